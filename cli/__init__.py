@@ -1,0 +1,1 @@
+"""The command line: verbs that call the same functions the window calls."""

@@ -1,0 +1,34 @@
+"""``init [--sample]``: create or migrate the database, optionally load the sample campaign."""
+
+from __future__ import annotations
+
+import argparse
+
+from cli.context import Context
+
+NAME = "init"
+HELP = "创建或升级数据库；--sample 载入 2023 示例计划 (create/migrate the database)"
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--sample", action="store_true",
+                        help="load the sample 2023 campaign (示例计划)")
+    parser.add_argument("--year", type=int, default=None,
+                        help="without --sample: create an empty campaign for this year")
+
+
+def run(args: argparse.Namespace, ctx: Context) -> int:
+    from models.sample import load_reference, load_sample
+
+    sessions = ctx.sessions()
+    if args.sample:
+        with sessions.begin() as session:
+            counts = load_sample(session)
+        summary = ", ".join(f"{k} {v}" for k, v in counts.items())
+        ctx.print(f"已载入示例计划 (sample loaded): {summary}")
+    elif args.year is not None:
+        with sessions.begin() as session:
+            load_reference(session, year=args.year)
+        ctx.print(f"已创建 {args.year} 年度空白计划 (empty campaign created)")
+    ctx.print(f"数据库 (database): {ctx.engine.url.render_as_string(hide_password=True)}")
+    return 0

@@ -1,0 +1,55 @@
+"""Campaign Planner: without a command the desktop window opens; with one, the command line.
+
+    python main.py                      # the desktop app
+    python main.py --db URL list trips  # a command (see --help)
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Sequence
+
+GLOBAL_OPTIONS_WITH_VALUE = ("--db", "--lang")
+
+
+def _split_global(argv: Sequence[str]) -> tuple[dict[str, str], list[str]]:
+    """Separate the global options (--db, --lang) from the rest of the command line."""
+    options: dict[str, str] = {}
+    rest: list[str] = []
+    it = iter(argv)
+    for arg in it:
+        name, eq, value = arg.partition("=")
+        if name in GLOBAL_OPTIONS_WITH_VALUE and not rest:
+            options[name] = value if eq else next(it, "")
+        else:
+            rest.append(arg)
+    return options, rest
+
+
+def _utf8_stdio() -> None:
+    """Chinese must reach pipes and files intact, whatever the console's code page."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "")
+        if encoding not in ("utf8", "utf16") and hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    _utf8_stdio()
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    options, rest = _split_global(args)
+    if not rest:
+        from desktop.app import run_desktop
+
+        return run_desktop(db_url=options.get("--db") or None, lang=options.get("--lang") or None)
+
+    from cli.app import run
+    from desktop.screenshots import ScreenshotsCommand
+
+    return run(args, extra=[ScreenshotsCommand()])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,28 @@
+"""The campaign's data, rules and operations: plain Python, no Qt, no ReportLab."""
+
+from models.base import Base
+from models.campaign import Campaign, City, Industry, Region, Unit
+from models.events import AgendaSession, Invitation, ThemedEvent
+from models.leads import HqVisit, Lead
+from models.organisations import Organisation
+from models.people import Person
+from models.trips import ItineraryItem, Trip, TripMember
+
+__all__ = [
+    "AgendaSession",
+    "Base",
+    "Campaign",
+    "City",
+    "HqVisit",
+    "Industry",
+    "Invitation",
+    "ItineraryItem",
+    "Lead",
+    "Organisation",
+    "Person",
+    "Region",
+    "ThemedEvent",
+    "Trip",
+    "TripMember",
+    "Unit",
+]

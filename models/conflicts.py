@@ -1,0 +1,214 @@
+"""The conflict finder: double bookings and plans that contradict themselves, with reasons."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, joinedload, selectinload
+
+from models.enums import EventStatus, TripStatus
+from models.events import ThemedEvent
+from models.people import Person
+from models.timeutil import local_date
+from models.trips import ItineraryItem, Trip, TripMember
+
+HOME_ZONE = "Asia/Shanghai"
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """One finding. ``codes`` names the trips/events concerned, ``field`` the field to flag."""
+
+    kind: str  # person_double_booked | venue_double_booked | item_outside_trip | leader_away
+    severity: str  # "error" or "warning"
+    codes: tuple[str, ...]
+    field: str
+    message_zh: str
+    message_en: str
+    person_id: int | None = None
+    item_id: int | None = None
+
+    def text(self, lang: str = "zh") -> str:
+        return self.message_en if lang == "en" else self.message_zh
+
+
+@dataclass(frozen=True)
+class _Span:
+    code: str
+    label_zh: str
+    label_en: str
+    start: datetime
+    end: datetime
+    leads_trip: bool = False  # the person leads this trip (trip/event clashes: leader_away)
+    is_event: bool = False
+
+
+def _trip_span(trip: Trip) -> tuple[datetime, datetime]:
+    zone = ZoneInfo(trip.cities[0].timezone if trip.cities else HOME_ZONE)
+    start = datetime.combine(trip.start_date, time.min, zone).astimezone(UTC)
+    end = datetime.combine(trip.end_date + timedelta(days=1), time.min, zone).astimezone(UTC)
+    return start, end
+
+
+def find_conflicts(
+    session: Session, *, trip_codes: set[str] | None = None, event_codes: set[str] | None = None
+) -> list[Conflict]:
+    """All conflicts of the campaign, or only those touching the given trips or events."""
+    trips = session.scalars(
+        select(Trip)
+        .where(Trip.status != TripStatus.CANCELLED)
+        .options(
+            selectinload(Trip.cities),
+            selectinload(Trip.members).joinedload(TripMember.person),
+            selectinload(Trip.items).selectinload(ItineraryItem.attendees),
+            joinedload(Trip.leader),
+        )
+    ).unique().all()
+    events = session.scalars(
+        select(ThemedEvent)
+        .where(ThemedEvent.status != EventStatus.CANCELLED)
+        .options(joinedload(ThemedEvent.lead_person), joinedload(ThemedEvent.city))
+    ).unique().all()
+
+    found: list[Conflict] = []
+    found += _items_outside(trips)
+    found += _people_double_booked(trips, events)
+    found += _venues_double_booked(events)
+    found += _leaders_away(trips, events)
+
+    if trip_codes is None and event_codes is None:
+        return found
+    wanted = (trip_codes or set()) | (event_codes or set())
+    return [c for c in found if wanted.intersection(c.codes)]
+
+
+def _items_outside(trips: list[Trip]) -> list[Conflict]:
+    out = []
+    for trip in trips:
+        for item in trip.items:
+            first = local_date(item.starts_at, item.timezone)
+            last = local_date(item.ends_at, item.timezone)
+            if first < trip.start_date or last > trip.end_date:
+                out.append(Conflict(
+                    "item_outside_trip", "error", (trip.code,), "items",
+                    f"{trip.code}：行程“{item.title_zh}”（{first:%m-%d}）不在活动日期 "
+                    f"{trip.start_date:%m-%d}—{trip.end_date:%m-%d} 之内",
+                    f"{trip.code}: item '{item.title_en or item.title_zh}' ({first:%m-%d}) lies "
+                    f"outside the trip's dates {trip.start_date:%m-%d}–{trip.end_date:%m-%d}",
+                    item_id=item.id,
+                ))
+    return out
+
+
+def _people_double_booked(trips: list[Trip], events: list[ThemedEvent]) -> list[Conflict]:
+    """A person in two overlapping trips, two overlapping items, or a trip and an event."""
+    busy: dict[int, list[_Span]] = defaultdict(list)
+    names: dict[int, Person] = {}
+    for trip in trips:
+        start, end = _trip_span(trip)
+        for member in trip.members:
+            names[member.person_id] = member.person
+            busy[member.person_id].append(
+                _Span(trip.code, f"推广活动“{trip.title_zh}”",
+                      f"trip '{trip.title_en or trip.title_zh}'", start, end,
+                      leads_trip=member.person_id == trip.leader_id))
+    for event in events:
+        if event.lead_person is not None:
+            names[event.lead_person.id] = event.lead_person
+            busy[event.lead_person.id].append(
+                _Span(event.code, f"专题活动“{event.title_zh}”",
+                      f"event '{event.title_en or event.title_zh}'", event.starts_at,
+                      event.ends_at, is_event=True))
+    out: list[Conflict] = []
+    for person_id, spans in busy.items():
+        spans.sort(key=lambda s: s.start)
+        for i, a in enumerate(spans):
+            for b in spans[i + 1:]:
+                if b.start >= a.end:
+                    break
+                if a.code == b.code or (a.leads_trip and b.is_event) or (
+                    b.leads_trip and a.is_event
+                ):
+                    continue
+                p = names[person_id]
+                out.append(Conflict(
+                    "person_double_booked", "error", (a.code, b.code), "members",
+                    f"{p.name_zh} 同时安排在{a.label_zh}（{a.code}）和{b.label_zh}（{b.code}）",
+                    f"{p.name_en or p.name_zh} is booked on {a.label_en} ({a.code}) and "
+                    f"{b.label_en} ({b.code}) at the same time",
+                    person_id=person_id,
+                ))
+    # overlapping items within one trip, per attendee
+    for trip in trips:
+        per_person: dict[int, list[ItineraryItem]] = defaultdict(list)
+        for item in trip.items:
+            for person in item.attendees:
+                names[person.id] = person
+                per_person[person.id].append(item)
+        for person_id, items in per_person.items():
+            items.sort(key=lambda x: x.starts_at)
+            for i, a in enumerate(items):
+                for b in items[i + 1:]:
+                    if b.starts_at >= a.ends_at:
+                        break
+                    if a.kind.value == "hotel" or b.kind.value == "hotel":
+                        continue
+                    p = names[person_id]
+                    out.append(Conflict(
+                        "person_double_booked", "warning", (trip.code,), "items",
+                        f"{trip.code}：{p.name_zh} 同时参加“{a.title_zh}”和“{b.title_zh}”",
+                        f"{trip.code}: {p.name_en or p.name_zh} attends '{a.title_en or a.title_zh}'"
+                        f" and '{b.title_en or b.title_zh}' at the same time",
+                        person_id=person_id, item_id=b.id,
+                    ))
+    return out
+
+
+def _venues_double_booked(events: list[ThemedEvent]) -> list[Conflict]:
+    by_venue: dict[str, list[ThemedEvent]] = defaultdict(list)
+    for event in events:
+        key = event.venue.strip().casefold()
+        if key:
+            by_venue[key].append(event)
+    out = []
+    for group in by_venue.values():
+        group.sort(key=lambda e: e.starts_at)
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                if b.starts_at >= a.ends_at:
+                    break
+                out.append(Conflict(
+                    "venue_double_booked", "error", (a.code, b.code), "venue",
+                    f"场地“{a.venue}”被“{a.title_zh}”（{a.code}）和“{b.title_zh}”（{b.code}）"
+                    "同时占用",
+                    f"The venue '{a.venue}' is booked by {a.code} and {b.code} at the same time",
+                ))
+    return out
+
+
+def _leaders_away(trips: list[Trip], events: list[ThemedEvent]) -> list[Conflict]:
+    """A trip's leader who also hosts an event at home while the trip is abroad."""
+    out = []
+    for trip in trips:
+        if trip.leader is None:
+            continue
+        start, end = _trip_span(trip)
+        for event in events:
+            if event.lead_person_id != trip.leader_id:
+                continue
+            if event.starts_at < end and start < event.ends_at:
+                day: date = local_date(event.starts_at, event.timezone)
+                out.append(Conflict(
+                    "leader_away", "warning", (trip.code, event.code), "leader_id",
+                    f"带队领导 {trip.leader.name_zh} 率团出访（{trip.code}）期间，"
+                    f"{day:%m月%d日}还要主持“{event.title_zh}”（{event.code}）",
+                    f"Leader {trip.leader.name_en or trip.leader.name_zh} heads trip {trip.code} "
+                    f"while hosting '{event.title_en or event.title_zh}' ({event.code}) on "
+                    f"{day:%d %b}",
+                    person_id=trip.leader_id,
+                ))
+    return out

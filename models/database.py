@@ -1,0 +1,148 @@
+"""Opening a campaign database: the default SQLite file, pragmas, and migrations on open."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from models.errors import DatabaseError
+
+ENV_VAR = "CAMPAIGN_PLANNER_DB"
+APP_NAME = "CampaignPlanner"
+APP_AUTHOR = "CampaignPlanner"
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def default_url() -> str:
+    """The URL used when neither ``--db`` nor ``CAMPAIGN_PLANNER_DB`` says otherwise."""
+    folder = Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
+    return f"sqlite:///{folder / 'campaign.db'}"
+
+
+def resolve_url(url: str | None = None) -> str:
+    """``--db`` first, then the environment variable, then the per-user SQLite file.
+
+    A bare file path is accepted and taken as a SQLite file.
+    """
+    chosen = url or os.environ.get(ENV_VAR) or default_url()
+    if "://" not in chosen:
+        chosen = f"sqlite:///{Path(chosen).expanduser().resolve()}"
+    return chosen
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def create_db_engine(url: str) -> Engine:
+    """An engine for ``url`` with the pragmas and settings the planner relies on."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise DatabaseError(
+            f"数据库地址无效：{url}", f"Not a database URL: {url}"
+        ) from exc
+    if parsed.get_backend_name() == "sqlite":
+        database = parsed.database or ""
+        if database and database != ":memory:" and not database.startswith("file:"):
+            Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(parsed)
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    if parsed.get_backend_name() == "postgresql":
+        return create_engine(parsed, pool_pre_ping=True)
+    return create_engine(parsed)
+
+
+def alembic_config(engine_url: str | None = None) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    if engine_url:
+        cfg.set_main_option("sqlalchemy.url", engine_url.replace("%", "%%"))
+    return cfg
+
+
+def schema_revision(engine: Engine) -> str | None:
+    """The revision the database is at, or None when it has no schema yet."""
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the newest revision; refuse a database made by a newer version."""
+    script = ScriptDirectory.from_config(alembic_config())
+    try:
+        current = schema_revision(engine)
+    except OperationalError as exc:
+        raise DatabaseError(
+            f"无法打开数据库：{_describe(engine)}（{_first_line(exc)}）",
+            f"Cannot open the database {_describe(engine)}: {_first_line(exc)}",
+        ) from exc
+    if current is not None:
+        try:
+            script.get_revision(current)
+        except Exception as exc:
+            raise DatabaseError(
+                f"该数据库由更新版本的 Campaign Planner 创建（版本 {current}），请升级本程序后再打开。",
+                f"This database was written by a newer Campaign Planner (schema {current}); "
+                "upgrade the program to open it.",
+            ) from exc
+    elif inspect(engine).get_table_names():
+        tables = set(inspect(engine).get_table_names())
+        if "trips" not in tables:
+            raise DatabaseError(
+                f"该数据库不是 Campaign Planner 数据库：{_describe(engine)}",
+                f"Not a Campaign Planner database: {_describe(engine)}",
+            )
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+
+
+def open_database(url: str | None = None) -> tuple[Engine, sessionmaker[Session]]:
+    """Create the engine for ``url`` (see :func:`resolve_url`), migrate it, return a sessionmaker."""
+    engine = create_db_engine(resolve_url(url))
+    try:
+        migrate(engine)
+    except OperationalError as exc:
+        engine.dispose()
+        raise DatabaseError(
+            f"无法连接数据库：{_describe(engine)}（{_first_line(exc)}）",
+            f"Cannot connect to the database {_describe(engine)}: {_first_line(exc)}",
+        ) from exc
+    except DatabaseError:
+        engine.dispose()
+        raise
+    return engine, sessionmaker(engine, expire_on_commit=False)
+
+
+def _describe(engine: Engine) -> str:
+    return engine.url.render_as_string(hide_password=True)
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(getattr(exc, "orig", None) or exc)
+    return text.strip().splitlines()[0] if text.strip() else type(exc).__name__

@@ -1,0 +1,196 @@
+"""Closed vocabularies of the domain, with Chinese and English labels."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class LabelledEnum(StrEnum):
+    """A string enum whose members carry a Chinese and an English label."""
+
+    @property
+    def zh(self) -> str:
+        return _LABELS[self][0]
+
+    @property
+    def en(self) -> str:
+        return _LABELS[self][1]
+
+    def label(self, lang: str = "zh") -> str:
+        return self.en if lang == "en" else self.zh
+
+
+class RegionKind(LabelledEnum):
+    OVERSEAS = "overseas"
+    DOMESTIC = "domestic"
+    LOCAL = "local"
+
+
+class UnitKind(LabelledEnum):
+    TOWN_STREET = "town_street"
+    PARK = "park"
+    DEPARTMENT = "department"
+    SOE = "soe"
+
+
+class PersonKind(LabelledEnum):
+    CITY_LEADER = "city_leader"
+    BUREAU_STAFF = "bureau_staff"
+    UNIT_STAFF = "unit_staff"
+    DELEGATE = "delegate"
+    EXTERNAL = "external"
+
+
+class OrganisationKind(LabelledEnum):
+    COMPANY = "company"
+    CHAMBER = "chamber"
+    FOREIGN_MISSION = "foreign_mission"
+    SISTER_CITY = "sister_city"
+    INDUSTRY_BODY = "industry_body"
+    PARTNER = "partner"
+
+
+class TripStatus(LabelledEnum):
+    DRAFT = "draft"
+    PLANNED = "planned"
+    APPROVED = "approved"
+    UNDERWAY = "underway"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
+class EventStatus(LabelledEnum):
+    DRAFT = "draft"
+    PLANNED = "planned"
+    APPROVED = "approved"
+    UNDERWAY = "underway"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
+class MemberRole(LabelledEnum):
+    LEADER = "leader"
+    DEPUTY = "deputy"
+    MEMBER = "member"
+    LIAISON = "liaison"
+    INTERPRETER = "interpreter"
+    SECRETARY = "secretary"
+    SECURITY = "security"
+    MEDIA = "media"
+
+
+class ItemKind(LabelledEnum):
+    FLIGHT = "flight"
+    TRAIN = "train"
+    TRANSFER = "transfer"
+    COMPANY_VISIT = "company_visit"
+    PROMOTION_MEETING = "promotion_meeting"
+    BANQUET = "banquet"
+    SIGNING = "signing"
+    HOTEL = "hotel"
+    FREE_TIME = "free_time"
+
+
+class EventKind(LabelledEnum):
+    INDUSTRY_SUMMIT = "industry_summit"
+    MULTINATIONAL_TOUR = "multinational_tour"
+    VIP_MEETING = "vip_meeting"
+    GLOBAL_CONFERENCE = "global_conference"
+    SIGNING_CEREMONY = "signing_ceremony"
+    OTHER = "other"
+
+
+class RsvpState(LabelledEnum):
+    INVITED = "invited"
+    ACCEPTED = "accepted"
+    TENTATIVE = "tentative"
+    DECLINED = "declined"
+    ATTENDED = "attended"
+
+
+class LeadStage(LabelledEnum):
+    CONTACT = "contact"
+    NEGOTIATION = "negotiation"
+    SIGNED = "signed"
+    CONSTRUCTION = "construction"
+    FUNDS_IN = "funds_in"
+    PRODUCTION = "production"
+    DROPPED = "dropped"
+
+
+TRIP_FLOW: dict[TripStatus, tuple[TripStatus, ...]] = {
+    TripStatus.DRAFT: (TripStatus.PLANNED, TripStatus.CANCELLED),
+    TripStatus.PLANNED: (TripStatus.DRAFT, TripStatus.APPROVED, TripStatus.CANCELLED),
+    TripStatus.APPROVED: (TripStatus.PLANNED, TripStatus.UNDERWAY, TripStatus.CANCELLED),
+    TripStatus.UNDERWAY: (TripStatus.DONE, TripStatus.CANCELLED),
+    TripStatus.DONE: (),
+    TripStatus.CANCELLED: (TripStatus.DRAFT,),
+}
+
+_LABELS: dict[LabelledEnum, tuple[str, str]] = {
+    RegionKind.OVERSEAS: ("境外", "Overseas"),
+    RegionKind.DOMESTIC: ("国内", "Domestic"),
+    RegionKind.LOCAL: ("本地", "Local"),
+    UnitKind.TOWN_STREET: ("镇街", "Town/street"),
+    UnitKind.PARK: ("园区", "Park"),
+    UnitKind.DEPARTMENT: ("市直部门", "Department"),
+    UnitKind.SOE: ("市属国企", "City-owned enterprise"),
+    PersonKind.CITY_LEADER: ("市领导", "City leader"),
+    PersonKind.BUREAU_STAFF: ("投促局工作人员", "Bureau staff"),
+    PersonKind.UNIT_STAFF: ("责任单位工作人员", "Unit staff"),
+    PersonKind.DELEGATE: ("团组成员", "Delegate"),
+    PersonKind.EXTERNAL: ("外部联系人", "External contact"),
+    OrganisationKind.COMPANY: ("企业", "Company"),
+    OrganisationKind.CHAMBER: ("商协会", "Chamber of commerce"),
+    OrganisationKind.FOREIGN_MISSION: ("驻华机构", "Foreign mission"),
+    OrganisationKind.SISTER_CITY: ("友好城市", "Sister city"),
+    OrganisationKind.INDUSTRY_BODY: ("行业机构", "Industry body"),
+    OrganisationKind.PARTNER: ("合作伙伴", "Partner"),
+    TripStatus.DRAFT: ("草稿", "Draft"),
+    TripStatus.PLANNED: ("已计划", "Planned"),
+    TripStatus.APPROVED: ("已批准", "Approved"),
+    TripStatus.UNDERWAY: ("进行中", "Underway"),
+    TripStatus.DONE: ("已完成", "Done"),
+    TripStatus.CANCELLED: ("已取消", "Cancelled"),
+    EventStatus.DRAFT: ("草稿", "Draft"),
+    EventStatus.PLANNED: ("已计划", "Planned"),
+    EventStatus.APPROVED: ("已批准", "Approved"),
+    EventStatus.UNDERWAY: ("进行中", "Underway"),
+    EventStatus.DONE: ("已完成", "Done"),
+    EventStatus.CANCELLED: ("已取消", "Cancelled"),
+    MemberRole.LEADER: ("团长", "Head of delegation"),
+    MemberRole.DEPUTY: ("副团长", "Deputy head"),
+    MemberRole.MEMBER: ("团员", "Member"),
+    MemberRole.LIAISON: ("联络员", "Liaison"),
+    MemberRole.INTERPRETER: ("翻译", "Interpreter"),
+    MemberRole.SECRETARY: ("秘书", "Secretary"),
+    MemberRole.SECURITY: ("安保", "Security"),
+    MemberRole.MEDIA: ("随团媒体", "Media"),
+    ItemKind.FLIGHT: ("航班", "Flight"),
+    ItemKind.TRAIN: ("火车", "Train"),
+    ItemKind.TRANSFER: ("接送", "Transfer"),
+    ItemKind.COMPANY_VISIT: ("企业拜访", "Company visit"),
+    ItemKind.PROMOTION_MEETING: ("推介会", "Promotion meeting"),
+    ItemKind.BANQUET: ("宴请", "Banquet"),
+    ItemKind.SIGNING: ("签约", "Signing"),
+    ItemKind.HOTEL: ("酒店", "Hotel"),
+    ItemKind.FREE_TIME: ("自由活动", "Free time"),
+    EventKind.INDUSTRY_SUMMIT: ("产业峰会", "Industry summit"),
+    EventKind.MULTINATIONAL_TOUR: ("跨国公司东莞行", "Multinational Companies Tour"),
+    EventKind.VIP_MEETING: ("投资东莞尊享会", "Invest Dongguan VIP Meeting"),
+    EventKind.GLOBAL_CONFERENCE: ("全球招商大会", "Global Investment Conference"),
+    EventKind.SIGNING_CEREMONY: ("签约仪式", "Signing ceremony"),
+    EventKind.OTHER: ("其他", "Other"),
+    RsvpState.INVITED: ("已邀请", "Invited"),
+    RsvpState.ACCEPTED: ("确认出席", "Accepted"),
+    RsvpState.TENTATIVE: ("待定", "Tentative"),
+    RsvpState.DECLINED: ("谢绝", "Declined"),
+    RsvpState.ATTENDED: ("已出席", "Attended"),
+    LeadStage.CONTACT: ("接洽", "Contact"),
+    LeadStage.NEGOTIATION: ("洽谈", "Negotiation"),
+    LeadStage.SIGNED: ("签约", "Signed"),
+    LeadStage.CONSTRUCTION: ("动工", "Construction"),
+    LeadStage.FUNDS_IN: ("资金到位", "Funds in"),
+    LeadStage.PRODUCTION: ("投产", "Production"),
+    LeadStage.DROPPED: ("终止", "Dropped"),
+}

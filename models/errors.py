@@ -1,0 +1,52 @@
+"""Errors the model raises. Their messages can be shown to a user as they are."""
+
+from __future__ import annotations
+
+
+class PlannerError(Exception):
+    """Base of every error the planner raises on purpose.
+
+    ``message_zh`` is primary; ``message_en`` goes beside it. ``str(error)`` gives both.
+    """
+
+    def __init__(self, message_zh: str, message_en: str = "") -> None:
+        self.message_zh = message_zh
+        self.message_en = message_en
+        super().__init__(self.text())
+
+    def text(self, lang: str = "both") -> str:
+        if lang == "zh" or not self.message_en:
+            return self.message_zh
+        if lang == "en":
+            return self.message_en
+        return f"{self.message_zh} ({self.message_en})"
+
+
+class ValidationError(PlannerError):
+    """A rule of the model failed; nothing was written. ``field`` names the input concerned."""
+
+    def __init__(self, field: str, message_zh: str, message_en: str = "") -> None:
+        self.field = field
+        super().__init__(message_zh, message_en)
+
+
+class NotFoundError(PlannerError):
+    """A code, id or name given by the user matches no record."""
+
+
+class ConcurrentEditError(PlannerError):
+    """Someone else saved the record since it was loaded."""
+
+    def __init__(self, what: str, expected: int, actual: int) -> None:
+        self.what = what
+        self.expected = expected
+        self.actual = actual
+        super().__init__(
+            f"{what} 已被他人修改（您编辑的是第 {expected} 版，当前为第 {actual} 版）",
+            f"{what} was changed by someone else (you edited revision {expected}, "
+            f"it is now {actual})",
+        )
+
+
+class DatabaseError(PlannerError):
+    """The database cannot be opened or used (too new, unreachable, damaged)."""

@@ -1,0 +1,181 @@
+"""Operations on the directory: people, organisations, responsible units."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models import rules
+from models.campaign import Industry, Unit
+from models.enums import OrganisationKind, PersonKind, UnitKind
+from models.errors import ConcurrentEditError, NotFoundError, ValidationError
+from models.organisations import Organisation
+from models.people import Person
+from models.queries import organisation_row, person_row
+from models.rows import OrganisationRow, PersonRow
+
+
+@dataclass
+class PersonDraft:
+    name_zh: str
+    kind: PersonKind = PersonKind.DELEGATE
+    name_en: str = ""
+    title_zh: str = ""
+    title_en: str = ""
+    unit_id: int | None = None
+    organisation_id: int | None = None
+    phone: str = ""
+    email: str = ""
+    languages: str = "zh"
+    notes: str = ""
+    uuid: str | None = None
+
+
+@dataclass
+class OrganisationDraft:
+    name_zh: str
+    kind: OrganisationKind = OrganisationKind.COMPANY
+    name_en: str = ""
+    industry_id: int | None = None
+    fortune_global_500_rank: int | None = None
+    china_top_500_rank: int | None = None
+    hq_city: str = ""
+    hq_country: str = ""
+    website: str = ""
+    talking_points: str = ""
+    notes: str = ""
+    uuid: str | None = None
+
+
+def _check_person(session: Session, d: PersonDraft) -> None:
+    rules.required_name("name_zh", d.name_zh, "姓名", "Name")
+    rules.email("email", d.email)
+    if d.unit_id is not None and session.get(Unit, d.unit_id) is None:
+        raise ValidationError("unit_id", f"责任单位不存在（编号 {d.unit_id}）",
+                              f"No such unit (id {d.unit_id})")
+    if d.organisation_id is not None and session.get(Organisation, d.organisation_id) is None:
+        raise ValidationError("organisation_id", f"机构不存在（编号 {d.organisation_id}）",
+                              f"No such organisation (id {d.organisation_id})")
+
+
+def _apply_person(p: Person, d: PersonDraft) -> None:
+    p.name_zh = d.name_zh.strip()
+    p.name_en = d.name_en.strip()
+    p.kind = d.kind
+    p.title_zh = d.title_zh.strip()
+    p.title_en = d.title_en.strip()
+    p.unit_id = d.unit_id
+    p.organisation_id = d.organisation_id
+    p.phone = d.phone.strip()
+    p.email = d.email.strip()
+    p.languages = d.languages.strip()
+    p.notes = d.notes
+
+
+def create_person(session: Session, draft: PersonDraft) -> PersonRow:
+    _check_person(session, draft)
+    person = Person()
+    if draft.uuid:
+        person.uuid = draft.uuid
+    _apply_person(person, draft)
+    session.add(person)
+    session.flush()
+    return person_row(person)
+
+
+def update_person(session: Session, person_id: int, draft: PersonDraft,
+                  expected_revision: int | None = None) -> PersonRow:
+    person = session.get(Person, person_id)
+    if person is None:
+        raise NotFoundError(f"找不到人员 {person_id}", f"No person with id {person_id}")
+    if expected_revision is not None and person.revision != expected_revision:
+        raise ConcurrentEditError(f"人员 {person.name_zh}", expected_revision, person.revision)
+    _check_person(session, draft)
+    _apply_person(person, draft)
+    session.flush()
+    return person_row(person)
+
+
+def person_draft(session: Session, person_id: int) -> PersonDraft:
+    p = session.get(Person, person_id)
+    if p is None:
+        raise NotFoundError(f"找不到人员 {person_id}", f"No person with id {person_id}")
+    return PersonDraft(p.name_zh, p.kind, p.name_en, p.title_zh, p.title_en, p.unit_id,
+                       p.organisation_id, p.phone, p.email, p.languages, p.notes, p.uuid)
+
+
+def _check_org(session: Session, d: OrganisationDraft, existing: Organisation | None) -> None:
+    name = rules.required_name("name_zh", d.name_zh, "机构名称", "Organisation name")
+    clash = session.scalars(select(Organisation).where(Organisation.name_zh == name)).first()
+    if clash is not None and clash is not existing:
+        raise ValidationError("name_zh", f"机构“{name}”已存在", f"'{name}' already exists")
+    for field_name, rank in (("fortune_global_500_rank", d.fortune_global_500_rank),
+                             ("china_top_500_rank", d.china_top_500_rank)):
+        if rank is not None and not 1 <= rank <= 500:
+            raise ValidationError(field_name, "500 强排名应在 1 到 500 之间",
+                                  "A Top-500 rank lies between 1 and 500")
+    if d.industry_id is not None and session.get(Industry, d.industry_id) is None:
+        raise ValidationError("industry_id", f"产业不存在（编号 {d.industry_id}）",
+                              f"No such industry (id {d.industry_id})")
+    if d.hq_country and (len(d.hq_country) != 2 or not d.hq_country.isalpha()):
+        raise ValidationError("hq_country", "国家请用两位字母代码，例如 CN、JP、DE",
+                              "Use a two-letter country code such as CN, JP, DE")
+
+
+def _apply_org(o: Organisation, d: OrganisationDraft) -> None:
+    o.name_zh = d.name_zh.strip()
+    o.name_en = d.name_en.strip()
+    o.kind = d.kind
+    o.industry_id = d.industry_id
+    o.fortune_global_500_rank = d.fortune_global_500_rank
+    o.china_top_500_rank = d.china_top_500_rank
+    o.hq_city = d.hq_city.strip()
+    o.hq_country = d.hq_country.strip().upper()
+    o.website = d.website.strip()
+    o.talking_points = d.talking_points
+    o.notes = d.notes
+
+
+def create_organisation(session: Session, draft: OrganisationDraft) -> OrganisationRow:
+    _check_org(session, draft, None)
+    org = Organisation()
+    if draft.uuid:
+        org.uuid = draft.uuid
+    _apply_org(org, draft)
+    session.add(org)
+    session.flush()
+    return organisation_row(org)
+
+
+def update_organisation(session: Session, org_id: int, draft: OrganisationDraft,
+                        expected_revision: int | None = None) -> OrganisationRow:
+    org = session.get(Organisation, org_id)
+    if org is None:
+        raise NotFoundError(f"找不到机构 {org_id}", f"No organisation with id {org_id}")
+    if expected_revision is not None and org.revision != expected_revision:
+        raise ConcurrentEditError(f"机构 {org.name_zh}", expected_revision, org.revision)
+    _check_org(session, draft, org)
+    _apply_org(org, draft)
+    session.flush()
+    return organisation_row(org)
+
+
+def organisation_draft(session: Session, org_id: int) -> OrganisationDraft:
+    o = session.get(Organisation, org_id)
+    if o is None:
+        raise NotFoundError(f"找不到机构 {org_id}", f"No organisation with id {org_id}")
+    return OrganisationDraft(o.name_zh, o.kind, o.name_en, o.industry_id,
+                             o.fortune_global_500_rank, o.china_top_500_rank, o.hq_city,
+                             o.hq_country, o.website, o.talking_points, o.notes, o.uuid)
+
+
+def create_unit(session: Session, name_zh: str, kind: UnitKind, name_en: str = "") -> int:
+    name = rules.required_name("name_zh", name_zh, "单位名称", "Unit name")
+    if session.scalars(select(Unit).where(Unit.name_zh == name)).first() is not None:
+        raise ValidationError("name_zh", f"单位“{name}”已存在", f"'{name}' already exists")
+    unit = Unit(name_zh=name, name_en=name_en.strip(), kind=kind)
+    session.add(unit)
+    session.flush()
+    return unit.id

@@ -1,0 +1,300 @@
+"""Operations on themed investment events, their agenda and invitations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models import rules
+from models.base import utcnow
+from models.campaign import City, Industry, Unit
+from models.enums import EventKind, EventStatus, RsvpState
+from models.errors import ConcurrentEditError, ValidationError
+from models.events import AgendaSession, Invitation, ThemedEvent
+from models.operations.codes import next_code
+from models.organisations import Organisation
+from models.people import Person
+from models.queries import current_campaign, event_row, get_event
+from models.rows import EventRow
+from models.timeutil import shift_local
+
+
+@dataclass
+class SessionDraft:
+    title_zh: str
+    starts_at: datetime
+    ends_at: datetime
+    title_en: str = ""
+    room: str = ""
+    speaker_ids: list[int] = field(default_factory=list)
+    notes: str = ""
+    uuid: str | None = None
+
+
+@dataclass
+class InvitationDraft:
+    organisation_id: int
+    rsvp: RsvpState = RsvpState.INVITED
+    guests: int = 1
+    notes: str = ""
+
+
+@dataclass
+class EventDraft:
+    kind: EventKind
+    title_zh: str
+    starts_at: datetime
+    ends_at: datetime
+    timezone: str
+    title_en: str = ""
+    code: str | None = None
+    campaign_id: int | None = None
+    venue: str = ""
+    city_id: int | None = None
+    host_unit_id: int | None = None
+    lead_person_id: int | None = None
+    capacity: int | None = None
+    status: EventStatus = EventStatus.DRAFT
+    industry_ids: list[int] = field(default_factory=list)
+    description: str = ""
+    responsibilities: str = ""
+    notes: str = ""
+    cancel_reason: str = ""
+    sessions: list[SessionDraft] | None = None  # None: leave the agenda as it is
+    invitations: list[InvitationDraft] | None = None  # None: leave invitations as they are
+    uuid: str | None = None
+
+
+def event_draft(session: Session, code_or_id: str | int) -> EventDraft:
+    e = get_event(session, code_or_id)
+    return EventDraft(
+        kind=e.kind, title_zh=e.title_zh, title_en=e.title_en, starts_at=e.starts_at,
+        ends_at=e.ends_at, timezone=e.timezone, code=e.code, campaign_id=e.campaign_id,
+        venue=e.venue, city_id=e.city_id, host_unit_id=e.host_unit_id,
+        lead_person_id=e.lead_person_id, capacity=e.capacity, status=e.status,
+        industry_ids=[i.id for i in e.industries], description=e.description,
+        responsibilities=e.responsibilities, notes=e.notes, cancel_reason=e.cancel_reason,
+        sessions=[
+            SessionDraft(s.title_zh, s.starts_at, s.ends_at, s.title_en, s.room,
+                         [p.id for p in s.speakers], s.notes, s.uuid)
+            for s in e.sessions
+        ],
+        invitations=[
+            InvitationDraft(i.organisation_id, i.rsvp, i.guests, i.notes) for i in e.invitations
+        ],
+        uuid=e.uuid,
+    )
+
+
+def _check(session: Session, d: EventDraft, existing: ThemedEvent | None) -> None:
+    rules.required_name("title_zh", d.title_zh, "活动名称", "Event title")
+    rules.timezone_name("timezone", d.timezone)
+    rules.aware("starts_at", d.starts_at)
+    rules.aware("ends_at", d.ends_at)
+    rules.span("starts_at", d.starts_at, d.ends_at)
+    if d.capacity is not None:
+        rules.non_negative("capacity", d.capacity, "容纳人数", "Capacity")
+    if d.city_id is not None and session.get(City, d.city_id) is None:
+        raise ValidationError("city_id", f"城市不存在（编号 {d.city_id}）",
+                              f"No such city (id {d.city_id})")
+    if d.host_unit_id is not None and session.get(Unit, d.host_unit_id) is None:
+        raise ValidationError("host_unit_id", f"责任单位不存在（编号 {d.host_unit_id}）",
+                              f"No such unit (id {d.host_unit_id})")
+    if d.lead_person_id is not None:
+        rules.person(session, "lead_person_id", d.lead_person_id, "出席领导", "lead person")
+    if d.code:
+        code = rules.code("code", d.code)
+        clash = session.scalars(select(ThemedEvent).where(ThemedEvent.code == code)).first()
+        if clash is not None and clash is not existing:
+            raise ValidationError("code", f"编号 {code} 已被“{clash.title_zh}”使用",
+                                  f"The code {code} is already used by '{clash.title_zh}'")
+    if d.status is EventStatus.CANCELLED and not d.cancel_reason.strip():
+        raise ValidationError("cancel_reason", "取消活动需要填写原因", "Cancelling needs a reason")
+    for s in d.sessions or []:
+        rules.required_name("sessions", s.title_zh, "议程名称", "Session title")
+        rules.aware("sessions", s.starts_at)
+        rules.aware("sessions", s.ends_at)
+        rules.span("sessions", s.starts_at, s.ends_at)
+        if s.starts_at < d.starts_at or s.ends_at > d.ends_at:
+            raise ValidationError("sessions", f"议程“{s.title_zh}”超出了活动的起止时间",
+                                  f"Session '{s.title_zh}' lies outside the event's times")
+        for pid in s.speaker_ids:
+            rules.person(session, "sessions", pid, "演讲嘉宾", "speaker")
+    seen: set[int] = set()
+    for inv in d.invitations or []:
+        if session.get(Organisation, inv.organisation_id) is None:
+            raise ValidationError("invitations", f"机构不存在（编号 {inv.organisation_id}）",
+                                  f"No such organisation (id {inv.organisation_id})")
+        if inv.organisation_id in seen:
+            raise ValidationError("invitations", "同一机构被邀请了两次",
+                                  "The same organisation is invited twice")
+        seen.add(inv.organisation_id)
+        rules.non_negative("invitations", inv.guests, "来宾人数", "Guests")
+
+
+def _apply(session: Session, e: ThemedEvent, d: EventDraft) -> None:
+    e.kind = d.kind
+    e.title_zh = d.title_zh.strip()
+    e.title_en = d.title_en.strip()
+    e.starts_at = d.starts_at
+    e.ends_at = d.ends_at
+    e.timezone = d.timezone.strip()
+    e.venue = d.venue.strip()
+    e.city_id = d.city_id
+    e.host_unit_id = d.host_unit_id
+    e.lead_person_id = d.lead_person_id
+    e.capacity = d.capacity
+    e.status = d.status
+    e.description = d.description
+    e.responsibilities = d.responsibilities
+    e.notes = d.notes
+    e.cancel_reason = d.cancel_reason
+    e.industries = [session.get_one(Industry, i) for i in dict.fromkeys(d.industry_ids)]
+    if d.sessions is not None:
+        by_uuid = {s.uuid: s for s in e.sessions}
+        sessions = []
+        for sd in d.sessions:
+            s = by_uuid.pop(sd.uuid, None) if sd.uuid else None
+            if s is None:
+                s = AgendaSession()
+                if sd.uuid:
+                    s.uuid = sd.uuid
+            s.title_zh = sd.title_zh.strip()
+            s.title_en = sd.title_en.strip()
+            s.starts_at = sd.starts_at
+            s.ends_at = sd.ends_at
+            s.room = sd.room
+            s.notes = sd.notes
+            s.speakers = [session.get_one(Person, p) for p in dict.fromkeys(sd.speaker_ids)]
+            sessions.append(s)
+        e.sessions = sessions
+    if d.invitations is not None:
+        by_org = {i.organisation_id: i for i in e.invitations}
+        invitations = []
+        for inv in d.invitations:
+            row = by_org.get(inv.organisation_id) or Invitation(
+                organisation_id=inv.organisation_id
+            )
+            row.rsvp = inv.rsvp
+            row.guests = inv.guests
+            row.notes = inv.notes
+            invitations.append(row)
+        e.invitations = invitations
+
+
+def _check_revision(e: ThemedEvent, expected: int | None) -> None:
+    if expected is not None and e.revision != expected:
+        raise ConcurrentEditError(f"专题活动 {e.code}", expected, e.revision)
+
+
+def create_event(session: Session, draft: EventDraft) -> EventRow:
+    _check(session, draft, None)
+    campaign = current_campaign(session) if draft.campaign_id is None else None
+    campaign_id = draft.campaign_id if draft.campaign_id is not None else campaign.id  # type: ignore[union-attr]
+    year = campaign.year if campaign else draft.starts_at.year
+    code = (rules.code("code", draft.code) if draft.code
+            else next_code(session, ThemedEvent.code, "EVT", year))
+    event = ThemedEvent(code=code, campaign_id=campaign_id)
+    if draft.uuid:
+        event.uuid = draft.uuid
+    with session.no_autoflush:
+        _apply(session, event, draft)
+        session.add(event)
+    session.flush()
+    return event_row(event)
+
+
+def update_event(session: Session, code_or_id: str | int, draft: EventDraft,
+                 expected_revision: int | None = None) -> EventRow:
+    event = get_event(session, code_or_id)
+    _check_revision(event, expected_revision)
+    _check(session, draft, event)
+    if draft.code and rules.code("code", draft.code) != event.code:
+        event.code = rules.code("code", draft.code)
+    with session.no_autoflush:
+        _apply(session, event, draft)
+    session.flush()
+    return event_row(event)
+
+
+def cancel_event(session: Session, code_or_id: str | int, reason: str) -> EventRow:
+    if not reason.strip():
+        raise ValidationError("cancel_reason", "取消活动需要填写原因", "Cancelling needs a reason")
+    event = get_event(session, code_or_id)
+    event.status = EventStatus.CANCELLED
+    event.cancel_reason = reason.strip()
+    session.flush()
+    return event_row(event)
+
+
+def set_event_status(session: Session, code_or_id: str | int, status: EventStatus,
+                     reason: str = "") -> EventRow:
+    if status is EventStatus.CANCELLED:
+        return cancel_event(session, code_or_id, reason)
+    event = get_event(session, code_or_id)
+    event.status = status
+    session.flush()
+    return event_row(event)
+
+
+def delete_event(session: Session, code_or_id: str | int) -> EventDraft:
+    draft = event_draft(session, code_or_id)
+    session.delete(get_event(session, code_or_id))
+    session.flush()
+    return draft
+
+
+def move_event(session: Session, code_or_id: str | int, delta: timedelta | int,
+               expected_revision: int | None = None) -> EventRow:
+    """Move an event and its agenda: whole days (int, local clock kept) or an exact duration."""
+    event = get_event(session, code_or_id)
+    _check_revision(event, expected_revision)
+
+    def shift(t: datetime) -> datetime:
+        if isinstance(delta, int):
+            return shift_local(t, event.timezone, delta)
+        return t + delta
+
+    event.starts_at = shift(event.starts_at)
+    event.ends_at = shift(event.ends_at)
+    for s in event.sessions:
+        s.starts_at = shift(s.starts_at)
+        s.ends_at = shift(s.ends_at)
+    session.flush()
+    return event_row(event)
+
+
+def set_rsvp(session: Session, code_or_id: str | int, organisation_id: int, rsvp: RsvpState,
+             guests: int | None = None) -> None:
+    event = get_event(session, code_or_id)
+    for inv in event.invitations:
+        if inv.organisation_id == organisation_id:
+            inv.rsvp = rsvp
+            if guests is not None:
+                inv.guests = rules.non_negative("guests", guests, "来宾人数", "Guests")
+            break
+    else:
+        if session.get(Organisation, organisation_id) is None:
+            raise ValidationError("organisation_id", f"机构不存在（编号 {organisation_id}）",
+                                  f"No such organisation (id {organisation_id})")
+        event.invitations.append(Invitation(organisation_id=organisation_id, rsvp=rsvp,
+                                            guests=guests or 1))
+    event.updated_at = utcnow()  # an RSVP change is a change of the event: new revision
+    session.flush()
+
+
+def duplicate_event(session: Session, code_or_id: str | int, days: int) -> EventRow:
+    d = event_draft(session, code_or_id)
+    copy = replace(
+        d, code=None, uuid=None, status=EventStatus.DRAFT, cancel_reason="",
+        title_zh=f"{d.title_zh}（副本）", title_en=f"{d.title_en} (copy)" if d.title_en else "",
+        starts_at=shift_local(d.starts_at, d.timezone, days),
+        ends_at=shift_local(d.ends_at, d.timezone, days),
+        sessions=[replace(s, uuid=None, starts_at=shift_local(s.starts_at, d.timezone, days),
+                          ends_at=shift_local(s.ends_at, d.timezone, days))
+                  for s in d.sessions or []],
+    )
+    return create_event(session, copy)

@@ -1,0 +1,239 @@
+"""Campaign progress against its targets, breakdowns, and the monthly leaderboard of units."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from models.campaign import Industry, Region, Unit
+from models.enums import EventStatus, ItemKind, LeadStage, TripStatus
+from models.events import ThemedEvent
+from models.leads import HqVisit, Lead
+from models.queries import campaign_row, current_campaign
+from models.rows import CampaignRow, Ref
+from models.trips import ItineraryItem, Trip, trip_industries
+
+COUNTED_STAGES = (LeadStage.SIGNED, LeadStage.CONSTRUCTION, LeadStage.FUNDS_IN,
+                  LeadStage.PRODUCTION)
+
+
+@dataclass(frozen=True)
+class Measure:
+    key: str  # trips | events | hq_visits | investment_cny | flagship_projects
+    label_zh: str
+    label_en: str
+    target: int
+    done: int  # completed / signed
+    planned: int  # everything not cancelled (done included)
+
+    @property
+    def ratio(self) -> float:
+        return self.done / self.target if self.target else 0.0
+
+    def label(self, lang: str = "zh") -> str:
+        return self.label_en if lang == "en" else self.label_zh
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    ref: Ref
+    trips: int
+    events: int
+    leads: int
+    signed_cny: int
+
+
+@dataclass(frozen=True)
+class LeaderboardRow:
+    rank: int
+    unit: Ref
+    kind: str
+    signed_leads: int
+    signed_cny: int
+    hq_visits: int
+    funds_in_cny: int
+
+
+@dataclass(frozen=True)
+class Progress:
+    campaign: CampaignRow
+    measures: tuple[Measure, ...]
+    by_region: tuple[Breakdown, ...]
+    by_industry: tuple[Breakdown, ...]
+    by_month: tuple[tuple[int, int, int, int], ...]  # (month, trips, events, signed_cny)
+
+
+def campaign_progress(session: Session, year: int | None = None) -> Progress:
+    c = current_campaign(session, year)
+    cid = c.id
+    trip_counts = dict(session.execute(
+        select(Trip.status, func.count()).where(Trip.campaign_id == cid).group_by(Trip.status)
+    ).tuples().all())
+    event_counts = dict(session.execute(
+        select(ThemedEvent.status, func.count()).where(ThemedEvent.campaign_id == cid)
+        .group_by(ThemedEvent.status)
+    ).tuples().all())
+    visits = session.scalar(select(func.count()).select_from(HqVisit)
+                            .where(HqVisit.campaign_id == cid)) or 0
+    trip_visits_done = session.scalar(
+        select(func.count()).select_from(ItineraryItem).join(Trip)
+        .where(Trip.campaign_id == cid, ItineraryItem.kind == ItemKind.COMPANY_VISIT,
+               Trip.status == TripStatus.DONE)
+    ) or 0
+    trip_visits_planned = session.scalar(
+        select(func.count()).select_from(ItineraryItem).join(Trip)
+        .where(Trip.campaign_id == cid, ItineraryItem.kind == ItemKind.COMPANY_VISIT,
+               Trip.status != TripStatus.CANCELLED)
+    ) or 0
+    leads = session.execute(
+        select(Lead.amount_cny, Lead.stage).where(Lead.campaign_id == cid)
+    ).tuples().all()
+    signed = sum(a for a, s in leads if s in COUNTED_STAGES)
+    pipeline = sum(a for a, s in leads if s is not LeadStage.DROPPED)
+    flag = c.flagship_threshold_cny
+    flagship_done = sum(1 for a, s in leads if s in COUNTED_STAGES and flag and a >= flag)
+    flagship_all = sum(1 for a, s in leads if s is not LeadStage.DROPPED and flag and a >= flag)
+
+    def live(counts: dict[TripStatus, int] | dict[EventStatus, int]) -> int:
+        return sum(n for s, n in counts.items() if s.value != "cancelled")
+
+    measures = (
+        Measure("trips", "推广活动", "Promotion trips", c.target_trips,
+                trip_counts.get(TripStatus.DONE, 0), live(trip_counts)),
+        Measure("events", "专题招商活动", "Themed events", c.target_events,
+                event_counts.get(EventStatus.DONE, 0), live(event_counts)),
+        Measure("hq_visits", "拜访企业总部", "HQ visits", c.target_hq_visits,
+                visits + trip_visits_done, visits + trip_visits_planned),
+        Measure("investment_cny", "实际投资（元）", "Investment (CNY)",
+                c.target_investment_cny, signed, pipeline),
+        Measure("flagship_projects", "战略性旗舰项目", "Flagship projects",
+                c.target_flagship_projects, flagship_done, flagship_all),
+    )
+    return Progress(campaign_row(c), measures, _by_region(session, cid),
+                    _by_industry(session, cid), _by_month(session, cid))
+
+
+def _by_region(session: Session, cid: int) -> tuple[Breakdown, ...]:
+    trips = dict(session.execute(
+        select(Trip.region_id, func.count()).where(
+            Trip.campaign_id == cid, Trip.status != TripStatus.CANCELLED
+        ).group_by(Trip.region_id)
+    ).tuples().all())
+    from models.campaign import City
+
+    events = dict(session.execute(
+        select(City.region_id, func.count()).select_from(ThemedEvent).join(City)
+        .where(ThemedEvent.campaign_id == cid, ThemedEvent.status != EventStatus.CANCELLED)
+        .group_by(City.region_id)
+    ).tuples().all())
+    lead_rows = session.execute(
+        select(Trip.region_id, Lead.amount_cny, Lead.stage).join(Trip, Lead.source_trip_id == Trip.id)
+        .where(Lead.campaign_id == cid)
+    ).tuples().all()
+    leads: dict[int, int] = defaultdict(int)
+    signed: dict[int, int] = defaultdict(int)
+    for rid, amount, stage in lead_rows:
+        leads[rid] += 1
+        if stage in COUNTED_STAGES:
+            signed[rid] += amount
+    out = []
+    for r in session.scalars(select(Region).order_by(Region.position, Region.id)):
+        out.append(Breakdown(Ref(r.id, r.name_zh, r.name_en, r.code), trips.get(r.id, 0),
+                             events.get(r.id, 0), leads[r.id], signed[r.id]))
+    return tuple(out)
+
+
+def _by_industry(session: Session, cid: int) -> tuple[Breakdown, ...]:
+    trips = dict(session.execute(
+        select(trip_industries.c.industry_id, func.count()).join(Trip)
+        .where(Trip.campaign_id == cid, Trip.status != TripStatus.CANCELLED)
+        .group_by(trip_industries.c.industry_id)
+    ).tuples().all())
+    from models.events import event_industries
+
+    events = dict(session.execute(
+        select(event_industries.c.industry_id, func.count()).join(ThemedEvent)
+        .where(ThemedEvent.campaign_id == cid, ThemedEvent.status != EventStatus.CANCELLED)
+        .group_by(event_industries.c.industry_id)
+    ).tuples().all())
+    leads: dict[int, int] = defaultdict(int)
+    signed: dict[int, int] = defaultdict(int)
+    for iid, amount, stage in session.execute(
+        select(Lead.industry_id, Lead.amount_cny, Lead.stage).where(Lead.campaign_id == cid)
+    ).tuples():
+        if iid is None:
+            continue
+        leads[iid] += 1
+        if stage in COUNTED_STAGES:
+            signed[iid] += amount
+    return tuple(
+        Breakdown(Ref(i.id, i.name_zh, i.name_en, i.code), trips.get(i.id, 0),
+                  events.get(i.id, 0), leads[i.id], signed[i.id])
+        for i in session.scalars(select(Industry).order_by(Industry.position, Industry.id))
+    )
+
+
+def _by_month(session: Session, cid: int) -> tuple[tuple[int, int, int, int], ...]:
+    months = {m: [0, 0, 0] for m in range(1, 13)}
+    for (start,) in session.execute(
+        select(Trip.start_date).where(Trip.campaign_id == cid, Trip.status != TripStatus.CANCELLED)
+    ):
+        months[start.month][0] += 1
+    for (start,) in session.execute(
+        select(ThemedEvent.starts_at).where(ThemedEvent.campaign_id == cid,
+                                            ThemedEvent.status != EventStatus.CANCELLED)
+    ):
+        months[start.month][1] += 1
+    for signed_on, amount, stage in session.execute(
+        select(Lead.signed_on, Lead.amount_cny, Lead.stage).where(Lead.campaign_id == cid)
+    ):
+        if signed_on is not None and stage in COUNTED_STAGES:
+            months[signed_on.month][2] += amount
+    return tuple((m, *v) for m, v in months.items())  # type: ignore[misc]
+
+
+def leaderboard(session: Session, year: int, month: int | None = None) -> list[LeaderboardRow]:
+    """Units ranked by investment signed in ``month`` of ``year`` (the whole year when None).
+
+    Ties are broken by the number of signed projects, then HQ visits, then the unit's name.
+    """
+    start = date(year, month or 1, 1)
+    end = date(year + (1 if (month or 12) == 12 else 0), ((month or 12) % 12) + 1, 1)
+    stats: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    for unit_id, amount, funds, stage in session.execute(
+        select(Lead.unit_id, Lead.amount_cny, Lead.funds_in_cny, Lead.stage)
+        .where(Lead.signed_on >= start, Lead.signed_on < end)
+    ):
+        if unit_id is None or stage not in COUNTED_STAGES:
+            continue
+        stats[unit_id][0] += 1
+        stats[unit_id][1] += amount
+        stats[unit_id][3] += funds
+    for unit_id, n in session.execute(
+        select(HqVisit.unit_id, func.count()).where(
+            HqVisit.visited_on >= start, HqVisit.visited_on < end
+        ).group_by(HqVisit.unit_id)
+    ):
+        if unit_id is not None:
+            stats[unit_id][2] += n
+    units = {u.id: u for u in session.scalars(select(Unit))}
+    ordered = sorted(
+        units.values(),
+        key=lambda u: (-stats[u.id][1], -stats[u.id][0], -stats[u.id][2], u.name_zh),
+    )
+    rows = []
+    rank = 0
+    previous: tuple[int, int, int] | None = None
+    for position, u in enumerate(ordered, start=1):
+        s = stats[u.id]
+        key = (s[1], s[0], s[2])
+        if key != previous:
+            rank = position
+            previous = key
+        rows.append(LeaderboardRow(rank, Ref(u.id, u.name_zh, u.name_en), u.kind.value,
+                                   s[0], s[1], s[2], s[3]))
+    return rows

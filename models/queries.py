@@ -1,0 +1,432 @@
+"""Read side: queries that load relations in bulk and return plain rows (models.rows)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import Session, joinedload, selectinload
+
+from models.campaign import Campaign, City, Industry, Region, Unit
+from models.enums import EventStatus, TripStatus
+from models.errors import NotFoundError
+from models.events import AgendaSession, Invitation, ThemedEvent
+from models.leads import HqVisit, Lead
+from models.organisations import Organisation
+from models.people import Person
+from models.rows import (
+    CampaignRow,
+    CityRow,
+    EventDetail,
+    EventRow,
+    HqVisitRow,
+    InvitationRow,
+    ItemRow,
+    LeadRow,
+    MemberRow,
+    OrganisationRow,
+    PersonRow,
+    Ref,
+    RegionRow,
+    SessionRow,
+    TripDetail,
+    TripRow,
+    UnitRow,
+)
+from models.trips import ItineraryItem, Trip, TripMember
+
+# --- converters (ORM object -> row); call inside the session --------------------------------
+
+
+def ref(obj: Industry | Unit | Organisation | Region | None) -> Ref | None:
+    if obj is None:
+        return None
+    return Ref(obj.id, obj.name_zh, obj.name_en, getattr(obj, "code", "") or "")
+
+
+def campaign_row(c: Campaign) -> CampaignRow:
+    return CampaignRow(
+        c.id, c.uuid, c.revision, c.year, c.name_zh, c.name_en, c.slogan, c.target_trips,
+        c.target_events, c.target_hq_visits, c.target_investment_cny, c.flagship_threshold_cny,
+        c.target_flagship_projects,
+    )
+
+
+def region_row(r: Region) -> RegionRow:
+    return RegionRow(r.id, r.code, r.name_zh, r.name_en, r.kind)
+
+
+def city_row(c: City) -> CityRow:
+    return CityRow(c.id, c.name_zh, c.name_en, c.country_code, c.timezone, c.region_id)
+
+
+def unit_row(u: Unit) -> UnitRow:
+    return UnitRow(u.id, u.name_zh, u.name_en, u.kind)
+
+
+def person_row(p: Person) -> PersonRow:
+    return PersonRow(
+        p.id, p.uuid, p.revision, p.name_zh, p.name_en, p.kind, p.title_zh, p.title_en,
+        ref(p.unit), ref(p.organisation), p.phone, p.email, p.languages, p.notes,
+    )
+
+
+def organisation_row(o: Organisation, with_contacts: bool = False) -> OrganisationRow:
+    return OrganisationRow(
+        o.id, o.uuid, o.revision, o.name_zh, o.name_en, o.kind, ref(o.industry),
+        o.fortune_global_500_rank, o.china_top_500_rank, o.hq_city, o.hq_country, o.website,
+        o.talking_points, o.notes,
+        tuple(person_row(p) for p in o.contacts) if with_contacts else (),
+    )
+
+
+def item_row(i: ItineraryItem, trip: Trip) -> ItemRow:
+    return ItemRow(
+        i.id, i.uuid, i.revision, i.updated_at, trip.id, trip.uuid, trip.code, i.kind,
+        i.title_zh, i.title_en, i.starts_at, i.ends_at, i.timezone,
+        city_row(i.city) if i.city else None, i.place, ref(i.organisation),
+        tuple(person_row(p) for p in i.attendees), i.notes, i.outcome,
+    )
+
+
+def _trip_fields(t: Trip) -> tuple[object, ...]:
+    return (
+        t.id, t.uuid, t.revision, t.updated_at, t.code, t.campaign.year, t.title_zh, t.title_en,
+        region_row(t.region), t.start_date, t.end_date, t.status,
+        person_row(t.leader) if t.leader else None, ref(t.host_unit),
+    )
+
+
+def trip_row(t: Trip) -> TripRow:
+    return TripRow(*_trip_fields(t))  # type: ignore[arg-type]
+
+
+def trip_detail_row(t: Trip) -> TripDetail:
+    return TripDetail(
+        *_trip_fields(t),  # type: ignore[arg-type]
+        cities=tuple(city_row(c) for c in t.cities),
+        industries=tuple(r for r in map(ref, t.industries) if r),
+        targets=tuple(organisation_row(o, with_contacts=True) for o in t.targets),
+        members=tuple(MemberRow(person_row(m.person), m.role) for m in t.members),
+        items=tuple(item_row(i, t) for i in t.items),
+        purpose=t.purpose,
+        key_messages=t.key_messages,
+        logistics=t.logistics,
+        emergency_contacts=t.emergency_contacts,
+        cancel_reason=t.cancel_reason,
+        notes=t.notes,
+    )
+
+
+def _event_fields(e: ThemedEvent) -> tuple[object, ...]:
+    return (
+        e.id, e.uuid, e.revision, e.updated_at, e.code, e.campaign.year, e.kind, e.title_zh,
+        e.title_en, e.venue, city_row(e.city) if e.city else None,
+        region_row(e.city.region) if e.city else None, e.timezone, e.starts_at, e.ends_at,
+        ref(e.host_unit), person_row(e.lead_person) if e.lead_person else None, e.capacity,
+        e.status,
+    )
+
+
+def event_row(e: ThemedEvent) -> EventRow:
+    return EventRow(*_event_fields(e))  # type: ignore[arg-type]
+
+
+def session_row(s: AgendaSession) -> SessionRow:
+    return SessionRow(
+        s.id, s.uuid, s.revision, s.updated_at, s.title_zh, s.title_en, s.starts_at, s.ends_at,
+        s.room, tuple(person_row(p) for p in s.speakers), s.notes,
+    )
+
+
+def event_detail_row(e: ThemedEvent) -> EventDetail:
+    return EventDetail(
+        *_event_fields(e),  # type: ignore[arg-type]
+        industries=tuple(r for r in map(ref, e.industries) if r),
+        sessions=tuple(session_row(s) for s in e.sessions),
+        invitations=tuple(
+            InvitationRow(organisation_row(i.organisation, with_contacts=True), i.rsvp, i.guests,
+                          i.notes)
+            for i in e.invitations
+        ),
+        description=e.description,
+        responsibilities=e.responsibilities,
+        cancel_reason=e.cancel_reason,
+        notes=e.notes,
+    )
+
+
+def lead_row(lead: Lead, flagship_threshold: int) -> LeadRow:
+    org = ref(lead.organisation)
+    assert org is not None
+    return LeadRow(
+        lead.id, lead.uuid, lead.revision, lead.code, lead.title_zh, lead.title_en, org,
+        ref(lead.industry), lead.amount_cny, lead.stage, ref(lead.unit),
+        lead.source_trip.code if lead.source_trip else None,
+        lead.source_event.code if lead.source_event else None,
+        lead.first_contact_on, lead.signed_on, lead.funds_in_cny,
+        flagship_threshold > 0 and lead.amount_cny >= flagship_threshold, lead.notes,
+    )
+
+
+# --- loader options -------------------------------------------------------------------------
+
+_PERSON_OPTS = (joinedload(Person.unit), joinedload(Person.organisation))
+TRIP_LIST_OPTS = (
+    joinedload(Trip.campaign),
+    joinedload(Trip.region),
+    joinedload(Trip.leader).options(*_PERSON_OPTS),
+    joinedload(Trip.host_unit),
+)
+TRIP_DETAIL_OPTS = (
+    *TRIP_LIST_OPTS,
+    selectinload(Trip.cities),
+    selectinload(Trip.industries),
+    selectinload(Trip.targets).selectinload(Organisation.contacts).options(*_PERSON_OPTS),
+    selectinload(Trip.targets).joinedload(Organisation.industry),
+    selectinload(Trip.members).joinedload(TripMember.person).options(*_PERSON_OPTS),
+    selectinload(Trip.items).options(
+        joinedload(ItineraryItem.city),
+        joinedload(ItineraryItem.organisation),
+        selectinload(ItineraryItem.attendees).options(*_PERSON_OPTS),
+    ),
+)
+EVENT_LIST_OPTS = (
+    joinedload(ThemedEvent.campaign),
+    joinedload(ThemedEvent.city).joinedload(City.region),
+    joinedload(ThemedEvent.host_unit),
+    joinedload(ThemedEvent.lead_person).options(*_PERSON_OPTS),
+)
+EVENT_DETAIL_OPTS = (
+    *EVENT_LIST_OPTS,
+    selectinload(ThemedEvent.industries),
+    selectinload(ThemedEvent.sessions).selectinload(AgendaSession.speakers).options(*_PERSON_OPTS),
+    selectinload(ThemedEvent.invitations).joinedload(Invitation.organisation).options(
+        joinedload(Organisation.industry),
+        selectinload(Organisation.contacts).options(*_PERSON_OPTS),
+    ),
+)
+
+
+# --- queries --------------------------------------------------------------------------------
+
+
+def current_campaign(session: Session, year: int | None = None) -> Campaign:
+    """The campaign of ``year``, or the newest one."""
+    stmt = select(Campaign)
+    stmt = stmt.where(Campaign.year == year) if year else stmt.order_by(Campaign.year.desc())
+    campaign = session.scalars(stmt.limit(1)).first()
+    if campaign is None:
+        raise NotFoundError(
+            "数据库中还没有招商活动年度计划，请先运行 init --sample 或新建计划。",
+            "The database holds no campaign yet: run 'init --sample' or create one.",
+        )
+    return campaign
+
+
+def campaigns(session: Session) -> list[CampaignRow]:
+    return [campaign_row(c) for c in session.scalars(select(Campaign).order_by(Campaign.year))]
+
+
+def regions(session: Session) -> list[RegionRow]:
+    stmt = select(Region).order_by(Region.position, Region.id)
+    return [region_row(r) for r in session.scalars(stmt)]
+
+
+def cities(session: Session) -> list[CityRow]:
+    return [city_row(c) for c in session.scalars(select(City).order_by(City.region_id, City.id))]
+
+
+def units(session: Session) -> list[UnitRow]:
+    return [unit_row(u) for u in session.scalars(select(Unit).order_by(Unit.kind, Unit.id))]
+
+
+def industries(session: Session) -> list[Ref]:
+    stmt = select(Industry).order_by(Industry.position, Industry.id)
+    return [Ref(i.id, i.name_zh, i.name_en, i.code) for i in session.scalars(stmt)]
+
+
+def find_region(session: Session, text: str) -> Region:
+    """A region by code, Chinese or English name (case-insensitive)."""
+    needle = text.strip()
+    stmt = select(Region).where(
+        or_(
+            func.lower(Region.code) == needle.lower(),
+            Region.name_zh == needle,
+            func.lower(Region.name_en) == needle.lower(),
+        )
+    )
+    region = session.scalars(stmt).first()
+    if region is None:
+        known = ", ".join(f"{r.code} {r.name_zh}" for r in session.scalars(select(Region)))
+        raise NotFoundError(f"没有名为“{needle}”的区域（可选：{known}）",
+                            f"No region called '{needle}' (known: {known})")
+    return region
+
+
+def _trip_filters(
+    stmt: Select[tuple[Trip]],
+    region_id: int | None,
+    statuses: Iterable[TripStatus] | None,
+    start: date | None,
+    end: date | None,
+) -> Select[tuple[Trip]]:
+    if region_id is not None:
+        stmt = stmt.where(Trip.region_id == region_id)
+    if statuses:
+        stmt = stmt.where(Trip.status.in_(list(statuses)))
+    if start is not None:
+        stmt = stmt.where(Trip.end_date >= start)
+    if end is not None:
+        stmt = stmt.where(Trip.start_date <= end)
+    return stmt
+
+
+def list_trips(
+    session: Session,
+    *,
+    region_id: int | None = None,
+    statuses: Iterable[TripStatus] | None = None,
+    start: date | None = None,
+    end: date | None = None,
+) -> list[TripRow]:
+    stmt = _trip_filters(select(Trip), region_id, statuses, start, end)
+    stmt = stmt.options(*TRIP_LIST_OPTS).order_by(Trip.start_date, Trip.code)
+    return [trip_row(t) for t in session.scalars(stmt).unique()]
+
+
+def trip_details(
+    session: Session,
+    *,
+    ids: Sequence[int] | None = None,
+    region_id: int | None = None,
+    statuses: Iterable[TripStatus] | None = None,
+    start: date | None = None,
+    end: date | None = None,
+) -> list[TripDetail]:
+    stmt = _trip_filters(select(Trip), region_id, statuses, start, end)
+    if ids is not None:
+        stmt = stmt.where(Trip.id.in_(list(ids)))
+    stmt = stmt.options(*TRIP_DETAIL_OPTS).order_by(Trip.start_date, Trip.code)
+    return [trip_detail_row(t) for t in session.scalars(stmt).unique()]
+
+
+def get_trip(session: Session, code_or_id: str | int) -> Trip:
+    if isinstance(code_or_id, int):
+        trip = session.get(Trip, code_or_id)
+    else:
+        trip = session.scalars(
+            select(Trip).where(func.upper(Trip.code) == code_or_id.strip().upper())
+        ).first()
+    if trip is None:
+        raise NotFoundError(f"找不到推广活动 {code_or_id}", f"No promotion trip {code_or_id}")
+    return trip
+
+
+def trip_detail(session: Session, code_or_id: str | int) -> TripDetail:
+    trip = get_trip(session, code_or_id)
+    return trip_details(session, ids=[trip.id])[0]
+
+
+def list_events(
+    session: Session,
+    *,
+    region_id: int | None = None,
+    statuses: Iterable[EventStatus] | None = None,
+) -> list[EventRow]:
+    stmt = select(ThemedEvent).options(*EVENT_LIST_OPTS)
+    if region_id is not None:
+        stmt = stmt.join(ThemedEvent.city).where(City.region_id == region_id)
+    if statuses:
+        stmt = stmt.where(ThemedEvent.status.in_(list(statuses)))
+    stmt = stmt.order_by(ThemedEvent.starts_at, ThemedEvent.code)
+    return [event_row(e) for e in session.scalars(stmt).unique()]
+
+
+def event_details(session: Session, ids: Sequence[int] | None = None) -> list[EventDetail]:
+    stmt = select(ThemedEvent).options(*EVENT_DETAIL_OPTS)
+    if ids is not None:
+        stmt = stmt.where(ThemedEvent.id.in_(list(ids)))
+    stmt = stmt.order_by(ThemedEvent.starts_at, ThemedEvent.code)
+    return [event_detail_row(e) for e in session.scalars(stmt).unique()]
+
+
+def get_event(session: Session, code_or_id: str | int) -> ThemedEvent:
+    if isinstance(code_or_id, int):
+        event = session.get(ThemedEvent, code_or_id)
+    else:
+        event = session.scalars(
+            select(ThemedEvent).where(func.upper(ThemedEvent.code) == code_or_id.strip().upper())
+        ).first()
+    if event is None:
+        raise NotFoundError(f"找不到专题活动 {code_or_id}", f"No themed event {code_or_id}")
+    return event
+
+
+def event_detail(session: Session, code_or_id: str | int) -> EventDetail:
+    event = get_event(session, code_or_id)
+    return event_details(session, ids=[event.id])[0]
+
+
+def list_people(session: Session) -> list[PersonRow]:
+    stmt = select(Person).options(*_PERSON_OPTS).order_by(Person.kind, Person.id)
+    return [person_row(p) for p in session.scalars(stmt).unique()]
+
+
+def get_person(session: Session, person_id: int) -> PersonRow:
+    person = session.get(Person, person_id)
+    if person is None:
+        raise NotFoundError(f"找不到人员 {person_id}", f"No person with id {person_id}")
+    return person_row(person)
+
+
+def list_organisations(session: Session) -> list[OrganisationRow]:
+    stmt = (
+        select(Organisation)
+        .options(
+            joinedload(Organisation.industry),
+            selectinload(Organisation.contacts).options(*_PERSON_OPTS),
+        )
+        .order_by(Organisation.id)
+    )
+    return [organisation_row(o, with_contacts=True) for o in session.scalars(stmt).unique()]
+
+
+def get_organisation(session: Session, org_id: int) -> OrganisationRow:
+    org = session.get(Organisation, org_id)
+    if org is None:
+        raise NotFoundError(f"找不到机构 {org_id}", f"No organisation with id {org_id}")
+    return organisation_row(org, with_contacts=True)
+
+
+def list_leads(
+    session: Session, *, organisation_id: int | None = None, unit_id: int | None = None
+) -> list[LeadRow]:
+    campaign = session.scalars(select(Campaign).order_by(Campaign.year.desc())).first()
+    threshold = campaign.flagship_threshold_cny if campaign else 0
+    stmt = select(Lead).options(
+        joinedload(Lead.organisation), joinedload(Lead.industry), joinedload(Lead.unit),
+        joinedload(Lead.source_trip), joinedload(Lead.source_event),
+    )
+    if organisation_id is not None:
+        stmt = stmt.where(Lead.organisation_id == organisation_id)
+    if unit_id is not None:
+        stmt = stmt.where(Lead.unit_id == unit_id)
+    return [lead_row(x, threshold) for x in session.scalars(stmt.order_by(Lead.code)).unique()]
+
+
+def list_hq_visits(session: Session, *, organisation_id: int | None = None) -> list[HqVisitRow]:
+    stmt = select(HqVisit).options(
+        joinedload(HqVisit.organisation), joinedload(HqVisit.unit)
+    ).order_by(HqVisit.visited_on, HqVisit.id)
+    if organisation_id is not None:
+        stmt = stmt.where(HqVisit.organisation_id == organisation_id)
+    rows = []
+    trip_codes = dict(session.execute(select(Trip.id, Trip.code)).tuples().all())
+    for v in session.scalars(stmt).unique():
+        org = ref(v.organisation)
+        assert org is not None
+        rows.append(HqVisitRow(v.id, org, ref(v.unit), v.visited_on, v.team,
+                               trip_codes.get(v.trip_id) if v.trip_id else None, v.notes))
+    return rows

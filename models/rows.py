@@ -1,0 +1,345 @@
+"""Plain, frozen rows built inside a session and handed to the CLI, the window and the builders.
+
+Nothing here touches the database: a row can be kept, compared and passed between threads.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from models.enums import (
+    EventKind,
+    EventStatus,
+    ItemKind,
+    LeadStage,
+    MemberRole,
+    OrganisationKind,
+    PersonKind,
+    RegionKind,
+    RsvpState,
+    TripStatus,
+    UnitKind,
+)
+
+BEIJING = ZoneInfo("Asia/Shanghai")
+
+
+def pick(zh: str, en: str, lang: str) -> str:
+    """The name in ``lang``: English when asked and present, otherwise Chinese."""
+    return en if lang == "en" and en else zh
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A named record referred to by another (industry, unit, organisation, region)."""
+
+    id: int
+    name_zh: str
+    name_en: str = ""
+    code: str = ""
+
+    def name(self, lang: str = "zh") -> str:
+        return pick(self.name_zh, self.name_en, lang)
+
+
+@dataclass(frozen=True)
+class CampaignRow:
+    id: int
+    uuid: str
+    revision: int
+    year: int
+    name_zh: str
+    name_en: str
+    slogan: str
+    target_trips: int
+    target_events: int
+    target_hq_visits: int
+    target_investment_cny: int
+    flagship_threshold_cny: int
+    target_flagship_projects: int
+
+    def name(self, lang: str = "zh") -> str:
+        return pick(self.name_zh, self.name_en, lang)
+
+
+@dataclass(frozen=True)
+class RegionRow:
+    id: int
+    code: str
+    name_zh: str
+    name_en: str
+    kind: RegionKind
+
+    def name(self, lang: str = "zh") -> str:
+        return pick(self.name_zh, self.name_en, lang)
+
+
+@dataclass(frozen=True)
+class CityRow:
+    id: int
+    name_zh: str
+    name_en: str
+    country_code: str
+    timezone: str
+    region_id: int
+
+    def name(self, lang: str = "zh") -> str:
+        return pick(self.name_zh, self.name_en, lang)
+
+
+@dataclass(frozen=True)
+class UnitRow:
+    id: int
+    name_zh: str
+    name_en: str
+    kind: UnitKind
+
+    def name(self, lang: str = "zh") -> str:
+        return pick(self.name_zh, self.name_en, lang)
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    id: int
+    uuid: str
+    revision: int
+    name_zh: str
+    name_en: str
+    kind: PersonKind
+    title_zh: str
+    title_en: str
+    unit: Ref | None
+    organisation: Ref | None
+    phone: str
+    email: str
+    languages: str
+    notes: str = ""
+
+    def name(self, lang: str = "zh") -> str:
+        return pick(self.name_zh, self.name_en, lang)
+
+    def title(self, lang: str = "zh") -> str:
+        return pick(self.title_zh, self.title_en, lang)
+
+
+@dataclass(frozen=True)
+class OrganisationRow:
+    id: int
+    uuid: str
+    revision: int
+    name_zh: str
+    name_en: str
+    kind: OrganisationKind
+    industry: Ref | None
+    fortune_global_500_rank: int | None
+    china_top_500_rank: int | None
+    hq_city: str
+    hq_country: str
+    website: str
+    talking_points: str
+    notes: str
+    contacts: tuple[PersonRow, ...] = ()
+
+    def name(self, lang: str = "zh") -> str:
+        return pick(self.name_zh, self.name_en, lang)
+
+
+@dataclass(frozen=True)
+class MemberRow:
+    person: PersonRow
+    role: MemberRole
+
+
+@dataclass(frozen=True)
+class ItemRow:
+    id: int
+    uuid: str
+    revision: int
+    updated_at: datetime
+    trip_id: int
+    trip_uuid: str
+    trip_code: str
+    kind: ItemKind
+    title_zh: str
+    title_en: str
+    starts_at: datetime  # aware, UTC
+    ends_at: datetime  # aware, UTC
+    timezone: str  # IANA zone of the place
+    city: CityRow | None
+    place: str
+    organisation: Ref | None
+    attendees: tuple[PersonRow, ...]
+    notes: str
+    outcome: str
+
+    def title(self, lang: str = "zh") -> str:
+        return pick(self.title_zh, self.title_en, lang)
+
+    @property
+    def local_start(self) -> datetime:
+        return self.starts_at.astimezone(ZoneInfo(self.timezone))
+
+    @property
+    def local_end(self) -> datetime:
+        return self.ends_at.astimezone(ZoneInfo(self.timezone))
+
+    @property
+    def beijing_start(self) -> datetime:
+        return self.starts_at.astimezone(BEIJING)
+
+    @property
+    def beijing_end(self) -> datetime:
+        return self.ends_at.astimezone(BEIJING)
+
+
+@dataclass(frozen=True)
+class TripRow:
+    id: int
+    uuid: str
+    revision: int
+    updated_at: datetime
+    code: str
+    campaign_year: int
+    title_zh: str
+    title_en: str
+    region: RegionRow
+    start_date: date
+    end_date: date  # inclusive
+    status: TripStatus
+    leader: PersonRow | None
+    host_unit: Ref | None
+
+    def title(self, lang: str = "zh") -> str:
+        return pick(self.title_zh, self.title_en, lang)
+
+
+@dataclass(frozen=True)
+class TripDetail(TripRow):
+    cities: tuple[CityRow, ...]
+    industries: tuple[Ref, ...]
+    targets: tuple[OrganisationRow, ...]
+    members: tuple[MemberRow, ...]
+    items: tuple[ItemRow, ...]
+    purpose: str
+    key_messages: str
+    logistics: str
+    emergency_contacts: str
+    cancel_reason: str
+    notes: str
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    id: int
+    uuid: str
+    revision: int
+    updated_at: datetime
+    title_zh: str
+    title_en: str
+    starts_at: datetime
+    ends_at: datetime
+    room: str
+    speakers: tuple[PersonRow, ...]
+    notes: str
+
+    def title(self, lang: str = "zh") -> str:
+        return pick(self.title_zh, self.title_en, lang)
+
+
+@dataclass(frozen=True)
+class InvitationRow:
+    organisation: OrganisationRow
+    rsvp: RsvpState
+    guests: int
+    notes: str
+
+
+@dataclass(frozen=True)
+class EventRow:
+    id: int
+    uuid: str
+    revision: int
+    updated_at: datetime
+    code: str
+    campaign_year: int
+    kind: EventKind
+    title_zh: str
+    title_en: str
+    venue: str
+    city: CityRow | None
+    region: RegionRow | None
+    timezone: str
+    starts_at: datetime
+    ends_at: datetime
+    host_unit: Ref | None
+    lead_person: PersonRow | None
+    capacity: int | None
+    status: EventStatus
+
+    def title(self, lang: str = "zh") -> str:
+        return pick(self.title_zh, self.title_en, lang)
+
+    @property
+    def local_start(self) -> datetime:
+        return self.starts_at.astimezone(ZoneInfo(self.timezone))
+
+    @property
+    def local_end(self) -> datetime:
+        return self.ends_at.astimezone(ZoneInfo(self.timezone))
+
+
+@dataclass(frozen=True)
+class EventDetail(EventRow):
+    industries: tuple[Ref, ...]
+    sessions: tuple[SessionRow, ...]
+    invitations: tuple[InvitationRow, ...]
+    description: str
+    responsibilities: str
+    cancel_reason: str
+    notes: str
+
+    @property
+    def confirmed_guests(self) -> int:
+        return sum(
+            inv.guests
+            for inv in self.invitations
+            if inv.rsvp in (RsvpState.ACCEPTED, RsvpState.ATTENDED)
+        )
+
+
+@dataclass(frozen=True)
+class LeadRow:
+    id: int
+    uuid: str
+    revision: int
+    code: str
+    title_zh: str
+    title_en: str
+    organisation: Ref
+    industry: Ref | None
+    amount_cny: int
+    stage: LeadStage
+    unit: Ref | None
+    source_trip_code: str | None
+    source_event_code: str | None
+    first_contact_on: date | None
+    signed_on: date | None
+    funds_in_cny: int
+    is_flagship: bool
+    notes: str
+
+    def title(self, lang: str = "zh") -> str:
+        return pick(self.title_zh, self.title_en, lang)
+
+
+@dataclass(frozen=True)
+class HqVisitRow:
+    id: int
+    organisation: Ref
+    unit: Ref | None
+    visited_on: date
+    team: str
+    trip_code: str | None
+    notes: str
