@@ -32,7 +32,7 @@ class Command(Protocol):
     def run(self, args: argparse.Namespace, ctx: Context) -> int: ...
 
 
-COMMANDS: list[Command] = [init_cmd, list_cmd, show_cmd, check_cmd]  # type: ignore[list-item]
+COMMANDS: list[Command] = [init_cmd, list_cmd, show_cmd, check_cmd]
 
 
 class _Parser(argparse.ArgumentParser):

@@ -79,9 +79,8 @@ def _collect(
         people = queries.list_people(session)
         return ([person_json(p) for p in people],
                 ["编号 id", "姓名 name", "职务 title", "单位 unit", "电话 phone", "邮箱 e-mail"],
-                [[str(p.id), p.name(lang), p.title(lang),
-                  (p.unit or p.organisation).name(lang) if (p.unit or p.organisation) else "",
-                  p.phone, p.email] for p in people])
+                [[str(p.id), p.name(lang), p.title(lang), _affiliation(p, lang), p.phone, p.email]
+                 for p in people])
     if what == "organisations":
         orgs = queries.list_organisations(session)
         return ([organisation_json(o) for o in orgs],
@@ -101,6 +100,11 @@ def _collect(
              "责任单位 unit"],
             [[x.code, x.title(lang), x.organisation.name(lang), cny(x.amount_cny),
               x.stage.label(lang), x.unit.name(lang) if x.unit else ""] for x in leads])
+
+
+def _affiliation(p: PersonRow, lang: str) -> str:
+    where = p.unit or p.organisation
+    return where.name(lang) if where else ""
 
 
 def _ranks(o: OrganisationRow) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -10,7 +11,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
-from models.enums import EventStatus, TripStatus
+from models.enums import EventStatus, ItemKind, TripStatus
 from models.events import ThemedEvent
 from models.people import Person
 from models.timeutil import local_date
@@ -86,7 +87,7 @@ def find_conflicts(
     return [c for c in found if wanted.intersection(c.codes)]
 
 
-def _items_outside(trips: list[Trip]) -> list[Conflict]:
+def _items_outside(trips: Sequence[Trip]) -> list[Conflict]:
     out = []
     for trip in trips:
         for item in trip.items:
@@ -104,7 +105,7 @@ def _items_outside(trips: list[Trip]) -> list[Conflict]:
     return out
 
 
-def _people_double_booked(trips: list[Trip], events: list[ThemedEvent]) -> list[Conflict]:
+def _people_double_booked(trips: Sequence[Trip], events: Sequence[ThemedEvent]) -> list[Conflict]:
     """A person in two overlapping trips, two overlapping items, or a trip and an event."""
     busy: dict[int, list[_Span]] = defaultdict(list)
     names: dict[int, Person] = {}
@@ -151,24 +152,25 @@ def _people_double_booked(trips: list[Trip], events: list[ThemedEvent]) -> list[
                 per_person[person.id].append(item)
         for person_id, items in per_person.items():
             items.sort(key=lambda x: x.starts_at)
-            for i, a in enumerate(items):
-                for b in items[i + 1:]:
-                    if b.starts_at >= a.ends_at:
+            for n, first in enumerate(items):
+                for second in items[n + 1:]:
+                    if second.starts_at >= first.ends_at:
                         break
-                    if a.kind.value == "hotel" or b.kind.value == "hotel":
+                    if ItemKind.HOTEL in (first.kind, second.kind):
                         continue
                     p = names[person_id]
                     out.append(Conflict(
                         "person_double_booked", "warning", (trip.code,), "items",
-                        f"{trip.code}：{p.name_zh} 同时参加“{a.title_zh}”和“{b.title_zh}”",
-                        f"{trip.code}: {p.name_en or p.name_zh} attends '{a.title_en or a.title_zh}'"
-                        f" and '{b.title_en or b.title_zh}' at the same time",
-                        person_id=person_id, item_id=b.id,
+                        f"{trip.code}：{p.name_zh} 同时参加“{first.title_zh}”和“{second.title_zh}”",
+                        f"{trip.code}: {p.name_en or p.name_zh} attends "
+                        f"'{first.title_en or first.title_zh}' and "
+                        f"'{second.title_en or second.title_zh}' at the same time",
+                        person_id=person_id, item_id=second.id,
                     ))
     return out
 
 
-def _venues_double_booked(events: list[ThemedEvent]) -> list[Conflict]:
+def _venues_double_booked(events: Sequence[ThemedEvent]) -> list[Conflict]:
     by_venue: dict[str, list[ThemedEvent]] = defaultdict(list)
     for event in events:
         key = event.venue.strip().casefold()
@@ -190,7 +192,7 @@ def _venues_double_booked(events: list[ThemedEvent]) -> list[Conflict]:
     return out
 
 
-def _leaders_away(trips: list[Trip], events: list[ThemedEvent]) -> list[Conflict]:
+def _leaders_away(trips: Sequence[Trip], events: Sequence[ThemedEvent]) -> list[Conflict]:
     """A trip's leader who also hosts an event at home while the trip is abroad."""
     out = []
     for trip in trips:

@@ -13,7 +13,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from models.errors import DatabaseError
@@ -54,10 +54,9 @@ def create_db_engine(url: str) -> Engine:
     """An engine for ``url`` with the pragmas and settings the planner relies on."""
     try:
         parsed = make_url(url)
-    except ArgumentError as exc:
-        raise DatabaseError(
-            f"数据库地址无效：{url}", f"Not a database URL: {url}"
-        ) from exc
+        parsed.get_dialect()
+    except (ArgumentError, ValueError, NoSuchModuleError) as exc:
+        raise DatabaseError(f"数据库地址无效：{url}", f"Not a database URL: {url}") from exc
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database or ""
         if database and database != ":memory:" and not database.startswith("file:"):

@@ -72,11 +72,11 @@ def campaign_progress(session: Session, year: int | None = None) -> Progress:
     cid = c.id
     trip_counts = dict(session.execute(
         select(Trip.status, func.count()).where(Trip.campaign_id == cid).group_by(Trip.status)
-    ).tuples().all())
+    ).all())
     event_counts = dict(session.execute(
         select(ThemedEvent.status, func.count()).where(ThemedEvent.campaign_id == cid)
         .group_by(ThemedEvent.status)
-    ).tuples().all())
+    ).all())
     visits = session.scalar(select(func.count()).select_from(HqVisit)
                             .where(HqVisit.campaign_id == cid)) or 0
     trip_visits_done = session.scalar(
@@ -91,7 +91,7 @@ def campaign_progress(session: Session, year: int | None = None) -> Progress:
     ) or 0
     leads = session.execute(
         select(Lead.amount_cny, Lead.stage).where(Lead.campaign_id == cid)
-    ).tuples().all()
+    ).all()
     signed = sum(a for a, s in leads if s in COUNTED_STAGES)
     pipeline = sum(a for a, s in leads if s is not LeadStage.DROPPED)
     flag = c.flagship_threshold_cny
@@ -122,18 +122,18 @@ def _by_region(session: Session, cid: int) -> tuple[Breakdown, ...]:
         select(Trip.region_id, func.count()).where(
             Trip.campaign_id == cid, Trip.status != TripStatus.CANCELLED
         ).group_by(Trip.region_id)
-    ).tuples().all())
+    ).all())
     from models.campaign import City
 
     events = dict(session.execute(
         select(City.region_id, func.count()).select_from(ThemedEvent).join(City)
         .where(ThemedEvent.campaign_id == cid, ThemedEvent.status != EventStatus.CANCELLED)
         .group_by(City.region_id)
-    ).tuples().all())
+    ).all())
     lead_rows = session.execute(
         select(Trip.region_id, Lead.amount_cny, Lead.stage).join(Trip, Lead.source_trip_id == Trip.id)
         .where(Lead.campaign_id == cid)
-    ).tuples().all()
+    ).all()
     leads: dict[int, int] = defaultdict(int)
     signed: dict[int, int] = defaultdict(int)
     for rid, amount, stage in lead_rows:
@@ -148,23 +148,23 @@ def _by_region(session: Session, cid: int) -> tuple[Breakdown, ...]:
 
 
 def _by_industry(session: Session, cid: int) -> tuple[Breakdown, ...]:
-    trips = dict(session.execute(
+    trips: dict[int, int] = dict(session.execute(
         select(trip_industries.c.industry_id, func.count()).join(Trip)
         .where(Trip.campaign_id == cid, Trip.status != TripStatus.CANCELLED)
         .group_by(trip_industries.c.industry_id)
-    ).tuples().all())
+    ).all())
     from models.events import event_industries
 
-    events = dict(session.execute(
+    events: dict[int, int] = dict(session.execute(
         select(event_industries.c.industry_id, func.count()).join(ThemedEvent)
         .where(ThemedEvent.campaign_id == cid, ThemedEvent.status != EventStatus.CANCELLED)
         .group_by(event_industries.c.industry_id)
-    ).tuples().all())
+    ).all())
     leads: dict[int, int] = defaultdict(int)
     signed: dict[int, int] = defaultdict(int)
     for iid, amount, stage in session.execute(
         select(Lead.industry_id, Lead.amount_cny, Lead.stage).where(Lead.campaign_id == cid)
-    ).tuples():
+    ):
         if iid is None:
             continue
         leads[iid] += 1

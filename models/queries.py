@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date
+from typing import Any
 
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, joinedload, selectinload
@@ -90,21 +91,23 @@ def item_row(i: ItineraryItem, trip: Trip) -> ItemRow:
     )
 
 
-def _trip_fields(t: Trip) -> tuple[object, ...]:
-    return (
-        t.id, t.uuid, t.revision, t.updated_at, t.code, t.campaign.year, t.title_zh, t.title_en,
-        region_row(t.region), t.start_date, t.end_date, t.status,
-        person_row(t.leader) if t.leader else None, ref(t.host_unit),
+def _trip_fields(t: Trip) -> dict[str, Any]:
+    return dict(
+        id=t.id, uuid=t.uuid, revision=t.revision, updated_at=t.updated_at, code=t.code,
+        campaign_year=t.campaign.year, title_zh=t.title_zh, title_en=t.title_en,
+        region=region_row(t.region), start_date=t.start_date, end_date=t.end_date,
+        status=t.status, leader=person_row(t.leader) if t.leader else None,
+        host_unit=ref(t.host_unit),
     )
 
 
 def trip_row(t: Trip) -> TripRow:
-    return TripRow(*_trip_fields(t))  # type: ignore[arg-type]
+    return TripRow(**_trip_fields(t))
 
 
 def trip_detail_row(t: Trip) -> TripDetail:
     return TripDetail(
-        *_trip_fields(t),  # type: ignore[arg-type]
+        **_trip_fields(t),
         cities=tuple(city_row(c) for c in t.cities),
         industries=tuple(r for r in map(ref, t.industries) if r),
         targets=tuple(organisation_row(o, with_contacts=True) for o in t.targets),
@@ -119,18 +122,20 @@ def trip_detail_row(t: Trip) -> TripDetail:
     )
 
 
-def _event_fields(e: ThemedEvent) -> tuple[object, ...]:
-    return (
-        e.id, e.uuid, e.revision, e.updated_at, e.code, e.campaign.year, e.kind, e.title_zh,
-        e.title_en, e.venue, city_row(e.city) if e.city else None,
-        region_row(e.city.region) if e.city else None, e.timezone, e.starts_at, e.ends_at,
-        ref(e.host_unit), person_row(e.lead_person) if e.lead_person else None, e.capacity,
-        e.status,
+def _event_fields(e: ThemedEvent) -> dict[str, Any]:
+    return dict(
+        id=e.id, uuid=e.uuid, revision=e.revision, updated_at=e.updated_at, code=e.code,
+        campaign_year=e.campaign.year, kind=e.kind, title_zh=e.title_zh, title_en=e.title_en,
+        venue=e.venue, city=city_row(e.city) if e.city else None,
+        region=region_row(e.city.region) if e.city else None, timezone=e.timezone,
+        starts_at=e.starts_at, ends_at=e.ends_at, host_unit=ref(e.host_unit),
+        lead_person=person_row(e.lead_person) if e.lead_person else None,
+        capacity=e.capacity, status=e.status,
     )
 
 
 def event_row(e: ThemedEvent) -> EventRow:
-    return EventRow(*_event_fields(e))  # type: ignore[arg-type]
+    return EventRow(**_event_fields(e))
 
 
 def session_row(s: AgendaSession) -> SessionRow:
@@ -142,7 +147,7 @@ def session_row(s: AgendaSession) -> SessionRow:
 
 def event_detail_row(e: ThemedEvent) -> EventDetail:
     return EventDetail(
-        *_event_fields(e),  # type: ignore[arg-type]
+        **_event_fields(e),
         industries=tuple(r for r in map(ref, e.industries) if r),
         sessions=tuple(session_row(s) for s in e.sessions),
         invitations=tuple(
@@ -266,12 +271,12 @@ def find_region(session: Session, text: str) -> Region:
 
 
 def _trip_filters(
-    stmt: Select[tuple[Trip]],
+    stmt: Select[Trip],
     region_id: int | None,
     statuses: Iterable[TripStatus] | None,
     start: date | None,
     end: date | None,
-) -> Select[tuple[Trip]]:
+) -> Select[Trip]:
     if region_id is not None:
         stmt = stmt.where(Trip.region_id == region_id)
     if statuses:
@@ -423,7 +428,7 @@ def list_hq_visits(session: Session, *, organisation_id: int | None = None) -> l
     if organisation_id is not None:
         stmt = stmt.where(HqVisit.organisation_id == organisation_id)
     rows = []
-    trip_codes = dict(session.execute(select(Trip.id, Trip.code)).tuples().all())
+    trip_codes = dict(session.execute(select(Trip.id, Trip.code)).all())
     for v in session.scalars(stmt).unique():
         org = ref(v.organisation)
         assert org is not None

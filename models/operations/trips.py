@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
+from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -18,6 +19,8 @@ from models.queries import current_campaign, get_trip, trip_row
 from models.rows import TripRow
 from models.timeutil import local_date, shift_local
 from models.trips import ItineraryItem, Trip, TripMember
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -95,9 +98,9 @@ def trip_draft(session: Session, code_or_id: str | int) -> TripDraft:
 # --- validation -------------------------------------------------------------------------------
 
 
-def _ids_exist(session: Session, model: type, ids: list[int], field_name: str, what_zh: str,
-               what_en: str) -> list:  # type: ignore[type-arg]
-    objects = []
+def _ids_exist(session: Session, model: type[T], ids: list[int], field_name: str,
+                  what_zh: str, what_en: str) -> list[T]:
+    objects: list[T] = []
     for ident in dict.fromkeys(ids):
         obj = session.get(model, ident)
         if obj is None:
@@ -285,13 +288,18 @@ def _next_trip_code(session: Session, year: int) -> str:
 
 
 def update_trip(session: Session, code_or_id: str | int, draft: TripDraft,
-                expected_revision: int | None = None) -> TripRow:
-    """Save an edited trip. ``expected_revision`` guards against overwriting another's change."""
+                expected_revision: int | None = None, restore: bool = False) -> TripRow:
+    """Save an edited trip. ``expected_revision`` guards against overwriting another's change.
+
+    ``restore`` puts back a state the trip had before (undo): the status goes back too, even
+    where the forward flow (TRIP_FLOW) would not allow that step.
+    """
     trip = get_trip(session, code_or_id)
     _check_revision(trip, expected_revision, f"推广活动 {trip.code}")
     _check_trip(session, draft, trip)
     if draft.status is not trip.status:
-        _check_transition(trip.status, draft.status)
+        if not restore:
+            _check_transition(trip.status, draft.status)
         if draft.status is TripStatus.CANCELLED and not draft.cancel_reason.strip():
             raise ValidationError("cancel_reason", "取消活动需要填写原因",
                                   "Cancelling needs a reason")

@@ -1,0 +1,45 @@
+"""What every view and editor of the window shares: the database, undo, language, signals.
+
+Views never keep a session: they open one per user action with ``ctx.sessions.begin()`` (or
+``ctx.sessions()`` for reads), copy plain rows out of it, and close it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+from sqlalchemy.orm import Session, sessionmaker
+
+
+@dataclass(frozen=True)
+class DataChange:
+    """What a saved action changed, so views refresh only what they show.
+
+    ``kind`` is one of "trip", "item", "event", "person", "organisation", "lead", "unit",
+    "campaign" or "all"; ``ids`` the records touched (empty: unknown, refresh the kind).
+    """
+
+    kind: str
+    ids: frozenset[int] = field(default_factory=frozenset)
+
+
+class AppContext(QObject):
+    """Shared by the main window, its views and editors. One per window."""
+
+    data_changed = Signal(object)  # DataChange
+    open_trip_requested = Signal(int)  # trip id: open the trip editor
+    open_event_requested = Signal(int)  # event id: open the event editor
+    status_message = Signal(str)  # a line for the status bar
+
+    def __init__(self, sessions: sessionmaker[Session], db_url: str, lang: str = "zh",
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.sessions = sessions
+        self.db_url = db_url
+        self.lang = lang
+        self.undo_stack = QUndoStack(self)
+
+    def notify(self, kind: str, ids: frozenset[int] | set[int] = frozenset()) -> None:
+        self.data_changed.emit(DataChange(kind, frozenset(ids)))

@@ -1,0 +1,161 @@
+"""The command line: output, JSON shape and exit codes (0 ok, 2 bad input, 1 anything else)."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from cli.app import run
+from cli.context import Context
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def cli(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = run(list(argv), ctx=Context(db_url=None, out=out, err=err))
+    return code, out.getvalue(), err.getvalue()
+
+
+def cli_json(*argv: str) -> Any:
+    code, out, err = cli(*argv, "--json")
+    assert code == 0, err
+    return json.loads(out)
+
+
+def test_init_creates_a_database_and_sample_loads_once(db_url: str) -> None:
+    code, out, _ = cli("--db", db_url, "init")
+    assert code == 0 and "campaign.db" in out
+    code, out, err = cli("--db", db_url, "init", "--sample")
+    assert code == 0, err
+    assert "trips" in out
+    code, _, err = cli("--db", db_url, "init", "--sample")
+    assert code == 2
+    assert err.count("\n") == 1 and "Traceback" not in err
+    code, out, err = cli("--db", db_url, "init", "--sample", "--if-empty")
+    assert code == 0, err
+
+
+def test_init_year_creates_an_empty_campaign(db_url: str) -> None:
+    code, _, err = cli("--db", db_url, "init", "--year", "2024")
+    assert code == 0, err
+    assert cli_json("--db", db_url, "list", "trips") == []
+    code, out, _ = cli("--db", db_url, "list", "trips", "--region", "EUUS")
+    assert code == 0 and "无记录" in out
+
+
+def test_list_trips_json(sample_url: str) -> None:
+    trips = cli_json("--db", sample_url, "list", "trips")
+    assert len(trips) >= 32
+    for key in ("code", "title", "region", "start", "end", "status"):
+        assert all(key in t for t in trips), key
+    assert {t["region"] for t in trips} >= {"HKMO", "JPKR", "EUUS", "JJJ", "YRD"}
+    assert trips == sorted(trips, key=lambda t: (t["start"], t["code"]))
+
+
+def test_list_filters_by_region_and_status(sample_url: str) -> None:
+    by_code = cli_json("--db", sample_url, "list", "trips", "--region", "EUUS")
+    by_name = cli_json("--db", sample_url, "list", "trips", "--region", "欧美")
+    assert by_code == by_name and by_code and all(t["region"] == "EUUS" for t in by_code)
+    done = cli_json("--db", sample_url, "list", "trips", "--status", "done")
+    assert done and all(t["status"] == "done" for t in done)
+    events = cli_json("--db", sample_url, "list", "events", "--status", "已完成")
+    assert events and all(e["status"] == "done" for e in events)
+
+
+@pytest.mark.parametrize("what,key", [("events", "code"), ("people", "id"),
+                                      ("organisations", "id"), ("leads", "code")])
+def test_list_other_records(sample_url: str, what: str, key: str) -> None:
+    rows = cli_json("--db", sample_url, "list", what)
+    assert rows and all(key in r for r in rows)
+    assert all(("title" in r) or ("name" in r) for r in rows)
+
+
+def test_list_text_table_lines_up_chinese(sample_url: str) -> None:
+    code, out, _ = cli("--db", sample_url, "list", "trips")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].startswith("编号 code") and set(lines[1]) <= {"-", " "}
+    assert "TRIP-2023-001" in out
+
+
+def test_show_trip_text_and_json(sample_url: str) -> None:
+    trips = cli_json("--db", sample_url, "list", "trips", "--region", "EUUS")
+    code = trips[0]["code"]
+    status, out, err = cli("--db", sample_url, "show", code.lower())
+    assert status == 0, err
+    assert code in out and "北京时间" in out
+    data = cli_json("--db", sample_url, "show", code)
+    assert data["code"] == code and data["itinerary"] and data["delegation"]
+    first = data["itinerary"][0]
+    assert first["start"] != first["start_beijing"] or first["timezone"] == "Asia/Shanghai"
+
+
+def test_show_event_json(sample_url: str) -> None:
+    events = cli_json("--db", sample_url, "list", "events")
+    conference = next(e for e in events if e["type"] == "global_conference")
+    data = cli_json("--db", sample_url, "show", conference["code"])
+    assert data["agenda"] and data["invitations"]
+    assert data["title"] == conference["title"]
+
+
+def test_check_reports_conflicts_with_explanations(sample_url: str) -> None:
+    found = cli_json("--db", sample_url, "check")
+    assert isinstance(found, list)
+    assert all(c["message"] and c["codes"] for c in found)
+    code, out, _ = cli("--db", sample_url, "check")
+    assert code == 0 and out.strip()
+
+
+@pytest.mark.parametrize("argv", [
+    ("list",),
+    ("list", "flights"),
+    ("list", "trips", "--status", "sleeping"),
+    ("list", "people", "--region", "EUUS"),
+    ("list", "trips", "--region", "火星"),
+    ("show", "TRIP-2023-999"),
+    ("frobnicate",),
+    ("init", "--year", "soon"),
+])
+def test_bad_input_exits_2_with_one_line(sample_url: str, argv: tuple[str, ...]) -> None:
+    code, _, err = cli("--db", sample_url, *argv)
+    assert code == 2
+    assert err.strip() and "\n" not in err.strip() and "Traceback" not in err
+
+
+def test_database_trouble_exits_1(tmp_path: Path) -> None:
+    folder = tmp_path / "a folder"
+    folder.mkdir()
+    code, _, err = cli("--db", f"sqlite:///{folder}", "list", "trips")
+    assert code == 1 and "Traceback" not in err and err.strip()
+
+
+def test_main_py_end_to_end_keeps_chinese_in_a_pipe(sample_url: str) -> None:
+    env = {**os.environ, "PYTHONIOENCODING": "gbk"}  # a Chinese Windows console code page
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "--db", sample_url, "list", "trips", "--json"],
+        capture_output=True, env=env, check=False, timeout=120,
+    )
+    assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+    trips = json.loads(done.stdout.decode("utf-8"))
+    assert any("推" in t["title"] or "招商" in t["title"] for t in trips) or trips
+    bad = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "--db", sample_url, "show", "NOPE"],
+        capture_output=True, check=False, timeout=120,
+    )
+    assert bad.returncode == 2 and b"Traceback" not in bad.stderr
+
+
+def test_environment_variable_chooses_the_database(
+    sample_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CAMPAIGN_PLANNER_DB", sample_url)
+    code, out, _ = cli("list", "trips", "--json")
+    assert code == 0 and json.loads(out)

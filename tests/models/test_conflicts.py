@@ -1,0 +1,114 @@
+"""The conflict finder explains double bookings, venue clashes, stray items and absent leaders."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import update
+from sqlalchemy.orm import Session, sessionmaker
+
+from models.conflicts import find_conflicts
+from models.enums import EventKind, MemberRole
+from models.operations.events import EventDraft, create_event
+from models.timeutil import at
+from models.trips import ItineraryItem
+from tests.factories import item_draft, make_trip, make_world
+
+
+def _event(w_city: int, lead: int | None, day: int, venue: str = "东莞国际会展中心",
+           month: int = 3) -> EventDraft:
+    return EventDraft(
+        kind=EventKind.VIP_MEETING, title_zh=f"投资东莞尊享会 {day} 日",
+        starts_at=at(date(2023, month, day), "14:00", "Asia/Shanghai"),
+        ends_at=at(date(2023, month, day), "17:00", "Asia/Shanghai"), timezone="Asia/Shanghai",
+        venue=venue, city_id=w_city, lead_person_id=lead,
+    )
+
+
+def test_no_conflicts_in_a_clean_plan(sessions: sessionmaker[Session]) -> None:
+    with sessions.begin() as s:
+        w = make_world(s)
+        make_trip(s, w, items=[item_draft(w)])
+        create_event(s, _event(w.dongguan_id, w.leader_id, day=10, month=4))
+    with sessions() as s:
+        assert find_conflicts(s) == []
+
+
+def test_person_in_two_overlapping_trips(sessions: sessionmaker[Session]) -> None:
+    with sessions.begin() as s:
+        w = make_world(s)
+        make_trip(s, w)
+        make_trip(s, w, title_zh="日韩半导体路演", start_date=date(2023, 3, 28),
+                  end_date=date(2023, 4, 2), leader_id=None,
+                  members=[(w.staff_id, MemberRole.MEMBER)])
+    with sessions() as s:
+        found = find_conflicts(s)
+    assert [c.kind for c in found] == ["person_double_booked"]
+    assert found[0].codes == ("TRIP-2023-001", "TRIP-2023-002")
+    assert "李晓敏" in found[0].message_zh and "Li Xiaomin" in found[0].message_en
+
+
+def test_venue_booked_twice(sessions: sessionmaker[Session]) -> None:
+    with sessions.begin() as s:
+        w = make_world(s)
+        create_event(s, _event(w.dongguan_id, None, day=10, month=4))
+        create_event(s, _event(w.dongguan_id, None, day=10, month=4))
+        create_event(s, _event(w.dongguan_id, None, day=11, month=4))
+    with sessions() as s:
+        found = find_conflicts(s)
+    assert [c.kind for c in found] == ["venue_double_booked"]
+    assert found[0].codes == ("EVT-2023-001", "EVT-2023-002")
+
+
+def test_item_outside_its_trip_written_behind_the_rules(sessions: sessionmaker[Session]) -> None:
+    """Data from elsewhere (an old import, a bulk edit) can still put an item out of range."""
+    with sessions.begin() as s:
+        w = make_world(s)
+        make_trip(s, w, items=[item_draft(w)])
+        s.execute(update(ItineraryItem).values(
+            starts_at=at(date(2023, 4, 2), "09:00", "Europe/Berlin"),
+            ends_at=at(date(2023, 4, 2), "10:00", "Europe/Berlin")))
+    with sessions() as s:
+        found = find_conflicts(s)
+    assert [c.kind for c in found] == ["item_outside_trip"]
+    assert found[0].item_id is not None
+
+
+def test_leader_hosting_an_event_at_home_during_the_trip(sessions: sessionmaker[Session]) -> None:
+    with sessions.begin() as s:
+        w = make_world(s)
+        make_trip(s, w)
+        create_event(s, _event(w.dongguan_id, w.leader_id, day=25))
+    with sessions() as s:
+        found = find_conflicts(s)
+        only_trip = find_conflicts(s, trip_codes={"TRIP-2023-001"})
+        unrelated = find_conflicts(s, trip_codes={"TRIP-2023-099"})
+    assert [c.kind for c in found] == ["leader_away"]
+    assert "王建国" in found[0].message_zh and "EVT-2023-001" in found[0].message_zh
+    assert only_trip == found
+    assert unrelated == []
+
+
+def test_attendee_in_two_items_at_once(sessions: sessionmaker[Session]) -> None:
+    with sessions.begin() as s:
+        w = make_world(s)
+        make_trip(s, w, items=[
+            item_draft(w, start="09:00", end="11:00"),
+            item_draft(w, start="10:00", end="12:00", title_zh="推介会"),
+        ])
+    with sessions() as s:
+        found = find_conflicts(s)
+    assert [(c.kind, c.severity) for c in found] == [("person_double_booked", "warning")]
+    assert "推介会" in found[0].message_zh
+
+
+def test_cancelled_records_do_not_conflict(sessions: sessionmaker[Session]) -> None:
+    from models.operations.trips import cancel_trip
+
+    with sessions.begin() as s:
+        w = make_world(s)
+        make_trip(s, w)
+        create_event(s, _event(w.dongguan_id, w.leader_id, day=25))
+        cancel_trip(s, "TRIP-2023-001", "改期")
+    with sessions() as s:
+        assert find_conflicts(s) == []
