@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from typing import Protocol
 
-from cli import check_cmd, init_cmd, list_cmd, show_cmd
+from cli import brief_cmd, check_cmd, data_cmd, ics_cmd, init_cmd, list_cmd, sheet_cmd, show_cmd
 from cli.context import Context, UsageError
 from models.errors import DatabaseError, NotFoundError, PlannerError, ValidationError
 
@@ -32,7 +32,8 @@ class Command(Protocol):
     def run(self, args: argparse.Namespace, ctx: Context) -> int: ...
 
 
-COMMANDS: list[Command] = [init_cmd, list_cmd, show_cmd, check_cmd]
+COMMANDS: list[Command] = [init_cmd, list_cmd, show_cmd, check_cmd, brief_cmd,
+                           *ics_cmd.COMMANDS, *data_cmd.COMMANDS, sheet_cmd]
 
 
 class _Parser(argparse.ArgumentParser):

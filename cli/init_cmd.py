@@ -13,14 +13,21 @@ HELP = "创建或升级数据库；--sample 载入 2023 示例计划 (create/mig
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--sample", action="store_true",
                         help="load the sample 2023 campaign (示例计划)")
+    parser.add_argument("--if-empty", action="store_true",
+                        help="with --sample: do nothing when the database already holds a campaign")
     parser.add_argument("--year", type=int, default=None,
                         help="without --sample: create an empty campaign for this year")
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    from models.sample import load_reference, load_sample
+    from models.sample import database_is_empty, load_reference, load_sample
 
     sessions = ctx.sessions()
+    if args.sample and args.if_empty:
+        with sessions() as session:
+            if not database_is_empty(session):
+                ctx.print("数据库中已有计划，未作改动 (the database already holds a campaign; left as is)")
+                args.sample = False
     if args.sample:
         with sessions.begin() as session:
             counts = load_sample(session)

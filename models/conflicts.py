@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import select, true
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from models.enums import EventStatus, ItemKind, TripStatus
@@ -56,23 +56,33 @@ def _trip_span(trip: Trip) -> tuple[datetime, datetime]:
 
 
 def find_conflicts(
-    session: Session, *, trip_codes: set[str] | None = None, event_codes: set[str] | None = None
+    session: Session, *, trip_codes: set[str] | None = None, event_codes: set[str] | None = None,
+    since: date | None = None,
 ) -> list[Conflict]:
-    """All conflicts of the campaign, or only those touching the given trips or events."""
+    """All conflicts of the campaign, or only those touching the given trips or events.
+
+    ``since``: only trips and events not over before that day (the open ones), so that ten
+    years of history are not read to check the coming weeks.
+    """
     trips = session.scalars(
         select(Trip)
         .where(Trip.status != TripStatus.CANCELLED)
+        .where(Trip.end_date >= since if since is not None else true())
         .options(
             selectinload(Trip.cities),
             selectinload(Trip.members).joinedload(TripMember.person),
             selectinload(Trip.items).selectinload(ItineraryItem.attendees),
             joinedload(Trip.leader),
         )
+        .order_by(Trip.start_date, Trip.code)
     ).unique().all()
     events = session.scalars(
         select(ThemedEvent)
         .where(ThemedEvent.status != EventStatus.CANCELLED)
+        .where(ThemedEvent.ends_at >= datetime.combine(since, time.min, UTC) - timedelta(days=1)
+               if since is not None else true())
         .options(joinedload(ThemedEvent.lead_person), joinedload(ThemedEvent.city))
+        .order_by(ThemedEvent.starts_at, ThemedEvent.code)
     ).unique().all()
 
     found: list[Conflict] = []
@@ -195,13 +205,15 @@ def _venues_double_booked(events: Sequence[ThemedEvent]) -> list[Conflict]:
 def _leaders_away(trips: Sequence[Trip], events: Sequence[ThemedEvent]) -> list[Conflict]:
     """A trip's leader who also hosts an event at home while the trip is abroad."""
     out = []
+    hosted: dict[int, list[ThemedEvent]] = defaultdict(list)
+    for event in events:
+        if event.lead_person_id is not None:
+            hosted[event.lead_person_id].append(event)
     for trip in trips:
         if trip.leader is None:
             continue
         start, end = _trip_span(trip)
-        for event in events:
-            if event.lead_person_id != trip.leader_id:
-                continue
+        for event in hosted.get(trip.leader.id, ()):
             if event.starts_at < end and start < event.ends_at:
                 day: date = local_date(event.starts_at, event.timezone)
                 out.append(Conflict(

@@ -12,10 +12,13 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, inspect
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import ExceptionContext, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+import models.audit  # the audit_log table and the listeners that fill it
+import models.operations.codes  # noqa: F401  (the code_counters table)
+from models.concurrency import PlannerSession
 from models.errors import DatabaseError
 
 ENV_VAR = "CAMPAIGN_PLANNER_DB"
@@ -63,10 +66,41 @@ def create_db_engine(url: str) -> Engine:
             Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(parsed)
         event.listen(engine, "connect", _sqlite_pragmas)
-        return engine
-    if parsed.get_backend_name() == "postgresql":
-        return create_engine(parsed, pool_pre_ping=True)
-    return create_engine(parsed)
+    elif parsed.get_backend_name() == "postgresql":
+        engine = create_engine(parsed, pool_pre_ping=True)
+    else:
+        engine = create_engine(parsed)
+    event.listen(engine, "handle_error", _connection_trouble)
+    return engine
+
+
+def _connection_trouble(context: ExceptionContext) -> BaseException | None:
+    """A refused, lost or busy connection becomes one clear DatabaseError.
+
+    After a lost connection the pool drops it; the next action (a retry) reconnects, since
+    PostgreSQL connections are checked before use (``pool_pre_ping``).
+    """
+    if context.is_pre_ping or not (context.is_disconnect or isinstance(
+            context.sqlalchemy_exception, OperationalError)):
+        return None
+    where = context.engine.url.render_as_string(hide_password=True) if context.engine else ""
+    detail = _first_line(context.original_exception)
+    if context.is_disconnect:
+        return DatabaseError(
+            f"与数据库的连接已断开：{where}（{detail}）。未保存的内容仍在，请检查网络或服务器后重试。",
+            f"The connection to the database {where} was lost ({detail}). Unsaved input is "
+            "kept; check the network or the server and try again.",
+        )
+    if context.connection is None:
+        return DatabaseError(
+            f"无法连接数据库：{where}（{detail}）", f"Cannot connect to the database {where}: {detail}"
+        )
+    if "locked" in detail or "busy" in detail:
+        return DatabaseError(
+            f"数据库正被他人写入，请稍后重试：{where}（{detail}）",
+            f"The database {where} is busy with someone else's change; try again: {detail}",
+        )
+    return DatabaseError(f"数据库出错：{where}（{detail}）", f"The database {where} failed: {detail}")
 
 
 def alembic_config(engine_url: str | None = None) -> Config:
@@ -135,7 +169,7 @@ def open_database(url: str | None = None) -> tuple[Engine, sessionmaker[Session]
     except DatabaseError:
         engine.dispose()
         raise
-    return engine, sessionmaker(engine, expire_on_commit=False)
+    return engine, sessionmaker(engine, class_=PlannerSession, expire_on_commit=False)
 
 
 def _describe(engine: Engine) -> str:

@@ -1,4 +1,11 @@
-"""Shared fixtures: a fresh database per test, and the sample campaign (loaded once, copied)."""
+"""Shared fixtures: a fresh database per test, and the sample campaign (loaded once, copied).
+
+The database fixtures (``db_url``, ``sessions``) run on the back end named by the ``backend``
+fixture. Tests under ``tests/models/`` run on both SQLite and PostgreSQL; elsewhere on SQLite,
+unless marked ``@pytest.mark.backends("sqlite", "postgresql")``. PostgreSQL comes from
+``CAMPAIGN_PLANNER_TEST_PG`` or a throw-away cluster (see tests/pgserver.py); without one the
+PostgreSQL cases are skipped, except under CI (``CI=true``) where they fail.
+"""
 
 from __future__ import annotations
 
@@ -13,14 +20,81 @@ import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
 from models.database import open_database
+from tests.pgserver import PgServer, PgUnavailableError, find_server
 
-PG_URL_VAR = "CAMPAIGN_PLANNER_TEST_PG"
+BACKENDS = ("sqlite", "postgresql")
+TESTS = Path(__file__).parent
+BOTH_BACKENDS_UNDER = ("models",)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "backends(*names): run the database fixtures on these back ends "
+        "(sqlite, postgresql); default: tests/models on both, the rest on sqlite",
+    )
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "backend" not in metafunc.fixturenames:
+        return
+    marker = metafunc.definition.get_closest_marker("backends")
+    if marker is not None:
+        names = tuple(marker.args)
+    else:
+        try:
+            package = Path(metafunc.definition.path).relative_to(TESTS).parts[0]
+        except (ValueError, IndexError):
+            package = ""
+        if package not in BOTH_BACKENDS_UNDER:
+            return
+        names = BACKENDS
+    unknown = set(names) - set(BACKENDS)
+    if unknown:
+        raise pytest.UsageError(f"unknown back end(s) {sorted(unknown)} in {metafunc.definition.nodeid}")
+    metafunc.parametrize(
+        "backend",
+        [pytest.param(name, marks=[pytest.mark.postgres] if name == "postgresql" else [])
+         for name in names],
+        indirect=True,
+    )
+
+
+def _ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() in ("1", "true", "yes")
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    """The PostgreSQL server for this test run (skipped when there is none, failed under CI)."""
+    try:
+        server = find_server()
+    except PgUnavailableError as exc:
+        if _ci():
+            pytest.fail(f"PostgreSQL is required under CI: {exc}", pytrace=False)
+        pytest.skip(f"no PostgreSQL: {exc}")
+    yield server
+    server.stop()
 
 
 @pytest.fixture
-def db_url(tmp_path: Path) -> str:
-    """URL of a fresh (not yet created) SQLite database for this test."""
-    return f"sqlite:///{tmp_path / 'campaign.db'}"
+def backend(request: pytest.FixtureRequest) -> str:
+    """"sqlite" or "postgresql": the database the fixtures below hand out."""
+    return str(getattr(request, "param", "sqlite"))
+
+
+@pytest.fixture
+def db_url(backend: str, request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """URL of a fresh database for this test: a SQLite file not yet created, or an empty
+    PostgreSQL database (no schema), dropped afterwards."""
+    if backend == "sqlite":
+        yield f"sqlite:///{tmp_path / 'campaign.db'}"
+        return
+    server: PgServer = request.getfixturevalue("pg_server")
+    name = server.new_database_name()
+    url = server.create_database(name)
+    yield url
+    server.drop_database(name)
 
 
 @pytest.fixture
@@ -48,7 +122,7 @@ def sample_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def sample_url(sample_template: Path, tmp_path: Path) -> str:
-    """URL of a private copy of the sample campaign database for this test."""
+    """URL of a private copy of the sample campaign database for this test (SQLite)."""
     target = tmp_path / "sample.db"
     shutil.copyfile(sample_template, target)
     return f"sqlite:///{target}"

@@ -1,18 +1,50 @@
-"""Allocation of human codes such as TRIP-2023-007."""
+"""Allocation of human codes such as TRIP-2023-007, safe when several people create at once.
+
+Each stem (``TRIP-2023-``) has a row in ``code_counters`` holding the last number given out.
+Allocating locks that row (an UPDATE) for the rest of the caller's transaction, so a second
+person creating a trip at the same moment waits for the first to commit (or roll back) and
+then gets the next number: never the same code, never a gap from a rolled-back attempt.
+Codes typed by hand or loaded from elsewhere are respected: the next number is above both
+the counter and the highest code already in the table.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import Column, Integer, String, Table, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from models.base import Base
+
+code_counters = Table(
+    "code_counters",
+    Base.metadata,
+    Column("stem", String(40), primary_key=True),
+    Column("last", Integer, nullable=False),
+)
 
 
 def next_code(session: Session, column: InstrumentedAttribute[str], prefix: str, year: int) -> str:
     """The next free code ``PREFIX-YEAR-NNN`` for the table of ``column``.
 
-    Codes are unique in the schema, so two people allocating at once cannot both save the
-    same code: the second flush fails with an IntegrityError and the caller retries.
+    Holds the stem's counter row locked until the caller's transaction ends.
     """
     stem = f"{prefix}-{year}-"
+    _ensure_counter(session, stem)
+    last = session.execute(  # the UPDATE takes the row lock before anything is read
+        update(code_counters).where(code_counters.c.stem == stem)
+        .values(last=code_counters.c.last).returning(code_counters.c.last)
+    ).scalar_one()
     existing = session.scalars(select(column).where(column.like(f"{stem}%"))).all()
     numbers = [int(c[len(stem):]) for c in existing if c[len(stem):].isdigit()]
-    return f"{stem}{max(numbers, default=0) + 1:03d}"
+    number = max([last, *numbers]) + 1
+    session.execute(update(code_counters).where(code_counters.c.stem == stem).values(last=number))
+    return f"{stem}{number:03d}"
+
+
+def _ensure_counter(session: Session, stem: str) -> None:
+    dialect = session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    session.execute(
+        insert(code_counters).values(stem=stem, last=0).on_conflict_do_nothing(index_elements=["stem"])
+    )

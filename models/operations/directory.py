@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -181,39 +182,39 @@ def create_unit(session: Session, name_zh: str, kind: UnitKind, name_en: str = "
     return unit.id
 
 
-def _refuse_if_used(uses: list[tuple[int, str, str]], name: str) -> None:
-    found_zh = "、".join(f"{zh} {n} 处" for n, zh, _en in uses if n)
-    if found_zh:
-        found_en = ", ".join(f"{n} {en}" for n, _zh, en in uses if n)
+def _refuse_if_used(session: Session, name: str,
+                    uses: list[tuple[list[tuple[Any, Any]], str, str]], ident: int) -> None:
+    """Raise when any (table, column) of ``uses`` still holds ``ident``."""
+    from sqlalchemy import func
+
+    found = []
+    for places, zh, en in uses:
+        n = sum(session.scalar(select(func.count()).select_from(table).where(column == ident)) or 0
+                for table, column in places)
+        if n:
+            found.append((n, zh, en))
+    if found:
         raise ValidationError(
-            "delete", f"“{name}”仍被引用（{found_zh}），不能删除",
-            f"'{name}' is still referred to ({found_en}) and cannot be deleted",
+            "delete",
+            f"“{name}”仍被引用（{'、'.join(f'{zh} {n} 处' for n, zh, _ in found)}），不能删除",
+            f"'{name}' is still referred to ({', '.join(f'{n} {en}' for n, _, en in found)}) "
+            "and cannot be deleted",
         )
 
 
 def delete_person(session: Session, person_id: int) -> PersonDraft:
     """Delete a person no trip, item, event or session refers to; returns the draft (undo)."""
-    from sqlalchemy import Select, func
-
     from models.events import ThemedEvent, session_speakers
     from models.trips import Trip, TripMember, item_attendees
 
     draft = person_draft(session, person_id)
-
-    def count(stmt: Select[tuple[int]]) -> int:
-        return session.scalar(stmt) or 0
-
-    _refuse_if_used([
-        (count(select(func.count()).select_from(TripMember).where(TripMember.person_id == person_id))
-         + count(select(func.count()).select_from(Trip).where(Trip.leader_id == person_id)),
+    _refuse_if_used(session, draft.name_zh, [
+        ([(TripMember, TripMember.person_id), (Trip, Trip.leader_id)],
          "推广活动团组", "trip delegations"),
-        (count(select(func.count()).select_from(item_attendees)
-               .where(item_attendees.c.person_id == person_id)), "行程事项", "itinerary items"),
-        (count(select(func.count()).select_from(ThemedEvent)
-               .where(ThemedEvent.lead_person_id == person_id))
-         + count(select(func.count()).select_from(session_speakers)
-                 .where(session_speakers.c.person_id == person_id)), "专题活动", "events"),
-    ], draft.name_zh)
+        ([(item_attendees, item_attendees.c.person_id)], "行程事项", "itinerary items"),
+        ([(ThemedEvent, ThemedEvent.lead_person_id),
+          (session_speakers, session_speakers.c.person_id)], "专题活动", "events"),
+    ], person_id)
     session.delete(session.get_one(Person, person_id))
     session.flush()
     return draft
@@ -222,27 +223,19 @@ def delete_person(session: Session, person_id: int) -> PersonDraft:
 def delete_organisation(session: Session, org_id: int) -> OrganisationDraft:
     """Delete an organisation without history (trips, items, events, leads, visits, contacts);
     returns the draft that re-creates it (undo)."""
-    from typing import Any
-
-    from sqlalchemy import func
-
     from models.events import Invitation
     from models.leads import HqVisit, Lead
     from models.trips import ItineraryItem, trip_targets
 
     draft = organisation_draft(session, org_id)
-
-    def count(table: Any, column: Any) -> int:
-        return session.scalar(select(func.count()).select_from(table).where(column == org_id)) or 0
-
-    _refuse_if_used([
-        (count(trip_targets, trip_targets.c.organisation_id)
-         + count(ItineraryItem, ItineraryItem.organisation_id), "推广活动", "trips"),
-        (count(Invitation, Invitation.organisation_id), "专题活动邀请", "event invitations"),
-        (count(Lead, Lead.organisation_id), "招商项目", "leads"),
-        (count(HqVisit, HqVisit.organisation_id), "总部拜访", "HQ visits"),
-        (count(Person, Person.organisation_id), "联系人", "contacts"),
-    ], draft.name_zh)
+    _refuse_if_used(session, draft.name_zh, [
+        ([(trip_targets, trip_targets.c.organisation_id),
+          (ItineraryItem, ItineraryItem.organisation_id)], "推广活动", "trips"),
+        ([(Invitation, Invitation.organisation_id)], "专题活动邀请", "event invitations"),
+        ([(Lead, Lead.organisation_id)], "招商项目", "leads"),
+        ([(HqVisit, HqVisit.organisation_id)], "总部拜访", "HQ visits"),
+        ([(Person, Person.organisation_id)], "联系人", "contacts"),
+    ], org_id)
     session.delete(session.get_one(Organisation, org_id))
     session.flush()
     return draft

@@ -1,0 +1,50 @@
+"""Calendars (.ics): export of trips, itineraries and events, and import of partners' calendars.
+
+Plain Python (no Qt); the command line (``cli/ics_cmd.py``) and the window call the same API:
+
+``ExportScope(all_=False, trip_codes=(), event_codes=(), person_id=None, region=None,
+industry_id=None, unit_id=None, statuses=(), start=None, end=None)``
+    What an export covers (see :class:`calendars.scope.ExportScope`).
+
+``collect(session, scope) -> CalendarData``
+    Loads the scope in bulk inside the caller's session and returns plain frozen data.
+    Unknown codes, people or regions raise ``NotFoundError``; bad statuses ``ValidationError``.
+
+``render(data, lang="zh", *, alarms_minutes=None, progress=None) -> bytes``
+    Pure: the .ics bytes of ``data`` (``lang`` "zh" or "en"). No clock is read, so the same
+    data gives the same bytes. ``progress(done, total)`` is called while entries are built:
+    call ``render`` off the UI thread for large exports. Raises ``ValidationError`` when there
+    is nothing to export.
+
+``export_ics(session_factory, scope, lang="zh", *, alarms_minutes=None, progress=None) -> bytes``
+    ``collect`` in a short session of its own, then ``render`` outside it.
+
+``write_ics(path, data) -> Path``
+    Writes the bytes atomically (no half-written file on error or a full disk).
+
+``import_ics(session, data, *, trip_code=None, as_events=False) -> ImportReport``
+    Reads a calendar into a trip's itinerary (``trip_code``) or as themed events
+    (``as_events=True``), in the caller's transaction; entries update the records of an
+    earlier import by UID. A malformed file raises ``ValidationError`` naming the line or
+    entry; the caller's rollback then leaves nothing written.
+
+``uid_of(uuid)`` gives the calendar UID of a record (``<uuid>@campaign-planner``).
+"""
+
+from calendars.build import uid_of
+from calendars.collect import CalendarData, collect
+from calendars.export import export_ics, render, write_ics
+from calendars.importer import ImportReport, import_ics
+from calendars.scope import ExportScope
+
+__all__ = [
+    "CalendarData",
+    "ExportScope",
+    "ImportReport",
+    "collect",
+    "export_ics",
+    "import_ics",
+    "render",
+    "uid_of",
+    "write_ics",
+]

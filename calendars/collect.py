@@ -1,0 +1,187 @@
+"""From the database to plain calendar data: the trips and events a scope covers, loaded in bulk."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from sqlalchemy import ColumnElement, false, func, or_, select
+from sqlalchemy.orm import Session
+
+from calendars.scope import ExportScope
+from models import queries
+from models.campaign import Campaign, City, Industry, Unit
+from models.enums import TripStatus
+from models.errors import NotFoundError, ValidationError
+from models.events import AgendaSession, ThemedEvent
+from models.people import Person
+from models.rows import EventDetail, ItemRow, SessionRow, TripDetail
+from models.trips import Trip, TripMember
+
+
+@dataclass(frozen=True)
+class CalendarData:
+    """Everything a calendar file shows, as plain frozen rows (no session needed to render)."""
+
+    name_zh: str
+    name_en: str
+    trips: tuple[TripDetail, ...]  # each trip's ``items`` are the itinerary entries to export
+    events: tuple[EventDetail, ...]  # each event's ``sessions`` are the agenda entries to export
+
+    @property
+    def entry_count(self) -> int:
+        return (len(self.trips) + sum(len(t.items) for t in self.trips)
+                + len(self.events) + sum(len(e.sessions) for e in self.events))
+
+    def name(self, lang: str = "zh") -> str:
+        return self.name_en if lang == "en" and self.name_en else self.name_zh
+
+
+def collect(session: Session, scope: ExportScope) -> CalendarData:
+    """The calendar data of ``scope``. Unknown codes, people, regions or statuses raise."""
+    statuses = _statuses(scope.statuses)
+    region_id = queries.find_region(session, scope.region).id if scope.region else None
+    _check_exists(session, scope)
+    trip_ids = _trip_ids(session, scope, region_id, statuses)
+    event_ids = _event_ids(session, scope, region_id, statuses)
+    trips = queries.trip_details(session, ids=trip_ids) if trip_ids else []
+    events = queries.event_details(session, ids=event_ids) if event_ids else []
+    name_zh, name_en = _name(session, scope)
+    return CalendarData(
+        name_zh=name_zh,
+        name_en=name_en,
+        trips=tuple(replace(t, items=tuple(i for i in t.items if _keep_item(i, scope)))
+                    for t in trips),
+        events=tuple(replace(e, sessions=tuple(s for s in e.sessions if _keep_session(s, e, scope)))
+                     for e in events if _overlaps(e.local_start.date(), e.local_end.date(), scope)),
+    )
+
+
+def _statuses(values: tuple[str, ...]) -> list[str]:
+    known = {s.value for s in TripStatus}
+    for value in values:
+        if value not in known:
+            raise ValidationError(
+                "statuses", f"未知状态“{value}”（可选：{'、'.join(sorted(known))}）",
+                f"Unknown status '{value}' (known: {', '.join(sorted(known))})",
+            )
+    return list(values)
+
+
+def _check_exists(session: Session, scope: ExportScope) -> None:
+    for code in scope.trip_codes:
+        queries.get_trip(session, code)
+    for code in scope.event_codes:
+        queries.get_event(session, code)
+    if scope.person_id is not None:
+        queries.get_person(session, scope.person_id)
+    if scope.industry_id is not None and session.get(Industry, scope.industry_id) is None:
+        raise NotFoundError(f"找不到产业 {scope.industry_id}", f"No industry {scope.industry_id}")
+    if scope.unit_id is not None and session.get(Unit, scope.unit_id) is None:
+        raise NotFoundError(f"找不到责任单位 {scope.unit_id}", f"No unit {scope.unit_id}")
+
+
+def _upper(codes: tuple[str, ...]) -> list[str]:
+    return [c.strip().upper() for c in codes]
+
+
+def _trip_ids(session: Session, scope: ExportScope, region_id: int | None,
+              statuses: list[str]) -> list[int]:
+    stmt = select(Trip.id)
+    if not scope.selects_everything:
+        chosen: list[ColumnElement[bool]] = [false()]
+        if scope.trip_codes:
+            chosen.append(func.upper(Trip.code).in_(_upper(scope.trip_codes)))
+        if scope.person_id is not None:
+            pid = scope.person_id
+            chosen.append(Trip.leader_id == pid)
+            chosen.append(Trip.members.any(TripMember.person_id == pid))
+        stmt = stmt.where(or_(*chosen))
+    if region_id is not None:
+        stmt = stmt.where(Trip.region_id == region_id)
+    if scope.industry_id is not None:
+        stmt = stmt.where(Trip.industries.any(Industry.id == scope.industry_id))
+    if scope.unit_id is not None:
+        stmt = stmt.where(Trip.host_unit_id == scope.unit_id)
+    if statuses:
+        stmt = stmt.where(Trip.status.in_(statuses))
+    if scope.start is not None:
+        stmt = stmt.where(Trip.end_date >= scope.start)
+    if scope.end is not None:
+        stmt = stmt.where(Trip.start_date <= scope.end)
+    return list(session.scalars(stmt))
+
+
+def _event_ids(session: Session, scope: ExportScope, region_id: int | None,
+               statuses: list[str]) -> list[int]:
+    stmt = select(ThemedEvent.id)
+    if not scope.selects_everything:
+        chosen: list[ColumnElement[bool]] = [false()]
+        if scope.event_codes:
+            chosen.append(func.upper(ThemedEvent.code).in_(_upper(scope.event_codes)))
+        if scope.person_id is not None:
+            pid = scope.person_id
+            chosen.append(ThemedEvent.lead_person_id == pid)
+            chosen.append(ThemedEvent.sessions.any(
+                AgendaSession.speakers.any(Person.id == pid)))
+        stmt = stmt.where(or_(*chosen))
+    if region_id is not None:
+        stmt = stmt.where(ThemedEvent.city.has(City.region_id == region_id))
+    if scope.industry_id is not None:
+        stmt = stmt.where(ThemedEvent.industries.any(Industry.id == scope.industry_id))
+    if scope.unit_id is not None:
+        stmt = stmt.where(ThemedEvent.host_unit_id == scope.unit_id)
+    if statuses:
+        stmt = stmt.where(ThemedEvent.status.in_(statuses))
+    return list(session.scalars(stmt))
+
+
+def _overlaps(first: date, last: date, scope: ExportScope) -> bool:
+    return ((scope.start is None or last >= scope.start)
+            and (scope.end is None or first <= scope.end))
+
+
+def _keep_item(item: ItemRow, scope: ExportScope) -> bool:
+    chosen_whole = scope.all_ or item.trip_code.upper() in _upper(scope.trip_codes)
+    if (scope.person_id is not None and not chosen_whole
+            and all(p.id != scope.person_id for p in item.attendees)):
+        return False
+    return _overlaps(item.local_start.date(), item.local_end.date(), scope)
+
+
+def _keep_session(s: SessionRow, event: EventDetail, scope: ExportScope) -> bool:
+    chosen_whole = scope.all_ or event.code.upper() in _upper(scope.event_codes)
+    if (scope.person_id is not None and not chosen_whole
+            and all(p.id != scope.person_id for p in s.speakers)):
+        return False
+    tz = event.local_start.tzinfo
+    return _overlaps(s.starts_at.astimezone(tz).date(), s.ends_at.astimezone(tz).date(), scope)
+
+
+def _name(session: Session, scope: ExportScope) -> tuple[str, str]:
+    """The calendar's name (X-WR-CALNAME): what it shows, in Chinese and English."""
+    parts_zh: list[str] = []
+    parts_en: list[str] = []
+    if scope.person_id is not None:
+        person = queries.get_person(session, scope.person_id)
+        parts_zh.append(f"{person.name_zh}的日程")
+        parts_en.append(f"Schedule of {person.name_en or person.name_zh}")
+    for code in scope.trip_codes:
+        trip = queries.get_trip(session, code)
+        parts_zh.append(f"{trip.code} {trip.title_zh}")
+        parts_en.append(f"{trip.code} {trip.title_en or trip.title_zh}")
+    for code in scope.event_codes:
+        event = queries.get_event(session, code)
+        parts_zh.append(f"{event.code} {event.title_zh}")
+        parts_en.append(f"{event.code} {event.title_en or event.title_zh}")
+    if scope.selects_everything:
+        campaign = session.scalars(select(Campaign).order_by(Campaign.year.desc())).first()
+        parts_zh.append(campaign.name_zh if campaign else "招商活动日程")
+        parts_en.append(campaign.name_en or campaign.name_zh if campaign
+                        else "Investment promotion calendar")
+    if scope.region:
+        region = queries.find_region(session, scope.region)
+        parts_zh.append(region.name_zh)
+        parts_en.append(region.name_en or region.name_zh)
+    return " · ".join(parts_zh), " · ".join(parts_en)
+

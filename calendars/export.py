@@ -1,0 +1,38 @@
+"""Calendar export: plain data to .ics bytes, and the one-call helpers the CLI and window use."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from calendars.build import Progress, calendar_component
+from calendars.collect import CalendarData, collect
+from calendars.scope import ExportScope
+from models.atomic_write import write_bytes_atomic
+
+
+def render(data: CalendarData, lang: str = "zh", *, alarms_minutes: int | None = None,
+           progress: Progress | None = None) -> bytes:
+    """The .ics file of ``data``: UTF-8, CRLF, lines folded at 75 octets.
+
+    Pure: the same data gives the same bytes (DTSTAMP comes from the records, not the clock).
+    ``alarms_minutes`` adds a reminder that many minutes before each timed entry;
+    ``progress(done, total)`` is called as entries are built (run large exports off the UI
+    thread). Raises ``ValidationError`` when there is nothing to export or an option is wrong.
+    """
+    return calendar_component(data, lang, alarms_minutes, progress).to_ical()
+
+
+def export_ics(session_factory: sessionmaker[Session], scope: ExportScope, lang: str = "zh", *,
+               alarms_minutes: int | None = None, progress: Progress | None = None) -> bytes:
+    """Collect ``scope`` in a short read-only session, then render it outside the session."""
+    with session_factory() as session:
+        data = collect(session, scope)
+    return render(data, lang, alarms_minutes=alarms_minutes, progress=progress)
+
+
+def write_ics(path: str | os.PathLike[str], data: bytes) -> Path:
+    """Write a rendered calendar atomically: a reader never sees half a file."""
+    return write_bytes_atomic(path, data)

@@ -1,0 +1,202 @@
+"""Keeping the data safe: ``backup``, ``restore``, ``dump``, ``load`` and ``history``.
+
+    backup FILE            SQLite online backup (others may keep working)
+    restore FILE [--force] put a backup back; a database holding data needs --force
+    dump FILE.json         the whole campaign as one JSON document (SQLite or PostgreSQL)
+    load FILE.json [--force]
+    history CODE | --person ID | --organisation ID [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from cli.context import Context, UsageError
+from models.audit import AuditRow, describe_value, field_label, find_record, local_time, record_history
+from models.backup import backup_database, restore_database
+from models.dump import holds_data, load_document, read_dump, write_dump
+from models.errors import NotFoundError
+from models.organisations import Organisation
+from models.people import Person
+
+
+def _rows(counts: dict[str, int]) -> int:
+    return sum(n for name, n in counts.items() if name != "audit_log")
+
+
+class BackupCommand:
+    NAME = "backup"
+    HELP = "备份 SQLite 数据库到文件，使用中也可备份 (online backup of the SQLite database)"
+
+    def configure(self, parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("file", help="the backup file to write (replaced if it exists)")
+
+    def run(self, args: argparse.Namespace, ctx: Context) -> int:
+        target = backup_database(ctx.url, args.file)
+        size = target.stat().st_size
+        ctx.print(f"已备份到 (backed up to) {target}（{size / 1024:,.0f} KB）")
+        return 0
+
+
+class RestoreCommand:
+    NAME = "restore"
+    HELP = "从备份文件恢复 SQLite 数据库；覆盖已有数据需 --force (restore a backup)"
+
+    def configure(self, parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("file", help="a backup written by the backup command")
+        parser.add_argument("--force", action="store_true",
+                            help="overwrite a database that holds data (a copy of it is kept)")
+
+    def run(self, args: argparse.Namespace, ctx: Context) -> int:
+        result = restore_database(ctx.url, args.file, force=args.force)
+        ctx.print(f"已恢复 (restored) {result.database} ← {Path(args.file).expanduser()}")
+        if result.replaced_copy is not None:
+            ctx.print(f"原数据已另存为 (the replaced data was kept as) {result.replaced_copy}")
+        return 0
+
+
+class DumpCommand:
+    NAME = "dump"
+    HELP = "把整个计划导出为一个 JSON 文件 (the whole campaign as one JSON document)"
+
+    def configure(self, parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("file", help="the .json file to write (replaced if it exists)")
+
+    def run(self, args: argparse.Namespace, ctx: Context) -> int:
+        with ctx.sessions()() as session:
+            counts = write_dump(session, args.file)
+        ctx.print(f"已导出 {_rows(counts)} 行、{counts.get('audit_log', 0)} 条修改记录到 {args.file} "
+                  f"(dumped {_rows(counts)} rows and {counts.get('audit_log', 0)} history entries)")
+        return 0
+
+
+class LoadCommand:
+    NAME = "load"
+    HELP = "载入 dump 导出的 JSON 文件；替换已有数据需 --force (load a JSON dump)"
+
+    def configure(self, parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("file", help="a .json file written by the dump command")
+        parser.add_argument("--force", action="store_true",
+                            help="replace a database that holds data (its content is dumped first)")
+
+    def run(self, args: argparse.Namespace, ctx: Context) -> int:
+        document = read_dump(args.file)
+        sessions = ctx.sessions()
+        kept = None
+        if args.force:
+            with sessions() as session:
+                if holds_data(session):
+                    kept = Path(args.file).expanduser().resolve().with_name(
+                        f"before-load-{datetime.now():%Y%m%d-%H%M%S}.json")
+                    write_dump(session, kept)
+        with sessions.begin() as session:
+            counts = load_document(session, document, replace=args.force)
+        ctx.print(f"已载入 {_rows(counts)} 行、{counts.get('audit_log', 0)} 条修改记录 "
+                  f"(loaded {_rows(counts)} rows and {counts.get('audit_log', 0)} history entries)")
+        if kept is not None:
+            ctx.print(f"原数据已导出为 (the replaced data was dumped to) {kept}")
+        return 0
+
+
+class HistoryCommand:
+    NAME = "history"
+    HELP = "显示一条记录的修改记录：谁、何时、改了什么 (the audit trail of a record)"
+
+    def configure(self, parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("code", nargs="?", help="a trip, event or lead code, e.g. TRIP-2023-007")
+        parser.add_argument("--person", metavar="ID", help="a person's id (or exact name)")
+        parser.add_argument("--organisation", metavar="ID", help="an organisation's id (or exact name)")
+        parser.add_argument("--json", action="store_true", help="print JSON")
+
+    def run(self, args: argparse.Namespace, ctx: Context) -> int:
+        chosen = [x for x in (args.code, args.person, args.organisation) if x]
+        if len(chosen) != 1:
+            raise UsageError("history: 请给出一个编号，或 --person ID，或 --organisation ID "
+                             "(give one CODE, --person ID or --organisation ID)")
+        with ctx.sessions()() as session:
+            if args.code:
+                record_type, record_id, label = find_record(session, args.code)
+            elif args.person:
+                record_type, record_id, label = "people", *_directory_id(session, Person, args.person)
+            else:
+                record_type, record_id, label = ("organisations",
+                                                 *_directory_id(session, Organisation, args.organisation))
+            entries = record_history(session, record_type, record_id)
+        if args.json:
+            ctx.print_json([history_json(e, ctx.lang) for e in entries])
+            return 0
+        ctx.print(history_text(label, entries, ctx.lang))
+        return 0
+
+
+def _directory_id(session: Any, model: type[Person] | type[Organisation], given: str) -> tuple[int, str]:
+    from sqlalchemy import select
+
+    text = given.strip()
+    if text.isdigit():
+        obj = session.get(model, int(text))
+    else:
+        obj = session.scalars(select(model).where(
+            (model.name_zh == text) | (model.name_en == text))).first()
+    if obj is None:
+        # a deleted record still has its history
+        from models.audit import AuditEntry
+
+        table = model.__tablename__
+        cond = AuditEntry.record_id == int(text) if text.isdigit() else AuditEntry.record_label == text
+        row = session.execute(select(AuditEntry.record_id, AuditEntry.record_label)
+                              .where(AuditEntry.record_type == table, cond)
+                              .order_by(AuditEntry.id.desc())).first()
+        if row is None:
+            raise NotFoundError(f"找不到 {text}", f"Nothing found for {text}")
+        return int(row.record_id), str(row.record_label)
+    return int(obj.id), str(obj.name_zh)
+
+
+def history_json(entry: AuditRow, lang: str = "zh") -> dict[str, Any]:
+    return {
+        "at": entry.at.isoformat(),
+        "actor": entry.actor,
+        "action": entry.action,
+        "record_type": entry.record_type,
+        "record_id": entry.record_id,
+        "record": entry.record_label,
+        "revision": entry.revision,
+        "changes": [
+            {"field": c.field, "label": field_label(c.field, lang, entry.record_type),
+             "old": c.old, "new": c.new}
+            for c in entry.changes
+        ],
+    }
+
+
+def history_text(label: str, entries: list[AuditRow], lang: str = "zh") -> str:
+    if lang == "en":
+        lines = [f"{label}: {len(entries)} change(s)"]
+    else:
+        lines = [f"{label} 的修改记录：{len(entries)} 条 ({len(entries)} change(s))"]
+    if not entries:
+        lines.append("（没有记录）(no history)" if lang != "en" else "(no history)")
+    for e in entries:
+        revision = f"  rev {e.revision}" if e.revision is not None else ""
+        lines.append("")
+        lines.append(f"{local_time(e.at)}  {e.actor}  {e.action_label(lang)} {e.what(lang)}{revision}")
+        for change in e.changes:
+            old = describe_value(e.record_type, change.field, change.old, lang)
+            new = describe_value(e.record_type, change.field, change.new, lang)
+            name = field_label(change.field, lang, e.record_type)
+            if e.action == "create":
+                lines.append(f"    {name}: {new}")
+            elif e.action == "delete":
+                lines.append(f"    {name}: {old}")
+            else:
+                lines.append(f"    {name}: {old} → {new}")
+    return "\n".join(lines)
+
+
+DataCommand = BackupCommand | RestoreCommand | DumpCommand | LoadCommand | HistoryCommand
+COMMANDS: tuple[DataCommand, ...] = (BackupCommand(), RestoreCommand(), DumpCommand(), LoadCommand(),
+                                     HistoryCommand())

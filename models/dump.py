@@ -1,0 +1,291 @@
+"""The whole campaign as one JSON document, to move it between SQLite and PostgreSQL.
+
+Every table of the schema, every column, every row: ids, uuids, revisions, instants (ISO 8601
+in UTC, to the microsecond), dates, enums (their stored values), the audit history and the
+code counters. Rows are sorted by primary key and written one per line, so the same data
+gives the same document whichever database it comes from. Loading checks the whole document
+before writing anything, writes in one transaction (the caller's), refuses a database that
+already holds data unless asked to replace it, and moves PostgreSQL's id sequences past the
+loaded ids.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from enum import Enum as PyEnum
+from pathlib import Path
+from typing import Any
+
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import JSON, Date, Enum, Integer, String, Table, delete, insert, select, text
+from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.orm import Session
+
+import models  # every mapping on Base.metadata
+import models.audit  # audit_log
+import models.operations.codes  # noqa: F401  (code_counters)
+from models.atomic_write import write_bytes_atomic
+from models.base import Base, UTCDateTime
+from models.database import alembic_config
+from models.errors import ValidationError
+
+FORMAT = "campaign-planner-dump"
+VERSION = 1
+CHUNK = 500
+
+
+def _tables() -> list[Table]:
+    return list(Base.metadata.sorted_tables)
+
+
+def _schema(session: Session) -> str | None:
+    return MigrationContext.configure(session.connection()).get_current_revision()
+
+
+# --- values -----------------------------------------------------------------------------------
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, PyEnum):
+        return value.value
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).isoformat() if value.tzinfo else value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def _decoder(table: Table, name: str) -> Callable[[Any], Any]:
+    column = table.c[name]
+    kind = column.type
+    where = f"{table.name}.{name}"
+
+    def fail(value: Any, what_zh: str, what_en: str) -> ValidationError:
+        return ValidationError("file", f"导出文件中 {where} 的值 {value!r} 不是{what_zh}",
+                               f"The value {value!r} of {where} is not {what_en}")
+
+    def decode(value: Any) -> Any:
+        if value is None:
+            if not column.nullable:
+                raise ValidationError("file", f"导出文件中 {where} 缺少必填的值",
+                                      f"{where} lacks a required value")
+            return None
+        if isinstance(kind, JSON):
+            return value
+        if isinstance(kind, UTCDateTime):
+            try:
+                moment = datetime.fromisoformat(value)
+            except (TypeError, ValueError):
+                raise fail(value, "时间", "an ISO 8601 instant") from None
+            return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+        if isinstance(kind, Date):
+            try:
+                return date.fromisoformat(value)
+            except (TypeError, ValueError):
+                raise fail(value, "日期", "an ISO date") from None
+        if isinstance(kind, Enum) and kind.enum_class is not None:
+            try:
+                return kind.enum_class(value)
+            except ValueError:
+                raise fail(value, "允许的取值", "one of the allowed values") from None
+        if isinstance(kind, Integer):
+            if not isinstance(value, int) or isinstance(value, bool):
+                raise fail(value, "整数", "an integer")
+            return value
+        if isinstance(kind, String):
+            if not isinstance(value, str):
+                raise fail(value, "文本", "text")
+            if kind.length is not None and len(value) > kind.length:
+                raise ValidationError(
+                    "file", f"导出文件中 {where} 的文本超过 {kind.length} 个字符",
+                    f"The text of {where} is longer than {kind.length} characters")
+            return value
+        return value
+
+    return decode
+
+
+# --- dump -------------------------------------------------------------------------------------
+
+
+def _snapshot(session: Session) -> None:
+    """Read every table as of one moment, while others may be saving."""
+    if session.in_transaction():
+        return  # the caller's transaction decides
+    conn = session.connection()
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+    elif conn.dialect.name == "sqlite":
+        dbapi = conn.connection.dbapi_connection
+        if dbapi is not None and not getattr(dbapi, "in_transaction", True):
+            conn.exec_driver_sql("BEGIN")  # pysqlite reads outside a transaction otherwise
+
+
+def dump_document(session: Session, now: datetime | None = None) -> dict[str, Any]:
+    """The database behind ``session`` as a JSON-ready dict (one consistent snapshot when
+    the session has not begun a transaction yet)."""
+    _snapshot(session)
+    tables: dict[str, Any] = {}
+    for table in _tables():
+        names = [c.name for c in table.c]
+        key_at = [names.index(c.name) for c in table.primary_key.columns]
+        rows = [tuple(r) for r in session.execute(select(table)).all()]
+        rows.sort(key=lambda r: tuple(r[i] for i in key_at))
+        tables[table.name] = {"columns": names, "rows": [[_encode(v) for v in r] for r in rows]}
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "schema": _schema(session),
+        "source": session.get_bind().dialect.name,
+        "dumped_at": _encode(now or datetime.now(UTC)),
+        "tables": tables,
+    }
+
+
+def document_text(document: dict[str, Any]) -> str:
+    """The document as JSON text with one row per line (readable, diffable)."""
+    def dumps(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    lines = ["{"]
+    for key, value in document.items():
+        if key != "tables":
+            lines.append(f"  {dumps(key)}: {dumps(value)},")
+    lines.append('  "tables": {')
+    items = list(document.get("tables", {}).items())
+    for t, (name, body) in enumerate(items):
+        lines.append(f"    {dumps(name)}: {{")
+        lines.append(f'      "columns": {dumps(body["columns"])},')
+        rows = body["rows"]
+        if rows:
+            lines.append('      "rows": [')
+            lines += [f"        {dumps(r)}{',' if i < len(rows) - 1 else ''}" for i, r in enumerate(rows)]
+            lines.append("      ]")
+        else:
+            lines.append('      "rows": []')
+        lines.append("    }" + ("," if t < len(items) - 1 else ""))
+    lines += ["  }", "}", ""]
+    return "\n".join(lines)
+
+
+def write_dump(session: Session, path: str | Path, now: datetime | None = None) -> dict[str, int]:
+    """Write the whole database to ``path`` (atomically); returns rows per table."""
+    document = dump_document(session, now)
+    write_bytes_atomic(Path(path), document_text(document).encode("utf-8"))
+    return {name: len(body["rows"]) for name, body in document["tables"].items()}
+
+
+# --- load -------------------------------------------------------------------------------------
+
+
+def read_dump(path: str | Path) -> dict[str, Any]:
+    file = Path(path).expanduser()
+    try:
+        raw = file.read_bytes()
+    except FileNotFoundError:
+        raise ValidationError("file", f"找不到文件：{file}", f"No file at {file}") from None
+    try:
+        document = json.loads(raw.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ValidationError("file", f"{file.name} 不是 JSON 导出文件（{exc}）",
+                              f"{file.name} is not a JSON dump ({exc})") from exc
+    if not isinstance(document, dict):
+        raise ValidationError("file", f"{file.name} 不是导出文件", f"{file.name} is not a dump")
+    return document
+
+
+def _check_document(document: dict[str, Any]) -> dict[str, tuple[Table, list[str], list[Any]]]:
+    if document.get("format") != FORMAT or not isinstance(document.get("tables"), dict):
+        raise ValidationError("file", "这不是 Campaign Planner 的导出文件",
+                              "This is not a Campaign Planner dump")
+    if document.get("version") != VERSION:
+        raise ValidationError("file", f"不支持的导出格式版本 {document.get('version')}",
+                              f"Unsupported dump format version {document.get('version')}")
+    schema = document.get("schema")
+    try:
+        ScriptDirectory.from_config(alembic_config()).get_revision(str(schema))
+    except Exception:
+        raise ValidationError(
+            "file", f"导出文件来自更新版本的 Campaign Planner（版本 {schema}），请先升级本程序",
+            f"The dump comes from a newer Campaign Planner (schema {schema}); upgrade first",
+        ) from None
+    known = {t.name: t for t in _tables()}
+    checked: dict[str, tuple[Table, list[str], list[Any]]] = {}
+    for name, body in document["tables"].items():
+        table = known.get(name)
+        if table is None:
+            raise ValidationError("file", f"导出文件中有未知的表 {name}", f"Unknown table {name} in the dump")
+        columns, rows = body.get("columns"), body.get("rows")
+        if not isinstance(columns, list) or not isinstance(rows, list):
+            raise ValidationError("file", f"导出文件中表 {name} 的格式不对", f"Table {name} is malformed")
+        unknown = [c for c in columns if c not in table.c]
+        if unknown:
+            raise ValidationError("file", f"表 {name} 中有未知的列 {', '.join(map(str, unknown))}",
+                                  f"Unknown column(s) {', '.join(map(str, unknown))} in {name}")
+        for column in table.c:
+            if (column.name not in columns and not column.nullable and column.default is None
+                    and column.server_default is None and not column.primary_key):
+                raise ValidationError("file", f"导出文件中表 {name} 缺少列 {column.name}",
+                                      f"Table {name} lacks the column {column.name}")
+        decoders = [_decoder(table, c) for c in columns]
+        decoded = []
+        for number, row in enumerate(rows, 1):
+            if not isinstance(row, list) or len(row) != len(columns):
+                raise ValidationError("file", f"表 {name} 第 {number} 行的列数不对",
+                                      f"Row {number} of {name} has the wrong number of values")
+            decoded.append({c: d(v) for c, d, v in zip(columns, decoders, row, strict=True)})
+        checked[name] = (table, columns, decoded)
+    return checked
+
+
+def holds_data(session: Session) -> bool:
+    return any(session.execute(select(1).select_from(t).limit(1)).first() for t in _tables())
+
+
+def load_document(session: Session, document: dict[str, Any], replace: bool = False) -> dict[str, int]:
+    """Write a dump into the (migrated) database behind ``session``; returns rows per table.
+
+    Nothing is written when the document is faulty. A database that holds data is refused
+    unless ``replace``, which first deletes everything in it.
+    """
+    checked = _check_document(document)
+    if holds_data(session):
+        if not replace:
+            raise ValidationError(
+                "force", "数据库中已有数据，载入会替换全部内容。确认替换请加 --force。",
+                "The database already holds data; loading replaces all of it. Add --force to "
+                "replace it.")
+        for table in reversed(_tables()):
+            session.execute(delete(table))
+    counts: dict[str, int] = {}
+    try:
+        for table in _tables():
+            _table, _columns, rows = checked.get(table.name, (table, [], []))
+            for start in range(0, len(rows), CHUNK):
+                session.execute(insert(table), rows[start:start + CHUNK])
+            counts[table.name] = len(rows)
+        session.flush()
+    except (IntegrityError, DBAPIError) as exc:
+        detail = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
+        raise ValidationError("file", f"导出文件的数据与数据库不一致：{detail}",
+                              f"The dump's data does not fit the database: {detail}") from exc
+    if session.get_bind().dialect.name == "postgresql":
+        _move_sequences(session)
+    return counts
+
+
+def _move_sequences(session: Session) -> None:
+    """After explicit ids, the next generated id must come after the highest one."""
+    for table in _tables():
+        keys = list(table.primary_key.columns)
+        if len(keys) != 1 or not isinstance(keys[0].type, Integer):
+            continue
+        key = keys[0].name
+        session.execute(text(
+            f"SELECT setval(pg_get_serial_sequence(:table, :key), "
+            f"COALESCE((SELECT MAX({key}) FROM {table.name}), 0) + 1, false) "
+            f"WHERE pg_get_serial_sequence(:table, :key) IS NOT NULL"
+        ), {"table": table.name, "key": key})

@@ -1,0 +1,195 @@
+"""The audit history: who, when, which fields, old and new values, for a sequence of edits."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from models import audit
+from models.audit import AuditEntry, describe_value, field_label, find_record, record_history
+from models.enums import EventKind, MemberRole, RsvpState, TripStatus
+from models.errors import NotFoundError, ValidationError
+from models.operations.directory import PersonDraft, person_draft, update_person
+from models.operations.events import EventDraft, create_event, set_rsvp
+from models.operations.trips import (
+    add_item,
+    delete_item,
+    delete_trip,
+    move_item,
+    trip_draft,
+    update_trip,
+)
+from models.rows import EventRow
+from models.timeutil import at
+from models.trips import Trip
+from tests.factories import World, item_draft, make_trip, make_world
+
+
+def make_event(s: Session, w: World) -> EventRow:
+    return create_event(s, EventDraft(
+        kind=EventKind.VIP_MEETING, title_zh="投资东莞尊享会",
+        starts_at=at(date(2023, 4, 10), "14:00", "Asia/Shanghai"),
+        ends_at=at(date(2023, 4, 10), "17:00", "Asia/Shanghai"), timezone="Asia/Shanghai",
+        venue="东莞国际会展中心", city_id=w.dongguan_id))
+
+
+@pytest.fixture(autouse=True)
+def _actor() -> Iterator[None]:
+    audit.set_actor("李晓敏@松山湖")
+    yield
+    audit.set_actor(None)
+
+
+def changes_of(entry: audit.AuditRow) -> dict[str, tuple[object, object]]:
+    return {c.field: (c.old, c.new) for c in entry.changes}
+
+
+def test_a_sequence_of_edits_is_recorded_field_by_field(sessions: sessionmaker[Session]) -> None:
+    with sessions.begin() as s:
+        w = make_world(s)
+        trip = make_trip(s, w, items=[item_draft(w)])
+    with sessions.begin() as s:
+        draft = trip_draft(s, trip.code)
+        draft = replace(draft, title_zh="欧洲新能源汽车及储能推介", status=TripStatus.PLANNED,
+                        members=[(w.leader_id, MemberRole.LEADER), (w.delegate_id, MemberRole.MEMBER)],
+                        city_ids=[w.berlin_id, w.dongguan_id])
+        update_trip(s, trip.code, draft, expected_revision=1)
+    with sessions.begin() as s:
+        audit.set_actor("王五@市投促局")
+        item_id = add_item(s, trip.code, item_draft(w, day=25, title_zh="储能企业座谈"))
+    with sessions.begin() as s:
+        move_item(s, item_id, timedelta(hours=2))
+    with sessions.begin() as s:
+        delete_item(s, item_id)
+
+    with sessions() as s:
+        history = record_history(s, "trips", trip.id)
+    assert [(e.action, e.record_type) for e in history] == [
+        ("create", "trips"), ("create", "itinerary_items"), ("update", "trips"),
+        ("create", "itinerary_items"), ("update", "itinerary_items"), ("delete", "itinerary_items"),
+    ]
+    created, _, edited, added, moved, deleted = history
+    assert created.actor == "李晓敏@松山湖" and created.revision == 1
+    assert changes_of(created)["title_zh"] == (None, "欧洲新能源汽车推介")
+    assert changes_of(created)["leader"] == (None, "王建国")
+    assert changes_of(created)["members"][1] == [
+        {"person": "王建国", "role": "leader"}, {"person": "李晓敏", "role": "liaison"}]
+
+    assert edited.revision == 2 and edited.actor == "李晓敏@松山湖"
+    assert changes_of(edited) == {
+        "title_zh": ("欧洲新能源汽车推介", "欧洲新能源汽车及储能推介"),
+        "status": ("draft", "planned"),
+        "cities": (["法兰克福"], ["东莞", "法兰克福"]),
+        "members": ([{"person": "王建国", "role": "leader"}, {"person": "李晓敏", "role": "liaison"}],
+                    [{"person": "王建国", "role": "leader"}, {"person": "陈志强", "role": "member"}]),
+    }
+    assert added.actor == "王五@市投促局" and added.parent_id == trip.id
+    assert changes_of(moved) == {
+        "starts_at": ("2023-03-25T09:00:00+01:00", "2023-03-25T11:00:00+01:00"),
+        "ends_at": ("2023-03-25T11:00:00+01:00", "2023-03-25T13:00:00+01:00"),
+    }
+    assert changes_of(deleted)["title_zh"] == ("储能企业座谈", None)  # the content is kept
+    assert all(e.at.tzinfo is not None for e in history)
+    assert [e.at for e in history] == sorted(e.at for e in history)
+
+
+def test_history_reads_in_both_languages(sessions: sessionmaker[Session]) -> None:
+    with sessions.begin() as s:
+        w = make_world(s)
+        trip = make_trip(s, w)
+        update_trip(s, trip.code, replace(trip_draft(s, trip.code), status=TripStatus.PLANNED))
+    with sessions() as s:
+        edited = record_history(s, "trips", trip.id)[-1]
+    change = edited.changes[0]
+    assert field_label(change.field) == "状态" and field_label(change.field, "en") == "status"
+    assert describe_value("trips", "status", change.new) == TripStatus.PLANNED.zh
+    assert describe_value("trips", "status", change.new, "en") == TripStatus.PLANNED.en
+    assert describe_value("itinerary_items", "starts_at", "2023-03-24T09:00:00+01:00") == (
+        "2023-03-24 09:00 (UTC+01:00)")
+    assert edited.what() == f"推广活动 {trip.code}" and edited.what("en") == f"trip {trip.code}"
+    assert field_label("title_zh", "zh", "people") == "职务"
+
+
+def test_a_rolled_back_save_leaves_no_history(sessions: sessionmaker[Session]) -> None:
+    with sessions.begin() as s:
+        w = make_world(s)
+        trip = make_trip(s, w)
+    with sessions() as s:
+        before = s.scalar(select(func.count()).select_from(AuditEntry))
+    with pytest.raises(ValidationError), sessions.begin() as s:
+        update_trip(s, trip.code, replace(trip_draft(s, trip.code), title_zh="新名称"))
+        raise ValidationError("title_zh", "模拟失败", "simulated failure")
+    with sessions() as s:
+        assert s.scalar(select(func.count()).select_from(AuditEntry)) == before
+        assert s.scalars(select(Trip.title_zh)).one() == "欧洲新能源汽车推介"
+
+
+def test_parts_of_a_record_raise_its_revision(sessions: sessionmaker[Session]) -> None:
+    with sessions.begin() as s:
+        w = make_world(s)
+        trip = make_trip(s, w)
+        event = make_event(s, w)
+    with sessions.begin() as s:
+        add_item(s, trip.code, item_draft(w))
+    with sessions.begin() as s:
+        draft = replace(trip_draft(s, trip.code), target_ids=[])  # only a link table changes
+        update_trip(s, trip.code, draft)
+    with sessions.begin() as s:
+        set_rsvp(s, event.code, w.org_id, RsvpState.ACCEPTED, guests=3)
+    with sessions() as s:
+        assert s.scalars(select(Trip.revision)).one() == 3
+        history = record_history(s, "trips", trip.id)
+        assert changes_of(history[-1])["targets"] == (["博世集团"], [])
+        event_history = record_history(s, "themed_events", event.id)
+    invitations = changes_of(event_history[-1])["invitations"]
+    assert invitations[1] == [{"organisation": "博世集团", "rsvp": "accepted", "guests": 3, "notes": ""}]
+    assert describe_value("themed_events", "invitations", invitations[1]) == (
+        f"博世集团（{RsvpState.ACCEPTED.zh}，3）")
+
+
+def test_a_deleted_trip_keeps_its_history(sessions: sessionmaker[Session]) -> None:
+    with sessions.begin() as s:
+        w = make_world(s)
+        trip = make_trip(s, w, items=[item_draft(w)])
+    with sessions.begin() as s:
+        delete_trip(s, trip.code)
+    with sessions() as s:
+        record_type, record_id, label = find_record(s, trip.code.lower())
+        assert (record_type, record_id, label) == ("trips", trip.id, trip.code)
+        history = record_history(s, "trips", trip.id)
+        with pytest.raises(NotFoundError):
+            find_record(s, "TRIP-2023-999")
+    assert [e.action for e in history] == ["create", "create", "delete", "delete"]
+    gone = next(e for e in history if e.action == "delete" and e.record_type == "trips")
+    assert changes_of(gone)["purpose"] == ("拜访博世总部，推介松山湖。", None)
+
+
+def test_who_comes_from_the_session_the_program_or_the_system(
+    sessions: sessionmaker[Session], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    with sessions.begin() as s:
+        make_world(s)
+    with sessions.begin() as s:
+        s.info["actor"] = "张三"
+        update_person(s, 1, replace(person_draft(s, 1), phone="0769-12345678"))
+    audit.set_actor(None)
+    monkeypatch.setenv(audit.ACTOR_VAR, "前台电脑")
+    with sessions.begin() as s:
+        update_person(s, 1, replace(person_draft(s, 1), phone="0769-87654321"))
+    monkeypatch.delenv(audit.ACTOR_VAR)
+    with sessions.begin() as s:
+        update_person(s, 1, PersonDraft("王建国", person_draft(s, 1).kind, email="w@dg.gov.cn"))
+    with sessions() as s:
+        actors = [e.actor for e in record_history(s, "people", 1)]
+    assert actors[:3] == ["李晓敏@松山湖", "张三", "前台电脑"]
+    assert actors[3] == audit.default_actor() and "@" in actors[3]
+
+
+def test_unknown_kind_of_record_is_refused(sessions: sessionmaker[Session]) -> None:
+    with sessions() as s, pytest.raises(NotFoundError):
+        record_history(s, "invoices", 1)
