@@ -49,10 +49,20 @@ class _Span:
 
 
 def _trip_span(trip: Trip) -> tuple[datetime, datetime]:
-    zone = ZoneInfo(trip.cities[0].timezone if trip.cities else HOME_ZONE)
-    start = datetime.combine(trip.start_date, time.min, zone).astimezone(UTC)
-    end = datetime.combine(trip.end_date + timedelta(days=1), time.min, zone).astimezone(UTC)
-    return start, end
+    """The instants a trip covers: its first day to the end of its last, in its cities' zones.
+
+    A trip's dates are local dates; with cities in several zones, the span runs from the
+    earliest local midnight of the first day to the latest local midnight after the last.
+    """
+    zones = {c.timezone for c in trip.cities} or {HOME_ZONE}
+    starts, ends = [], []
+    for name in sorted(zones):
+        zone = ZoneInfo(name)
+        starts.append(datetime.combine(trip.start_date, time.min, zone).astimezone(UTC))
+        ends.append(
+            datetime.combine(trip.end_date + timedelta(days=1), time.min, zone).astimezone(UTC)
+        )
+    return min(starts), max(ends)
 
 
 def find_conflicts(

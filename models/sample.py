@@ -267,11 +267,12 @@ def _leads(session: Session, data: dict[str, Any], refs: _Refs) -> None:
             funds_in_cny=lead["funds_in_cny"], notes=lead["notes"],
             uuid=_uuid("lead", lead["code"]),
         ))
-    for v in data["hq_visits"]:
+    for n, v in enumerate(data["hq_visits"], start=1):
         record_hq_visit(
             session, refs.need(refs.organisations, v["organisation"], "机构"),
             date.fromisoformat(v["visited_on"]), unit_id=refs.get(refs.units, v["unit"], "责任单位"),
             team=v["team"], trip_id=refs.get(refs.trips, v["trip"], "推广活动"), notes=v["notes"],
+            uuid=_uuid("hq_visit", n),
         )
 
 

@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from models import rules
-from models.campaign import Industry, Unit
+from models.campaign import Campaign, Industry, Unit
 from models.enums import LeadStage
 from models.errors import ConcurrentEditError, NotFoundError, ValidationError
 from models.events import ThemedEvent
@@ -37,6 +37,7 @@ class LeadDraft:
     notes: str = ""
     code: str | None = None
     uuid: str | None = None
+    campaign_id: int | None = None  # None: the newest campaign
 
 
 def _check(session: Session, d: LeadDraft) -> None:
@@ -77,7 +78,11 @@ def _apply(lead: Lead, d: LeadDraft) -> None:
 
 def create_lead(session: Session, draft: LeadDraft) -> LeadRow:
     _check(session, draft)
-    campaign = current_campaign(session)
+    campaign = (session.get(Campaign, draft.campaign_id) if draft.campaign_id is not None
+                else current_campaign(session))
+    if campaign is None:
+        raise ValidationError("campaign_id", f"年度计划不存在（编号 {draft.campaign_id}）",
+                              f"No such campaign (id {draft.campaign_id})")
     code = (rules.code("code", draft.code) if draft.code
             else next_code(session, Lead.code, "LEAD", campaign.year))
     lead = Lead(code=code, campaign_id=campaign.id)
@@ -104,14 +109,20 @@ def update_lead(session: Session, lead_id: int, draft: LeadDraft,
 
 def record_hq_visit(session: Session, organisation_id: int, visited_on: date,
                     unit_id: int | None = None, team: str = "", trip_id: int | None = None,
-                    notes: str = "") -> int:
+                    notes: str = "", *, uuid: str | None = None) -> int:
+    """Record one headquarters visit of the 百队千企 campaign (in the newest campaign)."""
     if session.get(Organisation, organisation_id) is None:
         raise ValidationError("organisation_id", f"机构不存在（编号 {organisation_id}）",
                               f"No such organisation (id {organisation_id})")
+    if unit_id is not None and session.get(Unit, unit_id) is None:
+        raise ValidationError("unit_id", f"责任单位不存在（编号 {unit_id}）",
+                              f"No such unit (id {unit_id})")
     campaign = current_campaign(session)
     visit = HqVisit(campaign_id=campaign.id, organisation_id=organisation_id,
                     visited_on=visited_on, unit_id=unit_id, team=team, trip_id=trip_id,
                     notes=notes)
+    if uuid:
+        visit.uuid = uuid
     session.add(visit)
     session.flush()
     return visit.id

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from collections import Counter
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -41,10 +40,7 @@ def _counts(s: Session) -> dict[str, int]:
 def test_sample_loads_once_with_the_promised_counts(sessions: sessionmaker[Session]) -> None:
     with sessions.begin() as s:
         assert database_is_empty(s)
-        started = time.perf_counter()
-        counts = load_sample(s)
-        elapsed = time.perf_counter() - started
-    assert elapsed < 30, f"loading took {elapsed:.1f} s"  # ~1.5 s on SQLite, unloaded machine
+        counts = load_sample(s)  # its speed is measured by bench/bench_sample.py
     assert set(counts) == {"trips", "events", "items", "organisations", "people", "leads",
                            "hq_visits", "units"}
     assert counts["trips"] >= 32 and counts["events"] >= 32
