@@ -1,0 +1,101 @@
+"""Which day the planning views treat as "today", and how calendar headings read in each language.
+
+Amounts, times and zone offsets are formatted by ``desktop.formatting``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cache
+
+import holidays
+
+from planning.layout import days_in_month
+
+_WEEKDAYS_ZH = ("一", "二", "三", "四", "五", "六", "日")
+_WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def campaign_today(today: date, campaign_year: int | None) -> date:
+    """The day a campaign is seen from.
+
+    In the campaign's own year, today. For a past (or future) campaign, the same day of the
+    month in the campaign's year: someone opening the 2023 plan in June 2025 sees what June
+    2023 looked like, the trips of the coming fortnight, that month's leaderboard. (29 February
+    becomes the 28th in a common year.)
+    """
+    if campaign_year is None or today.year == campaign_year:
+        return today
+    return date(campaign_year, today.month, min(today.day, days_in_month(campaign_year,
+                                                                          today.month)))
+
+
+def weekday_name(day: date, lang: str) -> str:
+    if lang == "en":
+        return _WEEKDAYS_EN[day.weekday()]
+    return "周" + _WEEKDAYS_ZH[day.weekday()]
+
+
+def month_name(year: int, month: int, lang: str) -> str:
+    """``2023年3月`` / ``Mar 2023``."""
+    if lang == "en":
+        return f"{_MONTHS_EN[month - 1]} {year}"
+    return f"{year}年{month}月"
+
+
+def short_month(month: int, lang: str) -> str:
+    return _MONTHS_EN[month - 1] if lang == "en" else f"{month}月"
+
+
+def day_label(day: date, lang: str, with_year: bool = False, with_weekday: bool = True) -> str:
+    """``3月26日 周日`` / ``Sun 26 Mar`` (with the year when asked)."""
+    if lang == "en":
+        text = f"{day.day} {_MONTHS_EN[day.month - 1]}"
+        if with_year:
+            text += f" {day.year}"
+        return f"{weekday_name(day, lang)} {text}" if with_weekday else text
+    text = f"{day.month}月{day.day}日"
+    if with_year:
+        text = f"{day.year}年" + text
+    return f"{text} {weekday_name(day, lang)}" if with_weekday else text
+
+
+def span_label(first: date, last: date, lang: str) -> str:
+    """``3月12日—18日`` / ``12–18 Mar``: a range of days said once."""
+    if first == last:
+        return day_label(first, lang, with_weekday=False)
+    if lang == "en":
+        if first.month == last.month:
+            return f"{first.day}–{last.day} {_MONTHS_EN[last.month - 1]}"
+        return (f"{first.day} {_MONTHS_EN[first.month - 1]} – "
+                f"{last.day} {_MONTHS_EN[last.month - 1]}")
+    if first.month == last.month:
+        return f"{first.month}月{first.day}日—{last.day}日"
+    return f"{first.month}月{first.day}日—{last.month}月{last.day}日"
+
+
+@cache
+def _holidays(country: str, year: int, lang: str) -> dict[date, str]:
+    language = "en_US" if lang == "en" else "zh_CN"
+    try:
+        table = holidays.country_holidays(country, years=year, language=language)
+    except NotImplementedError:
+        return {}
+    return {day: _short_holiday(name) for day, name in sorted(table.items())}
+
+
+def _short_holiday(name: str) -> str:
+    """``春节（补假）`` -> ``春节``; ``休息日（由 2023-01-28 调休）`` -> ``休息日``."""
+    for bracket in ("（", " ("):
+        if bracket in name:
+            name = name[: name.index(bracket)]
+    return name.strip()
+
+
+def public_holidays(first: date, last: date, lang: str, country: str = "CN") -> dict[date, str]:
+    """Public holidays (and transferred rest days) of ``country`` from ``first`` to ``last``."""
+    found: dict[date, str] = {}
+    for year in range(first.year, last.year + 1):
+        found.update({d: n for d, n in _holidays(country, year, lang).items() if first <= d <= last})
+    return found

@@ -1,0 +1,301 @@
+"""Range queries for the calendar, the timeline and the dashboard: only what a view shows.
+
+Each query selects columns (no ORM objects, no lazy loads), filtered in SQL by the date range
+and the user's filters, and joins the few referenced names from small lookup tables. Ten years
+of history (5,000 trips, 50,000 itinerary items, 5,000 events) cost a month's rows, not all.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import ColumnElement, and_, exists, or_, select
+from sqlalchemy.orm import Session
+
+from models.campaign import City, Industry, Region, Unit
+from models.enums import PersonKind
+from models.events import AgendaSession, ThemedEvent, event_industries, session_speakers
+from models.people import Person
+from models.queries import region_row
+from models.rows import Ref, RegionRow
+from models.timeutil import BEIJING_TZ
+from models.trips import ItineraryItem, Trip, TripMember, item_attendees, trip_industries
+from planning.entries import Entry, EntryKind
+
+# The widest offsets a place can have: a day in any zone lies within these UTC bounds.
+_EARLIEST_OFFSET = timedelta(hours=14)
+_LATEST_OFFSET = timedelta(hours=12)
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the user narrowed the view to; ``None`` means everything."""
+
+    region_id: int | None = None
+    industry_id: int | None = None
+    unit_id: int | None = None
+    status: str | None = None  # a TripStatus / EventStatus value (the two share their values)
+    person_id: int | None = None
+    trips: bool = True
+    items: bool = True
+    events: bool = True
+
+    @property
+    def narrowed(self) -> bool:
+        return any(v is not None for v in (self.region_id, self.industry_id, self.unit_id,
+                                           self.status, self.person_id))
+
+
+@dataclass(frozen=True)
+class FilterChoices:
+    """What the filter boxes offer."""
+
+    regions: tuple[RegionRow, ...]
+    industries: tuple[Ref, ...]
+    units: tuple[Ref, ...]
+    people: tuple[Ref, ...]  # leaders and staff first (kind order), then by name
+
+
+@dataclass
+class _Lookup:
+    """The small reference tables, read once per query."""
+
+    regions: dict[int, RegionRow]
+    cities: dict[int, tuple[Ref, int]]  # city -> (name, region id)
+    units: dict[int, Ref]
+    industries: dict[int, Ref]
+
+    @classmethod
+    def load(cls, session: Session) -> _Lookup:
+        return cls(
+            {r.id: region_row(r) for r in session.scalars(select(Region))},
+            {cid: (Ref(cid, zh, en), rid) for cid, zh, en, rid in session.execute(
+                select(City.id, City.name_zh, City.name_en, City.region_id))},
+            {uid: Ref(uid, zh, en) for uid, zh, en in session.execute(
+                select(Unit.id, Unit.name_zh, Unit.name_en))},
+            {iid: Ref(iid, zh, en, code) for iid, zh, en, code in session.execute(
+                select(Industry.id, Industry.name_zh, Industry.name_en, Industry.code))},
+        )
+
+    def unit(self, unit_id: int | None) -> Ref | None:
+        return self.units.get(unit_id) if unit_id is not None else None
+
+    def city(self, city_id: int | None) -> Ref | None:
+        return self.cities[city_id][0] if city_id is not None and city_id in self.cities else None
+
+
+def filter_choices(session: Session) -> FilterChoices:
+    lookup = _Lookup.load(session)
+    regions = sorted(lookup.regions.values(), key=lambda r: r.id)
+    positions = dict(session.execute(select(Region.id, Region.position)).all())
+    regions.sort(key=lambda r: (positions.get(r.id, 0), r.id))
+    industry_order = session.scalars(select(Industry.id).order_by(Industry.position, Industry.id))
+    kinds = [PersonKind.CITY_LEADER, PersonKind.BUREAU_STAFF, PersonKind.UNIT_STAFF,
+             PersonKind.DELEGATE]
+    people = sorted(
+        session.execute(select(Person.id, Person.name_zh, Person.name_en, Person.kind)
+                        .where(Person.kind.in_(kinds))),
+        key=lambda p: (kinds.index(p[3]), p[1], p[0]),
+    )
+    return FilterChoices(
+        tuple(regions),
+        tuple(lookup.industries[i] for i in industry_order),
+        tuple(sorted(lookup.units.values(), key=lambda u: u.id)),
+        tuple(Ref(pid, zh, en) for pid, zh, en, _ in people),
+    )
+
+
+def utc_window(first: date, last: date) -> tuple[datetime, datetime]:
+    """UTC bounds holding every instant that falls on ``first``..``last`` in some zone."""
+    lo = datetime.combine(first, time.min, UTC) - _EARLIEST_OFFSET
+    hi = datetime.combine(last + timedelta(days=1), time.min, UTC) + _LATEST_OFFSET
+    return lo, hi
+
+
+def load_entries(session: Session, first: date, last: date,
+                 filters: Filters | None = None) -> list[Entry]:
+    """Trips, itinerary items and events touching ``first``..``last`` (inclusive).
+
+    Items and events are returned when they touch the range in *some* zone; the view keeps
+    those that touch it in the time mode it shows.
+    """
+    f = filters or Filters()
+    lookup = _Lookup.load(session)
+    people = _PeopleNames(session)
+    entries: list[Entry] = []
+    if f.trips:
+        entries += _trips(session, first, last, f, lookup, people)
+    if f.items:
+        entries += _items(session, first, last, f, lookup, people)
+    if f.events:
+        entries += _events(session, first, last, f, lookup, people)
+    return entries
+
+
+class _PeopleNames:
+    """Names of the leaders the loaded rows refer to, fetched in one query per batch."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        self._names: dict[int, Ref] = {}
+
+    def fetch(self, ids: Iterable[int | None]) -> None:
+        wanted = {i for i in ids if i is not None and i not in self._names}
+        if wanted:
+            for pid, zh, en in self._session.execute(
+                select(Person.id, Person.name_zh, Person.name_en).where(Person.id.in_(wanted))
+            ):
+                self._names[pid] = Ref(pid, zh, en)
+
+    def get(self, person_id: int | None) -> Ref | None:
+        return self._names.get(person_id) if person_id is not None else None
+
+
+def _trip_conditions(f: Filters) -> list[ColumnElement[bool]]:
+    conds: list[ColumnElement[bool]] = []
+    if f.region_id is not None:
+        conds.append(Trip.region_id == f.region_id)
+    if f.unit_id is not None:
+        conds.append(Trip.host_unit_id == f.unit_id)
+    if f.status is not None:
+        conds.append(Trip.status == f.status)
+    if f.industry_id is not None:
+        conds.append(exists().where(trip_industries.c.trip_id == Trip.id,
+                                    trip_industries.c.industry_id == f.industry_id))
+    if f.person_id is not None:
+        conds.append(or_(
+            Trip.leader_id == f.person_id,
+            exists().where(TripMember.trip_id == Trip.id, TripMember.person_id == f.person_id),
+        ))
+    return conds
+
+
+def _industries_of(session: Session, table_column: ColumnElement[int],
+                   industry_column: ColumnElement[int], ids: list[int],
+                   lookup: _Lookup) -> dict[int, tuple[Ref, ...]]:
+    found: dict[int, list[Ref]] = defaultdict(list)
+    for chunk in _chunks(ids):
+        for owner, industry in session.execute(
+            select(table_column, industry_column).where(table_column.in_(chunk))
+        ):
+            if industry in lookup.industries:
+                found[owner].append(lookup.industries[industry])
+    return {k: tuple(v) for k, v in found.items()}
+
+
+def _chunks(ids: list[int], size: int = 900) -> Iterable[list[int]]:
+    for start in range(0, len(ids), size):
+        yield ids[start:start + size]
+
+
+def _trips(session: Session, first: date, last: date, f: Filters, lookup: _Lookup,
+           people: _PeopleNames) -> list[Entry]:
+    rows = session.execute(
+        select(Trip.id, Trip.uuid, Trip.revision, Trip.code, Trip.title_zh, Trip.title_en, Trip.status,
+               Trip.region_id, Trip.leader_id, Trip.host_unit_id, Trip.start_date, Trip.end_date)
+        .where(Trip.end_date >= first, Trip.start_date <= last, *_trip_conditions(f))
+        .order_by(Trip.start_date, Trip.code)
+    ).all()
+    people.fetch(r[8] for r in rows)
+    industries = _industries_of(session, trip_industries.c.trip_id,
+                                trip_industries.c.industry_id, [r[0] for r in rows], lookup)
+    beijing = ZoneInfo(BEIJING_TZ)
+    return [
+        Entry(EntryKind.TRIP, tid, uuid, rev, code, zh, en, "trip", status.value,
+              lookup.regions.get(region_id), people.get(leader_id), lookup.unit(unit_id), None,
+              "", BEIJING_TZ,
+              datetime.combine(start, time.min, beijing).astimezone(UTC),
+              datetime.combine(end + timedelta(days=1), time.min, beijing).astimezone(UTC),
+              trip_id=tid, all_day=True, industries=industries.get(tid, ()))
+        for tid, uuid, rev, code, zh, en, status, region_id, leader_id, unit_id, start, end in rows
+    ]
+
+
+def _items(session: Session, first: date, last: date, f: Filters, lookup: _Lookup,
+           people: _PeopleNames) -> list[Entry]:
+    lo, hi = utc_window(first, last)
+    conds = _trip_conditions(f)
+    if f.person_id is not None:
+        # The person's own items, and the items of their trips that list no attendees
+        # (the whole delegation goes).
+        attends = exists().where(item_attendees.c.item_id == ItineraryItem.id,
+                                 item_attendees.c.person_id == f.person_id)
+        anyone = exists().where(item_attendees.c.item_id == ItineraryItem.id)
+        conds.append(or_(attends, ~anyone))
+    rows = session.execute(
+        select(ItineraryItem.id, ItineraryItem.uuid, ItineraryItem.revision, ItineraryItem.kind,
+               ItineraryItem.title_zh, ItineraryItem.title_en, ItineraryItem.starts_at,
+               ItineraryItem.ends_at, ItineraryItem.timezone, ItineraryItem.city_id,
+               ItineraryItem.place, Trip.id, Trip.code, Trip.status, Trip.region_id,
+               Trip.leader_id, Trip.host_unit_id)
+        .join(Trip, ItineraryItem.trip_id == Trip.id)
+        .where(
+            # the trip's dates bound its items (an index on the trips' dates does the work)
+            Trip.end_date >= first - timedelta(days=1),
+            Trip.start_date <= last + timedelta(days=1),
+            ItineraryItem.starts_at < hi, ItineraryItem.ends_at > lo, *conds,
+        )
+        .order_by(ItineraryItem.starts_at, ItineraryItem.id)
+    ).all()
+    people.fetch(r[15] for r in rows)
+    return [
+        Entry(EntryKind.ITEM, iid, uuid, rev, code, zh, en, kind.value, status.value,
+              lookup.regions.get(region_id), people.get(leader_id), lookup.unit(unit_id),
+              lookup.city(city_id), place, zone, starts, ends, trip_id=trip_id)
+        for (iid, uuid, rev, kind, zh, en, starts, ends, zone, city_id, place, trip_id, code, status,
+             region_id, leader_id, unit_id) in rows
+    ]
+
+
+def _event_conditions(f: Filters) -> list[ColumnElement[bool]]:
+    conds: list[ColumnElement[bool]] = []
+    if f.region_id is not None:
+        conds.append(City.region_id == f.region_id)
+    if f.unit_id is not None:
+        conds.append(ThemedEvent.host_unit_id == f.unit_id)
+    if f.status is not None:
+        conds.append(ThemedEvent.status == f.status)
+    if f.industry_id is not None:
+        conds.append(exists().where(event_industries.c.event_id == ThemedEvent.id,
+                                    event_industries.c.industry_id == f.industry_id))
+    if f.person_id is not None:
+        speaks = exists().where(
+            AgendaSession.event_id == ThemedEvent.id,
+            session_speakers.c.session_id == AgendaSession.id,
+            session_speakers.c.person_id == f.person_id,
+        )
+        conds.append(or_(ThemedEvent.lead_person_id == f.person_id, speaks))
+    return conds
+
+
+def _events(session: Session, first: date, last: date, f: Filters, lookup: _Lookup,
+            people: _PeopleNames) -> list[Entry]:
+    lo, hi = utc_window(first, last)
+    rows = session.execute(
+        select(ThemedEvent.id, ThemedEvent.uuid, ThemedEvent.revision, ThemedEvent.code, ThemedEvent.kind,
+               ThemedEvent.title_zh, ThemedEvent.title_en, ThemedEvent.starts_at,
+               ThemedEvent.ends_at, ThemedEvent.timezone, ThemedEvent.city_id,
+               ThemedEvent.venue, ThemedEvent.status, ThemedEvent.lead_person_id,
+               ThemedEvent.host_unit_id)
+        .outerjoin(City, ThemedEvent.city_id == City.id)
+        .where(and_(ThemedEvent.starts_at < hi, ThemedEvent.ends_at > lo), *_event_conditions(f))
+        .order_by(ThemedEvent.starts_at, ThemedEvent.code)
+    ).all()
+    people.fetch(r[13] for r in rows)
+    industries = _industries_of(session, event_industries.c.event_id,
+                                event_industries.c.industry_id, [r[0] for r in rows], lookup)
+    out = []
+    for (eid, uuid, rev, code, kind, zh, en, starts, ends, zone, city_id, venue, status, lead_id,
+         unit_id) in rows:
+        region_id = lookup.cities[city_id][1] if city_id in lookup.cities else None
+        out.append(Entry(
+            EntryKind.EVENT, eid, uuid, rev, code, zh, en, kind.value, status.value,
+            lookup.regions.get(region_id) if region_id is not None else None, people.get(lead_id),
+            lookup.unit(unit_id), lookup.city(city_id), venue, zone, starts, ends,
+            industries=industries.get(eid, ()),
+        ))
+    return out
