@@ -19,6 +19,8 @@ def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
     folder = target.parent if str(target.parent) else Path(".")
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
+        # mkstemp creates the file private (0600); give it the mode any new file would get
+        os.chmod(tmp_name, _default_mode(target))
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -29,3 +31,13 @@ def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
             os.unlink(tmp_name)
         raise
     return target
+
+
+def _default_mode(target: Path) -> int:
+    """The existing file's mode, or 0666 less the process umask for a new file."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

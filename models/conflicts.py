@@ -72,12 +72,18 @@ def find_conflicts(
     """All conflicts of the campaign, or only those touching the given trips or events.
 
     ``since``: only trips and events not over before that day (the open ones), so that ten
-    years of history are not read to check the coming weeks.
+    years of history are not read to check the coming weeks. With codes, only the records
+    whose dates overlap the wanted ones are read: every rule is about overlapping times.
     """
+    window = _window(session, trip_codes, event_codes)
+    if window is not None:
+        first, last = window
+        since = max(since, first) if since is not None else first
     trips = session.scalars(
         select(Trip)
         .where(Trip.status != TripStatus.CANCELLED)
         .where(Trip.end_date >= since if since is not None else true())
+        .where(Trip.start_date <= last if window is not None else true())
         .options(
             selectinload(Trip.cities),
             selectinload(Trip.members).joinedload(TripMember.person),
@@ -91,6 +97,8 @@ def find_conflicts(
         .where(ThemedEvent.status != EventStatus.CANCELLED)
         .where(ThemedEvent.ends_at >= datetime.combine(since, time.min, UTC) - timedelta(days=1)
                if since is not None else true())
+        .where(ThemedEvent.starts_at <= datetime.combine(last, time.max, UTC) + timedelta(days=1)
+               if window is not None else true())
         .options(joinedload(ThemedEvent.lead_person), joinedload(ThemedEvent.city))
         .order_by(ThemedEvent.starts_at, ThemedEvent.code)
     ).unique().all()
@@ -105,6 +113,29 @@ def find_conflicts(
         return found
     wanted = (trip_codes or set()) | (event_codes or set())
     return [c for c in found if wanted.intersection(c.codes)]
+
+
+def _window(
+    session: Session, trip_codes: set[str] | None, event_codes: set[str] | None
+) -> tuple[date, date] | None:
+    """The days (with a day's margin for time zones) spanned by the wanted records."""
+    if trip_codes is None and event_codes is None:
+        return None
+    days: list[date] = []
+    if trip_codes:
+        for start, end in session.execute(
+            select(Trip.start_date, Trip.end_date).where(Trip.code.in_(trip_codes))
+        ):
+            days += [start, end]
+    if event_codes:
+        for start_at, end_at in session.execute(
+            select(ThemedEvent.starts_at, ThemedEvent.ends_at)
+            .where(ThemedEvent.code.in_(event_codes))
+        ):
+            days += [start_at.date(), end_at.date()]
+    if not days:
+        return date.max - timedelta(days=2), date.min + timedelta(days=2)  # matches nothing
+    return min(days) - timedelta(days=1), max(days) + timedelta(days=1)
 
 
 def _items_outside(trips: Sequence[Trip]) -> list[Conflict]:

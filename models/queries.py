@@ -222,6 +222,12 @@ def current_campaign(session: Session, year: int | None = None) -> Campaign:
     stmt = select(Campaign)
     stmt = stmt.where(Campaign.year == year) if year else stmt.order_by(Campaign.year.desc())
     campaign = session.scalars(stmt.limit(1)).first()
+    if campaign is None and year:
+        years = "、".join(str(y) for y in session.scalars(select(Campaign.year).order_by(Campaign.year)))
+        raise NotFoundError(
+            f"没有 {year} 年的招商活动计划（已有：{years or '无'}）",
+            f"There is no campaign for {year} (there are: {years or 'none'})",
+        )
     if campaign is None:
         raise NotFoundError(
             "数据库中还没有招商活动年度计划，请先运行 init --sample 或新建计划。",

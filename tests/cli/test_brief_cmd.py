@@ -85,6 +85,16 @@ def test_bad_output_paths_are_refused(db: str, tmp_path: Path) -> None:
     assert not (tmp_path / "missing").exists()
 
 
+def test_an_unusable_font_is_reported_and_another_used(db: str, tmp_path: Path) -> None:
+    out = tmp_path / "brief.pdf"
+    missing = tmp_path / "no-such-font.ttf"
+    code, _, err = cli("--db", db, "brief", "--campaign", "--font", str(missing), "--lang", "en",
+                       "-o", str(out))
+    assert code == 0
+    assert err.count("\n") == 1 and err.startswith("warning: ") and str(missing) in err
+    assert "Campaignprogressreport" in flat(out.read_bytes())  # printed all the same
+
+
 def test_the_file_is_replaced_atomically(db: str, tmp_path: Path) -> None:
     out = tmp_path / "brief.pdf"
     out.write_bytes(b"old")

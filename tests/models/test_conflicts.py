@@ -112,3 +112,20 @@ def test_cancelled_records_do_not_conflict(sessions: sessionmaker[Session]) -> N
         cancel_trip(s, "TRIP-2023-001", "改期")
     with sessions() as s:
         assert find_conflicts(s) == []
+
+
+def test_narrowed_search_finds_what_the_full_search_finds(
+    sample_sessions: sessionmaker[Session],
+) -> None:
+    with sample_sessions() as s:
+        everything = find_conflicts(s)
+        codes = {code for c in everything for code in c.codes}
+        assert 2 <= len(everything) <= 4
+        for code in codes:
+            wanted = {code}
+            expected = [c for c in everything if wanted & set(c.codes)]
+            if code.startswith("TRIP-"):
+                assert find_conflicts(s, trip_codes=wanted) == expected
+            else:
+                assert find_conflicts(s, event_codes=wanted) == expected
+        assert find_conflicts(s, trip_codes={"TRIP-1999-001"}) == []

@@ -31,7 +31,7 @@ FOREIGN: list[tuple[str, str, str, str]] = [
     ("小林 直树", "Naoki Kobayashi", "ja,en", "JP"),
     ("金 敏俊", "Kim Min-jun", "ko,en", "KR"),
     ("朴 智妍", "Park Ji-yeon", "ko,zh", "KR"),
-    ("李 成浩", "Lee Sung-ho", "ko,en", "KR"),
+    ("李成浩", "Lee Sung-ho", "ko,en", "KR"),
     ("汉斯·贝克尔", "Hans Becker", "de,en", "DE"),
     ("莉娜·施密特", "Lena Schmidt", "de,en,zh", "DE"),
     ("托马斯·韦伯", "Thomas Weber", "de,en", "DE"),

@@ -1,0 +1,56 @@
+"""Briefing packs (PDF): delegation briefs, event run-of-show and the campaign report.
+
+The desktop's print/preview actions and the ``brief`` command call exactly this::
+
+    from briefs import BriefOptions, collect_trip, render_trip
+
+    with Session() as session:                      # the caller owns the session
+        data = collect_trip(session, "TRIP-2023-007")  # plain frozen data, relations in bulk
+    pdf = render_trip(data, BriefOptions(generated_on=date.today(), lang="zh"))
+    write_bytes_atomic(path, pdf)                   # models.atomic_write
+
+- ``collect_trip(session, code) -> TripBrief``, ``collect_event(session, code) -> EventBrief``,
+  ``collect_campaign(session, year=None) -> CampaignReport``: read-only, inside the caller's
+  session; raise ``models.errors.NotFoundError`` for an unknown code or year. The data holds
+  the conflicts the model finds for that trip or event, the organisations' earlier contacts and
+  leads, and the campaign's targets, progress and key industries (the city's pitch).
+- ``render_trip(data, options) -> bytes``, ``render_event(...)``, ``render_campaign(...)``:
+  pure; the same data and options give byte-identical PDFs (``invariant=1``). They never read
+  the clock: ``BriefOptions.generated_on`` is the date printed in every footer.
+- ``BriefOptions(generated_on=..., lang="zh"|"en", font_path=None, issuer_zh=...,
+  issuer_en=..., confidentiality=...)``.
+- ``find_cjk_font(configured) -> FontInfo``: the font used for ``font_path``. When no
+  embeddable TrueType Chinese font is found, ``FontInfo.warning`` says so (the document then
+  uses ReportLab's built-in, non-embedded STSong-Light): show it to the user.
+"""
+
+from __future__ import annotations
+
+from briefs.campaign_report import render_campaign
+from briefs.data import (
+    CampaignReport,
+    EventBrief,
+    TripBrief,
+    collect_campaign,
+    collect_event,
+    collect_trip,
+)
+from briefs.event_brief import render_event
+from briefs.fonts import FontInfo, find_cjk_font
+from briefs.options import BriefOptions
+from briefs.trip_brief import render_trip
+
+__all__ = [
+    "BriefOptions",
+    "CampaignReport",
+    "EventBrief",
+    "FontInfo",
+    "TripBrief",
+    "collect_campaign",
+    "collect_event",
+    "collect_trip",
+    "find_cjk_font",
+    "render_campaign",
+    "render_event",
+    "render_trip",
+]

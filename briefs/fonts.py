@@ -1,0 +1,156 @@
+"""Finding and registering one font that prints Chinese and Latin text and travels in the PDF.
+
+Order of search: the configured path, then the known TrueType CJK fonts of Windows, macOS and
+Linux. Only TrueType outlines embed (Noto/Source Han CFF fonts are refused by ReportLab), so
+each candidate is opened and the first that loads wins. When none does, ReportLab's built-in
+``STSong-Light`` CID font is used: it is not embedded (readers need an Asian font pack), so
+the caller receives a warning to show.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+CID_FALLBACK = "STSong-Light"
+
+# (file name, index in a .ttc collection). Chinese UI fonts first: they hold Latin glyphs too.
+_WINDOWS_FONTS = (("msyh.ttc", 0), ("msyh.ttf", 0), ("simsun.ttc", 0), ("simhei.ttf", 0),
+                  ("simkai.ttf", 0), ("simfang.ttf", 0))
+_MAC_FONTS = (
+    "/System/Library/Fonts/STHeiti Light.ttc",
+    "/System/Library/Fonts/STHeiti Medium.ttc",
+    "/System/Library/Fonts/PingFang.ttc",
+    "/System/Library/Fonts/Supplemental/Songti.ttc",
+    "/Library/Fonts/Arial Unicode.ttf",
+    "/System/Library/Fonts/Supplemental/Arial Unicode.ttf",
+)
+_LINUX_FONTS = (
+    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",  # Debian/Ubuntu fonts-wqy-microhei
+    "/usr/share/fonts/wqy-microhei/wqy-microhei.ttc",  # Fedora
+    "/usr/share/fonts/wenquanyi/wqy-microhei/wqy-microhei.ttc",  # Arch
+    "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
+    "/usr/share/fonts/wqy-zenhei/wqy-zenhei.ttc",
+    "/usr/share/fonts/truetype/arphic/uming.ttc",
+    "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
+)
+
+
+@dataclass(frozen=True)
+class FontInfo:
+    """The font the briefs print with. ``warning`` is empty unless something needs saying."""
+
+    name: str  # registered ReportLab font name
+    path: str  # file, or "" for the built-in CID font
+    subfont_index: int
+    embedded: bool
+    warning_zh: str = ""
+    warning_en: str = ""
+
+    @property
+    def warning(self) -> str:
+        """Chinese with English beside it; empty when the font is the one asked for."""
+        if not self.warning_zh:
+            return ""
+        return f"{self.warning_zh} ({self.warning_en})"
+
+    def warning_text(self, lang: str = "zh") -> str:
+        return self.warning_en if lang == "en" else self.warning_zh
+
+
+def candidate_fonts() -> list[tuple[str, int]]:
+    """The system fonts worth trying on this machine, best first."""
+    out: list[tuple[str, int]] = []
+    windir = os.environ.get("WINDIR") or os.environ.get("SYSTEMROOT")
+    folders = [Path(windir) / "Fonts"] if windir else []
+    local = os.environ.get("LOCALAPPDATA")
+    if local:
+        folders.append(Path(local) / "Microsoft" / "Windows" / "Fonts")
+    for folder in folders:
+        out += [(str(folder / name), index) for name, index in _WINDOWS_FONTS]
+    out += [(path, 0) for path in _MAC_FONTS]
+    out += [(path, 0) for path in _LINUX_FONTS]
+    return out
+
+
+def _font_name(path: str, index: int) -> str:
+    return f"CJK-{Path(path).stem}-{index}".replace(" ", "_")
+
+
+def _try_register(path: str, index: int) -> str | None:
+    """The registered name of the TrueType font at ``path``, or None when it cannot be used."""
+    name = _font_name(path, index)
+    if name in pdfmetrics.getRegisteredFontNames():
+        return name
+    if not os.path.isfile(path):
+        return None
+    try:
+        font = TTFont(name, path, subfontIndex=index)
+    except (TTFError, OSError, ValueError, IndexError, KeyError):
+        return None
+    if ord("中") not in font.face.charToGlyph or ord("A") not in font.face.charToGlyph:
+        return None  # a Latin-only or CJK-only font would print boxes for half the text
+    pdfmetrics.registerFont(font)
+    _same_face_for_all_styles(name)
+    return name
+
+
+def _same_face_for_all_styles(name: str) -> None:
+    """One face serves as bold and italic too, so ``<b>`` never asks for a missing font."""
+    for bold in (0, 1):
+        for italic in (0, 1):
+            addMapping(name, bold, italic, name)
+
+
+def _split_configured(configured: str) -> tuple[str, int]:
+    """``path`` or ``path#index`` (the index of the face in a .ttc collection)."""
+    path, sep, index = configured.rpartition("#")
+    if sep and index.isdigit():
+        return path, int(index)
+    return configured, 0
+
+
+@functools.lru_cache(maxsize=16)
+def find_cjk_font(configured: str | None = None) -> FontInfo:
+    """The font to print with: ``configured`` (a path, or ``path#index``), else a system font.
+
+    Falls back to the built-in, non-embedded ``STSong-Light`` with a warning.
+    """
+    notes: list[tuple[str, str]] = []
+    if configured:
+        path, index = _split_configured(configured)
+        name = _try_register(path, index)
+        if name is not None:
+            return FontInfo(name, path, index, embedded=True)
+        notes.append((f"配置的字体 {configured} 无法使用（不存在，或不是含中文的 TrueType 字体）",
+                       f"the configured font {configured} cannot be used (missing, or not a "
+                       "TrueType font with Chinese)"))
+    for path, index in candidate_fonts():
+        name = _try_register(path, index)
+        if name is not None:
+            if not notes:
+                return FontInfo(name, path, index, embedded=True)
+            return FontInfo(name, path, index, embedded=True,
+                            warning_zh="；".join(n[0] for n in notes) + f"，改用 {path}",
+                            warning_en="; ".join(n[1] for n in notes) + f"; using {path}")
+    if CID_FALLBACK not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont(CID_FALLBACK))
+        _same_face_for_all_styles(CID_FALLBACK)
+    notes.append((
+        "未找到可嵌入的中文 TrueType 字体，改用内置 STSong-Light 字体（不嵌入文件，"
+        "没有亚洲字体包的阅读器可能无法显示）。请安装文泉驿微米黑（fonts-wqy-microhei）"
+        "或在设置中指定 msyh.ttc / simsun.ttc",
+        "no embeddable TrueType Chinese font found, using the built-in STSong-Light, which is "
+        "not embedded (readers without an Asian font pack may not show it). Install WenQuanYi "
+        "Micro Hei (fonts-wqy-microhei) or configure msyh.ttc / simsun.ttc",
+    ))
+    return FontInfo(CID_FALLBACK, "", 0, embedded=False,
+                    warning_zh="；".join(n[0] for n in notes),
+                    warning_en="; ".join(n[1] for n in notes))

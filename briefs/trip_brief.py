@@ -1,0 +1,307 @@
+"""The delegation brief of a promotion trip (出访工作手册): a pure function from data to PDF."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
+
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph
+
+from briefs.blocks import Markup, bullets, empty, facts, grid, name_with_other, prose
+from briefs.contents import contents_page
+from briefs.data import TripBrief
+from briefs.layout import CoverFact, build_pdf, cover
+from briefs.options import BriefOptions, Kit, kit
+from briefs.profiles import (
+    conflict_section,
+    contacts_table,
+    organisation_profile,
+    pitch_section,
+)
+from briefs.styles import MUTED
+from briefs.words import Words, esc, hm, utc_offset
+from models.enums import ItemKind, MemberRole, OrganisationKind, TripStatus
+from models.rows import ItemRow, TripDetail
+
+TRAVEL_KINDS = (ItemKind.FLIGHT, ItemKind.TRAIN, ItemKind.TRANSFER)
+CONTACT_ROLES = (MemberRole.LEADER, MemberRole.DEPUTY, MemberRole.LIAISON, MemberRole.SECRETARY,
+                 MemberRole.SECURITY, MemberRole.INTERPRETER)
+
+
+def render_trip(data: TripBrief, options: BriefOptions) -> bytes:
+    """The delegation brief as PDF bytes (same data and options, same bytes)."""
+    k = kit(options)
+    t = data.trip
+    w = k.w
+    title = f"{t.title(w.lang)} · {w('出访工作手册', 'Delegation brief')}"
+    story: list[Flowable] = [
+        *_cover(data, k),
+        *contents_page(),
+        CondPageBreak(PAGE_REST),
+        *_overview(data, k),
+        CondPageBreak(PAGE_REST),
+        *_roster(t, k),
+        CondPageBreak(PAGE_REST),
+        *_itinerary(t, k),
+        CondPageBreak(PAGE_REST),
+        *_organisations(data, k),
+        CondPageBreak(PAGE_REST),
+        *pitch_section(data.pitch, k, highlight=[i.id for i in t.industries]),
+        CondPageBreak(PAGE_REST),
+        *_logistics(t, k),
+        CondPageBreak(PAGE_REST),
+        *_emergency(t, k),
+        CondPageBreak(PAGE_REST),
+        *conflict_section(data.conflicts, k),
+    ]
+    return build_pdf(story, k.meta(title, f"{t.code} {t.title_zh} {t.title_en}".strip()))
+
+
+PAGE_REST = 70 * mm  # a section starts on a new page unless this much room is left
+PROFILE_REST = 110 * mm  # the same for each organisation's profile
+
+
+def _cities(t: TripDetail, w: Words) -> str:
+    return w("、", ", ").join(c.name(w.lang) for c in t.cities)
+
+
+def _cover(data: TripBrief, k: Kit) -> list[Flowable]:
+    t, w = data.trip, k.w
+    banner = ""
+    if t.status is TripStatus.CANCELLED:
+        banner = w(f"本次活动已取消：{t.cancel_reason}", f"This trip is cancelled: {t.cancel_reason}")
+    subtitle = t.title_en if not w.en else t.title_zh
+    leader = t.leader
+    return cover(
+        k.s, w, w("出访工作手册 · 推广活动", "Delegation brief · promotion trip"),
+        t.title(w.lang), subtitle if subtitle != t.title(w.lang) else "",
+        [
+            CoverFact("编号", "Code", t.code),
+            CoverFact("日期", "Dates",
+                      f"{w.span(t.start_date, t.end_date)}（{w.days(_length(t))}）" if not w.en
+                      else f"{w.span(t.start_date, t.end_date)} ({w.days(_length(t))})"),
+            CoverFact("区域", "Region", t.region.name(w.lang)
+                      + (f" · {_cities(t, w)}" if t.cities else "")),
+            CoverFact("带队领导", "Leader",
+                      f"{leader.name(w.lang)} {leader.title(w.lang)}".strip() if leader else ""),
+            CoverFact("责任单位", "Host unit", t.host_unit.name(w.lang) if t.host_unit else ""),
+            CoverFact("状态", "Status", t.status.label(w.lang)),
+        ],
+        banner,
+    )
+
+
+def _length(t: TripDetail) -> int:
+    return (t.end_date - t.start_date).days + 1
+
+
+def _overview(data: TripBrief, k: Kit) -> list[Flowable]:
+    t, s, w = data.trip, k.s, k.w
+    visits = [i for i in t.items if i.kind is ItemKind.COMPANY_VISIT]
+    story: list[Flowable] = [k.outline.section("概况", "Overview")]
+    story.append(facts([
+        ("名称", "Title", name_with_other(t.title(w.lang), t.title_en if not w.en else t.title_zh)),
+        ("编号", "Code", t.code),
+        ("日期", "Dates", f"{w.span(t.start_date, t.end_date)} · {w.days(_length(t))}"),
+        ("区域", "Region", t.region.name(w.lang)),
+        ("城市（时区）", "Cities (zone)", w("、", ", ").join(
+            f"{c.name(w.lang)} ({c.timezone})" for c in t.cities)),
+        ("带队领导", "Leader", f"{t.leader.name(w.lang)} {t.leader.title(w.lang)}".strip()
+         if t.leader else ""),
+        ("责任单位", "Host unit", t.host_unit.name(w.lang) if t.host_unit else ""),
+        ("团组人数", "Delegation", w(f"{len(t.members)} 人", f"{len(t.members)} people")),
+        ("行程事项", "Itinerary", w(f"{len(t.items)} 项，其中企业拜访 {len(visits)} 场",
+                                     f"{len(t.items)} items, {len(visits)} company visits")),
+        ("重点产业", "Industries", w("、", ", ").join(i.name(w.lang) for i in t.industries)),
+        ("状态", "Status", t.status.label(w.lang)
+         + (f" — {t.cancel_reason}" if t.status is TripStatus.CANCELLED else "")),
+    ], s, w))
+    story += [k.outline.minor("出访目的", "Purpose"), *prose(t.purpose, s, w)]
+    story += [k.outline.minor("主要口径", "Key messages"), *prose(t.key_messages, s, w)]
+    story += [k.outline.minor("服务的全年目标", "Targets this trip serves"),
+              *bullets(_served_targets(data, k), s, w)]
+    return story
+
+
+def _served_targets(data: TripBrief, k: Kit) -> list[str]:
+    t, w = data.trip, k.w
+    measures = {m.key: m for m in data.pitch.measures}
+    out: list[str] = []
+    trips = measures.get("trips")
+    if trips and trips.target:
+        out.append(w(
+            f"全年推广活动目标 {trips.target} 场：已完成 {trips.done} 场，已安排 {trips.planned} 场"
+            "（含本次）",
+            f"Promotion trips for the year: target {trips.target}, {trips.done} done, "
+            f"{trips.planned} planned including this one",
+        ))
+    visits = sum(1 for i in t.items if i.kind is ItemKind.COMPANY_VISIT)
+    hq = measures.get("hq_visits")
+    if hq and hq.target:
+        out.append(w(
+            f"本次拜访企业 {visits} 场，计入“百队千企”全年拜访 {hq.target:,} 家企业总部目标"
+            f"（已完成 {hq.done:,} 家）",
+            f"{visits} company visits on this trip count towards the 100-teams target of "
+            f"{hq.target:,} HQ visits ({hq.done:,} done)",
+        ))
+    companies = [o for o in data.organisations if o.organisation.kind is OrganisationKind.COMPANY]
+    g500 = sum(1 for o in companies if o.organisation.fortune_global_500_rank)
+    if companies:
+        out.append(w(f"目标企业 {len(companies)} 家，其中世界500强 {g500} 家",
+                     f"{len(companies)} target companies, {g500} of them in the Fortune Global 500"))
+    leads = [x for o in data.organisations for x in o.leads]
+    money = measures.get("investment_cny")
+    if money and money.target:
+        out.append(w(
+            f"与这些机构的项目线索 {len(leads)} 个，金额合计 {w.money(sum(x.amount_cny for x in leads))}；"
+            f"全年实际投资目标 {w.money(money.target)}，已签约 {w.money(money.done)}",
+            f"{len(leads)} leads with these organisations worth "
+            f"{w.money(sum(x.amount_cny for x in leads))}; the year's investment target is "
+            f"{w.money(money.target)}, {w.money(money.done)} signed",
+        ))
+    if t.industries:
+        out.append(w("重点产业：", "Key industries: ")
+                   + w("、", ", ").join(i.name(w.lang) for i in t.industries))
+    return out
+
+
+def _roster(t: TripDetail, k: Kit) -> list[Flowable]:
+    w = k.w
+    rows = []
+    for n, m in enumerate(t.members, start=1):
+        p = m.person
+        where = p.unit or p.organisation
+        rows.append([str(n), name_with_other(p.name(w.lang), p.name_en if not w.en else p.name_zh),
+                     p.title(w.lang), where.name(w.lang) if where else "", m.role.label(w.lang),
+                     p.phone])
+    return [k.outline.section("团组名单", "Delegation roster"),
+            grid([("序号", "No."), ("姓名", "Name"), ("职务", "Title"), ("单位", "Unit"),
+                  ("团内职务", "Role"), ("电话", "Phone")], rows,
+                 [0.45, 1.4, 1.7, 1.9, 1.1, 1.65], k.s, w)]
+
+
+def _days(t: TripDetail) -> list[tuple[date, list[ItemRow]]]:
+    """Every day of the trip (and any day an item strays to), with its items by local date."""
+    by_day: dict[date, list[ItemRow]] = defaultdict(list)
+    for item in t.items:
+        by_day[item.local_start.date()].append(item)
+    days = {t.start_date + timedelta(days=n) for n in range(_length(t))} | set(by_day)
+    return [(d, sorted(by_day[d], key=lambda i: (i.starts_at, i.id))) for d in sorted(days)]
+
+
+def _time_range(start: datetime, end: datetime, day: date, w: Words) -> str:
+    """09:00–11:00, with the date when a time falls on another day than ``day``."""
+
+    def one(moment: datetime) -> str:
+        if moment.date() == day:
+            return hm(moment)
+        if moment.date() == day + timedelta(days=1):
+            return w(f"次日 {hm(moment)}", f"{hm(moment)} (+1)")
+        if moment.date() == day - timedelta(days=1):
+            return w(f"前日 {hm(moment)}", f"{hm(moment)} (-1)")
+        return f"{w.day_month(moment.date())} {hm(moment)}"
+
+    first, last = one(start), one(end)
+    # a dated end time goes to its own line rather than breaking wherever the column ends
+    return f"{first}–{last}" if last == hm(end) else f"{first}–\n{last}"
+
+
+def _itinerary(t: TripDetail, k: Kit) -> list[Flowable]:
+    s, w = k.s, k.w
+    story: list[Flowable] = [
+        k.outline.section("日程安排", "Itinerary"),
+        Paragraph(esc(w("时间均为当地时间，右侧为对应的北京时间。",
+                        "Times are local; Beijing time is given beside them.")), s.note),
+    ]
+    sep = w("、", ", ")
+    for n, (day, items) in enumerate(_days(t), start=1):
+        places = list(dict.fromkeys(i.city.name(w.lang) for i in items if i.city))
+        zones = list(dict.fromkeys(utc_offset(i.local_start) for i in items))
+        in_trip = t.start_date <= day <= t.end_date
+        label = w(f"第 {n} 天", f"Day {n}") if in_trip else w("行程日期之外", "Outside the trip")
+        head = " · ".join(x for x in (label, w.short_day(day), sep.join(places), sep.join(zones))
+                          if x)
+        story.append(Paragraph(esc(head), s.day))
+        rows = []
+        for i in items:
+            local = i.local_start
+            what = (f'<font size="7.5" color="{MUTED.hexval()}">{esc(i.kind.label(w.lang))}'
+                    f"</font><br/>{esc(i.title(w.lang))}")
+            if i.notes:
+                what += f'<br/><font size="8" color="{MUTED.hexval()}">{esc(i.notes)}</font>'
+            where = [x for x in (i.place, i.organisation.name(w.lang) if i.organisation else "",
+                                 i.city.name(w.lang) if i.city else "") if x]
+            rows.append([
+                Markup(f"{esc(_time_range(local, i.local_end, day, w))}<br/>"
+                       f'<font size="7.5" color="{MUTED.hexval()}">{esc(local.tzname() or "")} '
+                       f"{utc_offset(local)}</font>"),
+                _time_range(i.beijing_start, i.beijing_end, day, w),
+                Markup(what),
+                Markup("<br/>".join(esc(x) for x in where)),
+                sep.join(p.name(w.lang) for p in i.attendees),
+            ])
+        if rows:
+            story.append(grid([("当地时间", "Local time"), ("北京时间", "Beijing time"),
+                               ("事项", "Item"), ("地点 / 机构", "Place / organisation"),
+                               ("参加人员", "Attending")], rows, [1.25, 1.2, 2.4, 2.2, 1.5],
+                              s, w))
+        else:
+            story.append(empty(s, w, w("当日无安排", "nothing planned this day")))
+    return story
+
+
+def _organisations(data: TripBrief, k: Kit) -> list[Flowable]:
+    w = k.w
+    story: list[Flowable] = [k.outline.section("拜访机构简介", "Organisation profiles")]
+    if not data.organisations:
+        return [*story, empty(k.s, w)]
+    for profile in data.organisations:
+        visits = [i for i in data.trip.items
+                  if i.organisation and i.organisation.id == profile.organisation.id]
+        planned = "\n".join(f"{w.short_day(i.local_start.date())} {hm(i.local_start)} "
+                            f"{i.title(w.lang)}" for i in visits)
+        story.append(CondPageBreak(PROFILE_REST))
+        story += organisation_profile(profile, k, [("本次安排", "On this trip", planned)])
+    return story
+
+
+def _travel_rows(items: Sequence[ItemRow], w: Words) -> list[list[str | Flowable]]:
+    rows: list[list[str | Flowable]] = []
+    for i in items:
+        day = i.local_start.date()
+        rows.append([w.short_day(day), _time_range(i.local_start, i.local_end, day, w),
+                     _time_range(i.beijing_start, i.beijing_end, day, w), i.kind.label(w.lang),
+                     i.title(w.lang), "\n".join(x for x in (i.place, i.notes) if x)])
+    return rows
+
+
+def _logistics(t: TripDetail, k: Kit) -> list[Flowable]:
+    s, w = k.s, k.w
+    travel = [i for i in t.items if i.kind in TRAVEL_KINDS]
+    hotels = [i for i in t.items if i.kind is ItemKind.HOTEL]
+    story: list[Flowable] = [k.outline.section("后勤保障", "Logistics")]
+    story += [k.outline.minor("交通（航班、火车、接送）", "Flights, trains and transfers"),
+              grid([("日期", "Date"), ("当地时间", "Local time"), ("北京时间", "Beijing time"),
+                    ("类别", "Kind"), ("班次 / 事项", "Service"), ("地点 / 备注", "Place / notes")],
+                   _travel_rows(travel, w), [1.35, 1.25, 1.25, 0.7, 1.8, 1.8], s, w)]
+    story += [k.outline.minor("住宿", "Hotels"),
+              grid([("入住", "Check-in"), ("退房", "Check-out"), ("酒店", "Hotel"),
+                    ("城市", "City"), ("地址 / 备注", "Address / notes")],
+                   [[w.short_day(i.local_start.date()), w.short_day(i.local_end.date()),
+                     i.title(w.lang), i.city.name(w.lang) if i.city else "",
+                     "\n".join(x for x in (i.place, i.notes) if x)] for i in hotels],
+                   [1.35, 1.35, 2.1, 1.0, 2.4], s, w)]
+    story += [k.outline.minor("其他安排", "Other arrangements"), *prose(t.logistics, s, w)]
+    return story
+
+
+def _emergency(t: TripDetail, k: Kit) -> list[Flowable]:
+    s, w = k.s, k.w
+    story: list[Flowable] = [k.outline.section("紧急联络", "Emergency contacts"),
+                             *prose(t.emergency_contacts, s, w)]
+    key_people = [m.person for m in t.members if m.role in CONTACT_ROLES]
+    story += [k.outline.minor("团组联络人", "Delegation contacts"),
+              contacts_table(key_people or [m.person for m in t.members], k, with_org=True)]
+    return story

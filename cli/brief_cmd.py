@@ -1,0 +1,84 @@
+"""``brief``: print a delegation brief, an event run-of-show or the campaign report to PDF."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from collections.abc import Callable
+from datetime import date
+from functools import partial
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from briefs import (
+    BriefOptions,
+    collect_campaign,
+    collect_event,
+    collect_trip,
+    find_cjk_font,
+    render_campaign,
+    render_event,
+    render_trip,
+)
+from cli.context import Context, UsageError
+from models.atomic_write import write_bytes_atomic
+
+NAME = "brief"
+HELP = "生成出访工作手册、活动工作方案或招商进展报告 PDF (print a briefing pack to PDF)"
+FONT_VARIABLE = "CAMPAIGN_PLANNER_FONT"
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    what = parser.add_mutually_exclusive_group(required=True)
+    what.add_argument("--trip", metavar="CODE", help="delegation brief of a trip, e.g. TRIP-2023-007")
+    what.add_argument("--event", metavar="CODE", help="run-of-show of an event, e.g. EVT-2023-012")
+    what.add_argument("--campaign", action="store_true", help="the campaign progress report")
+    parser.add_argument("--year", type=int, help="campaign year for --campaign (default: newest)")
+    parser.add_argument("--lang", dest="brief_lang", choices=("zh", "en"),
+                        help="language of the document (default zh)")
+    parser.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="PDF to write")
+    parser.add_argument("--font", metavar="PATH",
+                        help=f"TrueType Chinese font (.ttf/.ttc, 'path#index' for a face of a .ttc);"
+                             f" default ${FONT_VARIABLE}, else a system font")
+    parser.add_argument("--date", type=_day, metavar="YYYY-MM-DD",
+                        help="generation date printed on every page (default today)")
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"不是日期 (not a date): {text!r}, use YYYY-MM-DD") from None
+
+
+def _collect(args: argparse.Namespace, session: Session) -> Callable[[BriefOptions], bytes]:
+    """The document's data, bound to its renderer."""
+    if args.trip:
+        return partial(render_trip, collect_trip(session, args.trip))
+    if args.event:
+        return partial(render_event, collect_event(session, args.event))
+    return partial(render_campaign, collect_campaign(session, args.year))
+
+
+def run(args: argparse.Namespace, ctx: Context) -> int:
+    output = Path(args.output)
+    if output.is_dir():
+        raise UsageError(f"输出路径是一个文件夹 (the output is a folder): {output}")
+    if output.suffix.lower() != ".pdf":
+        raise UsageError(f"输出文件应以 .pdf 结尾 (the output should end in .pdf): {output}")
+    if not output.parent.is_dir():
+        raise UsageError(f"文件夹不存在 (no such folder): {output.parent}")
+    lang = args.brief_lang or ctx.lang
+    font_path = args.font or os.environ.get(FONT_VARIABLE) or None
+    options = BriefOptions(generated_on=args.date or date.today(), lang=lang, font_path=font_path)
+    with ctx.sessions()() as session:  # read, then let go of the database before printing
+        render = _collect(args, session)
+    pdf = render(options)
+    write_bytes_atomic(output, pdf)
+    ctx.print(f"已生成 {output}（{len(pdf) // 1024} KB）" if lang != "en"
+              else f"wrote {output} ({len(pdf) // 1024} KB)")
+    font = find_cjk_font(font_path)
+    if font.warning:
+        ctx.warn(f"warning: {font.warning_en}" if lang == "en" else f"警告: {font.warning}")
+    return 0
