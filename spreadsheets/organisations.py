@@ -1,0 +1,78 @@
+"""Organisations from a sheet: a row whose Chinese name is already in the directory updates
+that organisation; any other row creates one."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models.enums import OrganisationKind
+from models.operations.directory import (
+    OrganisationDraft,
+    create_organisation,
+    organisation_draft,
+    update_organisation,
+)
+from models.organisations import Organisation
+from spreadsheets import values as cell
+from spreadsheets.columns import ORGANISATION_COLUMNS
+from spreadsheets.lookups import Directory
+from spreadsheets.records import Records, RowCells
+
+KIND_ALIASES = {
+    "公司": OrganisationKind.COMPANY, "企业": OrganisationKind.COMPANY,
+    "集团": OrganisationKind.COMPANY, "corporation": OrganisationKind.COMPANY,
+    "商会": OrganisationKind.CHAMBER, "协会": OrganisationKind.CHAMBER,
+    "chamber": OrganisationKind.CHAMBER, "chamberofcommerce": OrganisationKind.CHAMBER,
+    "领事馆": OrganisationKind.FOREIGN_MISSION, "总领事馆": OrganisationKind.FOREIGN_MISSION,
+    "大使馆": OrganisationKind.FOREIGN_MISSION, "使领馆": OrganisationKind.FOREIGN_MISSION,
+    "consulate": OrganisationKind.FOREIGN_MISSION, "embassy": OrganisationKind.FOREIGN_MISSION,
+    "友城": OrganisationKind.SISTER_CITY, "友好城市": OrganisationKind.SISTER_CITY,
+    "行业协会": OrganisationKind.INDUSTRY_BODY, "行业组织": OrganisationKind.INDUSTRY_BODY,
+    "合作机构": OrganisationKind.PARTNER,
+}
+
+
+class OrganisationRecords(Records[OrganisationDraft]):
+    columns = ORGANISATION_COLUMNS
+    model = Organisation
+    name_key = "name_zh"
+
+    def __init__(self, session: Session, directory: Directory | None = None) -> None:
+        super().__init__(session, directory)
+        self.by_name = {name: i for i, name in session.execute(
+            select(Organisation.id, Organisation.name_zh))}
+        self.parsers = {
+            "kind": lambda c: {"kind": cell.choice(c, OrganisationKind, KIND_ALIASES)},
+            "industry": lambda c: {"industry_id": self.directory.industries.find(c).id},
+            "fortune_global_500_rank": lambda c: {"fortune_global_500_rank": cell.rank(c)},
+            "china_top_500_rank": lambda c: {"china_top_500_rank": cell.rank(c)},
+            "hq_country": lambda c: {"hq_country": cell.country(c)},
+        }
+
+    def find(self, values: dict[str, Any], cells: RowCells) -> int | None:
+        return self.by_name.get(values.get("name_zh", ""))
+
+    def new_draft(self, values: dict[str, Any]) -> OrganisationDraft:
+        return OrganisationDraft(name_zh="")
+
+    def existing(self, record_id: int) -> tuple[OrganisationDraft, int]:
+        revision = self.session.get_one(Organisation, record_id).revision
+        return organisation_draft(self.session, record_id), revision
+
+    def identity(self, draft: OrganisationDraft, record_id: int | None) -> Hashable:
+        return draft.name_zh
+
+    def label(self, draft: OrganisationDraft) -> str:
+        return draft.name_zh
+
+    @staticmethod
+    def create(session: Session, draft: Any) -> int:
+        return create_organisation(session, draft).id
+
+    @staticmethod
+    def update(session: Session, record_id: int, draft: Any, revision: int) -> int:
+        return update_organisation(session, record_id, draft, expected_revision=revision).id

@@ -1,0 +1,179 @@
+"""What an import will do (:class:`ImportPlan`) and what it did (:class:`ImportReport`): plain
+data, independent of any session, that the window shows and the command line prints."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from models.errors import ValidationError
+
+SHOWN_ERRORS = 10
+
+
+class ImportKind(StrEnum):
+    ORGANISATIONS = "organisations"
+    PEOPLE = "people"
+    LEADS = "leads"
+
+    def label(self, lang: str = "zh") -> str:
+        zh, en = _KIND_LABELS[self]
+        return en if lang == "en" else zh
+
+
+_KIND_LABELS = {
+    ImportKind.ORGANISATIONS: ("机构", "organisations"),
+    ImportKind.PEOPLE: ("人员", "people"),
+    ImportKind.LEADS: ("招商项目", "leads"),
+}
+
+
+class Action(StrEnum):
+    CREATE = "create"
+    UPDATE = "update"
+    UNCHANGED = "unchanged"
+
+
+@dataclass(frozen=True)
+class RowError:
+    """One problem with one row (``column`` is the header as the file has it, or "")."""
+
+    row: int
+    column: str
+    message_zh: str
+    message_en: str
+
+    def text(self, lang: str = "zh") -> str:
+        if lang == "both":
+            return f"{self.text('zh')} ({self.text('en')})"
+        if lang == "en":
+            where = f"row {self.row}, '{self.column}'" if self.column else f"row {self.row}"
+            return f"{where}: {self.message_en}"
+        where = f"第 {self.row} 行“{self.column}”" if self.column else f"第 {self.row} 行"
+        return f"{where}：{self.message_zh}"
+
+
+@dataclass(frozen=True)
+class PlannedRow:
+    """A row that will create or update a record (or leaves it as it is)."""
+
+    row: int
+    action: Action
+    label: str
+    draft: Any  # OrganisationDraft | PersonDraft | LeadDraft
+    record_id: int | None = None
+    revision: int | None = None
+    changed: tuple[str, ...] = ()
+
+
+@dataclass
+class ImportPlan:
+    """The outcome of checking every row: ``errors`` (nothing will be written while there is
+    one), ``creates``, ``updates`` and ``unchanged``; ``skipped`` are total lines."""
+
+    kind: ImportKind
+    source_zh: str
+    source_en: str
+    columns: tuple[tuple[str, str, str], ...] = ()  # (header, field zh, field en)
+    ignored_columns: tuple[str, ...] = ()
+    rows: list[PlannedRow] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+    skipped: list[int] = field(default_factory=list)
+    attr_columns: dict[str, str] = field(default_factory=dict)  # draft attribute -> header
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    @property
+    def creates(self) -> list[PlannedRow]:
+        return [r for r in self.rows if r.action is Action.CREATE]
+
+    @property
+    def updates(self) -> list[PlannedRow]:
+        return [r for r in self.rows if r.action is Action.UPDATE]
+
+    @property
+    def unchanged(self) -> list[PlannedRow]:
+        return [r for r in self.rows if r.action is Action.UNCHANGED]
+
+    def counts(self, lang: str = "zh") -> str:
+        if lang == "both":
+            return f"{self.counts('zh')} ({self.counts('en')})"
+        kind = self.kind.label(lang)
+        skipped = len(self.skipped)
+        if lang == "en":
+            text = (f"{kind}: {len(self.creates)} to create, {len(self.updates)} to update, "
+                    f"{len(self.unchanged)} unchanged")
+            return text + (f", {skipped} total line{'s' * (skipped != 1)} skipped" if skipped else "")
+        text = (f"{kind}：新建 {len(self.creates)}，更新 {len(self.updates)}，"
+                f"未变 {len(self.unchanged)}")
+        return text + (f"，跳过合计行 {skipped}" if skipped else "")
+
+    def error_text(self, lang: str = "zh", limit: int = SHOWN_ERRORS) -> str:
+        """One message: how many errors in how many rows, nothing written, the first few."""
+        if not self.errors:
+            return ""
+        shown = self.errors[:limit]
+        more = len(self.errors) - len(shown)
+        if lang == "en":
+            tail = f"\n  … and {more} more" if more else ""
+        else:
+            tail = f"\n  …… 另有 {more} 处错误" if more else ""
+        head = self._error_head(lang)
+        return head + "".join(f"\n  {e.text(lang)}" for e in shown) + tail
+
+    def _error_head(self, lang: str) -> str:
+        errors, rows = len(self.errors), len({e.row for e in self.errors})
+        if lang == "both":
+            return f"{self._error_head('zh')} ({self._error_head('en')})"
+        if lang == "en":
+            return (f"Import refused, nothing written: {errors} error{'s' * (errors != 1)} in "
+                    f"{rows} row{'s' * (rows != 1)} of {self.source_en}")
+        return f"导入被拒绝，未写入任何数据：{self.source_zh}，共 {rows} 行有 {errors} 处错误"
+
+    def summary(self, lang: str = "zh") -> str:
+        """What the import will do; with errors, the error message instead."""
+        if self.errors:
+            return self.error_text(lang)
+        return "\n".join([*self.reading(lang), self.counts(lang)])
+
+    def reading(self, lang: str = "zh") -> list[str]:
+        """How the file was read, and the columns that were left out."""
+        lines = [self.source_en if lang == "en" else
+                 f"{self.source_zh} ({self.source_en})" if lang == "both" else self.source_zh]
+        if self.ignored_columns:
+            zh = f"未识别的列（已忽略）：{'、'.join(self.ignored_columns)}"
+            en = f"Columns not recognised (ignored): {', '.join(self.ignored_columns)}"
+            lines.append(en if lang == "en" else f"{zh} ({en})" if lang == "both" else zh)
+        return lines
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What :func:`spreadsheets.apply_import` wrote."""
+
+    kind: ImportKind
+    created: tuple[int, ...] = ()
+    updated: tuple[int, ...] = ()
+    unchanged: int = 0
+    skipped: int = 0
+
+    def text(self, lang: str = "zh") -> str:
+        if lang == "both":
+            return f"{self.text('zh')} ({self.text('en')})"
+        kind = self.kind.label(lang)
+        if lang == "en":
+            return (f"{kind}: {len(self.created)} created, {len(self.updated)} updated, "
+                    f"{self.unchanged} unchanged")
+        return f"{kind}：新建 {len(self.created)}，更新 {len(self.updated)}，未变 {self.unchanged}"
+
+
+class ImportRefusedError(ValidationError):
+    """Rows were refused: nothing may be kept (the caller rolls back). ``errors`` lists them."""
+
+    def __init__(self, plan: ImportPlan) -> None:
+        self.errors = tuple(plan.errors)
+        self.plan = plan
+        super().__init__("rows", plan.error_text("zh"), plan.error_text("en"))

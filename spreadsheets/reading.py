@@ -1,0 +1,317 @@
+"""Reading a spreadsheet file into a plain :class:`Table`: CSV in any encoding Chinese offices
+use, or an Excel workbook (.xlsx).
+
+CSV encodings are never guessed silently. A byte-order mark decides (UTF-8, UTF-16, UTF-32);
+without one the bytes must be valid UTF-8 or else valid GB18030 (the superset of GBK and
+GB2312 that Chinese Excel writes as "ANSI"). Bytes valid in neither are refused with the line
+they are on; the encoding that was used is part of the table and shown to the user.
+
+The delimiter (comma, semicolon or tab) is the one that splits the first records into the
+most, consistently counted, fields; Excel's ``sep=;`` first line is honoured. Title lines
+above the header ("2023年重点企业名单") are skipped: the header is the first row with two or
+more filled cells.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from models.errors import ValidationError
+
+ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls (and .et, .doc)
+DELIMITERS = (",", ";", "\t")
+SNIFF_RECORDS = 50
+HEADER_SEARCH_ROWS = 10
+_DELIMITER_NAMES = {",": ("逗号", "comma"), ";": ("分号", "semicolon"), "\t": ("制表符", "tab")}
+_EXCEL_TEXT = re.compile(r'^="(.*)"$', re.DOTALL)  # ="0769..." keeps leading zeros in Excel
+
+
+@dataclass(frozen=True)
+class Row:
+    """One record: ``number`` is where it starts as the user's program shows it (the CSV line,
+    or the Excel row); ``cells`` are text, as read."""
+
+    number: int
+    cells: tuple[str, ...]
+
+    def cell(self, index: int) -> str:
+        return self.cells[index] if index < len(self.cells) else ""
+
+
+@dataclass(frozen=True)
+class Table:
+    """A sheet read from a file: its header, its data rows, and how it was read."""
+
+    source: str
+    headers: tuple[str, ...]
+    header_row: int
+    rows: tuple[Row, ...]
+    encoding: str  # "UTF-8", "UTF-8 (BOM)", "UTF-16", "GB18030", or "xlsx"
+    delimiter: str | None = None
+    sheet: str | None = None
+
+    def describe(self, lang: str = "zh") -> str:
+        """How the file was read, e.g. "orgs.csv：GB18030 编码，逗号分隔，表头在第 1 行，120 行"."""
+        if lang == "both":
+            return f"{self.describe('zh')} ({self.describe('en')})"
+        if lang == "en":
+            how = (f"sheet '{self.sheet}'" if self.sheet is not None
+                   else f"{self.encoding}, {_DELIMITER_NAMES[self.delimiter or ','][1]}-separated")
+            return (f"{self.source}: {how}, header on row {self.header_row}, "
+                    f"{len(self.rows)} data rows")
+        how = (f"工作表“{self.sheet}”" if self.sheet is not None
+               else f"{self.encoding} 编码，{_DELIMITER_NAMES[self.delimiter or ','][0]}分隔")
+        return f"{self.source}：{how}，表头在第 {self.header_row} 行，数据 {len(self.rows)} 行"
+
+
+def read_table(path: str | Path, encoding: str | None = None, *, sheet: str | None = None) -> Table:
+    """The table in the file at ``path`` (.csv/.txt in any supported encoding, or .xlsx).
+
+    ``encoding`` forces a CSV encoding (e.g. "gbk"); ``sheet`` picks a workbook's sheet by
+    name (default: the first). Raises ``ValidationError`` for a file that cannot be read as a
+    table, naming the line or the reason.
+    """
+    file = Path(path)
+    try:
+        data = file.read_bytes()
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError) as exc:
+        raise ValidationError("file", f"找不到文件：{file}", f"No such file: {file}") from exc
+    return parse_table(data, name=file.name, encoding=encoding, sheet=sheet)
+
+
+def parse_table(data: bytes, *, name: str = "", encoding: str | None = None,
+                sheet: str | None = None) -> Table:
+    """The table in ``data``, the bytes of a CSV file or of an .xlsx workbook."""
+    if data.startswith(ZIP_MAGIC):
+        return _read_xlsx(data, name, sheet)
+    if data.startswith(OLE_MAGIC):
+        raise ValidationError(
+            "file",
+            f"{name} 是旧版 Excel（.xls）文件：请在 Excel 或 WPS 中另存为 .xlsx 或 CSV 后再导入",
+            f"{name} is an old Excel (.xls) file: save it as .xlsx or CSV in Excel or WPS first",
+        )
+    if sheet is not None:
+        raise ValidationError("sheet", f"{name} 是 CSV 文件，没有工作表", f"{name} is CSV: it has no sheets")
+    text, used = decode(data, encoding)
+    return _read_csv(text, name, used)
+
+
+# --- encodings ------------------------------------------------------------------------------
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32", "UTF-32"),
+    (codecs.BOM_UTF32_BE, "utf-32", "UTF-32"),
+    (codecs.BOM_UTF8, "utf-8-sig", "UTF-8 (BOM)"),
+    (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"),
+)
+
+
+def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
+    """``data`` as text, and the name of the encoding used. See the module's description."""
+    if encoding:
+        return _decode_as(data, encoding)
+    for bom, codec, label in _BOMS:
+        if data.startswith(bom):
+            return _strict(data, codec, label), label
+    if b"\x00" in data:
+        line = _line_at(data, data.index(b"\x00"), "latin-1")
+        raise ValidationError(
+            "encoding",
+            f"文件第 {line} 行含有空字节：可能是没有 BOM 的 UTF-16 文本，请用 --encoding utf-16-le "
+            "指定编码，或另存为 UTF-8 的 CSV",
+            f"Line {line} holds NUL bytes: probably UTF-16 without a byte-order mark; give "
+            "--encoding utf-16-le, or save the file as UTF-8 CSV",
+        )
+    try:
+        return data.decode("utf-8"), "UTF-8"
+    except UnicodeDecodeError as utf8_error:
+        try:
+            return data.decode("gb18030"), "GB18030"
+        except UnicodeDecodeError as gb_error:
+            # the encoding that read further is the file's; its error is the damaged spot
+            if gb_error.start > utf8_error.start:
+                line, likely = _line_at(data, gb_error.start, "gb18030"), "GB18030"
+            else:
+                line, likely = _line_at(data, utf8_error.start, "utf-8"), "UTF-8"
+            raise ValidationError(
+                "encoding",
+                f"文件第 {line} 行的字节既不是 UTF-8 也不是 GB18030/GBK（按 {likely} 读到此处出错）："
+                "文件可能已损坏或使用了其他编码，请另存为 UTF-8 的 CSV，或用 --encoding 指定编码",
+                f"The bytes on line {line} are neither UTF-8 nor GB18030/GBK (read as {likely} "
+                "up to there): the file may be damaged or in another encoding; save it as UTF-8 "
+                "CSV or give --encoding",
+            ) from gb_error
+
+
+def _decode_as(data: bytes, encoding: str) -> tuple[str, str]:
+    try:
+        info = codecs.lookup(encoding)
+    except LookupError as exc:
+        raise ValidationError("encoding", f"未知编码“{encoding}”（例如 utf-8、gb18030、gbk、utf-16）",
+                              f"Unknown encoding '{encoding}' (e.g. utf-8, gb18030, gbk, utf-16)"
+                              ) from exc
+    codec = info.name
+    if codec == "utf-8" and data.startswith(codecs.BOM_UTF8):
+        codec = "utf-8-sig"
+    return _strict(data, codec, encoding.upper()), encoding.upper()
+
+
+def _strict(data: bytes, codec: str, label: str) -> str:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as exc:
+        line = _line_at(data, exc.start, codec)
+        raise ValidationError(
+            "encoding",
+            f"文件第 {line} 行的字节不是有效的 {label}：文件可能已损坏，或实际使用了其他编码",
+            f"The bytes on line {line} are not valid {label}: the file is damaged or in another "
+            "encoding",
+        ) from exc
+
+
+def _line_at(data: bytes, offset: int, codec: str) -> int:
+    before = data[:offset].decode(codec, errors="replace")
+    return before.count("\n") + before.count("\r") - before.count("\r\n") + 1
+
+
+# --- CSV ------------------------------------------------------------------------------------
+
+
+def _read_csv(text: str, name: str, encoding: str) -> Table:
+    first_line = 1
+    found = re.match(r"sep=(.)\r?\n", text)  # Excel's hint line
+    if found:
+        delimiter = found.group(1)
+        text = text[found.end():]
+        first_line = 2
+    else:
+        delimiter = sniff_delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    rows: list[Row] = []
+    start = first_line
+    try:
+        for record in reader:
+            if any(cell.strip() for cell in record):
+                rows.append(Row(start, tuple(_excel_text(cell) for cell in record)))
+            start = reader.line_num + first_line
+    except csv.Error as exc:
+        line = reader.line_num + first_line - 1
+        raise ValidationError("file", f"文件第 {line} 行不是有效的 CSV：{exc}（引号不配对？）",
+                              f"Line {line} is not valid CSV: {exc} (unmatched quotes?)") from exc
+    return _table(rows, name, encoding, delimiter, None)
+
+
+def sniff_delimiter(text: str) -> str:
+    """The delimiter that splits the first records into the most fields, consistently."""
+    best, best_score = ",", (False, 1, 0.0)
+    for delimiter in DELIMITERS:
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        counts: list[int] = []
+        try:
+            for record in reader:
+                if any(cell.strip() for cell in record):
+                    counts.append(len(record))
+                if len(counts) >= SNIFF_RECORDS:
+                    break
+        except csv.Error:
+            continue
+        if not counts:
+            continue
+        mode, seen = Counter(counts).most_common(1)[0]
+        consistency = seen / len(counts)
+        score = (consistency >= 0.9, mode, consistency)
+        if mode > 1 and score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def _excel_text(cell: str) -> str:
+    found = _EXCEL_TEXT.match(cell)
+    return found.group(1) if found else cell
+
+
+# --- xlsx -----------------------------------------------------------------------------------
+
+
+def _read_xlsx(data: bytes, name: str, sheet: str | None) -> Table:
+    from zipfile import BadZipFile
+
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (BadZipFile, InvalidFileException, KeyError, OSError) as exc:
+        raise ValidationError("file", f"{name} 不是有效的 .xlsx 工作簿（{exc}）",
+                              f"{name} is not a valid .xlsx workbook ({exc})") from exc
+    try:
+        names = book.sheetnames
+        if sheet is not None and sheet not in names:
+            raise ValidationError("sheet", f"{name} 中没有工作表“{sheet}”（有：{'、'.join(names)}）",
+                                  f"{name} has no sheet '{sheet}' (it has: {', '.join(names)})")
+        chosen = sheet if sheet is not None else names[0]
+        worksheet = book[chosen]
+        if not hasattr(worksheet, "iter_rows"):
+            raise ValidationError("sheet", f"“{chosen}”是图表，不是工作表",
+                                  f"'{chosen}' is a chart, not a worksheet")
+        worksheet.reset_dimensions()  # some writers record a wrong size; read what is there
+        rows: list[Row] = []
+        for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
+            cells = tuple(_cell_text(v) for v in values)
+            if any(c.strip() for c in cells):
+                rows.append(Row(number, cells))
+    finally:
+        book.close()
+    return _table(rows, name, "xlsx", None, chosen)
+
+
+def _cell_text(value: Any) -> str:
+    """An Excel value as the text a person sees: whole numbers without ".0" or exponent,
+    midnight datetimes as dates."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if value.is_integer():
+            return str(int(value))
+        return format(Decimal(repr(value)), "f")
+    if isinstance(value, datetime):
+        if value.time() == time(0, 0):
+            return value.date().isoformat()
+        return value.isoformat(sep=" ", timespec="minutes")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, time):
+        return value.isoformat(timespec="minutes")
+    return str(value)
+
+
+# --- header ---------------------------------------------------------------------------------
+
+
+def _table(rows: list[Row], name: str, encoding: str, delimiter: str | None,
+           sheet: str | None) -> Table:
+    if not rows:
+        raise ValidationError("file", f"{name} 中没有任何数据", f"{name} holds no data")
+    header_at = 0
+    for i, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        if sum(1 for c in row.cells if c.strip()) >= 2:
+            header_at = i
+            break
+    header = rows[header_at]
+    return Table(name, tuple(c.strip() for c in header.cells), header.number,
+                 tuple(rows[header_at + 1:]), encoding, delimiter, sheet)
