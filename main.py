@@ -45,9 +45,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_desktop(db_url=options.get("--db") or None, lang=options.get("--lang") or None)
 
-    from desktop.screenshots import ScreenshotsCommand
-
     from cli.app import run
+    from desktop.screenshots import ScreenshotsCommand
 
     return run(args, extra=[ScreenshotsCommand()])
 

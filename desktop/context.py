@@ -32,6 +32,7 @@ class AppContext(QObject):
     open_trip_requested = Signal(int)  # trip id: open the trip editor
     open_event_requested = Signal(int)  # event id: open the event editor
     status_message = Signal(str)  # a line for the status bar
+    failed = Signal(str)  # an action that could not be done (undo/redo, background work)
 
     def __init__(self, sessions: sessionmaker[Session], db_url: str, lang: str = "zh",
                  parent: QObject | None = None) -> None:
@@ -40,6 +41,7 @@ class AppContext(QObject):
         self.db_url = db_url
         self.lang = lang
         self.undo_stack = QUndoStack(self)
+        self.background_loading = True  # tables load on a worker thread (tests: at once)
 
     def notify(self, kind: str, ids: frozenset[int] | set[int] = frozenset()) -> None:
         self.data_changed.emit(DataChange(kind, frozenset(ids)))

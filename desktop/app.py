@@ -1,0 +1,79 @@
+"""Starting the desktop program: translations, crash handling, the database, the window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from datetime import date
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QMessageBox
+from sqlalchemy.engine import make_url
+
+from desktop import crash, first_run
+from desktop.context import AppContext
+from desktop.i18n import install_translators
+from desktop.main_window import MainWindow
+from desktop.settings import APPLICATION, ORGANISATION, AppSettings
+from desktop.settings_dialog import SettingsDialog
+from models.database import open_database, resolve_url
+from models.errors import DatabaseError
+
+log = logging.getLogger(__name__)
+
+UI_FONTS = ["Microsoft YaHei UI", "PingFang SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei",
+            "Source Han Sans SC"]
+
+
+def application() -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(sys.argv[:1])
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("招商活动规划 Campaign Planner")
+    font = QFont(app.font())
+    font.setFamilies([font.family(), *UI_FONTS])
+    app.setFont(font)
+    return app
+
+
+def shown_url(url: str) -> str:
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def run_desktop(db_url: str | None, lang: str | None) -> int:
+    """The window on ``db_url`` (else the settings', else the default database)."""
+    app = application()
+    crash.install()
+    settings = AppSettings()
+    ui_lang = settings.ui_language(lang)
+    translators = install_translators(app, ui_lang)
+    url = resolve_url(db_url or settings.db_url or None)
+    try:
+        engine, sessions = open_database(url)
+    except DatabaseError as exc:
+        box = QMessageBox(QMessageBox.Icon.Critical, app.tr("Cannot open the database"),
+                          exc.text(ui_lang), QMessageBox.StandardButton.Close)
+        box.setInformativeText(app.tr("Choose another database in the settings, or start the "
+                                      "program with --db URL."))
+        settings_button = box.addButton(app.tr("Settings…"), QMessageBox.ButtonRole.ActionRole)
+        box.exec()
+        if box.clickedButton() is settings_button:
+            SettingsDialog(settings, ui_lang).exec()
+        return 1
+    try:
+        if first_run.is_empty(sessions):
+            choice = first_run.ask(None)
+            if choice is None:
+                return 0
+            first_run.prepare(sessions, choice, date.today().year)
+        ctx = AppContext(sessions, shown_url(url), ui_lang)
+        window = MainWindow(ctx, settings)
+        window.show()
+        code = app.exec()
+    finally:
+        engine.dispose()
+        del translators
+    return int(code)

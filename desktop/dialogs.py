@@ -1,0 +1,93 @@
+"""Small questions the pages ask: confirm, why cancel, how far to move, where to copy."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QLineEdit, QMessageBox, QPlainTextEdit, QSpinBox, QWidget
+
+from desktop.form import date_edit, date_of
+from desktop.form_dialog import FormDialog
+
+translate = QCoreApplication.translate
+
+
+def confirm(parent: QWidget | None, title: str, text: str) -> bool:
+    """A yes/no question (the one blocking dialog; tests replace it)."""
+    answer = QMessageBox.question(parent, title, text, QMessageBox.StandardButton.Yes
+                                  | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+class MessageDisplay:
+    """Shows a failed page action (delete, cancel...) in a message box, not blocking."""
+
+    def __init__(self, parent: QWidget) -> None:
+        self.parent = parent
+        self.last_message = ""
+        self.box: QMessageBox | None = None
+
+    def clear_errors(self) -> None:
+        self.last_message = ""
+
+    def show_field_error(self, field: str, message: str) -> None:
+        self._show(message)
+
+    def show_problem(self, message: str, retry_possible: bool) -> None:
+        self._show(message)
+
+    def _show(self, message: str) -> None:
+        self.last_message = message
+        self.box = QMessageBox(QMessageBox.Icon.Warning,
+                               translate("MessageDisplay", "Could not be done"), message,
+                               QMessageBox.StandardButton.Ok, self.parent)
+        self.box.open()
+
+
+class ReasonDialog(FormDialog):
+    """Why a trip or event is cancelled (the reason is kept with the record)."""
+
+    def __init__(self, what: str, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(translate("ReasonDialog", "Cancel %1").replace("%1", what), lang, parent)
+        self.reason = QPlainTextEdit()
+        self.reason.setMaximumHeight(90)
+        self.reason.setPlaceholderText(translate(
+            "ReasonDialog", "e.g. the partner postponed the visit; the leader's schedule changed"))
+        self.form.field(translate("ReasonDialog", "Reason"), self.reason, "cancel_reason")
+        self.resize(480, 200)
+
+    def text(self) -> str:
+        return self.reason.toPlainText()
+
+
+class MoveDialog(FormDialog):
+    """By how many days to move a trip or event (negative: earlier)."""
+
+    def __init__(self, what: str, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(translate("MoveDialog", "Move %1").replace("%1", what), lang, parent)
+        self.days = QSpinBox()
+        self.days.setRange(-365, 365)
+        self.days.setValue(7)
+        self.days.setSuffix(translate("MoveDialog", " day(s)"))
+        self.form.field(translate("MoveDialog", "Move by"), self.days, "start_date", "starts_at")
+        self.resize(360, 140)
+
+
+class DuplicateDialog(FormDialog):
+    """A copy of a trip as a template: its new first day and title."""
+
+    def __init__(self, what: str, start: date, title_zh: str, lang: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(translate("DuplicateDialog", "Duplicate %1").replace("%1", what), lang,
+                         parent)
+        self.start = date_edit(start)
+        self.title_zh = QLineEdit(title_zh)
+        self.form.field(translate("DuplicateDialog", "First day of the copy"), self.start,
+                        "start_date", "starts_at", "end_date")
+        self.form.field(translate("DuplicateDialog", "Title (Chinese)"), self.title_zh,
+                        "title_zh")
+        self.resize(440, 160)
+
+    def start_date(self) -> date:
+        return date_of(self.start)

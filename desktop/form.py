@@ -1,0 +1,331 @@
+"""Building blocks of the editors: pickers, field error labels, the problem banner."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+from enum import Enum
+from typing import Any, TypeVar
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QCoreApplication,
+    QDate,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPlainTextEdit,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from typing_extensions import override
+
+from desktop.formatting import pydate, qdate
+from models.enums import LabelledEnum
+
+E = TypeVar("E", bound=LabelledEnum)
+translate = QCoreApplication.translate
+
+ERROR_STYLE = "color: #c0392b;"
+WARNING_STYLE = "color: #b35c00;"
+BANNER_STYLE = ("QLabel { background: #fdecea; color: #8e1c12; border: 1px solid #f5c2bd; "
+                "border-radius: 4px; padding: 8px; }")
+
+
+class IdCombo(QComboBox):
+    """Pick one record by id among (label, id) pairs; optionally "none". Type to search.
+
+    The labels go in with one ``addItems`` call and the ids stay in a Python list: a picker
+    over 20,000 organisations fills in a few milliseconds.
+    """
+
+    def __init__(self, choices: Iterable[tuple[str, int]], none_label: str | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.setMaxVisibleItems(20)
+        pairs = list(choices)
+        self._ids: list[int | None] = ([None] if none_label is not None else []) + [
+            ident for _label, ident in pairs]
+        self.addItems(([none_label] if none_label is not None else []) + [
+            label for label, _ident in pairs])
+        completer = self.completer()
+        assert completer is not None
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setMinimumContentsLength(14)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+
+    def value(self) -> int | None:
+        index = self.findText(self.currentText(), Qt.MatchFlag.MatchExactly)
+        if index < 0:
+            index = self.currentIndex()
+        return self._ids[index] if 0 <= index < len(self._ids) else None
+
+    def set_value(self, ident: int | None) -> None:
+        self.setCurrentIndex(self._ids.index(ident) if ident in self._ids else 0)
+
+
+class EnumCombo(QComboBox):
+    """Pick a member of a labelled enum, labels in the user's language."""
+
+    def __init__(self, enum: type[E], lang: str, members: Sequence[E] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        for member in members or list(enum):
+            self.addItem(member.label(lang), member.value)
+        self._enum: type[LabelledEnum] = enum
+
+    def value(self) -> Any:
+        return self._enum(self.currentData())
+
+    def set_value(self, member: Enum) -> None:
+        self.setCurrentIndex(max(self.findData(member.value), 0))
+
+
+class CheckModel(QAbstractListModel):
+    """Labels with a tick each; the ticked ids are a Python set."""
+
+    def __init__(self, choices: Iterable[tuple[str, int]], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        pairs = list(choices)
+        self.labels = [label for label, _ident in pairs]
+        self.ids = [ident for _label, ident in pairs]
+        self.ticked: set[int] = set()
+
+    @override
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.ids)
+
+    @override
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.labels[index.row()]
+        if role == Qt.ItemDataRole.CheckStateRole:
+            on = self.ids[index.row()] in self.ticked
+            return Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.UserRole:
+            return self.ids[index.row()]
+        return None
+
+    @override
+    def setData(self, index: QModelIndex | QPersistentModelIndex, value: Any,
+                role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.CheckStateRole:
+            return False
+        ident = self.ids[index.row()]
+        if Qt.CheckState(value) == Qt.CheckState.Checked:
+            self.ticked.add(ident)
+        else:
+            self.ticked.discard(ident)
+        self.dataChanged.emit(index, index, [role])
+        return True
+
+    @override
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemIsUserCheckable)
+
+    def set_ticked(self, ids: Iterable[int]) -> None:
+        self.ticked = set(ids)
+        if self.ids:
+            self.dataChanged.emit(self.index(0), self.index(len(self.ids) - 1),
+                                  [Qt.ItemDataRole.CheckStateRole])
+
+
+class CheckList(QWidget):
+    """Tick any number of records; a filter box above a long list (20,000 is fine)."""
+
+    changed = Signal()
+
+    def __init__(self, choices: Iterable[tuple[str, int]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.filter = QLineEdit(self)
+        self.filter.setPlaceholderText(translate("CheckList", "Filter…"))
+        self.filter.setClearButtonEnabled(True)
+        self.model = CheckModel(choices, self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.list = QListView(self)
+        self.list.setModel(self.proxy)
+        self.list.setUniformItemSizes(True)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.list)
+        self.filter.setVisible(len(self.model.ids) > 12)  # a short list needs no filter
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.model.dataChanged.connect(lambda *_args: self.changed.emit())
+
+    def values(self) -> list[int]:
+        return [i for i in self.model.ids if i in self.model.ticked]
+
+    def set_values(self, ids: Iterable[int]) -> None:
+        self.model.set_ticked(ids)
+        first = next((n for n, i in enumerate(self.model.ids) if i in self.model.ticked), -1)
+        if first >= 0:
+            self.list.scrollTo(self.proxy.mapFromSource(self.model.index(first)))
+
+    def set_checked(self, ident: int, on: bool) -> None:
+        """Tick or untick one record, as a click on its box does."""
+        row = self.model.ids.index(ident)
+        state = Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
+        self.model.setData(self.model.index(row), state.value, Qt.ItemDataRole.CheckStateRole)
+
+
+def date_edit(value: date, parent: QWidget | None = None) -> QDateEdit:
+    edit = QDateEdit(qdate(value), parent)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd ddd")
+    return edit
+
+
+def date_of(edit: QDateEdit) -> date:
+    return pydate(edit.date())
+
+
+def set_date(edit: QDateEdit, value: date) -> None:
+    edit.setDate(QDate(value.year, value.month, value.day))
+
+
+class FieldErrors:
+    """Error labels beside the fields, found by the model's field names."""
+
+    def __init__(self, banner: QLabel, tabs: QTabWidget | None = None) -> None:
+        self.banner = banner
+        self.tabs = tabs
+        self._fields: dict[str, tuple[QWidget, QLabel]] = {}
+        self._aliases: dict[str, str] = {}
+
+    def add(self, field: str, widget: QWidget, label: QLabel, *aliases: str) -> None:
+        self._fields[field] = (widget, label)
+        for alias in aliases:
+            self._aliases[alias] = field
+
+    def label(self, field: str) -> QLabel | None:
+        entry = self._fields.get(self._aliases.get(field, field))
+        return entry[1] if entry else None
+
+    def clear(self) -> None:
+        self.banner.hide()
+        for widget, label in self._fields.values():
+            label.setText("")
+            label.setStyleSheet(ERROR_STYLE)
+            label.hide()
+            widget.setProperty("invalid", False)
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
+
+    def show(self, field: str, message: str) -> None:
+        name = self._aliases.get(field, field)
+        if name not in self._fields:
+            self.show_banner(message)
+            return
+        widget, label = self._fields[name]
+        label.setText(message)
+        label.setStyleSheet(ERROR_STYLE)
+        label.show()
+        widget.setProperty("invalid", True)
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
+        if self.tabs is not None:
+            for n in range(self.tabs.count()):
+                page = self.tabs.widget(n)
+                if page is not None and page.isAncestorOf(widget):
+                    self.tabs.setCurrentIndex(n)
+        widget.setFocus()
+
+    def warn(self, field: str, message: str) -> None:
+        """A conflict or warning beside its field (not an error: saving stays possible)."""
+        label = self.label(field)
+        if label is None:
+            return
+        text = label.text()
+        label.setText(f"{text}\n⚠ {message}" if text else f"⚠ {message}")
+        label.setStyleSheet(WARNING_STYLE)
+        label.show()
+
+    def show_banner(self, message: str) -> None:
+        self.banner.setText(message)
+        self.banner.show()
+
+
+def error_label(parent: QWidget | None = None) -> QLabel:
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    label.setStyleSheet(ERROR_STYLE)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.hide()
+    return label
+
+
+def banner_label(parent: QWidget | None = None) -> QLabel:
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    label.setStyleSheet(BANNER_STYLE)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.hide()
+    return label
+
+
+class Form(QFormLayout):
+    """A form whose rows carry an error label under the field, registered by field name."""
+
+    def __init__(self, errors: FieldErrors, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.errors = errors
+        self.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        self.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+    def field(self, label: str, widget: QWidget, name: str = "", *aliases: str) -> QWidget:
+        caption = QLabel(label)
+        if isinstance(widget, QPlainTextEdit | CheckList | QAbstractItemView):
+            caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            caption.setContentsMargins(0, 4, 0, 0)  # level with the first line of the field
+        if not name:
+            self.addRow(caption, widget)
+            return widget
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.setAlignment(Qt.AlignmentFlag.AlignTop)
+        column.addWidget(widget)
+        message = error_label(box)
+        column.addWidget(message)
+        self.addRow(caption, box)
+        self.errors.add(name, widget, message, *aliases)
+        return widget
+
+
+def row(*widgets: QWidget) -> QWidget:
+    box = QWidget()
+    layout = QHBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        layout.addWidget(widget)
+    return box

@@ -1,0 +1,382 @@
+"""The main window: navigation between the views, menus, toolbar, search and status bar."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSizePolicy,
+    QStackedWidget,
+    QStyle,
+    QToolBar,
+    QWidget,
+)
+
+import calendars
+from desktop.calendar_view import CalendarView
+from desktop.context import AppContext
+from desktop.dashboard_view import DashboardView
+from desktop.document_actions import export_calendar, show_brief
+from desktop.editors import Editors
+from desktop.entity_page import EntityPage
+from desktop.events_page import EventsPage
+from desktop.global_search import GlobalSearch
+from desktop.organisations_page import OrganisationsPage
+from desktop.people_page import PeoplePage
+from desktop.settings import AppSettings
+from desktop.settings_dialog import SettingsDialog
+from desktop.timeline_view import TimelineView
+from desktop.trips_page import TripsPage
+from desktop.units_page import UnitsPage
+from desktop.worker import Job
+
+
+def button_text(text: str) -> str:
+    """A menu text as a toolbar button shows it: no mnemonic ("&N", "(&N)"), no "…"."""
+    return re.sub(r"\(&\w\)", "", text).replace("&&", "\0").replace("&", "").replace(
+        "\0", "&").rstrip("…").strip()
+
+
+@dataclass(frozen=True)
+class Page:
+    key: str  # remembered in the settings as the last view
+    title: str
+    widget: QWidget
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext, settings: AppSettings,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.settings = settings
+        self.editors = Editors(ctx, self)
+        self.setWindowTitle(self.tr("Campaign Planner"))
+        self.setMinimumSize(QSize(1000, 640))
+        self.trips = TripsPage(ctx, self.editors)
+        self.events = EventsPage(ctx, self.editors)
+        self.organisations = OrganisationsPage(ctx, self.editors)
+        self.people = PeoplePage(ctx, self.editors)
+        self.units = UnitsPage(ctx, self.editors)
+        self.pages = [
+            *self._planning_views(),
+            Page("trips", self.tr("Promotion trips"), self.trips),
+            Page("events", self.tr("Themed events"), self.events),
+            Page("organisations", self.tr("Organisations"), self.organisations),
+            Page("people", self.tr("People"), self.people),
+            Page("units", self.tr("Units && leaderboard"), self.units),
+        ]
+        self.stack = QStackedWidget(self)
+        self.nav = QListWidget(self)
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(190)
+        self.nav.setStyleSheet(
+            "QListWidget#navigation { background: #f3f5f8; border: none; font-size: 14px; }"
+            "QListWidget#navigation::item { padding: 9px 12px; }"
+            "QListWidget#navigation::item:selected { background: #dbe6f4; color: #1d3d63; }")
+        for page in self.pages:
+            self.stack.addWidget(page.widget)
+            QListWidgetItem(page.title.replace("&&", "&"), self.nav)
+            if isinstance(page.widget, EntityPage):
+                page.widget.selection_changed.connect(self._update_actions)
+        self.nav.currentRowChanged.connect(self._page_changed)
+        central = QWidget(self)
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.search = GlobalSearch(ctx, self)
+        self.search.chosen.connect(self.go_to_record)
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self.database = QLabel(ctx.db_url, self)
+        self.database.setStyleSheet("color: #5f6b7a; padding: 0 6px;")
+        self.statusBar().addPermanentWidget(self.database)
+        ctx.status_message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        ctx.failed.connect(self._show_failure)
+        self._restore()
+
+    def _planning_views(self) -> list[Page]:
+        """The dashboard, the calendar and the year timeline."""
+        return [
+            Page("dashboard", self.tr("Dashboard"), DashboardView(self.ctx)),
+            Page("calendar", self.tr("Calendar"), CalendarView(self.ctx)),
+            Page("timeline", self.tr("Year timeline"), TimelineView(self.ctx)),
+        ]
+
+    # --- actions ---------------------------------------------------------------------------
+
+    def _action(self, text: str, slot: Callable[[], object], shortcut: QKeySequence | str = "",
+                icon: QStyle.StandardPixmap | None = None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        action.setIconText(button_text(text))
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        if icon is not None:
+            action.setIcon(self.style().standardIcon(icon))
+        action.setToolTip(f"{tip or text.replace('&', '').rstrip('…')}"
+                          + (f" ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
+                             if shortcut else ""))
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        pix = QStyle.StandardPixmap
+        keys = QKeySequence.StandardKey
+        self.new_action = self._action(self.tr("&New…"), self.new_record, QKeySequence(keys.New),
+                                       pix.SP_FileIcon, self.tr("New record in this view"))
+        self.edit_action = self._action(self.tr("&Open…"), self.edit_selected, "Ctrl+O",
+                                        pix.SP_FileDialogDetailedView,
+                                        self.tr("Open the selected record"))
+        self.delete_action = self._action(self.tr("&Delete"), self.delete_selected,
+                                          QKeySequence(keys.Delete), pix.SP_TrashIcon,
+                                          self.tr("Delete the selection"))
+        self.duplicate_action = self._action(self.tr("D&uplicate as template…"),
+                                             self.duplicate_selected, "Ctrl+D")
+        self.cancel_action = self._action(self.tr("&Cancel with reason…"), self.cancel_selected,
+                                          "Ctrl+Shift+X")
+        self.move_action = self._action(self.tr("&Move by days…"), self.move_selected, "Ctrl+M")
+        self.undo_action = self.ctx.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence(keys.Undo))
+        self.undo_action.setIconText(button_text(self.tr("&Undo")))
+        self.undo_action.setIcon(self.style().standardIcon(pix.SP_ArrowBack))
+        self.redo_action = self.ctx.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.redo_action.setIconText(button_text(self.tr("&Redo")))
+        self.redo_action.setIcon(self.style().standardIcon(pix.SP_ArrowForward))
+        self.export_action = self._action(self.tr("&Export calendar (.ics)…"),
+                                          self.export_selection, "Ctrl+E",
+                                          pix.SP_DialogSaveButton,
+                                          self.tr("Export the selection as a calendar"))
+        self.export_all_action = self._action(self.tr("Export the &whole campaign (.ics)…"),
+                                              self.export_campaign, "Ctrl+Shift+E")
+        self.brief_action = self._action(self.tr("&Brief: preview and print…"), self.brief,
+                                         QKeySequence(keys.Print), pix.SP_FileDialogContentsView,
+                                         self.tr("Briefing pack of the selected trip or event"))
+        self.report_action = self._action(self.tr("Campaign &report…"), self.campaign_report,
+                                          "Ctrl+Shift+P")
+        self.settings_action = self._action(self.tr("&Settings…"), self.open_settings,
+                                            "Ctrl+,")
+        self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence(keys.Quit))
+        self.find_action = self._action(self.tr("&Find…"), self.focus_search,
+                                        QKeySequence(keys.Find))
+        self.refresh_action = self._action(self.tr("Re&fresh"), self.refresh_current,
+                                           QKeySequence(keys.Refresh))
+        self.about_action = self._action(self.tr("&About Campaign Planner"), self.about)
+        self.page_actions = []
+        for n, page in enumerate(self.pages):
+            action = self._action(page.title, partial(self.nav.setCurrentRow, n),
+                                  f"Ctrl+{n + 1}" if n < 9 else "")
+            self.page_actions.append(action)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        for action in (self.new_action, self.edit_action, None, self.export_action,
+                       self.export_all_action, self.brief_action, self.report_action, None,
+                       self.settings_action, None, self.quit_action):
+            file_menu.addAction(action) if action else file_menu.addSeparator()
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        for action in (self.undo_action, self.redo_action, None, self.duplicate_action,
+                       self.move_action, self.cancel_action, self.delete_action, None,
+                       self.find_action):
+            edit_menu.addAction(action) if action else edit_menu.addSeparator()
+        view_menu = bar.addMenu(self.tr("&View"))
+        for action in self.page_actions:
+            view_menu.addAction(action)
+        view_menu.addSeparator()
+        view_menu.addAction(self.refresh_action)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.about_action)
+
+    def _build_toolbar(self) -> None:
+        tools = QToolBar(self.tr("Main toolbar"), self)
+        tools.setObjectName("main-toolbar")
+        tools.setMovable(False)
+        tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        tools.setIconSize(QSize(18, 18))
+        for action in (self.new_action, self.edit_action, self.delete_action, None,
+                       self.undo_action, self.redo_action, None, self.export_action,
+                       self.brief_action):
+            tools.addAction(action) if action else tools.addSeparator()
+        spacer = QWidget(tools)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        tools.addWidget(spacer)
+        tools.addWidget(self.search)
+        self.addToolBar(tools)
+
+    # --- navigation ------------------------------------------------------------------------
+
+    def current_page(self) -> QWidget | None:
+        return self.stack.currentWidget()
+
+    def current_entity_page(self) -> EntityPage | None:
+        page = self.current_page()
+        return page if isinstance(page, EntityPage) else None
+
+    def show_page(self, key: str) -> QWidget:
+        for n, page in enumerate(self.pages):
+            if page.key == key:
+                self.nav.setCurrentRow(n)
+                return page.widget
+        raise KeyError(key)
+
+    def _page_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        self.stack.setCurrentIndex(row)
+        self.settings.last_view = self.pages[row].key
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        page = self.current_entity_page()
+        offers = page.offers if page else frozenset({"new", "export", "brief"})
+        selected = bool(page and page.selected_rows())
+        self.new_action.setEnabled("new" in offers)
+        self.edit_action.setEnabled(bool(page) and "edit" in offers and selected)
+        for action, name in ((self.delete_action, "delete"),
+                             (self.duplicate_action, "duplicate"),
+                             (self.cancel_action, "cancel"), (self.move_action, "move")):
+            action.setEnabled(name in offers and selected)
+        self.export_action.setEnabled("export" in offers)
+        self.brief_action.setEnabled("brief" in offers and (selected or page is None))
+
+    def go_to_record(self, kind: str, ident: int) -> None:
+        page = {"trip": self.trips, "event": self.events, "person": self.people,
+                "organisation": self.organisations}[kind]
+        self.show_page({"trip": "trips", "event": "events", "person": "people",
+                        "organisation": "organisations"}[kind])
+        if page.stale:
+            page.refresh()
+        page.select_id(ident)
+        page.view.setFocus()
+        if kind in ("trip", "event"):
+            page.edit_selected()
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def refresh_current(self) -> None:
+        page = self.current_page()
+        refresh = getattr(page, "refresh", None)
+        if callable(refresh):
+            refresh()
+
+    # --- commands on the current page ----------------------------------------------------
+
+    def new_record(self) -> QWidget | None:
+        page = self.current_entity_page()
+        if page is None:
+            return self.editors.open_trip(None)
+        return page.new_record()
+
+    def edit_selected(self) -> QWidget | None:
+        page = self.current_entity_page()
+        return page.edit_selected() if page else None
+
+    def delete_selected(self) -> None:
+        page = self.current_entity_page()
+        if page is not None and "delete" in page.offers:
+            page.delete_selected()
+
+    def duplicate_selected(self) -> QWidget | None:
+        page = self.current_entity_page()
+        return page.duplicate_selected() if page and "duplicate" in page.offers else None
+
+    def cancel_selected(self) -> QWidget | None:
+        page = self.current_entity_page()
+        return page.cancel_selected() if page and "cancel" in page.offers else None
+
+    def move_selected(self) -> QWidget | None:
+        page = self.current_entity_page()
+        return page.move_selected() if page and "move" in page.offers else None
+
+    def export_selection(self) -> Job | None:
+        """The selected trips or events; with nothing selected, the whole campaign."""
+        page = self.current_entity_page()
+        if page is self.trips and self.trips.selected_codes():
+            codes = self.trips.selected_codes()
+            scope = calendars.ExportScope(trip_codes=tuple(codes))
+            name = f"{codes[0]}.ics" if len(codes) == 1 else "trips.ics"
+        elif page is self.events and self.events.selected_codes():
+            codes = self.events.selected_codes()
+            scope = calendars.ExportScope(event_codes=tuple(codes))
+            name = f"{codes[0]}.ics" if len(codes) == 1 else "events.ics"
+        else:
+            return self.export_campaign()
+        return export_calendar(self.ctx, self.settings, self, scope, name)
+
+    def export_campaign(self) -> Job | None:
+        return export_calendar(self.ctx, self.settings, self, calendars.ExportScope(all_=True),
+                               "campaign.ics")
+
+    def brief(self) -> Job | None:
+        page = self.current_entity_page()
+        if page is self.trips and self.trips.selected_codes():
+            return show_brief(self.ctx, self.settings, self, "trip", self.trips.selected_codes()[0])
+        if page is self.events and self.events.selected_codes():
+            return show_brief(self.ctx, self.settings, self, "event",
+                              self.events.selected_codes()[0])
+        return self.campaign_report()
+
+    def campaign_report(self) -> Job:
+        return show_brief(self.ctx, self.settings, self, "campaign")
+
+    def open_settings(self) -> SettingsDialog:
+        dialog = SettingsDialog(self.settings, self.ctx.lang, self)
+        dialog.open()
+        return dialog
+
+    def about(self) -> None:
+        QMessageBox.about(self, self.tr("About Campaign Planner"), self.tr(
+            "<b>Campaign Planner 招商活动规划</b><br>Plan a year of promotion trips, themed "
+            "investment events, HQ visits and leads.<br>Database: %1").replace(
+            "%1", self.ctx.db_url))
+
+    def _show_failure(self, message: str) -> None:
+        """An undo, redo or background task failed: say so, without blocking the window."""
+        self.statusBar().showMessage(message, 10000)
+        self.failure_box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Could not be done"),
+                                       message, QMessageBox.StandardButton.Ok, self)
+        self.failure_box.open()
+
+    # --- window state ----------------------------------------------------------------------
+
+    def _restore(self) -> None:
+        geometry = self.settings.geometry()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1440, 900)
+        state = self.settings.window_state()
+        if state is not None:
+            self.restoreState(state)
+        keys = [p.key for p in self.pages]
+        last = self.settings.last_view
+        self.nav.setCurrentRow(keys.index(last) if last in keys else 0)
+        self._update_actions()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if not self.editors.close_all():
+            event.ignore()  # an editor with unsaved changes asked to stay open
+            return
+        self.settings.set_geometry(self.saveGeometry())
+        self.settings.set_window_state(self.saveState())
+        self.settings.sync()
+        event.accept()

@@ -1,0 +1,178 @@
+"""``screenshots DIR [--lang zh|en]``: the window offscreen on the current database, one PNG per
+main view and per editor, for review and for the README."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from cli.context import Context, UsageError
+
+NAME = "screenshots"
+HELP = "保存主窗口各视图和编辑器的截图 (save PNG screenshots of every view and editor)"
+
+
+class ScreenshotsCommand:
+    NAME = NAME
+    HELP = HELP
+
+    def configure(self, parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("folder", metavar="DIR", help="folder for the PNG files")
+        parser.add_argument("--lang", dest="shot_lang", choices=("zh", "en"), default=None,
+                            help="language of the window (default: the global --lang, zh)")
+
+    def run(self, args: argparse.Namespace, ctx: Context) -> int:
+        folder = Path(args.folder)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UsageError(f"无法创建目录 {folder} (cannot create the folder): {exc}") from exc
+        lang = args.shot_lang or ctx.lang or "zh"
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        saved = take_screenshots(ctx, folder, lang)
+        for path in saved:
+            ctx.print(str(path))
+        ctx.print(f"已保存 {len(saved)} 张截图 (screenshots saved) → {folder}")
+        return 0
+
+
+def take_screenshots(ctx: Context, folder: Path, lang: str) -> list[Path]:
+    from PySide6.QtCore import QSettings, qInstallMessageHandler
+
+    from desktop.app import application
+    from desktop.context import AppContext
+    from desktop.crash import qt_message_handler
+    from desktop.i18n import install_translators, remove_translators
+    from desktop.main_window import MainWindow
+    from desktop.settings import AppSettings
+
+    app = application()
+    qInstallMessageHandler(qt_message_handler)
+    translators = install_translators(app, lang)
+    with tempfile.TemporaryDirectory() as scratch:
+        settings = AppSettings(QSettings(str(Path(scratch) / "settings.ini"),
+                                         QSettings.Format.IniFormat))
+        actx = AppContext(ctx.sessions(), ctx.url, lang)
+        actx.background_loading = False  # every table filled before it is photographed
+        window = MainWindow(actx, settings)
+        try:
+            return _shoot(window, folder, lang)
+        finally:
+            for editor in list(window.editors.open.values()):
+                editor.discard_and_close()
+            window.close()
+            window.deleteLater()
+            app.processEvents()
+            remove_translators(app, translators)
+
+
+def _shoot(window: object, folder: Path, lang: str) -> list[Path]:
+    from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+    from desktop.entity_page import EntityPage
+    from desktop.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    saved: list[Path] = []
+
+    def settle() -> None:
+        for _ in range(3):
+            QApplication.processEvents()
+
+    def grab(widget: QWidget, name: str) -> None:
+        settle()
+        path = folder / f"{len(saved) + 1:02d}-{name}-{lang}.png"
+        widget.grab().save(str(path))
+        saved.append(path)
+
+    window.resize(1480, 920)
+    window.show()
+    for page in window.pages:
+        window.show_page(page.key)
+        if isinstance(page.widget, EntityPage) and page.widget.proxy.rowCount():
+            page.widget.view.selectRow(0)
+        grab(window, page.key)
+
+    trip_id = _busiest_trip(window)
+    if trip_id is not None:
+        editor = window.editors.open_trip(trip_id)
+        editor.resize(1100, 760)
+        for n in range(editor.tabs.count()):
+            editor.tabs.setCurrentIndex(n)
+            grab(editor, f"trip-editor-{n + 1}")
+        editor.items_view.selectRow(0)
+        dialog: QDialog | None = editor.edit_item()
+        if dialog is not None:
+            grab(dialog, "itinerary-item")
+            dialog.reject()
+        editor.discard_and_close()
+    events = window.events
+    if events.model.rowCount():
+        editor_e = window.editors.open_event(events.model.row_at(0).id)
+        editor_e.resize(1100, 760)
+        for n in range(editor_e.tabs.count()):
+            editor_e.tabs.setCurrentIndex(n)
+            grab(editor_e, f"event-editor-{n + 1}")
+        editor_e.discard_and_close()
+    if window.organisations.model.rowCount():
+        org = window.editors.open_organisation(window.organisations.model.row_at(0).id)
+        grab(org, "organisation-editor")
+        org.tabs.setCurrentIndex(1)
+        grab(org, "organisation-history")
+        org.discard_and_close()
+    if window.people.model.rowCount():
+        person = window.editors.open_person(window.people.model.row_at(0).id)
+        grab(person, "person-editor")
+        person.discard_and_close()
+    settings = window.open_settings()
+    grab(settings, "settings")
+    settings.reject()
+    saved += _brief_preview(window, folder, lang, len(saved))
+    return saved
+
+
+def _busiest_trip(window: object) -> int | None:
+    """The trip with the longest itinerary: the most telling editor to look at."""
+    from desktop.main_window import MainWindow
+    from models import queries
+
+    assert isinstance(window, MainWindow)
+    window.trips.refresh()
+    with window.ctx.sessions() as session:
+        details = queries.trip_details(session, ids=[r.id for r in window.trips.model.rows()][:60])
+    if not details:
+        return None
+    return max(details, key=lambda d: len(d.items)).id
+
+
+def _brief_preview(window: object, folder: Path, lang: str, count: int) -> list[Path]:
+    """The brief of the first trip in the in-app preview (rendered here, not in a thread)."""
+    from PySide6.QtCore import QThread
+    from PySide6.QtWidgets import QApplication
+
+    import briefs
+    from desktop.document_actions import brief_options
+    from desktop.main_window import MainWindow
+    from desktop.pdf_preview import PdfPreview
+
+    assert isinstance(window, MainWindow)
+    if not window.trips.model.rowCount():
+        return []
+    code = window.trips.model.row_at(0).code
+    options = brief_options(window.ctx, window.settings, date(2023, 1, 1))
+    with window.ctx.sessions() as session:
+        data = briefs.collect_trip(session, code)
+    preview = PdfPreview(briefs.render_trip(data, options), code, f"{code}.pdf", lang,
+                         window.settings, parent=window)
+    preview.resize(900, 1000)
+    preview.show()
+    for _ in range(40):  # QPdfView renders its pages on threads of its own
+        QApplication.processEvents()
+        QThread.msleep(50)
+    path = folder / f"{count + 1:02d}-brief-preview-{lang}.png"
+    preview.grab().save(str(path))
+    preview.close()
+    return [path]

@@ -1,0 +1,58 @@
+"""A small campaign for the planning views' tests: a Frankfurt trip over the European DST
+change (25–28 March 2023 local time), a draft trip in April, a summit at home led by a member
+of staff, and a context on it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop.context import AppContext
+from models.enums import EventKind, EventStatus, ItemKind, TripStatus
+from models.operations.events import EventDraft, create_event
+from models.operations.trips import add_item
+from models.timeutil import at
+from tests.factories import World, item_draft, make_trip, make_world
+
+
+@dataclass
+class Plan:
+    world: World
+    trip_id: int
+    trip_code: str
+    visit_id: int  # 24 March 09:00–11:00 Frankfurt
+    dinner_id: int  # 25 March 22:30–23:30 Frankfurt (26 March in Beijing)
+    sunday_id: int  # 26 March 09:00–10:00 Frankfurt, the first morning of summer time
+    april_id: int
+    event_id: int
+    event_code: str
+
+
+def make_plan(sessions: sessionmaker[Session]) -> Plan:
+    with sessions.begin() as s:
+        w = make_world(s)
+        trip = make_trip(s, w, status=TripStatus.APPROVED)  # 23–30 March 2023
+        visit = add_item(s, trip.id, item_draft(w, day=24))
+        dinner = add_item(s, trip.id, item_draft(w, day=25, start="22:30", end="23:30",
+                                                 title_zh="晚宴", title_en="Dinner",
+                                                 kind=ItemKind.BANQUET))
+        sunday = add_item(s, trip.id, item_draft(w, day=26, start="09:00", end="10:00",
+                                                 title_zh="推介会", title_en="Promotion meeting",
+                                                 kind=ItemKind.PROMOTION_MEETING))
+        april = make_trip(s, w, title_zh="长三角推介", title_en="YRD roadshow",
+                          start_date=date(2023, 4, 18), end_date=date(2023, 4, 20),
+                          region_id=w.home_region_id, members=[], leader_id=None,
+                          city_ids=[w.dongguan_id])
+        event = create_event(s, EventDraft(
+            EventKind.INDUSTRY_SUMMIT, "新能源汽车产业峰会",
+            at(date(2023, 3, 28), "09:00", "Asia/Shanghai"),
+            at(date(2023, 3, 28), "17:30", "Asia/Shanghai"), "Asia/Shanghai",
+            title_en="NEV industry summit", city_id=w.dongguan_id, lead_person_id=w.staff_id,
+            industry_ids=[w.industry_id], venue="东莞国际会展中心", status=EventStatus.PLANNED))
+    return Plan(w, trip.id, trip.code, visit, dinner, sunday, april.id, event.id, event.code)
+
+
+def context(sessions: sessionmaker[Session], lang: str = "zh") -> AppContext:
+    return AppContext(sessions, "sqlite://", lang)

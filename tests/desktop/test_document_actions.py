@@ -1,0 +1,114 @@
+"""Export (.ics) and brief (PDF) actions write files; only the file dialog is stubbed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QFileDialog
+from pytestqt.qtbot import QtBot
+
+from desktop.main_window import MainWindow
+from desktop.pdf_preview import PdfPreview
+from tests.desktop.conftest import Small
+
+
+@pytest.fixture
+def save_as(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[Path]:
+    """QFileDialog.getSaveFileName answers with files in tmp_path (no extension given)."""
+    asked: list[Path] = []
+
+    def answer(_parent: object, _title: str, suggested: str, _filter: str = "",
+               *args: object, **kwargs: object) -> tuple[str, str]:
+        target = tmp_path / Path(suggested).stem
+        asked.append(target)
+        return str(target), _filter
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(answer))
+    return asked
+
+
+def test_export_the_selected_trip(window: MainWindow, small: Small, save_as: list[Path],
+                                  qtbot: QtBot) -> None:
+    window.show_page("trips")
+    window.trips.select_id(small.trip.id)
+    job = window.export_selection()
+    assert job is not None
+    with qtbot.waitSignal(job.finished, timeout=10_000):
+        pass
+    written = save_as[0].with_suffix(".ics")
+    text = written.read_text(encoding="utf-8")
+    assert text.startswith("BEGIN:VCALENDAR")
+    assert "拜访博世" in text and small.trip.code in text
+    assert window.settings.last_folder == str(written.parent)
+
+
+def test_export_the_whole_campaign(window: MainWindow, small: Small, save_as: list[Path],
+                                   qtbot: QtBot) -> None:
+    window.show_page("events")
+    job = window.export_selection()  # nothing selected: the whole campaign
+    assert job is not None
+    with qtbot.waitSignal(job.finished, timeout=10_000):
+        pass
+    text = save_as[0].with_suffix(".ics").read_text(encoding="utf-8")
+    assert "新能源汽车产业峰会" in text and "拜访博世" in text
+
+
+def test_cancelled_file_dialog_writes_nothing(window: MainWindow, small: Small,
+                                              monkeypatch: pytest.MonkeyPatch,
+                                              tmp_path: Path, qtbot: QtBot) -> None:
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: ("", "")))
+    assert window.export_campaign() is None
+    assert not list(tmp_path.glob("*.ics"))
+
+
+def test_brief_preview_and_save_as_pdf(window: MainWindow, small: Small, save_as: list[Path],
+                                       qtbot: QtBot) -> None:
+    window.show_page("trips")
+    window.trips.select_id(small.trip.id)
+    job = window.brief()
+    assert job is not None
+    with qtbot.waitSignal(job.finished, timeout=30_000):
+        pass
+    previews = window.findChildren(PdfPreview)
+    assert len(previews) == 1
+    preview = previews[0]
+    assert preview.document.pageCount() >= 1
+    path = preview.save_pdf()
+    assert path is not None and path.suffix == ".pdf"
+    assert path.read_bytes().startswith(b"%PDF")
+    assert small.trip.code in path.name
+    preview.close()
+
+
+def test_event_brief(window: MainWindow, small: Small, qtbot: QtBot) -> None:
+    window.show_page("events")
+    window.events.select_id(small.event.id)
+    job = window.brief()
+    assert job is not None
+    with qtbot.waitSignal(job.finished, timeout=30_000):
+        pass
+    preview = window.findChildren(PdfPreview)[0]
+    text = preview.document.getAllText(0).text()
+    assert "新能源汽车产业峰会" in text
+
+
+def test_printing_the_brief(window: MainWindow, small: Small, tmp_path: Path,
+                            qtbot: QtBot) -> None:
+    """What Print sends to a printer, here a PDF printer (the print dialog is the boundary)."""
+    window.show_page("trips")
+    window.trips.select_id(small.trip.id)
+    job = window.brief()
+    assert job is not None
+    with qtbot.waitSignal(job.finished, timeout=30_000):
+        pass
+    preview = window.findChildren(PdfPreview)[0]
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    target = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(target))
+    preview.print_to(printer)
+    assert target.read_bytes().startswith(b"%PDF")
+    assert target.stat().st_size > 10_000  # the pages went in as images

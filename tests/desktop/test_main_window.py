@@ -1,0 +1,149 @@
+"""The main window: every view shows its data, navigation, search, shortcuts, remembered state."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from desktop.context import AppContext
+from desktop.entity_page import EntityPage
+from desktop.main_window import MainWindow
+from desktop.settings import AppSettings
+from desktop.trip_editor import TripEditor
+from models import queries
+from tests.desktop.conftest import Small
+
+VIEWS = ["dashboard", "calendar", "timeline", "trips", "events", "organisations", "people",
+         "units"]
+
+
+def test_navigation_holds_every_view(window: MainWindow, small: Small, qtbot: QtBot) -> None:
+    assert [p.key for p in window.pages] == VIEWS
+    for n, key in enumerate(VIEWS):
+        window.page_actions[n].trigger()
+        assert window.current_page() is window.pages[n].widget
+        assert window.settings.last_view == key
+    window.show_page("trips")
+    assert window.trips.model.rowCount() == 1
+    window.show_page("events")
+    assert window.events.model.rowCount() == 1
+    window.show_page("people")
+    assert window.people.model.rowCount() == 3
+    window.show_page("units")
+    assert window.units.model.rowCount() == 1
+
+
+def test_shortcuts(window: MainWindow, qtbot: QtBot) -> None:
+    def keys(action: object) -> list[str]:
+        return [k.toString() for k in action.shortcuts()]  # type: ignore[attr-defined]
+
+    assert keys(window.new_action) == [QKeySequence(QKeySequence.StandardKey.New).toString()]
+    assert "Ctrl+Z" in keys(window.undo_action)
+    assert "Ctrl+Shift+Z" in keys(window.redo_action)
+    assert keys(window.export_action) == ["Ctrl+E"]
+    assert keys(window.brief_action) == ["Ctrl+P"]
+    assert keys(window.find_action) == ["Ctrl+F"]
+    assert "Del" in keys(window.delete_action)
+    assert keys(window.page_actions[3]) == ["Ctrl+4"]
+
+
+def test_actions_follow_the_selection(window: MainWindow, small: Small, qtbot: QtBot) -> None:
+    window.show_page("trips")
+    assert not window.delete_action.isEnabled()
+    window.trips.select_id(small.trip.id)
+    assert window.delete_action.isEnabled() and window.cancel_action.isEnabled()
+    window.show_page("people")
+    assert not window.cancel_action.isEnabled()
+
+
+def test_global_search_finds_codes_people_and_organisations(window: MainWindow, small: Small,
+                                                           qtbot: QtBot) -> None:
+    search = window.search
+    hits = search.search_hits(small.trip.code.lower())
+    assert [(h.kind, h.ident) for h in hits] == [("trip", small.trip.id)]
+    assert search.search_hits("bosch")[0].kind == "organisation"
+    assert search.search_hits("王建国")[0].kind == "person"
+    search.setText("峰会")
+    search.returnPressed.emit()
+    assert window.current_page() is window.events
+    assert window.events.selected_ids() == [small.event.id]
+    window.focus_search()
+    search.setText(small.trip.code)
+    search.returnPressed.emit()
+    editor = window.editors.open.get(("trip", small.trip.id))
+    assert isinstance(editor, TripEditor)
+
+
+def test_window_remembers_geometry_and_last_view(ctx: AppContext, small: Small,
+                                                 qtbot: QtBot) -> None:
+    first = MainWindow(ctx, AppSettings())
+    qtbot.addWidget(first)
+    first.show()
+    first.show_page("people")
+    first.close()
+    saved = AppSettings().geometry()
+    assert saved is not None and saved == first.saveGeometry()
+    second = MainWindow(ctx, AppSettings())
+    qtbot.addWidget(second)
+    assert second.current_page() is second.people
+
+
+def test_editors_are_opened_once_per_record(window: MainWindow, small: Small,
+                                            qtbot: QtBot) -> None:
+    window.ctx.open_trip_requested.emit(small.trip.id)  # a double-click in the calendar
+    first = window.editors.open[("trip", small.trip.id)]
+    window.ctx.open_trip_requested.emit(small.trip.id)
+    assert window.editors.open[("trip", small.trip.id)] is first
+    window.ctx.open_event_requested.emit(small.event.id)
+    assert ("event", small.event.id) in window.editors.open
+
+
+def test_sample_campaign_fills_every_view(sample_ctx: AppContext, qtbot: QtBot) -> None:
+    window = MainWindow(sample_ctx, AppSettings())
+    qtbot.addWidget(window)
+    window.show()
+    for page in window.pages:
+        window.show_page(page.key)
+        if isinstance(page.widget, EntityPage):
+            assert page.widget.model.rowCount() > 0, page.key
+    assert window.trips.model.rowCount() >= 30
+    assert window.events.model.rowCount() >= 30
+    assert window.organisations.model.rowCount() >= 150
+    assert window.people.model.rowCount() >= 60
+    window.show_page("trips")
+    window.trips.view.selectRow(0)
+    assert window.trips.itinerary.rowCount() > 0
+    window.editors.close_all()
+
+
+def test_tables_load_on_a_worker_thread(ctx: AppContext, small: Small, qtbot: QtBot) -> None:
+    ctx.background_loading = True
+    window = MainWindow(ctx, AppSettings())
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.trips.loaded, timeout=10_000):
+        window.show_page("trips")
+    assert window.trips.model.rowCount() == 1 and not window.trips.loading
+    with qtbot.waitSignal(window.trips.loaded, timeout=10_000):
+        window.trips.refresh()
+        window.trips.refresh()  # the first answer is dropped: only the latest load counts
+    assert window.trips.count.text() == "1 record(s)"
+
+
+def test_closing_the_window_asks_about_unsaved_edits(ctx: AppContext, small: Small,
+                                                     monkeypatch: pytest.MonkeyPatch,
+                                                     qtbot: QtBot) -> None:
+    window = MainWindow(ctx, AppSettings())
+    qtbot.addWidget(window)
+    window.show()
+    editor = window.editors.open_trip(small.trip.id)
+    editor.title_zh.setText("未保存的标题")
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save]
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: answers.pop(0)))
+    assert not window.close()  # Cancel: the window and the editor stay, input kept
+    assert editor.isVisible() and editor.title_zh.text() == "未保存的标题"
+    assert window.close()  # Save: saved, then everything closes
+    with ctx.sessions() as session:
+        assert queries.trip_detail(session, small.trip.id).title_zh == "未保存的标题"

@@ -1,0 +1,95 @@
+"""Settings stored with QSettings; the first start on an empty database; crash and Qt logs;
+formatting for the locale."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMessageLogContext, QtMsgType
+from pytestqt.qtbot import QtBot
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop import crash, first_run
+from desktop.formatting import fmt_cny, fmt_date, fmt_int
+from desktop.settings import DEFAULT_ISSUER_ZH, AppSettings
+from desktop.settings_dialog import SettingsDialog
+from models import queries
+from tests.desktop.test_trip_editing import press_ok
+
+
+def test_settings_dialog_stores_every_setting(private_settings: Path, qtbot: QtBot) -> None:
+    settings = AppSettings()
+    assert settings.issuer_zh == DEFAULT_ISSUER_ZH and settings.language == "system"
+    dialog = SettingsDialog(settings, "zh")
+    qtbot.addWidget(dialog)
+    dialog.db_url.setText("postgresql://planner@db.example.cn/campaign")
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    dialog.font_path.setText("/fonts/msyh.ttc")
+    dialog.issuer_zh.setText("东莞市投资促进局（测试）")
+    dialog.issuer_en.setText("Dongguan IPB (test)")
+    press_ok(dialog)
+    again = AppSettings()
+    assert again.db_url == "postgresql://planner@db.example.cn/campaign"
+    assert again.ui_language() == "en" and again.ui_language("zh") == "zh"
+    assert again.font_path == "/fonts/msyh.ttc"
+    assert (again.issuer_zh, again.issuer_en) == ("东莞市投资促进局（测试）", "Dongguan IPB (test)")
+    assert "东莞市投资促进局（测试）" in private_settings.read_text(encoding="utf-8")
+
+
+def test_an_empty_organisation_name_is_refused(qtbot: QtBot) -> None:
+    dialog = SettingsDialog(AppSettings(), "zh")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.issuer_zh.setText("  ")
+    press_ok(dialog)
+    assert dialog.isVisible() and "不能为空" in dialog.errors.label("issuer_zh").text()
+
+
+def test_first_run_loads_the_sample_or_an_empty_campaign(db_url: str, tmp_path: Path,
+                                                         sessions: sessionmaker[Session]) -> None:
+    assert first_run.is_empty(sessions)
+    first_run.prepare(sessions, first_run.EMPTY, 2026)
+    assert not first_run.is_empty(sessions)
+    with sessions() as session:
+        assert queries.current_campaign(session).year == 2026
+        assert queries.regions(session) and not queries.list_trips(session)
+
+
+def test_first_run_sample(sessions: sessionmaker[Session]) -> None:
+    first_run.prepare(sessions, first_run.SAMPLE, 2026)
+    with sessions() as session:
+        assert len(queries.list_trips(session)) >= 30
+
+
+def test_qt_messages_go_to_logging(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.DEBUG, logger="qt"):
+        crash.qt_message_handler(QtMsgType.QtWarningMsg, QMessageLogContext(), "a warning")
+        crash.qt_message_handler(QtMsgType.QtWarningMsg, QMessageLogContext(),
+                                 crash.HARMLESS[0])
+    levels = {r.getMessage(): r.levelno for r in caplog.records}
+    assert levels["a warning"] == logging.WARNING
+    assert levels[crash.HARMLESS[0]] == logging.DEBUG
+
+
+def test_crash_text_holds_the_traceback() -> None:
+    try:
+        raise RuntimeError("boom")
+    except RuntimeError:
+        kind, value, tb = sys.exc_info()
+    assert kind is not None and value is not None
+    text = crash.crash_text(kind, value, tb)
+    assert "RuntimeError: boom" in text and "test_crash_text_holds_the_traceback" in text
+
+
+def test_formatting_for_the_locale() -> None:
+    assert fmt_date(date(2023, 3, 23), "zh") == "2023-03-23 周四"
+    assert fmt_date(date(2023, 3, 23), "en") == "Thu 23 Mar 2023"
+    assert fmt_cny(6_000_000_000, "zh") == "60 亿元"
+    assert fmt_cny(123_456, "zh") == "12.35 万元"
+    assert fmt_cny(6_500_000_000, "en") == "CNY 6.5 bn"
+    assert fmt_cny(950, "en") == "CNY 950"
+    assert fmt_int(1_234_567, "en") == "1,234,567"
