@@ -14,6 +14,7 @@ from desktop.lookups import LookupCache
 from desktop.organisation_editor import OrganisationEditor
 from desktop.person_editor import PersonEditor
 from desktop.trip_editor import TripEditor
+from desktop.unit_editor import UnitEditor
 
 
 class Editors(QObject):
@@ -69,6 +70,11 @@ class Editors(QObject):
         editor = self._show("organisation", org_id,
                             lambda: OrganisationEditor(self.ctx, org_id, self.window))
         assert isinstance(editor, OrganisationEditor)
+        return editor
+
+    def open_unit(self, unit_id: int | None = None) -> UnitEditor:
+        editor = self._show("unit", unit_id, lambda: UnitEditor(self.ctx, unit_id, self.window))
+        assert isinstance(editor, UnitEditor)
         return editor
 
     def close_all(self) -> bool:

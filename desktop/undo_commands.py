@@ -28,7 +28,7 @@ from models.errors import NotFoundError, PlannerError
 from models.operations import directory
 from models.operations import events as event_ops
 from models.operations import trips as trip_ops
-from models.operations.directory import OrganisationDraft, PersonDraft
+from models.operations.directory import OrganisationDraft, PersonDraft, UnitDraft
 from models.operations.events import EventDraft
 from models.operations.trips import ItemDraft, TripDraft
 from models.organisations import Organisation
@@ -536,3 +536,44 @@ class DeleteOrganisation(PlannerCommand):
 
     def backward(self, session: Session) -> None:
         self.ids.add(directory.create_organisation(session, self.draft).id)
+
+
+# --- responsible units ----------------------------------------------------------------------
+# A unit has no UUID; its Chinese name is unique, so undo and redo find it again by name.
+
+
+class CreateUnit(PlannerCommand):
+    kind = "unit"
+
+    def __init__(self, ctx: AppContext, draft: UnitDraft) -> None:
+        super().__init__(ctx, translate("CreateUnit", "New unit %1").replace(
+            "%1", draft.name_zh.strip()))
+        self.draft = draft
+
+    def forward(self, session: Session) -> None:
+        self.ids.add(directory.add_unit(session, self.draft))
+
+    def backward(self, session: Session) -> None:
+        unit_id = directory.unit_id_by_name(session, self.draft.name_zh)
+        self.ids.add(unit_id)
+        self.draft = directory.delete_unit(session, unit_id)
+
+
+class EditUnit(PlannerCommand):
+    kind = "unit"
+
+    def __init__(self, ctx: AppContext, before: UnitDraft, after: UnitDraft) -> None:
+        super().__init__(ctx, translate("EditUnit", "Edit %1").replace("%1", after.name_zh.strip()))
+        self.before = before
+        self.after = after
+
+    def _save(self, session: Session, old: UnitDraft, new: UnitDraft) -> None:
+        unit_id = directory.unit_id_by_name(session, old.name_zh)
+        directory.update_unit(session, unit_id, new)
+        self.ids.add(unit_id)
+
+    def forward(self, session: Session) -> None:
+        self._save(session, self.before, self.after)
+
+    def backward(self, session: Session) -> None:
+        self._save(session, self.after, self.before)

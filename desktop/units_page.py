@@ -1,5 +1,6 @@
 """Units & leaderboard: the responsible units ranked by investment signed (招商引资英雄榜),
-for the whole year or one month; the selected unit's results and projects below."""
+for the whole year or one month; the selected unit's results and projects below. New and
+Open edit a unit's names and kind."""
 
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ from models.progress import LeaderboardRow, leaderboard
 
 class UnitsPage(EntityPage):
     kinds = ("lead", "unit", "trip", "campaign")
-    offers = frozenset()
+    offers = frozenset({"new", "edit"})
     initial_sort = "rank"
 
     def __init__(self, ctx: AppContext, editors: Editors, parent: QWidget | None = None) -> None:
@@ -62,6 +63,13 @@ class UnitsPage(EntityPage):
             return leaderboard(session, self.year, month)
 
         return read
+
+    def new_record(self) -> QWidget:
+        return self.editors.open_unit(None)
+
+    def edit_selected(self) -> QWidget | None:
+        row: LeaderboardRow | None = self.selected_row()
+        return self.editors.open_unit(row.unit.id) if row else None
 
     def show_detail(self, row: LeaderboardRow | None) -> None:
         if row is None:

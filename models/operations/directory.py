@@ -172,14 +172,58 @@ def organisation_draft(session: Session, org_id: int) -> OrganisationDraft:
                              o.hq_country, o.website, o.talking_points, o.notes, o.uuid)
 
 
-def create_unit(session: Session, name_zh: str, kind: UnitKind, name_en: str = "") -> int:
-    name = rules.required_name("name_zh", name_zh, "单位名称", "Unit name")
-    if session.scalars(select(Unit).where(Unit.name_zh == name)).first() is not None:
+@dataclass
+class UnitDraft:
+    name_zh: str
+    name_en: str = ""
+    kind: UnitKind = UnitKind.TOWN_STREET
+
+
+def _check_unit(session: Session, d: UnitDraft, existing: Unit | None) -> str:
+    name = rules.required_name("name_zh", d.name_zh, "单位名称", "Unit name")
+    clash = session.scalars(select(Unit).where(Unit.name_zh == name)).first()
+    if clash is not None and clash is not existing:
         raise ValidationError("name_zh", f"单位“{name}”已存在", f"'{name}' already exists")
-    unit = Unit(name_zh=name, name_en=name_en.strip(), kind=kind)
+    return name
+
+
+def create_unit(session: Session, name_zh: str, kind: UnitKind, name_en: str = "") -> int:
+    return add_unit(session, UnitDraft(name_zh, name_en, kind))
+
+
+def add_unit(session: Session, draft: UnitDraft) -> int:
+    """A new responsible unit; its id."""
+    name = _check_unit(session, draft, None)
+    unit = Unit(name_zh=name, name_en=draft.name_en.strip(), kind=draft.kind)
     session.add(unit)
     session.flush()
     return unit.id
+
+
+def unit_draft(session: Session, unit_id: int) -> UnitDraft:
+    u = session.get(Unit, unit_id)
+    if u is None:
+        raise NotFoundError(f"找不到责任单位 {unit_id}", f"No unit with id {unit_id}")
+    return UnitDraft(u.name_zh, u.name_en, u.kind)
+
+
+def update_unit(session: Session, unit_id: int, draft: UnitDraft) -> int:
+    unit = session.get(Unit, unit_id)
+    if unit is None:
+        raise NotFoundError(f"找不到责任单位 {unit_id}", f"No unit with id {unit_id}")
+    unit.name_zh = _check_unit(session, draft, unit)
+    unit.name_en = draft.name_en.strip()
+    unit.kind = draft.kind
+    session.flush()
+    return unit.id
+
+
+def unit_id_by_name(session: Session, name_zh: str) -> int:
+    """The unit called ``name_zh`` (Chinese names are unique; undo finds units by name)."""
+    found = session.scalar(select(Unit.id).where(Unit.name_zh == name_zh.strip()))
+    if found is None:
+        raise NotFoundError(f"找不到责任单位“{name_zh}”", f"No unit called '{name_zh}'")
+    return found
 
 
 def _refuse_if_used(session: Session, name: str,
@@ -216,6 +260,26 @@ def delete_person(session: Session, person_id: int) -> PersonDraft:
           (session_speakers, session_speakers.c.person_id)], "专题活动", "events"),
     ], person_id)
     session.delete(session.get_one(Person, person_id))
+    session.flush()
+    return draft
+
+
+def delete_unit(session: Session, unit_id: int) -> UnitDraft:
+    """Delete a unit nothing refers to (people, trips, events, leads, HQ visits); returns the
+    draft that re-creates it (undo)."""
+    from models.events import ThemedEvent
+    from models.leads import HqVisit, Lead
+    from models.trips import Trip
+
+    draft = unit_draft(session, unit_id)
+    _refuse_if_used(session, draft.name_zh, [
+        ([(Person, Person.unit_id)], "人员", "people"),
+        ([(Trip, Trip.host_unit_id)], "推广活动", "trips"),
+        ([(ThemedEvent, ThemedEvent.host_unit_id)], "专题活动", "events"),
+        ([(Lead, Lead.unit_id)], "招商项目", "leads"),
+        ([(HqVisit, HqVisit.unit_id)], "总部拜访", "HQ visits"),
+    ], unit_id)
+    session.delete(session.get_one(Unit, unit_id))
     session.flush()
     return draft
 

@@ -260,6 +260,13 @@
     </message>
 </context>
 <context>
+    <name>CreateUnit</name>
+    <message>
+        <source>New unit %1</source>
+        <translation>新建责任单位 %1</translation>
+    </message>
+</context>
+<context>
     <name>DashboardView</name>
     <message>
         <source>The day the dashboard looks from: the next 14 days, open conflicts and the month&apos;s leaderboard follow it</source>
@@ -541,6 +548,13 @@
     <message>
         <source>Edit trip %1</source>
         <translation>编辑推广活动 %1</translation>
+    </message>
+</context>
+<context>
+    <name>EditUnit</name>
+    <message>
+        <source>Edit %1</source>
+        <translation>编辑 %1</translation>
     </message>
 </context>
 <context>
@@ -2183,6 +2197,33 @@
     <message>
         <source>Delete “%1” from the itinerary?</source>
         <translation>从行程中删除“%1”？</translation>
+    </message>
+</context>
+<context>
+    <name>UnitEditor</name>
+    <message>
+        <source>Name (Chinese)</source>
+        <translation>名称（中文）</translation>
+    </message>
+    <message>
+        <source>Name (English)</source>
+        <translation>名称（英文）</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <source>Unit: %1</source>
+        <translation>责任单位：%1</translation>
+    </message>
+    <message>
+        <source>New unit</source>
+        <translation>新建责任单位</translation>
     </message>
 </context>
 <context>
