@@ -14,7 +14,13 @@ from typing import Protocol
 
 from cli import brief_cmd, check_cmd, data_cmd, ics_cmd, init_cmd, list_cmd, sheet_cmd, show_cmd
 from cli.context import Context, UsageError
-from models.errors import DatabaseError, NotFoundError, PlannerError, ValidationError
+from models.errors import (
+    DatabaseError,
+    DatabaseURLError,
+    NotFoundError,
+    PlannerError,
+    ValidationError,
+)
 
 log = logging.getLogger(__name__)
 
@@ -87,7 +93,7 @@ def run(argv: Sequence[str], extra: Sequence[Command] = (), ctx: Context | None 
     except UsageError as exc:
         ctx.warn(str(exc))
         return EXIT_USAGE
-    except (ValidationError, NotFoundError) as exc:
+    except (ValidationError, NotFoundError, DatabaseURLError) as exc:
         ctx.warn(_message(exc, lang))
         return EXIT_USAGE
     except DatabaseError as exc:

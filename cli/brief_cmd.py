@@ -7,7 +7,6 @@ import os
 from collections.abc import Callable
 from datetime import date
 from functools import partial
-from pathlib import Path
 
 from sqlalchemy.orm import Session
 
@@ -21,7 +20,8 @@ from briefs import (
     render_event,
     render_trip,
 )
-from cli.context import Context, UsageError
+from cli.context import Context
+from cli.paths import output_file
 from models.atomic_write import write_bytes_atomic
 
 NAME = "brief"
@@ -62,13 +62,7 @@ def _collect(args: argparse.Namespace, session: Session) -> Callable[[BriefOptio
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    output = Path(args.output)
-    if output.is_dir():
-        raise UsageError(f"输出路径是一个文件夹 (the output is a folder): {output}")
-    if output.suffix.lower() != ".pdf":
-        raise UsageError(f"输出文件应以 .pdf 结尾 (the output should end in .pdf): {output}")
-    if not output.parent.is_dir():
-        raise UsageError(f"文件夹不存在 (no such folder): {output.parent}")
+    output = output_file(args.output, ".pdf")
     lang = args.brief_lang or ctx.lang
     font_path = args.font or os.environ.get(FONT_VARIABLE) or None
     options = BriefOptions(generated_on=args.date or date.today(), lang=lang, font_path=font_path)

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from calendars import ExportScope, collect, import_ics, render, write_ics
 from cli.context import Context, UsageError
+from cli.paths import input_file, output_file
 from models.campaign import Industry, Unit
 from models.enums import TripStatus
 from models.errors import NotFoundError
@@ -98,6 +99,8 @@ class ExportCommand:
 
     def run(self, args: argparse.Namespace, ctx: Context) -> int:
         statuses = tuple(_status(s) for s in args.status)
+        if args.output:
+            output_file(args.output)
         with ctx.sessions()() as session:
             scope = ExportScope(
                 all_=args.all,
@@ -148,11 +151,7 @@ class ImportCommand:
                             help="check and report, write nothing")
 
     def run(self, args: argparse.Namespace, ctx: Context) -> int:
-        if args.file == "-":
-            data = sys.stdin.buffer.read()
-        else:
-            with open(args.file, "rb") as handle:
-                data = handle.read()
+        data = sys.stdin.buffer.read() if args.file == "-" else input_file(args.file).read_bytes()
         with ctx.sessions()() as session:  # closing without commit rolls everything back
             report = import_ics(session, data, trip_code=args.trip, as_events=args.as_events)
             if not args.dry_run:

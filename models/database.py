@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 import models.audit  # the audit_log table and the listeners that fill it
 import models.operations.codes  # noqa: F401  (the code_counters table)
 from models.concurrency import PlannerSession
-from models.errors import DatabaseError
+from models.errors import DatabaseError, DatabaseURLError
 
 ENV_VAR = "CAMPAIGN_PLANNER_DB"
 APP_NAME = "CampaignPlanner"
@@ -59,7 +59,7 @@ def create_db_engine(url: str) -> Engine:
         parsed = make_url(url)
         parsed.get_dialect()
     except (ArgumentError, ValueError, NoSuchModuleError) as exc:
-        raise DatabaseError(f"数据库地址无效：{url}", f"Not a database URL: {url}") from exc
+        raise DatabaseURLError(f"数据库地址无效：{url}", f"Not a database URL: {url}") from exc
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database or ""
         if database and database != ":memory:" and not database.startswith("file:"):

@@ -50,3 +50,7 @@ class ConcurrentEditError(PlannerError):
 
 class DatabaseError(PlannerError):
     """The database cannot be opened or used (too new, unreachable, damaged)."""
+
+
+class DatabaseURLError(DatabaseError):
+    """The database address given by the user is not a usable URL (bad input, not a failure)."""

@@ -135,6 +135,6 @@ def test_a_malformed_import_exits_2_and_writes_nothing(db_url: str, cw: Calendar
     assert "乱码" in err and err.count("\n") == 1
     assert item_count(sessions) == 4
     code, _, err, _ = cli(db_url, "import-ics", str(tmp_path / "missing.ics"), "--as-events")
-    assert code == 1 and "missing.ics" in err
+    assert code == 2 and "missing.ics" in err  # a mistyped path is bad input
     code, _, err, _ = cli(db_url, "import-ics", str(source))
     assert code == 2 and "required" in err

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from icalendar import Calendar
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -17,10 +16,6 @@ from models.events import ThemedEvent
 from models.people import Person
 from models.trips import Trip, TripMember
 from tests.calendars.ics_checks import assert_valid
-
-_sample = pytest.importorskip("models.sample", reason="the sample campaign has not landed yet")
-if not hasattr(_sample, "load_sample"):
-    pytest.skip("the sample campaign has not landed yet", allow_module_level=True)
 
 
 def summaries(raw: bytes) -> dict[str, str]:

@@ -159,3 +159,23 @@ def test_environment_variable_chooses_the_database(
     monkeypatch.setenv("CAMPAIGN_PLANNER_DB", sample_url)
     code, out, _ = cli("list", "trips", "--json")
     assert code == 0 and json.loads(out)
+
+
+@pytest.mark.parametrize("argv", [
+    ("export-ics", "--all", "-o", "{tmp}/no such folder/x.ics"),
+    ("export-ics", "--all", "-o", "{tmp}"),
+    ("import-ics", "{tmp}/missing.ics", "--as-events"),
+    ("import-ics", "{tmp}", "--as-events"),
+    ("brief", "--campaign", "-o", "{tmp}/report.txt"),
+])
+def test_mistyped_paths_are_bad_input(sample_url: str, tmp_path: Path,
+                                      argv: tuple[str, ...]) -> None:
+    code, _, err = cli("--db", sample_url, *(a.format(tmp=tmp_path) for a in argv))
+    assert code == 2, err
+    assert err.strip() and "\n" not in err.strip() and ".tmp" not in err
+    assert list(tmp_path.glob("*.ics")) == []
+
+
+def test_malformed_database_url_is_bad_input() -> None:
+    code, _, err = cli("--db", "bogus://x", "list", "trips")
+    assert code == 2 and "bogus://x" in err
