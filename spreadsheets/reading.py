@@ -92,7 +92,7 @@ def read_table(path: str | Path, encoding: str | None = None, *, sheet: str | No
 def parse_table(data: bytes, *, name: str = "", encoding: str | None = None,
                 sheet: str | None = None) -> Table:
     """The table in ``data``, the bytes of a CSV file or of an .xlsx workbook."""
-    if data.startswith(ZIP_MAGIC):
+    if data.startswith(ZIP_MAGIC) or name.lower().endswith((".xlsx", ".xlsm")):
         return _read_xlsx(data, name, sheet)
     if data.startswith(OLE_MAGIC):
         raise ValidationError(

@@ -193,3 +193,10 @@ def test_describe_says_how_the_file_was_read(tmp_path: Path) -> None:
     table = read_table(write_csv(tmp_path / "orgs.csv", ROWS, "gb18030"))
     assert table.describe("zh") == "orgs.csv：GB18030 编码，逗号分隔，表头在第 1 行，数据 3 行"
     assert table.describe("en") == "orgs.csv: GB18030, comma-separated, header on row 1, 3 data rows"
+
+
+def test_a_damaged_xlsx_is_named_as_such(tmp_path: Path) -> None:
+    path = tmp_path / "机构名单.xlsx"
+    path.write_bytes(bytes(range(256)) * 8)
+    with pytest.raises(ValidationError, match=r"not a valid \.xlsx workbook"):
+        read_table(path)
