@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -29,6 +29,7 @@ from desktop.conflict_dialog import Resolution
 from desktop.context import AppContext
 from desktop.errors_text import describe
 from desktop.form import FieldErrors, banner_label
+from desktop.history_dialog import HistoryDialog, open_history
 from desktop.saving import save
 from desktop.undo_commands import PlannerCommand
 from models.audit import last_change
@@ -81,12 +82,16 @@ class EditorDialog(QDialog):
         self.ok_button = QPushButton(self.tr("Save && c&lose"), self)
         self.ok_button.setDefault(True)
         self.close_button = QPushButton(self.tr("Close"), self)
+        self.history_button = QPushButton(self.tr("&History…"), self)
+        self.history_button.setToolTip(self.tr("Who changed this record, when, and what"))
+        self.buttons.addButton(self.history_button, QDialogButtonBox.ButtonRole.HelpRole)
         self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ApplyRole)
         self.buttons.addButton(self.ok_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.close_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.save_button.clicked.connect(self.save)
         self.ok_button.clicked.connect(self.save_and_close)
         self.close_button.clicked.connect(self.close)
+        self.history_button.clicked.connect(self.show_history)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -94,6 +99,7 @@ class EditorDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.buttons)
         self._skip_close_check = False
+        self.history_window: HistoryDialog | None = None
 
     # --- to be given by each editor ------------------------------------------------------
 
@@ -119,6 +125,10 @@ class EditorDialog(QDialog):
     # --- when someone else saved the record meanwhile ------------------------------------
 
     record_type = ""  # the audit history's name of the table ("trips", "people"...)
+
+    def record_id(self) -> int | None:
+        """The id of the record being edited; None while it is not saved yet."""
+        raise NotImplementedError
 
     def draft(self) -> Any:
         """The record as the fields hold it now (a model draft)."""
@@ -176,6 +186,23 @@ class EditorDialog(QDialog):
 
     # --- actions ---------------------------------------------------------------------------
 
+    def update_history_button(self) -> None:
+        """Shown for records with an audit history; usable once the record is saved."""
+        self.history_button.setVisible(bool(self.record_type))
+        self.history_button.setEnabled(bool(self.record_type) and self.record_id() is not None)
+
+    def show_history(self) -> HistoryDialog | None:
+        """Open the saved record's audit history beside the editor."""
+        ident = self.record_id() if self.record_type else None
+        if ident is None:
+            return None
+        self.history_window = open_history(self, self.ctx.sessions, self.record_type, ident, self.lang)
+        return self.history_window
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        self.update_history_button()
+        super().showEvent(event)
+
     def save(self) -> bool:
         from models.errors import ValidationError
 
@@ -191,6 +218,7 @@ class EditorDialog(QDialog):
         if not save(self.ctx, command, self, self.resolve_concurrent_edit):
             return False
         self.after_save(command)
+        self.update_history_button()
         self.saved.emit()
         return True
 

@@ -332,6 +332,9 @@ class EventEditor(EditorDialog):
 
     record_type = "themed_events"
 
+    def record_id(self) -> int | None:
+        return self.event_id
+
     def stored(self) -> Stored | None:
         if self.event_id is None:
             return None

@@ -32,6 +32,12 @@ from desktop.editors import Editors
 from desktop.entity_page import EntityPage
 from desktop.events_page import EventsPage
 from desktop.global_search import GlobalSearch
+from desktop.import_actions import (
+    CalendarImportDialog,
+    SheetImportDialog,
+    import_calendar,
+    import_spreadsheet,
+)
 from desktop.organisations_page import OrganisationsPage
 from desktop.people_page import PeoplePage
 from desktop.settings import AppSettings
@@ -170,6 +176,10 @@ class MainWindow(QMainWindow):
                                          self.tr("Briefing pack of the selected trip or event"))
         self.report_action = self._action(self.tr("Campaign &report…"), self.campaign_report,
                                           "Ctrl+Shift+P")
+        self.import_ics_action = self._action(self.tr("&Import calendar (.ics)…"),
+                                              self.import_calendar)
+        self.import_sheet_action = self._action(self.tr("Import &spreadsheet…"),
+                                                self.import_spreadsheet)
         self.settings_action = self._action(self.tr("&Settings…"), self.open_settings,
                                             "Ctrl+,")
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence(keys.Quit))
@@ -189,6 +199,7 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(self.tr("&File"))
         for action in (self.new_action, self.edit_action, None, self.export_action,
                        self.export_all_action, self.brief_action, self.report_action, None,
+                       self.import_ics_action, self.import_sheet_action, None,
                        self.settings_action, None, self.quit_action):
             file_menu.addAction(action) if action else file_menu.addSeparator()
         edit_menu = bar.addMenu(self.tr("&Edit"))
@@ -308,7 +319,8 @@ class MainWindow(QMainWindow):
         return page.move_selected() if page and "move" in page.offers else None
 
     def export_selection(self) -> Job | None:
-        """The selected trips or events; with nothing selected, the whole campaign."""
+        """The selected trips or events, or the selected person's own schedule; with nothing
+        selected, the whole campaign."""
         page = self.current_entity_page()
         if page is self.trips and self.trips.selected_codes():
             codes = self.trips.selected_codes()
@@ -318,6 +330,9 @@ class MainWindow(QMainWindow):
             codes = self.events.selected_codes()
             scope = calendars.ExportScope(event_codes=tuple(codes))
             name = f"{codes[0]}.ics" if len(codes) == 1 else "events.ics"
+        elif page is self.people and (person := self.people.selected_row()) is not None:
+            scope = calendars.ExportScope(person_id=person.id)  # the person's own schedule
+            name = f"{person.name_zh or person.name_en}.ics"
         else:
             return self.export_campaign()
         return export_calendar(self.ctx, self.settings, self, scope, name)
@@ -337,6 +352,14 @@ class MainWindow(QMainWindow):
 
     def campaign_report(self) -> Job:
         return show_brief(self.ctx, self.settings, self, "campaign")
+
+    def import_calendar(self) -> CalendarImportDialog | None:
+        """Into the trip selected on the Trips page by default, or as themed events."""
+        codes = self.trips.selected_codes()
+        return import_calendar(self.ctx, self.settings, self, codes[0] if codes else None)
+
+    def import_spreadsheet(self) -> SheetImportDialog | None:
+        return import_spreadsheet(self.ctx, self.settings, self)
 
     def open_settings(self) -> SettingsDialog:
         dialog = SettingsDialog(self.settings, self.ctx.lang, self)

@@ -130,6 +130,9 @@ class OrganisationEditor(EditorDialog):
 
     record_type = "organisations"
 
+    def record_id(self) -> int | None:
+        return self.org_id
+
     def stored(self) -> Stored | None:
         if self.org_id is None:
             return None

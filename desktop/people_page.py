@@ -22,7 +22,7 @@ from models.rows import PersonRow
 
 class PeoplePage(EntityPage):
     kinds = ("person", "organisation")
-    offers = frozenset({"new", "edit", "delete"})
+    offers = frozenset({"new", "edit", "delete", "export"})
 
     def __init__(self, ctx: AppContext, editors: Editors, parent: QWidget | None = None) -> None:
         super().__init__(ctx, editors, PersonTableModel(ctx.lang), parent)

@@ -115,6 +115,9 @@ class PersonEditor(EditorDialog):
 
     record_type = "people"
 
+    def record_id(self) -> int | None:
+        return self.person_id
+
     def stored(self) -> Stored | None:
         if self.person_id is None:
             return None

@@ -370,6 +370,9 @@ class TripEditor(EditorDialog):
 
     record_type = "trips"
 
+    def record_id(self) -> int | None:
+        return self.trip_id
+
     def stored(self) -> Stored | None:
         if self.trip_id is None:
             return None

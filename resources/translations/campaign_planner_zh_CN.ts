@@ -78,6 +78,25 @@
     </message>
 </context>
 <context>
+    <name>CalendarImportDialog</name>
+    <message>
+        <source>Import calendar</source>
+        <translation>导入日历</translation>
+    </message>
+    <message>
+        <source>Into the itinerary of the trip:</source>
+        <translation>导入到推广活动的行程：</translation>
+    </message>
+    <message>
+        <source>As themed events</source>
+        <translation>作为专题活动导入</translation>
+    </message>
+    <message>
+        <source>Importing the calendar…</source>
+        <translation>正在导入日历…</translation>
+    </message>
+</context>
+<context>
     <name>CalendarText</name>
     <message>
         <source>Type</source>
@@ -576,6 +595,14 @@
         <translation>关闭</translation>
     </message>
     <message>
+        <source>&amp;History…</source>
+        <translation>历史记录(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Who changed this record, when, and what</source>
+        <translation>谁在何时修改了此记录，改了什么</translation>
+    </message>
+    <message>
         <source>The other version is loaded; your changes were discarded.</source>
         <translation>已载入对方的版本；您的修改已放弃。</translation>
     </message>
@@ -1062,6 +1089,33 @@
     </message>
 </context>
 <context>
+    <name>ImportActions</name>
+    <message>
+        <source>File: %1</source>
+        <translation>文件：%1</translation>
+    </message>
+    <message>
+        <source>Import refused</source>
+        <translation>导入被拒绝</translation>
+    </message>
+    <message>
+        <source>Import calendar</source>
+        <translation>导入日历</translation>
+    </message>
+    <message>
+        <source>iCalendar files (*.ics);;All files (*)</source>
+        <translation>iCalendar 日历文件 (*.ics);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Import spreadsheet</source>
+        <translation>导入表格</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.csv *.xlsx);;All files (*)</source>
+        <translation>表格文件 (*.csv *.xlsx);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
     <name>InvitationTable</name>
     <message>
         <source>Invite</source>
@@ -1346,6 +1400,14 @@
     <message>
         <source>Campaign &amp;report…</source>
         <translation>年度工作报告(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import calendar (.ics)…</source>
+        <translation>导入日历(.ics)(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import &amp;spreadsheet…</source>
+        <translation>导入表格(&amp;S)…</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
@@ -1882,6 +1944,45 @@
     <message>
         <source>TrueType fonts (*.ttf *.ttc);;All files (*)</source>
         <translation>TrueType 字体 (*.ttf *.ttc);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>SheetImportDialog</name>
+    <message>
+        <source>Import spreadsheet</source>
+        <translation>导入表格</translation>
+    </message>
+    <message>
+        <source>The rows are:</source>
+        <translation>表格中的每一行是：</translation>
+    </message>
+    <message>
+        <source>Organisations</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Investment leads</source>
+        <translation>招商项目</translation>
+    </message>
+    <message>
+        <source>Reading the spreadsheet…</source>
+        <translation>正在读取表格…</translation>
+    </message>
+    <message>
+        <source>Import these rows now?</source>
+        <translation>现在导入这些行吗？</translation>
+    </message>
+    <message>
+        <source>Import cancelled: nothing written.</source>
+        <translation>已取消导入，未写入任何数据。</translation>
+    </message>
+    <message>
+        <source>Importing the spreadsheet…</source>
+        <translation>正在导入表格…</translation>
     </message>
 </context>
 <context>

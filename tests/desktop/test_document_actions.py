@@ -112,3 +112,32 @@ def test_printing_the_brief(window: MainWindow, small: Small, tmp_path: Path,
     preview.print_to(printer)
     assert target.read_bytes().startswith(b"%PDF")
     assert target.stat().st_size > 10_000  # the pages went in as images
+
+
+def test_export_the_selected_persons_own_schedule(window: MainWindow, small: Small,
+                                                  save_as: list[Path], qtbot: QtBot) -> None:
+    window.show_page("people")
+    assert window.people.select_id(small.world.leader_id)
+    assert window.export_action.isEnabled()
+    job = window.export_selection()
+    assert job is not None
+    with qtbot.waitSignal(job.finished, timeout=10_000):
+        pass
+    written = save_as[0].with_suffix(".ics")
+    text = written.read_text(encoding="utf-8")
+    assert text.startswith("BEGIN:VCALENDAR")
+    assert small.trip.code in text and "拜访博世" in text  # the trip the leader leads
+    assert written.stem != "campaign"  # the person's schedule, not the whole campaign
+
+
+def test_person_export_leaves_out_events_they_have_no_part_in(
+        window: MainWindow, small: Small, save_as: list[Path], qtbot: QtBot) -> None:
+    window.show_page("people")
+    assert window.people.select_id(small.world.staff_id)  # in the trip, not at the event
+    job = window.export_selection()
+    assert job is not None
+    with qtbot.waitSignal(job.finished, timeout=10_000):
+        pass
+    text = save_as[0].with_suffix(".ics").read_text(encoding="utf-8")
+    assert small.trip.code in text
+    assert "新能源汽车产业峰会" not in text

@@ -1,0 +1,163 @@
+"""Importing calendars and spreadsheets from the File menu; only the file dialog and the
+confirmation are answered at the boundary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QFileDialog
+from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
+
+import calendars
+from desktop.import_actions import CalendarImportDialog, SheetImportDialog
+from desktop.main_window import MainWindow
+from models.events import ThemedEvent
+from models.organisations import Organisation
+from models.trips import ItineraryItem
+from tests.desktop.conftest import Small
+
+
+def open_file(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        staticmethod(lambda *a, **k: (str(path), "")))
+
+
+def count(small: Small, entity: type) -> int:
+    with small.sessions() as session:
+        return session.scalar(select(func.count()).select_from(entity)) or 0
+
+
+def finish(dialog: CalendarImportDialog | SheetImportDialog, qtbot: QtBot) -> None:
+    assert dialog.job is not None
+    with qtbot.waitSignal(dialog.job.finished, timeout=10_000):
+        pass
+
+
+@pytest.fixture
+def trip_ics(small: Small, tmp_path: Path) -> Path:
+    """The small trip exported, with the UIDs a partner's calendar would have."""
+    data = calendars.export_ics(small.sessions,
+                                calendars.ExportScope(trip_codes=(small.trip.code,)))
+    assert b"@campaign-planner" in data
+    path = tmp_path / "trip.ics"
+    path.write_bytes(data.replace(b"@campaign-planner", b"@partner.example"))
+    return path
+
+
+def test_import_a_trip_calendar_as_themed_events(window: MainWindow, small: Small, trip_ics: Path,
+                                                 monkeypatch: pytest.MonkeyPatch,
+                                                 qtbot: QtBot) -> None:
+    open_file(monkeypatch, trip_ics)
+    before = count(small, ThemedEvent)
+    dialog = window.import_calendar()
+    assert isinstance(dialog, CalendarImportDialog)
+    dialog.as_events.setChecked(True)
+    assert dialog.trip_code() is None
+    dialog.accept()
+    finish(dialog, qtbot)
+    assert count(small, ThemedEvent) > before
+    assert dialog.message.startswith("新建 ") and "跳过 0" in dialog.message, dialog.message
+    assert window.settings.last_folder == str(trip_ics.parent)
+
+
+def test_import_a_calendar_into_the_selected_trip(window: MainWindow, small: Small,
+                                                  trip_ics: Path, monkeypatch: pytest.MonkeyPatch,
+                                                  qtbot: QtBot) -> None:
+    open_file(monkeypatch, trip_ics)
+    window.show_page("trips")
+    window.trips.select_id(small.trip.id)
+    items = count(small, ItineraryItem)
+    dialog = window.import_calendar()
+    assert isinstance(dialog, CalendarImportDialog)
+    assert dialog.trip_code() == small.trip.code  # the trip selected on the Trips page
+    dialog.accept()
+    finish(dialog, qtbot)
+    created = count(small, ItineraryItem) - items
+    assert created >= 1
+    assert dialog.message.startswith(f"新建 {created}，"), dialog.message
+    assert dialog.box is not None and dialog.box.icon() == dialog.box.Icon.Information
+
+
+def test_a_malformed_calendar_shows_the_error_and_writes_nothing(
+        window: MainWindow, small: Small, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        qtbot: QtBot) -> None:
+    bad = tmp_path / "bad.ics"
+    bad.write_bytes(b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:Half an entry\r\n")
+    open_file(monkeypatch, bad)
+    before = count(small, ThemedEvent)
+    dialog = window.import_calendar()
+    assert isinstance(dialog, CalendarImportDialog)
+    dialog.as_events.setChecked(True)
+    dialog.accept()
+    finish(dialog, qtbot)
+    assert dialog.box is not None and dialog.box.icon() == dialog.box.Icon.Warning
+    assert dialog.message == "日历文件有误，第 2 行：BEGIN:VEVENT 没有对应的 END"
+    assert count(small, ThemedEvent) == before
+
+
+def test_cancelling_the_file_dialog_imports_nothing(window: MainWindow,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: ("", "")))
+    assert window.import_calendar() is None
+    assert window.import_spreadsheet() is None
+
+
+ORGS = "机构名称,英文名称,产业\r\n星河储能科技,Xinghe Storage,新能源汽车\r\n华南精密,South Precision,\r\n"
+
+
+def test_import_organisations_from_a_gb18030_csv(window: MainWindow, small: Small, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch,
+                                                 answers: list[str], qtbot: QtBot) -> None:
+    path = tmp_path / "orgs.csv"
+    path.write_bytes(ORGS.encode("gb18030"))
+    open_file(monkeypatch, path)
+    dialog = window.import_spreadsheet()
+    assert isinstance(dialog, SheetImportDialog)
+    dialog.set_kind("organisations")
+    dialog.accept()
+    finish(dialog, qtbot)  # the plan
+    assert len(answers) == 1 and "新建 2" in answers[0] and "GB18030" in answers[0]
+    finish(dialog, qtbot)  # the import
+    assert dialog.applied
+    with small.sessions() as session:
+        names = set(session.scalars(select(Organisation.name_zh)))
+    assert {"星河储能科技", "华南精密"} <= names
+
+
+def test_a_sheet_with_errors_is_refused_without_asking(window: MainWindow, small: Small,
+                                                       tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch,
+                                                       answers: list[str], qtbot: QtBot) -> None:
+    path = tmp_path / "orgs.csv"
+    path.write_bytes((ORGS + ",Nameless,\r\n").encode("gb18030"))
+    open_file(monkeypatch, path)
+    before = count(small, Organisation)
+    dialog = window.import_spreadsheet()
+    assert isinstance(dialog, SheetImportDialog)
+    dialog.accept()
+    finish(dialog, qtbot)
+    assert answers == []
+    assert dialog.message.startswith("导入被拒绝") and "4" in dialog.message  # row 4
+    assert not dialog.applied
+    assert count(small, Organisation) == before
+
+
+def test_declining_the_confirmation_writes_nothing(window: MainWindow, small: Small,
+                                                   tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch,
+                                                   qtbot: QtBot) -> None:
+    from desktop import dialogs
+
+    monkeypatch.setattr(dialogs, "confirm", lambda *a: False)
+    path = tmp_path / "orgs.csv"
+    path.write_bytes(ORGS.encode("gb18030"))
+    open_file(monkeypatch, path)
+    before = count(small, Organisation)
+    dialog = window.import_spreadsheet()
+    assert isinstance(dialog, SheetImportDialog)
+    dialog.accept()
+    finish(dialog, qtbot)
+    assert dialog.plan is not None and not dialog.applied
+    assert count(small, Organisation) == before
