@@ -317,21 +317,27 @@ class _TripImport:
     @staticmethod
     def _apply(draft: ItemDraft, entry: Entry, starts_at: datetime, ends_at: datetime, zone: str,
                city: City | None, new: bool) -> None:
-        if entry.summary_lang == "en" and not new:
-            draft.title_en = entry.summary.strip()
-        else:
-            draft.title_zh = entry.summary.strip() or UNTITLED
-        draft.starts_at, draft.ends_at, draft.timezone = starts_at, ends_at, zone
-        if _is_city_name(entry.location, city):
-            draft.place, draft.city_id = "", city.id  # type: ignore[union-attr]
-        else:
-            draft.place = entry.location.strip()
-            if city is not None:
-                draft.city_id = city.id
+        draft.place = _apply_common(draft, entry, starts_at, ends_at, zone, city, new)
         if entry.kind in {k.value for k in ItemKind}:
             draft.kind = ItemKind(entry.kind)
         if entry.own_uuid is None:
             draft.notes = entry.description
+
+
+def _apply_common(draft: ItemDraft | EventDraft, entry: Entry, starts_at: datetime,
+                  ends_at: datetime, zone: str, city: City | None, new: bool) -> str:
+    """Title, times, zone and city of an item or event draft; returns its place text.
+
+    A location that only names the city becomes the city, with no place text.
+    """
+    if entry.summary_lang == "en" and not new:
+        draft.title_en = entry.summary.strip()
+    else:
+        draft.title_zh = entry.summary.strip() or UNTITLED
+    draft.starts_at, draft.ends_at, draft.timezone = starts_at, ends_at, zone
+    if city is not None:
+        draft.city_id = city.id
+    return "" if _is_city_name(entry.location, city) else entry.location.strip()
 
 
 # --- as themed events ---------------------------------------------------------------------------
@@ -437,17 +443,7 @@ class _EventImport:
     @staticmethod
     def _apply(draft: EventDraft, entry: Entry, starts_at: datetime, ends_at: datetime, zone: str,
                city: City | None, new: bool) -> None:
-        if entry.summary_lang == "en" and not new:
-            draft.title_en = entry.summary.strip()
-        else:
-            draft.title_zh = entry.summary.strip() or UNTITLED
-        draft.starts_at, draft.ends_at, draft.timezone = starts_at, ends_at, zone
-        if _is_city_name(entry.location, city):
-            draft.venue, draft.city_id = "", city.id  # type: ignore[union-attr]
-        else:
-            draft.venue = entry.location.strip()
-            if city is not None:
-                draft.city_id = city.id
+        draft.venue = _apply_common(draft, entry, starts_at, ends_at, zone, city, new)
         if entry.kind in {k.value for k in EventKind}:
             draft.kind = EventKind(entry.kind)
         if entry.own_uuid is None:
