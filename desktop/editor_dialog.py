@@ -33,6 +33,7 @@ from desktop.history_dialog import HistoryDialog, open_history
 from desktop.saving import save
 from desktop.undo_commands import PlannerCommand
 from models.audit import last_change
+from models.errors import NotFoundError
 
 HIDDEN_FIELDS = {"uuid", "campaign_id"}
 
@@ -134,13 +135,27 @@ class EditorDialog(QDialog):
         """The record as the fields hold it now (a model draft)."""
         raise NotImplementedError
 
+    def read_stored(self, session: Session, record_id: int) -> tuple[Any, int]:
+        """The saved draft and revision of the record; NotFoundError when it was deleted."""
+        raise NotImplementedError
+
     def stored(self) -> Stored | None:
         """The record as saved in the database now, or None when it was deleted."""
-        raise NotImplementedError
+        ident = self.record_id()
+        if ident is None:
+            return None
+        with self.ctx.sessions() as session:
+            try:
+                draft, revision = self.read_stored(session, ident)
+            except NotFoundError:
+                return None
+            if not self.record_type:
+                return Stored(draft, revision)
+            return Stored(draft, revision, *last_saved(session, self.record_type, ident))
 
     def adopt(self, stored: Stored) -> None:
         """Take the stored version as the one being edited (its revision, undo's "before")."""
-        raise NotImplementedError
+        self.loaded, self.revision = stored.draft, stored.revision
 
     def copy_command(self, theirs: Any) -> PlannerCommand:
         """A new record holding ``theirs`` (the conflict dialog's "keep theirs as a copy")."""

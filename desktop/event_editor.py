@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtWidgets import (
@@ -20,10 +21,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from desktop.agenda_table_model import AgendaTableModel
 from desktop.context import AppContext
-from desktop.editor_dialog import EditorDialog, Stored, last_saved
+from desktop.editor_dialog import EditorDialog
 from desktop.form import CheckList, EnumCombo, Form, IdCombo, error_label
 from desktop.form_dialog import FormDialog
 from desktop.formatting import fmt_datetime
@@ -35,7 +37,7 @@ from desktop.undo_commands import CreateEvent, EditEvent, PlannerCommand
 from models import rules
 from models.conflicts import Conflict, find_conflicts
 from models.enums import EventKind, EventStatus, RegionKind
-from models.errors import NotFoundError, ValidationError
+from models.errors import ValidationError
 from models.operations.events import EventDraft, SessionDraft, event_draft
 from models.queries import event_detail, get_event
 from models.rows import BEIJING
@@ -335,19 +337,8 @@ class EventEditor(EditorDialog):
     def record_id(self) -> int | None:
         return self.event_id
 
-    def stored(self) -> Stored | None:
-        if self.event_id is None:
-            return None
-        with self.ctx.sessions() as session:
-            try:
-                event = get_event(session, self.event_id)
-            except NotFoundError:
-                return None
-            return Stored(event_draft(session, self.event_id), event.revision,
-                          *last_saved(session, self.record_type, self.event_id))
-
-    def adopt(self, stored: Stored) -> None:
-        self.loaded, self.revision = stored.draft, stored.revision
+    def read_stored(self, session: Session, record_id: int) -> tuple[Any, int]:
+        return event_draft(session, record_id), get_event(session, record_id).revision
 
     def copy_command(self, theirs: EventDraft) -> PlannerCommand:
         copy = replace(theirs, code=None, uuid=None, status=EventStatus.DRAFT,

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget
+from sqlalchemy.orm import Session
 
 from desktop.context import AppContext
-from desktop.editor_dialog import EditorDialog, Stored, last_saved
+from desktop.editor_dialog import EditorDialog
 from desktop.form import EnumCombo, Form, IdCombo
 from desktop.history_tree import HistoryTree
 from desktop.organisation_history import organisation_history
 from desktop.undo_commands import CreateOrganisation, EditOrganisation, PlannerCommand
 from models import queries
 from models.enums import OrganisationKind
-from models.errors import NotFoundError
 from models.operations.directory import OrganisationDraft, organisation_draft
 
 
@@ -133,19 +134,9 @@ class OrganisationEditor(EditorDialog):
     def record_id(self) -> int | None:
         return self.org_id
 
-    def stored(self) -> Stored | None:
-        if self.org_id is None:
-            return None
-        with self.ctx.sessions() as session:
-            try:
-                row = queries.get_organisation(session, self.org_id)
-            except NotFoundError:
-                return None
-            return Stored(organisation_draft(session, self.org_id), row.revision,
-                          *last_saved(session, self.record_type, self.org_id))
-
-    def adopt(self, stored: Stored) -> None:
-        self.loaded, self.revision = stored.draft, stored.revision
+    def read_stored(self, session: Session, record_id: int) -> tuple[Any, int]:
+        revision = queries.get_organisation(session, record_id).revision
+        return organisation_draft(session, record_id), revision
 
     def copy_command(self, theirs: OrganisationDraft) -> PlannerCommand:
         """Names are unique: the copy is named "…（副本）"."""

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
+from sqlalchemy.orm import Session
 
 from desktop.context import AppContext
-from desktop.editor_dialog import EditorDialog, Stored, last_saved
+from desktop.editor_dialog import EditorDialog
 from desktop.form import EnumCombo, Form, IdCombo
 from desktop.lookups import Lookups, load_lookups
 from desktop.undo_commands import CreatePerson, EditPerson, PlannerCommand
 from models.enums import PersonKind
-from models.errors import NotFoundError
 from models.operations.directory import PersonDraft, person_draft
 from models.queries import get_person
 
@@ -118,19 +119,8 @@ class PersonEditor(EditorDialog):
     def record_id(self) -> int | None:
         return self.person_id
 
-    def stored(self) -> Stored | None:
-        if self.person_id is None:
-            return None
-        with self.ctx.sessions() as session:
-            try:
-                row = get_person(session, self.person_id)
-            except NotFoundError:
-                return None
-            return Stored(person_draft(session, self.person_id), row.revision,
-                          *last_saved(session, self.record_type, self.person_id))
-
-    def adopt(self, stored: Stored) -> None:
-        self.loaded, self.revision = stored.draft, stored.revision
+    def read_stored(self, session: Session, record_id: int) -> tuple[Any, int]:
+        return person_draft(session, record_id), get_person(session, record_id).revision
 
     def copy_command(self, theirs: PersonDraft) -> PlannerCommand:
         return CreatePerson(self.ctx, replace(theirs, uuid=None))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, timedelta
+from typing import Any
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,10 +23,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from desktop.context import AppContext
 from desktop.delegation_table import DelegationTable
-from desktop.editor_dialog import EditorDialog, Stored, last_saved
+from desktop.editor_dialog import EditorDialog
 from desktop.form import CheckList, EnumCombo, Form, IdCombo, date_edit, date_of, error_label, set_date
 from desktop.form_dialog import FormDialog
 from desktop.item_dialog import ItemDialog
@@ -34,7 +36,6 @@ from desktop.lookups import Lookups, load_lookups
 from desktop.undo_commands import CreateTrip, EditTrip, PlannerCommand
 from models.conflicts import Conflict, find_conflicts
 from models.enums import ItemKind, MemberRole, PersonKind, RegionKind, TripStatus
-from models.errors import NotFoundError
 from models.operations.trips import ItemDraft, TripDraft, trip_draft
 from models.queries import get_trip, trip_detail
 from models.rows import TripDetail
@@ -373,19 +374,8 @@ class TripEditor(EditorDialog):
     def record_id(self) -> int | None:
         return self.trip_id
 
-    def stored(self) -> Stored | None:
-        if self.trip_id is None:
-            return None
-        with self.ctx.sessions() as session:
-            try:
-                trip = get_trip(session, self.trip_id)
-            except NotFoundError:
-                return None
-            return Stored(trip_draft(session, self.trip_id), trip.revision,
-                          *last_saved(session, self.record_type, self.trip_id))
-
-    def adopt(self, stored: Stored) -> None:
-        self.loaded, self.revision = stored.draft, stored.revision
+    def read_stored(self, session: Session, record_id: int) -> tuple[Any, int]:
+        return trip_draft(session, record_id), get_trip(session, record_id).revision
 
     def copy_command(self, theirs: TripDraft) -> PlannerCommand:
         copy = replace(theirs, code=None, uuid=None, status=TripStatus.DRAFT, cancel_reason="",

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from PySide6.QtWidgets import QLineEdit, QWidget
+from sqlalchemy.orm import Session
 
 from desktop.context import AppContext
 from desktop.editor_dialog import EditorDialog, Stored
 from desktop.form import EnumCombo, Form
 from desktop.undo_commands import CreateUnit, EditUnit, PlannerCommand
 from models.enums import UnitKind
-from models.errors import NotFoundError
 from models.operations.directory import UnitDraft, unit_draft
 
 
@@ -74,14 +75,11 @@ class UnitEditor(EditorDialog):
     # A unit has no revision: saves are never refused as concurrent, but the editor still
     # answers the questions the conflict dialog would ask.
 
-    def stored(self) -> Stored | None:
-        if self.unit_id is None:
-            return None
-        with self.ctx.sessions() as session:
-            try:
-                return Stored(unit_draft(session, self.unit_id), 0)
-            except NotFoundError:
-                return None
+    def record_id(self) -> int | None:
+        return self.unit_id
+
+    def read_stored(self, session: Session, record_id: int) -> tuple[Any, int]:
+        return unit_draft(session, record_id), 0  # units carry no revision
 
     def adopt(self, stored: Stored) -> None:
         self.loaded = stored.draft
