@@ -188,10 +188,10 @@ def main() -> int:
     # The window's views are what is measured here.
     from PySide6.QtWidgets import QApplication  # noqa: TID251
 
-    from desktop.calendar_view import CalendarMode, CalendarView  # noqa: TID251
+    from desktop.calendar.timeline import TimelineView  # noqa: TID251
+    from desktop.calendar.view import CalendarMode, CalendarView  # noqa: TID251
     from desktop.context import AppContext  # noqa: TID251
-    from desktop.dashboard_view import DashboardView  # noqa: TID251
-    from desktop.timeline_view import TimelineView  # noqa: TID251
+    from desktop.pages.dashboard import DashboardView  # noqa: TID251
     from planning.feed import load_entries
 
     path = Path(args.db) if args.db else Path(tempfile.mkdtemp()) / "history.db"

@@ -80,15 +80,15 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication, QWidget  # noqa: TID251
 
     from desktop.context import AppContext  # noqa: TID251
-    from desktop.editors import Editors  # noqa: TID251
-    from desktop.entity_page import EntityPage  # noqa: TID251
-    from desktop.events_page import EventsPage  # noqa: TID251
+    from desktop.editors.opening import Editors  # noqa: TID251
     from desktop.global_search import GlobalSearch  # noqa: TID251
     from desktop.lookups import load_lookups  # noqa: TID251
-    from desktop.organisations_page import OrganisationsPage  # noqa: TID251
-    from desktop.people_page import PeoplePage  # noqa: TID251
-    from desktop.trips_page import TripsPage  # noqa: TID251
-    from desktop.units_page import UnitsPage  # noqa: TID251
+    from desktop.pages.entity_page import EntityPage  # noqa: TID251
+    from desktop.pages.events import EventsPage  # noqa: TID251
+    from desktop.pages.organisations import OrganisationsPage  # noqa: TID251
+    from desktop.pages.people import PeoplePage  # noqa: TID251
+    from desktop.pages.trips import TripsPage  # noqa: TID251
+    from desktop.pages.units import UnitsPage  # noqa: TID251
 
     path = Path(args.db) if args.db else Path(tempfile.mkdtemp()) / "history.db"
     fresh = not path.exists()

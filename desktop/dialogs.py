@@ -7,8 +7,8 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLineEdit, QMessageBox, QPlainTextEdit, QSpinBox, QWidget
 
-from desktop.form import date_edit, date_of
-from desktop.form_dialog import FormDialog
+from desktop.editors.form import date_edit, date_of
+from desktop.editors.form_dialog import FormDialog
 
 translate = QCoreApplication.translate
 

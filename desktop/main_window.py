@@ -24,27 +24,27 @@ from PySide6.QtWidgets import (
 )
 
 import calendars
-from desktop.calendar_view import CalendarView
+from desktop.calendar.timeline import TimelineView
+from desktop.calendar.view import CalendarView
 from desktop.context import AppContext
-from desktop.dashboard_view import DashboardView
-from desktop.document_actions import export_calendar, show_brief
-from desktop.editors import Editors
-from desktop.entity_page import EntityPage
-from desktop.events_page import EventsPage
-from desktop.global_search import GlobalSearch
-from desktop.import_actions import (
+from desktop.documents.export_actions import export_calendar, show_brief
+from desktop.documents.import_actions import (
     CalendarImportDialog,
     SheetImportDialog,
     import_calendar,
     import_spreadsheet,
 )
-from desktop.organisations_page import OrganisationsPage
-from desktop.people_page import PeoplePage
+from desktop.editors.opening import Editors
+from desktop.global_search import GlobalSearch
+from desktop.pages.dashboard import DashboardView
+from desktop.pages.entity_page import EntityPage
+from desktop.pages.events import EventsPage
+from desktop.pages.organisations import OrganisationsPage
+from desktop.pages.people import PeoplePage
+from desktop.pages.trips import TripsPage
+from desktop.pages.units import UnitsPage
 from desktop.settings import AppSettings
 from desktop.settings_dialog import SettingsDialog
-from desktop.timeline_view import TimelineView
-from desktop.trips_page import TripsPage
-from desktop.units_page import UnitsPage
 from desktop.worker import Job
 
 

@@ -72,8 +72,8 @@ def take_screenshots(ctx: Context, folder: Path, lang: str) -> list[Path]:
 def _shoot(window: object, folder: Path, lang: str) -> list[Path]:
     from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
-    from desktop.entity_page import EntityPage
     from desktop.main_window import MainWindow
+    from desktop.pages.entity_page import EntityPage
 
     assert isinstance(window, MainWindow)
     saved: list[Path] = []
@@ -154,9 +154,9 @@ def _brief_preview(window: object, folder: Path, lang: str, count: int) -> list[
     from PySide6.QtWidgets import QApplication
 
     import briefs
-    from desktop.document_actions import brief_options
+    from desktop.documents.export_actions import brief_options
+    from desktop.documents.pdf_preview import PdfPreview
     from desktop.main_window import MainWindow
-    from desktop.pdf_preview import PdfPreview
 
     assert isinstance(window, MainWindow)
     if not window.trips.model.rowCount():

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.form import row
-from desktop.form_dialog import FormDialog
+from desktop.editors.form import row
+from desktop.editors.form_dialog import FormDialog
 from desktop.settings import AppSettings, default_font_path
 from models.database import default_url
 from models.errors import ValidationError

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop.calendar_canvas import CalendarCanvas
-from desktop.calendar_style import ColourBy
-from desktop.calendar_view import CalendarMode, CalendarView
+from desktop.calendar.canvas import CalendarCanvas
+from desktop.calendar.style import ColourBy
+from desktop.calendar.view import CalendarMode, CalendarView
 from desktop.context import AppContext
 from models.operations.trips import add_item
 from models.queries import get_event, get_trip

@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.context import AppContext
-from desktop.dashboard_view import DashboardView
+from desktop.pages.dashboard import DashboardView
 from models.enums import LeadStage, MemberRole, TripStatus
 from models.operations.leads import LeadDraft, create_lead, record_hq_visit
 from models.operations.trips import set_trip_status

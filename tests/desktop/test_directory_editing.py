@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
+from desktop.editors.organisation import OrganisationEditor
+from desktop.editors.person import PersonEditor
 from desktop.main_window import MainWindow
-from desktop.organisation_editor import OrganisationEditor
-from desktop.person_editor import PersonEditor
 from models import queries
 from models.enums import PersonKind
 from tests.desktop.conftest import Small

@@ -9,8 +9,8 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
+from desktop.documents.pdf_preview import PdfPreview
 from desktop.main_window import MainWindow
-from desktop.pdf_preview import PdfPreview
 from tests.desktop.conftest import Small
 
 

@@ -7,9 +7,9 @@ from PySide6.QtCore import QDate, QDateTime, QTime
 from pytestqt.qtbot import QtBot
 
 from desktop.dialogs import MoveDialog, ReasonDialog
-from desktop.event_editor import EventEditor
+from desktop.editors.event import EventEditor
+from desktop.editors.session_dialog import SessionDialog
 from desktop.main_window import MainWindow
-from desktop.session_dialog import SessionDialog
 from models import queries
 from models.enums import EventKind, EventStatus, RsvpState
 from models.operations.events import InvitationDraft

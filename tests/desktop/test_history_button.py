@@ -6,10 +6,10 @@ from PySide6.QtWidgets import QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
 from desktop.context import AppContext
-from desktop.history_dialog import HistoryDialog
-from desktop.person_editor import PersonEditor
-from desktop.trip_editor import TripEditor
-from desktop.unit_editor import UnitEditor
+from desktop.editors.person import PersonEditor
+from desktop.editors.trip import TripEditor
+from desktop.editors.unit import UnitEditor
+from desktop.history.dialog import HistoryDialog
 from models import queries
 
 

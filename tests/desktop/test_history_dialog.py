@@ -8,7 +8,7 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop.history_dialog import open_history
+from desktop.history.dialog import open_history
 from models.audit import set_actor
 from models.enums import TripStatus
 from models.operations.trips import add_item, trip_draft, update_trip

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 import calendars
-from desktop.import_actions import CalendarImportDialog, SheetImportDialog
+from desktop.documents.import_actions import CalendarImportDialog, SheetImportDialog
 from desktop.main_window import MainWindow
 from models.events import ThemedEvent
 from models.organisations import Organisation

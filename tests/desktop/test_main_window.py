@@ -8,10 +8,10 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop.context import AppContext
-from desktop.entity_page import EntityPage
+from desktop.editors.trip import TripEditor
 from desktop.main_window import MainWindow
+from desktop.pages.entity_page import EntityPage
 from desktop.settings import AppSettings
-from desktop.trip_editor import TripEditor
 from models import queries
 from tests.desktop.conftest import Small
 

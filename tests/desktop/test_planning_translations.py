@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import ast
 import re
-import shutil
 import subprocess
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -14,17 +13,17 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop.calendar_view import CalendarView
+from desktop.calendar.view import CalendarView
 from tests.desktop.planning_world import context, make_plan
+from tests.desktop.qt_tools import pyside6_tool
 
 ROOT = Path(__file__).resolve().parents[2]
 TSV = ROOT / "resources" / "translations" / "zh_CN_calendar.tsv"
 SOURCES = [
-    *sorted((ROOT / "desktop").glob("calendar_*.py")),
-    ROOT / "desktop" / "timeline_view.py",
-    ROOT / "desktop" / "dashboard_view.py",
-    ROOT / "desktop" / "dashboard_charts.py",
-    ROOT / "desktop" / "move_commands.py",
+    *sorted((ROOT / "desktop" / "calendar").glob("*.py")),
+    ROOT / "desktop" / "pages" / "dashboard.py",
+    ROOT / "desktop" / "pages" / "dashboard_charts.py",
+    ROOT / "desktop" / "undo" / "moves.py",
 ]
 PLACEHOLDER = re.compile(r"\{[^}]*\}")
 
@@ -91,7 +90,7 @@ def compile_translator(folder: Path) -> QTranslator:
     ts = folder / "calendar_zh_CN.ts"
     ts.write_text('<?xml version="1.0" encoding="utf-8"?><!DOCTYPE TS>'
                   f'<TS version="2.1" language="zh_CN">{body}</TS>', encoding="utf-8")
-    lrelease = shutil.which("pyside6-lrelease")
+    lrelease = pyside6_tool("pyside6-lrelease")
     assert lrelease is not None, "pyside6-lrelease comes with PySide6"
     subprocess.run([lrelease, str(ts), "-qm", str(folder / "calendar_zh_CN.qm")], check=True,
                    capture_output=True)

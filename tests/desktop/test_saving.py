@@ -10,10 +10,10 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import create_engine
 from sqlalchemy.orm import sessionmaker
 
-from desktop import conflict_dialog
-from desktop.conflict_dialog import Resolution
 from desktop.context import AppContext
-from desktop.trip_editor import TripEditor
+from desktop.editors import edit_conflict_dialog
+from desktop.editors.edit_conflict_dialog import Resolution
+from desktop.editors.trip import TripEditor
 from models import queries
 from models.operations.trips import trip_draft, update_trip
 from tests.desktop.conftest import Small
@@ -52,7 +52,7 @@ def conflict_answer(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
         asked.append({"mine": mine, "theirs": theirs, **kwargs})
         return asked[0]["answer"]  # type: ignore[no-any-return]
 
-    monkeypatch.setattr(conflict_dialog, "resolve_conflict", answer)
+    monkeypatch.setattr(edit_conflict_dialog, "resolve_conflict", answer)
     return asked
 
 

@@ -8,16 +8,16 @@ from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from desktop.agenda_table_model import AgendaTableModel
-from desktop.event_table_model import EventTableModel
-from desktop.form import CheckList
-from desktop.itinerary_table_model import ItineraryTableModel, draft_of
-from desktop.leaderboard_table_model import LeaderboardTableModel
+from desktop.editors.form import CheckList
 from desktop.lookups import load_lookups
-from desktop.organisation_table_model import OrganisationTableModel
-from desktop.person_table_model import PersonTableModel
-from desktop.row_table_model import ID_ROLE, ROW_ROLE, SORT_ROLE, RowFilterProxy
-from desktop.trip_table_model import TripTableModel
+from desktop.tables.agenda import AgendaTableModel
+from desktop.tables.events import EventTableModel
+from desktop.tables.itinerary import ItineraryTableModel, draft_of
+from desktop.tables.leaderboard import LeaderboardTableModel
+from desktop.tables.organisations import OrganisationTableModel
+from desktop.tables.people import PersonTableModel
+from desktop.tables.row_model import ID_ROLE, ROW_ROLE, SORT_ROLE, RowFilterProxy
+from desktop.tables.trips import TripTableModel
 from models import queries
 from models.enums import TripStatus
 from models.operations.events import event_draft

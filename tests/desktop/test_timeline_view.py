@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop.calendar_style import entry_tooltip
+from desktop.calendar.style import entry_tooltip
+from desktop.calendar.timeline import TimelineView
 from desktop.context import AppContext
-from desktop.timeline_view import TimelineView
 from models.enums import TripStatus
 from models.queries import get_event, get_trip
 from planning.entries import Entry, EntryKind, TimeMode

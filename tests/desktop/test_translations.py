@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -17,15 +15,10 @@ from desktop.context import AppContext
 from desktop.i18n import TRANSLATIONS, install_translators, qm_path, remove_translators
 from desktop.main_window import MainWindow
 from desktop.settings import AppSettings
+from tests.desktop.qt_tools import pyside6_tool
 
 TS = TRANSLATIONS / "campaign_planner_zh_CN.ts"
 DESKTOP = Path(__file__).resolve().parents[2] / "desktop"
-
-
-def tool(name: str) -> str | None:
-    """A PySide6 tool of this interpreter (a venv's bin folder is not always on PATH)."""
-    beside = Path(sys.executable).parent / name
-    return str(beside) if beside.exists() else shutil.which(name)
 
 
 def messages(path: Path) -> list[ET.Element]:
@@ -49,12 +42,10 @@ def test_every_message_is_translated() -> None:
 
 def test_the_catalogue_holds_every_string_of_the_window(tmp_path: Path) -> None:
     """pyside6-lupdate finds nothing in desktop/*.py that the .ts does not translate."""
-    lupdate = tool("pyside6-lupdate")
-    if lupdate is None:
-        pytest.skip("pyside6-lupdate is not installed")
+    lupdate = pyside6_tool("pyside6-lupdate")
     copy = tmp_path / TS.name
     shutil.copyfile(TS, copy)
-    sources = sorted(str(p) for p in DESKTOP.glob("*.py"))
+    sources = sorted(str(p) for p in DESKTOP.rglob("*.py"))
     subprocess.run([lupdate, "-locations", "none", "-no-obsolete", *sources, "-ts", str(copy)],
                    check=True, capture_output=True)
     missing = [m.findtext("source") for m in messages(copy)
@@ -88,9 +79,7 @@ def test_the_window_speaks_chinese(ctx: AppContext, qtbot: QtBot) -> None:
 
 
 def test_the_compiled_catalogue_is_built_from_the_sources(tmp_path: Path) -> None:
-    lrelease = tool("pyside6-lrelease")
-    if lrelease is None:
-        pytest.skip("pyside6-lrelease is not installed")
+    lrelease = pyside6_tool("pyside6-lrelease")
     fresh = tmp_path / "fresh.qm"
     subprocess.run([lrelease, str(TS), "-qm", str(fresh)], check=True, capture_output=True)
     assert fresh.read_bytes() == qm_path("zh").read_bytes(), "run pyside6-lrelease (README)"

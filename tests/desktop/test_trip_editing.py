@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from desktop.dialogs import DuplicateDialog, MoveDialog, ReasonDialog
-from desktop.item_dialog import ItemDialog
+from desktop.editors.item_dialog import ItemDialog
+from desktop.editors.trip import TripEditor
 from desktop.main_window import MainWindow
-from desktop.trip_editor import TripEditor
 from models import queries
 from models.enums import MemberRole, TripStatus
 from tests.desktop.conftest import Small

@@ -9,8 +9,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from desktop.context import AppContext, DataChange
-from desktop.saving import save
-from desktop.undo_commands import (
+from desktop.editors.saving import save
+from desktop.undo.commands import (
     AddItem,
     CancelEvent,
     CancelTrip,

@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
 
+from desktop.editors.unit import UnitEditor
 from desktop.main_window import MainWindow
-from desktop.unit_editor import UnitEditor
 from models import queries
 from models.enums import UnitKind
 from tests.desktop.conftest import Small

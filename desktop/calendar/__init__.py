@@ -1,0 +1,1 @@
+"""The calendar (month, week, agenda) and the year timeline, painted from ``planning/``."""

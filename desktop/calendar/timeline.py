@@ -1,0 +1,300 @@
+"""The year timeline: how a campaign is planned. One row per region (or per leader), trips and
+events as bars across the year, a month grid and a today line; zoom from the whole year down
+to days; drag a bar (or Alt+←/→) to move it by whole days, with undo."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSlider,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+from typing_extensions import override
+
+from desktop.calendar.actions import CHOICE_KINDS, REFRESH_KINDS, move_entry, open_entry
+from desktop.calendar.banner import Banner
+from desktop.calendar.filters import FilterBar
+from desktop.calendar.legend import Legend
+from desktop.calendar.style import ColourBy, legend
+from desktop.calendar.timeline_parts import LABEL_W, TimelineCanvas, TimelineHeader, TimelineLabels
+from desktop.context import AppContext, DataChange
+from desktop.undo.moves import Move
+from models.enums import TripStatus
+from models.errors import NotFoundError
+from models.queries import current_campaign
+from planning.entries import Entry, EntryKind
+from planning.feed import Filters, filter_choices, load_entries
+from planning.timeline import Grouping
+
+MIN_PX, MAX_PX = 1.5, 48.0
+
+
+class TimelineView(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.today = date.today()
+        self.year: int | None = None  # the campaign's year, on first refresh
+        self.entries: list[Entry] = []
+        self._stale = True
+        self._choices_stale = True
+        self._fitted = False
+
+        self.canvas = TimelineCanvas()
+        self.canvas.lang = ctx.lang
+        self.header = TimelineHeader(self.canvas)
+        self.labels = TimelineLabels(self.canvas)
+        self.scroller = QScrollArea()
+        self.scroller.setWidget(self.canvas)
+        self.scroller.setWidgetResizable(False)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.scroller.horizontalScrollBar().valueChanged.connect(self.header.set_offset)
+        self.scroller.verticalScrollBar().valueChanged.connect(self.labels.set_offset)
+        self.canvas.open_requested.connect(self.open_entry)
+        self.canvas.move_requested.connect(self.move_entry)
+        self.canvas.zoom_requested.connect(self._zoom_at)
+
+        grid = QGridLayout()
+        grid.setSpacing(0)
+        corner = QLabel()
+        corner.setFixedWidth(int(LABEL_W))
+        self.corner = corner
+        grid.addWidget(corner, 0, 0)
+        grid.addWidget(self.header, 0, 1)
+        grid.addWidget(self.labels, 1, 0)
+        grid.addWidget(self.scroller, 1, 1)
+        frame = QFrame()
+        frame.setFrameShape(QFrame.Shape.StyledPanel)
+        frame.setLayout(grid)
+        grid.setContentsMargins(1, 1, 1, 1)
+
+        self.banner = Banner()
+        self.filter_bar = FilterBar(ctx.lang, items=False)
+        self.filter_bar.changed.connect(lambda _f: self.refresh())
+        self.legend = Legend()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 4)
+        layout.setSpacing(6)
+        layout.addLayout(self._build_toolbar())
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.banner)
+        layout.addWidget(frame, 1)
+        layout.addWidget(self.legend)
+        for keys, slot in ((QKeySequence.StandardKey.ZoomIn, lambda: self.zoom(1)),
+                           (QKeySequence.StandardKey.ZoomOut, lambda: self.zoom(-1))):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+        ctx.data_changed.connect(self._on_data_changed)
+
+    def _build_toolbar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        bar.setSpacing(4)
+        self.prev_button = QToolButton()
+        self.prev_button.setText("‹")
+        self.prev_button.setToolTip(self.tr("Previous year"))
+        self.prev_button.clicked.connect(lambda: self.set_year((self.year or self.today.year) - 1))
+        self.next_button = QToolButton()
+        self.next_button.setText("›")
+        self.next_button.setToolTip(self.tr("Next year"))
+        self.next_button.clicked.connect(lambda: self.set_year((self.year or self.today.year) + 1))
+        self.title = QLabel()
+        font = QFont(self.title.font())
+        font.setPointSizeF(font.pointSizeF() + 3)
+        font.setBold(True)
+        self.title.setFont(font)
+        bar.addWidget(self.prev_button)
+        bar.addWidget(self.next_button)
+        bar.addSpacing(8)
+        bar.addWidget(self.title)
+        bar.addStretch(1)
+        bar.addWidget(QLabel(self.tr("Rows")))
+        self.group_box = QComboBox()
+        self.group_box.addItem(self.tr("By region"), Grouping.REGION.value)
+        self.group_box.addItem(self.tr("By leader"), Grouping.LEADER.value)
+        self.group_box.currentIndexChanged.connect(
+            lambda _i: self.set_grouping(Grouping(self.group_box.currentData())))
+        bar.addWidget(self.group_box)
+        bar.addSpacing(8)
+        bar.addWidget(QLabel(self.tr("Colour by")))
+        self.colour_box = QComboBox()
+        self.colour_box.addItem(self.tr("Region"), ColourBy.REGION.value)
+        self.colour_box.addItem(self.tr("Type"), ColourBy.TYPE.value)
+        self.colour_box.currentIndexChanged.connect(
+            lambda _i: self.set_colour_by(ColourBy(self.colour_box.currentData())))
+        bar.addWidget(self.colour_box)
+        bar.addSpacing(8)
+        zoom_out = QToolButton()
+        zoom_out.setText("−")
+        zoom_out.setToolTip(self.tr("Zoom out (Ctrl+-, Ctrl+wheel)"))
+        zoom_out.clicked.connect(lambda: self.zoom(-1))
+        self.zoom_slider = QSlider(Qt.Orientation.Horizontal)
+        self.zoom_slider.setRange(0, 100)
+        self.zoom_slider.setFixedWidth(120)
+        self.zoom_slider.setToolTip(self.tr("Zoom"))
+        self.zoom_slider.valueChanged.connect(self._slider_zoom)
+        zoom_in = QToolButton()
+        zoom_in.setText("+")
+        zoom_in.setToolTip(self.tr("Zoom in (Ctrl++, Ctrl+wheel)"))
+        zoom_in.clicked.connect(lambda: self.zoom(1))
+        fit = QToolButton()
+        fit.setText(self.tr("Whole year"))
+        fit.setToolTip(self.tr("Fit the whole year in the window"))
+        fit.clicked.connect(self.fit_year)
+        for widget in (zoom_out, self.zoom_slider, zoom_in, fit):
+            bar.addWidget(widget)
+        return bar
+
+    # --- state ------------------------------------------------------------------------------
+
+    def set_year(self, year: int) -> None:
+        self.year = year
+        self.refresh()
+
+    def set_grouping(self, grouping: Grouping) -> None:
+        self.canvas.grouping = grouping
+        self.group_box.setCurrentIndex(self.group_box.findData(grouping.value))
+        self.refresh()
+
+    def set_colour_by(self, colour_by: ColourBy) -> None:
+        self.canvas.colour_by = colour_by
+        self.colour_box.setCurrentIndex(self.colour_box.findData(colour_by.value))
+        self.refresh()
+
+    def set_filters(self, filters: Filters) -> None:
+        self.filter_bar.set_filters(filters)
+
+    # --- zoom ---------------------------------------------------------------------------------
+
+    def _slider_value(self, px: float) -> int:
+        return round(100 * math.log(px / MIN_PX) / math.log(MAX_PX / MIN_PX))
+
+    def _slider_zoom(self, value: int) -> None:
+        px = MIN_PX * (MAX_PX / MIN_PX) ** (value / 100)
+        if abs(px - self.canvas.px_per_day) > 0.01:
+            self.set_zoom(px)
+
+    def zoom(self, steps: int) -> None:
+        viewport = self.scroller.viewport()
+        centre = self.scroller.horizontalScrollBar().value() + (viewport.width() if viewport else 0) / 2
+        self._zoom_at(steps, centre)
+
+    def _zoom_at(self, steps: int, x: float) -> None:
+        self.set_zoom(self.canvas.px_per_day * (1.25 ** steps), keep_x=x)
+
+    def set_zoom(self, px_per_day: float, keep_x: float | None = None) -> None:
+        """Zoom so a day is ``px_per_day`` wide, keeping the day under ``keep_x`` in place."""
+        px = min(max(px_per_day, MIN_PX), MAX_PX)
+        bar = self.scroller.horizontalScrollBar()
+        if keep_x is None:
+            keep_x = bar.value() + self.scroller.viewport().width() / 2
+        on_screen = keep_x - bar.value()
+        day = keep_x / self.canvas.px_per_day
+        self.canvas.px_per_day = px
+        self.canvas.relayout()
+        self.canvas.update()
+        self.header.update()
+        self.labels.update()
+        bar.setValue(int(day * px - on_screen))
+        self.zoom_slider.blockSignals(True)
+        self.zoom_slider.setValue(self._slider_value(px))
+        self.zoom_slider.blockSignals(False)
+
+    def fit_year(self) -> None:
+        # room for a vertical scroll bar, which appears when the rows are taller than the view
+        width = self.scroller.width() - self.scroller.verticalScrollBar().sizeHint().width() - 4
+        self.set_zoom(max(width, 100) / self.canvas.day_count, keep_x=0)
+        self.scroller.horizontalScrollBar().setValue(0)
+
+    # --- loading ----------------------------------------------------------------------------
+
+    def _campaign_year(self) -> int:
+        try:
+            with self.ctx.sessions() as session:
+                return current_campaign(session).year
+        except NotFoundError:
+            return self.today.year
+
+    def refresh(self) -> None:
+        """Reload the year's trips and events (one short read-only session)."""
+        self._stale = False
+        if self.year is None:
+            self.year = self._campaign_year()
+        first, last = date(self.year, 1, 1), date(self.year, 12, 31)
+        filters = self.filter_bar.filters()
+        with self.ctx.sessions() as session:
+            if self._choices_stale:
+                choices = filter_choices(session)
+                self.canvas.regions = list(choices.regions)
+                self.filter_bar.set_choices(choices)
+                self._choices_stale = False
+            self.entries = load_entries(session, first, last, replace(filters, items=False))
+        c = self.canvas
+        c.lang, c.year, c.today = self.ctx.lang, self.year, self.today
+        c.set_entries(self.entries)
+        self.header.update()
+        self.labels.setMinimumHeight(0)
+        self.labels.update()
+        trips = sum(1 for e in c.entries if e.kind is EntryKind.TRIP)
+        self.title.setText(self.tr("{year} · trips: {trips} · events: {events}").format(
+            year=self.year, trips=trips, events=len(c.entries) - trips))
+        statuses = [(s.label(self.ctx.lang), s.value) for s in TripStatus
+                    if s is not TripStatus.UNDERWAY]
+        self.legend.set_items(legend(c.colour_by, c.regions, self.ctx.lang), statuses)
+        if not self._fitted and self.isVisible():
+            self._fitted = True
+            self.fit_year()
+
+    def _on_data_changed(self, change: DataChange) -> None:
+        if change.kind not in REFRESH_KINDS:
+            return
+        if change.kind in CHOICE_KINDS:
+            self._choices_stale = True
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    @override
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+        if not self._fitted:
+            self._fitted = True
+            self.fit_year()
+
+    # --- acting on bars ---------------------------------------------------------------------
+
+    def selected_entry(self) -> Entry | None:
+        return self.canvas.selected_entry()
+
+    def select(self, kind: EntryKind, ident: int) -> Entry | None:
+        entry = next((e for e in self.canvas.entries if e.key == (kind, ident)), None)
+        self.canvas.select(entry)
+        return entry
+
+    def open_entry(self, entry: Entry) -> None:
+        open_entry(self.ctx, entry)
+
+    def move_entry(self, entry: Entry, move: Move, merge: bool = False) -> bool:
+        """Move ``entry`` (undoable); a refusal is shown in the banner. True when moved."""
+        return move_entry(self.ctx, self.banner, entry, move, merge)
+
+    def move_selected(self, days: int) -> bool:
+        entry = self.selected_entry()
+        return entry is not None and self.move_entry(entry, Move(days=days), merge=True)

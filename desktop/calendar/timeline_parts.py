@@ -1,0 +1,399 @@
+"""The year timeline's painted parts: the bars (one row per region or leader), the month
+header and the row labels, which stay in place while the bars scroll under them."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QWidget
+from typing_extensions import override
+
+from desktop.calendar.canvas import CalendarCanvas
+from desktop.calendar.style import (
+    GRID,
+    GRID_STRONG,
+    HEADER_BG,
+    HOLIDAY_TEXT,
+    MUTED_TEXT,
+    SELECTION,
+    TODAY,
+    WEEKEND,
+    base_colour,
+    paint_entry,
+    region_colour,
+    style_for,
+)
+from desktop.undo.moves import Move
+from models.rows import RegionRow
+from planning.dates import public_holidays, short_month
+from planning.entries import Entry
+from planning.layout import days_in_month
+from planning.timeline import Bar, Grouping, TimelineRow, timeline_rows
+
+LANE_H = 26.0
+ROW_PAD = 6.0
+HEADER_H = 44.0
+LABEL_W = 150.0
+MIN_BAR_W = 8.0
+LABEL_GAP = 6.0
+LABEL_ROOM = 14.0  # space after a label before the next bar in its lane
+MIN_ROW_H = 44.0  # room for the row's name and its counts
+
+
+class TimelineCanvas(CalendarCanvas):
+    """Bars for a year, ``px_per_day`` wide per day; dragging a bar moves it by whole days."""
+
+    zoom_requested = Signal(int, float)  # wheel steps, the x (in the canvas) to keep in place
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.year = date.today().year
+        self.today = date.today()
+        self.px_per_day = 3.0
+        self.grouping = Grouping.REGION
+        self.regions: list[RegionRow] = []
+        self.rows: list[TimelineRow] = []
+        self.row_tops: list[float] = []
+        self._bars: list[tuple[QRectF, Bar, QRectF | None]] = []  # bar, its outside label
+        self._font = QFont(self.font())
+        self._font.setPointSizeF(max(self._font.pointSizeF() - 0.5, 8))
+
+    # --- geometry -----------------------------------------------------------------------------
+
+    @property
+    def first_day(self) -> date:
+        return date(self.year, 1, 1)
+
+    @property
+    def day_count(self) -> int:
+        return (date(self.year + 1, 1, 1) - self.first_day).days
+
+    def x_of(self, day: date) -> float:
+        return (day - self.first_day).days * self.px_per_day
+
+    def day_at(self, x: float) -> date:
+        return self.first_day + timedelta(days=int(x // self.px_per_day))
+
+    def _label(self, entry: Entry) -> str:
+        return entry.title(self.lang)
+
+    def _label_width(self, entry: Entry) -> float:
+        return QFontMetricsF(self._font).horizontalAdvance(self._label(entry)) + 10
+
+    def _label_place(self, entry: Entry) -> tuple[float, float]:
+        """Where a label too long for its bar goes: after the bar, or before it when it would
+        run past the end of the year. In pixels: (before, after)."""
+        bar_w = max(entry.days(self.mode) * self.px_per_day, MIN_BAR_W)
+        text_w = self._label_width(entry)
+        if text_w <= bar_w:
+            return (0.0, 0.0)
+        needed = text_w + LABEL_GAP + LABEL_ROOM
+        end = self.x_of(min(entry.last_day(self.mode), date(self.year, 12, 31)) + timedelta(days=1))
+        if end + needed > self.day_count * self.px_per_day:
+            return (needed, 0.0)
+        return (0.0, needed)
+
+    def _label_reach(self, entry: Entry) -> tuple[float, float]:
+        before, after = self._label_place(entry)
+        return (before / self.px_per_day, after / self.px_per_day)
+
+    @override
+    def relayout(self) -> None:
+        shown = [e for e in self.entries
+                 if e.touches(self.first_day, date(self.year, 12, 31), self.mode)]
+        self.rows = timeline_rows(shown, self.grouping, self.regions, self.mode, self._label_reach)
+        self.row_tops = []
+        top = 0.0
+        self._bars = []
+        for row in self.rows:
+            self.row_tops.append(top)
+            row_h = max(row.lanes * LANE_H + ROW_PAD, MIN_ROW_H)
+            lanes_top = top + (row_h - row.lanes * LANE_H) / 2
+            for bar in row.bars:
+                left = self.x_of(max(bar.first, self.first_day))
+                right = self.x_of(min(bar.last, date(self.year, 12, 31)) + timedelta(days=1))
+                width = max(right - left, MIN_BAR_W)
+                rect = QRectF(left, lanes_top + bar.lane * LANE_H + 3, width, LANE_H - 6)
+                before, after = self._label_place(bar.entry)
+                text_w = self._label_width(bar.entry)
+                outside = None
+                if after:
+                    outside = QRectF(rect.right() + LABEL_GAP, rect.top(), text_w, rect.height())
+                elif before:
+                    outside = QRectF(rect.left() - LABEL_GAP - text_w, rect.top(), text_w,
+                                     rect.height())
+                self._bars.append((rect, bar, outside))
+            top += row_h
+        self.row_tops.append(top)
+        self.hits = [(rect, bar.entry) for rect, bar, _ in self._bars]
+        size = QSize(int(self.day_count * self.px_per_day) + 1, int(top) + 1)
+        if size != self.size():
+            self.setFixedSize(size)
+
+    @override
+    def sizeHint(self) -> QSize:
+        return QSize(int(self.day_count * self.px_per_day) + 1,
+                     int(self.row_tops[-1]) + 1 if self.row_tops else 100)
+
+    # --- painting -----------------------------------------------------------------------------
+
+    @override
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        exposed = QRectF(event.rect())
+        painter.fillRect(exposed, QColor("#ffffff"))
+        for n, (top, bottom) in enumerate(zip(self.row_tops, self.row_tops[1:], strict=False)):
+            if n % 2:
+                painter.fillRect(QRectF(exposed.left(), top, exposed.width(), bottom - top),
+                                 QColor("#fafbfc"))
+        self._paint_days(painter, exposed)
+        painter.setPen(QPen(GRID, 1))
+        for top in self.row_tops[1:]:
+            painter.drawLine(QPointF(exposed.left(), top - 0.5), QPointF(exposed.right(), top - 0.5))
+        painter.setFont(self._font)
+        metrics = QFontMetricsF(self._font)
+        for rect, bar, outside in self._bars:
+            span = rect.united(outside) if outside is not None else rect
+            if span.right() < exposed.left() or span.left() > exposed.right():
+                continue
+            entry = bar.entry
+            style = style_for(entry, self.colour_by)
+            selected = self.is_selected(entry)
+            if rect.width() < 12 and entry.kind.value == "event":
+                self._paint_diamond(painter, rect, style.fill, style.border, selected)
+            else:
+                inside = self._label(entry) if outside is None else ""
+                open_left = bar.first < self.first_day
+                open_right = bar.last > date(self.year, 12, 31)
+                paint_entry(painter, rect, style, inside, open_left=open_left,
+                            open_right=open_right, selected=selected, font=self._font)
+            if outside is not None:
+                painter.setFont(self._font)
+                painter.setPen(QColor("#1b1f24") if not entry.cancelled else MUTED_TEXT)
+                text = metrics.elidedText(self._label(entry), Qt.TextElideMode.ElideRight,
+                                          outside.width())
+                painter.drawText(outside, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                                 text)
+        self._paint_today(painter)
+        self._paint_drag(painter)
+        painter.end()
+
+    def _paint_days(self, painter: QPainter, exposed: QRectF) -> None:
+        bottom = self.row_tops[-1] if self.row_tops else self.height()
+        if self.px_per_day >= 6:
+            holidays = public_holidays(self.first_day, date(self.year, 12, 31), self.lang)
+            for n in range(self.day_count):
+                day = self.first_day + timedelta(days=n)
+                if day.weekday() >= 5 or day in holidays:
+                    x = n * self.px_per_day
+                    if exposed.left() - self.px_per_day <= x <= exposed.right():
+                        painter.fillRect(QRectF(x, 0, self.px_per_day, bottom), WEEKEND)
+        if self.px_per_day >= 4:
+            painter.setPen(QPen(QColor("#eef0f3"), 1))
+            day = self.first_day + timedelta(days=(7 - self.first_day.weekday()) % 7)
+            while day.year == self.year:
+                x = self.x_of(day)
+                painter.drawLine(QPointF(x, 0), QPointF(x, bottom))
+                day += timedelta(days=7)
+        painter.setPen(QPen(GRID_STRONG, 1))
+        for month in range(1, 13):
+            x = self.x_of(date(self.year, month, 1))
+            painter.drawLine(QPointF(x, 0), QPointF(x, bottom))
+
+    def _paint_today(self, painter: QPainter) -> None:
+        if self.today.year != self.year:
+            return
+        x = self.x_of(self.today) + self.px_per_day / 2
+        painter.setPen(QPen(TODAY, 2))
+        painter.drawLine(QPointF(x, 0), QPointF(x, self.height()))
+
+    def _paint_diamond(self, painter: QPainter, rect: QRectF, fill: QColor, border: QColor,
+                       selected: bool) -> None:
+        centre = QPointF(rect.left() + min(rect.width(), self.px_per_day) / 2, rect.center().y())
+        r = rect.height() / 2
+        path = QPainterPath()
+        path.moveTo(centre.x(), centre.y() - r)
+        path.lineTo(centre.x() + r * 0.75, centre.y())
+        path.lineTo(centre.x(), centre.y() + r)
+        path.lineTo(centre.x() - r * 0.75, centre.y())
+        path.closeSubpath()
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setPen(QPen(SELECTION if selected else border, 2 if selected else 1))
+        painter.setBrush(QBrush(fill))
+        painter.drawPath(path)
+        painter.restore()
+
+    def _paint_drag(self, painter: QPainter) -> None:
+        entry, move = self.dragging, self.drag_preview
+        if entry is None or move is None:
+            return
+        for rect in self.rects_of(entry):
+            ghost = rect.translated(move.days * self.px_per_day, 0)
+            colour = QColor(base_colour(entry, self.colour_by))
+            painter.setPen(QPen(colour, 2, Qt.PenStyle.DashLine))
+            colour.setAlpha(60)
+            painter.setBrush(QBrush(colour))
+            painter.drawRoundedRect(ghost, 4, 4)
+            first = entry.first_day(self.mode) + timedelta(days=move.days)
+            last = entry.last_day(self.mode) + timedelta(days=move.days)
+            painter.setPen(QColor("#1b1f24"))
+            painter.drawText(QRectF(ghost.left(), ghost.bottom() + 1, 220, 16),
+                             Qt.AlignmentFlag.AlignLeft,
+                             f"{first:%m-%d} – {last:%m-%d}  ({move.days:+d})")
+
+    # --- interaction --------------------------------------------------------------------------
+
+    @override
+    def drag_move(self, entry: Entry, start: QPointF, pos: QPointF) -> Move | None:
+        return Move(days=round((pos.x() - start.x()) / self.px_per_day))
+
+    @override
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y() // 120 or (1 if event.angleDelta().y() > 0 else -1)
+            self.zoom_requested.emit(steps, event.position().x())
+            event.accept()
+        else:
+            super().wheelEvent(event)
+
+    def bar_rects(self) -> list[tuple[QRectF, Entry, int]]:
+        """Each bar's rectangle, entry and row index (tests and accessibility)."""
+        out = []
+        for rect, bar, _ in self._bars:
+            row = next(n for n, top in enumerate(self.row_tops[1:]) if rect.top() < top)
+            out.append((rect, bar.entry, row))
+        return out
+
+
+class TimelineHeader(QWidget):
+    """Months over the bars, with week numbers or days as the zoom allows; scrolls sideways."""
+
+    def __init__(self, canvas: TimelineCanvas, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.canvas = canvas
+        self.offset = 0
+        self.setFixedHeight(int(HEADER_H))
+
+    def set_offset(self, x: int) -> None:
+        self.offset = x
+        self.update()
+
+    @override
+    def paintEvent(self, event: QPaintEvent) -> None:
+        c = self.canvas
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), HEADER_BG)
+        painter.translate(-self.offset, 0)
+        bold = QFont(self.font())
+        bold.setBold(True)
+        small = QFont(self.font())
+        small.setPointSizeF(max(small.pointSizeF() - 1.5, 7))
+        half = HEADER_H / 2
+        for month in range(1, 13):
+            left = c.x_of(date(c.year, month, 1))
+            width = days_in_month(c.year, month) * c.px_per_day
+            painter.setPen(QPen(GRID_STRONG, 1))
+            painter.drawLine(QPointF(left, 0), QPointF(left, HEADER_H))
+            painter.setFont(bold)
+            painter.setPen(QColor("#1b1f24"))
+            label = short_month(month, c.lang)
+            if month == 1:
+                label = f"{c.year}年{label}" if c.lang != "en" else f"{label} {c.year}"
+            painter.drawText(QRectF(left + 4, 0, width - 6, half),
+                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, label)
+        painter.setFont(small)
+        painter.setPen(MUTED_TEXT)
+        holidays = public_holidays(c.first_day, date(c.year, 12, 31), c.lang)
+        if c.px_per_day >= 16:
+            for n in range(c.day_count):
+                day = c.first_day + timedelta(days=n)
+                x = n * c.px_per_day
+                painter.setPen(HOLIDAY_TEXT if day in holidays or day.weekday() >= 5 else MUTED_TEXT)
+                painter.drawText(QRectF(x, half, c.px_per_day, half), Qt.AlignmentFlag.AlignCenter,
+                                 str(day.day))
+        elif c.px_per_day >= 3:
+            day = c.first_day + timedelta(days=(7 - c.first_day.weekday()) % 7)
+            while day.year == c.year:
+                x = c.x_of(day)
+                week = day.isocalendar().week
+                text = f"W{week}" if c.px_per_day >= 5 or week % 2 == 0 else ""
+                painter.drawText(QRectF(x + 2, half, 7 * c.px_per_day, half),
+                                 Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
+                day += timedelta(days=7)
+        if c.today.year == c.year:
+            x = c.x_of(c.today) + c.px_per_day / 2
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QBrush(TODAY))
+            path = QPainterPath()
+            path.moveTo(x - 5, HEADER_H - 7)
+            path.lineTo(x + 5, HEADER_H - 7)
+            path.lineTo(x, HEADER_H)
+            path.closeSubpath()
+            painter.drawPath(path)
+        painter.resetTransform()
+        painter.setPen(QPen(GRID_STRONG, 1))
+        painter.drawLine(QPointF(0, HEADER_H - 1), QPointF(self.width(), HEADER_H - 1))
+        painter.end()
+
+
+class TimelineLabels(QWidget):
+    """The row names (region or leader, with how many trips and events), scrolling with the rows."""
+
+    def __init__(self, canvas: TimelineCanvas, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.canvas = canvas
+        self.offset = 0
+        self.setFixedWidth(int(LABEL_W))
+
+    def set_offset(self, y: int) -> None:
+        self.offset = y
+        self.update()
+
+    @override
+    def paintEvent(self, event: QPaintEvent) -> None:
+        c = self.canvas
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), HEADER_BG)
+        painter.translate(0, -self.offset)
+        bold = QFont(self.font())
+        bold.setBold(True)
+        small = QFont(self.font())
+        small.setPointSizeF(max(small.pointSizeF() - 1.5, 7))
+        for row, top, bottom in zip(c.rows, c.row_tops, c.row_tops[1:], strict=False):
+            rect = QRectF(10, top, LABEL_W - 14, bottom - top)
+            painter.setFont(bold)
+            painter.setPen(QColor("#1b1f24"))
+            title = QFontMetricsF(bold).elidedText(row.label(c.lang), Qt.TextElideMode.ElideRight,
+                                                   rect.width())
+            painter.drawText(QRectF(rect.left(), top + 4, rect.width(), 20),
+                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, title)
+            trips = sum(1 for b in row.bars if b.entry.kind.value == "trip")
+            events = len(row.bars) - trips
+            painter.setFont(small)
+            painter.setPen(MUTED_TEXT)
+            counts = self.tr("trips: {trips} · events: {events}").format(trips=trips, events=events)
+            painter.drawText(QRectF(rect.left(), top + 22, rect.width(), 16),
+                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, counts)
+            if c.grouping is Grouping.REGION and row.key.startswith("region:"):
+                region = next((r for r in c.regions if f"region:{r.id}" == row.key), None)
+                if region is not None:
+                    painter.fillRect(QRectF(0, top + 2, 4, bottom - top - 4), region_colour(region))
+            painter.setPen(QPen(GRID, 1))
+            painter.drawLine(QPointF(0, bottom - 0.5), QPointF(LABEL_W, bottom - 0.5))
+        painter.resetTransform()
+        painter.setPen(QPen(GRID_STRONG, 1))
+        painter.drawLine(QPointF(LABEL_W - 1, 0), QPointF(LABEL_W - 1, self.height()))
+        painter.end()

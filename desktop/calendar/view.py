@@ -1,0 +1,298 @@
+"""The calendar: month, week and agenda views of trips, itinerary items and events.
+
+Coloured by region or by type, filtered by region, industry, unit, status and person, read in
+local or Beijing time. Double-click opens the editor (through the context's signals); a drag
+or Alt+←/→ moves the entry, with undo. Each refresh reads only the days on screen.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from enum import StrEnum
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+from typing_extensions import override
+
+from desktop.calendar.actions import CHOICE_KINDS, REFRESH_KINDS, move_entry, open_entry
+from desktop.calendar.agenda import AgendaView
+from desktop.calendar.banner import Banner
+from desktop.calendar.filters import FilterBar
+from desktop.calendar.legend import Legend
+from desktop.calendar.month import MonthCanvas
+from desktop.calendar.style import ColourBy, legend
+from desktop.calendar.week import WeekView
+from desktop.context import AppContext, DataChange
+from desktop.undo.moves import Move
+from models.enums import TripStatus
+from models.errors import NotFoundError
+from models.queries import current_campaign
+from models.rows import RegionRow
+from planning.dates import campaign_today, month_name, span_label
+from planning.entries import Entry, EntryKind, TimeMode
+from planning.feed import Filters, filter_choices, load_entries
+from planning.layout import add_months, days_in_month, month_grid, week_start
+
+
+class CalendarMode(StrEnum):
+    MONTH = "month"
+    WEEK = "week"
+    AGENDA = "agenda"
+
+
+class CalendarView(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.today = date.today()
+        self.anchor: date | None = None  # the day the view is around; set on first refresh
+        self.view_mode = CalendarMode.MONTH
+        self.time_mode = TimeMode.LOCAL
+        self.colour_by = ColourBy.REGION
+        self.entries: list[Entry] = []
+        self._regions: list[RegionRow] = []
+        self._stale = True
+        self._choices_stale = True  # filter boxes: reloaded when people, units... change
+
+        self.month = MonthCanvas()
+        self.week = WeekView()
+        self.agenda = AgendaView()
+        self.stack = QStackedWidget()
+        for view in (self.month, self.week, self.agenda):
+            self.stack.addWidget(view)
+            view.open_requested.connect(self.open_entry)
+            view.move_requested.connect(self.move_entry)
+        self.month.day_requested.connect(self._show_day)
+
+        self.banner = Banner()
+        self.filter_bar = FilterBar(ctx.lang)
+        self.filter_bar.changed.connect(lambda _f: self.refresh())
+        self.legend = Legend()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 4)
+        layout.setSpacing(6)
+        layout.addLayout(self._build_toolbar())
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.legend)
+
+        for keys, slot in ((QKeySequence.StandardKey.MoveToPreviousPage, lambda: self.step(-1)),
+                           (QKeySequence.StandardKey.MoveToNextPage, lambda: self.step(1))):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+        ctx.data_changed.connect(self._on_data_changed)
+
+    def _build_toolbar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        bar.setSpacing(4)
+        self.today_button = QToolButton()
+        self.today_button.setText(self.tr("Today"))
+        self.today_button.setToolTip(self.tr("Go to today"))
+        self.today_button.clicked.connect(lambda: self.go_to(self._home_day()))
+        self.prev_button = QToolButton()
+        self.prev_button.setText("‹")
+        self.prev_button.setToolTip(self.tr("Previous (PgUp)"))
+        self.prev_button.clicked.connect(lambda: self.step(-1))
+        self.next_button = QToolButton()
+        self.next_button.setText("›")
+        self.next_button.setToolTip(self.tr("Next (PgDn)"))
+        self.next_button.clicked.connect(lambda: self.step(1))
+        self.period = QLabel()
+        font = QFont(self.period.font())
+        font.setPointSizeF(font.pointSizeF() + 3)
+        font.setBold(True)
+        self.period.setFont(font)
+        for widget in (self.today_button, self.prev_button, self.next_button):
+            bar.addWidget(widget)
+        bar.addSpacing(8)
+        bar.addWidget(self.period)
+        bar.addStretch(1)
+
+        self.mode_buttons = QButtonGroup(self)
+        for mode, label in ((CalendarMode.MONTH, self.tr("Month")),
+                            (CalendarMode.WEEK, self.tr("Week")),
+                            (CalendarMode.AGENDA, self.tr("Agenda"))):
+            button = QToolButton()
+            button.setText(label)
+            button.setCheckable(True)
+            button.setChecked(mode is self.view_mode)
+            button.setProperty("mode", mode.value)
+            self.mode_buttons.addButton(button)
+            bar.addWidget(button)
+        self.mode_buttons.buttonClicked.connect(
+            lambda b: self.set_view(CalendarMode(b.property("mode"))))
+        bar.addSpacing(12)
+        bar.addWidget(QLabel(self.tr("Colour by")))
+        self.colour_box = QComboBox()
+        self.colour_box.addItem(self.tr("Region"), ColourBy.REGION.value)
+        self.colour_box.addItem(self.tr("Type"), ColourBy.TYPE.value)
+        self.colour_box.currentIndexChanged.connect(
+            lambda _i: self.set_colour_by(ColourBy(self.colour_box.currentData())))
+        bar.addWidget(self.colour_box)
+        self.time_box = QComboBox()
+        self.time_box.addItem(self.tr("Local time"), TimeMode.LOCAL.value)
+        self.time_box.addItem(self.tr("Beijing time"), TimeMode.BEIJING.value)
+        self.time_box.setToolTip(self.tr("Show itinerary items and events in the local time of "
+                                         "their place, or in Beijing time"))
+        self.time_box.currentIndexChanged.connect(
+            lambda _i: self.set_time_mode(TimeMode(self.time_box.currentData())))
+        bar.addWidget(self.time_box)
+        return bar
+
+    # --- state ------------------------------------------------------------------------------
+
+    def _home_day(self) -> date:
+        """Today, seen from the campaign's year (a past campaign opens on the same date then)."""
+        try:
+            with self.ctx.sessions() as session:
+                year: int | None = current_campaign(session).year
+        except NotFoundError:
+            year = None
+        return campaign_today(self.today, year)
+
+    def set_view(self, mode: CalendarMode) -> None:
+        self.view_mode = mode
+        self.stack.setCurrentIndex(list(CalendarMode).index(mode))
+        for button in self.mode_buttons.buttons():
+            button.setChecked(button.property("mode") == mode.value)
+        self.refresh()
+
+    def set_time_mode(self, mode: TimeMode) -> None:
+        self.time_mode = mode
+        self.time_box.setCurrentIndex(self.time_box.findData(mode.value))
+        self.refresh()
+
+    def set_colour_by(self, colour_by: ColourBy) -> None:
+        self.colour_by = colour_by
+        self.colour_box.setCurrentIndex(self.colour_box.findData(colour_by.value))
+        self.refresh()
+
+    def set_filters(self, filters: Filters) -> None:
+        self.filter_bar.set_filters(filters)  # emits changed -> refresh
+
+    def go_to(self, day: date) -> None:
+        self.anchor = day
+        self.refresh()
+        if self.view_mode is CalendarMode.WEEK:
+            self.week.scroll_to_first()
+
+    def step(self, direction: int) -> None:
+        anchor = self.anchor or self._home_day()
+        if self.view_mode is CalendarMode.WEEK:
+            self.go_to(anchor + timedelta(days=7 * direction))
+        else:
+            self.go_to(add_months(anchor, direction))
+
+    def _show_day(self, day: date) -> None:
+        self.anchor = day
+        self.set_view(CalendarMode.WEEK)
+        self.week.scroll_to_first()
+
+    def visible_range(self) -> tuple[date, date]:
+        anchor = self.anchor or self._home_day()
+        if self.view_mode is CalendarMode.MONTH:
+            grid = month_grid(anchor.year, anchor.month)
+            return grid[0], grid[-1]
+        if self.view_mode is CalendarMode.WEEK:
+            first = week_start(anchor)
+            return first, first + timedelta(days=6)
+        first = anchor.replace(day=1)
+        return first, first.replace(day=days_in_month(first.year, first.month))
+
+    # --- loading ----------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Reload what the current view shows (one short read-only session)."""
+        self._stale = False
+        if self.anchor is None:
+            self.anchor = self._home_day()
+        first, last = self.visible_range()
+        filters = self.filter_bar.filters()
+        with self.ctx.sessions() as session:
+            if self._choices_stale:
+                choices = filter_choices(session)
+                self._regions = list(choices.regions)
+                self.filter_bar.set_choices(choices)
+                self._choices_stale = False
+            entries = load_entries(session, first, last, filters)
+        self.entries = [e for e in entries if e.touches(first, last, self.time_mode)]
+        self._show(first, last)
+
+    def _show(self, first: date, last: date) -> None:
+        lang, anchor = self.ctx.lang, self.anchor or first
+        if self.view_mode is CalendarMode.MONTH:
+            self.month.lang, self.month.mode, self.month.colour_by = lang, self.time_mode, self.colour_by
+            self.month.today = self.today
+            self.month.set_month(anchor.year, anchor.month)
+            self.month.set_entries(self.entries)
+            self.period.setText(month_name(anchor.year, anchor.month, lang))
+        elif self.view_mode is CalendarMode.WEEK:
+            self.week.configure(lang, self.time_mode, self.colour_by)
+            self.week.set_week(first, self.today)
+            self.week.set_entries(self.entries)
+            week_no = first.isocalendar().week
+            label = self.tr("Week {n}").format(n=week_no)
+            span = span_label(first, last, lang)
+            span = f"{span} {last.year}" if lang == "en" else f"{first.year}年{span}"
+            self.period.setText(f"{span} · {label}")
+        else:
+            self.agenda.lang, self.agenda.mode, self.agenda.colour_by = lang, self.time_mode, self.colour_by
+            self.agenda.set_range(first, last, self.today)
+            self.agenda.set_entries(self.entries)
+            self.period.setText(month_name(anchor.year, anchor.month, lang))
+        statuses = [(s.label(lang), s.value) for s in TripStatus
+                    if s not in (TripStatus.UNDERWAY,)]
+        self.legend.set_items(legend(self.colour_by, self._regions, lang), statuses)
+
+    def _on_data_changed(self, change: DataChange) -> None:
+        if change.kind not in REFRESH_KINDS:
+            return
+        if change.kind in CHOICE_KINDS:
+            self._choices_stale = True
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    @override
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    # --- acting on entries -----------------------------------------------------------------
+
+    def current_surface(self) -> MonthCanvas | WeekView | AgendaView:
+        return (self.month, self.week, self.agenda)[list(CalendarMode).index(self.view_mode)]
+
+    def selected_entry(self) -> Entry | None:
+        return self.current_surface().selected_entry()
+
+    def select(self, kind: EntryKind, ident: int) -> Entry | None:
+        entry = next((e for e in self.entries if e.key == (kind, ident)), None)
+        self.current_surface().select(entry)
+        return entry
+
+    def open_entry(self, entry: Entry) -> None:
+        open_entry(self.ctx, entry)
+
+    def move_entry(self, entry: Entry, move: Move, merge: bool = False) -> bool:
+        """Move ``entry`` (undoable); a refusal is shown in the banner. True when moved."""
+        return move_entry(self.ctx, self.banner, entry, move, merge)
+
+    def move_selected(self, days: int) -> bool:
+        entry = self.selected_entry()
+        return entry is not None and self.move_entry(entry, Move(days=days), merge=True)

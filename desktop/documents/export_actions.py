@@ -1,0 +1,96 @@
+"""Calendar export (.ics) and briefing packs (PDF) for the current selection, off the UI thread.
+
+Both call the same packages as the command line: ``calendars`` and ``briefs``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+import briefs
+import calendars
+from desktop.context import AppContext
+from desktop.documents.pdf_preview import PdfPreview
+from desktop.errors_text import describe
+from desktop.settings import AppSettings
+from desktop.worker import Job, Progress, run_in_background
+
+translate = QCoreApplication.translate
+
+
+def _report_failure(ctx: AppContext, exc: BaseException) -> None:
+    ctx.failed.emit(describe(exc, ctx.lang))
+
+
+def export_calendar(ctx: AppContext, settings: AppSettings, parent: QWidget,
+                    scope: calendars.ExportScope, file_name: str) -> Job | None:
+    """Ask where to save, then collect, render and write the .ics in the background."""
+    suggested = str(Path(settings.last_folder) / file_name)
+    path, _filter = QFileDialog.getSaveFileName(
+        parent, translate("DocumentActions", "Export calendar"), suggested,
+        translate("DocumentActions", "iCalendar files (*.ics)"))
+    if not path:
+        return None
+    target = Path(path if path.lower().endswith(".ics") else f"{path}.ics")
+    settings.last_folder = str(target.parent)
+    sessions, lang = ctx.sessions, ctx.lang
+
+    def work(progress: Progress) -> Path:
+        with sessions() as session:
+            data = calendars.collect(session, scope)
+        return calendars.write_ics(target, calendars.render(data, lang, progress=progress))
+
+    def done(written: Path) -> None:
+        ctx.status_message.emit(translate("DocumentActions", "Calendar saved to %1").replace(
+            "%1", str(written)))
+
+    return run_in_background(parent, translate("DocumentActions", "Exporting the calendar…"),
+                             work, done, lambda exc: _report_failure(ctx, exc))
+
+
+def brief_options(ctx: AppContext, settings: AppSettings, today: date | None = None
+                  ) -> briefs.BriefOptions:
+    return briefs.BriefOptions(generated_on=today or date.today(), lang=ctx.lang,
+                               font_path=settings.font_path or None,
+                               issuer_zh=settings.issuer_zh, issuer_en=settings.issuer_en)
+
+
+def show_brief(ctx: AppContext, settings: AppSettings, parent: QWidget, kind: str,
+               code: str = "") -> Job:
+    """Build the brief of a trip or event (``kind`` "trip"/"event"), or the campaign report
+    (``kind`` "campaign"), then preview it in the window."""
+    options = brief_options(ctx, settings)
+    sessions = ctx.sessions
+
+    def work(progress: Progress) -> bytes:
+        progress(0, 2)
+        with sessions() as session:
+            if kind == "trip":
+                trip = briefs.collect_trip(session, code)
+            elif kind == "event":
+                event = briefs.collect_event(session, code)
+            else:
+                report = briefs.collect_campaign(session)
+        progress(1, 2)
+        if kind == "trip":
+            return briefs.render_trip(trip, options)
+        if kind == "event":
+            return briefs.render_event(event, options)
+        return briefs.render_campaign(report, options)
+
+    title = (translate("DocumentActions", "Brief %1").replace("%1", code) if code
+             else translate("DocumentActions", "Campaign report"))
+    name = f"{code or 'campaign-report'}-{options.generated_on:%Y%m%d}.pdf"
+    warning = briefs.find_cjk_font(options.font_path).warning
+
+    def done(pdf: bytes) -> None:
+        preview = PdfPreview(pdf, title, name, ctx.lang, settings, warning, parent)
+        preview.open()
+
+    job = run_in_background(parent, translate("DocumentActions", "Preparing the brief…"), work,
+                            done, lambda exc: _report_failure(ctx, exc))
+    return job

@@ -1,0 +1,1 @@
+"""Record editors and their parts: the editor frame, forms, sub-tables, the one save path."""

@@ -1,0 +1,266 @@
+"""The frame every record editor shares: banner, tabs, Save (Ctrl+S), Save & close, Close.
+
+A subclass builds its fields, loads a record into them (``load``), and turns them into an
+undoable command (``build_command``). Saving goes through :func:`desktop.editors.saving.save`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from desktop.context import AppContext
+from desktop.editors import edit_conflict_dialog
+from desktop.editors.edit_conflict_dialog import Resolution
+from desktop.editors.form import FieldErrors, banner_label
+from desktop.editors.saving import save
+from desktop.errors_text import describe
+from desktop.history.dialog import HistoryDialog, open_history
+from desktop.undo.commands import PlannerCommand
+from models.audit import last_change
+from models.errors import NotFoundError
+
+HIDDEN_FIELDS = {"uuid", "campaign_id"}
+
+
+@dataclass(frozen=True)
+class Stored:
+    """A record as saved now: its draft, revision, and who saved it last, when."""
+
+    draft: Any
+    revision: int
+    changed_by: str = ""
+    changed_at: datetime | None = None
+
+
+def shown_fields(draft: Any) -> dict[str, Any]:
+    """A draft's fields for the conflict dialog (internal ones left out)."""
+    return {f.name: getattr(draft, f.name) for f in fields(draft) if f.name not in HIDDEN_FIELDS}
+
+
+def last_saved(session: Session, record_type: str, record_id: int) -> tuple[str, datetime | None]:
+    change = last_change(session, record_type, record_id)
+    return (change.actor, change.at) if change is not None else ("", None)
+
+INVALID_STYLE = ('*[invalid="true"] { border: 1px solid #c0392b; border-radius: 2px; '
+                 'background: #fff6f5; }')
+
+
+class EditorDialog(QDialog):
+    """Base of the record editors. ``saved`` fires after each successful save."""
+
+    saved = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.lang = ctx.lang
+        self.setStyleSheet(INVALID_STYLE)
+        self.setSizeGripEnabled(True)
+        self.banner = banner_label(self)
+        self.tabs = QTabWidget(self)
+        self.errors = FieldErrors(self.banner, self.tabs)
+        self.heading = QLabel(self)
+        self.heading.setStyleSheet("font-size: 15px; font-weight: 600; padding: 2px 0 4px 0;")
+        self.buttons = QDialogButtonBox(self)
+        self.save_button = QPushButton(self.tr("&Save"), self)
+        self.save_button.setToolTip(self.tr("Save and keep editing (Ctrl+S)"))
+        self.ok_button = QPushButton(self.tr("Save && c&lose"), self)
+        self.ok_button.setDefault(True)
+        self.close_button = QPushButton(self.tr("Close"), self)
+        self.history_button = QPushButton(self.tr("&History…"), self)
+        self.history_button.setToolTip(self.tr("Who changed this record, when, and what"))
+        self.buttons.addButton(self.history_button, QDialogButtonBox.ButtonRole.HelpRole)
+        self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ApplyRole)
+        self.buttons.addButton(self.ok_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(self.close_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self.save_button.clicked.connect(self.save)
+        self.ok_button.clicked.connect(self.save_and_close)
+        self.close_button.clicked.connect(self.close)
+        self.history_button.clicked.connect(self.show_history)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.buttons)
+        self._skip_close_check = False
+        self.history_window: HistoryDialog | None = None
+
+    # --- to be given by each editor ------------------------------------------------------
+
+    def build_command(self) -> PlannerCommand | None:
+        """The command that saves the fields, or None when nothing changed.
+
+        May raise ValidationError for input the editor itself checks (e.g. a local time
+        skipped by daylight saving).
+        """
+        raise NotImplementedError
+
+    def reload(self) -> None:
+        """Load the record again (new revision) into the fields."""
+        raise NotImplementedError
+
+    def after_save(self, command: PlannerCommand) -> None:
+        """A save succeeded: a new record's editor now edits what it created."""
+        self.reload()
+
+    def is_dirty(self) -> bool:
+        raise NotImplementedError
+
+    # --- when someone else saved the record meanwhile ------------------------------------
+
+    record_type = ""  # the audit history's name of the table ("trips", "people"...)
+
+    def record_id(self) -> int | None:
+        """The id of the record being edited; None while it is not saved yet."""
+        raise NotImplementedError
+
+    def draft(self) -> Any:
+        """The record as the fields hold it now (a model draft)."""
+        raise NotImplementedError
+
+    def read_stored(self, session: Session, record_id: int) -> tuple[Any, int]:
+        """The saved draft and revision of the record; NotFoundError when it was deleted."""
+        raise NotImplementedError
+
+    def stored(self) -> Stored | None:
+        """The record as saved in the database now, or None when it was deleted."""
+        ident = self.record_id()
+        if ident is None:
+            return None
+        with self.ctx.sessions() as session:
+            try:
+                draft, revision = self.read_stored(session, ident)
+            except NotFoundError:
+                return None
+            if not self.record_type:
+                return Stored(draft, revision)
+            return Stored(draft, revision, *last_saved(session, self.record_type, ident))
+
+    def adopt(self, stored: Stored) -> None:
+        """Take the stored version as the one being edited (its revision, undo's "before")."""
+        self.loaded, self.revision = stored.draft, stored.revision
+
+    def copy_command(self, theirs: Any) -> PlannerCommand:
+        """A new record holding ``theirs`` (the conflict dialog's "keep theirs as a copy")."""
+        raise NotImplementedError
+
+    def resolve_concurrent_edit(self, error: BaseException) -> bool:
+        """Ask the user how to settle someone else's newer save; True when the save was done."""
+        stored = self.stored()
+        if stored is None:  # deleted meanwhile: nothing to compare with
+            self.show_problem(describe(error, self.lang), False)
+            return False
+        mine, theirs = self.draft(), stored.draft
+        choice = edit_conflict_dialog.resolve_conflict(
+            self, shown_fields(mine), shown_fields(theirs), what=self.heading.text(),
+            changed_by=stored.changed_by, changed_at=stored.changed_at, lang=self.lang)
+        if choice is Resolution.RELOAD:
+            self.reload()
+            self.errors.show_banner(self.tr("The other version is loaded; your changes were "
+                                            "discarded."))
+            return False
+        if choice is Resolution.CANCEL:
+            self.show_problem(describe(error, self.lang), True)
+            return False
+        if choice is Resolution.KEEP_THEIRS_AS_COPY and not save(
+                self.ctx, self.copy_command(theirs), self):
+            return False
+        self.adopt(stored)  # OVERWRITE (also after the copy): mine over the newest revision
+        command = self.build_command()
+        return command is None or save(self.ctx, command, self, self.resolve_concurrent_edit)
+
+    # --- ErrorDisplay ----------------------------------------------------------------------
+
+    def clear_errors(self) -> None:
+        self.errors.clear()
+
+    def show_field_error(self, field: str, message: str) -> None:
+        self.errors.show(field, message)
+
+    def show_problem(self, message: str, retry_possible: bool) -> None:
+        if retry_possible:
+            message += "\n" + self.tr("Press Save to try again.")
+        self.errors.show_banner(message)
+
+    # --- actions ---------------------------------------------------------------------------
+
+    def update_history_button(self) -> None:
+        """Shown for records with an audit history; usable once the record is saved."""
+        self.history_button.setVisible(bool(self.record_type))
+        self.history_button.setEnabled(bool(self.record_type) and self.record_id() is not None)
+
+    def show_history(self) -> HistoryDialog | None:
+        """Open the saved record's audit history beside the editor."""
+        ident = self.record_id() if self.record_type else None
+        if ident is None:
+            return None
+        self.history_window = open_history(self, self.ctx.sessions, self.record_type, ident, self.lang)
+        return self.history_window
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        self.update_history_button()
+        super().showEvent(event)
+
+    def save(self) -> bool:
+        from models.errors import ValidationError
+
+        self.clear_errors()
+        try:
+            command = self.build_command()
+        except ValidationError as exc:
+            self.show_field_error(exc.field, exc.text(self.lang))
+            return False
+        if command is None:
+            self.ctx.status_message.emit(self.tr("Nothing to save"))
+            return True
+        if not save(self.ctx, command, self, self.resolve_concurrent_edit):
+            return False
+        self.after_save(command)
+        self.update_history_button()
+        self.saved.emit()
+        return True
+
+    def save_and_close(self) -> None:
+        if self.save():
+            self._skip_close_check = True
+            self.accept()
+
+    def discard_and_close(self) -> None:
+        """Close without asking about unsaved changes."""
+        self._skip_close_check = True
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self._skip_close_check or not self.is_dirty():
+            event.accept()
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Unsaved changes"),
+            self.tr("Save the changes before closing?"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Cancel or (
+                answer == QMessageBox.StandardButton.Save and not self.save()):
+            event.ignore()
+            return
+        event.accept()
+
+    def reject(self) -> None:
+        self.close()

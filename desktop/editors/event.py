@@ -1,0 +1,352 @@
+"""Editing a themed investment event: details, agenda sessions, invitations with RSVP."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from desktop.context import AppContext
+from desktop.editors.base import EditorDialog
+from desktop.editors.form import CheckList, EnumCombo, Form, IdCombo, error_label
+from desktop.editors.form_dialog import FormDialog
+from desktop.editors.invitation_table import InvitationTable
+from desktop.editors.item_dialog import datetime_edit, to_qdatetime, wall_clock
+from desktop.editors.session_dialog import SessionDialog
+from desktop.formatting import fmt_datetime
+from desktop.lookups import Lookups, load_lookups
+from desktop.tables.agenda import AgendaTableModel
+from desktop.undo.commands import CreateEvent, EditEvent, PlannerCommand
+from models import rules
+from models.conflicts import Conflict, find_conflicts
+from models.enums import EventKind, EventStatus, RegionKind
+from models.errors import ValidationError
+from models.operations.events import EventDraft, SessionDraft, event_draft
+from models.queries import event_detail, get_event
+from models.rows import BEIJING
+from models.timeutil import BEIJING_TZ, at, local_to_utc
+
+
+def new_event_draft(lookups: Lookups, today: date) -> EventDraft:
+    """A draft summit at home, a month ahead, 09:00–17:30 Beijing time."""
+    home = next((c for c in lookups.cities for r in lookups.regions
+                 if c.region_id == r.id and r.kind is RegionKind.LOCAL), None)
+    zone = home.timezone if home else BEIJING_TZ
+    day = today + timedelta(days=30)
+    return EventDraft(kind=EventKind.INDUSTRY_SUMMIT, title_zh="",
+                      starts_at=at(day, "09:00", zone), ends_at=at(day, "17:30", zone),
+                      timezone=zone, city_id=home.id if home else None, sessions=[],
+                      invitations=[])
+
+
+class EventEditor(EditorDialog):
+    def __init__(self, ctx: AppContext, event_id: int | None = None,
+                 parent: QWidget | None = None, today: date | None = None,
+                 lookups: Lookups | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.event_id = event_id
+        self.revision = 0
+        self.code = ""
+        if lookups is None:
+            with ctx.sessions() as session:
+                lookups = load_lookups(session)
+        self.lookups = lookups
+        self.loaded = new_event_draft(self.lookups, today or date.today())
+        self._build()
+        self.reload()
+        self.resize(980, 720)
+
+    # --- layout ----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        lang = self.lang
+        page = QWidget()
+        form = Form(self.errors, page)
+        self.code_edit = QLineEdit()
+        self.code_edit.setPlaceholderText(self.tr("assigned when saved, e.g. EVT-2023-012"))
+        self.kind = EnumCombo(EventKind, lang)
+        self.title_zh = QLineEdit()
+        self.title_en = QLineEdit()
+        self.status = EnumCombo(EventStatus, lang)
+        self.cancel_reason = QLineEdit()
+        self.city = IdCombo(((f"{c.name(lang)} ({c.timezone})", c.id) for c in self.lookups.cities),
+                            none_label=self.tr("(no city)"))
+        self.zone = QComboBox()
+        self.zone.setEditable(True)
+        self.zone.addItems(sorted({c.timezone for c in self.lookups.cities} | {BEIJING_TZ}))
+        self.start = datetime_edit()
+        self.end = datetime_edit()
+        self.beijing = QLabel()
+        self.beijing.setStyleSheet("color: #2c5d8a;")
+        self.venue = QLineEdit()
+        self.host_unit = IdCombo(((u.name(lang), u.id) for u in self.lookups.units),
+                                 none_label=self.tr("(none)"))
+        self.lead_person = IdCombo(((p.name(lang), p.id) for p in self.lookups.people),
+                                   none_label=self.tr("(not decided)"))
+        self.capacity = QSpinBox()
+        self.capacity.setRange(0, 100_000)
+        self.capacity.setSpecialValueText(self.tr("not limited"))
+        self.industries = CheckList((i.name(lang), i.id) for i in self.lookups.industries)
+        self.industries.setMaximumHeight(150)
+        form.field(self.tr("Code"), self.code_edit, "code")
+        form.field(self.tr("Type"), self.kind, "kind")
+        form.field(self.tr("Title (Chinese)"), self.title_zh, "title_zh")
+        form.field(self.tr("Title (English)"), self.title_en, "title_en")
+        form.field(self.tr("Status"), self.status, "status")
+        form.field(self.tr("Cancellation reason"), self.cancel_reason, "cancel_reason")
+        form.field(self.tr("City"), self.city, "city_id")
+        form.field(self.tr("Time zone"), self.zone, "timezone")
+        form.field(self.tr("Starts (local time)"), self.start, "starts_at")
+        form.field(self.tr("Ends (local time)"), self.end, "ends_at")
+        form.field(self.tr("Beijing time"), self.beijing)
+        form.field(self.tr("Venue"), self.venue, "venue")
+        form.field(self.tr("Host unit"), self.host_unit, "host_unit_id")
+        form.field(self.tr("Lead person"), self.lead_person, "lead_person_id")
+        form.field(self.tr("Capacity (seats)"), self.capacity, "capacity")
+        form.field(self.tr("Industries"), self.industries, "industry_ids")
+        self.tabs.addTab(page, self.tr("General"))
+        self.city.currentIndexChanged.connect(self._city_changed)
+        for signal in (self.start.dateTimeChanged, self.end.dateTimeChanged,
+                       self.zone.currentTextChanged):
+            signal.connect(self._update_beijing)
+        self._build_agenda()
+        self._build_invitations()
+        texts = QWidget()
+        form = Form(self.errors, texts)
+        self.description = QPlainTextEdit()
+        self.responsibilities = QPlainTextEdit()
+        self.notes = QPlainTextEdit()
+        form.field(self.tr("Description"), self.description, "description")
+        form.field(self.tr("Responsibilities"), self.responsibilities, "responsibilities")
+        form.field(self.tr("Notes"), self.notes, "notes")
+        self.tabs.addTab(texts, self.tr("Brief"))
+
+    def _build_agenda(self) -> None:
+        page = QWidget()
+        self.agenda = AgendaTableModel(self.lang, self.lookups, self.loaded.timezone, self)
+        self.agenda_view = QTableView(page)
+        self.agenda_view.setModel(self.agenda)
+        self.agenda_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.agenda_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.agenda_view.verticalHeader().hide()
+        self.agenda_view.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.agenda_view.horizontalHeader().setStretchLastSection(True)
+        self.agenda_view.doubleClicked.connect(lambda _i: self.edit_session())
+        label = error_label(page)
+        buttons = QHBoxLayout()
+        for text, slot in ((self.tr("Add session…"), self.add_session),
+                           (self.tr("Edit session…"), self.edit_session),
+                           (self.tr("Delete session"), self.delete_session)):
+            button = QPushButton(text, page)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(page)
+        layout.addWidget(label)
+        layout.addWidget(self.agenda_view, 1)
+        layout.addLayout(buttons)
+        self.errors.add("sessions", self.agenda_view, label)
+        self.tabs.addTab(page, self.tr("Agenda"))
+
+    def _build_invitations(self) -> None:
+        page = QWidget()
+        self.invitations = InvitationTable(self.lookups, self.lang, page)
+        label = error_label(page)
+        layout = QVBoxLayout(page)
+        layout.addWidget(label)
+        layout.addWidget(self.invitations, 1)
+        self.errors.add("invitations", self.invitations, label, "guests", "organisation_id")
+        self.capacity.valueChanged.connect(
+            lambda v: self.invitations.set_capacity(v or None))
+        self.tabs.addTab(page, self.tr("Invitations && RSVP"))
+
+    # --- loading and showing -------------------------------------------------------------
+
+    def reload(self) -> None:
+        conflicts: list[Conflict] = []
+        if self.event_id is not None:
+            with self.ctx.sessions() as session:
+                detail = event_detail(session, self.event_id)
+                self.loaded = event_draft(session, self.event_id)
+                conflicts = find_conflicts(session, event_codes={detail.code})
+            self.revision = detail.revision
+            self.code = detail.code
+            self.heading.setText(f"{detail.code}  {detail.title_zh}")
+            self.setWindowTitle(self.tr("Event %1").replace("%1", detail.code))
+        else:
+            self.heading.setText(self.tr("New themed event"))
+            self.setWindowTitle(self.tr("New themed event"))
+        self._show(self.loaded)
+        self.clear_errors()
+        for c in conflicts:
+            self.errors.warn(c.field, c.text(self.lang))
+
+    def _show(self, d: EventDraft) -> None:
+        zone = ZoneInfo(d.timezone)
+        self.code_edit.setText(d.code or "")
+        self.kind.set_value(d.kind)
+        self.title_zh.setText(d.title_zh)
+        self.title_en.setText(d.title_en)
+        self.status.set_value(d.status)
+        self.cancel_reason.setText(d.cancel_reason)
+        self.city.blockSignals(True)
+        self.city.set_value(d.city_id)
+        self.city.blockSignals(False)
+        self.zone.setCurrentText(d.timezone)
+        self.start.setDateTime(to_qdatetime(d.starts_at.astimezone(zone)))
+        self.end.setDateTime(to_qdatetime(d.ends_at.astimezone(zone)))
+        self.venue.setText(d.venue)
+        self.host_unit.set_value(d.host_unit_id)
+        self.lead_person.set_value(d.lead_person_id)
+        self.capacity.setValue(d.capacity or 0)
+        self.industries.set_values(d.industry_ids)
+        self.agenda.zone = d.timezone
+        self.agenda.set_rows(list(d.sessions or []))
+        self.invitations.set_invitations(list(d.invitations or []))
+        self.invitations.set_capacity(d.capacity)
+        self.description.setPlainText(d.description)
+        self.responsibilities.setPlainText(d.responsibilities)
+        self.notes.setPlainText(d.notes)
+        self._update_beijing()
+
+    def _city_changed(self) -> None:
+        city = self.lookups.city(self.city.value())
+        if city is not None:
+            self.zone.setCurrentText(city.timezone)
+
+    def _times(self) -> tuple[str, datetime, datetime]:
+        zone = rules.timezone_name("timezone", self.zone.currentText())
+        return (zone, local_to_utc(wall_clock(self.start), zone, "starts_at"),
+                local_to_utc(wall_clock(self.end), zone, "ends_at"))
+
+    def _update_beijing(self) -> None:
+        try:
+            _zone, start, end = self._times()
+        except ValidationError:
+            self.beijing.setText(self.tr("(enter a valid time zone and times)"))
+            return
+        self.beijing.setText(f"{fmt_datetime(start.astimezone(BEIJING), self.lang)} – "
+                             f"{fmt_datetime(end.astimezone(BEIJING), self.lang)}")
+
+    # --- agenda ----------------------------------------------------------------------------
+
+    def _selected_session(self) -> int:
+        rows = self.agenda_view.selectionModel().selectedRows()
+        return rows[0].row() if rows else -1
+
+    def _session_dialog(self, draft: SessionDraft, title: str, at_row: int) -> SessionDialog:
+        zone = rules.timezone_name("timezone", self.zone.currentText())
+        self.agenda.zone = zone
+        dialog = SessionDialog(draft, zone, self.lookups, self.lang, title, self)
+
+        def accept(d: FormDialog) -> bool:
+            assert isinstance(d, SessionDialog)
+            rows = self.agenda.rows()
+            new = d.draft()
+            if at_row < 0:
+                rows.append(new)
+            else:
+                rows[at_row] = new
+            rows.sort(key=lambda s: s.starts_at)
+            self.agenda.set_rows(rows)
+            return True
+
+        dialog.accept_with = accept
+        dialog.open()
+        return dialog
+
+    def add_session(self) -> SessionDialog | None:
+        try:
+            _zone, start, _end = self._times()
+        except ValidationError as exc:
+            self.show_field_error(exc.field, exc.text(self.lang))
+            return None
+        last = self.agenda.rows()[-1].ends_at if self.agenda.rowCount() else start
+        draft = SessionDraft("", last, last + timedelta(hours=1))
+        return self._session_dialog(draft, self.tr("New agenda session"), -1)
+
+    def edit_session(self) -> SessionDialog | None:
+        n = self._selected_session()
+        if n < 0:
+            return None
+        return self._session_dialog(self.agenda.row_at(n), self.tr("Agenda session"), n)
+
+    def delete_session(self) -> None:
+        n = self._selected_session()
+        if n >= 0:
+            rows = self.agenda.rows()
+            del rows[n]
+            self.agenda.set_rows(rows)
+
+    # --- saving ----------------------------------------------------------------------------
+
+    def draft(self) -> EventDraft:
+        zone, start, end = self._times()
+        return replace(
+            self.loaded, code=self.code_edit.text().strip() or None, kind=self.kind.value(),
+            title_zh=self.title_zh.text(), title_en=self.title_en.text(),
+            status=self.status.value(), cancel_reason=self.cancel_reason.text(),
+            city_id=self.city.value(), timezone=zone, starts_at=start, ends_at=end,
+            venue=self.venue.text(), host_unit_id=self.host_unit.value(),
+            lead_person_id=self.lead_person.value(), capacity=self.capacity.value() or None,
+            industry_ids=self.industries.values(), sessions=self.agenda.rows(),
+            invitations=self.invitations.invitations(),
+            description=self.description.toPlainText(),
+            responsibilities=self.responsibilities.toPlainText(), notes=self.notes.toPlainText(),
+        )
+
+    def is_dirty(self) -> bool:
+        try:
+            return _comparable(self.draft()) != _comparable(self.loaded)
+        except ValidationError:
+            return True
+
+    def build_command(self) -> PlannerCommand | None:
+        draft = self.draft()
+        if self.event_id is None:
+            return CreateEvent(self.ctx, draft)
+        if _comparable(draft) == _comparable(self.loaded):
+            return None
+        return EditEvent(self.ctx, self.code, self.loaded, draft, self.revision)
+
+    def after_save(self, command: PlannerCommand) -> None:
+        if self.event_id is None:
+            self.event_id = min(command.ids)
+        self.reload()
+
+    record_type = "themed_events"
+
+    def record_id(self) -> int | None:
+        return self.event_id
+
+    def read_stored(self, session: Session, record_id: int) -> tuple[Any, int]:
+        return event_draft(session, record_id), get_event(session, record_id).revision
+
+    def copy_command(self, theirs: EventDraft) -> PlannerCommand:
+        copy = replace(theirs, code=None, uuid=None, status=EventStatus.DRAFT,
+                       cancel_reason="", title_zh=f"{theirs.title_zh}（副本）",
+                       title_en=f"{theirs.title_en} (copy)" if theirs.title_en else "",
+                       sessions=[replace(x, uuid=None) for x in theirs.sessions or []])
+        return CreateEvent(self.ctx, copy)
+
+
+def _comparable(d: EventDraft) -> EventDraft:
+    return replace(d, industry_ids=sorted(d.industry_ids), code=d.code or None)

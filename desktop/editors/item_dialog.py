@@ -1,0 +1,150 @@
+"""One itinerary item, entered in the local time of its city, with Beijing time shown beside."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QDateTime
+from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QLabel, QLineEdit, QPlainTextEdit, QWidget
+
+from desktop.editors.form import CheckList, EnumCombo, IdCombo, row
+from desktop.editors.form_dialog import FormDialog
+from desktop.formatting import fmt_datetime, zone_offset
+from desktop.lookups import Lookups
+from models import rules
+from models.enums import ItemKind
+from models.errors import ValidationError
+from models.operations.trips import ItemDraft
+from models.rows import BEIJING
+from models.timeutil import BEIJING_TZ, local_to_utc
+
+
+def to_qdatetime(moment: datetime) -> QDateTime:
+    """A wall-clock QDateTime (no zone) for a local, aware datetime."""
+    return QDateTime.fromString(moment.strftime("%Y-%m-%d %H:%M"), "yyyy-MM-dd HH:mm")
+
+
+def wall_clock(edit: QDateTimeEdit) -> datetime:
+    value = edit.dateTime()
+    d, t = value.date(), value.time()
+    return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())
+
+
+def datetime_edit(parent: QWidget | None = None) -> QDateTimeEdit:
+    edit = QDateTimeEdit(parent)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd ddd HH:mm")
+    return edit
+
+
+class ItemDialog(FormDialog):
+    """``members`` are the delegation (id, name): only they can attend."""
+
+    def __init__(self, draft: ItemDraft, lookups: Lookups, members: list[tuple[str, int]],
+                 lang: str, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(title, lang, parent)
+        self.original = draft
+        self.lookups = lookups
+        self.kind = EnumCombo(ItemKind, lang)
+        self.title_zh = QLineEdit()
+        self.title_en = QLineEdit()
+        self.city = IdCombo(((f"{c.name(lang)} ({c.timezone})", c.id) for c in lookups.cities),
+                            none_label=self.tr("(no city)"))
+        self.zone = QComboBox()
+        self.zone.setEditable(True)
+        zones = sorted({c.timezone for c in lookups.cities} | {BEIJING_TZ})
+        self.zone.addItems(zones)
+        self.start = datetime_edit()
+        self.end = datetime_edit()
+        self.beijing = QLabel()
+        self.beijing.setStyleSheet("color: #2c5d8a;")
+        self.place = QLineEdit()
+        self.organisation = IdCombo(((o.name(lang), o.id) for o in lookups.organisations),
+                                    none_label=self.tr("(none)"))
+        self.attendees = CheckList(members)
+        self.attendees.setMinimumHeight(120)
+        self.notes = QPlainTextEdit()
+        self.notes.setMaximumHeight(70)
+        self.outcome = QPlainTextEdit()
+        self.outcome.setMaximumHeight(70)
+        f = self.form
+        f.field(self.tr("Kind"), self.kind, "kind")
+        f.field(self.tr("Title (Chinese)"), self.title_zh, "title_zh")
+        f.field(self.tr("Title (English)"), self.title_en, "title_en")
+        f.field(self.tr("City"), self.city, "city_id")
+        f.field(self.tr("Time zone"), self.zone, "timezone")
+        f.field(self.tr("Starts (local time)"), self.start, "starts_at")
+        f.field(self.tr("Ends (local time)"), self.end, "ends_at")
+        f.field(self.tr("Beijing time"), row(self.beijing))
+        f.field(self.tr("Place"), self.place, "place")
+        f.field(self.tr("Organisation"), self.organisation, "organisation_id")
+        f.field(self.tr("Attendees"), self.attendees, "attendee_ids")
+        f.field(self.tr("Notes"), self.notes, "notes")
+        f.field(self.tr("Outcome"), self.outcome, "outcome")
+        self._show(draft)
+        self.city.currentIndexChanged.connect(self._city_changed)
+        for signal in (self.start.dateTimeChanged, self.end.dateTimeChanged,
+                       self.zone.currentTextChanged):
+            signal.connect(self._update_beijing)
+        self.start.dateTimeChanged.connect(self._keep_length)
+        self._length = draft.ends_at - draft.starts_at
+        self._update_beijing()
+        self.resize(620, 720)
+
+    def _show(self, d: ItemDraft) -> None:
+        local_zone = ZoneInfo(d.timezone)
+        self.kind.set_value(d.kind)
+        self.title_zh.setText(d.title_zh)
+        self.title_en.setText(d.title_en)
+        self.city.set_value(d.city_id)
+        self.zone.setCurrentText(d.timezone)
+        self.start.setDateTime(to_qdatetime(d.starts_at.astimezone(local_zone)))
+        self.end.setDateTime(to_qdatetime(d.ends_at.astimezone(local_zone)))
+        self.place.setText(d.place)
+        self.organisation.set_value(d.organisation_id)
+        self.attendees.set_values(d.attendee_ids)
+        self.notes.setPlainText(d.notes)
+        self.outcome.setPlainText(d.outcome)
+
+    def _city_changed(self) -> None:
+        city = self.lookups.city(self.city.value())
+        if city is not None:
+            self.zone.setCurrentText(city.timezone)
+
+    def _keep_length(self) -> None:
+        """Moving the start moves the end with it, as calendars do."""
+        if self._length > timedelta(0):
+            end = wall_clock(self.start) + self._length
+            self.end.blockSignals(True)
+            self.end.setDateTime(QDateTime.fromString(end.strftime("%Y-%m-%d %H:%M"),
+                                                      "yyyy-MM-dd HH:mm"))
+            self.end.blockSignals(False)
+            self._update_beijing()
+
+    def _update_beijing(self) -> None:
+        try:
+            zone = rules.timezone_name("timezone", self.zone.currentText())
+            start = local_to_utc(wall_clock(self.start), zone).astimezone(BEIJING)
+            end = local_to_utc(wall_clock(self.end), zone).astimezone(BEIJING)
+        except ValidationError:  # a preview: the error is shown beside the field on OK
+            self.beijing.setText(self.tr("(enter a valid time zone and times)"))
+            return
+        local_start = local_to_utc(wall_clock(self.start), zone).astimezone(ZoneInfo(zone))
+        self.beijing.setText(self.tr("%1 – %2 Beijing time (local %3)")
+                             .replace("%1", fmt_datetime(start, self.lang))
+                             .replace("%2", fmt_datetime(end, self.lang))
+                             .replace("%3", zone_offset(local_start)))
+
+    def draft(self) -> ItemDraft:
+        """The item as entered. Raises ValidationError for a zone or time that cannot be."""
+        zone = rules.timezone_name("timezone", self.zone.currentText())
+        return ItemDraft(
+            kind=self.kind.value(), title_zh=self.title_zh.text(), title_en=self.title_en.text(),
+            starts_at=local_to_utc(wall_clock(self.start), zone, "starts_at"),
+            ends_at=local_to_utc(wall_clock(self.end), zone, "ends_at"), timezone=zone,
+            city_id=self.city.value(), place=self.place.text(),
+            organisation_id=self.organisation.value(), attendee_ids=self.attendees.values(),
+            notes=self.notes.toPlainText(), outcome=self.outcome.toPlainText(),
+            uuid=self.original.uuid,
+        )

@@ -1,0 +1,86 @@
+"""Opening record editors from anywhere (tables, calendar, search): one window per record."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QWidget
+
+from desktop.context import AppContext
+from desktop.editors.base import EditorDialog
+from desktop.editors.event import EventEditor
+from desktop.editors.organisation import OrganisationEditor
+from desktop.editors.person import PersonEditor
+from desktop.editors.trip import TripEditor
+from desktop.editors.unit import UnitEditor
+from desktop.lookups import LookupCache
+
+
+class Editors(QObject):
+    """Keeps the open editors; asking again for an open record raises its window."""
+
+    def __init__(self, ctx: AppContext, window: QWidget) -> None:
+        super().__init__(window)
+        self.ctx = ctx
+        self.window = window
+        self.lookups = LookupCache(ctx)
+        self.open: dict[tuple[str, int], EditorDialog] = {}
+        ctx.open_trip_requested.connect(self.open_trip)
+        ctx.open_event_requested.connect(self.open_event)
+
+    def _show(self, kind: str, ident: int | None,
+              make: Callable[[], EditorDialog]) -> EditorDialog:
+        key = (kind, ident) if ident is not None else None
+        if key is not None and key in self.open:
+            editor = self.open[key]
+            editor.raise_()
+            editor.activateWindow()
+            return editor
+        editor = make()
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.setWindowModality(Qt.WindowModality.NonModal)
+        if key is not None:
+            self.open[key] = editor
+            editor.destroyed.connect(lambda _obj=None, k=key: self.open.pop(k, None))
+        editor.show()
+        return editor
+
+    def open_trip(self, trip_id: int | None = None) -> TripEditor:
+        editor = self._show("trip", trip_id, lambda: TripEditor(self.ctx, trip_id, self.window,
+                                                        lookups=self.lookups.get()))
+        assert isinstance(editor, TripEditor)
+        return editor
+
+    def open_event(self, event_id: int | None = None) -> EventEditor:
+        editor = self._show("event", event_id,
+                            lambda: EventEditor(self.ctx, event_id, self.window,
+                                                lookups=self.lookups.get()))
+        assert isinstance(editor, EventEditor)
+        return editor
+
+    def open_person(self, person_id: int | None = None) -> PersonEditor:
+        editor = self._show("person", person_id,
+                            lambda: PersonEditor(self.ctx, person_id, self.window,
+                                                 lookups=self.lookups.get()))
+        assert isinstance(editor, PersonEditor)
+        return editor
+
+    def open_organisation(self, org_id: int | None = None) -> OrganisationEditor:
+        editor = self._show("organisation", org_id,
+                            lambda: OrganisationEditor(self.ctx, org_id, self.window))
+        assert isinstance(editor, OrganisationEditor)
+        return editor
+
+    def open_unit(self, unit_id: int | None = None) -> UnitEditor:
+        editor = self._show("unit", unit_id, lambda: UnitEditor(self.ctx, unit_id, self.window))
+        assert isinstance(editor, UnitEditor)
+        return editor
+
+    def close_all(self) -> bool:
+        """Close every editor; False when one stays open (its user kept unsaved changes)."""
+        for key, editor in list(self.open.items()):
+            if not editor.close():
+                return False
+            self.open.pop(key, None)
+        return True

@@ -1,0 +1,144 @@
+"""Editing one organisation, with its history: trips, events, leads and HQ visits."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget
+from sqlalchemy.orm import Session
+
+from desktop.context import AppContext
+from desktop.editors.base import EditorDialog
+from desktop.editors.form import EnumCombo, Form, IdCombo
+from desktop.history.organisation import organisation_history
+from desktop.history.tree import HistoryTree
+from desktop.undo.commands import CreateOrganisation, EditOrganisation, PlannerCommand
+from models import queries
+from models.enums import OrganisationKind
+from models.operations.directory import OrganisationDraft, organisation_draft
+
+
+def rank_box() -> QSpinBox:
+    box = QSpinBox()
+    box.setRange(0, 500)
+    box.setSpecialValueText("—")
+    return box
+
+
+class OrganisationEditor(EditorDialog):
+    def __init__(self, ctx: AppContext, org_id: int | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.org_id = org_id
+        self.revision = 0
+        self.loaded = OrganisationDraft("")
+        with ctx.sessions() as session:
+            self.industries = queries.industries(session)
+        self._build()
+        self.reload()
+        self.resize(900, 660)
+
+    def _build(self) -> None:
+        lang = self.lang
+        page = QWidget()
+        form = Form(self.errors, page)
+        self.name_zh = QLineEdit()
+        self.name_en = QLineEdit()
+        self.kind = EnumCombo(OrganisationKind, lang)
+        self.industry = IdCombo(((i.name(lang), i.id) for i in self.industries),
+                                none_label=self.tr("(none)"))
+        self.fortune = rank_box()
+        self.china500 = rank_box()
+        self.hq_city = QLineEdit()
+        self.hq_country = QLineEdit()
+        self.hq_country.setMaxLength(2)
+        self.hq_country.setPlaceholderText(self.tr("two letters, e.g. DE"))
+        self.website = QLineEdit()
+        self.talking_points = QPlainTextEdit()
+        self.notes = QPlainTextEdit()
+        form.field(self.tr("Name (Chinese)"), self.name_zh, "name_zh")
+        form.field(self.tr("Name (English)"), self.name_en, "name_en")
+        form.field(self.tr("Kind"), self.kind, "kind")
+        form.field(self.tr("Industry"), self.industry, "industry_id")
+        form.field(self.tr("Fortune Global 500 rank"), self.fortune, "fortune_global_500_rank")
+        form.field(self.tr("China Top 500 rank"), self.china500, "china_top_500_rank")
+        form.field(self.tr("Headquarters city"), self.hq_city, "hq_city")
+        form.field(self.tr("Headquarters country"), self.hq_country, "hq_country")
+        form.field(self.tr("Website"), self.website, "website")
+        form.field(self.tr("Talking points"), self.talking_points, "talking_points")
+        form.field(self.tr("Notes"), self.notes, "notes")
+        self.tabs.addTab(page, self.tr("Organisation"))
+        history = QWidget()
+        self.history = HistoryTree(self.lang, history)
+        layout = QVBoxLayout(history)
+        layout.addWidget(self.history)
+        self.history_tab = self.tabs.addTab(history, self.tr("History"))
+
+    def reload(self) -> None:
+        if self.org_id is not None:
+            with self.ctx.sessions() as session:
+                row = queries.get_organisation(session, self.org_id)
+                self.loaded = organisation_draft(session, self.org_id)
+                history = organisation_history(session, self.org_id)
+            self.revision = row.revision
+            self.heading.setText(self.tr("Organisation: %1").replace("%1", row.name_zh))
+            self.history.show_history(history, row.contacts)
+            self.tabs.setTabEnabled(self.history_tab, True)
+        else:
+            self.heading.setText(self.tr("New organisation"))
+            self.tabs.setTabEnabled(self.history_tab, False)
+        self._show(self.loaded)
+
+    def _show(self, d: OrganisationDraft) -> None:
+        self.name_zh.setText(d.name_zh)
+        self.name_en.setText(d.name_en)
+        self.kind.set_value(d.kind)
+        self.industry.set_value(d.industry_id)
+        self.fortune.setValue(d.fortune_global_500_rank or 0)
+        self.china500.setValue(d.china_top_500_rank or 0)
+        self.hq_city.setText(d.hq_city)
+        self.hq_country.setText(d.hq_country)
+        self.website.setText(d.website)
+        self.talking_points.setPlainText(d.talking_points)
+        self.notes.setPlainText(d.notes)
+
+    def draft(self) -> OrganisationDraft:
+        return replace(
+            self.loaded, name_zh=self.name_zh.text(), name_en=self.name_en.text(),
+            kind=self.kind.value(), industry_id=self.industry.value(),
+            fortune_global_500_rank=self.fortune.value() or None,
+            china_top_500_rank=self.china500.value() or None, hq_city=self.hq_city.text(),
+            hq_country=self.hq_country.text(), website=self.website.text(),
+            talking_points=self.talking_points.toPlainText(), notes=self.notes.toPlainText(),
+        )
+
+    def is_dirty(self) -> bool:
+        return self.draft() != self.loaded
+
+    def build_command(self) -> PlannerCommand | None:
+        draft = self.draft()
+        if self.org_id is None:
+            return CreateOrganisation(self.ctx, draft)
+        if draft == self.loaded:
+            return None
+        return EditOrganisation(self.ctx, self.loaded, draft, self.revision)
+
+    def after_save(self, command: PlannerCommand) -> None:
+        if self.org_id is None:
+            self.org_id = min(command.ids)
+        self.reload()
+
+    record_type = "organisations"
+
+    def record_id(self) -> int | None:
+        return self.org_id
+
+    def read_stored(self, session: Session, record_id: int) -> tuple[Any, int]:
+        revision = queries.get_organisation(session, record_id).revision
+        return organisation_draft(session, record_id), revision
+
+    def copy_command(self, theirs: OrganisationDraft) -> PlannerCommand:
+        """Names are unique: the copy is named "…（副本）"."""
+        return CreateOrganisation(self.ctx, replace(theirs, uuid=None,
+                                                    name_zh=f"{theirs.name_zh}（副本）"))

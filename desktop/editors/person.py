@@ -1,0 +1,126 @@
+"""Editing one person of the directory: names, kind, position, unit or organisation, contact."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
+from sqlalchemy.orm import Session
+
+from desktop.context import AppContext
+from desktop.editors.base import EditorDialog
+from desktop.editors.form import EnumCombo, Form, IdCombo
+from desktop.lookups import Lookups, load_lookups
+from desktop.undo.commands import CreatePerson, EditPerson, PlannerCommand
+from models.enums import PersonKind
+from models.operations.directory import PersonDraft, person_draft
+from models.queries import get_person
+
+
+class PersonEditor(EditorDialog):
+    def __init__(self, ctx: AppContext, person_id: int | None = None,
+                 parent: QWidget | None = None, lookups: Lookups | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.person_id = person_id
+        self.revision = 0
+        self.loaded = PersonDraft("")
+        if lookups is None:
+            with ctx.sessions() as session:
+                lookups = load_lookups(session)
+        self.lookups = lookups
+        self._build()
+        self.reload()
+        self.resize(560, 560)
+
+    def _build(self) -> None:
+        lang = self.lang
+        page = QWidget()
+        form = Form(self.errors, page)
+        self.name_zh = QLineEdit()
+        self.name_en = QLineEdit()
+        self.kind = EnumCombo(PersonKind, lang)
+        self.title_zh = QLineEdit()
+        self.title_en = QLineEdit()
+        self.unit = IdCombo(((u.name(lang), u.id) for u in self.lookups.units),
+                            none_label=self.tr("(none)"))
+        self.organisation = IdCombo(((o.name(lang), o.id) for o in self.lookups.organisations),
+                                    none_label=self.tr("(none)"))
+        self.phone = QLineEdit()
+        self.email = QLineEdit()
+        self.languages = QLineEdit()
+        self.languages.setPlaceholderText(self.tr("e.g. zh,en"))
+        self.notes = QPlainTextEdit()
+        form.field(self.tr("Name (Chinese)"), self.name_zh, "name_zh")
+        form.field(self.tr("Name (English)"), self.name_en, "name_en")
+        form.field(self.tr("Kind"), self.kind, "kind")
+        form.field(self.tr("Position (Chinese)"), self.title_zh, "title_zh")
+        form.field(self.tr("Position (English)"), self.title_en, "title_en")
+        form.field(self.tr("Responsible unit"), self.unit, "unit_id")
+        form.field(self.tr("Organisation"), self.organisation, "organisation_id")
+        form.field(self.tr("Phone"), self.phone, "phone")
+        form.field(self.tr("E-mail"), self.email, "email")
+        form.field(self.tr("Languages"), self.languages, "languages")
+        form.field(self.tr("Notes"), self.notes, "notes")
+        self.tabs.addTab(page, self.tr("Person"))
+        self.tabs.tabBar().hide()
+
+    def reload(self) -> None:
+        if self.person_id is not None:
+            with self.ctx.sessions() as session:
+                row = get_person(session, self.person_id)
+                self.loaded = person_draft(session, self.person_id)
+            self.revision = row.revision
+            self.heading.setText(self.tr("Person: %1").replace("%1", row.name_zh))
+        else:
+            self.heading.setText(self.tr("New person"))
+        self._show(self.loaded)
+
+    def _show(self, d: PersonDraft) -> None:
+        self.name_zh.setText(d.name_zh)
+        self.name_en.setText(d.name_en)
+        self.kind.set_value(d.kind)
+        self.title_zh.setText(d.title_zh)
+        self.title_en.setText(d.title_en)
+        self.unit.set_value(d.unit_id)
+        self.organisation.set_value(d.organisation_id)
+        self.phone.setText(d.phone)
+        self.email.setText(d.email)
+        self.languages.setText(d.languages)
+        self.notes.setPlainText(d.notes)
+
+    def draft(self) -> PersonDraft:
+        return replace(
+            self.loaded, name_zh=self.name_zh.text(), name_en=self.name_en.text(),
+            kind=self.kind.value(), title_zh=self.title_zh.text(), title_en=self.title_en.text(),
+            unit_id=self.unit.value(), organisation_id=self.organisation.value(),
+            phone=self.phone.text(), email=self.email.text(), languages=self.languages.text(),
+            notes=self.notes.toPlainText(),
+        )
+
+    def is_dirty(self) -> bool:
+        return self.draft() != self.loaded
+
+    def build_command(self) -> PlannerCommand | None:
+        draft = self.draft()
+        if self.person_id is None:
+            return CreatePerson(self.ctx, draft)
+        if draft == self.loaded:
+            return None
+        return EditPerson(self.ctx, self.loaded, draft, self.revision)
+
+    def after_save(self, command: PlannerCommand) -> None:
+        if self.person_id is None:
+            self.person_id = min(command.ids)
+        self.reload()
+
+    record_type = "people"
+
+    def record_id(self) -> int | None:
+        return self.person_id
+
+    def read_stored(self, session: Session, record_id: int) -> tuple[Any, int]:
+        return person_draft(session, record_id), get_person(session, record_id).revision
+
+    def copy_command(self, theirs: PersonDraft) -> PlannerCommand:
+        return CreatePerson(self.ctx, replace(theirs, uuid=None))

@@ -1,0 +1,403 @@
+"""Editing a promotion trip: every field, its delegation, destinations, targets and itinerary.
+
+The itinerary is edited in memory; Save writes the whole trip in one transaction (one undo
+step). Conflicts found by ``models.conflicts`` are shown beside the fields they concern.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from desktop.context import AppContext
+from desktop.editors.base import EditorDialog
+from desktop.editors.delegation_table import DelegationTable
+from desktop.editors.form import (
+    CheckList,
+    EnumCombo,
+    Form,
+    IdCombo,
+    date_edit,
+    date_of,
+    error_label,
+    set_date,
+)
+from desktop.editors.form_dialog import FormDialog
+from desktop.editors.item_dialog import ItemDialog
+from desktop.lookups import Lookups, load_lookups
+from desktop.tables.itinerary import ItineraryTableModel
+from desktop.undo.commands import CreateTrip, EditTrip, PlannerCommand
+from models.conflicts import Conflict, find_conflicts
+from models.enums import ItemKind, MemberRole, PersonKind, RegionKind, TripStatus
+from models.operations.trips import ItemDraft, TripDraft, trip_draft
+from models.queries import get_trip, trip_detail
+from models.rows import TripDetail
+from models.timeutil import BEIJING_TZ, at
+
+ITEM_FIELDS = ("items", "item", "starts_at", "ends_at", "timezone", "attendee_ids", "city_id",
+               "organisation_id")
+
+
+def new_trip_draft(lookups: Lookups, today: date) -> TripDraft:
+    """Sensible defaults: an overseas region, a week starting on the Monday a month ahead."""
+    region = next((r for r in lookups.regions if r.kind is RegionKind.OVERSEAS),
+                  lookups.regions[0] if lookups.regions else None)
+    start = today + timedelta(days=30 - today.weekday() + 7) - timedelta(days=7)
+    return TripDraft(title_zh="", region_id=region.id if region else 0, start_date=start,
+                     end_date=start + timedelta(days=6), items=[])
+
+
+class TripEditor(EditorDialog):
+    def __init__(self, ctx: AppContext, trip_id: int | None = None,
+                 parent: QWidget | None = None, today: date | None = None,
+                 lookups: Lookups | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.trip_id = trip_id
+        self.revision = 0
+        self.code = ""
+        self.detail: TripDetail | None = None
+        if lookups is None:
+            with ctx.sessions() as session:
+                lookups = load_lookups(session)
+        self.lookups = lookups
+        self.loaded = new_trip_draft(self.lookups, today or date.today())
+        self._build()
+        self.reload()
+        self.resize(980, 720)
+
+    # --- layout ----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self._build_general()
+        self._build_delegation()
+        self._build_destinations()
+        self._build_itinerary()
+        self._build_texts()
+
+    def _build_general(self) -> None:
+        lang = self.lang
+        page = QWidget()
+        form = Form(self.errors, page)
+        self.code_edit = QLineEdit()
+        self.code_edit.setPlaceholderText(self.tr("assigned when saved, e.g. TRIP-2023-007"))
+        self.title_zh = QLineEdit()
+        self.title_en = QLineEdit()
+        self.region = IdCombo((r.name(lang), r.id) for r in self.lookups.regions)
+        self.start = date_edit(self.loaded.start_date)
+        self.end = date_edit(self.loaded.end_date)
+        self.days = QLabel()
+        self.status = EnumCombo(TripStatus, lang)
+        order = list(PersonKind)  # city leaders first, external contacts last
+        leaders = sorted(self.lookups.people, key=lambda p: (order.index(p.kind), p.name_zh))
+        self.leader = IdCombo(((f"{p.name(lang)} · {p.title(lang)}" if p.title(lang)
+                                else p.name(lang), p.id) for p in leaders),
+                              none_label=self.tr("(not decided)"))
+        self.host_unit = IdCombo(((u.name(lang), u.id) for u in self.lookups.units),
+                                 none_label=self.tr("(none)"))
+        self.cancel_reason = QLineEdit()
+        self.notes = QPlainTextEdit()
+        form.field(self.tr("Code"), self.code_edit, "code")
+        form.field(self.tr("Title (Chinese)"), self.title_zh, "title_zh")
+        form.field(self.tr("Title (English)"), self.title_en, "title_en")
+        form.field(self.tr("Region"), self.region, "region_id")
+        form.field(self.tr("First day"), self.start, "start_date")
+        form.field(self.tr("Last day"), self.end, "end_date")
+        form.field("", self.days)
+        form.field(self.tr("Status"), self.status, "status")
+        form.field(self.tr("Cancellation reason"), self.cancel_reason, "cancel_reason")
+        form.field(self.tr("Leader"), self.leader, "leader_id")
+        form.field(self.tr("Responsible unit"), self.host_unit, "host_unit_id")
+        form.field(self.tr("Notes"), self.notes, "notes")
+        for signal in (self.start.dateChanged, self.end.dateChanged):
+            signal.connect(self._update_days)
+        self.start.dateChanged.connect(self._keep_length)
+        self.tabs.addTab(page, self.tr("General"))
+
+    def _build_delegation(self) -> None:
+        page = QWidget()
+        self.delegation = DelegationTable(self.lookups.people, self.lang, page)
+        self.members_label = error_label(page)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.members_label)
+        layout.addWidget(self.delegation, 1)
+        self.errors.add("members", self.delegation, self.members_label)
+        self.tabs.addTab(page, self.tr("Delegation"))
+
+    def _build_destinations(self) -> None:
+        lang = self.lang
+        page = QWidget()
+        regions = {r.id: r for r in self.lookups.regions}
+        self.cities = CheckList(
+            (f"{c.name(lang)} · {regions[c.region_id].name(lang) if c.region_id in regions else ''}"
+             f" · {c.timezone}", c.id) for c in self.lookups.cities)
+        self.industries = CheckList((i.name(lang), i.id) for i in self.lookups.industries)
+        self.targets = CheckList((o.name(lang), o.id) for o in self.lookups.organisations)
+        grid = QGridLayout(page)
+        labels = (self.tr("Destination cities"), self.tr("Industries"),
+                  self.tr("Target organisations"))
+        widgets: tuple[CheckList, ...] = (self.cities, self.industries, self.targets)
+        fields = ("city_ids", "industry_ids", "target_ids")
+        for n, (label, widget, name) in enumerate(zip(labels, widgets, fields, strict=True)):
+            grid.addWidget(QLabel(f"<b>{label}</b>"), 0, n)
+            message = error_label(page)
+            grid.addWidget(message, 1, n)
+            grid.addWidget(widget, 2, n)
+            self.errors.add(name, widget, message)
+        grid.setRowStretch(2, 1)
+        self.tabs.addTab(page, self.tr("Destinations && targets"))
+
+    def _build_itinerary(self) -> None:
+        page = QWidget()
+        self.itinerary = ItineraryTableModel(self.lang, self.lookups, self)
+        self.items_view = QTableView(page)
+        self.items_view.setModel(self.itinerary)
+        self.items_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.items_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.items_view.verticalHeader().hide()
+        self.items_view.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.items_view.horizontalHeader().setStretchLastSection(True)
+        self.items_view.doubleClicked.connect(lambda _i: self.edit_item())
+        self.items_label = error_label(page)
+        hint = QLabel(self.tr("Times are entered in the local time of each place; Beijing time "
+                              "is shown beside them."))
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #5f6b7a;")
+        buttons = QHBoxLayout()
+        for text, slot in ((self.tr("Add item…"), self.add_item),
+                           (self.tr("Edit item…"), self.edit_item),
+                           (self.tr("Duplicate item"), self.duplicate_item),
+                           (self.tr("Delete item"), self.delete_item)):
+            button = QPushButton(text, page)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(page)
+        layout.addWidget(hint)
+        layout.addWidget(self.items_label)
+        layout.addWidget(self.items_view, 1)
+        layout.addLayout(buttons)
+        self.errors.add("items", self.items_view, self.items_label, *ITEM_FIELDS[1:])
+        self.tabs.addTab(page, self.tr("Itinerary"))
+
+    def _build_texts(self) -> None:
+        page = QWidget()
+        form = Form(self.errors, page)
+        self.purpose = QPlainTextEdit()
+        self.key_messages = QPlainTextEdit()
+        self.logistics = QPlainTextEdit()
+        self.emergency = QPlainTextEdit()
+        form.field(self.tr("Purpose"), self.purpose, "purpose")
+        form.field(self.tr("Key messages"), self.key_messages, "key_messages")
+        form.field(self.tr("Logistics"), self.logistics, "logistics")
+        form.field(self.tr("Emergency contacts"), self.emergency, "emergency_contacts")
+        self.tabs.addTab(page, self.tr("Brief"))
+
+    # --- loading and showing -------------------------------------------------------------
+
+    def reload(self) -> None:
+        conflicts: list[Conflict] = []
+        if self.trip_id is not None:
+            with self.ctx.sessions() as session:
+                self.detail = trip_detail(session, self.trip_id)
+                self.loaded = trip_draft(session, self.trip_id)
+                conflicts = find_conflicts(session, trip_codes={self.detail.code})
+            self.revision = self.detail.revision
+            self.code = self.detail.code
+            self.heading.setText(f"{self.detail.code}  {self.detail.title_zh}")
+            self.setWindowTitle(self.tr("Trip %1").replace("%1", self.detail.code))
+        else:
+            self.heading.setText(self.tr("New promotion trip"))
+            self.setWindowTitle(self.tr("New promotion trip"))
+        self._show(self.loaded)
+        self._show_conflicts(conflicts)
+
+    def _show(self, d: TripDraft) -> None:
+        self.code_edit.setText(d.code or "")
+        self.title_zh.setText(d.title_zh)
+        self.title_en.setText(d.title_en)
+        self.region.set_value(d.region_id)
+        self.start.blockSignals(True)
+        set_date(self.start, d.start_date)
+        self.start.blockSignals(False)
+        set_date(self.end, d.end_date)
+        self._update_days()
+        self.status.set_value(d.status)
+        self.cancel_reason.setText(d.cancel_reason)
+        self.leader.set_value(d.leader_id)
+        self.host_unit.set_value(d.host_unit_id)
+        self.notes.setPlainText(d.notes)
+        self.delegation.set_members(list(d.members))
+        self.cities.set_values(d.city_ids)
+        self.industries.set_values(d.industry_ids)
+        self.targets.set_values(d.target_ids)
+        self.itinerary.set_rows([replace(i) for i in d.items or []])
+        self.purpose.setPlainText(d.purpose)
+        self.key_messages.setPlainText(d.key_messages)
+        self.logistics.setPlainText(d.logistics)
+        self.emergency.setPlainText(d.emergency_contacts)
+
+    def _show_conflicts(self, conflicts: list[Conflict]) -> None:
+        self.clear_errors()
+        uuids = {i.id: i.uuid for i in self.detail.items} if self.detail else {}
+        self.itinerary.warnings = {}
+        for c in conflicts:
+            self.errors.warn(c.field, c.text(self.lang))
+            if c.item_id in uuids:
+                self.itinerary.warnings[uuids[c.item_id]] = c.text(self.lang)
+        self.itinerary.set_rows(self.itinerary.rows())
+        self.conflicts = conflicts
+
+    def _update_days(self) -> None:
+        days = (date_of(self.end) - date_of(self.start)).days + 1
+        self.days.setText(self.tr("%n day(s)", "", days) if days > 0 else "")
+
+    def _keep_length(self) -> None:
+        """Moving the first day keeps the trip's length."""
+        length = self.loaded.end_date - self.loaded.start_date
+        set_date(self.end, date_of(self.start) + length)
+
+    # --- itinerary -------------------------------------------------------------------------
+
+    def _members(self) -> list[tuple[str, int]]:
+        people = {p.id: p for p in self.lookups.people}
+        return [(people[pid].name(self.lang), pid) for pid in self.delegation.person_ids()
+                if pid in people]
+
+    def _selected_item(self) -> int:
+        rows = self.items_view.selectionModel().selectedRows()
+        return rows[0].row() if rows else -1
+
+    def _new_item(self) -> ItemDraft:
+        cities = [c for c in self.lookups.cities if c.id in self.cities.values()]
+        zone = cities[0].timezone if cities else BEIJING_TZ
+        day = date_of(self.start)
+        leader = self.leader.value()
+        return ItemDraft(kind=ItemKind.COMPANY_VISIT, title_zh="",
+                         starts_at=at(day, "09:00", zone), ends_at=at(day, "10:30", zone),
+                         timezone=zone, city_id=cities[0].id if cities else None,
+                         attendee_ids=[leader] if leader in self.delegation.person_ids() else [])
+
+    def add_item(self) -> ItemDialog:
+        dialog = ItemDialog(self._new_item(), self.lookups, self._members(), self.lang,
+                            self.tr("New itinerary item"), self)
+
+        def accept(d: FormDialog) -> bool:
+            assert isinstance(d, ItemDialog)
+            self._put_item(d.draft(), -1)
+            return True
+
+        dialog.accept_with = accept
+        dialog.open()
+        return dialog
+
+    def edit_item(self) -> ItemDialog | None:
+        n = self._selected_item()
+        if n < 0:
+            return None
+        dialog = ItemDialog(self.itinerary.row_at(n), self.lookups, self._members(), self.lang,
+                            self.tr("Itinerary item"), self)
+
+        def accept(d: FormDialog) -> bool:
+            assert isinstance(d, ItemDialog)
+            self._put_item(d.draft(), n)
+            return True
+
+        dialog.accept_with = accept
+        dialog.open()
+        return dialog
+
+    def _put_item(self, draft: ItemDraft, at_row: int) -> None:
+        rows = self.itinerary.rows()
+        if at_row < 0:
+            rows.append(draft)
+        else:
+            rows[at_row] = draft
+        rows.sort(key=lambda d: d.starts_at)
+        self.itinerary.set_rows(rows)
+        self.items_view.selectRow(rows.index(draft))
+
+    def duplicate_item(self) -> None:
+        n = self._selected_item()
+        if n >= 0:
+            self._put_item(replace(self.itinerary.row_at(n), uuid=None, outcome=""), -1)
+
+    def delete_item(self) -> None:
+        n = self._selected_item()
+        if n >= 0:
+            rows = self.itinerary.rows()
+            del rows[n]
+            self.itinerary.set_rows(rows)
+
+    # --- saving ----------------------------------------------------------------------------
+
+    def draft(self) -> TripDraft:
+        return replace(
+            self.loaded, code=self.code_edit.text().strip() or None,
+            title_zh=self.title_zh.text(), title_en=self.title_en.text(),
+            region_id=self.region.value() or 0, start_date=date_of(self.start),
+            end_date=date_of(self.end), status=self.status.value(),
+            cancel_reason=self.cancel_reason.text(), leader_id=self.leader.value(),
+            host_unit_id=self.host_unit.value(), notes=self.notes.toPlainText(),
+            members=self.delegation.members(), city_ids=self.cities.values(),
+            industry_ids=self.industries.values(), target_ids=self.targets.values(),
+            items=self.itinerary.rows(), purpose=self.purpose.toPlainText(),
+            key_messages=self.key_messages.toPlainText(), logistics=self.logistics.toPlainText(),
+            emergency_contacts=self.emergency.toPlainText(),
+        )
+
+    def is_dirty(self) -> bool:
+        return _comparable(self.draft()) != _comparable(self.loaded)
+
+    def build_command(self) -> PlannerCommand | None:
+        draft = self.draft()
+        if self.trip_id is None:
+            return CreateTrip(self.ctx, draft)
+        if _comparable(draft) == _comparable(self.loaded):
+            return None
+        return EditTrip(self.ctx, self.code, self.loaded, draft, self.revision)
+
+    def after_save(self, command: PlannerCommand) -> None:
+        if self.trip_id is None:
+            self.trip_id = min(command.ids)
+        self.reload()
+
+    record_type = "trips"
+
+    def record_id(self) -> int | None:
+        return self.trip_id
+
+    def read_stored(self, session: Session, record_id: int) -> tuple[Any, int]:
+        return trip_draft(session, record_id), get_trip(session, record_id).revision
+
+    def copy_command(self, theirs: TripDraft) -> PlannerCommand:
+        copy = replace(theirs, code=None, uuid=None, status=TripStatus.DRAFT, cancel_reason="",
+                       title_zh=f"{theirs.title_zh}（副本）",
+                       title_en=f"{theirs.title_en} (copy)" if theirs.title_en else "",
+                       items=[replace(i, uuid=None) for i in theirs.items or []])
+        return CreateTrip(self.ctx, copy)
+
+
+def _comparable(d: TripDraft) -> TripDraft:
+    """As the model stores it: the leader always in the delegation, id sets unordered."""
+    members = list(d.members)
+    if d.leader_id is not None and all(pid != d.leader_id for pid, _ in members):
+        members.insert(0, (d.leader_id, MemberRole.LEADER))
+    return replace(d, members=members, code=d.code or None, city_ids=sorted(d.city_ids),
+                   industry_ids=sorted(d.industry_ids), target_ids=sorted(d.target_ids))

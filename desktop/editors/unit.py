@@ -1,0 +1,88 @@
+"""Editing one responsible unit (责任单位): its Chinese and English names and its kind."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtWidgets import QLineEdit, QWidget
+from sqlalchemy.orm import Session
+
+from desktop.context import AppContext
+from desktop.editors.base import EditorDialog, Stored
+from desktop.editors.form import EnumCombo, Form
+from desktop.undo.commands import CreateUnit, EditUnit, PlannerCommand
+from models.enums import UnitKind
+from models.operations.directory import UnitDraft, unit_draft
+
+
+class UnitEditor(EditorDialog):
+    def __init__(self, ctx: AppContext, unit_id: int | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.unit_id = unit_id
+        self.loaded = UnitDraft("")
+        self._build()
+        self.reload()
+        self.resize(480, 260)
+
+    def _build(self) -> None:
+        page = QWidget()
+        form = Form(self.errors, page)
+        self.name_zh = QLineEdit()
+        self.name_en = QLineEdit()
+        self.kind = EnumCombo(UnitKind, self.lang)
+        form.field(self.tr("Name (Chinese)"), self.name_zh, "name_zh")
+        form.field(self.tr("Name (English)"), self.name_en, "name_en")
+        form.field(self.tr("Kind"), self.kind, "kind")
+        self.tabs.addTab(page, self.tr("Unit"))
+        self.tabs.tabBar().hide()
+
+    def reload(self) -> None:
+        if self.unit_id is not None:
+            with self.ctx.sessions() as session:
+                self.loaded = unit_draft(session, self.unit_id)
+            self.heading.setText(self.tr("Unit: %1").replace("%1", self.loaded.name_zh))
+        else:
+            self.heading.setText(self.tr("New unit"))
+        self._show(self.loaded)
+
+    def _show(self, d: UnitDraft) -> None:
+        self.name_zh.setText(d.name_zh)
+        self.name_en.setText(d.name_en)
+        self.kind.set_value(d.kind)
+
+    def draft(self) -> UnitDraft:
+        return replace(self.loaded, name_zh=self.name_zh.text(), name_en=self.name_en.text(),
+                       kind=self.kind.value())
+
+    def is_dirty(self) -> bool:
+        return self.draft() != self.loaded
+
+    def build_command(self) -> PlannerCommand | None:
+        draft = self.draft()
+        if self.unit_id is None:
+            return CreateUnit(self.ctx, draft)
+        if draft == self.loaded:
+            return None
+        return EditUnit(self.ctx, self.loaded, draft)
+
+    def after_save(self, command: PlannerCommand) -> None:
+        if self.unit_id is None:
+            self.unit_id = min(command.ids)
+        self.reload()
+
+    # A unit has no revision: saves are never refused as concurrent, but the editor still
+    # answers the questions the conflict dialog would ask.
+
+    def record_id(self) -> int | None:
+        return self.unit_id
+
+    def read_stored(self, session: Session, record_id: int) -> tuple[Any, int]:
+        return unit_draft(session, record_id), 0  # units carry no revision
+
+    def adopt(self, stored: Stored) -> None:
+        self.loaded = stored.draft
+
+    def copy_command(self, theirs: UnitDraft) -> PlannerCommand:
+        return CreateUnit(self.ctx, theirs)

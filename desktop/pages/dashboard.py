@@ -1,0 +1,405 @@
+"""The dashboard: where the campaign stands against its targets, the next fortnight, open
+conflicts, and this month's leaderboard of responsible units.
+
+"Today" is settable. Opening a past (or future) campaign, the dashboard looks at the same day
+of the campaign's year: the 2023 sample opened on 10 June 2025 shows 10 June 2023 — the trips
+of that fortnight and June's leaderboard — and says so.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from typing_extensions import override
+
+from desktop.calendar.actions import REFRESH_KINDS, open_entry
+from desktop.calendar.agenda import EntryItem
+from desktop.calendar.style import (
+    HOLIDAY_TEXT,
+    MUTED_TEXT,
+    ColourBy,
+    base_colour,
+    entry_tooltip,
+    time_text,
+)
+from desktop.context import AppContext, DataChange
+from desktop.formatting import fmt_cny, fmt_int, pydate, qdate
+from desktop.pages.dashboard_charts import GaugeCard, MonthChart
+from models.conflicts import Conflict, find_conflicts
+from models.enums import EventStatus, TripStatus
+from models.errors import NotFoundError
+from models.events import ThemedEvent
+from models.progress import LeaderboardRow, Progress, campaign_progress, leaderboard
+from models.queries import current_campaign
+from models.timeutil import BEIJING_TZ, local_to_utc
+from models.trips import Trip
+from planning.dates import campaign_today, day_label, month_name
+from planning.entries import Entry, TimeMode, sort_key
+from planning.feed import Filters, load_entries
+
+FORTNIGHT = 14
+BOARD_ROWS = 10
+DASHBOARD_KINDS = REFRESH_KINDS | {"lead", "organisation"}
+
+
+class _ConflictItem(QTreeWidgetItem):
+    def __init__(self, parent: QTreeWidget, conflict: Conflict) -> None:
+        super().__init__(parent)
+        self.conflict = conflict
+
+
+def _panel(title: str, body: QWidget) -> tuple[QFrame, QLabel]:
+    frame = QFrame()
+    frame.setObjectName("dashPanel")
+    frame.setStyleSheet("#dashPanel { background: #ffffff; border: 1px solid #dde2e8; "
+                        "border-radius: 6px; }")
+    heading = QLabel(title)
+    font = QFont(heading.font())
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() + 1)
+    heading.setFont(font)
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(10, 8, 10, 10)
+    layout.addWidget(heading)
+    layout.addWidget(body, 1)
+    return frame, heading
+
+
+def _tree(columns: int) -> QTreeWidget:
+    tree = QTreeWidget()
+    tree.setColumnCount(columns)
+    tree.setRootIsDecorated(False)
+    tree.setUniformRowHeights(True)
+    tree.setIndentation(0)
+    tree.setFrameShape(QFrame.Shape.NoFrame)
+    tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    tree.setAllColumnsShowFocus(True)
+    tree.setMinimumHeight(230)
+    return tree
+
+
+class DashboardView(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.today: date | None = None  # set_today(), or today seen from the campaign's year
+        self._chosen_today = False
+        self._stale = True
+        self.progress: Progress | None = None
+        self.upcoming: list[Entry] = []
+        self.conflicts: list[Conflict] = []
+        self.board: list[LeaderboardRow] = []
+
+        self.heading = QLabel()
+        big = QFont(self.heading.font())
+        big.setPointSizeF(big.pointSizeF() + 5)
+        big.setBold(True)
+        self.heading.setFont(big)
+        self.slogan = QLabel()
+        self.slogan.setStyleSheet(f"color: {MUTED_TEXT.name()}")
+        self.as_of = QDateEdit()
+        self.as_of.setCalendarPopup(True)
+        self.as_of.setDisplayFormat("yyyy-MM-dd")
+        self.as_of.setToolTip(self.tr("The day the dashboard looks from: the next 14 days, open "
+                                      "conflicts and the month's leaderboard follow it"))
+        self.as_of.dateChanged.connect(lambda d: self.set_today(pydate(d)))
+        self.today_button = QToolButton()
+        self.today_button.setText(self.tr("Today"))
+        self.today_button.clicked.connect(self.reset_today)
+        self.note = QLabel()
+        self.note.setStyleSheet(f"color: {MUTED_TEXT.name()}")
+        self.note.setWordWrap(True)
+
+        top = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.addWidget(self.heading)
+        titles.addWidget(self.slogan)
+        top.addLayout(titles, 1)
+        top.addWidget(QLabel(self.tr("As of")))
+        top.addWidget(self.as_of)
+        top.addWidget(self.today_button)
+
+        self.gauges = [GaugeCard() for _ in range(5)]
+        gauges = QHBoxLayout()
+        gauges.setSpacing(8)
+        for card in self.gauges:
+            gauges.addWidget(card, 1)
+
+        self.next_days = _tree(5)
+        self.next_days.itemDoubleClicked.connect(self._open_upcoming)
+        self.conflict_list = _tree(2)
+        self.conflict_list.setWordWrap(True)
+        self.conflict_list.setUniformRowHeights(False)
+        self.conflict_list.itemDoubleClicked.connect(self._open_conflict)
+        self.board_list = _tree(5)
+        self.month_chart = MonthChart()
+        next_panel, self.next_heading = _panel(self.tr("The next 14 days"), self.next_days)
+        conflict_panel, self.conflict_heading = _panel(self.tr("Open conflicts and warnings"),
+                                                       self.conflict_list)
+        board_panel, self.board_heading = _panel("", self.board_list)
+        month_panel, _ = _panel(self.tr("Trips and events by month"), self.month_chart)
+
+        grid = QGridLayout()
+        grid.setSpacing(8)
+        grid.addWidget(next_panel, 0, 0)
+        grid.addWidget(conflict_panel, 0, 1)
+        grid.addWidget(month_panel, 1, 0)
+        grid.addWidget(board_panel, 1, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(12, 10, 12, 12)
+        column.setSpacing(8)
+        column.addLayout(top)
+        column.addWidget(self.note)
+        column.addLayout(gauges)
+        column.addLayout(grid, 1)
+        scroller = QScrollArea()
+        scroller.setWidget(content)
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        content.setObjectName("dashboard")
+        content.setStyleSheet("#dashboard { background: #f4f6f8; }")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroller)
+        ctx.data_changed.connect(self._on_data_changed)
+
+    # --- the day seen from ----------------------------------------------------------------
+
+    def set_today(self, day: date) -> None:
+        """Look at the campaign as of ``day`` (kept until ``reset_today``)."""
+        if day == self.today and self._chosen_today:
+            return
+        self.today = day
+        self._chosen_today = True
+        self.refresh()
+
+    def reset_today(self) -> None:
+        self._chosen_today = False
+        self.today = None
+        self.refresh()
+
+    # --- loading ----------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Read everything the dashboard shows in one short session and show it."""
+        self._stale = False
+        lang = self.ctx.lang
+        with self.ctx.sessions() as session:
+            try:
+                year = current_campaign(session).year
+            except NotFoundError as exc:
+                self._show_empty(exc.text(lang))
+                return
+            if not self._chosen_today or self.today is None:
+                self.today = campaign_today(date.today(), year)
+            today = self.today
+            self.progress = campaign_progress(session, year)
+            self.upcoming = sorted(
+                (e for e in load_entries(session, today, today + timedelta(days=FORTNIGHT - 1),
+                                         Filters(items=False))
+                 if e.last_day(TimeMode.BEIJING) >= today and not e.cancelled),
+                key=lambda e: sort_key(e, TimeMode.BEIJING))
+            self.conflicts = _open_conflicts(session, year, today)
+            self.board = [row for row in leaderboard(session, year, today.month)
+                          if row.signed_leads or row.hq_visits][:BOARD_ROWS]
+        self._show_header(year, today)
+        for card, measure in zip(self.gauges, self.progress.measures, strict=False):
+            card.show_measure(measure, lang)
+        self.month_chart.show_months(self.progress.by_month, lang)
+        self._show_upcoming(today)
+        self._show_conflicts()
+        self._show_board(today)
+
+    def _show_empty(self, message: str) -> None:
+        self.heading.setText(self.tr("No campaign yet"))
+        self.slogan.setText(message)
+        self.progress = None
+        self.upcoming, self.conflicts, self.board = [], [], []
+        for tree in (self.next_days, self.conflict_list, self.board_list):
+            tree.clear()
+
+    def _show_header(self, year: int, today: date) -> None:
+        assert self.progress is not None
+        lang = self.ctx.lang
+        campaign = self.progress.campaign
+        self.heading.setText(campaign.name(lang))
+        self.slogan.setText(campaign.slogan)
+        self.as_of.blockSignals(True)
+        self.as_of.setDate(qdate(today))
+        self.as_of.setDateRange(QDate(year - 1, 1, 1), QDate(year + 1, 12, 31))
+        self.as_of.blockSignals(False)
+        real = date.today()
+        if today == real:
+            self.note.clear()
+            self.note.hide()
+            return
+        if self._chosen_today:
+            text = self.tr("Seen as of {day}, a day you chose (today is {real}).")
+        else:
+            text = self.tr("This is the {year} campaign: it is seen as of {day}, the same day of "
+                           "its year (today is {real}). Choose another day above.")
+        self.note.setText(text.format(day=day_label(today, lang, with_year=True),
+                                      real=day_label(real, lang, with_year=True), year=year))
+        self.note.show()
+
+    def _show_upcoming(self, today: date) -> None:
+        lang = self.ctx.lang
+        tree = self.next_days
+        tree.clear()
+        tree.setHeaderLabels([self.tr("When"), self.tr("Title"), self.tr("Region"),
+                              self.tr("Leader"), self.tr("Status")])
+        for entry in self.upcoming:
+            item = EntryItem(tree, entry)
+            first = max(entry.first_day(TimeMode.BEIJING), today)
+            when = day_label(first, lang)
+            if not entry.all_day:
+                when += " " + time_text(entry, TimeMode.BEIJING, lang).split("–")[0]
+            elif entry.first_day(TimeMode.BEIJING) < today:
+                when = self.tr("under way, until {day}").format(
+                    day=day_label(entry.last_day(TimeMode.BEIJING), lang, with_weekday=False))
+            item.setText(0, when)
+            item.setText(1, f"{entry.title(lang)} · {entry.code}")
+            item.setForeground(1, QBrush(base_colour(entry, ColourBy.REGION)))
+            item.setText(2, entry.region.name(lang) if entry.region else "")
+            item.setText(3, entry.leader.name(lang) if entry.leader else "")
+            item.setText(4, entry.status_label(lang))
+            tip = entry_tooltip(entry, TimeMode.BEIJING, lang)
+            for column in range(5):
+                item.setToolTip(column, tip)
+        if not self.upcoming:
+            empty = QTreeWidgetItem(tree)
+            empty.setText(1, self.tr("Nothing planned in the next 14 days"))
+            empty.setForeground(1, QBrush(MUTED_TEXT))
+        header = tree.header()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        end = today + timedelta(days=FORTNIGHT - 1)
+        self.next_heading.setText(self.tr("The next 14 days ({first} – {last})").format(
+            first=day_label(today, lang, with_weekday=False),
+            last=day_label(end, lang, with_weekday=False)))
+
+    def _show_conflicts(self) -> None:
+        lang = self.ctx.lang
+        tree = self.conflict_list
+        tree.clear()
+        tree.setHeaderLabels([self.tr("Severity"), self.tr("What")])
+        errors = sum(1 for c in self.conflicts if c.severity == "error")
+        for conflict in self.conflicts:
+            item = _ConflictItem(tree, conflict)
+            error = conflict.severity == "error"
+            item.setText(0, ("● " + self.tr("Conflict")) if error else ("▲ " + self.tr("Warning")))
+            item.setForeground(0, QBrush(HOLIDAY_TEXT if error else QColor("#b7791f")))
+            item.setText(1, conflict.text(lang))
+            item.setToolTip(1, conflict.text(lang) + "\n" + " · ".join(conflict.codes))
+        if not self.conflicts:
+            ok = QTreeWidgetItem(tree)
+            ok.setText(1, self.tr("No open conflicts: no one is booked twice, no venue is "
+                                  "double-booked, every itinerary fits its trip."))
+            ok.setForeground(1, QBrush(MUTED_TEXT))
+        header = tree.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.conflict_heading.setText(self.tr("Open conflicts and warnings (conflicts: {errors}, "
+                                              "warnings: {warnings})").format(
+            errors=errors, warnings=len(self.conflicts) - errors))
+
+    def _show_board(self, today: date) -> None:
+        lang = self.ctx.lang
+        tree = self.board_list
+        tree.clear()
+        tree.setHeaderLabels([self.tr("Rank"), self.tr("Unit"), self.tr("Signed projects"),
+                              self.tr("Investment signed"), self.tr("HQ visits")])
+        for row in self.board:
+            item = QTreeWidgetItem(tree)
+            item.setText(0, str(row.rank))
+            item.setText(1, row.unit.name(lang))
+            item.setText(2, fmt_int(row.signed_leads, lang))
+            item.setText(3, fmt_cny(row.signed_cny, lang))
+            item.setText(4, fmt_int(row.hq_visits, lang))
+            for column in (0, 2, 3, 4):
+                item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight
+                                      | Qt.AlignmentFlag.AlignVCenter)
+        if not self.board:
+            empty = QTreeWidgetItem(tree)
+            empty.setText(1, self.tr("No signed projects or HQ visits this month yet"))
+            empty.setForeground(1, QBrush(MUTED_TEXT))
+        header = tree.header()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        self.board_heading.setText(self.tr("Leaderboard of units — {month}").format(
+            month=month_name(today.year, today.month, lang)))
+
+    # --- acting -----------------------------------------------------------------------------
+
+    def _open_upcoming(self, item: QTreeWidgetItem, _column: int) -> None:
+        if isinstance(item, EntryItem):
+            open_entry(self.ctx, item.entry)
+
+    def _open_conflict(self, item: QTreeWidgetItem, _column: int) -> None:
+        if not isinstance(item, _ConflictItem) or not item.conflict.codes:
+            return
+        code = item.conflict.codes[0]
+        with self.ctx.sessions() as session:
+            trip_id = session.scalar(select(Trip.id).where(Trip.code == code))
+            event_id = session.scalar(select(ThemedEvent.id).where(ThemedEvent.code == code))
+        if trip_id is not None:
+            self.ctx.open_trip_requested.emit(trip_id)
+        elif event_id is not None:
+            self.ctx.open_event_requested.emit(event_id)
+
+    def _on_data_changed(self, change: DataChange) -> None:
+        if change.kind not in DASHBOARD_KINDS:
+            return
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    @override
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+
+def _open_conflicts(session: Session, year: int, today: date) -> list[Conflict]:
+    """Conflicts that still matter: those of the year's trips and events not over yet."""
+    trip_codes = set(session.scalars(
+        select(Trip.code).where(Trip.end_date >= today, Trip.start_date <= date(year, 12, 31),
+                                Trip.status.notin_([TripStatus.CANCELLED, TripStatus.DONE]))))
+    since = local_to_utc(datetime.combine(today, time.min), BEIJING_TZ)
+    until = local_to_utc(datetime(year + 1, 1, 1), BEIJING_TZ)
+    event_codes = set(session.scalars(
+        select(ThemedEvent.code).where(
+            ThemedEvent.ends_at >= since, ThemedEvent.starts_at < until,
+            ThemedEvent.status.notin_([EventStatus.CANCELLED, EventStatus.DONE]))))
+    if not trip_codes and not event_codes:
+        return []
+    found = find_conflicts(session, trip_codes=trip_codes, event_codes=event_codes, since=today)
+    return sorted(found, key=lambda c: (c.severity != "error", c.codes, c.message_zh))
+

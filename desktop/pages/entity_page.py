@@ -1,0 +1,278 @@
+"""A page of the main window around one table: search, filters, the table, a detail pane.
+
+Subclasses say how their rows are read (``query``: a function of a session, run on a worker
+thread so that 20,000 organisations never freeze the window), which changes concern them
+(``kinds``) and which actions they offer (``offers``): new, edit, delete, duplicate, cancel,
+move, export, brief. The main window's menus and toolbar call these on the current page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from desktop.context import AppContext, DataChange
+from desktop.dialogs import MessageDisplay
+from desktop.editors.opening import Editors
+from desktop.errors_text import describe
+from desktop.tables.row_model import ID_ROLE, ROW_ROLE, RowFilterProxy, RowTableModel
+from desktop.worker import Progress, start_job
+
+translate = QCoreApplication.translate
+
+
+class EntityPage(QWidget):
+    selection_changed = Signal()
+    loaded = Signal()  # new rows are in the table
+
+    kinds: tuple[str, ...] = ()
+    initial_sort = ""  # the column (key) sorted on first show
+    offers: frozenset[str] = frozenset({"new", "edit"})
+
+    def __init__(self, ctx: AppContext, editors: Editors, model: RowTableModel[Any],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.lang = ctx.lang
+        self.editors = editors
+        self.model = model
+        self.messages = MessageDisplay(self)
+        self.stale = True
+        self.loading = False
+        self._generation = 0  # a load older than the latest one is dropped
+        self.proxy = RowFilterProxy(self)
+        self.proxy.setSourceModel(model)
+        self.search = QLineEdit(self)
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(translate("EntityPage", "Search this table…"))
+        self.search.setMinimumWidth(260)
+        self._search_timer = QTimer(self, singleShot=True, interval=150)
+        self._search_timer.timeout.connect(lambda: self.proxy.set_search(self.search.text()))
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.count = QLabel(self)
+        self.count.setStyleSheet("color: #5f6b7a;")
+        self.filters = QHBoxLayout()
+        self.filters.addWidget(self.search)
+        self.view = QTableView(self)
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.setAlternatingRowColors(True)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(26)
+        header = self.view.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(bool(model.columns) and not model.columns[-1].align_right)
+        self.view.doubleClicked.connect(lambda _i: self.edit_selected())
+        self.view.activated.connect(lambda _i: self.edit_selected())
+        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.proxy.rowsInserted.connect(self._update_count)
+        self.proxy.rowsRemoved.connect(self._update_count)
+        self.proxy.modelReset.connect(self._update_count)
+        self.proxy.layoutChanged.connect(self._update_count)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.addWidget(self.view)
+        self.splitter.setChildrenCollapsible(False)
+        top = QHBoxLayout()
+        top.addLayout(self.filters)
+        top.addStretch(1)
+        top.addWidget(self.count)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addLayout(top)
+        layout.addWidget(self.splitter, 1)
+        ctx.data_changed.connect(self._data_changed)
+
+    # --- for subclasses ------------------------------------------------------------------
+
+    def query(self) -> Callable[[Session], list[Any]]:
+        """How to read the rows: called on the UI thread (it may read the filters), the
+        function it returns runs on a worker thread with a session of its own."""
+        raise NotImplementedError
+
+    def rows_loaded(self) -> None:
+        """New rows are in the model (UI thread)."""
+
+    def add_filter(self, label: str, name: str, choices: list[tuple[str, Any]]) -> QComboBox:
+        """A combo box of (text, predicate) choices: the rows for which the chosen one holds."""
+        combo = QComboBox(self)
+        combo.addItem(label, None)
+        for text, predicate in choices:
+            combo.addItem(text, predicate)
+        combo.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_predicate(name, combo.currentData()))
+        self.filters.addWidget(combo)
+        return combo
+
+    def set_detail(self, widget: QWidget) -> None:
+        self.splitter.addWidget(widget)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([560, 320])
+
+    def show_detail(self, row: Any | None) -> None:
+        """Show the selected row in the detail pane (None: nothing selected)."""
+
+    # --- loading ---------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Read the rows again: on a worker thread in the window, at once when
+        ``ctx.background_loading`` is off (tests, screenshots)."""
+        self._generation += 1
+        generation = self._generation
+        read = self.query()
+        self.stale = False
+        if not self.ctx.background_loading:
+            with self.ctx.sessions() as session:
+                self._show_rows(read(session))
+            return
+        sessions = self.ctx.sessions
+
+        def work(_progress: Progress) -> list[Any]:
+            with sessions() as session:
+                return read(session)
+
+        self.loading = True
+        self.count.setText(translate("EntityPage", "Loading…"))
+        job = start_job(work, self)
+        job.succeeded.connect(lambda rows: self._loaded(generation, rows))
+        job.failed.connect(lambda exc: self._load_failed(generation, exc))
+
+    def _loaded(self, generation: int, rows: list[Any]) -> None:
+        if generation == self._generation:
+            self.loading = False
+            self._show_rows(rows)
+
+    def _load_failed(self, generation: int, exc: BaseException) -> None:
+        if generation == self._generation:
+            self.loading = False
+            self.stale = True
+            self._update_count()
+            self.messages.show_problem(describe(exc, self.lang), True)
+
+    def _show_rows(self, rows: list[Any]) -> None:
+        selected = self.selected_ids()
+        self.model.set_rows(rows)
+        self.rows_loaded()
+        if not self.view.horizontalHeader().property("fitted"):
+            self.fit_columns()
+            if self.initial_sort:
+                self.view.sortByColumn(self.model.column_number(self.initial_sort),
+                                       Qt.SortOrder.AscendingOrder)
+        for ident in selected:
+            self.select_id(ident, clear=False)
+        self._selection_changed()
+        self._update_count()
+        self.loaded.emit()
+
+    def fit_columns(self) -> None:
+        self.view.resizeColumnsToContents()
+        for n, column in enumerate(self.model.columns):
+            width = self.view.columnWidth(n)
+            limit = column.width or 320
+            self.view.setColumnWidth(n, min(max(width + 12, 60), limit))
+        self.view.horizontalHeader().setProperty("fitted", True)
+
+    def _data_changed(self, change: DataChange) -> None:
+        if change.kind in self.kinds or change.kind == "all":
+            if self.isVisible():
+                self.refresh()
+            else:
+                self.stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self.stale:
+            self.refresh()
+
+    def _update_count(self, *_args: object) -> None:
+        if self.loading:
+            return
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count.setText(translate("EntityPage", "%1 of %2 shown").replace("%1", str(shown))
+                           .replace("%2", str(total)) if shown != total else
+                           translate("EntityPage", "%n record(s)", "", total))
+
+    # --- selection -------------------------------------------------------------------------
+
+    def selected_rows(self) -> list[Any]:
+        return [i.data(ROW_ROLE) for i in self.view.selectionModel().selectedRows()]
+
+    def selected_row(self) -> Any | None:
+        current = self.view.currentIndex()
+        if current.isValid() and self.view.selectionModel().isSelected(current):
+            return current.siblingAtColumn(0).data(ROW_ROLE)
+        rows = self.selected_rows()
+        return rows[0] if rows else None
+
+    def selected_ids(self) -> list[int]:
+        return [int(i.data(ID_ROLE)) for i in self.view.selectionModel().selectedRows()]
+
+    def select_id(self, ident: int, clear: bool = True) -> bool:
+        source_row = self.model.find_row(ident)
+        if source_row < 0:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(source_row, 0))
+        if not index.isValid():
+            self.search.clear()
+            self.proxy.set_search("")
+            index = self.proxy.mapFromSource(self.model.index(source_row, 0))
+        if not index.isValid():
+            return False
+        flags = QItemSelectionModel.SelectionFlag
+        mode = flags.ClearAndSelect if clear else flags.Select
+        self.view.selectionModel().select(index, mode | flags.Rows)
+        self.view.selectionModel().setCurrentIndex(index, flags.NoUpdate)
+        self.view.scrollTo(index)
+        return True
+
+    def _selection_changed(self, *_args: QItemSelection | QModelIndex) -> None:
+        self.show_detail(self.selected_row())
+        self.selection_changed.emit()
+
+    # --- actions (the main window calls those in ``offers``) ----------------------------
+
+    def new_record(self) -> QWidget | None:
+        return None
+
+    def edit_selected(self) -> QWidget | None:
+        return None
+
+    def delete_selected(self) -> None:
+        """Delete the selection (after a confirmation)."""
+
+    def duplicate_selected(self) -> QWidget | None:
+        return None
+
+    def cancel_selected(self) -> QWidget | None:
+        return None
+
+    def move_selected(self) -> QWidget | None:
+        return None

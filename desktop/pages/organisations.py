@@ -1,0 +1,77 @@
+"""The Organisations page: target companies and partners, with the selected one's history."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QWidget
+from sqlalchemy.orm import Session
+
+from desktop import dialogs
+from desktop.context import AppContext
+from desktop.editors.opening import Editors
+from desktop.editors.saving import save
+from desktop.history.organisation import organisation_history
+from desktop.history.tree import HistoryTree
+from desktop.pages.entity_page import EntityPage
+from desktop.tables.organisations import OrganisationTableModel
+from desktop.undo.commands import DeleteOrganisation
+from models import queries
+from models.enums import OrganisationKind
+from models.operations.directory import organisation_draft
+from models.rows import OrganisationRow
+
+
+class OrganisationsPage(EntityPage):
+    kinds = ("organisation", "trip", "event", "lead", "person")
+    offers = frozenset({"new", "edit", "delete"})
+
+    def __init__(self, ctx: AppContext, editors: Editors, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, editors, OrganisationTableModel(ctx.lang), parent)
+        with ctx.sessions() as session:
+            industries = queries.industries(session)
+        self.add_filter(self.tr("All kinds"), "kind",
+                        [(k.label(self.lang), _kind_is(k)) for k in OrganisationKind])
+        self.add_filter(self.tr("All industries"), "industry",
+                        [(i.name(self.lang), _industry_is(i.id)) for i in industries])
+        self.add_filter(self.tr("Any rank"), "rank", [
+            (self.tr("Fortune Global 500"), lambda r: r.fortune_global_500_rank is not None),
+            (self.tr("China Top 500"), lambda r: r.china_top_500_rank is not None),
+        ])
+        self.history = HistoryTree(self.lang, self)
+        self.set_detail(self.history)
+
+    def query(self) -> Callable[[Session], list[OrganisationRow]]:
+        return queries.list_organisations
+
+    def show_detail(self, row: OrganisationRow | None) -> None:
+        if row is None:
+            self.history.clear()
+            return
+        with self.ctx.sessions() as session:
+            history = organisation_history(session, row.id)
+        self.history.show_history(history, row.contacts)
+
+    def new_record(self) -> QWidget:
+        return self.editors.open_organisation(None)
+
+    def edit_selected(self) -> QWidget | None:
+        row = self.selected_row()
+        return self.editors.open_organisation(row.id) if row else None
+
+    def delete_selected(self) -> None:
+        row: OrganisationRow | None = self.selected_row()
+        if row is None or not dialogs.confirm(self, self.tr("Delete organisation"), self.tr(
+                "Delete %1? You can undo this with Ctrl+Z.").replace("%1", row.name_zh)):
+            return
+        with self.ctx.sessions() as session:
+            draft = organisation_draft(session, row.id)
+        save(self.ctx, DeleteOrganisation(self.ctx, draft), self.messages)
+
+
+def _kind_is(kind: OrganisationKind) -> Callable[[OrganisationRow], bool]:
+    return lambda row: row.kind is kind
+
+
+def _industry_is(industry_id: int) -> Callable[[OrganisationRow], bool]:
+    return lambda row: row.industry is not None and row.industry.id == industry_id

@@ -1,0 +1,1 @@
+"""Undoable commands that call the model's operations, one transaction per step."""

@@ -1,0 +1,164 @@
+"""Moving trips, itinerary items and events in time (drag or keyboard), as undoable commands.
+
+A move is tried once before it goes on the undo stack: a move the model refuses (an item
+dragged outside its trip's dates, a time skipped by daylight saving, someone else's newer
+revision) leaves the stack as it was and comes back as the message to show. Each step is one
+transaction (``PlannerCommand``), after which views hear of it through ``ctx.notify``.
+Records are found again by code (trips, events) or UUID (items), which survive a delete and
+its undo, as ids do not.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+from typing_extensions import override
+
+from desktop.context import AppContext
+from desktop.errors_text import describe
+from desktop.undo.commands import PlannerCommand, id_by_uuid
+from models.errors import PlannerError, ValidationError
+from models.operations.events import move_event
+from models.operations.trips import item_draft, move_trip, update_item
+from models.timeutil import local_to_utc, shift_local
+from models.trips import ItineraryItem
+from planning.entries import Entry, EntryKind
+
+translate = QCoreApplication.translate
+
+MOVE_COMMAND_ID = 5301  # consecutive keyboard moves of one entry merge into one undo step
+
+
+@dataclass(frozen=True)
+class Move:
+    """How far: whole ``days`` (each keeps its local clock time, DST-safe), an exact ``delta``,
+    or to a wall-clock start ``to_wall`` in ``zone`` (made a delta when applied)."""
+
+    days: int = 0
+    delta: timedelta = timedelta(0)
+    to_wall: datetime | None = None
+    zone: str = ""
+
+    @property
+    def empty(self) -> bool:
+        return self.days == 0 and not self.delta and self.to_wall is None
+
+    def inverse(self) -> Move:
+        return Move(-self.days, -self.delta)
+
+    def resolved(self, entry: Entry) -> Move:
+        """``to_wall`` turned into an exact duration from the entry's start."""
+        if self.to_wall is None:
+            return self
+        target = local_to_utc(self.to_wall, self.zone, "starts_at")
+        return Move(self.days, self.delta + (target - entry.starts_at))
+
+    @property
+    def whole_days(self) -> bool:
+        return bool(self.days) and not self.delta
+
+    @property
+    def duration(self) -> bool:
+        return not self.days and bool(self.delta)
+
+
+
+def describe_move(entry: Entry, move: Move, lang: str) -> str:
+    """The undo stack's text: ``Move TRIP-2023-007 欧洲推介 by +2 day(s)``."""
+    what = (f"{entry.title(lang)} ({entry.code})" if entry.kind is EntryKind.ITEM
+            else f"{entry.code} {entry.title(lang)}")
+    if move.whole_days:
+        return translate("MoveCommands", "Move {what} by {days:+d} day(s)").format(
+            what=what, days=move.days)
+    minutes = int(move.delta.total_seconds() // 60) + move.days * 24 * 60
+    sign = "+" if minutes >= 0 else "-"
+    hours, rest = divmod(abs(minutes), 60)
+    return translate("MoveCommands", "Move {what} by {shift}").format(
+        what=what, shift=f"{sign}{hours}:{rest:02d}")
+
+
+class MoveCommand(PlannerCommand):
+    """Moves one trip, item or event; undo moves it back by the same amount."""
+
+    def __init__(self, ctx: AppContext, entry: Entry, move: Move, merge: bool = False) -> None:
+        super().__init__(ctx, describe_move(entry, move, ctx.lang))
+        self.kind = entry.kind.value
+        self.entry = entry
+        self.move = move
+        self._merge = merge
+        self._expected: int | None = entry.revision  # guards the first step only
+
+    @override
+    def forward(self, session: Session) -> None:
+        expected, self._expected = self._expected, None
+        self._shift(session, self.move, expected)
+
+    @override
+    def backward(self, session: Session) -> None:
+        self._shift(session, self.move.inverse(), None)
+
+    def _shift(self, session: Session, move: Move, expected: int | None) -> None:
+        entry = self.entry
+        if entry.kind is EntryKind.TRIP:
+            if move.delta:
+                raise ValidationError("start_date", "推广活动只能按整天移动",
+                                      "A promotion trip moves by whole days only")
+            self.ids.add(move_trip(session, entry.code, move.days, expected).id)
+        elif entry.kind is EntryKind.EVENT:
+            if move.days:
+                self.ids.add(move_event(session, entry.code, move.days, expected).id)
+                expected = None
+            if move.delta:
+                self.ids.add(move_event(session, entry.code, move.delta, expected).id)
+        else:
+            ident = id_by_uuid(session, ItineraryItem, entry.uuid)
+            draft = item_draft(session.get_one(ItineraryItem, ident))
+            if move.days:
+                draft.starts_at = shift_local(draft.starts_at, draft.timezone, move.days)
+                draft.ends_at = shift_local(draft.ends_at, draft.timezone, move.days)
+            draft.starts_at += move.delta
+            draft.ends_at += move.delta
+            update_item(session, ident, draft, expected)
+            self.ids.add(ident)
+
+    @override
+    def id(self) -> int:
+        return MOVE_COMMAND_ID if self._merge else -1
+
+    @override
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, MoveCommand) or not other._merge:
+            return False
+        if other.entry.uuid != self.entry.uuid:
+            return False
+        a, b = self.move, other.move
+        if not (a.whole_days and b.whole_days) and not (a.duration and b.duration):
+            return False  # like with like: days with days, durations with durations
+        self.move = Move(a.days + b.days, a.delta + b.delta)
+        self.setText(describe_move(self.entry, self.move, self.ctx.lang))
+        if self.move.empty:
+            self.setObsolete(True)  # moved there and back: nothing to undo
+        return True
+
+
+def push_move(ctx: AppContext, entry: Entry, move: Move, merge: bool = False) -> str | None:
+    """Move ``entry`` and put the move on the undo stack. Returns what to tell the user when
+    the move is refused (nothing is written then), or None."""
+    try:
+        resolved = move.resolved(entry)
+        if resolved.empty:
+            return None
+        command = MoveCommand(ctx, entry, resolved, merge)
+        command.execute()
+    except (PlannerError, StaleDataError, SQLAlchemyError) as exc:
+        return describe(exc, ctx.lang)
+    text = command.text()
+    ctx.undo_stack.push(command)  # a keyboard step may merge into the last one: ``command`` is gone
+    ctx.status_message.emit(text)
+    return None
