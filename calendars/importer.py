@@ -29,7 +29,7 @@ from models.enums import EventKind, EventStatus, ItemKind
 from models.errors import ValidationError
 from models.events import AgendaSession, ThemedEvent
 from models.operations.events import EventDraft, SessionDraft, create_event, event_draft, update_event
-from models.operations.trips import ItemDraft, add_item, delete_item, item_draft, update_item
+from models.operations.items import ItemDraft, add_item, delete_item, item_draft, update_item
 from models.rules import timezone_name
 from models.timeutil import BEIJING_TZ, local_to_utc
 from models.trips import ItineraryItem, Trip
