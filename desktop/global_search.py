@@ -10,9 +10,10 @@ from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.context import AppContext, DataChange
+from desktop.context import AppContext
 from desktop.lookups import organisation_refs, person_refs
 from desktop.worker import Progress, start_job
+from models.changes import OpChanges
 from models.events import ThemedEvent
 from models.trips import Trip
 
@@ -50,7 +51,7 @@ class GlobalSearch(QLineEdit):
         self.returnPressed.connect(self._return_pressed)
         ctx.data_changed.connect(self._data_changed)
 
-    def _data_changed(self, _change: DataChange) -> None:
+    def _data_changed(self, _changes: OpChanges) -> None:
         self.stale = True
         self.hits = []
 

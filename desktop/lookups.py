@@ -10,14 +10,15 @@ from PySide6.QtCore import QObject
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.context import AppContext, DataChange
+from desktop.context import AppContext
 from models import queries
+from models.changes import OpChanges, RecordKind
 from models.enums import PersonKind
 from models.organisations import Organisation
 from models.people import Person
 from models.rows import CityRow, Ref, RegionRow, UnitRow, pick
 
-CHANGES = {"person", "organisation", "unit", "campaign", "all"}
+CHANGES = (RecordKind.PERSON, RecordKind.ORGANISATION, RecordKind.UNIT, RecordKind.CAMPAIGN)
 
 
 @dataclass(frozen=True)
@@ -105,8 +106,8 @@ class LookupCache(QObject):
         self._lookups: Lookups | None = None
         ctx.data_changed.connect(self._changed)
 
-    def _changed(self, change: DataChange) -> None:
-        if change.kind in CHANGES:
+    def _changed(self, changes: OpChanges) -> None:
+        if changes.touches(*CHANGES):
             self._lookups = None
 
     def get(self) -> Lookups:

@@ -15,7 +15,7 @@ from desktop.lookups import Lookups
 from models import rules
 from models.enums import ItemKind
 from models.errors import ValidationError
-from models.operations.trips import ItemDraft
+from models.operations.items import ItemDraft
 from models.rows import BEIJING
 from models.timeutil import BEIJING_TZ, local_to_utc
 

@@ -12,7 +12,9 @@ from desktop.context import AppContext
 from desktop.editors.base import EditorDialog
 from desktop.editors.form import EnumCombo, Form, IdCombo
 from desktop.lookups import Lookups, load_lookups
-from desktop.undo.commands import CreatePerson, EditPerson, PlannerCommand
+from desktop.undo.base import PlannerCommand
+from desktop.undo.directory import CreatePerson, EditPerson
+from models.changes import RecordKind
 from models.enums import PersonKind
 from models.operations.directory import PersonDraft, person_draft
 from models.queries import get_person
@@ -111,7 +113,7 @@ class PersonEditor(EditorDialog):
 
     def after_save(self, command: PlannerCommand) -> None:
         if self.person_id is None:
-            self.person_id = min(command.ids)
+            self.person_id = min(command.changes.ids_of(RecordKind.PERSON))
         self.reload()
 
     record_type = "people"

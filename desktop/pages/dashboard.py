@@ -41,9 +41,10 @@ from desktop.calendar.style import (
     entry_tooltip,
     time_text,
 )
-from desktop.context import AppContext, DataChange
+from desktop.context import AppContext
 from desktop.formatting import fmt_cny, fmt_int, pydate, qdate
 from desktop.pages.dashboard_charts import GaugeCard, MonthChart
+from models.changes import OpChanges, RecordKind
 from models.conflicts import Conflict, find_conflicts
 from models.enums import EventStatus, TripStatus
 from models.errors import NotFoundError
@@ -58,7 +59,7 @@ from planning.feed import Filters, load_entries
 
 FORTNIGHT = 14
 BOARD_ROWS = 10
-DASHBOARD_KINDS = REFRESH_KINDS | {"lead", "organisation"}
+DASHBOARD_KINDS = (*REFRESH_KINDS, RecordKind.LEAD, RecordKind.ORGANISATION, RecordKind.HQ_VISIT)
 
 
 class _ConflictItem(QTreeWidgetItem):
@@ -372,8 +373,8 @@ class DashboardView(QWidget):
         elif event_id is not None:
             self.ctx.open_event_requested.emit(event_id)
 
-    def _on_data_changed(self, change: DataChange) -> None:
-        if change.kind not in DASHBOARD_KINDS:
+    def _on_data_changed(self, changes: OpChanges) -> None:
+        if not changes.touches(*DASHBOARD_KINDS):
             return
         if self.isVisible():
             self.refresh()

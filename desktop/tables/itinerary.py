@@ -12,7 +12,7 @@ from desktop.formatting import fmt_date, fmt_time, join_names, zone_offset
 from desktop.lookups import Lookups
 from desktop.tables.row_model import ERROR, Column, RowTableModel
 from models.enums import ItemKind
-from models.operations.trips import ItemDraft
+from models.operations.items import ItemDraft
 from models.rows import BEIJING, ItemRow
 
 

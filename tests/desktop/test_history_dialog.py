@@ -11,7 +11,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from desktop.history.dialog import open_history
 from models.audit import set_actor
 from models.enums import TripStatus
-from models.operations.trips import add_item, trip_draft, update_trip
+from models.operations.items import add_item
+from models.operations.trips import trip_draft, update_trip
 from tests.factories import item_draft, make_trip, make_world
 
 
