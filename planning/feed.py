@@ -20,7 +20,7 @@ from models.campaign import City, Industry, Region, Unit
 from models.enums import PersonKind
 from models.events import AgendaSession, ThemedEvent, event_industries, session_speakers
 from models.people import Person
-from models.queries import region_row
+from models.row_builders import region_row
 from models.rows import Ref, RegionRow
 from models.timeutil import BEIJING_TZ
 from models.trips import ItineraryItem, Trip, TripMember, item_attendees, trip_industries
