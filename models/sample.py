@@ -42,8 +42,9 @@ from models.operations.directory import (
     create_person,
 )
 from models.operations.events import EventDraft, InvitationDraft, SessionDraft, create_event
+from models.operations.items import ItemDraft
 from models.operations.leads import LeadDraft, create_lead, record_hq_visit
-from models.operations.trips import ItemDraft, TripDraft, create_trip
+from models.operations.trips import TripDraft, create_trip
 from models.timeutil import local_to_utc
 
 SAMPLE_PATH = Path(__file__).resolve().parents[1] / "resources" / "sample_campaign_2023.json"

@@ -42,6 +42,7 @@ from models.enums import EventKind, EventStatus, RegionKind
 from models.errors import ValidationError
 from models.operations.events import EventDraft, SessionDraft, event_draft
 from models.queries import event_detail, get_event
+from models.record_types import RecordType
 from models.rows import BEIJING
 from models.timeutil import BEIJING_TZ, at, local_to_utc
 
@@ -334,7 +335,7 @@ class EventEditor(EditorDialog):
             self.event_id = min(command.changes.ids_of(RecordKind.EVENT))
         self.reload()
 
-    record_type = "themed_events"
+    record_type = RecordType.THEMED_EVENTS
 
     def record_id(self) -> int | None:
         return self.event_id

@@ -19,6 +19,7 @@ from models import queries
 from models.changes import RecordKind
 from models.enums import OrganisationKind
 from models.operations.directory import OrganisationDraft, organisation_draft
+from models.record_types import RecordType
 
 
 def rank_box() -> QSpinBox:
@@ -131,7 +132,7 @@ class OrganisationEditor(EditorDialog):
             self.org_id = min(command.changes.ids_of(RecordKind.ORGANISATION))
         self.reload()
 
-    record_type = "organisations"
+    record_type = RecordType.ORGANISATIONS
 
     def record_id(self) -> int | None:
         return self.org_id

@@ -18,6 +18,7 @@ from models.changes import RecordKind
 from models.enums import PersonKind
 from models.operations.directory import PersonDraft, person_draft
 from models.queries import get_person
+from models.record_types import RecordType
 
 
 class PersonEditor(EditorDialog):
@@ -116,7 +117,7 @@ class PersonEditor(EditorDialog):
             self.person_id = min(command.changes.ids_of(RecordKind.PERSON))
         self.reload()
 
-    record_type = "people"
+    record_type = RecordType.PEOPLE
 
     def record_id(self) -> int | None:
         return self.person_id

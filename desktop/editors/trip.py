@@ -50,6 +50,7 @@ from models.enums import ItemKind, PersonKind, RegionKind, TripStatus
 from models.operations.items import ItemDraft
 from models.operations.trips import TripDraft, delegation, trip_draft
 from models.queries import get_trip, trip_detail
+from models.record_types import RecordType
 from models.rows import TripDetail
 from models.timeutil import BEIJING_TZ, at
 
@@ -381,7 +382,7 @@ class TripEditor(EditorDialog):
             self.trip_id = min(command.changes.ids_of(RecordKind.TRIP))
         self.reload()
 
-    record_type = "trips"
+    record_type = RecordType.TRIPS
 
     def record_id(self) -> int | None:
         return self.trip_id

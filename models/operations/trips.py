@@ -19,7 +19,8 @@ from models.operations.codes import next_code
 from models.operations.items import ItemDraft, check_item, item_draft, sync_items
 from models.organisations import Organisation
 from models.people import Person
-from models.queries import current_campaign, get_trip, trip_row
+from models.queries import current_campaign, get_trip
+from models.row_builders import trip_row
 from models.rows import TripRow
 from models.timeutil import shift_local
 from models.trips import Trip, TripMember
