@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.editors.form import EnumCombo, IdCombo
-from desktop.lookups import Lookups
 from models.enums import RsvpState
+from models.lookups import Lookups
 from models.operations.events import InvitationDraft
 
 CONFIRMED = (RsvpState.ACCEPTED, RsvpState.ATTENDED)

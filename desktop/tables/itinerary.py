@@ -9,9 +9,9 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor
 
 from desktop.formatting import fmt_date, fmt_time, join_names, zone_offset
-from desktop.lookups import Lookups
 from desktop.tables.row_model import ERROR, Column, RowTableModel
 from models.enums import ItemKind
+from models.lookups import Lookups
 from models.operations.trips import ItemDraft
 from models.rows import BEIJING, ItemRow
 
