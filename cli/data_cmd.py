@@ -18,19 +18,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cli.context import Context, UsageError
-from models.audit import (
-    AuditEntry,
-    AuditRow,
-    describe_value,
-    field_label,
-    find_record,
-    local_time,
-    record_history,
-)
+from models.audit.history import AuditRow, find_record, record_history
+from models.audit.labels import describe_value, field_label, local_time
+from models.audit.table import AuditEntry
 from models.backup import backup_database, restore_database
 from models.directory_lookup import find_organisation, find_person
 from models.dump import holds_data, load_document, read_dump, write_dump
 from models.errors import NotFoundError
+from models.record_types import RecordType
 
 
 def _rows(counts: dict[str, int]) -> int:
@@ -130,10 +125,11 @@ class HistoryCommand:
             if args.code:
                 record_type, record_id, label = find_record(session, args.code)
             elif args.person:
-                record_type, record_id, label = "people", *_directory_id(session, "people", args.person)
+                record_type, record_id, label = (RecordType.PEOPLE,
+                                                 *_directory_id(session, RecordType.PEOPLE, args.person))
             else:
-                record_type, record_id, label = ("organisations",
-                                                 *_directory_id(session, "organisations",
+                record_type, record_id, label = (RecordType.ORGANISATIONS,
+                                                 *_directory_id(session, RecordType.ORGANISATIONS,
                                                                 args.organisation))
             entries = record_history(session, record_type, record_id)
         if args.json:
@@ -143,10 +139,10 @@ class HistoryCommand:
         return 0
 
 
-def _directory_id(session: Session, record_type: str, given: str) -> tuple[int, str]:
+def _directory_id(session: Session, record_type: RecordType, given: str) -> tuple[int, str]:
     """The id and name of a person (``people``) or an organisation (``organisations``), or of
     one since deleted: a deleted record still has its history."""
-    find = find_person if record_type == "people" else find_organisation
+    find = find_person if record_type is RecordType.PEOPLE else find_organisation
     try:
         row = find(session, given)
     except NotFoundError:

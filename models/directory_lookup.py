@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from models.errors import NotFoundError, ValidationError
 from models.organisations import Organisation
 from models.people import Person
-from models.queries import organisation_row, person_row
+from models.row_builders import organisation_row, person_row
 from models.rows import OrganisationRow, PersonRow
 
 MAX_CANDIDATES = 8  # named in the message; more are counted

@@ -12,7 +12,7 @@ from models.conflicts import Conflict, open_conflicts
 from models.progress import LeaderboardRow, Progress, campaign_progress, leaderboard
 from models.queries import current_campaign
 from planning.dates import campaign_today
-from planning.entries import Entry, TimeMode, sort_key
+from planning.entries import CalendarEntry, TimeMode, sort_key
 from planning.feed import Filters, load_entries
 
 FORTNIGHT = 14
@@ -24,12 +24,12 @@ class DashboardData:
     year: int  # the campaign's
     today: date  # the day it is seen from
     progress: Progress
-    upcoming: tuple[Entry, ...]  # trips and events of the fortnight from today, not cancelled
+    upcoming: tuple[CalendarEntry, ...]  # trips and events of the fortnight from today, not cancelled
     conflicts: tuple[Conflict, ...]  # open from today to the end of the year, errors first
     board: tuple[LeaderboardRow, ...]  # today's month: units with signed projects or HQ visits
 
 
-def upcoming_entries(session: Session, today: date, days: int = FORTNIGHT) -> list[Entry]:
+def upcoming_entries(session: Session, today: date, days: int = FORTNIGHT) -> list[CalendarEntry]:
     """Trips and events (no itinerary items) of ``days`` days from ``today`` (Beijing time),
     those under way included, not cancelled, in calendar order."""
     found = load_entries(session, today, today + timedelta(days=days - 1), Filters(items=False))

@@ -50,7 +50,7 @@ from models.progress import LeaderboardRow, Progress
 from models.search import trip_or_event
 from planning.dashboard import FORTNIGHT, read_dashboard
 from planning.dates import day_label, month_name
-from planning.entries import Entry, TimeMode
+from planning.entries import CalendarEntry, TimeMode
 
 DASHBOARD_KINDS = REFRESH_KINDS | {"lead", "organisation"}
 
@@ -99,7 +99,7 @@ class DashboardView(QWidget):
         self._chosen_today = False
         self._stale = True
         self.progress: Progress | None = None
-        self.upcoming: list[Entry] = []
+        self.upcoming: list[CalendarEntry] = []
         self.conflicts: list[Conflict] = []
         self.board: list[LeaderboardRow] = []
 
