@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from xml.sax.saxutils import escape
 
+from models.language import Lang
+
 WEEKDAYS_ZH = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
 WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -34,7 +36,7 @@ def esc(text: str) -> str:
 class Words:
     """Chooses the words of one language. ``w("概况", "Overview")``."""
 
-    lang: str = "zh"
+    lang: Lang = Lang.ZH
 
     @property
     def en(self) -> bool:

@@ -28,6 +28,7 @@ from models.campaign import City
 from models.enums import EventKind, EventStatus, ItemKind
 from models.errors import ValidationError
 from models.events import AgendaSession, ThemedEvent
+from models.language import Lang
 from models.operations.events import EventDraft, SessionDraft, create_event, event_draft, update_event
 from models.operations.trips import ItemDraft, add_item, delete_item, item_draft, update_item
 from models.rules import timezone_name
@@ -52,9 +53,9 @@ class ImportReport:
 
     def skip(self, entry: Entry, zh: str, en: str) -> None:
         self.skipped += 1
-        self.notes.append(f"{entry.label('zh')}：{zh} ({entry.label('en')}: {en})")
+        self.notes.append(f"{entry.label(Lang.ZH)}：{zh} ({entry.label(Lang.EN)}: {en})")
 
-    def text(self, lang: str = "zh") -> str:
+    def text(self, lang: Lang = Lang.ZH) -> str:
         if lang == "en":
             return (f"{self.created} created, {self.updated} updated, {self.unchanged} unchanged, "
                     f"{self.deleted} removed, {self.skipped} skipped")
@@ -86,8 +87,8 @@ def _with_entry(entry: Entry, action: Callable[[], object]) -> None:
     try:
         action()
     except ValidationError as exc:
-        raise ValidationError(exc.field, f"{entry.label('zh')}：{exc.message_zh}",
-                              f"{entry.label('en')}: {exc.message_en or exc.message_zh}") from exc
+        raise ValidationError(exc.field, f"{entry.label(Lang.ZH)}：{exc.message_zh}",
+                              f"{entry.label(Lang.EN)}: {exc.message_en or exc.message_zh}") from exc
 
 
 def _zone_of(entry: Entry, fallback: str) -> str:
@@ -123,8 +124,8 @@ def _instants(entry: Entry, zone: str) -> tuple[datetime, datetime]:
             return start, instant(entry.start + timedelta(days=1), end_of_day=True)
         return start, instant(entry.end, end_of_day=not isinstance(entry.end, datetime))
     except ValidationError as exc:
-        raise ValidationError("ics", f"{entry.label('zh')}：{exc.message_zh}",
-                              f"{entry.label('en')}: {exc.message_en}") from exc
+        raise ValidationError("ics", f"{entry.label(Lang.ZH)}：{exc.message_zh}",
+                              f"{entry.label(Lang.EN)}: {exc.message_en}") from exc
 
 
 def _occurrences(entries: list[Entry], first: date, last: date) -> list[Entry]:
@@ -239,9 +240,9 @@ class _TripImport:
             existing = items.get(uuid)
             if existing is not None and existing.trip_id != trip.id:
                 raise ValidationError(
-                    "ics", f"{entry.label('zh')}已属于推广活动 {existing.trip.code}，"
+                    "ics", f"{entry.label(Lang.ZH)}已属于推广活动 {existing.trip.code}，"
                     f"不能再导入到 {trip.code}",
-                    f"{entry.label('en')} already belongs to trip {existing.trip.code}, not "
+                    f"{entry.label(Lang.EN)} already belongs to trip {existing.trip.code}, not "
                     f"{trip.code}",
                 )
             self._one(entry, uuid, existing)

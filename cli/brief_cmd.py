@@ -23,6 +23,7 @@ from briefs import (
 from cli.context import Context
 from cli.paths import output_file
 from models.atomic_write import write_bytes_atomic
+from models.language import Lang
 
 NAME = "brief"
 HELP = "生成出访工作手册、活动工作方案或招商进展报告 PDF (print a briefing pack to PDF)"
@@ -63,16 +64,16 @@ def _collect(args: argparse.Namespace, session: Session) -> Callable[[BriefOptio
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     output = output_file(args.output, ".pdf")
-    lang = args.brief_lang or ctx.lang
+    lang = Lang(args.brief_lang or ctx.lang)
     font_path = args.font or os.environ.get(FONT_VARIABLE) or None
     options = BriefOptions(generated_on=args.date or date.today(), lang=lang, font_path=font_path)
     with ctx.sessions()() as session:  # read, then let go of the database before printing
         render = _collect(args, session)
     pdf = render(options)
     write_bytes_atomic(output, pdf)
-    ctx.print(f"已生成 {output}（{len(pdf) // 1024} KB）" if lang != "en"
-              else f"wrote {output} ({len(pdf) // 1024} KB)")
+    ctx.print(lang.pick(f"已生成 {output}（{len(pdf) // 1024} KB）",
+                        f"wrote {output} ({len(pdf) // 1024} KB)"))
     font = find_cjk_font(font_path)
     if font.warning:
-        ctx.warn(f"warning: {font.warning_en}" if lang == "en" else f"警告: {font.warning}")
+        ctx.warn(lang.pick(f"警告: {font.warning}", f"warning: {font.warning_en}"))
     return 0

@@ -11,6 +11,7 @@ from cli.context import Context, UsageError
 from cli.textfmt import cny, table
 from models import queries
 from models.enums import EventStatus, LeadStage, TripStatus
+from models.language import Lang
 from models.rows import EventRow, LeadRow, OrganisationRow, PersonRow, TripRow
 
 NAME = "list"
@@ -55,7 +56,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _collect(
-    session: Session, what: str, region_id: int | None, status: Any, lang: str
+    session: Session, what: str, region_id: int | None, status: Any, lang: Lang
 ) -> tuple[list[dict[str, Any]], list[str], list[list[str]]]:
     if what == "trips":
         trips = queries.list_trips(session, region_id=region_id,
@@ -102,7 +103,7 @@ def _collect(
               x.stage.label(lang), x.unit.name(lang) if x.unit else ""] for x in leads])
 
 
-def _affiliation(p: PersonRow, lang: str) -> str:
+def _affiliation(p: PersonRow, lang: Lang) -> str:
     where = p.unit or p.organisation
     return where.name(lang) if where else ""
 

@@ -7,6 +7,8 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QDate, QLocale, QTime
 
+from models.language import Lang
+
 _LOCALES = {
     "zh": QLocale(QLocale.Language.Chinese, QLocale.Script.SimplifiedChineseScript,
                   QLocale.Country.China),
@@ -17,7 +19,7 @@ YI = 100_000_000  # 亿
 WAN = 10_000  # 万
 
 
-def locale_for(lang: str) -> QLocale:
+def locale_for(lang: Lang) -> QLocale:
     return _LOCALES["en" if lang == "en" else "zh"]
 
 
@@ -29,7 +31,7 @@ def pydate(day: QDate) -> date:
     return date(day.year(), day.month(), day.day())
 
 
-def fmt_date(day: date | None, lang: str, weekday: bool = True) -> str:
+def fmt_date(day: date | None, lang: Lang, weekday: bool = True) -> str:
     """``2023-03-23 周四`` in Chinese, ``Thu 23 Mar 2023`` in English."""
     if day is None:
         return ""
@@ -43,18 +45,18 @@ def fmt_time(moment: datetime) -> str:
     return QTime(moment.hour, moment.minute).toString("HH:mm")
 
 
-def fmt_datetime(moment: datetime | None, lang: str) -> str:
+def fmt_datetime(moment: datetime | None, lang: Lang) -> str:
     """An aware datetime in its own zone: ``2023-03-24 周五 09:30``."""
     if moment is None:
         return ""
     return f"{fmt_date(moment.date(), lang)} {fmt_time(moment)}"
 
 
-def fmt_int(value: int | None, lang: str) -> str:
+def fmt_int(value: int | None, lang: Lang) -> str:
     return "" if value is None else locale_for(lang).toString(value)
 
 
-def _trimmed(value: float, lang: str) -> str:
+def _trimmed(value: float, lang: Lang) -> str:
     text = locale_for(lang).toString(value, "f", 2)
     sep = locale_for(lang).decimalPoint()
     if sep in text:
@@ -62,7 +64,7 @@ def _trimmed(value: float, lang: str) -> str:
     return text
 
 
-def fmt_cny(amount: int | None, lang: str) -> str:
+def fmt_cny(amount: int | None, lang: Lang) -> str:
     """CNY as Chinese reports write it (亿元 / 万元), or ``CNY 6.5 bn`` in English."""
     if amount is None:
         return ""
@@ -90,10 +92,10 @@ def zone_offset(moment: datetime) -> str:
     return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
 
 
-def join_names(names: Iterable[str], lang: str) -> str:
+def join_names(names: Iterable[str], lang: Lang) -> str:
     """``王建国、李晓敏`` in Chinese, ``Wang Jianguo, Li Xiaomin`` in English."""
     return ("、" if lang != "en" else ", ").join(n for n in names if n)
 
 
-def in_brackets(text: str, lang: str) -> str:
+def in_brackets(text: str, lang: Lang) -> str:
     return f"（{text}）" if lang != "en" else f" ({text})"

@@ -46,6 +46,7 @@ from sqlalchemy.orm.attributes import History
 from models.base import Base, Editable, utcnow
 from models.concurrency import PlannerSession
 from models.errors import NotFoundError
+from models.language import Lang
 
 ACTOR_VAR = "CAMPAIGN_PLANNER_USER"
 HOME_ZONE = "Asia/Shanghai"
@@ -620,14 +621,14 @@ class AuditRow:
     revision: int | None
     changes: tuple[FieldChange, ...]
 
-    def what(self, lang: str = "zh") -> str:
+    def what(self, lang: Lang = Lang.ZH) -> str:
         """"推广活动 TRIP-2023-007" / "trip TRIP-2023-007"."""
         kind = RECORD_TYPES.get(self.record_type, (self.record_type, self.record_type))
-        return f"{kind[1] if lang == 'en' else kind[0]} {self.record_label}"
+        return f"{lang.pick(*kind)} {self.record_label}"
 
-    def action_label(self, lang: str = "zh") -> str:
+    def action_label(self, lang: Lang = Lang.ZH) -> str:
         zh, en = ACTIONS.get(self.action, (self.action, self.action))
-        return en if lang == "en" else zh
+        return lang.pick(zh, en)
 
 
 def audit_row(entry: AuditEntry) -> AuditRow:
@@ -688,7 +689,7 @@ def last_change(session: Session, record_type: str, record_id: int) -> AuditRow 
 # --- showing values ------------------------------------------------------------------------
 
 
-def field_label(field: str, lang: str = "zh", record_type: str = "") -> str:
+def field_label(field: str, lang: Lang = Lang.ZH, record_type: str = "") -> str:
     """The name of a field as a person reads it ("zh", "en", or "both")."""
     zh, en = TYPE_FIELD_LABELS.get((record_type, field)) or FIELD_LABELS.get(field, (field, field))
     if lang == "en":
@@ -714,7 +715,7 @@ def _part_table(record_type: str, field: str) -> str | None:
     return None
 
 
-def describe_value(record_type: str, field: str, value: Any, lang: str = "zh") -> str:
+def describe_value(record_type: str, field: str, value: Any, lang: Lang = Lang.ZH) -> str:
     """A stored value as a person reads it: enum labels, local times, lists joined."""
     if value is None or value == "" or value == []:
         return "—"
@@ -743,7 +744,7 @@ def describe_value(record_type: str, field: str, value: Any, lang: str = "zh") -
     return str(value)
 
 
-def _describe_part(table: str | None, part: dict[str, Any], lang: str) -> str:
+def _describe_part(table: str | None, part: dict[str, Any], lang: Lang) -> str:
     values = [describe_value(table or "", k, v, lang) for k, v in part.items() if not _empty(v)]
     if not values:
         return "—"

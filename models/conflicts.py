@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 
 from models.enums import EventStatus, ItemKind, TripStatus
 from models.events import ThemedEvent
+from models.language import Lang
 from models.people import Person
 from models.timeutil import local_date
 from models.trips import ItineraryItem, Trip, TripMember
@@ -33,8 +34,8 @@ class Conflict:
     person_id: int | None = None
     item_id: int | None = None
 
-    def text(self, lang: str = "zh") -> str:
-        return self.message_en if lang == "en" else self.message_zh
+    def text(self, lang: Lang = Lang.ZH) -> str:
+        return lang.pick(self.message_zh, self.message_en)
 
 
 @dataclass(frozen=True)

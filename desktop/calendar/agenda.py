@@ -22,6 +22,7 @@ from desktop.calendar.style import (
 )
 from desktop.formatting import fmt_time, zone_offset
 from desktop.undo.moves import Move
+from models.language import Lang
 from models.timeutil import BEIJING_TZ
 from planning.dates import day_label, public_holidays
 from planning.entries import Entry, TimeMode, sort_key
@@ -64,7 +65,7 @@ class AgendaView(QTreeWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.lang = "zh"
+        self.lang = Lang.ZH
         self.mode = TimeMode.LOCAL
         self.colour_by = ColourBy.REGION
         self.first = date.today()

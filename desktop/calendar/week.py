@@ -36,6 +36,7 @@ from desktop.calendar.style import (
 )
 from desktop.formatting import fmt_time, zone_offset
 from desktop.undo.moves import Move
+from models.language import Lang
 from models.timeutil import BEIJING_TZ
 from planning.dates import day_label, public_holidays
 from planning.entries import Entry, TimeMode, sort_key
@@ -347,7 +348,7 @@ class WeekView(QWidget):
             s.start = start
             s.today = today
 
-    def configure(self, lang: str, mode: TimeMode, colour_by: ColourBy) -> None:
+    def configure(self, lang: Lang, mode: TimeMode, colour_by: ColourBy) -> None:
         for s in self.surfaces():
             s.lang = lang
             s.mode = mode
@@ -387,7 +388,7 @@ class WeekView(QWidget):
         self.selection_changed.emit(entry)
 
 
-def zone_notes(entries: list[Entry], days: list[date], mode: TimeMode, lang: str) -> dict[date, str]:
+def zone_notes(entries: list[Entry], days: list[date], mode: TimeMode, lang: Lang) -> dict[date, str]:
     """Per day, the places' zones and offsets (``法兰克福 UTC+1→+2`` on a DST morning).
 
     In Beijing time every block is on Beijing's clock: the note says so once, on no day.

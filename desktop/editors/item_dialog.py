@@ -15,6 +15,7 @@ from desktop.lookups import Lookups
 from models import rules
 from models.enums import ItemKind
 from models.errors import ValidationError
+from models.language import Lang
 from models.operations.trips import ItemDraft
 from models.rows import BEIJING
 from models.timeutil import BEIJING_TZ, local_to_utc
@@ -42,7 +43,7 @@ class ItemDialog(FormDialog):
     """``members`` are the delegation (id, name): only they can attend."""
 
     def __init__(self, draft: ItemDraft, lookups: Lookups, members: list[tuple[str, int]],
-                 lang: str, title: str, parent: QWidget | None = None) -> None:
+                 lang: Lang, title: str, parent: QWidget | None = None) -> None:
         super().__init__(title, lang, parent)
         self.original = draft
         self.lookups = lookups

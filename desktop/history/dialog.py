@@ -30,10 +30,11 @@ from models.audit import (
     local_time,
     record_history,
 )
+from models.language import Lang
 
 
-def _t(lang: str, zh: str, en: str) -> str:
-    return en if lang == "en" else zh
+def _t(lang: Lang, zh: str, en: str) -> str:
+    return lang.pick(zh, en)
 
 
 class HistoryDialog(QDialog):
@@ -42,7 +43,7 @@ class HistoryDialog(QDialog):
     COLUMNS = (("时间", "When"), ("修改人", "Who"), ("操作", "What"), ("字段", "Field"),
                ("原值", "Before"), ("新值", "After"))
 
-    def __init__(self, title: str, entries: Sequence[AuditRow], lang: str = "zh",
+    def __init__(self, title: str, entries: Sequence[AuditRow], lang: Lang = Lang.ZH,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.lang = lang
@@ -99,7 +100,7 @@ def load_history(sessions: sessionmaker[Session], record_type: str,
 
 
 def open_history(parent: QWidget | None, sessions: sessionmaker[Session], record_type: str,
-                 record_id: int, lang: str = "zh", title: str = "") -> HistoryDialog:
+                 record_id: int, lang: Lang = Lang.ZH, title: str = "") -> HistoryDialog:
     """Show the history of one record (``record_type`` is a table name: "trips", "people"...).
 
     Not modal: the user may keep it open beside the editor. Returns the dialog.
@@ -109,7 +110,7 @@ def open_history(parent: QWidget | None, sessions: sessionmaker[Session], record
         kind = RECORD_TYPES.get(record_type, (record_type, record_type))
         own = [e for e in entries if e.record_type == record_type and e.record_id == record_id]
         label = own[-1].record_label if own else f"#{record_id}"
-        title = f"{kind[1] if lang == 'en' else kind[0]} {label}"
+        title = f"{lang.pick(*kind)} {label}"
     dialog = HistoryDialog(title, entries, lang, parent)
     dialog.show()
     return dialog

@@ -12,6 +12,7 @@ from desktop.formatting import fmt_date, fmt_time, join_names, zone_offset
 from desktop.lookups import Lookups
 from desktop.tables.row_model import ERROR, Column, RowTableModel
 from models.enums import ItemKind
+from models.language import Lang
 from models.operations.trips import ItemDraft
 from models.rows import BEIJING, ItemRow
 
@@ -40,7 +41,7 @@ def span_text(start: datetime, end: datetime) -> str:
 class ItineraryTableModel(RowTableModel[ItemDraft]):
     """Rows are drafts: the editor changes them in memory and saves the trip in one go."""
 
-    def __init__(self, lang: str, lookups: Lookups, parent: QObject | None = None) -> None:
+    def __init__(self, lang: Lang, lookups: Lookups, parent: QObject | None = None) -> None:
         self.lang = lang
         self.lookups = lookups
         self.warnings: dict[str, str] = {}  # item uuid -> conflict explanation

@@ -8,8 +8,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from briefs.words import Words, esc, utc_offset
+from models.language import Lang
 
-ZH, EN = Words("zh"), Words("en")
+ZH, EN = Words(Lang.ZH), Words(Lang.EN)
 
 
 @pytest.mark.parametrize(("amount", "zh", "en"), [
