@@ -21,10 +21,10 @@ from models.enums import EventStatus, TripStatus
 from models.errors import ValidationError
 from models.language import Lang
 from models.rows import EventDetail, ItemRow, PersonRow, SessionRow, TripDetail, pick
+from models.timeutil import BEIJING_TZ
 
 PRODID = "-//Campaign Planner//Investment Promotion Calendar 1.0//ZH"
 UID_DOMAIN = "campaign-planner"
-CALENDAR_TIMEZONE = "Asia/Shanghai"
 KIND_PROPERTY = "X-CAMPAIGN-PLANNER-KIND"
 LANGUAGES = ("zh", "en")
 
@@ -184,7 +184,7 @@ def item_component(item: ItemRow, trip: TripDetail, lang: Lang = Lang.ZH,
     if location:
         event.add("LOCATION", location)
     beijing = ""
-    if item.timezone != CALENDAR_TIMEZONE:
+    if item.timezone != BEIJING_TZ:
         end_format = "%H:%M" if item.beijing_start.date() == item.beijing_end.date() else "%m-%d %H:%M"
         beijing = f"{item.beijing_start:%m-%d %H:%M}–{item.beijing_end.strftime(end_format)}"
     event.add("DESCRIPTION", _lines([
@@ -322,7 +322,7 @@ def calendar_component(data: CalendarData, lang: Lang = Lang.ZH, alarm_minutes: 
     cal.add("VERSION", "2.0")
     cal.add("CALSCALE", "GREGORIAN")
     cal.add("X-WR-CALNAME", data.name(lang))
-    cal.add("X-WR-TIMEZONE", CALENDAR_TIMEZONE)
+    cal.add("X-WR-TIMEZONE", BEIJING_TZ)
     first, last = _years(data)
     for zone in sorted(_zones(data)):
         cal.add_component(vtimezone(zone, first, last))

@@ -47,9 +47,10 @@ from models.base import Base, Editable, utcnow
 from models.concurrency import PlannerSession
 from models.errors import NotFoundError
 from models.language import Lang
+from models.timeutil import BEIJING_TZ
+from models.wording import utc_offset
 
 ACTOR_VAR = "CAMPAIGN_PLANNER_USER"
-HOME_ZONE = "Asia/Shanghai"
 CREATE, UPDATE, DELETE = "create", "update", "delete"
 ACTIONS = {CREATE: ("新建", "created"), UPDATE: ("修改", "changed"), DELETE: ("删除", "deleted")}
 SKIPPED_FIELDS = frozenset({"id", "uuid", "revision", "created_at", "updated_at"})
@@ -236,9 +237,9 @@ def _zone_of(obj: object) -> ZoneInfo:
         parent = getattr(obj, "event", None) or getattr(obj, "trip", None)
         name = getattr(parent, "timezone", None)
     try:
-        return ZoneInfo(name or HOME_ZONE)
+        return ZoneInfo(name or BEIJING_TZ)
     except (KeyError, ValueError):
-        return ZoneInfo(HOME_ZONE)
+        return ZoneInfo(BEIJING_TZ)
 
 
 def _plain(value: Any, zone: ZoneInfo) -> Any:
@@ -738,9 +739,8 @@ def describe_value(record_type: str, field: str, value: Any, lang: Lang = Lang.Z
             moment = datetime.fromisoformat(value)
         except ValueError:
             return value
-        offset = moment.strftime("%z")
-        return f"{moment:%Y-%m-%d %H:%M} (UTC{offset[:3]}:{offset[3:]})" if offset else (
-            f"{moment:%Y-%m-%d %H:%M}")
+        offset = utc_offset(moment, padded=True)
+        return f"{moment:%Y-%m-%d %H:%M} ({offset})" if offset else f"{moment:%Y-%m-%d %H:%M}"
     return str(value)
 
 

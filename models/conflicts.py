@@ -15,10 +15,8 @@ from models.enums import EventStatus, ItemKind, TripStatus
 from models.events import ThemedEvent
 from models.language import Lang
 from models.people import Person
-from models.timeutil import local_date
+from models.timeutil import BEIJING_TZ, local_date
 from models.trips import ItineraryItem, Trip, TripMember
-
-HOME_ZONE = "Asia/Shanghai"
 
 
 @dataclass(frozen=True)
@@ -55,7 +53,7 @@ def _trip_span(trip: Trip) -> tuple[datetime, datetime]:
     A trip's dates are local dates; with cities in several zones, the span runs from the
     earliest local midnight of the first day to the latest local midnight after the last.
     """
-    zones = {c.timezone for c in trip.cities} or {HOME_ZONE}
+    zones = {c.timezone for c in trip.cities} or {BEIJING_TZ}
     starts, ends = [], []
     for name in sorted(zones):
         zone = ZoneInfo(name)

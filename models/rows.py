@@ -23,8 +23,7 @@ from models.enums import (
     UnitKind,
 )
 from models.language import Lang
-
-BEIJING = ZoneInfo("Asia/Shanghai")
+from models.timeutil import BEIJING
 
 
 def pick(zh: str, en: str, lang: Lang) -> str:

@@ -14,11 +14,12 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 
-from desktop.formatting import fmt_time, zone_offset
+from desktop.formatting import fmt_time
 from models.enums import EventKind, ItemKind, TripStatus
 from models.language import Lang
 from models.rows import RegionRow
 from models.timeutil import BEIJING_TZ
+from models.wording import utc_offset
 from planning.dates import day_label, span_label
 from planning.entries import Entry, EntryKind, TimeMode
 
@@ -243,7 +244,7 @@ def entry_tooltip(entry: Entry, mode: TimeMode, lang: Lang) -> str:
         city = entry.city.name(lang) if entry.city else entry.timezone
         rows.append((translate("CalendarText", "Local time"),
                      f"{day_label(start_l.date(), lang)} {fmt_time(start_l)}–{fmt_time(end_l)} "
-                     f"({city}, {zone_offset(start_l)})"))
+                     f"({city}, {utc_offset(start_l)})"))
         if entry.timezone != BEIJING_TZ:
             bj = ZoneInfo(BEIJING_TZ)
             start_b, end_b = entry.starts_at.astimezone(bj), entry.ends_at.astimezone(bj)

@@ -34,10 +34,11 @@ from desktop.calendar.style import (
     paint_entry,
     style_for,
 )
-from desktop.formatting import fmt_time, zone_offset
+from desktop.formatting import fmt_time
 from desktop.undo.moves import Move
 from models.language import Lang
 from models.timeutil import BEIJING_TZ
+from models.wording import utc_offset
 from planning.dates import day_label, public_holidays
 from planning.entries import Entry, TimeMode, sort_key
 from planning.layout import WEEK_DAYS, overlap_columns, week_segments
@@ -404,7 +405,7 @@ def zone_notes(entries: list[Entry], days: list[date], mode: TimeMode, lang: Lan
             zone = ZoneInfo(e.timezone)
             morning = datetime.combine(day, datetime.min.time(), zone)
             night = datetime.combine(day, datetime.max.time(), zone)
-            before, after = zone_offset(morning), zone_offset(night)
+            before, after = utc_offset(morning), utc_offset(night)
             offset = before if before == after else f"{before}→{after.removeprefix('UTC')}"
             name = e.city.name(lang) if e.city else e.timezone.rsplit("/", 1)[-1]
             seen.setdefault(e.timezone, f"{name} {offset}")
