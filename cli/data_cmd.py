@@ -25,6 +25,7 @@ from models.backup import backup_database, restore_database
 from models.directory_lookup import find_organisation, find_person
 from models.dump import holds_data, load_document, read_dump, write_dump
 from models.errors import NotFoundError
+from models.language import Lang
 from models.record_types import RecordType
 
 
@@ -157,7 +158,7 @@ def _directory_id(session: Session, record_type: RecordType, given: str) -> tupl
     return row.id, row.name_zh
 
 
-def history_json(entry: AuditRow, lang: str = "zh") -> dict[str, Any]:
+def history_json(entry: AuditRow, lang: Lang = Lang.ZH) -> dict[str, Any]:
     return {
         "at": entry.at.isoformat(),
         "actor": entry.actor,
@@ -174,13 +175,13 @@ def history_json(entry: AuditRow, lang: str = "zh") -> dict[str, Any]:
     }
 
 
-def history_text(label: str, entries: list[AuditRow], lang: str = "zh") -> str:
+def history_text(label: str, entries: list[AuditRow], lang: Lang = Lang.ZH) -> str:
     if lang == "en":
         lines = [f"{label}: {len(entries)} change(s)"]
     else:
         lines = [f"{label} 的修改记录：{len(entries)} 条 ({len(entries)} change(s))"]
     if not entries:
-        lines.append("（没有记录）(no history)" if lang != "en" else "(no history)")
+        lines.append(lang.pick("（没有记录）(no history)", "(no history)"))
     for e in entries:
         revision = f"  rev {e.revision}" if e.revision is not None else ""
         lines.append("")

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from models.changes import RecordKind
 from models.events import ThemedEvent
+from models.language import Lang
 from models.lookups import organisation_refs, person_refs
 from models.rows import pick
 from models.trips import Trip
@@ -27,7 +28,7 @@ class SearchEntry:
     position_zh: str = ""  # a person's job title
     position_en: str = ""
 
-    def position(self, lang: str = "zh") -> str:
+    def position(self, lang: Lang = Lang.ZH) -> str:
         return pick(self.position_zh, self.position_en, lang)
 
 

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from models.conflicts import find_conflicts, open_conflicts
 from models.enums import ConflictKind, EventKind, EventStatus, MemberRole, Severity, TripStatus
+from models.language import Lang
 from models.operations.events import EventDraft, create_event, set_event_status
 from models.operations.trips import set_trip_status
 from models.timeutil import at
@@ -144,7 +145,7 @@ def test_kinds_and_severities_are_enums_with_labels_and_their_old_strings(
     assert (found.kind.value, found.severity.value) == ("leader_away", "warning")
     assert [k.value for k in ConflictKind] == [
         "person_double_booked", "venue_double_booked", "item_outside_trip", "leader_away"]
-    assert (Severity.ERROR.label("zh"), Severity.ERROR.label("en")) == ("冲突", "Conflict")
+    assert (Severity.ERROR.label(Lang.ZH), Severity.ERROR.label(Lang.EN)) == ("冲突", "Conflict")
     assert (Severity.WARNING.zh, Severity.WARNING.en) == ("提醒", "Warning")
     assert ConflictKind.PERSON_DOUBLE_BOOKED.zh == "人员重复安排"
     assert all(k.zh and k.en for k in ConflictKind)

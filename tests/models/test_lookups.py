@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session, sessionmaker
 
 from models.enums import PersonKind
+from models.language import Lang
 from models.lookups import NO_LOOKUPS, PersonRef, load_lookups, organisation_refs, person_refs
 from models.operations.directory import OrganisationDraft, create_organisation
 from models.rows import Ref
@@ -21,8 +22,8 @@ def test_people_by_kind_then_id_with_names_and_titles(sessions: sessionmaker[Ses
         PersonRef(w.leader_id, "王建国", "Wang Jianguo", "副市长", "Vice Mayor", PersonKind.CITY_LEADER),
         PersonRef(w.delegate_id, "陈志强", "Chen Zhiqiang", "", "", PersonKind.DELEGATE),
     ]
-    assert people[1].name("en") == "Wang Jianguo" and people[1].title("zh") == "副市长"
-    assert people[0].title("en") == ""
+    assert people[1].name(Lang.EN) == "Wang Jianguo" and people[1].title(Lang.ZH) == "副市长"
+    assert people[0].title(Lang.EN) == ""
 
 
 def test_organisations_by_chinese_name(sessions: sessionmaker[Session]) -> None:

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from models.changes import RecordKind
 from models.enums import EventKind
+from models.language import Lang
 from models.operations.events import EventDraft, create_event
 from models.search import CodeTarget, SearchEntry, search_entries, trip_or_event
 from models.timeutil import at
@@ -39,7 +40,7 @@ def test_trips_and_events_newest_first_then_people_and_organisations(
     people = [e for e in entries if e.kind is RecordKind.PERSON]
     assert {e.id for e in people} == {w.leader_id, w.staff_id, w.delegate_id}
     leader = next(e for e in people if e.id == w.leader_id)
-    assert (leader.code, leader.name_zh, leader.position("zh"), leader.position("en")) == (
+    assert (leader.code, leader.name_zh, leader.position(Lang.ZH), leader.position(Lang.EN)) == (
         "", "王建国", "副市长", "Vice Mayor")
     assert entries[-1] == SearchEntry(RecordKind.ORGANISATION, w.org_id, "", "博世集团", "Bosch")
 
