@@ -11,7 +11,6 @@ from sqlalchemy.orm import Session
 from desktop.context import AppContext
 from desktop.editors.base import EditorDialog
 from desktop.editors.form import EnumCombo, Form, IdCombo
-from desktop.history.organisation import organisation_history
 from desktop.history.tree import HistoryTree
 from desktop.undo.base import PlannerCommand
 from desktop.undo.directory import CreateOrganisation, EditOrganisation
@@ -19,6 +18,7 @@ from models import queries
 from models.changes import RecordKind
 from models.enums import OrganisationKind
 from models.operations.directory import OrganisationDraft, organisation_draft
+from models.organisation_history import organisation_history
 from models.record_types import RecordType
 
 

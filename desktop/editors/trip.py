@@ -40,13 +40,13 @@ from desktop.editors.form import (
 )
 from desktop.editors.form_dialog import FormDialog
 from desktop.editors.item_dialog import ItemDialog
-from desktop.lookups import Lookups, load_lookups
 from desktop.tables.itinerary import ItineraryTableModel
 from desktop.undo.base import PlannerCommand
 from desktop.undo.trips import CreateTrip, EditTrip
 from models.changes import RecordKind
 from models.conflicts import Conflict, find_conflicts
 from models.enums import ItemKind, PersonKind, RegionKind, TripStatus
+from models.lookups import Lookups, load_lookups
 from models.operations.items import ItemDraft
 from models.operations.trips import TripDraft, delegation, trip_draft
 from models.queries import get_trip, trip_detail

@@ -23,7 +23,8 @@ from desktop.undo.events import CancelEvent, DeleteEvent, DuplicateEvent, MoveEv
 from models import queries
 from models.changes import RecordKind
 from models.enums import EventKind, EventStatus, RsvpState
-from models.rows import BEIJING, EventRow
+from models.rows import EventRow
+from models.timeutil import BEIJING
 
 
 class EventsPage(EntityPage):

@@ -28,6 +28,7 @@ from desktop.errors_text import describe
 from desktop.undo.base import PlannerCommand
 from models.changes import OpChanges
 from models.errors import PlannerError
+from models.language import Lang
 from models.operations.events import move_event
 from models.operations.items import move_item
 from models.operations.trips import move_trip
@@ -75,7 +76,7 @@ class Move:
 
 
 
-def describe_move(entry: CalendarEntry, move: Move, lang: str) -> str:
+def describe_move(entry: CalendarEntry, move: Move, lang: Lang) -> str:
     """The undo stack's text: ``Move TRIP-2023-007 欧洲推介 by +2 day(s)``."""
     what = (f"{entry.title(lang)} ({entry.code})" if entry.kind is EntryKind.ITEM
             else f"{entry.code} {entry.title(lang)}")
