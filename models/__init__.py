@@ -5,7 +5,7 @@ import models.operations.codes  # noqa: F401  (the code_counters table)
 from models.base import Base
 from models.campaign import Campaign, City, Industry, Region, Unit
 from models.events import AgendaSession, Invitation, ThemedEvent
-from models.leads import HqVisit, Lead
+from models.leads import HqVisit, Lead, LeadStageChange
 from models.organisations import Organisation
 from models.people import Person
 from models.trips import ItineraryItem, Trip, TripMember
@@ -20,6 +20,7 @@ __all__ = [
     "Invitation",
     "ItineraryItem",
     "Lead",
+    "LeadStageChange",
     "Organisation",
     "Person",
     "Region",

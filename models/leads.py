@@ -2,20 +2,35 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from sqlalchemy import BigInteger, Date, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from models.base import Base, Editable
+from models.base import Base, Editable, utcnow
 from models.enums import LeadStage
+
+# The pipeline in order; 终止 (dropped) stands apart from it.
+PIPELINE: tuple[LeadStage, ...] = (
+    LeadStage.CONTACT, LeadStage.NEGOTIATION, LeadStage.SIGNED, LeadStage.CONSTRUCTION,
+    LeadStage.FUNDS_IN, LeadStage.PRODUCTION,
+)
+SIGNED_STAGES = frozenset(PIPELINE[PIPELINE.index(LeadStage.SIGNED):])
+FUNDED_STAGES = frozenset(PIPELINE[PIPELINE.index(LeadStage.FUNDS_IN):])
+
+
+def is_backwards(before: LeadStage, after: LeadStage) -> bool:
+    """Whether moving from ``before`` to ``after`` goes back (dropping counts as going back)."""
+    if before is LeadStage.DROPPED or before == after:
+        return False
+    return after is LeadStage.DROPPED or PIPELINE.index(after) < PIPELINE.index(before)
 
 if TYPE_CHECKING:
     from models.campaign import Campaign, Industry, Unit
-    from models.events import ThemedEvent
+    from models.events import AgendaSession, ThemedEvent
     from models.organisations import Organisation
-    from models.trips import Trip
+    from models.trips import ItineraryItem, Trip
 
 
 class Lead(Editable, Base):
@@ -37,6 +52,12 @@ class Lead(Editable, Base):
     source_event_id: Mapped[int | None] = mapped_column(
         ForeignKey("themed_events.id", ondelete="SET NULL"), index=True
     )
+    source_item_id: Mapped[int | None] = mapped_column(
+        ForeignKey("itinerary_items.id", ondelete="SET NULL"), index=True
+    )
+    source_session_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agenda_sessions.id", ondelete="SET NULL"), index=True
+    )
     first_contact_on: Mapped[date | None] = mapped_column(Date)
     signed_on: Mapped[date | None] = mapped_column(Date)
     funds_in_cny: Mapped[int] = mapped_column(BigInteger, default=0)
@@ -48,6 +69,28 @@ class Lead(Editable, Base):
     unit: Mapped[Unit | None] = relationship()
     source_trip: Mapped[Trip | None] = relationship()
     source_event: Mapped[ThemedEvent | None] = relationship()
+    source_item: Mapped[ItineraryItem | None] = relationship()
+    source_session: Mapped[AgendaSession | None] = relationship()
+    stage_changes: Mapped[list[LeadStageChange]] = relationship(
+        back_populates="lead", cascade="all, delete-orphan",
+        order_by="(LeadStageChange.changed_on, LeadStageChange.id)",
+    )
+
+
+class LeadStageChange(Base):
+    """One step of a project's stage history: the stage, the day, who moved it there, why."""
+
+    __tablename__ = "lead_stage_changes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    lead_id: Mapped[int] = mapped_column(ForeignKey("leads.id", ondelete="CASCADE"), index=True)
+    stage: Mapped[LeadStage]
+    changed_on: Mapped[date] = mapped_column(Date)
+    changed_by: Mapped[str] = mapped_column(String(200), default="")
+    reason: Mapped[str] = mapped_column(Text, default="")
+    recorded_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    lead: Mapped[Lead] = relationship(back_populates="stage_changes")
 
 
 class HqVisit(Editable, Base):

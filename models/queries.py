@@ -289,7 +289,10 @@ def list_leads(
     threshold = campaign.flagship_threshold_cny if campaign else 0
     stmt = select(Lead).options(
         joinedload(Lead.organisation), joinedload(Lead.industry), joinedload(Lead.unit),
-        joinedload(Lead.source_trip), joinedload(Lead.source_event),
+        joinedload(Lead.source_trip).joinedload(Trip.region),
+        joinedload(Lead.source_event).joinedload(ThemedEvent.city).joinedload(City.region),
+        joinedload(Lead.source_item), joinedload(Lead.source_session),
+        selectinload(Lead.stage_changes),
     )
     if organisation_id is not None:
         stmt = stmt.where(Lead.organisation_id == organisation_id)

@@ -24,6 +24,7 @@ from models.rows import (
     Ref,
     RegionRow,
     SessionRow,
+    StageStep,
     TripDetail,
     TripRow,
     UnitRow,
@@ -163,5 +164,19 @@ def lead_row(lead: Lead, flagship_threshold: int) -> LeadRow:
         lead.source_event.code if lead.source_event else None,
         lead.first_contact_on, lead.signed_on, lead.funds_in_cny,
         flagship_threshold > 0 and lead.amount_cny >= flagship_threshold, lead.notes,
+        region=_lead_region(lead), source_item_id=lead.source_item_id,
+        source_session_id=lead.source_session_id,
+        source_meeting=(lead.source_item.title_zh if lead.source_item
+                        else lead.source_session.title_zh if lead.source_session else ""),
+        history=tuple(StageStep(c.stage, c.changed_on, c.changed_by, c.reason)
+                      for c in lead.stage_changes),
     )
+
+
+def _lead_region(lead: Lead) -> Ref | None:
+    if lead.source_trip is not None:
+        return ref(lead.source_trip.region)
+    if lead.source_event is not None and lead.source_event.city is not None:
+        return ref(lead.source_event.city.region)
+    return None
 

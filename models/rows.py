@@ -310,6 +310,16 @@ class EventDetail(EventRow):
 
 
 @dataclass(frozen=True)
+class StageStep:
+    """One step of a project's stage history."""
+
+    stage: LeadStage
+    on: date
+    by: str
+    reason: str = ""
+
+
+@dataclass(frozen=True)
 class LeadRow:
     id: int
     uuid: str
@@ -329,9 +339,18 @@ class LeadRow:
     funds_in_cny: int
     is_flagship: bool
     notes: str
+    region: Ref | None = None  # of the source trip or event
+    source_item_id: int | None = None
+    source_session_id: int | None = None
+    source_meeting: str = ""  # the itinerary item's or agenda session's title
+    history: tuple[StageStep, ...] = ()
 
     def title(self, lang: Lang = Lang.ZH) -> str:
         return pick(self.title_zh, self.title_en, lang)
+
+    @property
+    def source_code(self) -> str | None:
+        return self.source_trip_code or self.source_event_code
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import uuid
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +35,7 @@ from models.enums import (
     UnitKind,
 )
 from models.errors import ValidationError
+from models.leads import PIPELINE
 from models.operations.directory import (
     OrganisationDraft,
     PersonDraft,
@@ -45,6 +46,7 @@ from models.operations.events import EventDraft, InvitationDraft, SessionDraft, 
 from models.operations.items import ItemDraft
 from models.operations.leads import LeadDraft, create_lead, record_hq_visit
 from models.operations.trips import TripDraft, create_trip
+from models.rows import StageStep
 from models.timeutil import local_to_utc
 
 SAMPLE_PATH = Path(__file__).resolve().parents[1] / "resources" / "sample_campaign_2023.json"
@@ -267,6 +269,8 @@ def _leads(session: Session, data: dict[str, Any], refs: _Refs) -> None:
             first_contact_on=_day(lead["first_contact_on"]), signed_on=_day(lead["signed_on"]),
             funds_in_cny=lead["funds_in_cny"], notes=lead["notes"],
             uuid=_uuid("lead", lead["code"]),
+            history=sample_history(LeadStage(lead["stage"]), _day(lead["first_contact_on"]),
+                                   _day(lead["signed_on"])),
         ))
     for n, v in enumerate(data["hq_visits"], start=1):
         record_hq_visit(
@@ -275,6 +279,35 @@ def _leads(session: Session, data: dict[str, Any], refs: _Refs) -> None:
             team=v["team"], trip_id=refs.get(refs.trips, v["trip"], "推广活动"), notes=v["notes"],
             uuid=_uuid("hq_visit", n),
         )
+
+
+SAMPLE_ACTOR = "市投资促进局 示例"
+_YEAR_END = date(2023, 12, 31)
+# Days after signing at which a sample project reached the later stages.
+_AFTER_SIGNING = {LeadStage.CONSTRUCTION: 45, LeadStage.FUNDS_IN: 90, LeadStage.PRODUCTION: 150}
+
+
+def sample_history(stage: LeadStage, first_contact: date | None,
+                   signed: date | None) -> tuple[StageStep, ...]:
+    """A stage history that matches a sample project's dates: 接洽 on the first contact,
+    洽谈 half-way to the signing (or a month later), 签约 on the signing date, the later stages
+    weeks after it; a dropped project is dropped two months after its last step."""
+    start = first_contact or date(2023, 1, 3)
+    steps: list[StageStep] = [StageStep(LeadStage.CONTACT, start, SAMPLE_ACTOR)]
+    reached = PIPELINE[:2] if stage is LeadStage.DROPPED else PIPELINE[:PIPELINE.index(stage) + 1]
+    for step in reached[1:]:
+        if step is LeadStage.NEGOTIATION:
+            day = start + ((signed - start) / 2 if signed else timedelta(days=30))
+        elif step is LeadStage.SIGNED:
+            day = signed or start
+        else:
+            day = (signed or start) + timedelta(days=_AFTER_SIGNING[step])
+        steps.append(StageStep(step, min(max(day, steps[-1].on), _YEAR_END), SAMPLE_ACTOR))
+    if stage is LeadStage.DROPPED:
+        steps.append(StageStep(LeadStage.DROPPED,
+                               min(steps[-1].on + timedelta(days=60), _YEAR_END), SAMPLE_ACTOR,
+                               "企业调整投资计划 The company changed its investment plans"))
+    return tuple(steps)
 
 
 def load_sample(session: Session, path: Path | None = None) -> dict[str, int]:
