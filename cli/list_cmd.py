@@ -24,6 +24,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("what", choices=WHAT, help="which records")
     parser.add_argument("--region", help="region code or name, e.g. EUUS or 欧美")
     parser.add_argument("--status", help="status (trips, events) or stage (leads), e.g. approved")
+    parser.add_argument("--stage", help="stage of leads, e.g. signed or 签约 (same as --status)")
+    parser.add_argument("--unit", help="responsible unit of leads, by Chinese or English name")
     parser.add_argument("--json", action="store_true", help="print a JSON array")
 
 
@@ -40,13 +42,38 @@ def _parse_status(what: str, text: str | None) -> Any:
     raise UsageError(f"未知状态 “{text}” (unknown status; one of: {known})")
 
 
+def _find_unit(session: Session, text: str) -> int:
+    """A unit by its Chinese or English name, or a part of it that names only one unit."""
+    wanted = text.strip().lower()
+    units = queries.units(session)
+    for unit in units:
+        if wanted in (unit.name_zh.lower(), unit.name_en.lower()):
+            return unit.id
+    found = [u for u in units if wanted and (wanted in u.name_zh.lower()
+                                             or wanted in u.name_en.lower())]
+    if len(found) == 1:
+        return found[0].id
+    if found:
+        names = "、".join(u.name_zh for u in found[:5])
+        raise UsageError(f"“{text}”对应多个责任单位：{names} (several units match “{text}”)")
+    raise UsageError(f"未知责任单位 “{text}” (unknown unit “{text}”)")
+
+
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    status = _parse_status(args.what, args.status)
+    if args.stage and args.what != "leads":
+        raise UsageError("--stage 只适用于 leads (--stage applies to leads only)")
+    if args.unit and args.what != "leads":
+        raise UsageError("--unit 只适用于 leads (--unit applies to leads only)")
+    if args.stage and args.status:
+        raise UsageError("--stage 与 --status 只能用一个 (give --stage or --status, not both)")
+    status = _parse_status(args.what, args.stage or args.status)
     if args.region and args.what in ("people", "organisations"):
         raise UsageError(f"--region 不适用于 {args.what} (--region does not apply to {args.what})")
     with ctx.sessions()() as session:
         region_id = queries.find_region(session, args.region).id if args.region else None
-        records, headers, rows = _collect(session, args.what, region_id, status, ctx.lang)
+        unit_id = _find_unit(session, args.unit) if args.unit else None
+        records, headers, rows = _collect(session, args.what, region_id, status, ctx.lang,
+                                          unit_id)
     if args.json:
         ctx.print_json(records)
     elif not rows:
@@ -57,7 +84,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _collect(
-    session: Session, what: str, region_id: int | None, status: Any, lang: Lang
+    session: Session, what: str, region_id: int | None, status: Any, lang: Lang,
+    unit_id: int | None = None,
 ) -> tuple[list[dict[str, Any]], list[str], list[list[str]]]:
     if what == "trips":
         trips = queries.list_trips(session, region_id=region_id,
@@ -90,11 +118,9 @@ def _collect(
                 [[str(o.id), o.name(lang), o.kind.label(lang),
                   o.industry.name(lang) if o.industry else "", f"{o.hq_city} {o.hq_country}".strip(),
                   _ranks(o)] for o in orgs])
-    leads = queries.list_leads(session)
+    leads = queries.list_leads(session, unit_id=unit_id)
     if region_id is not None:
-        trip_regions = {t.code: t.region.id for t in queries.list_trips(session)}
-        leads = [x for x in leads if x.source_trip_code
-                 and trip_regions.get(x.source_trip_code) == region_id]
+        leads = [x for x in leads if x.region is not None and x.region.id == region_id]
     if status is not None:
         leads = [x for x in leads if x.stage is status]
     return ([lead_json(x) for x in leads],
@@ -170,4 +196,10 @@ def lead_json(x: LeadRow) -> dict[str, Any]:
         "source_event": x.source_event_code, "flagship": x.is_flagship,
         "start": x.first_contact_on.isoformat() if x.first_contact_on else None,
         "end": x.signed_on.isoformat() if x.signed_on else None,
+        "signed_on": x.signed_on.isoformat() if x.signed_on else None,
+        "funds_in_cny": x.funds_in_cny,
+        "region": x.region.code if x.region else None,
+        "source_meeting": x.source_meeting or None,
+        "history": [{"stage": h.stage.value, "on": h.on.isoformat(), "by": h.by,
+                     "reason": h.reason} for h in x.history],
     }

@@ -14,7 +14,8 @@ from models.conflicts import find_conflicts
 from models.errors import NotFoundError
 from models.language import Lang
 from models.leads import Lead
-from models.rows import EventDetail, TripDetail
+from models.rows import EventDetail, LeadRow, TripDetail
+from models.wording import money
 
 NAME = "show"
 HELP = "显示一个推广活动、专题活动或项目的详情 (show one trip, event or lead by code)"
@@ -46,12 +47,43 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
                 raise NotFoundError(f"找不到编号 {args.code}", f"No record with code {args.code}")
             lead = next(x for x in queries.list_leads(session) if x.id == lead_id)
             data = lead_json(lead)
-            text = "\n".join(f"{k}: {v}" for k, v in data.items() if v not in (None, ""))
+            text = _lead_text(lead, ctx.lang)
     if args.json:
         ctx.print_json(data)
     else:
         ctx.print(text)
     return 0
+
+
+def _lead_text(x: LeadRow, lang: Lang) -> str:
+    def line(zh: str, en: str, value: str) -> str:
+        return f"{lang.pick(zh, en)}: {value}"
+
+    lines = [f"{x.code}  {x.title(lang)}{'  ★' if x.is_flagship else ''}",
+             line("机构", "Organisation", x.organisation.name(lang)),
+             line("阶段", "Stage", x.stage.label(lang)),
+             line("投资金额", "Amount", money(x.amount_cny, lang))]
+    if x.funds_in_cny:
+        lines.append(line("到位资金", "Funds in", money(x.funds_in_cny, lang)))
+    if x.industry:
+        lines.append(line("产业", "Industry", x.industry.name(lang)))
+    if x.unit:
+        lines.append(line("责任单位", "Unit", x.unit.name(lang)))
+    if x.source_code:
+        source = x.source_code + (f"（{x.source_meeting}）" if x.source_meeting else "")
+        lines.append(line("来源", "Source", source))
+    if x.first_contact_on:
+        lines.append(line("首次接洽", "First contact", x.first_contact_on.isoformat()))
+    if x.signed_on:
+        lines.append(line("签约日期", "Signed on", x.signed_on.isoformat()))
+    if x.notes:
+        lines.append(line("备注", "Notes", x.notes))
+    if x.history:
+        lines.append(lang.pick("阶段记录", "Stage history") + ":")
+        for h in x.history:
+            why = f"  — {h.reason}" if h.reason else ""
+            lines.append(f"  {h.on.isoformat()}  {h.stage.label(lang)}  {h.by}{why}")
+    return "\n".join(lines)
 
 
 def trip_detail_json(t: TripDetail) -> dict[str, Any]:
