@@ -42,6 +42,7 @@ from desktop.pages.entity_page import EntityPage
 from desktop.pages.events import EventsPage
 from desktop.pages.organisations import OrganisationsPage
 from desktop.pages.people import PeoplePage
+from desktop.pages.projects import ProjectsPage
 from desktop.pages.trips import TripsPage
 from desktop.pages.units import UnitsPage
 from desktop.settings import AppSettings
@@ -75,11 +76,13 @@ class MainWindow(QMainWindow):
         self.events = EventsPage(ctx, self.editors)
         self.organisations = OrganisationsPage(ctx, self.editors)
         self.people = PeoplePage(ctx, self.editors)
+        self.projects = ProjectsPage(ctx, self.editors)
         self.units = UnitsPage(ctx, self.editors)
         self.pages = [
             *self._planning_views(),
             Page("trips", self.tr("Promotion trips"), self.trips),
             Page("events", self.tr("Themed events"), self.events),
+            Page("projects", self.tr("Projects"), self.projects),
             Page("organisations", self.tr("Organisations"), self.organisations),
             Page("people", self.tr("People"), self.people),
             Page("units", self.tr("Units && leaderboard"), self.units),

@@ -10,11 +10,13 @@ from PySide6.QtWidgets import QWidget
 from desktop.context import AppContext
 from desktop.editors.base import EditorDialog
 from desktop.editors.event import EventEditor
+from desktop.editors.lead import LeadEditor
 from desktop.editors.organisation import OrganisationEditor
 from desktop.editors.person import PersonEditor
 from desktop.editors.trip import TripEditor
 from desktop.editors.unit import UnitEditor
 from desktop.lookups import LookupCache
+from models.operations.leads import LeadDraft
 
 
 class Editors(QObject):
@@ -70,6 +72,15 @@ class Editors(QObject):
         editor = self._show("organisation", org_id,
                             lambda: OrganisationEditor(self.ctx, org_id, self.window))
         assert isinstance(editor, OrganisationEditor)
+        return editor
+
+    def open_lead(self, lead_id: int | None = None,
+                  draft: LeadDraft | None = None) -> LeadEditor:
+        """A project's editor; a new one may be prefilled (``draft``, e.g. from a meeting)."""
+        editor = self._show("lead", lead_id,
+                            lambda: LeadEditor(self.ctx, lead_id, self.window,
+                                               lookups=self.lookups.get(), draft=draft))
+        assert isinstance(editor, LeadEditor)
         return editor
 
     def open_unit(self, unit_id: int | None = None) -> UnitEditor:

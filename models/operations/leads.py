@@ -91,6 +91,9 @@ def today() -> date:
 
 def _check(session: Session, d: LeadDraft) -> None:
     rules.required_name("title_zh", d.title_zh, "项目名称", "Project title")
+    if not d.organisation_id:
+        raise ValidationError("organisation_id", "请选择项目的机构",
+                              "Choose the project's organisation")
     rules.non_negative("amount_cny", d.amount_cny, "投资金额", "The amount")
     rules.non_negative("funds_in_cny", d.funds_in_cny, "到位资金", "Funds in")
     checks: list[tuple[str, type, int | None, str, str]] = [

@@ -71,6 +71,13 @@
     </message>
 </context>
 <context>
+    <name>AmountBox</name>
+    <message>
+        <source>× 100 million CNY</source>
+        <translation>亿元</translation>
+    </message>
+</context>
+<context>
     <name>Banner</name>
     <message>
         <source>Dismiss</source>
@@ -255,6 +262,13 @@
     <message>
         <source>New event “%1”</source>
         <translation>新建专题活动“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>CreateLead</name>
+    <message>
+        <source>New project %1</source>
+        <translation>新建项目 %1</translation>
     </message>
 </context>
 <context>
@@ -454,6 +468,13 @@
     </message>
 </context>
 <context>
+    <name>DeleteLead</name>
+    <message>
+        <source>Delete %1</source>
+        <translation>删除 %1</translation>
+    </message>
+</context>
+<context>
     <name>DeleteOrganisation</name>
     <message>
         <source>Delete %1</source>
@@ -546,6 +567,13 @@
     <message>
         <source>Edit “%1”</source>
         <translation>编辑“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>EditLead</name>
+    <message>
+        <source>Edit %1</source>
+        <translation>编辑 %1</translation>
     </message>
 </context>
 <context>
@@ -1265,6 +1293,160 @@
     </message>
 </context>
 <context>
+    <name>LeadEditor</name>
+    <message>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Why the project goes back (needed after funds in)</source>
+        <translation>项目退回的原因（资金到位后退回必填）</translation>
+    </message>
+    <message>
+        <source>Project (Chinese)</source>
+        <translation>项目名称（中文）</translation>
+    </message>
+    <message>
+        <source>Project (English)</source>
+        <translation>项目名称（英文）</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>产业</translation>
+    </message>
+    <message>
+        <source>Credited unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>投资金额</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Reason for the stage change</source>
+        <translation>阶段变更原因</translation>
+    </message>
+    <message>
+        <source>First contact</source>
+        <translation>首次接洽</translation>
+    </message>
+    <message>
+        <source>Signed on</source>
+        <translation>签约日期</translation>
+    </message>
+    <message>
+        <source>Funds received</source>
+        <translation>到位资金</translation>
+    </message>
+    <message>
+        <source>Source trip</source>
+        <translation>来源推广活动</translation>
+    </message>
+    <message>
+        <source>Source event</source>
+        <translation>来源专题活动</translation>
+    </message>
+    <message>
+        <source>Source meeting</source>
+        <translation>来源会见/议程</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Stage history</source>
+        <translation>阶段记录</translation>
+    </message>
+    <message>
+        <source>Project %1: %2</source>
+        <translation>项目 %1：%2</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>新建项目</translation>
+    </message>
+</context>
+<context>
+    <name>LeadTableModel</name>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>投资金额</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Flagship</source>
+        <translation>龙头项目</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>产业</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Signed on</source>
+        <translation>签约日期</translation>
+    </message>
+    <message>
+        <source>Funds in</source>
+        <translation>到位资金</translation>
+    </message>
+</context>
+<context>
     <name>LeaderboardTableModel</name>
     <message>
         <source>Rank</source>
@@ -1308,6 +1490,10 @@
     <message>
         <source>Themed events</source>
         <translation>专题活动</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>招商项目</translation>
     </message>
     <message>
         <source>Organisations</source>
@@ -1518,6 +1704,13 @@
     <message>
         <source>Move event %1 by %2 days</source>
         <translation>将专题活动 %1 移动 %2 天</translation>
+    </message>
+</context>
+<context>
+    <name>MoveLead</name>
+    <message>
+        <source>Move %1 to %2</source>
+        <translation>将 %1 移至“%2”</translation>
     </message>
 </context>
 <context>
@@ -1834,6 +2027,119 @@
     </message>
 </context>
 <context>
+    <name>ProjectsPage</name>
+    <message>
+        <source>All stages</source>
+        <translation>全部阶段</translation>
+    </message>
+    <message>
+        <source>All units</source>
+        <translation>全部责任单位</translation>
+    </message>
+    <message>
+        <source>All industries</source>
+        <translation>全部产业</translation>
+    </message>
+    <message>
+        <source>All regions</source>
+        <translation>全部区域</translation>
+    </message>
+    <message>
+        <source>Any source</source>
+        <translation>全部来源</translation>
+    </message>
+    <message>
+        <source>From a trip</source>
+        <translation>来自推广活动</translation>
+    </message>
+    <message>
+        <source>From an event</source>
+        <translation>来自专题活动</translation>
+    </message>
+    <message>
+        <source>From a meeting</source>
+        <translation>来自会见/议程</translation>
+    </message>
+    <message>
+        <source>No source</source>
+        <translation>无来源</translation>
+    </message>
+    <message>
+        <source>Flagship or not</source>
+        <translation>是否龙头项目</translation>
+    </message>
+    <message>
+        <source>Flagship projects only</source>
+        <translation>仅龙头项目</translation>
+    </message>
+    <message>
+        <source>Other projects</source>
+        <translation>非龙头项目</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>&amp;List</source>
+        <translation>列表(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Board</source>
+        <translation>看板(&amp;B)</translation>
+    </message>
+    <message>
+        <source>× 100 million CNY</source>
+        <translation>亿元</translation>
+    </message>
+    <message>
+        <source>Amount range in 100 million CNY (亿元); 0 means no limit</source>
+        <translation>金额范围（亿元）；0 表示不限</translation>
+    </message>
+    <message>
+        <source>★ flagship: %1 or more</source>
+        <translation>★ 龙头项目：%1 及以上</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n project(s)</source>
+        <translation>
+            <numerusform>%n 个项目</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>amount %1</source>
+        <translation>金额 %1</translation>
+    </message>
+    <message>
+        <source>signed %1</source>
+        <translation>已签约 %1</translation>
+    </message>
+    <message>
+        <source>funds in %1</source>
+        <translation>到位资金 %1</translation>
+    </message>
+    <message>
+        <source>target %1 (%2%)</source>
+        <translation>目标 %1（完成 %2%）</translation>
+    </message>
+    <message>
+        <source>signed flagship projects %1 of %2</source>
+        <translation>已签约龙头项目 %1 / %2</translation>
+    </message>
+    <message>
+        <source>Delete project</source>
+        <translation>删除项目</translation>
+    </message>
+    <message>
+        <source>Delete %1? You can undo this with Ctrl+Z.</source>
+        <translation>删除“%1”？可按 Ctrl+Z 撤销。</translation>
+    </message>
+</context>
+<context>
     <name>ReasonDialog</name>
     <message>
         <source>Cancel %1</source>
@@ -1983,6 +2289,45 @@
     <message>
         <source>Importing the spreadsheet…</source>
         <translation>正在导入表格…</translation>
+    </message>
+</context>
+<context>
+    <name>StageMoveDialog</name>
+    <message>
+        <source>Move %1 to %2</source>
+        <translation>将 %1 移至“%2”</translation>
+    </message>
+    <message>
+        <source>%1 · %2 → %3</source>
+        <translation>%1 · %2 → %3</translation>
+    </message>
+    <message>
+        <source>Signing date</source>
+        <translation>签约日期</translation>
+    </message>
+    <message>
+        <source>Date of this stage</source>
+        <translation>本阶段日期</translation>
+    </message>
+    <message>
+        <source>Signed amount</source>
+        <translation>签约金额</translation>
+    </message>
+    <message>
+        <source>Funds received</source>
+        <translation>到位资金</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>选填</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,229 @@
+"""The Projects page (招商项目): the list with its filters and totals, or the pipeline board.
+
+Both show the same filtered rows. The totals line counts the rows shown, their amount and the
+funds received, and sets the signed amount against the campaign's investment target and the
+flagship projects against theirs (threshold and targets come from the campaign).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDoubleSpinBox,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from desktop import dialogs
+from desktop.context import AppContext
+from desktop.editors.opening import Editors
+from desktop.editors.saving import save
+from desktop.editors.stage_dialog import StageMoveDialog, needs_details
+from desktop.pages.entity_page import EntityPage
+from desktop.pages.projects_board import PipelineBoard
+from desktop.tables.leads import LeadTableModel
+from desktop.tables.row_model import ROW_ROLE
+from desktop.undo.leads import DeleteLead, MoveLead
+from models import queries
+from models.changes import RecordKind
+from models.enums import LeadStage
+from models.leads import SIGNED_STAGES
+from models.operations.leads import lead_draft
+from models.rows import CampaignRow, LeadRow
+from models.wording import YI, money
+
+
+class ProjectsPage(EntityPage):
+    kinds = (RecordKind.LEAD, RecordKind.ORGANISATION, RecordKind.UNIT, RecordKind.TRIP,
+             RecordKind.EVENT, RecordKind.CAMPAIGN)
+    offers = frozenset({"new", "edit", "delete"})
+    initial_sort = "code"
+
+    def __init__(self, ctx: AppContext, editors: Editors, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, editors, LeadTableModel(ctx.lang), parent)
+        self.campaign: CampaignRow | None = None
+        with ctx.sessions() as session:
+            units = queries.units(session)
+            industries = queries.industries(session)
+            regions = queries.regions(session)
+        lang = self.lang
+        self.stage_filter = self.add_filter(self.tr("All stages"), "stage",
+                                            [(s.label(lang), _stage_is(s)) for s in LeadStage])
+        self.add_filter(self.tr("All units"), "unit",
+                        [(u.name(lang), _unit_is(u.id)) for u in units])
+        self.add_filter(self.tr("All industries"), "industry",
+                        [(i.name(lang), _industry_is(i.id)) for i in industries])
+        self.add_filter(self.tr("All regions"), "region",
+                        [(r.name(lang), _region_is(r.id)) for r in regions])
+        self.add_filter(self.tr("Any source"), "source", [
+            (self.tr("From a trip"), lambda r: r.source_trip_code is not None),
+            (self.tr("From an event"), lambda r: r.source_event_code is not None),
+            (self.tr("From a meeting"), lambda r: bool(r.source_meeting)),
+            (self.tr("No source"), lambda r: r.source_code is None),
+        ])
+        self.flagship_filter = self.add_filter(self.tr("Flagship or not"), "flagship", [
+            (self.tr("Flagship projects only"), lambda r: r.is_flagship),
+            (self.tr("Other projects"), lambda r: not r.is_flagship),
+        ])
+        self.min_amount = self._amount_box(self.tr("from"))
+        self.max_amount = self._amount_box(self.tr("to"))
+        self.min_amount.valueChanged.connect(self._amount_changed)
+        self.max_amount.valueChanged.connect(self._amount_changed)
+        self.list_button = QPushButton(self.tr("&List"), self)
+        self.board_button = QPushButton(self.tr("&Board"), self)
+        modes = QButtonGroup(self)
+        for n, button in enumerate((self.list_button, self.board_button)):
+            button.setCheckable(True)
+            modes.addButton(button, n)
+            self.filters.addWidget(button)
+        self.list_button.setChecked(True)
+        modes.idToggled.connect(self._mode_toggled)
+        self.totals = QLabel(self)
+        self.totals.setStyleSheet("color: #1d3d63; padding: 2px 0;")
+        self.totals.setWordWrap(True)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(1, self.totals)
+        self.board = PipelineBoard(lang, self)
+        self.board.move_requested.connect(self.move_project)
+        self.board.open_requested.connect(lambda ident: self.editors.open_lead(ident))
+        self.splitter.insertWidget(0, self.board)
+        self.board.hide()
+        for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset,
+                       self.proxy.layoutChanged):
+            signal.connect(self._rows_shown_changed)
+
+    def _amount_box(self, prefix: str) -> QDoubleSpinBox:
+        box = QDoubleSpinBox(self)
+        box.setRange(0, 100_000)
+        box.setDecimals(1)
+        box.setSpecialValueText(prefix + " —")
+        box.setPrefix(prefix + " ")
+        box.setSuffix(" " + self.tr("× 100 million CNY"))
+        box.setToolTip(self.tr("Amount range in 100 million CNY (亿元); 0 means no limit"))
+        box.setMinimumWidth(150)
+        self.filters.addWidget(box)
+        return box
+
+    def _amount_changed(self, _value: float) -> None:
+        low, high = round(self.min_amount.value() * YI), round(self.max_amount.value() * YI)
+        if not low and not high:
+            self.proxy.set_predicate("amount", None)
+            return
+        self.proxy.set_predicate("amount", lambda r: r.amount_cny >= low
+                                 and (not high or r.amount_cny <= high))
+
+    def query(self) -> Callable[[Session], list[LeadRow]]:
+        return queries.list_leads
+
+    def rows_loaded(self) -> None:
+        with self.ctx.sessions() as session:
+            campaigns = queries.campaigns(session)
+        self.campaign = max(campaigns, key=lambda c: c.year) if campaigns else None
+
+    # --- what is shown --------------------------------------------------------------------
+
+    def shown_rows(self) -> list[LeadRow]:
+        return [self.proxy.index(n, 0).data(ROW_ROLE) for n in range(self.proxy.rowCount())]
+
+    def _rows_shown_changed(self, *_args: object) -> None:
+        rows = self.shown_rows()
+        self.totals.setText(self.totals_text(rows))
+        threshold = self.campaign.flagship_threshold_cny if self.campaign else 0
+        mark = (self.tr("★ flagship: %1 or more").replace("%1", money(threshold, self.lang))
+                if threshold else "")
+        self.board.set_rows(rows, mark)
+
+    def totals_text(self, rows: list[LeadRow]) -> str:
+        lang = self.lang
+        signed = sum(r.amount_cny for r in rows if r.stage in SIGNED_STAGES)
+        parts = [
+            self.tr("%n project(s)", "", len(rows)),
+            self.tr("amount %1").replace("%1", money(sum(r.amount_cny for r in rows), lang)),
+            self.tr("signed %1").replace("%1", money(signed, lang)),
+            self.tr("funds in %1").replace("%1", money(sum(r.funds_in_cny for r in rows),
+                                                          lang)),
+        ]
+        c = self.campaign
+        if c is not None and c.target_investment_cny:
+            parts.append(self.tr("target %1 (%2%)").replace(
+                "%1", money(c.target_investment_cny, lang)).replace(
+                "%2", f"{signed * 100 / c.target_investment_cny:.0f}"))
+        if c is not None and c.flagship_threshold_cny:
+            flagships = sum(1 for r in rows if r.is_flagship and r.stage in SIGNED_STAGES)
+            parts.append(self.tr("signed flagship projects %1 of %2").replace(
+                "%1", str(flagships)).replace("%2", str(c.target_flagship_projects)))
+        return " · ".join(parts)
+
+    def _mode_toggled(self, button: int, on: bool) -> None:
+        if on:
+            self.show_board(button == 1)
+
+    def show_board(self, on: bool) -> None:
+        self.board.setVisible(on)
+        self.view.setVisible(not on)
+        self.board_button.setChecked(on)
+        self.list_button.setChecked(not on)
+
+    def selected_row(self) -> LeadRow | None:
+        if self.board.isVisible():
+            ident = self.board.selected_id()
+            return next((r for r in self.model.rows() if r.id == ident), None)
+        row: LeadRow | None = super().selected_row()
+        return row
+
+    # --- actions --------------------------------------------------------------------------
+
+    def move_project(self, lead_id: int, stage_value: str) -> None:
+        """A card dropped on another stage: ask what that stage needs, then move (undoable)."""
+        row = next((r for r in self.model.rows() if r.id == lead_id), None)
+        stage = LeadStage(stage_value)
+        if row is None or row.stage is stage:
+            return
+        with self.ctx.sessions() as session:
+            before = lead_draft(session, lead_id)
+        if needs_details(row, stage):
+            self.ask_stage_details(StageMoveDialog(self.ctx, row, before, stage, self))
+            return
+        save(self.ctx, MoveLead(self.ctx, before, stage, revision=row.revision), self.messages)
+
+    def ask_stage_details(self, dialog: StageMoveDialog) -> None:
+        """Show the dialog; it saves the move itself when OK is pressed."""
+        dialog.exec()
+
+    def new_record(self) -> QWidget:
+        return self.editors.open_lead(None)
+
+    def edit_selected(self) -> QWidget | None:
+        row = self.selected_row()
+        return self.editors.open_lead(row.id) if row else None
+
+    def delete_selected(self) -> None:
+        row = self.selected_row()
+        if row is None or not dialogs.confirm(self, self.tr("Delete project"), self.tr(
+                "Delete %1? You can undo this with Ctrl+Z.").replace("%1", row.title_zh)):
+            return
+        with self.ctx.sessions() as session:
+            draft = lead_draft(session, row.id)
+        save(self.ctx, DeleteLead(self.ctx, draft), self.messages)
+
+
+def _stage_is(stage: LeadStage) -> Callable[[LeadRow], bool]:
+    return lambda row: row.stage is stage
+
+
+def _unit_is(unit_id: int) -> Callable[[LeadRow], bool]:
+    return lambda row: row.unit is not None and row.unit.id == unit_id
+
+
+def _industry_is(industry_id: int) -> Callable[[LeadRow], bool]:
+    return lambda row: row.industry is not None and row.industry.id == industry_id
+
+
+def _region_is(region_id: int) -> Callable[[LeadRow], bool]:
+    return lambda row: row.region is not None and row.region.id == region_id

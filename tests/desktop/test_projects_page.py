@@ -1,0 +1,181 @@
+"""The Projects page: filters and totals, the pipeline board's drag (with undo), the editor."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QDropEvent
+from pytestqt.qtbot import QtBot
+
+from desktop.context import AppContext
+from desktop.editors.lead import LeadEditor
+from desktop.editors.opening import Editors
+from desktop.editors.stage_dialog import StageMoveDialog
+from desktop.pages.projects import ProjectsPage
+from desktop.pages.projects_board import StageList
+from desktop.tables.leads import LeadTableModel
+from models import queries
+from models.enums import LeadStage
+from models.language import Lang
+from models.operations.leads import LeadDraft, create_lead
+from tests.desktop.conftest import Small
+
+YI = 100_000_000
+SHOTS = Path(os.environ.get("CAMPAIGN_PLANNER_SHOTS", "/tmp"))
+
+
+@pytest.fixture
+def lead_id(small: Small) -> int:
+    with small.sessions.begin() as s:
+        return create_lead(s, LeadDraft(
+            "博世新能源汽车零部件项目", small.world.org_id, 60 * YI, unit_id=small.world.unit_id,
+            industry_id=small.world.industry_id, source_trip_id=small.trip.id,
+            first_contact_on=date(2023, 3, 1))).value.id
+
+
+@pytest.fixture
+def page(ctx: AppContext, lead_id: int, qtbot: QtBot) -> ProjectsPage:
+    from PySide6.QtWidgets import QWidget
+
+    host = QWidget()
+    qtbot.addWidget(host)
+    widget = ProjectsPage(ctx, Editors(ctx, host))
+    qtbot.addWidget(widget)
+    widget.resize(1400, 700)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def drag(board_list: StageList, target: StageList, lead: int) -> None:
+    """Drop the card of ``lead`` from one column onto another, as a mouse drag ends."""
+    item = next(board_list.item(n) for n in range(board_list.count())
+                if board_list.item(n).data(Qt.ItemDataRole.UserRole + 1) == lead)
+    mime = board_list.mimeData([item])
+    event = QDropEvent(QPointF(20, 20), Qt.DropAction.MoveAction, mime,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    target.dropEvent(event)
+
+
+def stage_of(ctx: AppContext, lead: int) -> LeadStage:
+    with ctx.sessions() as s:
+        return next(x.stage for x in queries.list_leads(s) if x.id == lead)
+
+
+def test_table_model_passes_the_model_tester(qtmodeltester: object, sample_ctx: AppContext) -> None:
+    model = LeadTableModel(Lang.ZH)
+    with sample_ctx.sessions() as s:
+        model.set_rows(queries.list_leads(s))
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
+    assert model.rowCount() == 62
+
+
+def test_drag_to_the_next_stage_and_undo(page: ProjectsPage, lead_id: int, ctx: AppContext) -> None:
+    page.show_board(True)
+    board = page.board
+    contact = board.columns[LeadStage.CONTACT].cards
+    assert contact.count() == 1
+    assert "60 亿元" in contact.item(0).text() and "★" in contact.item(0).text()
+    assert "接洽" in contact.item(0).toolTip()
+    drag(contact, board.columns[LeadStage.NEGOTIATION].cards, lead_id)
+    assert stage_of(ctx, lead_id) is LeadStage.NEGOTIATION
+    assert board.columns[LeadStage.NEGOTIATION].cards.count() == 1
+    assert contact.count() == 0
+    ctx.undo_stack.undo()
+    assert stage_of(ctx, lead_id) is LeadStage.CONTACT
+    assert board.columns[LeadStage.CONTACT].cards.count() == 1
+    ctx.undo_stack.redo()
+    assert stage_of(ctx, lead_id) is LeadStage.NEGOTIATION
+
+
+def test_drag_to_signed_asks_for_the_date_and_amount(page: ProjectsPage, lead_id: int,
+                                                     ctx: AppContext,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[StageMoveDialog] = []
+
+    def answer(dialog: StageMoveDialog) -> None:
+        asked.append(dialog)
+        dialog.signed_on.setDate(dialog.signed_on.date().fromString("2023-04-18", "yyyy-MM-dd"))
+        dialog.amount.setValue(0)
+        dialog.buttons.accepted.emit()  # refused: a signed project needs its amount
+        assert dialog.result() == 0 and "金额" in dialog.banner.text() + _errors(dialog)
+        dialog.amount.setValue(45.5)
+        dialog.buttons.accepted.emit()
+
+    monkeypatch.setattr(page, "ask_stage_details", answer)
+    page.show_board(True)
+    page.board.columns[LeadStage.SIGNED].show()
+    drag(page.board.columns[LeadStage.CONTACT].cards, page.board.columns[LeadStage.SIGNED].cards,
+         lead_id)
+    assert len(asked) == 1
+    with ctx.sessions() as s:
+        row = next(x for x in queries.list_leads(s) if x.id == lead_id)
+    assert (row.stage, row.signed_on, row.amount_cny) == (LeadStage.SIGNED, date(2023, 4, 18),
+                                                          int(45.5 * YI))
+    assert row.history[-1].on == date(2023, 4, 18)
+    ctx.undo_stack.undo()
+    with ctx.sessions() as s:
+        row = next(x for x in queries.list_leads(s) if x.id == lead_id)
+    assert (row.stage, row.signed_on, row.amount_cny, len(row.history)) == (
+        LeadStage.CONTACT, None, 60 * YI, 1)
+
+
+def _errors(dialog: StageMoveDialog) -> str:
+    from PySide6.QtWidgets import QLabel
+
+    return " ".join(label.text() for label in dialog.findChildren(QLabel))
+
+
+def test_filters_and_totals(sample_ctx: AppContext, qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    host = QWidget()
+    qtbot.addWidget(host)
+    page = ProjectsPage(sample_ctx, Editors(sample_ctx, host))
+    qtbot.addWidget(page)
+    page.resize(1500, 760)
+    page.show()
+    qtbot.waitExposed(page)
+    assert page.proxy.rowCount() == 62
+    assert "62" in page.totals.text() and "1,600 亿元" in page.totals.text()
+    page.flagship_filter.setCurrentIndex(1)
+    flagships = page.shown_rows()
+    assert flagships and all(r.is_flagship for r in flagships)
+    page.flagship_filter.setCurrentIndex(0)
+    page.min_amount.setValue(50)
+    assert all(r.amount_cny >= 50 * YI for r in page.shown_rows())
+    page.min_amount.setValue(0)
+    signed_index = next(n for n in range(page.stage_filter.count())
+                        if page.stage_filter.itemText(n) == "签约")
+    page.stage_filter.setCurrentIndex(signed_index)
+    assert {r.stage for r in page.shown_rows()} == {LeadStage.SIGNED}
+    page.stage_filter.setCurrentIndex(0)
+    page.grab().save(str(SHOTS / "projects-list.png"))
+    page.show_board(True)
+    qtbot.wait(10)
+    page.grab().save(str(SHOTS / "projects-board.png"))
+    total = sum(page.board.columns[s].cards.count() for s in LeadStage)
+    assert total == 62
+
+
+def test_editor_shows_every_field_and_the_history(ctx: AppContext, lead_id: int,
+                                                  qtbot: QtBot) -> None:
+    editor = LeadEditor(ctx, lead_id)
+    qtbot.addWidget(editor)
+    editor.show()
+    assert editor.title_zh.text() == "博世新能源汽车零部件项目"
+    assert editor.history.topLevelItemCount() == 1
+    editor.stage.set_value(LeadStage.SIGNED)
+    assert not editor.save()  # no signing date yet
+    assert stage_of(ctx, lead_id) is LeadStage.CONTACT
+    editor.signed_on.setDate(editor.signed_on.date().fromString("2023-05-02", "yyyy-MM-dd"))
+    assert editor.save()
+    assert stage_of(ctx, lead_id) is LeadStage.SIGNED
+    assert editor.history.topLevelItemCount() == 2
+    editor.grab().save(str(SHOTS / "project-editor.png"))
+    ctx.undo_stack.undo()
+    assert stage_of(ctx, lead_id) is LeadStage.CONTACT
