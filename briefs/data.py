@@ -20,6 +20,7 @@ from models.enums import EventStatus, TripStatus
 from models.events import Invitation, ThemedEvent
 from models.leads import HqVisit, Lead
 from models.progress import LeaderboardRow, Measure, Progress, campaign_progress, leaderboard
+from models.row_builders import lead_row
 from models.rows import (
     CampaignRow,
     EventDetail,
@@ -159,7 +160,7 @@ def collect_campaign(session: Session, year: int | None = None) -> CampaignRepor
     conflicts = find_conflicts(session, trip_codes={t.code for t in trips},
                                event_codes={e.code for e in events})
     return CampaignReport(progress, tuple(year_board), months, tuple(trips), tuple(events),
-                          tuple(queries.lead_row(x, threshold) for x in flagship),
+                          tuple(lead_row(x, threshold) for x in flagship),
                           tuple(conflicts))
 
 
@@ -195,7 +196,7 @@ def _profiles(
         select(Lead).where(Lead.organisation_id.in_(org_ids)).options(*_LEAD_OPTS)
         .order_by(Lead.code)
     ).unique():
-        leads[lead.organisation_id].append(queries.lead_row(lead, threshold))
+        leads[lead.organisation_id].append(lead_row(lead, threshold))
     profiles = []
     for o in orgs:
         records = sorted(history[o.id], key=lambda r: (r.on, r.code, r.what_zh))

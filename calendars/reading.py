@@ -28,7 +28,7 @@ DateOrTime = date | datetime
 
 
 @dataclass(frozen=True)
-class Entry:
+class IcsEntry:
     """One VEVENT as read: times as in the file (date, floating, zoned or UTC)."""
 
     line: int  # the line of its BEGIN:VEVENT
@@ -161,7 +161,7 @@ def _check_structure(text: str) -> list[int]:
     return vevents
 
 
-def read_entries(data: bytes) -> list[Entry]:
+def read_entries(data: bytes) -> list[IcsEntry]:
     """Every VEVENT of an .ics file, checked. Raises ValidationError naming the line or entry."""
     text = _decode(data)
     lines = _check_structure(text)
@@ -188,9 +188,9 @@ def _text(component: Event, name: str) -> str:
     return str(value).strip() if name != "DESCRIPTION" else str(value)
 
 
-def _entry(c: Event, line: int) -> Entry:
+def _entry(c: Event, line: int) -> IcsEntry:
     summary = _text(c, "SUMMARY") or _text(c, "UID") or "?"
-    probe = Entry(line, "", summary, "zh", date.min, None)
+    probe = IcsEntry(line, "", summary, "zh", date.min, None)
 
     def bad(zh: str, en: str) -> ValidationError:
         return ValidationError("ics", f"日历文件有误，{probe.label('zh')}：{zh}",
@@ -211,7 +211,7 @@ def _entry(c: Event, line: int) -> Entry:
         sequence = int(c.get("SEQUENCE", 0))
     except (TypeError, ValueError) as exc:
         raise bad("SEQUENCE 不是整数", "SEQUENCE is not a number") from exc
-    return Entry(
+    return IcsEntry(
         line=line, uid=uid, summary=_text(c, "SUMMARY"),
         summary_lang="en" if language.startswith("en") else "zh",
         start=start, end=end, location=_text(c, "LOCATION"),
@@ -279,8 +279,8 @@ def _synthetic_uid(summary: str, start: DateOrTime) -> str:
     return f"no-uid:{summary}:{occurrence_key(start)}"
 
 
-def _check_unique(entries: list[Entry]) -> None:
-    seen: dict[tuple[str, str], Entry] = {}
+def _check_unique(entries: list[IcsEntry]) -> None:
+    seen: dict[tuple[str, str], IcsEntry] = {}
     for entry in entries:
         key = (entry.uid, occurrence_key(entry.recurrence_id) if entry.recurrence_id else "")
         if key in seen:

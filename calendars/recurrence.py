@@ -14,7 +14,7 @@ from typing import Any
 from dateutil.rrule import rrule, rruleset, rrulestr
 from icalendar import vRecur
 
-from calendars.reading import DateOrTime, Entry
+from calendars.reading import DateOrTime, IcsEntry
 from models.errors import ValidationError
 
 MAX_OCCURRENCES = 1000  # within the window
@@ -57,10 +57,10 @@ def _rule(recur: vRecur, base: datetime, tz: tzinfo | None) -> rrule:
     return rule
 
 
-def expand(entry: Entry, first: date, last: date) -> list[Entry]:
+def expand(entry: IcsEntry, first: date, last: date) -> list[IcsEntry]:
     """The occurrences of ``entry`` whose start lies on ``first``..``last`` (wall-clock dates).
 
-    Each occurrence is an Entry with ``recurrence_id`` set to its original start.
+    Each occurrence is an IcsEntry with ``recurrence_id`` set to its original start.
     """
     component = entry.component
     assert component is not None
@@ -85,7 +85,7 @@ def expand(entry: Entry, first: date, last: date) -> list[Entry]:
         ) from exc
     window_start = datetime.combine(first, time())
     window_end = datetime.combine(last + timedelta(days=1), time())
-    found: list[Entry] = []
+    found: list[IcsEntry] = []
     for step, wall in enumerate(rules):
         if wall >= window_end:
             break

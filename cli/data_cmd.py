@@ -15,12 +15,14 @@ from pathlib import Path
 from typing import Any
 
 from cli.context import Context, UsageError
-from models.audit import AuditRow, describe_value, field_label, find_record, local_time, record_history
+from models.audit.history import AuditRow, find_record, record_history
+from models.audit.labels import describe_value, field_label, local_time
 from models.backup import backup_database, restore_database
 from models.dump import holds_data, load_document, read_dump, write_dump
 from models.errors import NotFoundError
 from models.organisations import Organisation
 from models.people import Person
+from models.record_types import RecordType
 
 
 def _rows(counts: dict[str, int]) -> int:
@@ -120,9 +122,10 @@ class HistoryCommand:
             if args.code:
                 record_type, record_id, label = find_record(session, args.code)
             elif args.person:
-                record_type, record_id, label = "people", *_directory_id(session, Person, args.person)
+                record_type, record_id, label = (RecordType.PEOPLE,
+                                                 *_directory_id(session, Person, args.person))
             else:
-                record_type, record_id, label = ("organisations",
+                record_type, record_id, label = (RecordType.ORGANISATIONS,
                                                  *_directory_id(session, Organisation, args.organisation))
             entries = record_history(session, record_type, record_id)
         if args.json:
@@ -143,7 +146,7 @@ def _directory_id(session: Any, model: type[Person] | type[Organisation], given:
             (model.name_zh == text) | (model.name_en == text))).first()
     if obj is None:
         # a deleted record still has its history
-        from models.audit import AuditEntry
+        from models.audit.table import AuditEntry
 
         table = model.__tablename__
         cond = AuditEntry.record_id == int(text) if text.isdigit() else AuditEntry.record_label == text

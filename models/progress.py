@@ -13,7 +13,8 @@ from models.campaign import Industry, Region, Unit
 from models.enums import EventStatus, ItemKind, LeadStage, TripStatus
 from models.events import ThemedEvent
 from models.leads import HqVisit, Lead
-from models.queries import campaign_row, current_campaign
+from models.queries import current_campaign
+from models.row_builders import campaign_row
 from models.rows import CampaignRow, Ref
 from models.trips import ItineraryItem, Trip, trip_industries
 

@@ -31,7 +31,7 @@ class TimeMode(StrEnum):
 
 
 @dataclass(frozen=True)
-class Entry:
+class CalendarEntry:
     kind: EntryKind
     id: int
     uuid: str  # survives a delete and its undo, which the id does not
@@ -112,7 +112,7 @@ class Entry:
         return self.all_day or self.first_day(mode) != self.last_day(mode)
 
 
-def sort_key(entry: Entry, mode: TimeMode) -> tuple[datetime, int, int, str, int]:
+def sort_key(entry: CalendarEntry, mode: TimeMode) -> tuple[datetime, int, int, str, int]:
     """Earlier first; at the same start, longer spans first (they take the upper lanes)."""
     start, end = entry.wall_span(mode)
     order = {EntryKind.TRIP: 0, EntryKind.EVENT: 1, EntryKind.ITEM: 2}[entry.kind]

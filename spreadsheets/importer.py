@@ -31,9 +31,9 @@ from spreadsheets.plan import (
     ImportKind,
     ImportPlan,
     ImportRefusedError,
-    ImportReport,
     PlannedRow,
     RowError,
+    SheetImportReport,
 )
 from spreadsheets.reading import Row, Table
 from spreadsheets.records import CellProblem, Records, RowCells, changed_fields
@@ -167,7 +167,7 @@ def _model_error(row: int, exc: PlannerError, plan: ImportPlan) -> RowError:
     return RowError(row, column, exc.message_zh, exc.message_en or exc.message_zh)
 
 
-def apply_import(session: Session, plan: ImportPlan) -> ImportReport:
+def apply_import(session: Session, plan: ImportPlan) -> SheetImportReport:
     """Write ``plan`` in the caller's transaction: every row or, by raising, none.
 
     ``with sessions.begin() as s: apply_import(s, plan)`` commits on success and rolls back
@@ -191,5 +191,5 @@ def apply_import(session: Session, plan: ImportPlan) -> ImportReport:
             refused.errors.append(_model_error(planned.row, exc, plan))
     if refused.errors:
         raise ImportRefusedError(refused)
-    return ImportReport(plan.kind, tuple(created), tuple(updated), len(plan.unchanged),
+    return SheetImportReport(plan.kind, tuple(created), tuple(updated), len(plan.unchanged),
                         len(plan.skipped))

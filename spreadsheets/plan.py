@@ -1,4 +1,4 @@
-"""What an import will do (:class:`ImportPlan`) and what it did (:class:`ImportReport`): plain
+"""What an import will do (:class:`ImportPlan`) and what it did (:class:`SheetImportReport`): plain
 data, independent of any session, that the window shows and the command line prints."""
 
 from __future__ import annotations
@@ -151,7 +151,7 @@ class ImportPlan:
 
 
 @dataclass(frozen=True)
-class ImportReport:
+class SheetImportReport:
     """What :func:`spreadsheets.apply_import` wrote."""
 
     kind: ImportKind

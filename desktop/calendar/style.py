@@ -19,7 +19,7 @@ from models.enums import EventKind, ItemKind, TripStatus
 from models.rows import RegionRow
 from models.timeutil import BEIJING_TZ
 from planning.dates import day_label, span_label
-from planning.entries import Entry, EntryKind, TimeMode
+from planning.entries import CalendarEntry, EntryKind, TimeMode
 
 translate = QCoreApplication.translate
 
@@ -74,7 +74,7 @@ def region_colour(region: RegionRow | None) -> QColor:
     return QColor(REGION_COLOURS.get(region.code, _SPARE[region.id % len(_SPARE)]))
 
 
-def base_colour(entry: Entry, colour_by: ColourBy) -> QColor:
+def base_colour(entry: CalendarEntry, colour_by: ColourBy) -> QColor:
     if colour_by is ColourBy.REGION:
         return region_colour(entry.region)
     return QColor(TYPE_COLOURS.get(entry.type_key, NEUTRAL))
@@ -110,7 +110,7 @@ class EntryStyle:
     strike: bool = False  # cancelled
 
 
-def style_for(entry: Entry, colour_by: ColourBy) -> EntryStyle:
+def style_for(entry: CalendarEntry, colour_by: ColourBy) -> EntryStyle:
     return status_style(base_colour(entry, colour_by), entry.status)
 
 
@@ -215,7 +215,7 @@ def _chip_path(rect: QRectF, radius: float, open_left: bool, open_right: bool) -
 
 
 
-def time_text(entry: Entry, mode: TimeMode, lang: str) -> str:
+def time_text(entry: CalendarEntry, mode: TimeMode, lang: str) -> str:
     """When, as the view reads it: a trip's days, or times in the mode's zone."""
     if entry.all_day:
         return span_label(entry.first_day(mode), entry.last_day(mode), lang)
@@ -227,7 +227,7 @@ def time_text(entry: Entry, mode: TimeMode, lang: str) -> str:
             f"{day_label(end.date(), lang, with_weekday=False)} {fmt_time(end)}")
 
 
-def entry_tooltip(entry: Entry, mode: TimeMode, lang: str) -> str:
+def entry_tooltip(entry: CalendarEntry, mode: TimeMode, lang: str) -> str:
     """Everything a planner checks before moving something: rich text, user text escaped."""
     rows = [(translate("CalendarText", "Type"), entry.type_label(lang)),
             (translate("CalendarText", "Status"), entry.status_label(lang))]

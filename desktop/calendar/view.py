@@ -39,7 +39,7 @@ from models.errors import NotFoundError
 from models.queries import current_campaign
 from models.rows import RegionRow
 from planning.dates import campaign_today, month_name, span_label
-from planning.entries import Entry, EntryKind, TimeMode
+from planning.entries import CalendarEntry, EntryKind, TimeMode
 from planning.feed import Filters, filter_choices, load_entries
 from planning.layout import add_months, days_in_month, month_grid, week_start
 
@@ -59,7 +59,7 @@ class CalendarView(QWidget):
         self.view_mode = CalendarMode.MONTH
         self.time_mode = TimeMode.LOCAL
         self.colour_by = ColourBy.REGION
-        self.entries: list[Entry] = []
+        self.entries: list[CalendarEntry] = []
         self._regions: list[RegionRow] = []
         self._stale = True
         self._choices_stale = True  # filter boxes: reloaded when people, units... change
@@ -278,18 +278,18 @@ class CalendarView(QWidget):
     def current_surface(self) -> MonthCanvas | WeekView | AgendaView:
         return (self.month, self.week, self.agenda)[list(CalendarMode).index(self.view_mode)]
 
-    def selected_entry(self) -> Entry | None:
+    def selected_entry(self) -> CalendarEntry | None:
         return self.current_surface().selected_entry()
 
-    def select(self, kind: EntryKind, ident: int) -> Entry | None:
+    def select(self, kind: EntryKind, ident: int) -> CalendarEntry | None:
         entry = next((e for e in self.entries if e.key == (kind, ident)), None)
         self.current_surface().select(entry)
         return entry
 
-    def open_entry(self, entry: Entry) -> None:
+    def open_entry(self, entry: CalendarEntry) -> None:
         open_entry(self.ctx, entry)
 
-    def move_entry(self, entry: Entry, move: Move, merge: bool = False) -> bool:
+    def move_entry(self, entry: CalendarEntry, move: Move, merge: bool = False) -> bool:
         """Move ``entry`` (undoable); a refusal is shown in the banner. True when moved."""
         return move_entry(self.ctx, self.banner, entry, move, merge)
 

@@ -122,7 +122,7 @@ class CalendarImportDialog(_ImportDialog):
     def _start(self) -> Job:
         sessions, path, trip_code = self.ctx.sessions, self.path, self.trip_code()
 
-        def work(progress: Progress) -> calendars.ImportReport:
+        def work(progress: Progress) -> calendars.IcsImportReport:
             progress(0, 1)
             data = path.read_bytes()
             with sessions.begin() as session:  # one transaction: an error keeps nothing
@@ -132,7 +132,7 @@ class CalendarImportDialog(_ImportDialog):
         return run_in_background(self.owner, self.tr("Importing the calendar…"), work,
                                  self._done, self._failed)
 
-    def _done(self, report: calendars.ImportReport) -> None:
+    def _done(self, report: calendars.IcsImportReport) -> None:
         lines = [report.text(self.ctx.lang), *report.notes]
         self.tell("\n".join(lines))
         if self.trip_code() is None:
@@ -226,7 +226,7 @@ class SheetImportDialog(_ImportDialog):
         return run_in_background(self.owner, self.tr("Importing the spreadsheet…"),
                                  work, self._applied, self._failed)
 
-    def _applied(self, report: spreadsheets.ImportReport) -> None:
+    def _applied(self, report: spreadsheets.SheetImportReport) -> None:
         self.applied = True
         self.tell(report.text(self.ctx.lang))
         self.ctx.notify(KIND_CHANGES[str(report.kind)],

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.audit import field_label, local_time
+from models.audit.labels import field_label, local_time
 
 DIFFERENT = QColor("#fff1c2")
 

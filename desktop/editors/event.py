@@ -40,6 +40,7 @@ from models.enums import EventKind, EventStatus, RegionKind
 from models.errors import ValidationError
 from models.operations.events import EventDraft, SessionDraft, event_draft
 from models.queries import event_detail, get_event
+from models.record_types import RecordType
 from models.rows import BEIJING
 from models.timeutil import BEIJING_TZ, at, local_to_utc
 
@@ -332,7 +333,7 @@ class EventEditor(EditorDialog):
             self.event_id = min(command.ids)
         self.reload()
 
-    record_type = "themed_events"
+    record_type = RecordType.THEMED_EVENTS
 
     def record_id(self) -> int | None:
         return self.event_id

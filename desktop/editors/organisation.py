@@ -17,6 +17,7 @@ from desktop.undo.commands import CreateOrganisation, EditOrganisation, PlannerC
 from models import queries
 from models.enums import OrganisationKind
 from models.operations.directory import OrganisationDraft, organisation_draft
+from models.record_types import RecordType
 
 
 def rank_box() -> QSpinBox:
@@ -129,7 +130,7 @@ class OrganisationEditor(EditorDialog):
             self.org_id = min(command.ids)
         self.reload()
 
-    record_type = "organisations"
+    record_type = RecordType.ORGANISATIONS
 
     def record_id(self) -> int | None:
         return self.org_id

@@ -16,6 +16,7 @@ from desktop.undo.commands import CreatePerson, EditPerson, PlannerCommand
 from models.enums import PersonKind
 from models.operations.directory import PersonDraft, person_draft
 from models.queries import get_person
+from models.record_types import RecordType
 
 
 class PersonEditor(EditorDialog):
@@ -114,7 +115,7 @@ class PersonEditor(EditorDialog):
             self.person_id = min(command.ids)
         self.reload()
 
-    record_type = "people"
+    record_type = RecordType.PEOPLE
 
     def record_id(self) -> int | None:
         return self.person_id

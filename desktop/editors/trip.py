@@ -47,6 +47,7 @@ from models.conflicts import Conflict, find_conflicts
 from models.enums import ItemKind, MemberRole, PersonKind, RegionKind, TripStatus
 from models.operations.trips import ItemDraft, TripDraft, trip_draft
 from models.queries import get_trip, trip_detail
+from models.record_types import RecordType
 from models.rows import TripDetail
 from models.timeutil import BEIJING_TZ, at
 
@@ -378,7 +379,7 @@ class TripEditor(EditorDialog):
             self.trip_id = min(command.ids)
         self.reload()
 
-    record_type = "trips"
+    record_type = RecordType.TRIPS
 
     def record_id(self) -> int | None:
         return self.trip_id

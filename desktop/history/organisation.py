@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from models import queries
 from models.enums import RsvpState
 from models.events import Invitation, ThemedEvent
+from models.row_builders import event_row, trip_row
 from models.rows import EventRow, HqVisitRow, LeadRow, TripRow
 from models.trips import ItineraryItem, Trip, trip_targets
 
@@ -41,8 +42,8 @@ def organisation_history(session: Session, org_id: int) -> OrganisationHistory:
         .options(*queries.EVENT_LIST_OPTS).order_by(ThemedEvent.starts_at)
     ).unique()
     return OrganisationHistory(
-        trips=tuple(queries.trip_row(t) for t in trips),
-        events=tuple((queries.event_row(e), rsvp, guests) for e, rsvp, guests in invited),
+        trips=tuple(trip_row(t) for t in trips),
+        events=tuple((event_row(e), rsvp, guests) for e, rsvp, guests in invited),
         leads=tuple(queries.list_leads(session, organisation_id=org_id)),
         visits=tuple(queries.list_hq_visits(session, organisation_id=org_id)),
     )

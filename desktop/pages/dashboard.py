@@ -53,7 +53,7 @@ from models.queries import current_campaign
 from models.timeutil import BEIJING_TZ, local_to_utc
 from models.trips import Trip
 from planning.dates import campaign_today, day_label, month_name
-from planning.entries import Entry, TimeMode, sort_key
+from planning.entries import CalendarEntry, TimeMode, sort_key
 from planning.feed import Filters, load_entries
 
 FORTNIGHT = 14
@@ -105,7 +105,7 @@ class DashboardView(QWidget):
         self._chosen_today = False
         self._stale = True
         self.progress: Progress | None = None
-        self.upcoming: list[Entry] = []
+        self.upcoming: list[CalendarEntry] = []
         self.conflicts: list[Conflict] = []
         self.board: list[LeaderboardRow] = []
 

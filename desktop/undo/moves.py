@@ -28,7 +28,7 @@ from models.operations.events import move_event
 from models.operations.trips import item_draft, move_trip, update_item
 from models.timeutil import local_to_utc, shift_local
 from models.trips import ItineraryItem
-from planning.entries import Entry, EntryKind
+from planning.entries import CalendarEntry, EntryKind
 
 translate = QCoreApplication.translate
 
@@ -52,7 +52,7 @@ class Move:
     def inverse(self) -> Move:
         return Move(-self.days, -self.delta)
 
-    def resolved(self, entry: Entry) -> Move:
+    def resolved(self, entry: CalendarEntry) -> Move:
         """``to_wall`` turned into an exact duration from the entry's start."""
         if self.to_wall is None:
             return self
@@ -69,7 +69,7 @@ class Move:
 
 
 
-def describe_move(entry: Entry, move: Move, lang: str) -> str:
+def describe_move(entry: CalendarEntry, move: Move, lang: str) -> str:
     """The undo stack's text: ``Move TRIP-2023-007 欧洲推介 by +2 day(s)``."""
     what = (f"{entry.title(lang)} ({entry.code})" if entry.kind is EntryKind.ITEM
             else f"{entry.code} {entry.title(lang)}")
@@ -86,7 +86,7 @@ def describe_move(entry: Entry, move: Move, lang: str) -> str:
 class MoveCommand(PlannerCommand):
     """Moves one trip, item or event; undo moves it back by the same amount."""
 
-    def __init__(self, ctx: AppContext, entry: Entry, move: Move, merge: bool = False) -> None:
+    def __init__(self, ctx: AppContext, entry: CalendarEntry, move: Move, merge: bool = False) -> None:
         super().__init__(ctx, describe_move(entry, move, ctx.lang))
         self.kind = entry.kind.value
         self.entry = entry
@@ -147,7 +147,7 @@ class MoveCommand(PlannerCommand):
         return True
 
 
-def push_move(ctx: AppContext, entry: Entry, move: Move, merge: bool = False) -> str | None:
+def push_move(ctx: AppContext, entry: CalendarEntry, move: Move, merge: bool = False) -> str | None:
     """Move ``entry`` and put the move on the undo stack. Returns what to tell the user when
     the move is refused (nothing is written then), or None."""
     try:

@@ -14,7 +14,7 @@ from models.enums import OrganisationKind, PersonKind, UnitKind
 from models.errors import ConcurrentEditError, NotFoundError, ValidationError
 from models.organisations import Organisation
 from models.people import Person
-from models.queries import organisation_row, person_row
+from models.row_builders import organisation_row, person_row
 from models.rows import OrganisationRow, PersonRow
 
 

@@ -17,7 +17,8 @@ from models.events import AgendaSession, Invitation, ThemedEvent
 from models.operations.codes import next_code
 from models.organisations import Organisation
 from models.people import Person
-from models.queries import current_campaign, event_row, get_event
+from models.queries import current_campaign, get_event
+from models.row_builders import event_row
 from models.rows import EventRow
 from models.timeutil import shift_local
 

@@ -15,7 +15,8 @@ from models.events import ThemedEvent
 from models.leads import HqVisit, Lead
 from models.operations.codes import next_code
 from models.organisations import Organisation
-from models.queries import current_campaign, lead_row
+from models.queries import current_campaign
+from models.row_builders import lead_row
 from models.rows import LeadRow
 from models.trips import Trip
 

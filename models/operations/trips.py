@@ -15,7 +15,8 @@ from models.enums import TRIP_FLOW, ItemKind, MemberRole, TripStatus
 from models.errors import ConcurrentEditError, ValidationError
 from models.organisations import Organisation
 from models.people import Person
-from models.queries import current_campaign, get_trip, trip_row
+from models.queries import current_campaign, get_trip
+from models.row_builders import trip_row
 from models.rows import TripRow
 from models.timeutil import local_date, shift_local
 from models.trips import ItineraryItem, Trip, TripMember

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from cli.app import run
 from cli.context import Context
-from models.audit import set_actor
+from models.audit.actor import set_actor
 from models.enums import TripStatus
 from models.operations.trips import trip_draft, update_trip
 from tests.factories import make_trip, make_world

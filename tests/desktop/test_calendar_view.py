@@ -18,7 +18,7 @@ from desktop.context import AppContext
 from models.operations.trips import add_item
 from models.queries import get_event, get_trip
 from models.trips import ItineraryItem
-from planning.entries import Entry, EntryKind, TimeMode
+from planning.entries import CalendarEntry, EntryKind, TimeMode
 from planning.feed import Filters
 from tests.desktop.planning_world import context, make_plan
 from tests.factories import item_draft
@@ -40,13 +40,13 @@ def drag(widget: QWidget, start: QPointF, end: QPointF) -> None:
     mouse(widget, QEvent.Type.MouseButtonRelease, end)
 
 
-def centre(canvas: CalendarCanvas, entry: Entry) -> QPointF:
+def centre(canvas: CalendarCanvas, entry: CalendarEntry) -> QPointF:
     rects = canvas.rects_of(entry)
     assert rects, f"{entry.title_zh} is not painted"
     return rects[0].center()
 
 
-def find(view: CalendarView, kind: EntryKind, ident: int) -> Entry:
+def find(view: CalendarView, kind: EntryKind, ident: int) -> CalendarEntry:
     return next(e for e in view.entries if e.key == (kind, ident))
 
 

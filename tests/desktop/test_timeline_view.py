@@ -15,7 +15,7 @@ from desktop.calendar.timeline import TimelineView
 from desktop.context import AppContext
 from models.enums import TripStatus
 from models.queries import get_event, get_trip
-from planning.entries import Entry, EntryKind, TimeMode
+from planning.entries import CalendarEntry, EntryKind, TimeMode
 from planning.feed import Filters
 from planning.timeline import Grouping
 from tests.desktop.planning_world import context, make_plan
@@ -32,7 +32,7 @@ def open_timeline(qtbot: QtBot, ctx: AppContext) -> TimelineView:
     return view
 
 
-def bar(view: TimelineView, kind: EntryKind, ident: int) -> tuple[QPointF, Entry, int]:
+def bar(view: TimelineView, kind: EntryKind, ident: int) -> tuple[QPointF, CalendarEntry, int]:
     for rect, entry, row in view.canvas.bar_rects():
         if entry.key == (kind, ident):
             return QPointF(rect.left() + min(rect.width() / 2, 4), rect.center().y()), entry, row

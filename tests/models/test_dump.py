@@ -12,7 +12,8 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from models.audit import AuditEntry, record_history
+from models.audit.history import record_history
+from models.audit.table import AuditEntry
 from models.database import open_database
 from models.dump import document_text, dump_document, load_document, read_dump, write_dump
 from models.enums import EventKind, LeadStage, RsvpState
@@ -22,6 +23,7 @@ from models.operations.events import EventDraft, InvitationDraft, SessionDraft, 
 from models.operations.leads import LeadDraft, create_lead, record_hq_visit
 from models.operations.trips import delete_item, move_item, trip_draft, update_trip
 from models.people import Person
+from models.record_types import RecordType
 from models.timeutil import at
 from models.trips import Trip
 from tests.factories import World, item_draft, make_trip, make_world
@@ -96,7 +98,7 @@ def test_sqlite_to_json_to_postgresql_to_json_is_identical(
         assert person.id == max(s.scalars(select(Person.id))) and person.id > 1
         assert make_trip(s, world).code == "TRIP-2023-002"
     with sessions() as s:
-        assert [e.action for e in record_history(s, "trips", 1)][:2] == ["create", "create"]
+        assert [e.action for e in record_history(s, RecordType.TRIPS, 1)][:2] == ["create", "create"]
 
 
 def test_dump_and_load_round_trip_on_each_back_end(sessions: sessionmaker[Session], db_url: str,

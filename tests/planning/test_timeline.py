@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from models.enums import RegionKind
 from models.rows import Ref, RegionRow
-from planning.entries import Entry, EntryKind
+from planning.entries import CalendarEntry, EntryKind
 from planning.timeline import Grouping, timeline_rows
 
 EU = RegionRow(1, "EUUS", "欧美", "Europe & US", RegionKind.OVERSEAS)
@@ -17,17 +17,17 @@ LI = Ref(8, "李晓敏", "Li Xiaomin")
 
 
 def trip(ident: int, first: date, last: date, region: RegionRow | None,
-         leader: Ref | None = None) -> Entry:
+         leader: Ref | None = None) -> CalendarEntry:
     start = datetime.combine(first, datetime.min.time(), UTC)
     end = datetime.combine(last + timedelta(days=1), datetime.min.time(), UTC)
-    return Entry(EntryKind.TRIP, ident, f"u{ident}", 1, f"TRIP-2023-{ident:03d}", f"推广{ident}",
+    return CalendarEntry(EntryKind.TRIP, ident, f"u{ident}", 1, f"TRIP-2023-{ident:03d}", f"推广{ident}",
                  "", "trip", "planned", region, leader, None, None, "", "UTC", start, end,
                  trip_id=ident, all_day=True)
 
 
-def event(ident: int, day: date, region: RegionRow | None, leader: Ref | None) -> Entry:
+def event(ident: int, day: date, region: RegionRow | None, leader: Ref | None) -> CalendarEntry:
     start = datetime.combine(day, datetime.min.time(), UTC) + timedelta(hours=9)
-    return Entry(EntryKind.EVENT, ident, f"e{ident}", 1, f"EVT-2023-{ident:03d}", f"活动{ident}",
+    return CalendarEntry(EntryKind.EVENT, ident, f"e{ident}", 1, f"EVT-2023-{ident:03d}", f"活动{ident}",
                  "", "industry_summit", "planned", region, leader, None, None, "", "UTC", start,
                  start + timedelta(hours=8))
 
@@ -73,7 +73,7 @@ def test_overlapping_bars_and_labels_take_separate_lanes() -> None:
 
 
 def test_items_are_not_on_the_timeline() -> None:
-    item = Entry(EntryKind.ITEM, 5, "i5", 1, "TRIP-2023-001", "拜访", "", "company_visit",
+    item = CalendarEntry(EntryKind.ITEM, 5, "i5", 1, "TRIP-2023-001", "拜访", "", "company_visit",
                  "planned", EU, None, None, None, "", "Europe/Berlin",
                  datetime(2023, 3, 24, 8, tzinfo=UTC), datetime(2023, 3, 24, 10, tzinfo=UTC),
                  trip_id=1)
