@@ -13,6 +13,7 @@ from calendars.recurrence import expand
 from calendars.timezones import is_utc
 from models.campaign import City
 from models.errors import ValidationError
+from models.language import Lang
 from models.operations.events import EventDraft
 from models.operations.trips import ItemDraft
 from models.rules import timezone_name
@@ -26,8 +27,8 @@ def with_entry(entry: IcsEntry, action: Callable[[], object]) -> None:
     try:
         action()
     except ValidationError as exc:
-        raise ValidationError(exc.field, f"{entry.label('zh')}：{exc.message_zh}",
-                              f"{entry.label('en')}: {exc.message_en or exc.message_zh}") from exc
+        raise ValidationError(exc.field, f"{entry.label(Lang.ZH)}：{exc.message_zh}",
+                              f"{entry.label(Lang.EN)}: {exc.message_en or exc.message_zh}") from exc
 
 
 def zone_of(entry: IcsEntry, fallback: str) -> str:
@@ -63,8 +64,8 @@ def instants(entry: IcsEntry, zone: str) -> tuple[datetime, datetime]:
             return start, instant(entry.start + timedelta(days=1), end_of_day=True)
         return start, instant(entry.end, end_of_day=not isinstance(entry.end, datetime))
     except ValidationError as exc:
-        raise ValidationError("ics", f"{entry.label('zh')}：{exc.message_zh}",
-                              f"{entry.label('en')}: {exc.message_en}") from exc
+        raise ValidationError("ics", f"{entry.label(Lang.ZH)}：{exc.message_zh}",
+                              f"{entry.label(Lang.EN)}: {exc.message_en}") from exc
 
 
 def occurrences(entries: list[IcsEntry], first: date, last: date) -> list[IcsEntry]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from calendars.reading import IcsEntry
+from models.language import Lang
 
 
 @dataclass
@@ -20,9 +21,9 @@ class IcsImportReport:
 
     def skip(self, entry: IcsEntry, zh: str, en: str) -> None:
         self.skipped += 1
-        self.notes.append(f"{entry.label('zh')}：{zh} ({entry.label('en')}: {en})")
+        self.notes.append(f"{entry.label(Lang.ZH)}：{zh} ({entry.label(Lang.EN)}: {en})")
 
-    def text(self, lang: str = "zh") -> str:
+    def text(self, lang: Lang = Lang.ZH) -> str:
         if lang == "en":
             return (f"{self.created} created, {self.updated} updated, {self.unchanged} unchanged, "
                     f"{self.deleted} removed, {self.skipped} skipped")

@@ -14,12 +14,13 @@ from pathlib import Path
 from sqlalchemy.orm import Session, sessionmaker
 
 from cli.context import Context, UsageError
+from models.language import Lang
 
 NAME = "screenshots"
 HELP = "保存主窗口各视图和编辑器的截图 (save PNG screenshots of every view and editor)"
 
 # (sessions, database URL, folder, language) -> the PNG files written, in order
-Shooter = Callable[[sessionmaker[Session], str, Path, str], list[Path]]
+Shooter = Callable[[sessionmaker[Session], str, Path, Lang], list[Path]]
 
 
 class ScreenshotsCommand:
@@ -40,7 +41,7 @@ class ScreenshotsCommand:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise UsageError(f"无法创建目录 {folder} (cannot create the folder): {exc}") from exc
-        lang = args.shot_lang or ctx.lang or "zh"
+        lang = Lang(args.shot_lang or ctx.lang or Lang.ZH)
         saved = self._shoot(ctx.sessions(), ctx.url, folder, lang)
         for path in saved:
             ctx.print(str(path))

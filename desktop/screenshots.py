@@ -11,9 +11,11 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from models.language import Lang
+
 
 def take_screenshots(sessions: sessionmaker[Session], url: str, folder: Path,
-                     lang: str) -> list[Path]:
+                     lang: Lang) -> list[Path]:
     """Save the PNGs into ``folder`` (which exists) and return their paths, in order."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSettings, qInstallMessageHandler
@@ -45,7 +47,7 @@ def take_screenshots(sessions: sessionmaker[Session], url: str, folder: Path,
             remove_translators(app, translators)
 
 
-def _shoot(window: object, folder: Path, lang: str) -> list[Path]:
+def _shoot(window: object, folder: Path, lang: Lang) -> list[Path]:
     from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
     from desktop.main_window import MainWindow
@@ -124,7 +126,7 @@ def _busiest_trip(window: object) -> int | None:
     return max(details, key=lambda d: len(d.items)).id
 
 
-def _brief_preview(window: object, folder: Path, lang: str, count: int) -> list[Path]:
+def _brief_preview(window: object, folder: Path, lang: Lang, count: int) -> list[Path]:
     """The brief of the first trip in the in-app preview (rendered here, not in a thread)."""
     from PySide6.QtCore import QThread
     from PySide6.QtWidgets import QApplication
