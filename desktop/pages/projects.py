@@ -11,7 +11,9 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QComboBox,
     QDoubleSpinBox,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -70,25 +72,41 @@ class ProjectsPage(EntityPage):
             (self.tr("Flagship projects only"), lambda r: r.is_flagship),
             (self.tr("Other projects"), lambda r: not r.is_flagship),
         ])
-        self.min_amount = self._amount_box(self.tr("from"))
-        self.max_amount = self._amount_box(self.tr("to"))
-        self.min_amount.valueChanged.connect(self._amount_changed)
-        self.max_amount.valueChanged.connect(self._amount_changed)
+        self.search.setMinimumWidth(160)
+        for combo in self.findChildren(QComboBox):
+            # narrow on the filter line, wide enough in the list that opens
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(6)
+            view = combo.view()
+            view.setMinimumWidth(view.sizeHintForColumn(0) + 24)
+        # a second line: list or board, the amount range, the totals of the rows shown
+        second = QHBoxLayout()
         self.list_button = QPushButton(self.tr("&List"), self)
         self.board_button = QPushButton(self.tr("&Board"), self)
         modes = QButtonGroup(self)
         for n, button in enumerate((self.list_button, self.board_button)):
             button.setCheckable(True)
             modes.addButton(button, n)
-            self.filters.addWidget(button)
+            second.addWidget(button)
         self.list_button.setChecked(True)
         modes.idToggled.connect(self._mode_toggled)
+        second.addSpacing(12)
+        second.addWidget(QLabel(self.tr("Amount"), self))
+        self.min_amount = self._amount_box(self.tr("from"))
+        self.max_amount = self._amount_box(self.tr("to"))
+        second.addWidget(self.min_amount)
+        second.addWidget(self.max_amount)
+        self.min_amount.valueChanged.connect(self._amount_changed)
+        self.max_amount.valueChanged.connect(self._amount_changed)
+        second.addSpacing(12)
         self.totals = QLabel(self)
-        self.totals.setStyleSheet("color: #1d3d63; padding: 2px 0;")
+        self.totals.setStyleSheet("color: #1d3d63;")
         self.totals.setWordWrap(True)
+        second.addWidget(self.totals, 1)
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
-        layout.insertWidget(1, self.totals)
+        layout.insertLayout(1, second)
         self.board = PipelineBoard(lang, self)
         self.board.move_requested.connect(self.move_project)
         self.board.open_requested.connect(lambda ident: self.editors.open_lead(ident))
@@ -106,8 +124,7 @@ class ProjectsPage(EntityPage):
         box.setPrefix(prefix + " ")
         box.setSuffix(" " + self.tr("× 100 million CNY"))
         box.setToolTip(self.tr("Amount range in 100 million CNY (亿元); 0 means no limit"))
-        box.setMinimumWidth(150)
-        self.filters.addWidget(box)
+        box.setMinimumWidth(130)
         return box
 
     def _amount_changed(self, _value: float) -> None:

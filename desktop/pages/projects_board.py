@@ -33,7 +33,7 @@ from models.wording import money
 
 MIME = "application/x-campaign-planner-lead"
 LEAD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-CARD_WIDTH = 190
+CARD_WIDTH = 100  # the narrowest a column gets
 
 
 def card_text(row: LeadRow, lang: Lang) -> str:
@@ -67,6 +67,9 @@ class StageList(QListWidget):
         self.setWordWrap(True)
         self.setSpacing(3)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setResizeMode(QListWidget.ResizeMode.Adjust)
 
     @override
     def mimeTypes(self) -> list[str]:
@@ -138,6 +141,7 @@ class StageColumn(QFrame):
                                  + (" color: #6b7280;" if apart else " color: #1d3d63;"))
         self.summary = QLabel(self)
         self.summary.setStyleSheet("color: #5f6b7a; padding: 0 2px 2px 2px;")
+        self.summary.setWordWrap(True)
         self.cards = StageList(stage, self)
         self.setMinimumWidth(CARD_WIDTH)
         layout = QVBoxLayout(self)
@@ -160,7 +164,7 @@ class StageColumn(QFrame):
             item = QListWidgetItem(card_text(row, self.lang))
             item.setData(LEAD_ID_ROLE, row.id)
             item.setToolTip(card_tooltip(row, self.lang))
-            item.setSizeHint(QSize(CARD_WIDTH - 24, 64))
+            item.setSizeHint(QSize(CARD_WIDTH - 30, 66))
             self.cards.addItem(item)
 
 

@@ -2077,6 +2077,10 @@
         <translation>非龙头项目</translation>
     </message>
     <message>
+        <source>Amount</source>
+        <translation>投资金额</translation>
+    </message>
+    <message>
         <source>from</source>
         <translation>从</translation>
     </message>
