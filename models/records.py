@@ -6,12 +6,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.errors import NotFoundError
+from models.events import AgendaSession
 from models.leads import Lead
 from models.organisations import Organisation
 from models.people import Person
 from models.trips import ItineraryItem
 
-Lasting = type[Person | Organisation | ItineraryItem | Lead]  # the records undo finds by UUID
+Lasting = type[Person | Organisation | ItineraryItem | Lead | AgendaSession]  # the records undo finds by UUID
 
 
 def id_by_uuid(session: Session, model: Lasting, uuid: str) -> int:

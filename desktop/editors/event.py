@@ -29,7 +29,10 @@ from desktop.editors.form import CheckList, EnumCombo, Form, IdCombo, error_labe
 from desktop.editors.form_dialog import FormDialog
 from desktop.editors.invitation_table import InvitationTable
 from desktop.editors.item_dialog import datetime_edit, to_qdatetime, wall_clock
+from desktop.editors.lead import LeadEditor
+from desktop.editors.produced_projects import ProducedProjects
 from desktop.editors.session_dialog import SessionDialog
+from desktop.errors_text import describe
 from desktop.formatting import fmt_datetime
 from desktop.tables.agenda import AgendaTableModel
 from desktop.undo.base import PlannerCommand
@@ -38,7 +41,7 @@ from models import rules
 from models.changes import RecordKind
 from models.conflicts import Conflict, find_conflicts
 from models.enums import EventKind, EventStatus, RegionKind
-from models.errors import ValidationError
+from models.errors import PlannerError, ValidationError
 from models.lookups import Lookups, load_lookups
 from models.operations.events import EventDraft, SessionDraft, event_draft
 from models.queries import event_detail, get_event
@@ -130,6 +133,7 @@ class EventEditor(EditorDialog):
             signal.connect(self._update_beijing)
         self._build_agenda()
         self._build_invitations()
+        self.projects_tab = self.tabs.addTab(self.projects, self.tr("Projects"))
         texts = QWidget()
         form = Form(self.errors, texts)
         self.description = QPlainTextEdit()
@@ -156,7 +160,8 @@ class EventEditor(EditorDialog):
         buttons = QHBoxLayout()
         for text, slot in ((self.tr("Add session…"), self.add_session),
                            (self.tr("Edit session…"), self.edit_session),
-                           (self.tr("Delete session"), self.delete_session)):
+                           (self.tr("Delete session"), self.delete_session),
+                           (self.tr("Project from this meeting…"), self.project_from_session)):
             button = QPushButton(text, page)
             button.clicked.connect(slot)
             buttons.addWidget(button)
@@ -167,6 +172,7 @@ class EventEditor(EditorDialog):
         layout.addLayout(buttons)
         self.errors.add("sessions", self.agenda_view, label)
         self.tabs.addTab(page, self.tr("Agenda"))
+        self.projects = ProducedProjects(self.ctx, self)
 
     def _build_invitations(self) -> None:
         page = QWidget()
@@ -197,6 +203,8 @@ class EventEditor(EditorDialog):
             self.heading.setText(self.tr("New themed event"))
             self.setWindowTitle(self.tr("New themed event"))
         self._show(self.loaded)
+        self.projects.show_source(event_code=self.code or None)
+        self.tabs.setTabEnabled(self.projects_tab, self.event_id is not None)
         self.clear_errors()
         for c in conflicts:
             self.errors.warn(c.field, c.text(self.lang))
@@ -249,6 +257,18 @@ class EventEditor(EditorDialog):
                              f"{fmt_datetime(end.astimezone(BEIJING), self.lang)}")
 
     # --- agenda ----------------------------------------------------------------------------
+
+    def project_from_session(self) -> LeadEditor | None:
+        """A new project prefilled from the selected (saved) agenda session."""
+        n = self._selected_session()
+        if n < 0:
+            self.show_problem(self.tr("Select a session in the agenda first."), False)
+            return None
+        try:
+            return self.projects.from_meeting(session_uuid=self.agenda.rows()[n].uuid or "")
+        except PlannerError as exc:
+            self.show_problem(describe(exc, self.lang), False)
+            return None
 
     def _selected_session(self) -> int:
         rows = self.agenda_view.selectionModel().selectedRows()

@@ -40,12 +40,16 @@ from desktop.editors.form import (
 )
 from desktop.editors.form_dialog import FormDialog
 from desktop.editors.item_dialog import ItemDialog
+from desktop.editors.lead import LeadEditor
+from desktop.editors.produced_projects import ProducedProjects
+from desktop.errors_text import describe
 from desktop.tables.itinerary import ItineraryTableModel
 from desktop.undo.base import PlannerCommand
 from desktop.undo.trips import CreateTrip, EditTrip
 from models.changes import RecordKind
 from models.conflicts import Conflict, find_conflicts
 from models.enums import ItemKind, PersonKind, RegionKind, TripStatus
+from models.errors import PlannerError
 from models.lookups import Lookups, load_lookups
 from models.operations.items import ItemDraft
 from models.operations.trips import TripDraft, delegation, trip_draft
@@ -93,6 +97,8 @@ class TripEditor(EditorDialog):
         self._build_destinations()
         self._build_itinerary()
         self._build_texts()
+        self.projects = ProducedProjects(self.ctx, self)
+        self.projects_tab = self.tabs.addTab(self.projects, self.tr("Projects"))
 
     def _build_general(self) -> None:
         lang = self.lang
@@ -187,7 +193,8 @@ class TripEditor(EditorDialog):
         for text, slot in ((self.tr("Add item…"), self.add_item),
                            (self.tr("Edit item…"), self.edit_item),
                            (self.tr("Duplicate item"), self.duplicate_item),
-                           (self.tr("Delete item"), self.delete_item)):
+                           (self.tr("Delete item"), self.delete_item),
+                           (self.tr("Project from this meeting…"), self.project_from_item)):
             button = QPushButton(text, page)
             button.clicked.connect(slot)
             buttons.addWidget(button)
@@ -231,6 +238,20 @@ class TripEditor(EditorDialog):
             self.setWindowTitle(self.tr("New promotion trip"))
         self._show(self.loaded)
         self._show_conflicts(conflicts)
+        self.projects.show_source(trip_code=self.code or None)
+        self.tabs.setTabEnabled(self.projects_tab, self.trip_id is not None)
+
+    def project_from_item(self) -> LeadEditor | None:
+        """A new project prefilled from the selected (saved) itinerary item."""
+        n = self._selected_item()
+        if n < 0:
+            self.show_problem(self.tr("Select a meeting in the itinerary first."), False)
+            return None
+        try:
+            return self.projects.from_meeting(item_uuid=self.itinerary.rows()[n].uuid or "")
+        except PlannerError as exc:
+            self.show_problem(describe(exc, self.lang), False)
+            return None
 
     def _show(self, d: TripDraft) -> None:
         self.code_edit.setText(d.code or "")

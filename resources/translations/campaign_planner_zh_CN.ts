@@ -788,6 +788,10 @@
         <translation>基本信息</translation>
     </message>
     <message>
+        <source>Projects</source>
+        <translation>招商项目</translation>
+    </message>
+    <message>
         <source>Description</source>
         <translation>活动简介</translation>
     </message>
@@ -816,6 +820,10 @@
         <translation>删除议程</translation>
     </message>
     <message>
+        <source>Project from this meeting…</source>
+        <translation>由此会见生成项目…</translation>
+    </message>
+    <message>
         <source>Agenda</source>
         <translation>议程</translation>
     </message>
@@ -834,6 +842,10 @@
     <message>
         <source>(enter a valid time zone and times)</source>
         <translation>（请输入有效的时区和时间）</translation>
+    </message>
+    <message>
+        <source>Select a session in the agenda first.</source>
+        <translation>请先在议程中选择一项。</translation>
     </message>
     <message>
         <source>New agenda session</source>
@@ -2027,6 +2039,27 @@
     </message>
 </context>
 <context>
+    <name>ProducedProjects</name>
+    <message>
+        <source>Select a meeting in the itinerary or the agenda and press “Project from this meeting…” to add one.</source>
+        <translation>在日程或议程中选择一次会见，按“由此会见生成项目…”即可新增项目。</translation>
+    </message>
+    <message>
+        <source>Open project…</source>
+        <translation>打开项目…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n project(s)</source>
+        <translation>
+            <numerusform>%n 个项目</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>amount %1</source>
+        <translation>金额 %1</translation>
+    </message>
+</context>
+<context>
     <name>ProjectsPage</name>
     <message>
         <source>All stages</source>
@@ -2403,6 +2436,10 @@
 <context>
     <name>TripEditor</name>
     <message>
+        <source>Projects</source>
+        <translation>招商项目</translation>
+    </message>
+    <message>
         <source>assigned when saved, e.g. TRIP-2023-007</source>
         <translation>保存时自动编号，例如 TRIP-2023-007</translation>
     </message>
@@ -2503,6 +2540,10 @@
         <translation>删除事项</translation>
     </message>
     <message>
+        <source>Project from this meeting…</source>
+        <translation>由此会见生成项目…</translation>
+    </message>
+    <message>
         <source>Itinerary</source>
         <translation>行程</translation>
     </message>
@@ -2533,6 +2574,10 @@
     <message>
         <source>New promotion trip</source>
         <translation>新建推广活动</translation>
+    </message>
+    <message>
+        <source>Select a meeting in the itinerary first.</source>
+        <translation>请先在日程中选择一次会见。</translation>
     </message>
     <message numerus="yes">
         <source>%n day(s)</source>

@@ -179,3 +179,48 @@ def test_editor_shows_every_field_and_the_history(ctx: AppContext, lead_id: int,
     editor.grab().save(str(SHOTS / "project-editor.png"))
     ctx.undo_stack.undo()
     assert stage_of(ctx, lead_id) is LeadStage.CONTACT
+
+
+def test_project_from_a_meeting_of_a_trip(ctx: AppContext, small: Small, qtbot: QtBot) -> None:
+    from desktop.editors.trip import TripEditor
+
+    trip_editor = TripEditor(ctx, small.trip.id)
+    qtbot.addWidget(trip_editor)
+    trip_editor.show()
+    assert trip_editor.projects.model.rowCount() == 0
+    trip_editor.items_view.selectRow(0)
+    editor = trip_editor.project_from_item()
+    assert editor is not None
+    qtbot.addWidget(editor)
+    assert editor.organisation.value() == small.world.org_id
+    assert editor.source_trip.value() == small.trip.id
+    assert editor.unit.value() == small.world.unit_id  # the trip's host unit
+    assert editor.industry.value() == small.world.industry_id
+    assert editor.meeting.text() == "拜访博世"
+    editor.amount.setValue(12)
+    assert editor.save()
+    assert trip_editor.projects.model.rowCount() == 1
+    row = trip_editor.projects.model.rows()[0]
+    assert (row.source_trip_code, row.source_meeting, row.amount_cny) == (
+        small.trip.code, "拜访博世", 12 * YI)
+    trip_editor.tabs.setCurrentIndex(trip_editor.projects_tab)
+    trip_editor.grab().save(str(SHOTS / "trip-editor-projects.png"))
+
+
+def test_project_from_an_event_session(ctx: AppContext, small: Small, qtbot: QtBot) -> None:
+    from desktop.editors.event import EventEditor
+
+    event_editor = EventEditor(ctx, small.event.id)
+    qtbot.addWidget(event_editor)
+    event_editor.show()
+    assert event_editor.project_from_session() is None  # nothing selected: a message
+    assert event_editor.banner.isVisible()
+    event_editor.agenda_view.selectRow(0)
+    editor = event_editor.project_from_session()
+    assert editor is not None
+    qtbot.addWidget(editor)
+    assert editor.source_event.value() == small.event.id
+    assert editor.organisation.value() == small.world.org_id
+    assert editor.meeting.text() == "开幕致辞"
+    assert editor.save()
+    assert event_editor.projects.model.rowCount() == 1

@@ -1,0 +1,122 @@
+"""The projects a trip or an event produced (a tab of their editors), and "create a project
+from this meeting" for an itinerary item or an agenda session."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.context import AppContext
+from desktop.editors.lead import LeadEditor
+from desktop.tables.leads import LeadTableModel
+from desktop.tables.row_model import ROW_ROLE
+from models import queries
+from models.changes import OpChanges, RecordKind
+from models.errors import PlannerError
+from models.events import AgendaSession
+from models.operations.leads import meeting_draft
+from models.records import id_by_uuid
+from models.rows import LeadRow
+from models.trips import ItineraryItem
+from models.wording import money
+
+
+class ProducedProjects(QWidget):
+    """The projects whose source is one trip or one event; double-click opens one."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.lang = ctx.lang
+        self.trip_code: str | None = None
+        self.event_code: str | None = None
+        self.model = LeadTableModel(ctx.lang, self)
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.doubleClicked.connect(lambda _i: self.open_selected())
+        for key in ("region", "source"):  # the same for every project of one trip or event
+            self.view.setColumnHidden(self.model.column_number(key), True)
+        self.summary = QLabel(self)
+        self.summary.setStyleSheet("color: #1d3d63;")
+        self.hint = QLabel(self.tr("Select a meeting in the itinerary or the agenda and press "
+                                   "“Project from this meeting…” to add one."), self)
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #5f6b7a;")
+        open_button = QPushButton(self.tr("Open project…"), self)
+        open_button.clicked.connect(self.open_selected)
+        buttons = QHBoxLayout()
+        buttons.addWidget(open_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.hint)
+        layout.addLayout(buttons)
+        self.open_editors: list[LeadEditor] = []
+        ctx.data_changed.connect(self._changed)
+
+    def show_source(self, trip_code: str | None = None, event_code: str | None = None) -> None:
+        self.trip_code, self.event_code = trip_code, event_code
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.trip_code is None and self.event_code is None:
+            self.model.set_rows([])
+        else:
+            with self.ctx.sessions() as session:
+                rows = [r for r in queries.list_leads(session)
+                        if (self.trip_code and r.source_trip_code == self.trip_code)
+                        or (self.event_code and r.source_event_code == self.event_code)]
+            self.model.set_rows(rows)
+            self.view.resizeColumnsToContents()
+        rows = self.model.rows()
+        self.summary.setText(self.tr("%n project(s)", "", len(rows)) + " · " + self.tr(
+            "amount %1").replace("%1", money(sum(r.amount_cny for r in rows), self.lang)))
+
+    def _changed(self, changes: OpChanges) -> None:
+        if changes.touches(RecordKind.LEAD):
+            self.refresh()
+
+    def open_selected(self) -> LeadEditor | None:
+        rows = self.view.selectionModel().selectedRows()
+        if not rows:
+            return None
+        row: LeadRow = rows[0].data(ROW_ROLE)
+        return self._open(LeadEditor(self.ctx, row.id, self.window()))
+
+    def _open(self, editor: LeadEditor) -> LeadEditor:
+        editor.setModal(False)
+        editor.show()
+        self.open_editors.append(editor)
+        editor.finished.connect(lambda _r, e=editor: self.open_editors.remove(e)
+                                if e in self.open_editors else None)
+        return editor
+
+    def from_meeting(self, *, item_uuid: str | None = None,
+                     session_uuid: str | None = None) -> LeadEditor:
+        """A new project's editor, prefilled from a saved itinerary item or agenda session.
+
+        Raises PlannerError when the meeting is not saved yet or names no organisation.
+        """
+        with self.ctx.sessions() as session:
+            if item_uuid:
+                draft = meeting_draft(session, item_id=id_by_uuid(session, ItineraryItem,
+                                                                   item_uuid))
+            elif session_uuid:
+                draft = meeting_draft(session, agenda_session_id=id_by_uuid(
+                    session, AgendaSession, session_uuid))
+            else:
+                raise PlannerError("请先保存该日程或议程，再由它生成项目",
+                                   "Save the meeting first, then make a project of it")
+        return self._open(LeadEditor(self.ctx, None, self.window(), draft=draft))
