@@ -90,7 +90,7 @@ class StageMoveDialog(FormDialog):
             self.reason.setPlaceholderText(
                 self.tr("required") if needs_reason(row.stage, stage) else self.tr("optional"))
             self.form.field(self.tr("Reason"), self.reason, "stage_reason")
-        shown = {self.signed_on, self.amount} if self.shows_signing else set()
+        shown: set[QWidget] = {self.signed_on, self.amount} if self.shows_signing else set()
         shown |= {self.funds} if self.shows_funds else set()
         shown |= {self.on} if stage is not LeadStage.SIGNED else set()
         shown |= {self.reason} if self.reason.placeholderText() else set()
