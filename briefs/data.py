@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, joinedload
 
 from models import queries
 from models.conflicts import Conflict, find_conflicts
-from models.enums import EventStatus, TripStatus
+from models.enums import EventStatus, TripStatus, VisitStatus
 from models.events import Invitation, ThemedEvent
 from models.language import Lang
 from models.leads import HqVisit, Lead
@@ -227,16 +227,17 @@ def _earlier_contacts(
             item.outcome,
         )
     visits = session.scalars(
-        select(HqVisit).where(HqVisit.organisation_id.in_(org_ids), HqVisit.visited_on < before)
-        .options(joinedload(HqVisit.unit))
+        select(HqVisit).where(HqVisit.organisation_id.in_(org_ids), HqVisit.visited_on < before,
+                              HqVisit.status == VisitStatus.DONE)
+        .options(joinedload(HqVisit.unit), joinedload(HqVisit.team))
     ).unique()
     for visit in visits:
         unit = visit.unit
         yield visit.organisation_id, ContactRecord(
             visit.visited_on, "总部拜访", "HQ visit", "",
-            " ".join(x for x in (unit.name_zh if unit else "", visit.team) if x),
+            " ".join(x for x in (unit.name_zh if unit else "", visit.team_name) if x),
             " ".join(x for x in (pick(unit.name_zh, unit.name_en, Lang.EN) if unit else "",
-                                 visit.team) if x),
+                                 visit.team_name) if x),
             visit.notes, visit.notes,
         )
     invitations = session.execute(

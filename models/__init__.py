@@ -8,12 +8,14 @@ from models.events import AgendaSession, Invitation, ThemedEvent
 from models.leads import HqVisit, Lead, LeadStageChange
 from models.organisations import Organisation
 from models.people import Person
+from models.teams import ChainLeader, TargetHq, Team
 from models.trips import ItineraryItem, Trip, TripMember
 
 __all__ = [
     "AgendaSession",
     "Base",
     "Campaign",
+    "ChainLeader",
     "City",
     "HqVisit",
     "Industry",
@@ -24,6 +26,8 @@ __all__ = [
     "Organisation",
     "Person",
     "Region",
+    "TargetHq",
+    "Team",
     "ThemedEvent",
     "Trip",
     "TripMember",

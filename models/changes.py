@@ -28,6 +28,8 @@ class RecordKind(StrEnum):
     ORGANISATION = "organisation"
     LEAD = "lead"
     HQ_VISIT = "hq_visit"
+    TEAM = "team"  # a team of the 百队千企 campaign
+    TARGET = "target"  # the target list (千企)
     UNIT = "unit"
 
 

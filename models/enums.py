@@ -120,6 +120,14 @@ class LeadStage(LabelledEnum):
     DROPPED = "dropped"
 
 
+class VisitStatus(LabelledEnum):
+    """A headquarters visit of the 百队千企 campaign: planned, done or called off."""
+
+    PLANNED = "planned"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
 class ConflictKind(LabelledEnum):
     """What the conflict finder found (``models.conflicts``)."""
 
@@ -211,6 +219,9 @@ _LABELS: dict[LabelledEnum, tuple[str, str]] = {
     LeadStage.FUNDS_IN: ("资金到位", "Funds in"),
     LeadStage.PRODUCTION: ("投产", "Production"),
     LeadStage.DROPPED: ("终止", "Dropped"),
+    VisitStatus.PLANNED: ("计划拜访", "Planned"),
+    VisitStatus.DONE: ("已拜访", "Visited"),
+    VisitStatus.CANCELLED: ("已取消", "Cancelled"),
     ConflictKind.PERSON_DOUBLE_BOOKED: ("人员重复安排", "Person double-booked"),
     ConflictKind.VENUE_DOUBLE_BOOKED: ("场地冲突", "Venue double-booked"),
     ConflictKind.ITEM_OUTSIDE_TRIP: ("行程超出日期", "Item outside the trip's dates"),

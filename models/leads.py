@@ -9,7 +9,7 @@ from sqlalchemy import BigInteger, Date, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, Editable, utcnow
-from models.enums import LeadStage
+from models.enums import LeadStage, VisitStatus
 
 # The pipeline in order; 终止 (dropped) stands apart from it.
 PIPELINE: tuple[LeadStage, ...] = (
@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     from models.campaign import Campaign, Industry, Unit
     from models.events import AgendaSession, ThemedEvent
     from models.organisations import Organisation
+    from models.people import Person
+    from models.teams import Team
     from models.trips import ItineraryItem, Trip
 
 
@@ -58,6 +60,9 @@ class Lead(Editable, Base):
     source_session_id: Mapped[int | None] = mapped_column(
         ForeignKey("agenda_sessions.id", ondelete="SET NULL"), index=True
     )
+    leader_id: Mapped[int | None] = mapped_column(  # 挂点领导: the city leader linked to it
+        ForeignKey("people.id", ondelete="SET NULL"), index=True
+    )
     first_contact_on: Mapped[date | None] = mapped_column(Date)
     signed_on: Mapped[date | None] = mapped_column(Date)
     funds_in_cny: Mapped[int] = mapped_column(BigInteger, default=0)
@@ -69,6 +74,7 @@ class Lead(Editable, Base):
     unit: Mapped[Unit | None] = relationship()
     source_trip: Mapped[Trip | None] = relationship()
     source_event: Mapped[ThemedEvent | None] = relationship()
+    leader: Mapped[Person | None] = relationship()
     source_item: Mapped[ItineraryItem | None] = relationship()
     source_session: Mapped[AgendaSession | None] = relationship()
     stage_changes: Mapped[list[LeadStageChange]] = relationship(
@@ -102,13 +108,28 @@ class HqVisit(Editable, Base):
     campaign_id: Mapped[int] = mapped_column(ForeignKey("campaigns.id"), index=True)
     organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), index=True)
-    visited_on: Mapped[date] = mapped_column(Date, index=True)
-    team: Mapped[str] = mapped_column(String(100), default="")
+    visited_on: Mapped[date] = mapped_column(Date, index=True)  # the day, planned or done
+    team_id: Mapped[int | None] = mapped_column(
+        ForeignKey("teams.id", ondelete="SET NULL"), index=True
+    )
+    status: Mapped[VisitStatus] = mapped_column(default=VisitStatus.DONE, index=True)
+    place: Mapped[str] = mapped_column(String(300), default="")
     trip_id: Mapped[int | None] = mapped_column(
         ForeignKey("trips.id", ondelete="SET NULL"), index=True
+    )
+    outcome: Mapped[str] = mapped_column(Text, default="")
+    follow_up_lead_id: Mapped[int | None] = mapped_column(
+        ForeignKey("leads.id", ondelete="SET NULL"), index=True
     )
     notes: Mapped[str] = mapped_column(Text, default="")
 
     campaign: Mapped[Campaign] = relationship()
     organisation: Mapped[Organisation] = relationship()
     unit: Mapped[Unit | None] = relationship()
+    team: Mapped[Team | None] = relationship()
+    trip: Mapped[Trip | None] = relationship()
+    follow_up: Mapped[Lead | None] = relationship()
+
+    @property
+    def team_name(self) -> str:
+        return self.team.name if self.team is not None else ""

@@ -12,7 +12,7 @@ from models.campaign import Campaign, City, Industry, Region, Unit
 from models.enums import EventStatus, TripStatus
 from models.errors import NotFoundError
 from models.events import AgendaSession, Invitation, ThemedEvent
-from models.leads import HqVisit, Lead
+from models.leads import Lead
 from models.organisations import Organisation
 from models.people import Person
 from models.row_builders import (
@@ -23,7 +23,6 @@ from models.row_builders import (
     lead_row,
     organisation_row,
     person_row,
-    ref,
     region_row,
     trip_detail_row,
     trip_row,
@@ -45,6 +44,7 @@ from models.rows import (
     UnitRow,
 )
 from models.trips import ItineraryItem, Trip, TripMember
+from models.visits import list_visits
 
 # --- loader options -------------------------------------------------------------------------
 
@@ -291,7 +291,7 @@ def list_leads(
         joinedload(Lead.organisation), joinedload(Lead.industry), joinedload(Lead.unit),
         joinedload(Lead.source_trip).joinedload(Trip.region),
         joinedload(Lead.source_event).joinedload(ThemedEvent.city).joinedload(City.region),
-        joinedload(Lead.source_item), joinedload(Lead.source_session),
+        joinedload(Lead.source_item), joinedload(Lead.source_session), joinedload(Lead.leader),
         selectinload(Lead.stage_changes),
     )
     if organisation_id is not None:
@@ -302,16 +302,4 @@ def list_leads(
 
 
 def list_hq_visits(session: Session, *, organisation_id: int | None = None) -> list[HqVisitRow]:
-    stmt = select(HqVisit).options(
-        joinedload(HqVisit.organisation), joinedload(HqVisit.unit)
-    ).order_by(HqVisit.visited_on, HqVisit.id)
-    if organisation_id is not None:
-        stmt = stmt.where(HqVisit.organisation_id == organisation_id)
-    rows = []
-    trip_codes = dict(session.execute(select(Trip.id, Trip.code)).all())
-    for v in session.scalars(stmt).unique():
-        org = ref(v.organisation)
-        assert org is not None
-        rows.append(HqVisitRow(v.id, org, ref(v.unit), v.visited_on, v.team,
-                               trip_codes.get(v.trip_id) if v.trip_id else None, v.notes))
-    return rows
+    return list_visits(session, organisation_id=organisation_id)

@@ -26,6 +26,7 @@ class RecordType(StrEnum):
     ORGANISATIONS = "organisations"
     LEADS = "leads"
     HQ_VISITS = "hq_visits"
+    TEAMS = "teams"
 
     @property
     def labels(self) -> tuple[str, str]:
@@ -60,6 +61,7 @@ _LABELS: dict[RecordType, tuple[str, str]] = {
     RecordType.ORGANISATIONS: ("机构", "organisation"),
     RecordType.LEADS: ("项目", "lead"),
     RecordType.HQ_VISITS: ("总部拜访", "HQ visit"),
+    RecordType.TEAMS: ("小分队", "team"),
 }
 
 _KINDS: dict[RecordType, RecordKind] = {
@@ -72,6 +74,7 @@ _KINDS: dict[RecordType, RecordKind] = {
     RecordType.ORGANISATIONS: RecordKind.ORGANISATION,
     RecordType.LEADS: RecordKind.LEAD,
     RecordType.HQ_VISITS: RecordKind.HQ_VISIT,
+    RecordType.TEAMS: RecordKind.TEAM,
 }
 
 _TYPES: dict[RecordKind, RecordType] = {kind: record_type for record_type, kind in _KINDS.items()}

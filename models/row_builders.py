@@ -7,7 +7,7 @@ from typing import Any
 
 from models.campaign import Campaign, City, Industry, Region, Unit
 from models.events import AgendaSession, ThemedEvent
-from models.leads import Lead
+from models.leads import HqVisit, Lead
 from models.organisations import Organisation
 from models.people import Person
 from models.rows import (
@@ -15,6 +15,7 @@ from models.rows import (
     CityRow,
     EventDetail,
     EventRow,
+    HqVisitRow,
     InvitationRow,
     ItemRow,
     LeadRow,
@@ -32,7 +33,7 @@ from models.rows import (
 from models.trips import ItineraryItem, Trip
 
 
-def ref(obj: Industry | Unit | Organisation | Region | None) -> Ref | None:
+def ref(obj: Industry | Unit | Organisation | Region | Person | None) -> Ref | None:
     if obj is None:
         return None
     return Ref(obj.id, obj.name_zh, obj.name_en, getattr(obj, "code", "") or "")
@@ -170,6 +171,7 @@ def lead_row(lead: Lead, flagship_threshold: int) -> LeadRow:
                         else lead.source_session.title_zh if lead.source_session else ""),
         history=tuple(StageStep(c.stage, c.changed_on, c.changed_by, c.reason)
                       for c in lead.stage_changes),
+        leader=ref(lead.leader),
     )
 
 
@@ -180,3 +182,18 @@ def _lead_region(lead: Lead) -> Ref | None:
         return ref(lead.source_event.city.region)
     return None
 
+
+
+def hq_visit_row(v: HqVisit, targets: dict[int, Ref | None] | None = None) -> HqVisitRow:
+    """A visit; ``targets`` maps the target list's organisation ids to their regions."""
+    org = ref(v.organisation)
+    assert org is not None
+    targets = targets or {}
+    return HqVisitRow(
+        v.id, org, ref(v.unit), v.visited_on, v.team_name,
+        v.trip.code if v.trip is not None else None, v.notes, uuid=v.uuid,
+        revision=v.revision, team_id=v.team_id, status=v.status, place=v.place,
+        outcome=v.outcome, follow_up_code=v.follow_up.code if v.follow_up is not None else None,
+        industry=ref(v.organisation.industry), region=targets.get(v.organisation_id),
+        is_target=v.organisation_id in targets,
+    )

@@ -21,6 +21,7 @@ from models.enums import (
     RsvpState,
     TripStatus,
     UnitKind,
+    VisitStatus,
 )
 from models.language import Lang
 from models.timeutil import BEIJING
@@ -344,6 +345,7 @@ class LeadRow:
     source_session_id: int | None = None
     source_meeting: str = ""  # the itinerary item's or agenda session's title
     history: tuple[StageStep, ...] = ()
+    leader: Ref | None = None  # 挂点领导
 
     def title(self, lang: Lang = Lang.ZH) -> str:
         return pick(self.title_zh, self.title_en, lang)
@@ -359,6 +361,64 @@ class HqVisitRow:
     organisation: Ref
     unit: Ref | None
     visited_on: date
-    team: str
+    team: str  # the team's name ("" without a team)
     trip_code: str | None
     notes: str
+    uuid: str = ""
+    revision: int = 0
+    team_id: int | None = None
+    status: VisitStatus = VisitStatus.DONE
+    place: str = ""
+    outcome: str = ""
+    follow_up_code: str | None = None
+    industry: Ref | None = None  # the organisation's
+    region: Ref | None = None  # on the target list
+    is_target: bool = False
+
+
+@dataclass(frozen=True)
+class TeamRow:
+    """A team of the 百队千企 campaign with its visits counted."""
+
+    id: int
+    uuid: str
+    revision: int
+    name: str
+    leader: Ref | None
+    unit: Ref | None
+    members: tuple[Ref, ...]
+    target_visits: int
+    done_visits: int
+    planned_visits: int
+    notes: str
+
+
+@dataclass(frozen=True)
+class TargetRow:
+    """An organisation on the target list (千企), and whether a team has been there."""
+
+    id: int
+    organisation: Ref
+    industry: Ref | None
+    region: Ref | None
+    hq: str  # city, country
+    visited: bool
+    planned: bool
+
+
+@dataclass(frozen=True)
+class CoverageRow:
+    """Target HQs of one team, industry or region: visited, planned, not yet touched."""
+
+    key: Ref
+    targets: int
+    visited: int
+    planned: int
+
+    @property
+    def untouched(self) -> int:
+        return max(0, self.targets - self.visited - self.planned)
+
+    @property
+    def share_visited(self) -> float:
+        return self.visited / self.targets if self.targets else 0.0

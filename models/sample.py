@@ -33,9 +33,10 @@ from models.enums import (
     RsvpState,
     TripStatus,
     UnitKind,
+    VisitStatus,
 )
 from models.errors import ValidationError
-from models.leads import PIPELINE
+from models.leads import PIPELINE, Lead
 from models.operations.directory import (
     OrganisationDraft,
     PersonDraft,
@@ -44,8 +45,18 @@ from models.operations.directory import (
 )
 from models.operations.events import EventDraft, InvitationDraft, SessionDraft, create_event
 from models.operations.items import ItemDraft
-from models.operations.leads import LeadDraft, create_lead, record_hq_visit
+from models.operations.leads import LeadDraft, create_lead
+from models.operations.teams import (
+    TeamDraft,
+    VisitDraft,
+    create_team,
+    mark_targets,
+    plan_visit,
+    set_chain_leader,
+    team_by_name,
+)
 from models.operations.trips import TripDraft, create_trip
+from models.queries import current_campaign
 from models.rows import StageStep
 from models.timeutil import local_to_utc
 
@@ -271,14 +282,47 @@ def _leads(session: Session, data: dict[str, Any], refs: _Refs) -> None:
             uuid=_uuid("lead", lead["code"]),
             history=sample_history(LeadStage(lead["stage"]), _day(lead["first_contact_on"]),
                                    _day(lead["signed_on"])),
+            leader_id=refs.get(refs.people, lead.get("leader"), "人员"),
         ))
+
+
+def _results(session: Session, data: dict[str, Any], refs: _Refs) -> None:
+    """百队千企: teams, the target list, visits; the chain leaders (链长)."""
+    teams: dict[str, int] = {}
+    for t in data.get("teams", []):
+        teams[t["name"]] = create_team(session, TeamDraft(
+            t["name"], leader_id=refs.get(refs.people, t["leader"], "人员"),
+            unit_id=refs.get(refs.units, t["unit"], "责任单位"),
+            member_ids=[refs.need(refs.people, m, "人员") for m in t["members"]],
+            target_visits=t["target_visits"], notes=t["notes"], uuid=_uuid("team", t["name"]),
+        )).value.id
+    regions = {r.code: r.id for r in session.scalars(select(Region))}
+    by_place: dict[tuple[str | None, str | None], list[int]] = {}
+    for target in data.get("targets", []):
+        key = (target["industry"], target["region"])
+        by_place.setdefault(key, []).append(
+            refs.need(refs.organisations, target["organisation"], "机构"))
+    for (industry, region), org_ids in by_place.items():
+        mark_targets(session, org_ids, refs.get(refs.industries, industry, "产业"),
+                     regions.get(region) if region else None)
+    leads = dict(session.execute(select(Lead.code, Lead.id)).all())
     for n, v in enumerate(data["hq_visits"], start=1):
-        record_hq_visit(
-            session, refs.need(refs.organisations, v["organisation"], "机构"),
-            date.fromisoformat(v["visited_on"]), unit_id=refs.get(refs.units, v["unit"], "责任单位"),
-            team=v["team"], trip_id=refs.get(refs.trips, v["trip"], "推广活动"), notes=v["notes"],
-            uuid=_uuid("hq_visit", n),
-        )
+        team = v["team"]
+        if team and team not in teams:  # a sample without team records: one per name
+            teams[team] = team_by_name(session, team, current_campaign(session)).id
+        plan_visit(session, VisitDraft(
+            refs.need(refs.organisations, v["organisation"], "机构"),
+            date.fromisoformat(v["visited_on"]), teams.get(team) if team else None,
+            VisitStatus(v.get("status", "done")), place=v.get("place", ""),
+            unit_id=refs.get(refs.units, v["unit"], "责任单位"),
+            trip_id=refs.get(refs.trips, v["trip"], "推广活动"),
+            outcome=v.get("outcome", ""),
+            follow_up_lead_id=leads[v["follow_up"]] if v.get("follow_up") else None,
+            notes=v["notes"], uuid=_uuid("hq_visit", n),
+        ))
+    for c in data.get("chain_leaders", []):
+        set_chain_leader(session, refs.need(refs.industries, c["industry"], "产业"),
+                         refs.need(refs.people, c["person"], "人员"))
 
 
 SAMPLE_ACTOR = "市投资促进局 示例"
@@ -323,11 +367,13 @@ def load_sample(session: Session, path: Path | None = None) -> dict[str, int]:
         items = _trips(session, data, refs, campaign.id)
         _events(session, data, refs, campaign.id)
         _leads(session, data, refs)
+        _results(session, data, refs)
     session.flush()
     return {
         "trips": len(data["trips"]), "events": len(data["events"]), "items": items,
         "organisations": len(data["organisations"]), "people": len(data["people"]),
         "leads": len(data["leads"]), "hq_visits": len(data["hq_visits"]),
+        "teams": len(data.get("teams", [])), "targets": len(data.get("targets", [])),
         "units": len(data["units"]),
     }
 

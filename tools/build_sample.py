@@ -21,11 +21,12 @@ if str(ROOT) not in sys.path:  # run as a script
     sys.path.insert(0, str(ROOT))
 
 from tools.sample.events import build_events  # noqa: E402
-from tools.sample.leads import build_hq_visits, build_leads  # noqa: E402
+from tools.sample.leads import build_leads  # noqa: E402
 from tools.sample.organisations import build_organisations  # noqa: E402
 from tools.sample.people import build_people  # noqa: E402
 from tools.sample.regions import CAMPAIGN, INDUSTRIES, REGIONS  # noqa: E402
 from tools.sample.schedule import Busy  # noqa: E402
+from tools.sample.teams import build_results, link_leaders  # noqa: E402
 from tools.sample.trips import build_trips  # noqa: E402
 from tools.sample.units import UNITS  # noqa: E402
 
@@ -45,7 +46,8 @@ def build() -> dict[str, Any]:
     trips = build_trips(rng, directory, by_name, busy, phones)
     events = build_events(rng, directory, orgs, busy, trips)
     leads = build_leads(rng, orgs, trips, events)
-    visits = build_hq_visits(rng, orgs, trips)
+    results = build_results(orgs, directory.people, leads, trips, INDUSTRIES)
+    link_leaders(leads, directory.people)
     _check_dst_trip(trips)
     return {
         "format": FORMAT,
@@ -54,12 +56,15 @@ def build() -> dict[str, Any]:
         "regions": REGIONS,
         "industries": INDUSTRIES,
         "units": UNITS,
-        "organisations": orgs,
-        "people": directory.people,
+        "organisations": orgs + results.organisations,
+        "people": directory.people + results.people,
         "trips": trips,
         "events": events,
         "leads": leads,
-        "hq_visits": visits,
+        "hq_visits": results.visits,
+        "teams": results.teams,
+        "targets": results.targets,
+        "chain_leaders": results.chain_leaders,
     }
 
 

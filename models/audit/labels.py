@@ -77,6 +77,11 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "funds_in_cny": ("到位资金（元）", "funds in (CNY)"),
     "visited_on": ("拜访日期", "visited on"),
     "team": ("小分队", "team"),
+    "target_visits": ("目标拜访数", "target visits"),
+    "follow_up": ("跟进项目", "follow-up project"),
+    "source_item": ("来源日程", "source itinerary item"),
+    "source_session": ("来源议程", "source agenda session"),
+    "stage_changes": ("阶段记录", "stage history"),
     "trip": ("推广活动", "trip"),
     "year": ("年度", "year"),
     "slogan": ("口号", "slogan"),
@@ -96,6 +101,9 @@ TYPE_FIELD_LABELS: dict[tuple[RecordType, str], tuple[str, str]] = {
     (RecordType.ORGANISATIONS, "kind"): ("机构类别", "kind of organisation"),
     (RecordType.THEMED_EVENTS, "kind"): ("活动类别", "kind of event"),
     (RecordType.ITINERARY_ITEMS, "kind"): ("事项类别", "kind of item"),
+    (RecordType.TEAMS, "members"): ("小分队成员", "team members"),
+    (RecordType.TEAMS, "name"): ("名称", "name"),
+    (RecordType.LEADS, "leader"): ("挂点领导", "linked city leader"),
 }
 
 
@@ -107,8 +115,8 @@ def action_label(action: str, lang: Lang = Lang.ZH) -> str:
 
 def record_label(obj: object) -> str:
     """How a record is named in the history and in messages: its code, else its name."""
-    keys = ("code", "name_zh", "title_zh") if isinstance(obj, Editable) else (
-        "name_zh", "title_zh", "code")
+    keys = ("code", "name_zh", "title_zh", "name") if isinstance(obj, Editable) else (
+        "name_zh", "title_zh", "code", "name")
     for key in keys:
         value = getattr(obj, key, None)
         if value:

@@ -21,12 +21,14 @@ from models import rules
 from models.audit.actor import current_actor
 from models.campaign import Campaign, Industry, Unit
 from models.changes import OpChanges, OpResult, RecordKind
-from models.enums import LeadStage
+from models.enums import LeadStage, VisitStatus
 from models.errors import ConcurrentEditError, NotFoundError, ValidationError
 from models.events import AgendaSession, ThemedEvent
-from models.leads import FUNDED_STAGES, SIGNED_STAGES, HqVisit, Lead, LeadStageChange, is_backwards
+from models.leads import FUNDED_STAGES, SIGNED_STAGES, Lead, LeadStageChange, is_backwards
 from models.operations.codes import next_code
+from models.operations.teams import VisitDraft, plan_visit, team_by_name
 from models.organisations import Organisation
+from models.people import Person
 from models.queries import current_campaign
 from models.row_builders import lead_row
 from models.rows import LeadRow, StageStep
@@ -54,6 +56,7 @@ class LeadDraft:
     campaign_id: int | None = None  # None: the newest campaign
     source_item_id: int | None = None
     source_session_id: int | None = None
+    leader_id: int | None = None  # 挂点领导: the city leader linked to the project
     # The stage history to write on create (sample, re-creating a deleted project); empty:
     # one step, the current stage, on ``stage_on``.
     history: tuple[StageStep, ...] = field(default=(), compare=False)
@@ -105,6 +108,7 @@ def _check(session: Session, d: LeadDraft) -> None:
         ("source_item_id", ItineraryItem, d.source_item_id, "来源日程", "source itinerary item"),
         ("source_session_id", AgendaSession, d.source_session_id, "来源议程",
          "source agenda session"),
+        ("leader_id", Person, d.leader_id, "挂点领导", "linked leader"),
     ]
     for field_name, model, ident, zh, en in checks:
         if ident is not None and session.get(model, ident) is None:
@@ -132,6 +136,7 @@ def _apply(lead: Lead, d: LeadDraft) -> None:
     lead.notes = d.notes
     lead.source_item_id = d.source_item_id
     lead.source_session_id = d.source_session_id
+    lead.leader_id = d.leader_id
 
 
 def _step(session: Session, lead: Lead, stage: LeadStage, on: date | None,
@@ -168,6 +173,7 @@ def lead_draft(session: Session, lead_id: int) -> LeadDraft:
         signed_on=lead.signed_on, funds_in_cny=lead.funds_in_cny, notes=lead.notes,
         code=lead.code, uuid=lead.uuid, campaign_id=lead.campaign_id,
         source_item_id=lead.source_item_id, source_session_id=lead.source_session_id,
+        leader_id=lead.leader_id,
         history=tuple(StageStep(c.stage, c.changed_on, c.changed_by, c.reason)
                       for c in lead.stage_changes),
     )
@@ -322,19 +328,11 @@ def meeting_draft(session: Session, *, item_id: int | None = None,
 def record_hq_visit(session: Session, organisation_id: int, visited_on: date,
                     unit_id: int | None = None, team: str = "", trip_id: int | None = None,
                     notes: str = "", *, uuid: str | None = None) -> OpResult[int]:
-    """Record one headquarters visit of the 百队千企 campaign (in the newest campaign)."""
-    if session.get(Organisation, organisation_id) is None:
-        raise ValidationError("organisation_id", f"机构不存在（编号 {organisation_id}）",
-                              f"No such organisation (id {organisation_id})")
-    if unit_id is not None and session.get(Unit, unit_id) is None:
-        raise ValidationError("unit_id", f"责任单位不存在（编号 {unit_id}）",
-                              f"No such unit (id {unit_id})")
-    campaign = current_campaign(session)
-    visit = HqVisit(campaign_id=campaign.id, organisation_id=organisation_id,
-                    visited_on=visited_on, unit_id=unit_id, team=team, trip_id=trip_id,
-                    notes=notes)
-    if uuid:
-        visit.uuid = uuid
-    session.add(visit)
-    session.flush()
-    return OpResult(visit.id, OpChanges.of(RecordKind.HQ_VISIT, visit.id))
+    """Record one headquarters visit that took place (in the newest campaign); ``team`` is the
+    team's name, and a team of that name is created when there is none yet."""
+    team_id = (team_by_name(session, team, current_campaign(session), unit_id).id
+               if team.strip() else None)
+    result = plan_visit(session, VisitDraft(
+        organisation_id, visited_on, team_id, VisitStatus.DONE, unit_id=unit_id, trip_id=trip_id,
+        notes=notes, uuid=uuid))
+    return OpResult(result.value.id, result.changes)

@@ -42,7 +42,8 @@ def test_sample_loads_once_with_the_promised_counts(sessions: sessionmaker[Sessi
         assert database_is_empty(s)
         counts = load_sample(s)  # its speed is measured by bench/bench_sample.py
     assert set(counts) == {"trips", "events", "items", "organisations", "people", "leads",
-                           "hq_visits", "units"}
+                           "hq_visits", "units", "teams", "targets"}
+    assert counts["teams"] == 100 and counts["targets"] == 1000
     assert counts["trips"] >= 32 and counts["events"] >= 32
     assert counts["organisations"] >= 150 and counts["people"] >= 60
     assert counts["leads"] >= 60 and counts["hq_visits"] >= 300 and counts["units"] >= 65

@@ -86,28 +86,3 @@ def build_leads(rng: random.Random, orgs: list[dict[str, Any]], trips: list[dict
     for number, lead in enumerate(leads, start=1):
         lead["code"] = f"LEAD-2023-{number:03d}"
     return leads
-
-
-def build_hq_visits(rng: random.Random, orgs: list[dict[str, Any]],
-                    trips: list[dict[str, Any]], count: int = 300) -> list[dict[str, Any]]:
-    visits: list[dict[str, Any]] = []
-    for trip in trips:
-        if trip["status"] != "done":
-            continue
-        for item in trip["items"]:
-            if item["kind"] == "company_visit" and item["organisation"]:
-                visits.append({"organisation": item["organisation"], "unit": trip["host_unit"],
-                               "visited_on": item["start"][:10],
-                               "team": f"第{1 + int(trip['code'][-3:]) % 100}小分队（随团）",
-                               "trip": trip["code"], "notes": item["title_zh"]})
-    companies = [o["name_zh"] for o in orgs if o["kind"] == "company"]
-    span = (TODAY - date(2023, 1, 3)).days
-    while len(visits) < count:
-        team = rng.randint(1, 100)
-        visits.append({
-            "organisation": rng.choice(companies), "unit": TOWN_UNITS[team % len(TOWN_UNITS)],
-            "visited_on": (date(2023, 1, 3) + timedelta(days=rng.randrange(span))).isoformat(),
-            "team": f"第{team}小分队", "trip": None, "notes": "",
-        })
-    visits.sort(key=lambda v: (v["visited_on"], v["organisation"], v["team"]))
-    return visits

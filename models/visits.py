@@ -1,0 +1,161 @@
+"""Reads of the 百队千企 campaign: teams, visits, the target list and its coverage."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, joinedload, selectinload
+
+from models.campaign import Campaign
+from models.enums import VisitStatus
+from models.errors import NotFoundError
+from models.leads import HqVisit
+from models.organisations import Organisation
+from models.row_builders import hq_visit_row, ref
+from models.rows import CoverageRow, HqVisitRow, Ref, TargetRow, TeamRow
+from models.teams import TargetHq, Team
+
+
+def _campaign_id(session: Session) -> int | None:
+    return session.scalar(select(Campaign.id).order_by(Campaign.year.desc()).limit(1))
+
+
+def target_regions(session: Session) -> dict[int, Ref | None]:
+    """The newest campaign's target organisations and their regions."""
+    cid = _campaign_id(session)
+    stmt = select(TargetHq).where(TargetHq.campaign_id == cid).options(
+        joinedload(TargetHq.region))
+    return {t.organisation_id: ref(t.region) for t in session.scalars(stmt)}
+
+
+def list_visits(session: Session, *, organisation_id: int | None = None,
+                team_id: int | None = None, unit_id: int | None = None,
+                statuses: Iterable[VisitStatus] | None = None) -> list[HqVisitRow]:
+    stmt = select(HqVisit).options(
+        joinedload(HqVisit.organisation).joinedload(Organisation.industry),
+        joinedload(HqVisit.unit), joinedload(HqVisit.team), joinedload(HqVisit.trip),
+        joinedload(HqVisit.follow_up),
+    ).order_by(HqVisit.visited_on, HqVisit.id)
+    if organisation_id is not None:
+        stmt = stmt.where(HqVisit.organisation_id == organisation_id)
+    if team_id is not None:
+        stmt = stmt.where(HqVisit.team_id == team_id)
+    if unit_id is not None:
+        stmt = stmt.where(HqVisit.unit_id == unit_id)
+    if statuses is not None:
+        stmt = stmt.where(HqVisit.status.in_(list(statuses)))
+    targets = target_regions(session)
+    return [hq_visit_row(v, targets) for v in session.scalars(stmt).unique()]
+
+
+def _counts(session: Session) -> dict[tuple[int, VisitStatus], int]:
+    rows = session.execute(select(HqVisit.team_id, HqVisit.status, func.count())
+                           .where(HqVisit.team_id.is_not(None))
+                           .group_by(HqVisit.team_id, HqVisit.status))
+    return {(team, status): n for team, status, n in rows if team is not None}
+
+
+def team_row(team: Team, counts: dict[tuple[int, VisitStatus], int]) -> TeamRow:
+    return TeamRow(
+        team.id, team.uuid, team.revision, team.name, ref(team.leader), ref(team.unit),
+        tuple(r for r in (ref(p) for p in team.members) if r is not None), team.target_visits,
+        counts.get((team.id, VisitStatus.DONE), 0), counts.get((team.id, VisitStatus.PLANNED), 0),
+        team.notes,
+    )
+
+
+def list_teams(session: Session, *, unit_id: int | None = None) -> list[TeamRow]:
+    stmt = select(Team).options(joinedload(Team.leader), joinedload(Team.unit),
+                                selectinload(Team.members))
+    if unit_id is not None:
+        stmt = stmt.where(Team.unit_id == unit_id)
+    counts = _counts(session)
+    teams = session.scalars(stmt).unique()
+    return sorted((team_row(t, counts) for t in teams), key=lambda r: _natural(r.name))
+
+
+def _natural(name: str) -> tuple[str, int, str]:
+    """第9小分队 before 第10小分队."""
+    digits = "".join(c if c.isdigit() else " " for c in name).split()
+    return (name.split(digits[0])[0] if digits else name, int(digits[0]) if digits else 0, name)
+
+
+def find_team(session: Session, text: str) -> Team:
+    """A team by its name (spaces and case ignored)."""
+    wanted = "".join(text.split()).casefold()
+    for team in session.scalars(select(Team)):
+        if "".join(team.name.split()).casefold() == wanted:
+            return team
+    raise NotFoundError(f"找不到小分队“{text.strip()}”", f"No team named “{text.strip()}”")
+
+
+def get_team(session: Session, team_id: int) -> TeamRow:
+    team = session.get(Team, team_id)
+    if team is None:
+        raise NotFoundError(f"找不到小分队 {team_id}", f"No team with id {team_id}")
+    return team_row(team, _counts(session))
+
+
+def _visit_state(session: Session) -> tuple[set[int], set[int]]:
+    """Organisations visited (done) and planned (only planned so far)."""
+    done: set[int] = set()
+    planned: set[int] = set()
+    for org_id, status in session.execute(select(HqVisit.organisation_id, HqVisit.status)):
+        (done if status is VisitStatus.DONE else planned if status is VisitStatus.PLANNED
+         else set()).add(org_id)
+    return done, planned - done
+
+
+def list_targets(session: Session) -> list[TargetRow]:
+    cid = _campaign_id(session)
+    done, planned = _visit_state(session)
+    stmt = select(TargetHq).where(TargetHq.campaign_id == cid).options(
+        joinedload(TargetHq.organisation), joinedload(TargetHq.industry),
+        joinedload(TargetHq.region))
+    rows = []
+    for t in session.scalars(stmt):
+        org = ref(t.organisation)
+        assert org is not None
+        hq = ", ".join(x for x in (t.organisation.hq_city, t.organisation.hq_country) if x)
+        rows.append(TargetRow(t.id, org, ref(t.industry), ref(t.region), hq,
+                              t.organisation_id in done, t.organisation_id in planned))
+    return sorted(rows, key=lambda r: (r.industry.id if r.industry else 0, r.organisation.name_zh))
+
+
+def coverage(session: Session, by: str) -> list[CoverageRow]:
+    """Target HQs visited, planned and not yet touched, ``by`` "industry", "region" or "team".
+
+    By team: its target number of visits against the target HQs it visited or planned.
+    """
+    if by == "team":
+        per_team: dict[int, tuple[set[int], set[int]]] = defaultdict(lambda: (set(), set()))
+        targets = set(target_regions(session))
+        for team_id, org_id, status in session.execute(
+                select(HqVisit.team_id, HqVisit.organisation_id, HqVisit.status)
+                .where(HqVisit.team_id.is_not(None))):
+            if team_id is not None and org_id in targets:
+                visited, planned = per_team[team_id]
+                if status is VisitStatus.DONE:
+                    visited.add(org_id)
+                elif status is VisitStatus.PLANNED:
+                    planned.add(org_id)
+        rows = []
+        for team in list_teams(session):
+            visited, planned = per_team.get(team.id, (set(), set()))
+            rows.append(CoverageRow(Ref(team.id, team.name), team.target_visits, len(visited),
+                                    len(planned - visited)))
+        return rows
+    if by not in ("industry", "region"):
+        raise ValueError(by)
+    groups: dict[int, list[TargetRow]] = defaultdict(list)
+    keys: dict[int, Ref] = {}
+    none = Ref(0, "（未定）", "(none)")
+    for row in list_targets(session):
+        key = (row.industry if by == "industry" else row.region) or none
+        groups[key.id].append(row)
+        keys[key.id] = key
+    return [CoverageRow(keys[k], len(rows), sum(r.visited for r in rows),
+                        sum(r.planned for r in rows))
+            for k, rows in sorted(groups.items(), key=lambda kv: (kv[0] == 0, kv[0]))]
