@@ -17,10 +17,18 @@ from icalendar import Alarm, Calendar, Event, vCalAddress
 
 from calendars.collect import CalendarData
 from calendars.timezones import is_utc, vtimezone
-from models.enums import EventStatus, TripStatus
+from models.enums import EventStatus, TripStatus, VisitStatus
 from models.errors import ValidationError
 from models.language import Lang
-from models.rows import EventDetail, ItemRow, PersonRow, SessionRow, TripDetail, pick
+from models.rows import (
+    EventDetail,
+    HqVisitRow,
+    ItemRow,
+    PersonRow,
+    SessionRow,
+    TripDetail,
+    pick,
+)
 from models.timeutil import BEIJING_TZ
 
 PRODID = "-//Campaign Planner//Investment Promotion Calendar 1.0//ZH"
@@ -269,6 +277,37 @@ def session_component(s: SessionRow, ev: EventDetail, lang: Lang = Lang.ZH,
     return event
 
 
+def visit_component(v: HqVisitRow, lang: Lang = Lang.ZH) -> Event:
+    """An HQ visit of 百队千企 as an all-day entry on its day: planned (tentative) or done."""
+    summary = _t(lang, f"总部拜访：{v.organisation.name(lang)}",
+                 f"HQ visit: {v.organisation.name(lang)}")
+    if v.team:
+        summary += _t(lang, f"（{v.team}）", f" ({v.team})")
+    stamp = v.updated_at or datetime(2000, 1, 1, tzinfo=ZoneInfo("UTC"))
+    event = _entry(uid_of(v.uuid), stamp, v.revision - 1,
+                   "CONFIRMED" if v.status is VisitStatus.DONE else "TENTATIVE", summary,
+                   "zh-CN" if lang != "en" else "en")
+    event.add("DTSTART", v.visited_on)
+    event.add("DTEND", v.visited_on + timedelta(days=1))
+    event.add("TRANSP", "TRANSPARENT")
+    if v.place:
+        event.add("LOCATION", v.place)
+    event.add("DESCRIPTION", _lines([
+        (_t(lang, "状态：", "Status: "), v.status.label(lang)),
+        (_t(lang, "小分队：", "Team: "), v.team),
+        (_t(lang, "责任单位：", "Unit: "), v.unit.name(lang) if v.unit else ""),
+        (_t(lang, "产业：", "Industry: "), v.industry.name(lang) if v.industry else ""),
+        (_t(lang, "推广活动：", "Trip: "), v.trip_code or ""),
+        (_t(lang, "成果：", "Outcome: "), v.outcome),
+        (_t(lang, "跟进项目：", "Follow-up project: "), v.follow_up_code or ""),
+        (_t(lang, "备注：", "Notes: "), v.notes),
+    ]))
+    _categories(event, [_t(lang, "百队千企", "100 teams, 1000 enterprises"),
+                        v.industry.name(lang) if v.industry else ""])
+    event.add(KIND_PROPERTY, "hq_visit")
+    return event
+
+
 # --- the calendar ---------------------------------------------------------------------------
 
 
@@ -286,6 +325,7 @@ def _years(data: CalendarData) -> tuple[date, date]:
     days += [d for e in data.events for d in (e.local_start.date(), e.local_end.date())]
     days += [s.ends_at.astimezone(ZoneInfo(e.timezone)).date() for e in data.events
              for s in e.sessions]
+    days += [v.visited_on for v in data.visits]
     return date(min(days).year, 1, 1), date(max(days).year + 1, 1, 1)
 
 
@@ -298,6 +338,8 @@ def _entries(data: CalendarData, lang: Lang, alarm_minutes: int | None) -> Itera
         yield event_component(ev, lang, alarm_minutes)
         for s in sorted(ev.sessions, key=lambda s: (s.starts_at, s.uuid)):
             yield session_component(s, ev, lang, alarm_minutes)
+    for v in sorted(data.visits, key=lambda v: (v.visited_on, v.uuid)):
+        yield visit_component(v, lang)
 
 
 def check_options(lang: Lang, alarm_minutes: int | None) -> None:

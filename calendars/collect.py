@@ -11,13 +11,15 @@ from sqlalchemy.orm import Session
 from calendars.scope import ExportScope
 from models import queries
 from models.campaign import Campaign, City, Industry, Unit
-from models.enums import TripStatus
+from models.enums import TripStatus, VisitStatus
 from models.errors import NotFoundError, ValidationError
 from models.events import AgendaSession, ThemedEvent
 from models.language import Lang
 from models.people import Person
-from models.rows import EventDetail, ItemRow, SessionRow, TripDetail
+from models.rows import EventDetail, HqVisitRow, ItemRow, SessionRow, TripDetail
+from models.teams import Team
 from models.trips import Trip, TripMember
+from models.visits import get_team, list_visits
 
 
 @dataclass(frozen=True)
@@ -28,11 +30,13 @@ class CalendarData:
     name_en: str
     trips: tuple[TripDetail, ...]  # each trip's ``items`` are the itinerary entries to export
     events: tuple[EventDetail, ...]  # each event's ``sessions`` are the agenda entries to export
+    visits: tuple[HqVisitRow, ...] = ()  # HQ visits of 百队千企 (a team's, a person's teams')
 
     @property
     def entry_count(self) -> int:
         return (len(self.trips) + sum(len(t.items) for t in self.trips)
-                + len(self.events) + sum(len(e.sessions) for e in self.events))
+                + len(self.events) + sum(len(e.sessions) for e in self.events)
+                + len(self.visits))
 
     def name(self, lang: Lang = Lang.ZH) -> str:
         return self.name_en if lang == "en" and self.name_en else self.name_zh
@@ -55,7 +59,27 @@ def collect(session: Session, scope: ExportScope) -> CalendarData:
                     for t in trips),
         events=tuple(replace(e, sessions=tuple(s for s in e.sessions if _keep_session(s, e, scope)))
                      for e in events if _overlaps(e.local_start.date(), e.local_end.date(), scope)),
+        visits=_visits(session, scope),
     )
+
+
+def _visits(session: Session, scope: ExportScope) -> tuple[HqVisitRow, ...]:
+    """The planned and done visits of the scope's team, or of the person's teams."""
+    team_ids: set[int] = set()
+    if scope.team_id is not None:
+        team_ids.add(scope.team_id)
+    if scope.person_id is not None:
+        team_ids |= set(session.scalars(select(Team.id).where(or_(
+            Team.leader_id == scope.person_id,
+            Team.members.any(Person.id == scope.person_id)))))
+    if not team_ids:
+        return ()
+    return tuple(v for v in list_visits(session, statuses=(VisitStatus.PLANNED,
+                                                             VisitStatus.DONE))
+                 if v.team_id in team_ids and _overlaps(v.visited_on, v.visited_on, scope)
+                 and (scope.unit_id is None or (v.unit is not None and v.unit.id == scope.unit_id))
+                 and (scope.industry_id is None
+                      or (v.industry is not None and v.industry.id == scope.industry_id)))
 
 
 def _statuses(values: tuple[str, ...]) -> list[str]:
@@ -167,6 +191,10 @@ def _name(session: Session, scope: ExportScope) -> tuple[str, str]:
         person = queries.get_person(session, scope.person_id)
         parts_zh.append(f"{person.name_zh}的日程")
         parts_en.append(f"Schedule of {person.name_en or person.name_zh}")
+    if scope.team_id is not None:
+        team = get_team(session, scope.team_id)
+        parts_zh.append(f"{team.name}总部拜访")
+        parts_en.append(f"HQ visits of {team.name}")
     for code in scope.trip_codes:
         trip = queries.get_trip(session, code)
         parts_zh.append(f"{trip.code} {trip.title_zh}")

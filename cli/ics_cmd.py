@@ -1,6 +1,7 @@
 """``export-ics`` and ``import-ics``: calendars for leaders and delegates, and partners' calendars in.
 
-    export-ics (--all | --trip CODE | --event CODE | --person ID | --region R) [--lang zh|en] [-o FILE]
+    export-ics (--all | --trip CODE | --event CODE | --person ID | --region R | --team NAME)
+               [--lang zh|en] [-o FILE]
     import-ics FILE (--trip CODE | --as-events)
 """
 
@@ -21,6 +22,7 @@ from models.directory_lookup import find_person
 from models.enums import TripStatus
 from models.errors import NotFoundError
 from models.language import Lang
+from models.visits import find_team
 
 
 def _date(text: str) -> date:
@@ -68,6 +70,8 @@ class ExportCommand:
         what.add_argument("--person", metavar="ID",
                           help="one person's own schedule (id, or a unique name)")
         what.add_argument("--region", metavar="R", help="a region by code or name, e.g. EUUS 欧美")
+        what.add_argument("--team", metavar="NAME",
+                          help="a team's planned and done HQ visits (百队千企), e.g. 第7小分队")
         parser.add_argument("--industry", metavar="I", help="only this industry (id, code or name)")
         parser.add_argument("--unit", metavar="U", help="only this host unit (id or name)")
         parser.add_argument("--status", metavar="S", action="append", default=[],
@@ -93,6 +97,7 @@ class ExportCommand:
                 trip_codes=tuple(args.trip or ()),
                 event_codes=tuple(args.event or ()),
                 person_id=find_person(session, args.person).id if args.person else None,
+                team_id=find_team(session, args.team).id if args.team else None,
                 region=args.region,
                 industry_id=(_find(session, Industry, args.industry, "产业", "industry")
                              if args.industry else None),

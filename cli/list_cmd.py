@@ -1,4 +1,4 @@
-"""``list trips|events|people|organisations|leads``: tables or JSON."""
+"""``list trips|events|people|organisations|leads|teams|visits``: tables or JSON."""
 
 from __future__ import annotations
 
@@ -10,14 +10,23 @@ from sqlalchemy.orm import Session
 from cli.context import Context, UsageError
 from cli.textfmt import table
 from models import queries
-from models.enums import EventStatus, LeadStage, TripStatus
+from models.enums import EventStatus, LeadStage, TripStatus, VisitStatus
 from models.language import Lang
-from models.rows import EventRow, LeadRow, OrganisationRow, PersonRow, TripRow
+from models.rows import (
+    EventRow,
+    HqVisitRow,
+    LeadRow,
+    OrganisationRow,
+    PersonRow,
+    TeamRow,
+    TripRow,
+)
+from models.visits import find_team, list_teams, list_visits
 from models.wording import money
 
 NAME = "list"
-HELP = "列出推广活动、专题活动、人员、机构或项目 (list records)"
-WHAT = ("trips", "events", "people", "organisations", "leads")
+HELP = "列出推广活动、专题活动、人员、机构、项目、小分队或总部拜访 (list records)"
+WHAT = ("trips", "events", "people", "organisations", "leads", "teams", "visits")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -25,14 +34,16 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--region", help="region code or name, e.g. EUUS or 欧美")
     parser.add_argument("--status", help="status (trips, events) or stage (leads), e.g. approved")
     parser.add_argument("--stage", help="stage of leads, e.g. signed or 签约 (same as --status)")
-    parser.add_argument("--unit", help="responsible unit of leads, by Chinese or English name")
+    parser.add_argument("--unit", help="responsible unit (leads, teams, visits), by name")
+    parser.add_argument("--team", help="a team of 百队千企 (visits), e.g. 第7小分队")
     parser.add_argument("--json", action="store_true", help="print a JSON array")
 
 
 def _parse_status(what: str, text: str | None) -> Any:
     if text is None:
         return None
-    enum: Any = {"trips": TripStatus, "events": EventStatus, "leads": LeadStage}.get(what)
+    enum: Any = {"trips": TripStatus, "events": EventStatus, "leads": LeadStage,
+                 "visits": VisitStatus}.get(what)
     if enum is None:
         raise UsageError(f"--status 不适用于 {what} (--status does not apply to {what})")
     for member in enum:
@@ -62,8 +73,13 @@ def _find_unit(session: Session, text: str) -> int:
 def run(args: argparse.Namespace, ctx: Context) -> int:
     if args.stage and args.what != "leads":
         raise UsageError("--stage 只适用于 leads (--stage applies to leads only)")
-    if args.unit and args.what != "leads":
-        raise UsageError("--unit 只适用于 leads (--unit applies to leads only)")
+    if args.unit and args.what not in ("leads", "teams", "visits"):
+        raise UsageError("--unit 只适用于 leads、teams、visits "
+                         "(--unit applies to leads, teams and visits)")
+    if args.team and args.what != "visits":
+        raise UsageError("--team 只适用于 visits (--team applies to visits only)")
+    if args.region and args.what in ("teams", "visits"):
+        raise UsageError(f"--region 不适用于 {args.what} (--region does not apply to {args.what})")
     if args.stage and args.status:
         raise UsageError("--stage 与 --status 只能用一个 (give --stage or --status, not both)")
     status = _parse_status(args.what, args.stage or args.status)
@@ -72,8 +88,13 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     with ctx.sessions()() as session:
         region_id = queries.find_region(session, args.region).id if args.region else None
         unit_id = _find_unit(session, args.unit) if args.unit else None
-        records, headers, rows = _collect(session, args.what, region_id, status, ctx.lang,
-                                          unit_id)
+        if args.what in ("teams", "visits"):
+            team_id = find_team(session, args.team).id if args.team else None
+            records, headers, rows = _collect_results(session, args.what, status, ctx.lang,
+                                                      unit_id, team_id)
+        else:
+            records, headers, rows = _collect(session, args.what, region_id, status, ctx.lang,
+                                              unit_id)
     if args.json:
         ctx.print_json(records)
     elif not rows:
@@ -128,6 +149,29 @@ def _collect(
              "责任单位 unit"],
             [[x.code, x.title(lang), x.organisation.name(lang), money(x.amount_cny, lang),
               x.stage.label(lang), x.unit.name(lang) if x.unit else ""] for x in leads])
+
+
+def _collect_results(
+    session: Session, what: str, status: Any, lang: Lang, unit_id: int | None,
+    team_id: int | None,
+) -> tuple[list[dict[str, Any]], list[str], list[list[str]]]:
+    if what == "teams":
+        teams = list_teams(session, unit_id=unit_id)
+        return ([team_json(t) for t in teams],
+                ["小分队 team", "带队 leader", "责任单位 unit", "成员 members",
+                 "目标 target", "已拜访 visited", "计划 planned"],
+                [[t.name, t.leader.name(lang) if t.leader else "",
+                  t.unit.name(lang) if t.unit else "", str(len(t.members)),
+                  str(t.target_visits), str(t.done_visits), str(t.planned_visits)]
+                 for t in teams])
+    visits = list_visits(session, team_id=team_id, unit_id=unit_id,
+                         statuses=[status] if status else None)
+    return ([visit_json(v) for v in visits],
+            ["日期 date", "状态 status", "机构 organisation", "小分队 team", "地点 place",
+             "责任单位 unit", "跟进项目 follow-up"],
+            [[v.visited_on.isoformat(), v.status.label(lang), v.organisation.name(lang), v.team,
+              v.place, v.unit.name(lang) if v.unit else "", v.follow_up_code or ""]
+             for v in visits])
 
 
 def _affiliation(p: PersonRow, lang: Lang) -> str:
@@ -186,6 +230,29 @@ def organisation_json(o: OrganisationRow) -> dict[str, Any]:
     }
 
 
+def team_json(t: TeamRow) -> dict[str, Any]:
+    return {
+        "id": t.id, "uuid": t.uuid, "name": t.name,
+        "leader": t.leader.name_zh if t.leader else None,
+        "unit": t.unit.name_zh if t.unit else None, "members": [m.name_zh for m in t.members],
+        "target_visits": t.target_visits, "done_visits": t.done_visits,
+        "planned_visits": t.planned_visits, "notes": t.notes, "revision": t.revision,
+    }
+
+
+def visit_json(v: HqVisitRow) -> dict[str, Any]:
+    return {
+        "id": v.id, "uuid": v.uuid, "date": v.visited_on.isoformat(),
+        "start": v.visited_on.isoformat(), "status": v.status.value,
+        "organisation": v.organisation.name_zh, "team": v.team or None,
+        "unit": v.unit.name_zh if v.unit else None,
+        "industry": v.industry.name_zh if v.industry else None,
+        "region": v.region.code if v.region else None, "target": v.is_target,
+        "place": v.place, "trip": v.trip_code, "outcome": v.outcome,
+        "follow_up": v.follow_up_code, "notes": v.notes,
+    }
+
+
 def lead_json(x: LeadRow) -> dict[str, Any]:
     return {
         "code": x.code, "uuid": x.uuid, "title": x.title_zh, "title_en": x.title_en,
@@ -199,6 +266,7 @@ def lead_json(x: LeadRow) -> dict[str, Any]:
         "signed_on": x.signed_on.isoformat() if x.signed_on else None,
         "funds_in_cny": x.funds_in_cny,
         "region": x.region.code if x.region else None,
+        "leader": x.leader.name_zh if x.leader else None,
         "source_meeting": x.source_meeting or None,
         "history": [{"stage": h.stage.value, "on": h.on.isoformat(), "by": h.by,
                      "reason": h.reason} for h in x.history],

@@ -6,28 +6,43 @@ import argparse
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from cli.context import Context
-from cli.list_cmd import event_json, lead_json, organisation_json, person_json, trip_json
+from cli.list_cmd import (
+    event_json,
+    lead_json,
+    organisation_json,
+    person_json,
+    team_json,
+    trip_json,
+    visit_json,
+)
+from cli.textfmt import table
 from models import queries
 from models.conflicts import find_conflicts
+from models.enums import VisitStatus
 from models.errors import NotFoundError
 from models.language import Lang
+from models.leaders import SteeringView, chain_view, find_industry, find_leader, leader_view
 from models.leads import Lead
-from models.rows import EventDetail, LeadRow, TripDetail
+from models.rows import EventDetail, HqVisitRow, LeadRow, TeamRow, TripDetail
+from models.visits import find_team, get_team, list_visits
 from models.wording import money
 
 NAME = "show"
-HELP = "显示一个推广活动、专题活动或项目的详情 (show one trip, event or lead by code)"
+HELP = ("显示推广活动、专题活动、项目、小分队、市领导或产业链的详情 "
+        "(show a trip, event or lead by code, a team, a city leader or an industry chain)")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("code", help="e.g. TRIP-2023-007, EVT-2023-012, LEAD-2023-003")
+    parser.add_argument("code", help="e.g. TRIP-2023-007, EVT-2023-012, LEAD-2023-003, "
+                                     "第7小分队, a city leader's name, an industry (NEV, 新能源汽车)")
     parser.add_argument("--json", action="store_true", help="print JSON")
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    code = args.code.strip().upper()
+    code = args.code.strip().upper()  # codes are matched upper-case, names as written
     with ctx.sessions()() as session:
         if code.startswith("TRIP-"):
             trip = queries.trip_detail(session, code)
@@ -41,18 +56,93 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             data = event_detail_json(event)
             data["conflicts"] = [c.text(ctx.lang) for c in conflicts]
             text = _event_text(event, ctx.lang) + _conflict_text(data["conflicts"])
-        else:
-            lead_id = session.scalar(select(Lead.id).where(func.upper(Lead.code) == code))
-            if lead_id is None:
-                raise NotFoundError(f"找不到编号 {args.code}", f"No record with code {args.code}")
+        elif (lead_id := session.scalar(select(Lead.id).where(
+                func.upper(Lead.code) == code))) is not None:
             lead = next(x for x in queries.list_leads(session) if x.id == lead_id)
             data = lead_json(lead)
             text = _lead_text(lead, ctx.lang)
+        else:
+            data, text = _results(session, args.code, ctx.lang)
     if args.json:
         ctx.print_json(data)
     else:
         ctx.print(text)
     return 0
+
+
+def _results(session: Session, text: str, lang: Lang) -> tuple[dict[str, Any], str]:
+    """A team by name, a city leader by name or an industry chain by code or name."""
+    try:
+        team = find_team(session, text)
+    except NotFoundError:
+        team = None
+    if team is not None:
+        row = get_team(session, team.id)
+        visits = list_visits(session, team_id=team.id)
+        return ({**team_json(row), "visits": [visit_json(v) for v in visits]},
+                _team_text(row, visits, lang))
+    leader = find_leader(session, text)
+    if leader is not None:
+        view = leader_view(session, leader.id)
+        return _view_json(view, "leader"), _view_text(view, lang)
+    industry = find_industry(session, text)
+    if industry is not None:
+        view = chain_view(session, industry.id)
+        return _view_json(view, "chain"), _view_text(view, lang)
+    raise NotFoundError(f"找不到编号、小分队、市领导或产业链“{text.strip()}”",
+                        f"No record, team, city leader or industry chain '{text.strip()}'")
+
+
+def _team_text(t: TeamRow, visits: list[HqVisitRow], lang: Lang) -> str:
+    lines = [t.name,
+             f"{lang.pick('带队', 'Leader')}: {t.leader.name(lang) if t.leader else '—'}",
+             f"{lang.pick('责任单位', 'Unit')}: {t.unit.name(lang) if t.unit else '—'}",
+             f"{lang.pick('成员', 'Members')}: "
+             + lang.pick('、', ', ').join(m.name(lang) for m in t.members),
+             f"{lang.pick('目标拜访', 'Target visits')}: {t.target_visits}  "
+             f"{lang.pick('已拜访', 'done')}: {t.done_visits}  "
+             f"{lang.pick('计划', 'planned')}: {t.planned_visits}"]
+    if visits:
+        lines.append(table(
+            ["日期 date", "状态 status", "机构 organisation", "地点 place", "跟进 follow-up"],
+            [[v.visited_on.isoformat(), v.status.label(lang), v.organisation.name(lang),
+              v.place, v.follow_up_code or ""] for v in visits]))
+    return "\n".join(lines)
+
+
+def _view_json(v: SteeringView, kind: str) -> dict[str, Any]:
+    return {
+        "kind": kind, "name": v.subject.name_zh, "name_en": v.subject.name_en,
+        "code": v.subject.code or None, "chain_leader": v.leader.name_zh if v.leader else None,
+        "chains": [c.name_zh for c in v.chains], "signed_cny": v.signed_cny,
+        "projects": [lead_json(x) for x in v.projects],
+        "trips": [trip_json(t) for t in v.trips],
+        "visits": [visit_json(x) for x in v.visits],
+    }
+
+
+def _view_text(v: SteeringView, lang: Lang) -> str:
+    head = v.subject.name(lang)
+    if v.leader is not None:
+        head += f"  {lang.pick('链长', 'chain leader')}: {v.leader.name(lang)}"
+    if v.chains:
+        head += f"  {lang.pick('链长', 'chain leader of')}: " + lang.pick('、', ', ').join(
+            c.name(lang) for c in v.chains)
+    lines = [head, f"{lang.pick('项目', 'Projects')}: {len(v.projects)}  "
+                   f"{lang.pick('已签约', 'signed')}: {money(v.signed_cny, lang)}"]
+    if v.projects:
+        lines.append(table(["编号 code", "项目 title", "金额 amount", "阶段 stage"],
+                           [[x.code, x.title(lang), money(x.amount_cny, lang),
+                             x.stage.label(lang)] for x in v.projects]))
+    lines.append(f"{lang.pick('推广活动', 'Trips')}: {len(v.trips)}")
+    if v.trips:
+        lines.append(table(["编号 code", "名称 title", "开始 start"],
+                           [[t.code, t.title(lang), t.start_date.isoformat()] for t in v.trips]))
+    done = sum(1 for x in v.visits if x.status is VisitStatus.DONE)
+    lines.append(f"{lang.pick('总部拜访', 'HQ visits')}: {done} "
+                 f"{lang.pick('已拜访', 'done')}, {len(v.visits) - done} "
+                 f"{lang.pick('计划', 'planned')}")
+    return "\n".join(lines)
 
 
 def _lead_text(x: LeadRow, lang: Lang) -> str:

@@ -374,6 +374,7 @@ class HqVisitRow:
     industry: Ref | None = None  # the organisation's
     region: Ref | None = None  # on the target list
     is_target: bool = False
+    updated_at: datetime | None = None
 
 
 @dataclass(frozen=True)
