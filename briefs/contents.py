@@ -28,7 +28,7 @@ INDENT = (0.0, 18.0)
 
 
 @dataclass(frozen=True)
-class Entry:
+class ContentsEntry:
     level: int
     main: str  # plain text
     aside: str  # plain text printed small and grey after ``main`` (the English words)
@@ -50,8 +50,8 @@ class Heading(Paragraph):
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         return []  # a heading moves to the next page whole
 
-    def entry(self, page: int) -> Entry:
-        return Entry(self.toc_level, self.toc_main, self.toc_aside, page, self.toc_key)
+    def entry(self, page: int) -> ContentsEntry:
+        return ContentsEntry(self.toc_level, self.toc_main, self.toc_aside, page, self.toc_key)
 
 
 class Outline:
@@ -142,7 +142,7 @@ def reserve(story: list[Flowable]) -> list[Flowable]:
     return out
 
 
-def draw_contents(canvas: Canvas, entries: Sequence[Entry], index: int, font: str,
+def draw_contents(canvas: Canvas, entries: Sequence[ContentsEntry], index: int, font: str,
                   words: Words) -> None:
     """Contents page ``index``: its entries with dot leaders, page numbers and links."""
     pages = plan([e.level for e in entries])
@@ -164,7 +164,7 @@ def draw_contents(canvas: Canvas, entries: Sequence[Entry], index: int, font: st
     canvas.restoreState()
 
 
-def _draw_entry(canvas: Canvas, entry: Entry, y: float, right: float, font: str) -> None:
+def _draw_entry(canvas: Canvas, entry: ContentsEntry, y: float, right: float, font: str) -> None:
     size = TEXT_SIZE[entry.level]
     x = MARGIN_X + INDENT[entry.level]
     number = str(entry.page)

@@ -30,7 +30,7 @@ from reportlab.platypus import (
 )
 
 from briefs.blocks import text
-from briefs.contents import Entry, Heading, draw_contents, reserve
+from briefs.contents import ContentsEntry, Heading, draw_contents, reserve
 from briefs.geometry import (
     FRAME_WIDTH,
     MARGIN_BOTTOM,
@@ -162,7 +162,7 @@ def _canvas_class(meta: DocMeta) -> type[Canvas]:
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._kept_pages: list[dict[str, Any]] = []
-            self.contents_entries: list[Entry] = []
+            self.contents_entries: list[ContentsEntry] = []
             self.with_chrome = True
             self.contents_slot: int | None = None
 

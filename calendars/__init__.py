@@ -22,7 +22,7 @@ industry_id=None, unit_id=None, statuses=(), start=None, end=None)``
 ``write_ics(path, data) -> Path``
     Writes the bytes atomically (no half-written file on error or a full disk).
 
-``import_ics(session, data, *, trip_code=None, as_events=False) -> ImportReport``
+``import_ics(session, data, *, trip_code=None, as_events=False) -> IcsImportReport``
     Reads a calendar into a trip's itinerary (``trip_code``) or as themed events
     (``as_events=True``), in the caller's transaction; entries update the records of an
     earlier import by UID. A malformed file raises ``ValidationError`` naming the line or
@@ -34,13 +34,14 @@ industry_id=None, unit_id=None, statuses=(), start=None, end=None)``
 from calendars.build import uid_of
 from calendars.collect import CalendarData, collect
 from calendars.export import export_ics, render, write_ics
-from calendars.importer import ImportReport, import_ics
+from calendars.import_report import IcsImportReport
+from calendars.importer import import_ics
 from calendars.scope import ExportScope
 
 __all__ = [
     "CalendarData",
     "ExportScope",
-    "ImportReport",
+    "IcsImportReport",
     "collect",
     "export_ics",
     "import_ics",

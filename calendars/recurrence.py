@@ -14,8 +14,9 @@ from typing import Any
 from dateutil.rrule import rrule, rruleset, rrulestr
 from icalendar import vRecur
 
-from calendars.reading import DateOrTime, Entry
+from calendars.reading import DateOrTime, IcsEntry
 from models.errors import ValidationError
+from models.language import Lang
 
 MAX_OCCURRENCES = 1000  # within the window
 MAX_STEPS = 200_000  # rule steps walked from DTSTART to the end of the window
@@ -57,10 +58,10 @@ def _rule(recur: vRecur, base: datetime, tz: tzinfo | None) -> rrule:
     return rule
 
 
-def expand(entry: Entry, first: date, last: date) -> list[Entry]:
+def expand(entry: IcsEntry, first: date, last: date) -> list[IcsEntry]:
     """The occurrences of ``entry`` whose start lies on ``first``..``last`` (wall-clock dates).
 
-    Each occurrence is an Entry with ``recurrence_id`` set to its original start.
+    Each occurrence is an IcsEntry with ``recurrence_id`` set to its original start.
     """
     component = entry.component
     assert component is not None
@@ -80,19 +81,19 @@ def expand(entry: Entry, first: date, last: date) -> list[Entry]:
             rules.exdate(_wall(value, tz))
     except (ValueError, TypeError, KeyError) as exc:
         raise ValidationError(
-            "ics", f"日历文件有误，{entry.label('zh')}：重复规则无法读取（{exc}）",
-            f"Malformed calendar: {entry.label('en')}: its recurrence rule cannot be read ({exc})",
+            "ics", f"日历文件有误，{entry.label(Lang.ZH)}：重复规则无法读取（{exc}）",
+            f"Malformed calendar: {entry.label(Lang.EN)}: its recurrence rule cannot be read ({exc})",
         ) from exc
     window_start = datetime.combine(first, time())
     window_end = datetime.combine(last + timedelta(days=1), time())
-    found: list[Entry] = []
+    found: list[IcsEntry] = []
     for step, wall in enumerate(rules):
         if wall >= window_end:
             break
         if step > MAX_STEPS or len(found) >= MAX_OCCURRENCES:
             raise ValidationError(
-                "ics", f"{entry.label('zh')}的重复规则产生的日程过多",
-                f"The recurrence rule of {entry.label('en')} gives too many occurrences",
+                "ics", f"{entry.label(Lang.ZH)}的重复规则产生的日程过多",
+                f"The recurrence rule of {entry.label(Lang.EN)} gives too many occurrences",
             )
         if wall < window_start:
             continue

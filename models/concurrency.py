@@ -20,6 +20,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from models.base import Base, Editable
 from models.errors import ConcurrentEditError
+from models.record_types import kind_label
 
 _TABLE_IN_MESSAGE = re.compile(r"on table '([^']+)'")
 
@@ -59,9 +60,7 @@ class PlannerSession(Session):
         if len(candidates) != 1:
             return exc  # not one record we can name: keep SQLAlchemy's own error
         edited = candidates[0]
-        from models.audit import RECORD_TYPES
-
-        kind = RECORD_TYPES.get(table, (table, table))[0]
+        kind = kind_label(table)
         actual = _current_revision(self, edited)
         return StaleEditError(f"{kind} {edited.label}", edited.revision or 0, actual, table,
                               edited.id)

@@ -16,7 +16,7 @@ from sqlalchemy.engine import ExceptionContext, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-import models.audit  # the audit_log table and the listeners that fill it
+import models.audit.recording  # the audit_log table and the listeners that fill it
 import models.operations.codes  # noqa: F401  (the code_counters table)
 from models.concurrency import PlannerSession
 from models.errors import DatabaseError, DatabaseURLError

@@ -25,7 +25,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
 import models  # every mapping on Base.metadata
-import models.audit  # audit_log
+import models.audit.table  # audit_log
 import models.operations.codes  # noqa: F401  (code_counters)
 from models.atomic_write import write_bytes_atomic
 from models.base import Base, UTCDateTime

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from models.language import Lang
+
 
 class LabelledEnum(StrEnum):
     """A string enum whose members carry a Chinese and an English label."""
@@ -16,8 +18,8 @@ class LabelledEnum(StrEnum):
     def en(self) -> str:
         return _LABELS[self][1]
 
-    def label(self, lang: str = "zh") -> str:
-        return self.en if lang == "en" else self.zh
+    def label(self, lang: Lang = Lang.ZH) -> str:
+        return lang.pick(self.zh, self.en)
 
 
 class RegionKind(LabelledEnum):
@@ -118,6 +120,22 @@ class LeadStage(LabelledEnum):
     DROPPED = "dropped"
 
 
+class ConflictKind(LabelledEnum):
+    """What the conflict finder found (``models.conflicts``)."""
+
+    PERSON_DOUBLE_BOOKED = "person_double_booked"
+    VENUE_DOUBLE_BOOKED = "venue_double_booked"
+    ITEM_OUTSIDE_TRIP = "item_outside_trip"
+    LEADER_AWAY = "leader_away"
+
+
+class Severity(LabelledEnum):
+    """How much a conflict matters: an error must be resolved, a warning is worth a look."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
 TRIP_FLOW: dict[TripStatus, tuple[TripStatus, ...]] = {
     TripStatus.DRAFT: (TripStatus.PLANNED, TripStatus.CANCELLED),
     TripStatus.PLANNED: (TripStatus.DRAFT, TripStatus.APPROVED, TripStatus.CANCELLED),
@@ -193,4 +211,10 @@ _LABELS: dict[LabelledEnum, tuple[str, str]] = {
     LeadStage.FUNDS_IN: ("资金到位", "Funds in"),
     LeadStage.PRODUCTION: ("投产", "Production"),
     LeadStage.DROPPED: ("终止", "Dropped"),
+    ConflictKind.PERSON_DOUBLE_BOOKED: ("人员重复安排", "Person double-booked"),
+    ConflictKind.VENUE_DOUBLE_BOOKED: ("场地冲突", "Venue double-booked"),
+    ConflictKind.ITEM_OUTSIDE_TRIP: ("行程超出日期", "Item outside the trip's dates"),
+    ConflictKind.LEADER_AWAY: ("领导出访期间主持活动", "Leader away while hosting an event"),
+    Severity.ERROR: ("冲突", "Conflict"),
+    Severity.WARNING: ("提醒", "Warning"),
 }

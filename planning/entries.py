@@ -13,6 +13,7 @@ from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from models.enums import EventKind, EventStatus, ItemKind, TripStatus
+from models.language import Lang
 from models.rows import Ref, RegionRow, pick
 from models.timeutil import BEIJING_TZ
 
@@ -31,7 +32,7 @@ class TimeMode(StrEnum):
 
 
 @dataclass(frozen=True)
-class Entry:
+class CalendarEntry:
     kind: EntryKind
     id: int
     uuid: str  # survives a delete and its undo, which the id does not
@@ -58,17 +59,17 @@ class Entry:
         """Identity that survives a reload (selection, drag)."""
         return (self.kind, self.id)
 
-    def title(self, lang: str = "zh") -> str:
+    def title(self, lang: Lang = Lang.ZH) -> str:
         return pick(self.title_zh, self.title_en, lang)
 
-    def type_label(self, lang: str = "zh") -> str:
+    def type_label(self, lang: Lang = Lang.ZH) -> str:
         if self.kind is EntryKind.TRIP:
-            return "推广活动" if lang != "en" else "Promotion trip"
+            return lang.pick("推广活动", "Promotion trip")
         if self.kind is EntryKind.ITEM:
             return ItemKind(self.type_key).label(lang)
         return EventKind(self.type_key).label(lang)
 
-    def status_label(self, lang: str = "zh") -> str:
+    def status_label(self, lang: Lang = Lang.ZH) -> str:
         enum = EventStatus if self.kind is EntryKind.EVENT else TripStatus
         return enum(self.status).label(lang)
 
@@ -112,7 +113,7 @@ class Entry:
         return self.all_day or self.first_day(mode) != self.last_day(mode)
 
 
-def sort_key(entry: Entry, mode: TimeMode) -> tuple[datetime, int, int, str, int]:
+def sort_key(entry: CalendarEntry, mode: TimeMode) -> tuple[datetime, int, int, str, int]:
     """Earlier first; at the same start, longer spans first (they take the upper lanes)."""
     start, end = entry.wall_span(mode)
     order = {EntryKind.TRIP: 0, EntryKind.EVENT: 1, EntryKind.ITEM: 2}[entry.kind]

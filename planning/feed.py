@@ -20,11 +20,11 @@ from models.campaign import City, Industry, Region, Unit
 from models.enums import PersonKind
 from models.events import AgendaSession, ThemedEvent, event_industries, session_speakers
 from models.people import Person
-from models.queries import region_row
+from models.row_builders import region_row
 from models.rows import Ref, RegionRow
 from models.timeutil import BEIJING_TZ
 from models.trips import ItineraryItem, Trip, TripMember, item_attendees, trip_industries
-from planning.entries import Entry, EntryKind
+from planning.entries import CalendarEntry, EntryKind
 
 # The widest offsets a place can have: a day in any zone lies within these UTC bounds.
 _EARLIEST_OFFSET = timedelta(hours=14)
@@ -117,7 +117,7 @@ def utc_window(first: date, last: date) -> tuple[datetime, datetime]:
 
 
 def load_entries(session: Session, first: date, last: date,
-                 filters: Filters | None = None) -> list[Entry]:
+                 filters: Filters | None = None) -> list[CalendarEntry]:
     """Trips, itinerary items and events touching ``first``..``last`` (inclusive).
 
     Items and events are returned when they touch the range in *some* zone; the view keeps
@@ -126,7 +126,7 @@ def load_entries(session: Session, first: date, last: date,
     f = filters or Filters()
     lookup = _Lookup.load(session)
     people = _PeopleNames(session)
-    entries: list[Entry] = []
+    entries: list[CalendarEntry] = []
     if f.trips:
         entries += _trips(session, first, last, f, lookup, people)
     if f.items:
@@ -193,7 +193,7 @@ def _chunks(ids: list[int], size: int = 900) -> Iterable[list[int]]:
 
 
 def _trips(session: Session, first: date, last: date, f: Filters, lookup: _Lookup,
-           people: _PeopleNames) -> list[Entry]:
+           people: _PeopleNames) -> list[CalendarEntry]:
     rows = session.execute(
         select(Trip.id, Trip.uuid, Trip.revision, Trip.code, Trip.title_zh, Trip.title_en, Trip.status,
                Trip.region_id, Trip.leader_id, Trip.host_unit_id, Trip.start_date, Trip.end_date)
@@ -205,7 +205,7 @@ def _trips(session: Session, first: date, last: date, f: Filters, lookup: _Looku
                                 trip_industries.c.industry_id, [r[0] for r in rows], lookup)
     beijing = ZoneInfo(BEIJING_TZ)
     return [
-        Entry(EntryKind.TRIP, tid, uuid, rev, code, zh, en, "trip", status.value,
+        CalendarEntry(EntryKind.TRIP, tid, uuid, rev, code, zh, en, "trip", status.value,
               lookup.regions.get(region_id), people.get(leader_id), lookup.unit(unit_id), None,
               "", BEIJING_TZ,
               datetime.combine(start, time.min, beijing).astimezone(UTC),
@@ -216,7 +216,7 @@ def _trips(session: Session, first: date, last: date, f: Filters, lookup: _Looku
 
 
 def _items(session: Session, first: date, last: date, f: Filters, lookup: _Lookup,
-           people: _PeopleNames) -> list[Entry]:
+           people: _PeopleNames) -> list[CalendarEntry]:
     lo, hi = utc_window(first, last)
     conds = _trip_conditions(f)
     if f.person_id is not None:
@@ -243,7 +243,7 @@ def _items(session: Session, first: date, last: date, f: Filters, lookup: _Looku
     ).all()
     people.fetch(r[15] for r in rows)
     return [
-        Entry(EntryKind.ITEM, iid, uuid, rev, code, zh, en, kind.value, status.value,
+        CalendarEntry(EntryKind.ITEM, iid, uuid, rev, code, zh, en, kind.value, status.value,
               lookup.regions.get(region_id), people.get(leader_id), lookup.unit(unit_id),
               lookup.city(city_id), place, zone, starts, ends, trip_id=trip_id)
         for (iid, uuid, rev, kind, zh, en, starts, ends, zone, city_id, place, trip_id, code, status,
@@ -273,7 +273,7 @@ def _event_conditions(f: Filters) -> list[ColumnElement[bool]]:
 
 
 def _events(session: Session, first: date, last: date, f: Filters, lookup: _Lookup,
-            people: _PeopleNames) -> list[Entry]:
+            people: _PeopleNames) -> list[CalendarEntry]:
     lo, hi = utc_window(first, last)
     rows = session.execute(
         select(ThemedEvent.id, ThemedEvent.uuid, ThemedEvent.revision, ThemedEvent.code, ThemedEvent.kind,
@@ -292,7 +292,7 @@ def _events(session: Session, first: date, last: date, f: Filters, lookup: _Look
     for (eid, uuid, rev, code, kind, zh, en, starts, ends, zone, city_id, venue, status, lead_id,
          unit_id) in rows:
         region_id = lookup.cities[city_id][1] if city_id in lookup.cities else None
-        out.append(Entry(
+        out.append(CalendarEntry(
             EntryKind.EVENT, eid, uuid, rev, code, zh, en, kind.value, status.value,
             lookup.regions.get(region_id) if region_id is not None else None, people.get(lead_id),
             lookup.unit(unit_id), lookup.city(city_id), venue, zone, starts, ends,

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from models.language import Lang
 from models.rows import RegionRow, pick
-from planning.entries import Entry, EntryKind, TimeMode, sort_key
+from planning.entries import CalendarEntry, EntryKind, TimeMode, sort_key
 from planning.layout import assign_lanes
 
 
@@ -19,7 +20,7 @@ class Grouping(StrEnum):
 
 @dataclass(frozen=True)
 class Bar:
-    entry: Entry
+    entry: CalendarEntry
     first: date  # first day shown (inclusive)
     last: date  # last day shown (inclusive)
     lane: int
@@ -33,7 +34,7 @@ class TimelineRow:
     bars: tuple[Bar, ...]
     lanes: int  # at least 1, so an empty row still shows
 
-    def label(self, lang: str = "zh") -> str:
+    def label(self, lang: Lang = Lang.ZH) -> str:
         return pick(self.label_zh, self.label_en, lang)
 
 
@@ -42,11 +43,11 @@ NO_LEADER = ("未定带队领导", "No leader")
 
 
 def timeline_rows(
-    entries: Sequence[Entry],
+    entries: Sequence[CalendarEntry],
     grouping: Grouping,
     regions: Sequence[RegionRow],
     mode: TimeMode = TimeMode.LOCAL,
-    label_reach: Callable[[Entry], tuple[float, float]] | None = None,
+    label_reach: Callable[[CalendarEntry], tuple[float, float]] | None = None,
 ) -> list[TimelineRow]:
     """Rows of bars for trips and events (items are not on the timeline).
 
@@ -56,7 +57,7 @@ def timeline_rows(
     before its start and after its end a bar's label reaches when it does not fit inside the
     bar: packing keeps labels apart from other bars.
     """
-    groups: dict[str, tuple[str, str, list[Entry]]] = {}
+    groups: dict[str, tuple[str, str, list[CalendarEntry]]] = {}
     if grouping is Grouping.REGION:
         for region in regions:
             groups[f"region:{region.id}"] = (region.name_zh, region.name_en, [])

@@ -23,11 +23,11 @@ call the same three functions:
     row, with row number and column); ``summary(lang)`` and ``error_text(lang)`` give the
     message to show ("zh", "en" or "both"). Empty cells leave existing values as they are.
 
-``apply_import(session, plan) -> ImportReport``
+``apply_import(session, plan) -> SheetImportReport``
     Writes the plan in the caller's transaction (``with sessions.begin() as s:``). A plan
     with errors, or a row refused now (changed by someone since the plan), raises
     :class:`ImportRefusedError` (a ``ValidationError`` with ``.errors``); the caller's rollback
-    then leaves nothing written. ``ImportReport.text(lang)`` says what was done.
+    then leaves nothing written. ``SheetImportReport.text(lang)`` says what was done.
 
 ``find_damage(text) -> Damage | None`` (in :mod:`spreadsheets.mojibake`) tells whether a text
 was garbled by an encoding round trip, and what it probably said.
@@ -40,9 +40,9 @@ from spreadsheets.plan import (
     ImportKind,
     ImportPlan,
     ImportRefusedError,
-    ImportReport,
     PlannedRow,
     RowError,
+    SheetImportReport,
 )
 from spreadsheets.reading import Row, Table, parse_table, read_table
 
@@ -52,10 +52,10 @@ __all__ = [
     "ImportKind",
     "ImportPlan",
     "ImportRefusedError",
-    "ImportReport",
     "PlannedRow",
     "Row",
     "RowError",
+    "SheetImportReport",
     "Table",
     "apply_import",
     "find_damage",

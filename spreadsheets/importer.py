@@ -20,6 +20,7 @@ from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
 from models.errors import PlannerError, ValidationError
+from models.language import Lang
 from spreadsheets.columns import map_columns
 from spreadsheets.leads import LeadRecords
 from spreadsheets.lookups import Directory
@@ -31,9 +32,9 @@ from spreadsheets.plan import (
     ImportKind,
     ImportPlan,
     ImportRefusedError,
-    ImportReport,
     PlannedRow,
     RowError,
+    SheetImportReport,
 )
 from spreadsheets.reading import Row, Table
 from spreadsheets.records import CellProblem, Records, RowCells, changed_fields
@@ -64,7 +65,7 @@ def plan_import(session: Session, kind: ImportKind | str, table: Table) -> Impor
     columns = map_columns(table.headers, records.columns)
     records.use_columns(columns)
     plan = ImportPlan(
-        kind, table.describe("zh"), table.describe("en"),
+        kind, table.describe(Lang.ZH), table.describe(Lang.EN),
         columns=tuple((columns.headers[i].strip(), col.zh, col.en)
                       for col in records.columns if (i := columns.index.get(col.key)) is not None),
         ignored_columns=columns.ignored,
@@ -76,8 +77,8 @@ def plan_import(session: Session, kind: ImportKind | str, table: Table) -> Impor
     for header in table.headers:
         damage = find_damage(header)
         if damage is not None:
-            plan.errors.append(RowError(table.header_row, "", "表头" + damage.message("zh"),
-                                        "Header " + damage.message("en")))
+            plan.errors.append(RowError(table.header_row, "", "表头" + damage.message(Lang.ZH),
+                                        "Header " + damage.message(Lang.EN)))
     if plan.errors:
         return plan
     seen: dict[Hashable, int] = {}
@@ -167,7 +168,7 @@ def _model_error(row: int, exc: PlannerError, plan: ImportPlan) -> RowError:
     return RowError(row, column, exc.message_zh, exc.message_en or exc.message_zh)
 
 
-def apply_import(session: Session, plan: ImportPlan) -> ImportReport:
+def apply_import(session: Session, plan: ImportPlan) -> SheetImportReport:
     """Write ``plan`` in the caller's transaction: every row or, by raising, none.
 
     ``with sessions.begin() as s: apply_import(s, plan)`` commits on success and rolls back
@@ -191,5 +192,5 @@ def apply_import(session: Session, plan: ImportPlan) -> ImportReport:
             refused.errors.append(_model_error(planned.row, exc, plan))
     if refused.errors:
         raise ImportRefusedError(refused)
-    return ImportReport(plan.kind, tuple(created), tuple(updated), len(plan.unchanged),
+    return SheetImportReport(plan.kind, tuple(created), tuple(updated), len(plan.unchanged),
                         len(plan.skipped))

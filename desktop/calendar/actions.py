@@ -6,13 +6,15 @@ from __future__ import annotations
 from desktop.calendar.banner import Banner
 from desktop.context import AppContext
 from desktop.undo.moves import Move, push_move
-from planning.entries import Entry, EntryKind
+from models.changes import RecordKind
+from planning.entries import CalendarEntry, EntryKind
 
-REFRESH_KINDS = frozenset({"trip", "item", "event", "person", "unit", "campaign", "all"})
-CHOICE_KINDS = frozenset({"person", "unit", "campaign", "all"})  # what the filter boxes list
+REFRESH_KINDS = (RecordKind.TRIP, RecordKind.ITEM, RecordKind.EVENT, RecordKind.PERSON,
+                 RecordKind.UNIT, RecordKind.CAMPAIGN)
+CHOICE_KINDS = (RecordKind.PERSON, RecordKind.UNIT, RecordKind.CAMPAIGN)  # the filter boxes list
 
 
-def open_entry(ctx: AppContext, entry: Entry) -> None:
+def open_entry(ctx: AppContext, entry: CalendarEntry) -> None:
     """Ask the main window for the editor: an event's, or the trip's (for an item, its trip)."""
     if entry.kind is EntryKind.EVENT:
         ctx.open_event_requested.emit(entry.id)
@@ -20,7 +22,7 @@ def open_entry(ctx: AppContext, entry: Entry) -> None:
         ctx.open_trip_requested.emit(entry.trip_id if entry.trip_id is not None else entry.id)
 
 
-def move_entry(ctx: AppContext, banner: Banner, entry: Entry, move: Move,
+def move_entry(ctx: AppContext, banner: Banner, entry: CalendarEntry, move: Move,
                merge: bool = False) -> bool:
     """Move ``entry`` (undoable). A refusal is shown in ``banner`` and the status bar."""
     problem = push_move(ctx, entry, move, merge)

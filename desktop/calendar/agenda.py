@@ -20,22 +20,24 @@ from desktop.calendar.style import (
     entry_tooltip,
     time_text,
 )
-from desktop.formatting import fmt_time, zone_offset
+from desktop.formatting import fmt_time
 from desktop.undo.moves import Move
+from models.language import Lang
 from models.timeutil import BEIJING_TZ
+from models.wording import utc_offset
 from planning.dates import day_label, public_holidays
-from planning.entries import Entry, TimeMode, sort_key
+from planning.entries import CalendarEntry, TimeMode, sort_key
 
 
 class EntryItem(QTreeWidgetItem):
     """A row of a list of entries that holds its entry (day headings are plain items)."""
 
-    def __init__(self, parent: QTreeWidget, entry: Entry) -> None:
+    def __init__(self, parent: QTreeWidget, entry: CalendarEntry) -> None:
         super().__init__(parent)
         self.entry = entry
 
 
-def same_clock_as_beijing(e: Entry) -> bool:
+def same_clock_as_beijing(e: CalendarEntry) -> bool:
     """Hong Kong, Macau, Shanghai: local time reads the same as Beijing time then."""
     return e.starts_at.astimezone(ZoneInfo(e.timezone)).utcoffset() == \
         e.starts_at.astimezone(ZoneInfo(BEIJING_TZ)).utcoffset()
@@ -58,19 +60,19 @@ def _swatch(colour: QColor, dashed: bool) -> QIcon:
 
 
 class AgendaView(QTreeWidget):
-    open_requested = Signal(object)  # Entry
-    move_requested = Signal(object, object, bool)  # Entry, Move, merge
-    selection_changed = Signal(object)  # Entry | None
+    open_requested = Signal(object)  # CalendarEntry
+    move_requested = Signal(object, object, bool)  # CalendarEntry, Move, merge
+    selection_changed = Signal(object)  # CalendarEntry | None
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.lang = "zh"
+        self.lang = Lang.ZH
         self.mode = TimeMode.LOCAL
         self.colour_by = ColourBy.REGION
         self.first = date.today()
         self.last = date.today()
         self.today = date.today()
-        self.entries: list[Entry] = []
+        self.entries: list[CalendarEntry] = []
         self.setColumnCount(6)
         self.setRootIsDecorated(False)
         self.setUniformRowHeights(True)
@@ -95,14 +97,14 @@ class AgendaView(QTreeWidget):
         other = self.tr("Local time") if self.mode is TimeMode.BEIJING else self.tr("Beijing time")
         return [here, self.tr("Title"), self.tr("Type"), self.tr("Place"), self.tr("Status"), other]
 
-    def set_entries(self, entries: list[Entry]) -> None:
+    def set_entries(self, entries: list[CalendarEntry]) -> None:
         keep = self.selected_entry()
         self.entries = entries
         self.blockSignals(True)
         self.clear()
         self.setHeaderLabels(self._labels())
         holidays = public_holidays(self.first, self.last, self.lang)
-        by_day: dict[date, list[Entry]] = {}
+        by_day: dict[date, list[CalendarEntry]] = {}
         for e in sorted(entries, key=lambda e: sort_key(e, self.mode)):
             if not e.touches(self.first, self.last, self.mode):
                 continue
@@ -141,11 +143,11 @@ class AgendaView(QTreeWidget):
         elif keep is not None:
             self.selection_changed.emit(None)
 
-    def _entry_item(self, e: Entry) -> QTreeWidgetItem:
+    def _entry_item(self, e: CalendarEntry) -> QTreeWidgetItem:
         item = EntryItem(self, e)
         when = time_text(e, self.mode, self.lang)
         if not e.all_day and self.mode is TimeMode.LOCAL and not same_clock_as_beijing(e):
-            when += f" ({zone_offset(e.starts_at.astimezone(ZoneInfo(e.timezone)))})"
+            when += f" ({utc_offset(e.starts_at.astimezone(ZoneInfo(e.timezone)))})"
         item.setText(0, when)
         item.setText(1, f"{e.title(self.lang)} · {e.code}")
         item.setIcon(1, _swatch(base_colour(e, self.colour_by), e.status == "draft"))
@@ -167,14 +169,14 @@ class AgendaView(QTreeWidget):
                 item.setForeground(column, QBrush(MUTED_TEXT))
         return item
 
-    def _other_time(self, e: Entry) -> str:
+    def _other_time(self, e: CalendarEntry) -> str:
         """The same moment on the other clock: ``16:00 (UTC+8)`` beside ``09:00`` Frankfurt."""
         if e.all_day or same_clock_as_beijing(e):
             return ""
         zone = ZoneInfo(e.timezone if self.mode is TimeMode.BEIJING else BEIJING_TZ)
         start = e.starts_at.astimezone(zone)
         end = e.ends_at.astimezone(zone)
-        text = f"{fmt_time(start)}–{fmt_time(end)} ({zone_offset(start)})"
+        text = f"{fmt_time(start)}–{fmt_time(end)} ({utc_offset(start)})"
         if self.mode is TimeMode.BEIJING and e.city:
             text = f"{e.city.name(self.lang)} {text}"
         shown_day = e.first_day(self.mode)
@@ -182,11 +184,11 @@ class AgendaView(QTreeWidget):
             text += f" {day_label(start.date(), self.lang, with_weekday=False)}"
         return text
 
-    def selected_entry(self) -> Entry | None:
+    def selected_entry(self) -> CalendarEntry | None:
         item = self.currentItem()
         return item.entry if isinstance(item, EntryItem) else None
 
-    def select(self, entry: Entry | None) -> None:
+    def select(self, entry: CalendarEntry | None) -> None:
         if entry is None:
             self.clearSelection()
             self.setCurrentIndex(QModelIndex())
@@ -196,7 +198,7 @@ class AgendaView(QTreeWidget):
                 self.setCurrentItem(item)
                 return
 
-    def entry_rows(self) -> list[Entry]:
+    def entry_rows(self) -> list[CalendarEntry]:
         """The entries listed, in order (days in order, each day's entries by time)."""
         return [item.entry for item in self._entry_items()]
 

@@ -16,26 +16,27 @@ from typing_extensions import override
 
 from desktop.calendar.style import ColourBy, entry_tooltip
 from desktop.undo.moves import Move
-from planning.entries import Entry, EntryKind, TimeMode
+from models.language import Lang
+from planning.entries import CalendarEntry, EntryKind, TimeMode
 
-Hit = tuple[QRectF, Entry]
+Hit = tuple[QRectF, CalendarEntry]
 
 
 class CalendarCanvas(QWidget):
-    open_requested = Signal(object)  # Entry: open its editor
-    move_requested = Signal(object, object, bool)  # Entry, Move, merge (a keyboard step)
-    selection_changed = Signal(object)  # Entry | None
+    open_requested = Signal(object)  # CalendarEntry: open its editor
+    move_requested = Signal(object, object, bool)  # CalendarEntry, Move, merge (a keyboard step)
+    selection_changed = Signal(object)  # CalendarEntry | None
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.lang = "zh"
+        self.lang = Lang.ZH
         self.mode = TimeMode.LOCAL
         self.colour_by = ColourBy.REGION
-        self.entries: list[Entry] = []
+        self.entries: list[CalendarEntry] = []
         self.hits: list[Hit] = []
         self._selected: tuple[EntryKind, int] | None = None
-        self._press: tuple[QPointF, Entry] | None = None
-        self.dragging: Entry | None = None
+        self._press: tuple[QPointF, CalendarEntry] | None = None
+        self.dragging: CalendarEntry | None = None
         self.drag_preview: Move | None = None
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -47,11 +48,11 @@ class CalendarCanvas(QWidget):
         """Compute ``self.hits`` (and any other geometry) for the current size and entries."""
         raise NotImplementedError
 
-    def drag_move(self, entry: Entry, start: QPointF, pos: QPointF) -> Move | None:
+    def drag_move(self, entry: CalendarEntry, start: QPointF, pos: QPointF) -> Move | None:
         """The move a drag of ``entry`` from ``start`` to ``pos`` asks for (None: none)."""
         raise NotImplementedError
 
-    def vertical_move(self, entry: Entry, steps: int) -> Move | None:
+    def vertical_move(self, entry: CalendarEntry, steps: int) -> Move | None:
         """Alt+Up/Down: surfaces with a time axis move timed entries; others do nothing."""
         return None
 
@@ -60,7 +61,7 @@ class CalendarCanvas(QWidget):
 
     # --- entries and selection --------------------------------------------------------------
 
-    def set_entries(self, entries: list[Entry]) -> None:
+    def set_entries(self, entries: list[CalendarEntry]) -> None:
         self.entries = entries
         self.relayout()
         keys = {e.key for e in entries}
@@ -69,31 +70,31 @@ class CalendarCanvas(QWidget):
             self.selection_changed.emit(None)
         self.update()
 
-    def selected_entry(self) -> Entry | None:
+    def selected_entry(self) -> CalendarEntry | None:
         return next((e for e in self.entries if e.key == self._selected), None)
 
-    def select(self, entry: Entry | None) -> None:
+    def select(self, entry: CalendarEntry | None) -> None:
         key = entry.key if entry else None
         if key != self._selected:
             self._selected = key
             self.selection_changed.emit(entry)
             self.update()
 
-    def is_selected(self, entry: Entry) -> bool:
+    def is_selected(self, entry: CalendarEntry) -> bool:
         return entry.key == self._selected
 
-    def hit(self, pos: QPointF) -> Entry | None:
+    def hit(self, pos: QPointF) -> CalendarEntry | None:
         for rect, entry in reversed(self.hits):  # painted last is on top
             if rect.contains(pos):
                 return entry
         return None
 
-    def rects_of(self, entry: Entry) -> list[QRectF]:
+    def rects_of(self, entry: CalendarEntry) -> list[QRectF]:
         return [r for r, e in self.hits if e.key == entry.key]
 
-    def keyboard_order(self) -> list[Entry]:
+    def keyboard_order(self) -> list[CalendarEntry]:
         """Entries in the order Tab and the arrow keys walk through them."""
-        seen: dict[tuple[EntryKind, int], Entry] = {}
+        seen: dict[tuple[EntryKind, int], CalendarEntry] = {}
         for _rect, entry in sorted(self.hits, key=lambda h: (h[0].top(), h[0].left())):
             seen.setdefault(entry.key, entry)
         return list(seen.values())
@@ -202,7 +203,7 @@ class CalendarCanvas(QWidget):
         self.select(order[index])
         self.reveal(order[index])
 
-    def reveal(self, entry: Entry) -> None:
+    def reveal(self, entry: CalendarEntry) -> None:
         """Make ``entry`` visible (surfaces in a scroll area scroll to it)."""
         rects = self.rects_of(entry)
         parent = self.parentWidget()

@@ -28,7 +28,7 @@ from desktop.calendar.style import (
 from desktop.formatting import fmt_time
 from desktop.undo.moves import Move
 from planning.dates import public_holidays, weekday_name
-from planning.entries import Entry, sort_key
+from planning.entries import CalendarEntry, sort_key
 from planning.layout import MONTH_WEEKS, WEEK_DAYS, month_grid, week_segments
 
 HEADER_H = 24.0
@@ -40,7 +40,7 @@ LANE_H = 19.0
 class _Piece:
     """A drawable run of one entry in one week row."""
 
-    entry: Entry
+    entry: CalendarEntry
     rect: QRectF
     bar: bool  # a filled bar (trips, multi-day); otherwise a timed line
     open_left: bool
@@ -118,7 +118,7 @@ class MonthCanvas(CalendarCanvas):
                     self._more.append((rect, self.days[row * WEEK_DAYS + col], hidden[col]))
         self.hits = [(p.rect, p.entry) for p in self._pieces]
 
-    def _add_run(self, entry: Entry, row: int, cols: list[int], lane: int,
+    def _add_run(self, entry: CalendarEntry, row: int, cols: list[int], lane: int,
                  span: tuple[date, date]) -> None:
         if not cols:
             return
@@ -261,7 +261,7 @@ class MonthCanvas(CalendarCanvas):
     # --- interaction --------------------------------------------------------------------------
 
     @override
-    def drag_move(self, entry: Entry, start: QPointF, pos: QPointF) -> Move | None:
+    def drag_move(self, entry: CalendarEntry, start: QPointF, pos: QPointF) -> Move | None:
         origin, target = self.day_at(start), self.day_at(pos)
         if origin is None or target is None:
             return None

@@ -14,12 +14,14 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 
-from desktop.formatting import fmt_time, zone_offset
+from desktop.formatting import fmt_time
 from models.enums import EventKind, ItemKind, TripStatus
+from models.language import Lang
 from models.rows import RegionRow
 from models.timeutil import BEIJING_TZ
+from models.wording import utc_offset
 from planning.dates import day_label, span_label
-from planning.entries import Entry, EntryKind, TimeMode
+from planning.entries import CalendarEntry, EntryKind, TimeMode
 
 translate = QCoreApplication.translate
 
@@ -74,7 +76,7 @@ def region_colour(region: RegionRow | None) -> QColor:
     return QColor(REGION_COLOURS.get(region.code, _SPARE[region.id % len(_SPARE)]))
 
 
-def base_colour(entry: Entry, colour_by: ColourBy) -> QColor:
+def base_colour(entry: CalendarEntry, colour_by: ColourBy) -> QColor:
     if colour_by is ColourBy.REGION:
         return region_colour(entry.region)
     return QColor(TYPE_COLOURS.get(entry.type_key, NEUTRAL))
@@ -110,7 +112,7 @@ class EntryStyle:
     strike: bool = False  # cancelled
 
 
-def style_for(entry: Entry, colour_by: ColourBy) -> EntryStyle:
+def style_for(entry: CalendarEntry, colour_by: ColourBy) -> EntryStyle:
     return status_style(base_colour(entry, colour_by), entry.status)
 
 
@@ -215,7 +217,7 @@ def _chip_path(rect: QRectF, radius: float, open_left: bool, open_right: bool) -
 
 
 
-def time_text(entry: Entry, mode: TimeMode, lang: str) -> str:
+def time_text(entry: CalendarEntry, mode: TimeMode, lang: Lang) -> str:
     """When, as the view reads it: a trip's days, or times in the mode's zone."""
     if entry.all_day:
         return span_label(entry.first_day(mode), entry.last_day(mode), lang)
@@ -227,7 +229,7 @@ def time_text(entry: Entry, mode: TimeMode, lang: str) -> str:
             f"{day_label(end.date(), lang, with_weekday=False)} {fmt_time(end)}")
 
 
-def entry_tooltip(entry: Entry, mode: TimeMode, lang: str) -> str:
+def entry_tooltip(entry: CalendarEntry, mode: TimeMode, lang: Lang) -> str:
     """Everything a planner checks before moving something: rich text, user text escaped."""
     rows = [(translate("CalendarText", "Type"), entry.type_label(lang)),
             (translate("CalendarText", "Status"), entry.status_label(lang))]
@@ -242,7 +244,7 @@ def entry_tooltip(entry: Entry, mode: TimeMode, lang: str) -> str:
         city = entry.city.name(lang) if entry.city else entry.timezone
         rows.append((translate("CalendarText", "Local time"),
                      f"{day_label(start_l.date(), lang)} {fmt_time(start_l)}–{fmt_time(end_l)} "
-                     f"({city}, {zone_offset(start_l)})"))
+                     f"({city}, {utc_offset(start_l)})"))
         if entry.timezone != BEIJING_TZ:
             bj = ZoneInfo(BEIJING_TZ)
             start_b, end_b = entry.starts_at.astimezone(bj), entry.ends_at.astimezone(bj)
@@ -272,7 +274,7 @@ def entry_tooltip(entry: Entry, mode: TimeMode, lang: str) -> str:
             f"<table cellspacing=2>{table}</table><div style='color:#8a939d'>{hint}</div>")
 
 
-def legend(colour_by: ColourBy, regions: list[RegionRow], lang: str) -> list[tuple[str, QColor]]:
+def legend(colour_by: ColourBy, regions: list[RegionRow], lang: Lang) -> list[tuple[str, QColor]]:
     """What the colours mean, for the legend under a view."""
     if colour_by is ColourBy.REGION:
         return [(r.name(lang), region_colour(r)) for r in regions]

@@ -30,12 +30,13 @@ from desktop.calendar.filters import FilterBar
 from desktop.calendar.legend import Legend
 from desktop.calendar.style import ColourBy, legend
 from desktop.calendar.timeline_parts import LABEL_W, TimelineCanvas, TimelineHeader, TimelineLabels
-from desktop.context import AppContext, DataChange
+from desktop.context import AppContext
 from desktop.undo.moves import Move
+from models.changes import OpChanges
 from models.enums import TripStatus
 from models.errors import NotFoundError
 from models.queries import current_campaign
-from planning.entries import Entry, EntryKind
+from planning.entries import CalendarEntry, EntryKind
 from planning.feed import Filters, filter_choices, load_entries
 from planning.timeline import Grouping
 
@@ -48,7 +49,7 @@ class TimelineView(QWidget):
         self.ctx = ctx
         self.today = date.today()
         self.year: int | None = None  # the campaign's year, on first refresh
-        self.entries: list[Entry] = []
+        self.entries: list[CalendarEntry] = []
         self._stale = True
         self._choices_stale = True
         self._fitted = False
@@ -259,10 +260,10 @@ class TimelineView(QWidget):
             self._fitted = True
             self.fit_year()
 
-    def _on_data_changed(self, change: DataChange) -> None:
-        if change.kind not in REFRESH_KINDS:
+    def _on_data_changed(self, changes: OpChanges) -> None:
+        if not changes.touches(*REFRESH_KINDS):
             return
-        if change.kind in CHOICE_KINDS:
+        if changes.touches(*CHOICE_KINDS):
             self._choices_stale = True
         if self.isVisible():
             self.refresh()
@@ -280,18 +281,18 @@ class TimelineView(QWidget):
 
     # --- acting on bars ---------------------------------------------------------------------
 
-    def selected_entry(self) -> Entry | None:
+    def selected_entry(self) -> CalendarEntry | None:
         return self.canvas.selected_entry()
 
-    def select(self, kind: EntryKind, ident: int) -> Entry | None:
+    def select(self, kind: EntryKind, ident: int) -> CalendarEntry | None:
         entry = next((e for e in self.canvas.entries if e.key == (kind, ident)), None)
         self.canvas.select(entry)
         return entry
 
-    def open_entry(self, entry: Entry) -> None:
+    def open_entry(self, entry: CalendarEntry) -> None:
         open_entry(self.ctx, entry)
 
-    def move_entry(self, entry: Entry, move: Move, merge: bool = False) -> bool:
+    def move_entry(self, entry: CalendarEntry, move: Move, merge: bool = False) -> bool:
         """Move ``entry`` (undoable); a refusal is shown in the banner. True when moved."""
         return move_entry(self.ctx, self.banner, entry, move, merge)
 

@@ -38,7 +38,7 @@ from desktop.calendar.style import (
 from desktop.undo.moves import Move
 from models.rows import RegionRow
 from planning.dates import public_holidays, short_month
-from planning.entries import Entry
+from planning.entries import CalendarEntry
 from planning.layout import days_in_month
 from planning.timeline import Bar, Grouping, TimelineRow, timeline_rows
 
@@ -86,13 +86,13 @@ class TimelineCanvas(CalendarCanvas):
     def day_at(self, x: float) -> date:
         return self.first_day + timedelta(days=int(x // self.px_per_day))
 
-    def _label(self, entry: Entry) -> str:
+    def _label(self, entry: CalendarEntry) -> str:
         return entry.title(self.lang)
 
-    def _label_width(self, entry: Entry) -> float:
+    def _label_width(self, entry: CalendarEntry) -> float:
         return QFontMetricsF(self._font).horizontalAdvance(self._label(entry)) + 10
 
-    def _label_place(self, entry: Entry) -> tuple[float, float]:
+    def _label_place(self, entry: CalendarEntry) -> tuple[float, float]:
         """Where a label too long for its bar goes: after the bar, or before it when it would
         run past the end of the year. In pixels: (before, after)."""
         bar_w = max(entry.days(self.mode) * self.px_per_day, MIN_BAR_W)
@@ -105,7 +105,7 @@ class TimelineCanvas(CalendarCanvas):
             return (needed, 0.0)
         return (0.0, needed)
 
-    def _label_reach(self, entry: Entry) -> tuple[float, float]:
+    def _label_reach(self, entry: CalendarEntry) -> tuple[float, float]:
         before, after = self._label_place(entry)
         return (before / self.px_per_day, after / self.px_per_day)
 
@@ -257,7 +257,7 @@ class TimelineCanvas(CalendarCanvas):
     # --- interaction --------------------------------------------------------------------------
 
     @override
-    def drag_move(self, entry: Entry, start: QPointF, pos: QPointF) -> Move | None:
+    def drag_move(self, entry: CalendarEntry, start: QPointF, pos: QPointF) -> Move | None:
         return Move(days=round((pos.x() - start.x()) / self.px_per_day))
 
     @override
@@ -269,7 +269,7 @@ class TimelineCanvas(CalendarCanvas):
         else:
             super().wheelEvent(event)
 
-    def bar_rects(self) -> list[tuple[QRectF, Entry, int]]:
+    def bar_rects(self) -> list[tuple[QRectF, CalendarEntry, int]]:
         """Each bar's rectangle, entry and row index (tests and accessibility)."""
         out = []
         for rect, bar, _ in self._bars:

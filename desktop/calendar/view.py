@@ -32,14 +32,15 @@ from desktop.calendar.legend import Legend
 from desktop.calendar.month import MonthCanvas
 from desktop.calendar.style import ColourBy, legend
 from desktop.calendar.week import WeekView
-from desktop.context import AppContext, DataChange
+from desktop.context import AppContext
 from desktop.undo.moves import Move
+from models.changes import OpChanges
 from models.enums import TripStatus
 from models.errors import NotFoundError
 from models.queries import current_campaign
 from models.rows import RegionRow
 from planning.dates import campaign_today, month_name, span_label
-from planning.entries import Entry, EntryKind, TimeMode
+from planning.entries import CalendarEntry, EntryKind, TimeMode
 from planning.feed import Filters, filter_choices, load_entries
 from planning.layout import add_months, days_in_month, month_grid, week_start
 
@@ -59,7 +60,7 @@ class CalendarView(QWidget):
         self.view_mode = CalendarMode.MONTH
         self.time_mode = TimeMode.LOCAL
         self.colour_by = ColourBy.REGION
-        self.entries: list[Entry] = []
+        self.entries: list[CalendarEntry] = []
         self._regions: list[RegionRow] = []
         self._stale = True
         self._choices_stale = True  # filter boxes: reloaded when people, units... change
@@ -257,10 +258,10 @@ class CalendarView(QWidget):
                     if s not in (TripStatus.UNDERWAY,)]
         self.legend.set_items(legend(self.colour_by, self._regions, lang), statuses)
 
-    def _on_data_changed(self, change: DataChange) -> None:
-        if change.kind not in REFRESH_KINDS:
+    def _on_data_changed(self, changes: OpChanges) -> None:
+        if not changes.touches(*REFRESH_KINDS):
             return
-        if change.kind in CHOICE_KINDS:
+        if changes.touches(*CHOICE_KINDS):
             self._choices_stale = True
         if self.isVisible():
             self.refresh()
@@ -278,18 +279,18 @@ class CalendarView(QWidget):
     def current_surface(self) -> MonthCanvas | WeekView | AgendaView:
         return (self.month, self.week, self.agenda)[list(CalendarMode).index(self.view_mode)]
 
-    def selected_entry(self) -> Entry | None:
+    def selected_entry(self) -> CalendarEntry | None:
         return self.current_surface().selected_entry()
 
-    def select(self, kind: EntryKind, ident: int) -> Entry | None:
+    def select(self, kind: EntryKind, ident: int) -> CalendarEntry | None:
         entry = next((e for e in self.entries if e.key == (kind, ident)), None)
         self.current_surface().select(entry)
         return entry
 
-    def open_entry(self, entry: Entry) -> None:
+    def open_entry(self, entry: CalendarEntry) -> None:
         open_entry(self.ctx, entry)
 
-    def move_entry(self, entry: Entry, move: Move, merge: bool = False) -> bool:
+    def move_entry(self, entry: CalendarEntry, move: Move, merge: bool = False) -> bool:
         """Move ``entry`` (undoable); a refusal is shown in the banner. True when moved."""
         return move_entry(self.ctx, self.banner, entry, move, merge)
 

@@ -34,11 +34,13 @@ from desktop.calendar.style import (
     paint_entry,
     style_for,
 )
-from desktop.formatting import fmt_time, zone_offset
+from desktop.formatting import fmt_time
 from desktop.undo.moves import Move
+from models.language import Lang
 from models.timeutil import BEIJING_TZ
+from models.wording import utc_offset
 from planning.dates import day_label, public_holidays
-from planning.entries import Entry, TimeMode, sort_key
+from planning.entries import CalendarEntry, TimeMode, sort_key
 from planning.layout import WEEK_DAYS, overlap_columns, week_segments
 
 GUTTER = 64.0
@@ -92,7 +94,7 @@ class WeekHeader(_WeekSurface):
         super().__init__(parent)
         self._lanes = 1
         self._zones: dict[date, str] = {}
-        self._segments: list[tuple[QRectF, Entry, bool, bool]] = []
+        self._segments: list[tuple[QRectF, CalendarEntry, bool, bool]] = []
         self.setFixedHeight(int(TITLE_H + LANE_H + 8))
 
     def set_zone_notes(self, notes: dict[date, str]) -> None:
@@ -184,7 +186,7 @@ class WeekHeader(_WeekSurface):
                                         self.height() - TITLE_H - 5))
 
     @override
-    def drag_move(self, entry: Entry, start: QPointF, pos: QPointF) -> Move | None:
+    def drag_move(self, entry: CalendarEntry, start: QPointF, pos: QPointF) -> Move | None:
         return Move(days=self.col_at(pos.x()) - self.col_at(start.x()))
 
 
@@ -195,7 +197,7 @@ class WeekBody(_WeekSurface):
         super().__init__(parent)
         self.setMinimumHeight(int(24 * HOUR_H) + 1)
         self.setMinimumWidth(int(GUTTER + WEEK_DAYS * 90))
-        self._blocks: list[tuple[QRectF, Entry]] = []
+        self._blocks: list[tuple[QRectF, CalendarEntry]] = []
 
     def y_of(self, moment: datetime) -> float:
         return (moment.hour + moment.minute / 60) * HOUR_H
@@ -282,11 +284,11 @@ class WeekBody(_WeekSurface):
         painter.drawText(rect.adjusted(6, 2, -2, 0), Qt.AlignmentFlag.AlignLeft
                          | Qt.AlignmentFlag.AlignTop, fmt_time(new_start))
 
-    def zone_name(self, entry: Entry) -> str:
+    def zone_name(self, entry: CalendarEntry) -> str:
         return BEIJING_TZ if self.mode is TimeMode.BEIJING else entry.timezone
 
     @override
-    def drag_move(self, entry: Entry, start: QPointF, pos: QPointF) -> Move | None:
+    def drag_move(self, entry: CalendarEntry, start: QPointF, pos: QPointF) -> Move | None:
         days = self.col_at(pos.x()) - self.col_at(start.x())
         minutes = (pos.y() - start.y()) / HOUR_H * 60
         minutes = round(minutes / SNAP_MINUTES) * SNAP_MINUTES
@@ -296,7 +298,7 @@ class WeekBody(_WeekSurface):
         return Move(to_wall=wall, zone=self.zone_name(entry))
 
     @override
-    def vertical_move(self, entry: Entry, steps: int) -> Move | None:
+    def vertical_move(self, entry: CalendarEntry, steps: int) -> Move | None:
         return Move(delta=timedelta(minutes=SNAP_MINUTES * steps))
 
     def first_hour(self) -> int:
@@ -347,13 +349,13 @@ class WeekView(QWidget):
             s.start = start
             s.today = today
 
-    def configure(self, lang: str, mode: TimeMode, colour_by: ColourBy) -> None:
+    def configure(self, lang: Lang, mode: TimeMode, colour_by: ColourBy) -> None:
         for s in self.surfaces():
             s.lang = lang
             s.mode = mode
             s.colour_by = colour_by
 
-    def set_entries(self, entries: list[Entry]) -> None:
+    def set_entries(self, entries: list[CalendarEntry]) -> None:
         mode = self.header.mode
         days = self.header.days
         shown = [e for e in entries if e.touches(days[0], days[-1], mode)]
@@ -372,22 +374,22 @@ class WeekView(QWidget):
             self._scrolled = True
             self.scroll_to_first()
 
-    def selected_entry(self) -> Entry | None:
+    def selected_entry(self) -> CalendarEntry | None:
         return self.header.selected_entry() or self.body.selected_entry()
 
-    def select(self, entry: Entry | None) -> None:
+    def select(self, entry: CalendarEntry | None) -> None:
         in_header = entry is not None and entry in self.header.entries
         self.header.select(entry if in_header else None)
         self.body.select(entry if not in_header else None)
 
-    def _on_selection(self, entry: Entry | None) -> None:
+    def _on_selection(self, entry: CalendarEntry | None) -> None:
         if entry is not None:
             other = self.body if self.sender() is self.header else self.header
             other.select(None)
         self.selection_changed.emit(entry)
 
 
-def zone_notes(entries: list[Entry], days: list[date], mode: TimeMode, lang: str) -> dict[date, str]:
+def zone_notes(entries: list[CalendarEntry], days: list[date], mode: TimeMode, lang: Lang) -> dict[date, str]:
     """Per day, the places' zones and offsets (``法兰克福 UTC+1→+2`` on a DST morning).
 
     In Beijing time every block is on Beijing's clock: the note says so once, on no day.
@@ -403,7 +405,7 @@ def zone_notes(entries: list[Entry], days: list[date], mode: TimeMode, lang: str
             zone = ZoneInfo(e.timezone)
             morning = datetime.combine(day, datetime.min.time(), zone)
             night = datetime.combine(day, datetime.max.time(), zone)
-            before, after = zone_offset(morning), zone_offset(night)
+            before, after = utc_offset(morning), utc_offset(night)
             offset = before if before == after else f"{before}→{after.removeprefix('UTC')}"
             name = e.city.name(lang) if e.city else e.timezone.rsplit("/", 1)[-1]
             seen.setdefault(e.timezone, f"{name} {offset}")

@@ -31,12 +31,14 @@ from desktop.context import AppContext
 from desktop.errors_text import describe
 from desktop.settings import AppSettings
 from desktop.worker import Job, Progress, run_in_background
+from models.changes import OpChanges, RecordKind
 from models.queries import list_trips
 from models.rows import TripRow
 
 translate = QCoreApplication.translate
 
-KIND_CHANGES = {"organisations": "organisation", "people": "person", "leads": "lead"}
+KIND_CHANGES = {"organisations": RecordKind.ORGANISATION, "people": RecordKind.PERSON,
+                "leads": RecordKind.LEAD}
 
 
 class _ImportDialog(QDialog):
@@ -122,7 +124,7 @@ class CalendarImportDialog(_ImportDialog):
     def _start(self) -> Job:
         sessions, path, trip_code = self.ctx.sessions, self.path, self.trip_code()
 
-        def work(progress: Progress) -> calendars.ImportReport:
+        def work(progress: Progress) -> calendars.IcsImportReport:
             progress(0, 1)
             data = path.read_bytes()
             with sessions.begin() as session:  # one transaction: an error keeps nothing
@@ -132,14 +134,13 @@ class CalendarImportDialog(_ImportDialog):
         return run_in_background(self.owner, self.tr("Importing the calendar…"), work,
                                  self._done, self._failed)
 
-    def _done(self, report: calendars.ImportReport) -> None:
+    def _done(self, report: calendars.IcsImportReport) -> None:
         lines = [report.text(self.ctx.lang), *report.notes]
         self.tell("\n".join(lines))
         if self.trip_code() is None:
-            self.ctx.notify("event")
+            self.ctx.notify(OpChanges.of(RecordKind.EVENT) | OpChanges.of(RecordKind.SESSION))
         else:
-            self.ctx.notify("trip")
-            self.ctx.notify("item")
+            self.ctx.notify(OpChanges.of(RecordKind.TRIP) | OpChanges.of(RecordKind.ITEM))
 
     def _failed(self, exc: BaseException) -> None:
         self.tell(describe(exc, self.ctx.lang), failed=True)
@@ -226,11 +227,11 @@ class SheetImportDialog(_ImportDialog):
         return run_in_background(self.owner, self.tr("Importing the spreadsheet…"),
                                  work, self._applied, self._failed)
 
-    def _applied(self, report: spreadsheets.ImportReport) -> None:
+    def _applied(self, report: spreadsheets.SheetImportReport) -> None:
         self.applied = True
         self.tell(report.text(self.ctx.lang))
-        self.ctx.notify(KIND_CHANGES[str(report.kind)],
-                        frozenset(report.created) | frozenset(report.updated))
+        self.ctx.notify(OpChanges.of(KIND_CHANGES[str(report.kind)],
+                                     *report.created, *report.updated))
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, spreadsheets.ImportRefusedError):  # changed since the plan

@@ -31,9 +31,10 @@ from desktop.editors.form import FieldErrors, banner_label
 from desktop.editors.saving import save
 from desktop.errors_text import describe
 from desktop.history.dialog import HistoryDialog, open_history
-from desktop.undo.commands import PlannerCommand
-from models.audit import last_change
+from desktop.undo.base import PlannerCommand
+from models.audit.history import last_change
 from models.errors import NotFoundError
+from models.record_types import RecordType
 
 HIDDEN_FIELDS = {"uuid", "campaign_id"}
 
@@ -53,7 +54,7 @@ def shown_fields(draft: Any) -> dict[str, Any]:
     return {f.name: getattr(draft, f.name) for f in fields(draft) if f.name not in HIDDEN_FIELDS}
 
 
-def last_saved(session: Session, record_type: str, record_id: int) -> tuple[str, datetime | None]:
+def last_saved(session: Session, record_type: RecordType, record_id: int) -> tuple[str, datetime | None]:
     change = last_change(session, record_type, record_id)
     return (change.actor, change.at) if change is not None else ("", None)
 
@@ -125,7 +126,7 @@ class EditorDialog(QDialog):
 
     # --- when someone else saved the record meanwhile ------------------------------------
 
-    record_type = ""  # the audit history's name of the table ("trips", "people"...)
+    record_type: RecordType | None = None  # the audit history's kind of record, if it has one
 
     def record_id(self) -> int | None:
         """The id of the record being edited; None while it is not saved yet."""
@@ -149,7 +150,7 @@ class EditorDialog(QDialog):
                 draft, revision = self.read_stored(session, ident)
             except NotFoundError:
                 return None
-            if not self.record_type:
+            if self.record_type is None:
                 return Stored(draft, revision)
             return Stored(draft, revision, *last_saved(session, self.record_type, ident))
 
@@ -208,7 +209,9 @@ class EditorDialog(QDialog):
 
     def show_history(self) -> HistoryDialog | None:
         """Open the saved record's audit history beside the editor."""
-        ident = self.record_id() if self.record_type else None
+        if self.record_type is None:
+            return None
+        ident = self.record_id()
         if ident is None:
             return None
         self.history_window = open_history(self, self.ctx.sessions, self.record_type, ident, self.lang)

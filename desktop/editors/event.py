@@ -31,17 +31,19 @@ from desktop.editors.invitation_table import InvitationTable
 from desktop.editors.item_dialog import datetime_edit, to_qdatetime, wall_clock
 from desktop.editors.session_dialog import SessionDialog
 from desktop.formatting import fmt_datetime
-from desktop.lookups import Lookups, load_lookups
 from desktop.tables.agenda import AgendaTableModel
-from desktop.undo.commands import CreateEvent, EditEvent, PlannerCommand
+from desktop.undo.base import PlannerCommand
+from desktop.undo.events import CreateEvent, EditEvent
 from models import rules
+from models.changes import RecordKind
 from models.conflicts import Conflict, find_conflicts
 from models.enums import EventKind, EventStatus, RegionKind
 from models.errors import ValidationError
+from models.lookups import Lookups, load_lookups
 from models.operations.events import EventDraft, SessionDraft, event_draft
 from models.queries import event_detail, get_event
-from models.rows import BEIJING
-from models.timeutil import BEIJING_TZ, at, local_to_utc
+from models.record_types import RecordType
+from models.timeutil import BEIJING, BEIJING_TZ, at, local_to_utc
 
 
 def new_event_draft(lookups: Lookups, today: date) -> EventDraft:
@@ -329,10 +331,10 @@ class EventEditor(EditorDialog):
 
     def after_save(self, command: PlannerCommand) -> None:
         if self.event_id is None:
-            self.event_id = min(command.ids)
+            self.event_id = min(command.changes.ids_of(RecordKind.EVENT))
         self.reload()
 
-    record_type = "themed_events"
+    record_type = RecordType.THEMED_EVENTS
 
     def record_id(self) -> int | None:
         return self.event_id

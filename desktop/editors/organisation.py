@@ -11,12 +11,15 @@ from sqlalchemy.orm import Session
 from desktop.context import AppContext
 from desktop.editors.base import EditorDialog
 from desktop.editors.form import EnumCombo, Form, IdCombo
-from desktop.history.organisation import organisation_history
 from desktop.history.tree import HistoryTree
-from desktop.undo.commands import CreateOrganisation, EditOrganisation, PlannerCommand
+from desktop.undo.base import PlannerCommand
+from desktop.undo.directory import CreateOrganisation, EditOrganisation
 from models import queries
+from models.changes import RecordKind
 from models.enums import OrganisationKind
 from models.operations.directory import OrganisationDraft, organisation_draft
+from models.organisation_history import organisation_history
+from models.record_types import RecordType
 
 
 def rank_box() -> QSpinBox:
@@ -126,10 +129,10 @@ class OrganisationEditor(EditorDialog):
 
     def after_save(self, command: PlannerCommand) -> None:
         if self.org_id is None:
-            self.org_id = min(command.ids)
+            self.org_id = min(command.changes.ids_of(RecordKind.ORGANISATION))
         self.reload()
 
-    record_type = "organisations"
+    record_type = RecordType.ORGANISATIONS
 
     def record_id(self) -> int | None:
         return self.org_id

@@ -1,7 +1,7 @@
 """The audit history of one record: who changed what, when, from which value to which.
 
-``open_history(parent, sessions, "trips", trip_id, lang)`` loads the history (plain rows, in a
-session of its own) and shows it; a trip's history includes its itinerary items, an event's
+``open_history(parent, sessions, RecordType.TRIPS, trip_id, lang)`` loads the history (plain
+rows, in a session of its own) and shows it; a trip's history includes its itinerary items, an event's
 its agenda sessions.
 """
 
@@ -20,20 +20,15 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session, sessionmaker
 
-from models.audit import (
-    CREATE,
-    DELETE,
-    RECORD_TYPES,
-    AuditRow,
-    describe_value,
-    field_label,
-    local_time,
-    record_history,
-)
+from models.audit.history import AuditRow, record_history
+from models.audit.labels import describe_value, field_label, local_time
+from models.audit.table import CREATE, DELETE
+from models.language import Lang
+from models.record_types import RecordType
 
 
-def _t(lang: str, zh: str, en: str) -> str:
-    return en if lang == "en" else zh
+def _t(lang: Lang, zh: str, en: str) -> str:
+    return lang.pick(zh, en)
 
 
 class HistoryDialog(QDialog):
@@ -42,7 +37,7 @@ class HistoryDialog(QDialog):
     COLUMNS = (("时间", "When"), ("修改人", "Who"), ("操作", "What"), ("字段", "Field"),
                ("原值", "Before"), ("新值", "After"))
 
-    def __init__(self, title: str, entries: Sequence[AuditRow], lang: str = "zh",
+    def __init__(self, title: str, entries: Sequence[AuditRow], lang: Lang = Lang.ZH,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.lang = lang
@@ -92,24 +87,23 @@ class HistoryDialog(QDialog):
         return [" | ".join(item.text(c) for c in range(3)) for item in items if item is not None]
 
 
-def load_history(sessions: sessionmaker[Session], record_type: str,
+def load_history(sessions: sessionmaker[Session], record_type: RecordType,
                  record_id: int) -> list[AuditRow]:
     with sessions() as session:
         return record_history(session, record_type, record_id)
 
 
-def open_history(parent: QWidget | None, sessions: sessionmaker[Session], record_type: str,
-                 record_id: int, lang: str = "zh", title: str = "") -> HistoryDialog:
+def open_history(parent: QWidget | None, sessions: sessionmaker[Session], record_type: RecordType,
+                 record_id: int, lang: Lang = Lang.ZH, title: str = "") -> HistoryDialog:
     """Show the history of one record (``record_type`` is a table name: "trips", "people"...).
 
     Not modal: the user may keep it open beside the editor. Returns the dialog.
     """
     entries = load_history(sessions, record_type, record_id)
     if not title:
-        kind = RECORD_TYPES.get(record_type, (record_type, record_type))
         own = [e for e in entries if e.record_type == record_type and e.record_id == record_id]
         label = own[-1].record_label if own else f"#{record_id}"
-        title = f"{kind[1] if lang == 'en' else kind[0]} {label}"
+        title = f"{record_type.label(lang)} {label}"
     dialog = HistoryDialog(title, entries, lang, parent)
     dialog.show()
     return dialog

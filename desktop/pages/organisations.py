@@ -11,19 +11,20 @@ from desktop import dialogs
 from desktop.context import AppContext
 from desktop.editors.opening import Editors
 from desktop.editors.saving import save
-from desktop.history.organisation import organisation_history
 from desktop.history.tree import HistoryTree
 from desktop.pages.entity_page import EntityPage
 from desktop.tables.organisations import OrganisationTableModel
-from desktop.undo.commands import DeleteOrganisation
+from desktop.undo.directory import DeleteOrganisation
 from models import queries
+from models.changes import RecordKind
 from models.enums import OrganisationKind
 from models.operations.directory import organisation_draft
+from models.organisation_history import organisation_history
 from models.rows import OrganisationRow
 
 
 class OrganisationsPage(EntityPage):
-    kinds = ("organisation", "trip", "event", "lead", "person")
+    kinds = (RecordKind.ORGANISATION, RecordKind.TRIP, RecordKind.EVENT, RecordKind.LEAD, RecordKind.PERSON)
     offers = frozenset({"new", "edit", "delete"})
 
     def __init__(self, ctx: AppContext, editors: Editors, parent: QWidget | None = None) -> None:

@@ -26,11 +26,10 @@ from desktop.editors.item_dialog import ItemDialog
 from desktop.editors.opening import Editors
 from desktop.editors.saving import save
 from desktop.formatting import fmt_date, in_brackets, join_names
-from desktop.lookups import NO_LOOKUPS
 from desktop.pages.entity_page import EntityPage
 from desktop.tables.itinerary import ItineraryTableModel, draft_of
 from desktop.tables.trips import TripTableModel
-from desktop.undo.commands import (
+from desktop.undo.trips import (
     AddItem,
     CancelTrip,
     DeleteItem,
@@ -40,14 +39,16 @@ from desktop.undo.commands import (
     MoveTrip,
 )
 from models import queries
+from models.changes import RecordKind
 from models.enums import ItemKind, TripStatus
-from models.operations.trips import ItemDraft
+from models.lookups import NO_LOOKUPS
+from models.operations.items import ItemDraft
 from models.rows import TripDetail, TripRow
 from models.timeutil import BEIJING_TZ, at
 
 
 class TripsPage(EntityPage):
-    kinds = ("trip", "item", "person", "organisation")
+    kinds = (RecordKind.TRIP, RecordKind.ITEM, RecordKind.PERSON, RecordKind.ORGANISATION)
     offers = frozenset({"new", "edit", "delete", "duplicate", "cancel", "move", "export",
                         "brief"})
     initial_sort = "start"

@@ -9,9 +9,12 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.history.dialog import open_history
-from models.audit import set_actor
+from models.audit.actor import set_actor
 from models.enums import TripStatus
-from models.operations.trips import add_item, trip_draft, update_trip
+from models.language import Lang
+from models.operations.items import add_item
+from models.operations.trips import trip_draft, update_trip
+from models.record_types import RecordType
 from tests.factories import item_draft, make_trip, make_world
 
 
@@ -28,7 +31,7 @@ def test_the_history_of_a_trip_lists_its_changes_and_items(
             add_item(s, trip.code, item_draft(w))
     finally:
         set_actor(None)
-    dialog = open_history(None, sessions, "trips", trip.id, lang="zh")
+    dialog = open_history(None, sessions, RecordType.TRIPS, trip.id, lang=Lang.ZH)
     qtbot.addWidget(dialog)
     qtbot.waitExposed(dialog)
     lines = dialog.entry_texts()

@@ -10,20 +10,18 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from models import audit
-from models.audit import AuditEntry, describe_value, field_label, find_record, record_history
+from models.audit import actor
+from models.audit.history import AuditRow, find_record, record_history
+from models.audit.labels import describe_value, field_label
+from models.audit.table import AuditEntry
 from models.enums import EventKind, MemberRole, RsvpState, TripStatus
 from models.errors import NotFoundError, ValidationError
+from models.language import Lang
 from models.operations.directory import PersonDraft, person_draft, update_person
 from models.operations.events import EventDraft, create_event, set_rsvp
-from models.operations.trips import (
-    add_item,
-    delete_item,
-    delete_trip,
-    move_item,
-    trip_draft,
-    update_trip,
-)
+from models.operations.items import add_item, delete_item, move_item
+from models.operations.trips import delete_trip, trip_draft, update_trip
+from models.record_types import RecordType
 from models.rows import EventRow
 from models.timeutil import at
 from models.trips import Trip
@@ -35,17 +33,17 @@ def make_event(s: Session, w: World) -> EventRow:
         kind=EventKind.VIP_MEETING, title_zh="投资东莞尊享会",
         starts_at=at(date(2023, 4, 10), "14:00", "Asia/Shanghai"),
         ends_at=at(date(2023, 4, 10), "17:00", "Asia/Shanghai"), timezone="Asia/Shanghai",
-        venue="东莞国际会展中心", city_id=w.dongguan_id))
+        venue="东莞国际会展中心", city_id=w.dongguan_id)).value
 
 
 @pytest.fixture(autouse=True)
 def _actor() -> Iterator[None]:
-    audit.set_actor("李晓敏@松山湖")
+    actor.set_actor("李晓敏@松山湖")
     yield
-    audit.set_actor(None)
+    actor.set_actor(None)
 
 
-def changes_of(entry: audit.AuditRow) -> dict[str, tuple[object, object]]:
+def changes_of(entry: AuditRow) -> dict[str, tuple[object, object]]:
     return {c.field: (c.old, c.new) for c in entry.changes}
 
 
@@ -60,15 +58,15 @@ def test_a_sequence_of_edits_is_recorded_field_by_field(sessions: sessionmaker[S
                         city_ids=[w.berlin_id, w.dongguan_id])
         update_trip(s, trip.code, draft, expected_revision=1)
     with sessions.begin() as s:
-        audit.set_actor("王五@市投促局")
-        item_id = add_item(s, trip.code, item_draft(w, day=25, title_zh="储能企业座谈"))
+        actor.set_actor("王五@市投促局")
+        item_id = add_item(s, trip.code, item_draft(w, day=25, title_zh="储能企业座谈")).value
     with sessions.begin() as s:
-        move_item(s, item_id, timedelta(hours=2))
+        move_item(s, item_id, delta=timedelta(hours=2))
     with sessions.begin() as s:
         delete_item(s, item_id)
 
     with sessions() as s:
-        history = record_history(s, "trips", trip.id)
+        history = record_history(s, RecordType.TRIPS, trip.id)
     assert [(e.action, e.record_type) for e in history] == [
         ("create", "trips"), ("create", "itinerary_items"), ("update", "trips"),
         ("create", "itinerary_items"), ("update", "itinerary_items"), ("delete", "itinerary_items"),
@@ -104,15 +102,15 @@ def test_history_reads_in_both_languages(sessions: sessionmaker[Session]) -> Non
         trip = make_trip(s, w)
         update_trip(s, trip.code, replace(trip_draft(s, trip.code), status=TripStatus.PLANNED))
     with sessions() as s:
-        edited = record_history(s, "trips", trip.id)[-1]
+        edited = record_history(s, RecordType.TRIPS, trip.id)[-1]
     change = edited.changes[0]
-    assert field_label(change.field) == "状态" and field_label(change.field, "en") == "status"
+    assert field_label(change.field) == "状态" and field_label(change.field, Lang.EN) == "status"
     assert describe_value("trips", "status", change.new) == TripStatus.PLANNED.zh
-    assert describe_value("trips", "status", change.new, "en") == TripStatus.PLANNED.en
+    assert describe_value("trips", "status", change.new, Lang.EN) == TripStatus.PLANNED.en
     assert describe_value("itinerary_items", "starts_at", "2023-03-24T09:00:00+01:00") == (
         "2023-03-24 09:00 (UTC+01:00)")
-    assert edited.what() == f"推广活动 {trip.code}" and edited.what("en") == f"trip {trip.code}"
-    assert field_label("title_zh", "zh", "people") == "职务"
+    assert edited.what() == f"推广活动 {trip.code}" and edited.what(Lang.EN) == f"trip {trip.code}"
+    assert field_label("title_zh", Lang.ZH, RecordType.PEOPLE) == "职务"
 
 
 def test_a_rolled_back_save_leaves_no_history(sessions: sessionmaker[Session]) -> None:
@@ -143,9 +141,9 @@ def test_parts_of_a_record_raise_its_revision(sessions: sessionmaker[Session]) -
         set_rsvp(s, event.code, w.org_id, RsvpState.ACCEPTED, guests=3)
     with sessions() as s:
         assert s.scalars(select(Trip.revision)).one() == 3
-        history = record_history(s, "trips", trip.id)
+        history = record_history(s, RecordType.TRIPS, trip.id)
         assert changes_of(history[-1])["targets"] == (["博世集团"], [])
-        event_history = record_history(s, "themed_events", event.id)
+        event_history = record_history(s, RecordType.THEMED_EVENTS, event.id)
     invitations = changes_of(event_history[-1])["invitations"]
     assert invitations[1] == [{"organisation": "博世集团", "rsvp": "accepted", "guests": 3, "notes": ""}]
     assert describe_value("themed_events", "invitations", invitations[1]) == (
@@ -160,8 +158,8 @@ def test_a_deleted_trip_keeps_its_history(sessions: sessionmaker[Session]) -> No
         delete_trip(s, trip.code)
     with sessions() as s:
         record_type, record_id, label = find_record(s, trip.code.lower())
-        assert (record_type, record_id, label) == ("trips", trip.id, trip.code)
-        history = record_history(s, "trips", trip.id)
+        assert (record_type, record_id, label) == (RecordType.TRIPS, trip.id, trip.code)
+        history = record_history(s, RecordType.TRIPS, trip.id)
         with pytest.raises(NotFoundError):
             find_record(s, "TRIP-2023-999")
     assert [e.action for e in history] == ["create", "create", "delete", "delete"]
@@ -177,17 +175,17 @@ def test_who_comes_from_the_session_the_program_or_the_system(
     with sessions.begin() as s:
         s.info["actor"] = "张三"
         update_person(s, 1, replace(person_draft(s, 1), phone="0769-12345678"))
-    audit.set_actor(None)
-    monkeypatch.setenv(audit.ACTOR_VAR, "前台电脑")
+    actor.set_actor(None)
+    monkeypatch.setenv(actor.ACTOR_VAR, "前台电脑")
     with sessions.begin() as s:
         update_person(s, 1, replace(person_draft(s, 1), phone="0769-87654321"))
-    monkeypatch.delenv(audit.ACTOR_VAR)
+    monkeypatch.delenv(actor.ACTOR_VAR)
     with sessions.begin() as s:
         update_person(s, 1, PersonDraft("王建国", person_draft(s, 1).kind, email="w@dg.gov.cn"))
     with sessions() as s:
-        actors = [e.actor for e in record_history(s, "people", 1)]
+        actors = [e.actor for e in record_history(s, RecordType.PEOPLE, 1)]
     assert actors[:3] == ["李晓敏@松山湖", "张三", "前台电脑"]
-    assert actors[3] == audit.default_actor() and "@" in actors[3]
+    assert actors[3] == actor.default_actor() and "@" in actors[3]
 
 
 def test_unknown_kind_of_record_is_refused(sessions: sessionmaker[Session]) -> None:

@@ -19,7 +19,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from models.audit import AuditEntry
+from models.audit.table import AuditEntry
 from models.people import Person
 from models.trips import Trip
 from tests.factories import make_trip, make_world

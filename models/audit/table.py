@@ -1,0 +1,38 @@
+"""The ``audit_log`` table: one row per change of one record."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, Index, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from models.base import Base
+
+CREATE, UPDATE, DELETE = "create", "update", "delete"
+
+
+class AuditEntry(Base):
+    """One change of one record. ``record_type`` and ``parent_type`` hold
+    :class:`models.record_types.RecordType` values (table names)."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (
+        Index("ix_audit_log_record", "record_type", "record_id"),
+        Index("ix_audit_log_parent", "parent_type", "parent_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(index=True)
+    actor: Mapped[str] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(String(10))
+    record_type: Mapped[str] = mapped_column(String(40))
+    record_id: Mapped[int] = mapped_column(Integer)
+    record_uuid: Mapped[str] = mapped_column(String(36), default="")
+    record_label: Mapped[str] = mapped_column(String(300), default="", index=True)
+    parent_type: Mapped[str | None] = mapped_column(String(40))
+    parent_id: Mapped[int | None] = mapped_column(Integer)
+    revision: Mapped[int | None] = mapped_column(Integer)
+    changes: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+

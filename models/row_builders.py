@@ -1,0 +1,167 @@
+"""Row builders: ORM object -> plain row (models.rows). Call them inside the session that loaded
+the object; the queries in :mod:`models.queries` load the relations they read in bulk."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from models.campaign import Campaign, City, Industry, Region, Unit
+from models.events import AgendaSession, ThemedEvent
+from models.leads import Lead
+from models.organisations import Organisation
+from models.people import Person
+from models.rows import (
+    CampaignRow,
+    CityRow,
+    EventDetail,
+    EventRow,
+    InvitationRow,
+    ItemRow,
+    LeadRow,
+    MemberRow,
+    OrganisationRow,
+    PersonRow,
+    Ref,
+    RegionRow,
+    SessionRow,
+    TripDetail,
+    TripRow,
+    UnitRow,
+)
+from models.trips import ItineraryItem, Trip
+
+
+def ref(obj: Industry | Unit | Organisation | Region | None) -> Ref | None:
+    if obj is None:
+        return None
+    return Ref(obj.id, obj.name_zh, obj.name_en, getattr(obj, "code", "") or "")
+
+
+def campaign_row(c: Campaign) -> CampaignRow:
+    return CampaignRow(
+        c.id, c.uuid, c.revision, c.year, c.name_zh, c.name_en, c.slogan, c.target_trips,
+        c.target_events, c.target_hq_visits, c.target_investment_cny, c.flagship_threshold_cny,
+        c.target_flagship_projects,
+    )
+
+
+def region_row(r: Region) -> RegionRow:
+    return RegionRow(r.id, r.code, r.name_zh, r.name_en, r.kind)
+
+
+def city_row(c: City) -> CityRow:
+    return CityRow(c.id, c.name_zh, c.name_en, c.country_code, c.timezone, c.region_id)
+
+
+def unit_row(u: Unit) -> UnitRow:
+    return UnitRow(u.id, u.name_zh, u.name_en, u.kind)
+
+
+def person_row(p: Person) -> PersonRow:
+    return PersonRow(
+        p.id, p.uuid, p.revision, p.name_zh, p.name_en, p.kind, p.title_zh, p.title_en,
+        ref(p.unit), ref(p.organisation), p.phone, p.email, p.languages, p.notes,
+    )
+
+
+def organisation_row(o: Organisation, with_contacts: bool = False) -> OrganisationRow:
+    return OrganisationRow(
+        o.id, o.uuid, o.revision, o.name_zh, o.name_en, o.kind, ref(o.industry),
+        o.fortune_global_500_rank, o.china_top_500_rank, o.hq_city, o.hq_country, o.website,
+        o.talking_points, o.notes,
+        tuple(person_row(p) for p in o.contacts) if with_contacts else (),
+    )
+
+
+def item_row(i: ItineraryItem, trip: Trip) -> ItemRow:
+    return ItemRow(
+        i.id, i.uuid, i.revision, i.updated_at, trip.id, trip.uuid, trip.code, i.kind,
+        i.title_zh, i.title_en, i.starts_at, i.ends_at, i.timezone,
+        city_row(i.city) if i.city else None, i.place, ref(i.organisation),
+        tuple(person_row(p) for p in i.attendees), i.notes, i.outcome,
+    )
+
+
+def _trip_fields(t: Trip) -> dict[str, Any]:
+    return dict(
+        id=t.id, uuid=t.uuid, revision=t.revision, updated_at=t.updated_at, code=t.code,
+        campaign_year=t.campaign.year, title_zh=t.title_zh, title_en=t.title_en,
+        region=region_row(t.region), start_date=t.start_date, end_date=t.end_date,
+        status=t.status, leader=person_row(t.leader) if t.leader else None,
+        host_unit=ref(t.host_unit),
+    )
+
+
+def trip_row(t: Trip) -> TripRow:
+    return TripRow(**_trip_fields(t))
+
+
+def trip_detail_row(t: Trip) -> TripDetail:
+    return TripDetail(
+        **_trip_fields(t),
+        cities=tuple(city_row(c) for c in t.cities),
+        industries=tuple(r for r in map(ref, t.industries) if r),
+        targets=tuple(organisation_row(o, with_contacts=True) for o in t.targets),
+        members=tuple(MemberRow(person_row(m.person), m.role) for m in t.members),
+        items=tuple(item_row(i, t) for i in t.items),
+        purpose=t.purpose,
+        key_messages=t.key_messages,
+        logistics=t.logistics,
+        emergency_contacts=t.emergency_contacts,
+        cancel_reason=t.cancel_reason,
+        notes=t.notes,
+    )
+
+
+def _event_fields(e: ThemedEvent) -> dict[str, Any]:
+    return dict(
+        id=e.id, uuid=e.uuid, revision=e.revision, updated_at=e.updated_at, code=e.code,
+        campaign_year=e.campaign.year, kind=e.kind, title_zh=e.title_zh, title_en=e.title_en,
+        venue=e.venue, city=city_row(e.city) if e.city else None,
+        region=region_row(e.city.region) if e.city else None, timezone=e.timezone,
+        starts_at=e.starts_at, ends_at=e.ends_at, host_unit=ref(e.host_unit),
+        lead_person=person_row(e.lead_person) if e.lead_person else None,
+        capacity=e.capacity, status=e.status,
+    )
+
+
+def event_row(e: ThemedEvent) -> EventRow:
+    return EventRow(**_event_fields(e))
+
+
+def session_row(s: AgendaSession) -> SessionRow:
+    return SessionRow(
+        s.id, s.uuid, s.revision, s.updated_at, s.title_zh, s.title_en, s.starts_at, s.ends_at,
+        s.room, tuple(person_row(p) for p in s.speakers), s.notes,
+    )
+
+
+def event_detail_row(e: ThemedEvent) -> EventDetail:
+    return EventDetail(
+        **_event_fields(e),
+        industries=tuple(r for r in map(ref, e.industries) if r),
+        sessions=tuple(session_row(s) for s in e.sessions),
+        invitations=tuple(
+            InvitationRow(organisation_row(i.organisation, with_contacts=True), i.rsvp, i.guests,
+                          i.notes)
+            for i in e.invitations
+        ),
+        description=e.description,
+        responsibilities=e.responsibilities,
+        cancel_reason=e.cancel_reason,
+        notes=e.notes,
+    )
+
+
+def lead_row(lead: Lead, flagship_threshold: int) -> LeadRow:
+    org = ref(lead.organisation)
+    assert org is not None
+    return LeadRow(
+        lead.id, lead.uuid, lead.revision, lead.code, lead.title_zh, lead.title_en, org,
+        ref(lead.industry), lead.amount_cny, lead.stage, ref(lead.unit),
+        lead.source_trip.code if lead.source_trip else None,
+        lead.source_event.code if lead.source_event else None,
+        lead.first_contact_on, lead.signed_on, lead.funds_in_cny,
+        flagship_threshold > 0 and lead.amount_cny >= flagship_threshold, lead.notes,
+    )
+
