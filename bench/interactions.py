@@ -42,13 +42,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     from desktop.main_window import MainWindow  # noqa: TID251
     from desktop.pages.entity_page import EntityPage  # noqa: TID251
     from desktop.settings import AppSettings  # noqa: TID251
+    from models.changes import OpChanges
     from models.database import open_database, resolve_url
+    from models.language import Lang
     from models.trips import ItineraryItem, Trip
 
     app = application()
     url = resolve_url(args.db)
     engine, sessions = open_database(url)
-    ctx = AppContext(sessions, shown_url(url), "zh")
+    ctx = AppContext(sessions, shown_url(url), Lang.ZH)
     window = MainWindow(ctx, AppSettings())
     window.resize(1440, 900)
     window.show()
@@ -79,7 +81,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         def leave(other: str = other) -> None:
             window.show_page(other)
             settle(window.current_page())
-            ctx.notify("all")  # the view to measure reads its data again when shown
+            ctx.notify(OpChanges.all())  # the view to measure reads its data again when shown
             app.processEvents()
 
         def switch(key: str = key) -> None:

@@ -34,7 +34,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Connection, Engine, Table, func, insert, select, text
 
 from bench import scale_names as names
-from models.audit import AuditEntry
+from models.audit.table import AuditEntry
 from models.campaign import Campaign, City, Industry, Region, Unit
 from models.database import open_database
 from models.enums import (

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bench import run, scale_data
 from cli.app import run as run_cli
 from cli.context import Context
-from models.audit import AuditEntry
+from models.audit.table import AuditEntry
 from models.database import open_database
 from models.enums import EventStatus, ItemKind, TripStatus
 from models.events import AgendaSession, ThemedEvent
@@ -126,7 +126,7 @@ def test_the_app_adds_to_it(sessions: sessionmaker[Session]) -> None:
                              ends_at=local_to_utc(datetime(2023, 12, 20, 11, 0), zone),
                              timezone=zone)]))
         number = int(trip.code.rsplit("-", 1)[1])
-        assert row.code == f"TRIP-2023-{number + 1:03d}"
+        assert row.value.code == f"TRIP-2023-{number + 1:03d}"
         s.rollback()
 
 
