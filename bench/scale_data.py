@@ -49,6 +49,7 @@ from models.enums import (
     RsvpState,
     TripStatus,
     UnitKind,
+    VisitStatus,
 )
 from models.events import AgendaSession, Invitation, ThemedEvent, event_industries, session_speakers
 from models.leads import HqVisit, Lead
@@ -56,6 +57,7 @@ from models.operations.codes import code_counters
 from models.organisations import Organisation
 from models.people import Person
 from models.sample import read_sample
+from models.teams import Team
 from models.trips import (
     ItineraryItem,
     Trip,
@@ -97,6 +99,7 @@ class Counts:
     people: int
     leads: int
     hq_visits: int
+    teams: int = 100  # the teams of 百队千企, whatever the scale
 
     @classmethod
     def at_scale(cls, scale: float) -> Counts:
@@ -622,6 +625,19 @@ class Generator:
                 notes="")
             self.out.record(table, row, row["code"], self.snapshot(row))
 
+    def teams(self) -> None:
+        """The 100 teams of 百队千企 (team records since migration 0016), in the first year."""
+        table = table_of(Team)
+        self.team_ids: list[int] = []
+        for n in range(1, self.counts.teams + 1):
+            row = self.editable(
+                table, self.stamp(FIRST_YEAR), campaign_id=self.campaigns[FIRST_YEAR],
+                name=f"第{n}小分队", leader_id=None,
+                unit_id=self.host_units[n % len(self.host_units)]["id"], target_visits=10,
+                notes="")
+            self.out.record(table, row, row["name"], self.snapshot(row))
+            self.team_ids.append(row["id"])
+
     def hq_visits(self, year: int, trips: dict[int, date]) -> None:
         table = table_of(HqVisit)
         count = self.counts.hq_visits // self.counts.campaigns
@@ -633,8 +649,9 @@ class Generator:
             row = self.editable(
                 table, self.stamp(year), campaign_id=self.campaigns[year], organisation_id=org,
                 unit_id=self.rng.choice(self.host_units)["id"], visited_on=day,
-                team=f"第{self.rng.randint(1, 100)}小分队", trip_id=trip[0] if trip else None,
-                notes="")
+                team_id=self.rng.choice(self.team_ids),
+                status=VisitStatus.DONE.value, place="", outcome="", follow_up_lead_id=None,
+                trip_id=trip[0] if trip else None, notes="")
             label = f"{self.org_names[org]} {day}"
             self.out.record(table, row, label, self.snapshot(row))
 
@@ -651,6 +668,7 @@ class Generator:
         self.reference()
         self.organisations()
         self.people()
+        self.teams()
         for year in range(FIRST_YEAR, LAST_YEAR + 1):
             trips = self.trips(year)
             events = self.events(year)
@@ -689,7 +707,8 @@ def generate(url: str, scale: float = 1.0, seed: int = 1) -> dict[str, int]:
 
 COUNTED = {"campaigns": Campaign, "trips": Trip, "items": ItineraryItem, "events": ThemedEvent,
            "sessions": AgendaSession, "invitations": Invitation, "organisations": Organisation,
-           "people": Person, "leads": Lead, "hq_visits": HqVisit, "audit_log": AuditEntry}
+           "people": Person, "leads": Lead, "hq_visits": HqVisit, "teams": Team,
+           "audit_log": AuditEntry}
 
 
 def count_rows(engine: Engine) -> dict[str, int]:
