@@ -45,6 +45,7 @@ from desktop.pages.people import PeoplePage
 from desktop.pages.projects import ProjectsPage
 from desktop.pages.trips import TripsPage
 from desktop.pages.units import UnitsPage
+from desktop.pages.visits import VisitsPage
 from desktop.settings import AppSettings
 from desktop.settings_dialog import SettingsDialog
 from desktop.worker import Job
@@ -77,12 +78,14 @@ class MainWindow(QMainWindow):
         self.organisations = OrganisationsPage(ctx, self.editors)
         self.people = PeoplePage(ctx, self.editors)
         self.projects = ProjectsPage(ctx, self.editors)
+        self.visits = VisitsPage(ctx, self.editors)
         self.units = UnitsPage(ctx, self.editors)
         self.pages = [
             *self._planning_views(),
             Page("trips", self.tr("Promotion trips"), self.trips),
             Page("events", self.tr("Themed events"), self.events),
             Page("projects", self.tr("Projects"), self.projects),
+            Page("visits", self.tr("HQ visits (100 teams)"), self.visits),
             Page("organisations", self.tr("Organisations"), self.organisations),
             Page("people", self.tr("People"), self.people),
             Page("units", self.tr("Units && leaderboard"), self.units),
@@ -122,8 +125,10 @@ class MainWindow(QMainWindow):
 
     def _planning_views(self) -> list[Page]:
         """The dashboard, the calendar and the year timeline."""
+        self.dashboard = DashboardView(self.ctx)
+        self.dashboard.drill_down.connect(self.drill_down)
         return [
-            Page("dashboard", self.tr("Dashboard"), DashboardView(self.ctx)),
+            Page("dashboard", self.tr("Dashboard"), self.dashboard),
             Page("calendar", self.tr("Calendar"), CalendarView(self.ctx)),
             Page("timeline", self.tr("Year timeline"), TimelineView(self.ctx)),
         ]
@@ -195,7 +200,7 @@ class MainWindow(QMainWindow):
         self.page_actions = []
         for n, page in enumerate(self.pages):
             action = self._action(page.title, partial(self.nav.setCurrentRow, n),
-                                  f"Ctrl+{n + 1}" if n < 9 else "")
+                                  f"Ctrl+{(n + 1) % 10}" if n < 10 else "")
             self.page_actions.append(action)
 
     def _build_menus(self) -> None:
@@ -243,6 +248,15 @@ class MainWindow(QMainWindow):
     def current_entity_page(self) -> EntityPage | None:
         page = self.current_page()
         return page if isinstance(page, EntityPage) else None
+
+    def drill_down(self, measure: str) -> QWidget:
+        """From a ring of the dashboard to the records behind it."""
+        page = {"trips": "trips", "events": "events", "hq_visits": "visits"}.get(measure,
+                                                                                 "projects")
+        widget = self.show_page(page)
+        if page == "visits":
+            self.visits.show_coverage()
+        return widget
 
     def show_page(self, key: str) -> QWidget:
         for n, page in enumerate(self.pages):

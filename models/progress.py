@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models.campaign import Industry, Region, Unit
-from models.enums import EventStatus, ItemKind, LeadStage, TripStatus
+from models.enums import EventStatus, ItemKind, LeadStage, TripStatus, VisitStatus
 from models.events import ThemedEvent
 from models.language import Lang
 from models.leads import HqVisit, Lead
@@ -79,8 +79,12 @@ def campaign_progress(session: Session, year: int | None = None) -> Progress:
         select(ThemedEvent.status, func.count()).where(ThemedEvent.campaign_id == cid)
         .group_by(ThemedEvent.status)
     ).all())
-    visits = session.scalar(select(func.count()).select_from(HqVisit)
-                            .where(HqVisit.campaign_id == cid)) or 0
+    visit_counts = dict(session.execute(
+        select(HqVisit.status, func.count()).where(HqVisit.campaign_id == cid)
+        .group_by(HqVisit.status)
+    ).all())
+    visits = visit_counts.get(VisitStatus.DONE, 0)
+    visits_live = visits + visit_counts.get(VisitStatus.PLANNED, 0)
     trip_visits_done = session.scalar(
         select(func.count()).select_from(ItineraryItem).join(Trip)
         .where(Trip.campaign_id == cid, ItineraryItem.kind == ItemKind.COMPANY_VISIT,
@@ -109,7 +113,7 @@ def campaign_progress(session: Session, year: int | None = None) -> Progress:
         Measure("events", "专题招商活动", "Themed events", c.target_events,
                 event_counts.get(EventStatus.DONE, 0), live(event_counts)),
         Measure("hq_visits", "拜访企业总部", "HQ visits", c.target_hq_visits,
-                visits + trip_visits_done, visits + trip_visits_planned),
+                visits + trip_visits_done, visits_live + trip_visits_planned),
         Measure("investment_cny", "实际投资（元）", "Investment (CNY)",
                 c.target_investment_cny, signed, pipeline),
         Measure("flagship_projects", "战略性旗舰项目", "Flagship projects",
@@ -217,7 +221,8 @@ def leaderboard(session: Session, year: int, month: int | None = None) -> list[L
         stats[unit_id][3] += funds
     for unit_id, n in session.execute(
         select(HqVisit.unit_id, func.count()).where(
-            HqVisit.visited_on >= start, HqVisit.visited_on < end
+            HqVisit.visited_on >= start, HqVisit.visited_on < end,
+            HqVisit.status == VisitStatus.DONE,
         ).group_by(HqVisit.unit_id)
     ):
         if unit_id is not None:

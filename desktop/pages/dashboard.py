@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -92,6 +92,8 @@ def _tree(columns: int) -> QTreeWidget:
 
 
 class DashboardView(QWidget):
+    drill_down = Signal(str)  # a target's ring was clicked: the measure's key ("hq_visits"…)
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -133,6 +135,8 @@ class DashboardView(QWidget):
         top.addWidget(self.today_button)
 
         self.gauges = [GaugeCard() for _ in range(5)]
+        for card in self.gauges:
+            card.clicked.connect(self.drill_down.emit)
         gauges = QHBoxLayout()
         gauges.setSpacing(8)
         for card in self.gauges:

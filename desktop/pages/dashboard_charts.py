@@ -13,8 +13,8 @@ from PySide6.QtCharts import (
     QPieSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, Qt
-from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtCore import QMargins, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop.calendar.style import MUTED_TEXT
@@ -47,10 +47,15 @@ def _quiet_chart() -> QChart:
 
 class GaugeCard(QFrame):
     """One target: a ring (done, planned but not done yet, still to find) with the share
-    done in its middle, the figures under it."""
+    done in its middle, the figures under it. A click on it asks for the details (``clicked``
+    with the measure's key)."""
+
+    clicked = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.key = ""
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setObjectName("gaugeCard")
         self.setStyleSheet("#gaugeCard { background: #ffffff; border: 1px solid #dde2e8; "
                            "border-radius: 6px; }")
@@ -76,6 +81,7 @@ class GaugeCard(QFrame):
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.view.setMinimumSize(130, 130)
         self.view.setStyleSheet("background: transparent")
+        self.view.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)  # the card's
         self.percent = QLabel()
         big = QFont(self.percent.font())
         big.setPointSizeF(big.pointSizeF() + 6)
@@ -101,7 +107,13 @@ class GaugeCard(QFrame):
         layout.addWidget(self.figures)
         layout.addWidget(self.planned)
 
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and self.key:
+            self.clicked.emit(self.key)
+
     def show_measure(self, m: Measure, lang: Lang) -> None:
+        self.key = m.key
         colour = QColor(MEASURE_COLOURS.get(m.key, DONE.name()))
         self._done.setColor(colour)
         tint = QColor(colour)

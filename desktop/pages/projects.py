@@ -11,7 +11,6 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QComboBox,
     QDoubleSpinBox,
     QHBoxLayout,
     QLabel,
@@ -27,6 +26,7 @@ from desktop.editors.opening import Editors
 from desktop.editors.saving import save
 from desktop.editors.stage_dialog import StageMoveDialog, needs_details
 from desktop.pages.entity_page import EntityPage
+from desktop.pages.filter_bar import narrow_filters
 from desktop.pages.projects_board import PipelineBoard
 from desktop.tables.leads import LeadTableModel
 from desktop.tables.row_model import ROW_ROLE
@@ -72,14 +72,7 @@ class ProjectsPage(EntityPage):
             (self.tr("Flagship projects only"), lambda r: r.is_flagship),
             (self.tr("Other projects"), lambda r: not r.is_flagship),
         ])
-        self.search.setMinimumWidth(160)
-        for combo in self.findChildren(QComboBox):
-            # narrow on the filter line, wide enough in the list that opens
-            combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(6)
-            view = combo.view()
-            view.setMinimumWidth(view.sizeHintForColumn(0) + 24)
+        narrow_filters(self)
         # a second line: list or board, the amount range, the totals of the rows shown
         second = QHBoxLayout()
         self.list_button = QPushButton(self.tr("&List"), self)

@@ -247,6 +247,29 @@
     </message>
 </context>
 <context>
+    <name>CoverageTableModel</name>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Visited</source>
+        <translation>已拜访</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>计划拜访</translation>
+    </message>
+    <message>
+        <source>Not yet touched</source>
+        <translation>尚未接触</translation>
+    </message>
+    <message>
+        <source>Visited %</source>
+        <translation>拜访率</translation>
+    </message>
+</context>
+<context>
     <name>Crash</name>
     <message>
         <source>Unexpected error</source>
@@ -283,6 +306,13 @@
     <message>
         <source>New person %1</source>
         <translation>新建人员 %1</translation>
+    </message>
+</context>
+<context>
+    <name>CreateTeam</name>
+    <message>
+        <source>New team %1</source>
+        <translation>新建小分队 %1</translation>
     </message>
 </context>
 <context>
@@ -496,6 +526,13 @@
     </message>
 </context>
 <context>
+    <name>DeleteVisit</name>
+    <message>
+        <source>Delete the visit to %1</source>
+        <translation>删除对 %1 的拜访</translation>
+    </message>
+</context>
+<context>
     <name>DocumentActions</name>
     <message>
         <source>Export calendar</source>
@@ -585,6 +622,13 @@
 </context>
 <context>
     <name>EditPerson</name>
+    <message>
+        <source>Edit %1</source>
+        <translation>编辑 %1</translation>
+    </message>
+</context>
+<context>
+    <name>EditTeam</name>
     <message>
         <source>Edit %1</source>
         <translation>编辑 %1</translation>
@@ -1508,6 +1552,10 @@
         <translation>招商项目</translation>
     </message>
     <message>
+        <source>HQ visits (100 teams)</source>
+        <translation>百队千企拜访</translation>
+    </message>
+    <message>
         <source>Organisations</source>
         <translation>机构</translation>
     </message>
@@ -2032,6 +2080,13 @@
     </message>
 </context>
 <context>
+    <name>PlanVisit</name>
+    <message>
+        <source>Plan a visit to %1</source>
+        <translation>计划拜访 %1</translation>
+    </message>
+</context>
+<context>
     <name>PlannerCommand</name>
     <message>
         <source>Could not undo or redo “%1”: %2</source>
@@ -2189,6 +2244,17 @@
     <message>
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>RecordVisitDialog</name>
+    <message>
+        <source>Record the visit</source>
+        <translation>记录拜访结果</translation>
+    </message>
+    <message>
+        <source>Record the visit to %1</source>
+        <translation>记录对 %1 的拜访</translation>
     </message>
 </context>
 <context>
@@ -2365,6 +2431,80 @@
     <message>
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>TeamDialog</name>
+    <message>
+        <source>New team</source>
+        <translation>新建小分队</translation>
+    </message>
+    <message>
+        <source>Team %1</source>
+        <translation>小分队 %1</translation>
+    </message>
+    <message>
+        <source>e.g. 第101小分队</source>
+        <translation>例如：第101小分队</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Leader</source>
+        <translation>带队领导</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>Target visits</source>
+        <translation>目标拜访数</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>TeamTableModel</name>
+    <message>
+        <source>Team</source>
+        <translation>小分队</translation>
+    </message>
+    <message>
+        <source>Leader</source>
+        <translation>带队领导</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Visited</source>
+        <translation>已拜访</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>计划拜访</translation>
     </message>
 </context>
 <context>
@@ -2750,6 +2890,219 @@
     <message>
         <source>Signed projects %1 · investment signed %2 · funds in %3 · HQ visits %4</source>
         <translation>签约项目 %1 个 · 签约投资额 %2 · 到位资金 %3 · 拜访总部 %4 次</translation>
+    </message>
+</context>
+<context>
+    <name>VisitDialog</name>
+    <message>
+        <source>Plan an HQ visit</source>
+        <translation>计划总部拜访</translation>
+    </message>
+    <message>
+        <source>HQ visit</source>
+        <translation>总部拜访</translation>
+    </message>
+    <message>
+        <source>(no team)</source>
+        <translation>（无小分队）</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <source>city, address or meeting room</source>
+        <translation>城市、地址或会议室</translation>
+    </message>
+    <message>
+        <source>(the team&apos;s unit)</source>
+        <translation>（小分队所属单位）</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>小分队</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Credited unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>成果</translation>
+    </message>
+    <message>
+        <source>Follow-up project</source>
+        <translation>跟进项目</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Edit the visit to %1</source>
+        <translation>编辑对 %1 的拜访</translation>
+    </message>
+</context>
+<context>
+    <name>VisitTableModel</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>小分队</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>产业</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Target HQ</source>
+        <translation>目标总部</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <source>Follow-up project</source>
+        <translation>跟进项目</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>成果</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsPage</name>
+    <message>
+        <source>All teams</source>
+        <translation>全部小分队</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>All industries</source>
+        <translation>全部产业</translation>
+    </message>
+    <message>
+        <source>All regions</source>
+        <translation>全部区域</translation>
+    </message>
+    <message>
+        <source>Any organisation</source>
+        <translation>全部机构</translation>
+    </message>
+    <message>
+        <source>Target HQs only</source>
+        <translation>仅目标总部</translation>
+    </message>
+    <message>
+        <source>Not on the target list</source>
+        <translation>非目标企业</translation>
+    </message>
+    <message>
+        <source>&amp;Plan a visit…</source>
+        <translation>计划拜访(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Record visit…</source>
+        <translation>记录拜访结果(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>小分队</translation>
+    </message>
+    <message>
+        <source>Industry chain</source>
+        <translation>产业链</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Coverage by team</source>
+        <translation>按小分队覆盖</translation>
+    </message>
+    <message>
+        <source>by industry</source>
+        <translation>按产业链</translation>
+    </message>
+    <message>
+        <source>by region</source>
+        <translation>按区域</translation>
+    </message>
+    <message>
+        <source>New team…</source>
+        <translation>新建小分队…</translation>
+    </message>
+    <message>
+        <source>Edit team…</source>
+        <translation>编辑小分队…</translation>
+    </message>
+    <message>
+        <source>Show its visits</source>
+        <translation>查看其拜访</translation>
+    </message>
+    <message>
+        <source>Teams</source>
+        <translation>小分队</translation>
+    </message>
+    <message>
+        <source>%1 visited · %2 planned · %3 target HQs visited</source>
+        <translation>已拜访 %1 次 · 计划 %2 次 · 已覆盖目标总部 %3 家</translation>
+    </message>
+    <message>
+        <source>Select a visit first.</source>
+        <translation>请先选择一次拜访。</translation>
+    </message>
+    <message>
+        <source>Delete visit</source>
+        <translation>删除拜访</translation>
+    </message>
+    <message>
+        <source>Delete the visit to %1? You can undo this with Ctrl+Z.</source>
+        <translation>删除对“%1”的拜访？可按 Ctrl+Z 撤销。</translation>
     </message>
 </context>
 <context>

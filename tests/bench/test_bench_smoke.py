@@ -143,8 +143,8 @@ def test_the_runner_prints_every_row(tiny: tuple[str, dict[str, int]], tmp_path:
         "desktop start to the first painted, populated window (scale db)",
         "`list trips --json` (scale db)", "`check` (scale db)", "`export-ics --all` (scale db)",
         *(f"switch to the {view} view" for view in (
-            "dashboard", "calendar", "timeline", "trips", "events", "projects", "organisations",
-            "people", "units")),
+            "dashboard", "calendar", "timeline", "trips", "events", "projects", "visits",
+            "organisations", "people", "units")),
         "open a trip's editor", "trips: apply a region filter",
         "trips: one keystroke in the search box", "calendar: scroll one month (a frame)",
         "timeline: scroll the year (a frame)", "trip editor: save an edit of the title",

@@ -15,8 +15,8 @@ from desktop.settings import AppSettings
 from models import queries
 from tests.desktop.conftest import Small
 
-VIEWS = ["dashboard", "calendar", "timeline", "trips", "events", "projects", "organisations",
-         "people", "units"]
+VIEWS = ["dashboard", "calendar", "timeline", "trips", "events", "projects", "visits",
+         "organisations", "people", "units"]
 
 
 def test_navigation_holds_every_view(window: MainWindow, small: Small, qtbot: QtBot) -> None:

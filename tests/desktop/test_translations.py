@@ -69,8 +69,8 @@ def test_the_window_speaks_chinese(ctx: AppContext, qtbot: QtBot) -> None:
         window = MainWindow(ctx, AppSettings())
         qtbot.addWidget(window)
         titles = [window.nav.item(n).text() for n in range(window.nav.count())]
-        assert titles == ["总览", "日历", "年度时间轴", "推广活动", "专题活动", "招商项目", "机构",
-                          "人员", "责任单位与英雄榜"]
+        assert titles == ["总览", "日历", "年度时间轴", "推广活动", "专题活动", "招商项目",
+                          "百队千企拜访", "机构", "人员", "责任单位与英雄榜"]
         assert window.trips.model.headerData(0, Qt.Orientation.Horizontal) == "编号"
         assert QCoreApplication.translate("ErrorText", "Unexpected error: %1") == "意外错误：%1"
     finally:

@@ -191,7 +191,7 @@ def build_results(orgs: list[dict[str, Any]], people: list[dict[str, Any]],
         out.teams.append({"name": f"第{n}小分队", "leader": leader_zh, "unit": unit,
                           "members": members, "target_visits": 10 + n % 3,
                           "notes": f"{unit}百队千企小分队"})
-    out.visits = _visits(rng, out, trips, leads)
+    out.visits = _visits(rng, out, orgs, trips, leads)
     leaders = [p["name_zh"] for p in people if p["kind"] == "city_leader"]
     # the mayor is the chief chain leader; the city leaders each lead a key chain
     for n, code in enumerate(codes):
@@ -207,20 +207,19 @@ def _person(zh: str, en: str, title: tuple[str, str], unit: str, serial: int) ->
             "languages": "zh", "notes": "虚构人物（示例数据）"}
 
 
-def _visits(rng: random.Random, out: Results, trips: list[dict[str, Any]],
-            leads: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _visits(rng: random.Random, out: Results, orgs: list[dict[str, Any]],
+            trips: list[dict[str, Any]], leads: list[dict[str, Any]]) -> list[dict[str, Any]]:
     lead_of = {lead["organisation"]: lead for lead in leads}
-    city_of = {t["organisation"]: t for t in out.targets}
-    hq = {o["name_zh"]: o["hq_city"] for o in out.organisations}
+    hq = {o["name_zh"]: o["hq_city"] for o in [*orgs, *out.organisations]}
     visits: list[dict[str, Any]] = []
     # visits made during the trips, by the team of the trip's host unit
     for trip in trips:
         if trip["status"] != "done":
             continue
-        team = f"第{1 + int(trip['code'][-3:]) % TEAMS}小分队"
+        name = f"第{1 + int(trip['code'][-3:]) % TEAMS}小分队"
         for item in trip["items"]:
             if item["kind"] == "company_visit" and item["organisation"]:
-                visits.append(_visit(item["organisation"], item["start"][:10], team,
+                visits.append(_visit(item["organisation"], item["start"][:10], name,
                                      trip["host_unit"], "done", item["place"],
                                      trip["code"], "随团拜访：" + item["title_zh"],
                                      rng.choice(OUTCOMES), None))
@@ -238,7 +237,7 @@ def _visits(rng: random.Random, out: Results, trips: list[dict[str, Any]],
                       and lead["first_contact_on"] <= day.isoformat() else None)
             visits.append(_visit(
                 org, day.isoformat(), team["name"], team["unit"], status,
-                hq.get(org, city_of[org]["region"] or ""), None, "",
+                hq[org], None, "",
                 rng.choice(OUTCOMES) if status == "done" else "", follow))
     visits.sort(key=lambda v: (v["visited_on"], v["organisation"], v["team"]))
     return visits

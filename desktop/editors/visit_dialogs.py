@@ -1,0 +1,178 @@
+"""Dialogs of the Visits page: plan or edit a visit, record it as done, edit a team.
+
+Each saves through an undoable command when OK is pressed; a refused save keeps the dialog
+open with the message beside its field.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QSpinBox, QWidget
+
+from desktop.context import AppContext
+from desktop.editors.form import CheckList, EnumCombo, IdCombo, date_edit, date_of
+from desktop.editors.form_dialog import FormDialog
+from desktop.editors.saving import save
+from desktop.undo.base import PlannerCommand
+from desktop.undo.visits import CreateTeam, EditTeam, EditVisit, PlanVisit
+from models.enums import VisitStatus
+from models.lookups import Lookups
+from models.operations.leads import today
+from models.operations.teams import TeamDraft, VisitDraft
+from models.rows import LeadRow, TeamRow
+
+
+class VisitDialog(FormDialog):
+    """Plan a visit (team, organisation, day, place) or edit one."""
+
+    def __init__(self, ctx: AppContext, lookups: Lookups, teams: list[TeamRow],
+                 leads: list[LeadRow], draft: VisitDraft | None = None, revision: int = 0,
+                 parent: QWidget | None = None) -> None:
+        super().__init__("", ctx.lang, parent)
+        lang = ctx.lang
+        self.ctx = ctx
+        self.before = draft
+        self.revision = revision
+        self.setWindowTitle(self.tr("Plan an HQ visit") if draft is None
+                            else self.tr("HQ visit"))
+        d = draft or VisitDraft(0, today())
+        self.team = IdCombo(((t.name, t.id) for t in teams), none_label=self.tr("(no team)"))
+        self.organisation = IdCombo(((o.name(lang), o.id) for o in lookups.organisations),
+                                    none_label=self.tr("(choose)"))
+        self.day = date_edit(d.visited_on)
+        self.place = QLineEdit()
+        self.place.setPlaceholderText(self.tr("city, address or meeting room"))
+        self.status = EnumCombo(VisitStatus, lang)
+        self.unit = IdCombo(((u.name(lang), u.id) for u in lookups.units),
+                            none_label=self.tr("(the team's unit)"))
+        self.outcome = QPlainTextEdit()
+        self.outcome.setFixedHeight(70)
+        self.follow_up = IdCombo(((f"{x.code}  {x.title(lang)}", x.id) for x in leads),
+                                 none_label=self.tr("(none)"))
+        self.notes = QPlainTextEdit()
+        self.notes.setFixedHeight(60)
+        self.form.field(self.tr("Team"), self.team, "team_id")
+        self.form.field(self.tr("Organisation"), self.organisation, "organisation_id")
+        self.form.field(self.tr("Date"), self.day, "visited_on")
+        self.form.field(self.tr("Place"), self.place, "place")
+        self.form.field(self.tr("Status"), self.status, "status")
+        self.form.field(self.tr("Credited unit"), self.unit, "unit_id")
+        self.form.field(self.tr("Outcome"), self.outcome, "outcome")
+        self.form.field(self.tr("Follow-up project"), self.follow_up, "follow_up_lead_id")
+        self.form.field(self.tr("Notes"), self.notes, "notes")
+        self.team.set_value(d.team_id)
+        self.organisation.set_value(d.organisation_id or None)
+        self.place.setText(d.place)
+        self.status.set_value(d.status)
+        self.unit.set_value(d.unit_id)
+        self.outcome.setPlainText(d.outcome)
+        self.follow_up.set_value(d.follow_up_lead_id)
+        self.notes.setPlainText(d.notes)
+        self.status.currentIndexChanged.connect(lambda _i: self._status_changed())
+        self._status_changed()
+        self.resize(560, self.sizeHint().height())
+        self.accept_with = lambda _dialog: self._save()
+
+    def _status_changed(self) -> None:
+        done = self.status.value() is VisitStatus.DONE
+        self.outcome.setEnabled(done)
+        self.follow_up.setEnabled(done)
+
+    def draft(self) -> VisitDraft:
+        base = self.before or VisitDraft(0, today())
+        done = self.status.value() is VisitStatus.DONE
+        return replace(
+            base, team_id=self.team.value(), organisation_id=self.organisation.value() or 0,
+            visited_on=date_of(self.day), place=self.place.text(), status=self.status.value(),
+            unit_id=self.unit.value(), outcome=self.outcome.toPlainText() if done else "",
+            follow_up_lead_id=self.follow_up.value() if done else None,
+            notes=self.notes.toPlainText())
+
+    def command(self) -> PlannerCommand | None:
+        draft = self.draft()
+        label = self.organisation.currentText()
+        if self.before is None:
+            return PlanVisit(self.ctx, draft, label)
+        if draft == self.before:
+            return None
+        return EditVisit(self.ctx, self.before, draft, self.revision,
+                         self.tr("Edit the visit to %1").replace("%1", label))
+
+    def _save(self) -> bool:
+        command = self.command()
+        return command is None or save(self.ctx, command, self)
+
+
+class RecordVisitDialog(VisitDialog):
+    """Record a planned visit as done: the day, the outcome, the follow-up project."""
+
+    def __init__(self, ctx: AppContext, lookups: Lookups, teams: list[TeamRow],
+                 leads: list[LeadRow], draft: VisitDraft, revision: int,
+                 parent: QWidget | None = None) -> None:
+        # the follow-up project is one of the visited organisation's, or none
+        own = [x for x in leads if x.organisation.id == draft.organisation_id] or leads
+        super().__init__(ctx, lookups, teams, own, draft, revision, parent)
+        self.setWindowTitle(self.tr("Record the visit"))
+        self.status.set_value(VisitStatus.DONE)
+        for widget in (self.team, self.organisation, self.unit):
+            widget.setEnabled(False)
+        self.outcome.setFocus()
+
+    def command(self) -> PlannerCommand | None:
+        assert self.before is not None
+        return EditVisit(self.ctx, self.before, self.draft(), self.revision,
+                         self.tr("Record the visit to %1").replace(
+                             "%1", self.organisation.currentText()))
+
+
+class TeamDialog(FormDialog):
+    """A team of 百队千企: name, leader, unit, members, target number of visits."""
+
+    def __init__(self, ctx: AppContext, lookups: Lookups, draft: TeamDraft | None = None,
+                 revision: int = 0, parent: QWidget | None = None) -> None:
+        super().__init__("", ctx.lang, parent)
+        lang = ctx.lang
+        self.ctx = ctx
+        self.before = draft
+        self.revision = revision
+        self.setWindowTitle(self.tr("New team") if draft is None else self.tr("Team %1")
+                            .replace("%1", draft.name))
+        d = draft or TeamDraft("")
+        people = [(f"{p.name(lang)}  {p.title(lang)}".strip(), p.id) for p in lookups.people]
+        self.name = QLineEdit(d.name)
+        self.name.setPlaceholderText(self.tr("e.g. 第101小分队"))
+        self.leader = IdCombo(people, none_label=self.tr("(none)"))
+        self.unit = IdCombo(((u.name(lang), u.id) for u in lookups.units),
+                            none_label=self.tr("(none)"))
+        self.members = CheckList(people)
+        self.members.setMinimumHeight(180)
+        self.target = QSpinBox()
+        self.target.setRange(0, 1000)
+        self.notes = QLineEdit(d.notes)
+        self.form.field(self.tr("Name"), self.name, "name")
+        self.form.field(self.tr("Leader"), self.leader, "leader_id")
+        self.form.field(self.tr("Unit"), self.unit, "unit_id")
+        self.form.field(self.tr("Members"), self.members, "member_ids")
+        self.form.field(self.tr("Target visits"), self.target, "target_visits")
+        self.form.field(self.tr("Notes"), self.notes, "notes")
+        self.leader.set_value(d.leader_id)
+        self.unit.set_value(d.unit_id)
+        self.members.set_values(d.member_ids)
+        self.target.setValue(d.target_visits)
+        self.resize(560, 560)
+        self.accept_with = lambda _dialog: self._save()
+
+    def draft(self) -> TeamDraft:
+        base = self.before or TeamDraft("")
+        return replace(base, name=self.name.text(), leader_id=self.leader.value(),
+                       unit_id=self.unit.value(), member_ids=self.members.values(),
+                       target_visits=self.target.value(), notes=self.notes.text())
+
+    def _save(self) -> bool:
+        draft = self.draft()
+        if self.before is None:
+            return save(self.ctx, CreateTeam(self.ctx, draft), self)
+        if draft == self.before:
+            return True
+        return save(self.ctx, EditTeam(self.ctx, self.before, draft, self.revision), self)

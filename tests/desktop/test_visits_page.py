@@ -1,0 +1,146 @@
+"""The Visits page (百队千企): plan a visit, record it done, teams, coverage, the drill-down."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate, QPoint, Qt
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from desktop.context import AppContext
+from desktop.editors.opening import Editors
+from desktop.editors.visit_dialogs import RecordVisitDialog, TeamDialog, VisitDialog
+from desktop.pages.visits import VisitsPage
+from desktop.tables.visits import CoverageTableModel, VisitTableModel
+from models.enums import VisitStatus
+from models.language import Lang
+from models.operations.teams import TeamDraft, create_team, mark_targets
+from models.visits import coverage, list_visits
+from tests.desktop.conftest import Small
+
+SHOTS = Path(os.environ.get("CAMPAIGN_PLANNER_SHOTS", "/tmp"))
+
+
+@pytest.fixture
+def team_id(small: Small) -> int:
+    with small.sessions.begin() as s:
+        mark_targets(s, [small.world.org_id], region_id=small.world.region_id)
+        return create_team(s, TeamDraft("第7小分队", leader_id=small.world.staff_id,
+                                        unit_id=small.world.unit_id, target_visits=4)).value.id
+
+
+@pytest.fixture
+def page(ctx: AppContext, team_id: int, qtbot: QtBot) -> VisitsPage:
+    host = QWidget()
+    qtbot.addWidget(host)
+    widget = VisitsPage(ctx, Editors(ctx, host))
+    qtbot.addWidget(widget)
+    widget.shown: list[QWidget] = []  # type: ignore[attr-defined]
+    widget.show_dialog = widget.shown.append  # type: ignore[method-assign,attr-defined]
+    widget.resize(1300, 760)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def test_plan_a_visit_then_record_it_done_with_undo(page: VisitsPage, ctx: AppContext,
+                                                   small: Small, team_id: int) -> None:
+    dialog = page.new_record()
+    assert isinstance(dialog, VisitDialog)
+    dialog.team.set_value(team_id)
+    dialog.organisation.set_value(small.world.org_id)
+    dialog.day.setDate(QDate(2023, 11, 20))
+    dialog.place.setText("Stuttgart 斯图加特")
+    assert not dialog.outcome.isEnabled()  # planned: no outcome yet
+    dialog.buttons.accepted.emit()
+    assert dialog.result() == 1
+    (row,) = page.model.rows()
+    assert (row.status, row.team, row.place, row.visited_on) == (
+        VisitStatus.PLANNED, "第7小分队", "Stuttgart 斯图加特", date(2023, 11, 20))
+    assert row.is_target and row.unit is not None and row.unit.id == small.world.unit_id
+    page.select_id(row.id)
+    record = page.record_selected()
+    assert isinstance(record, RecordVisitDialog)
+    record.day.setDate(QDate(2023, 11, 21))
+    record.outcome.setPlainText("企业有意在松山湖设立华南研发中心")
+    record.buttons.accepted.emit()
+    (row,) = page.model.rows()
+    assert (row.status, row.visited_on, row.outcome) == (
+        VisitStatus.DONE, date(2023, 11, 21), "企业有意在松山湖设立华南研发中心")
+    assert "已拜访 1 次" in page.summary.text() or "1 visited" in page.summary.text()
+    (by_team,) = page.by_team.rows()
+    assert (by_team.targets, by_team.visited, by_team.planned) == (4, 1, 0)
+    ctx.undo_stack.undo()
+    with ctx.sessions() as s:
+        assert [v.status for v in list_visits(s)] == [VisitStatus.PLANNED]
+    ctx.undo_stack.undo()
+    with ctx.sessions() as s:
+        assert list_visits(s) == []
+    assert page.model.rowCount() == 0
+
+
+def test_a_visit_without_organisation_is_refused_in_the_dialog(page: VisitsPage) -> None:
+    dialog = page.new_record()
+    assert isinstance(dialog, VisitDialog)
+    dialog.buttons.accepted.emit()
+    assert dialog.result() == 0
+    assert page.model.rowCount() == 0
+
+
+def test_teams_are_created_and_edited(page: VisitsPage, ctx: AppContext, small: Small) -> None:
+    dialog = page.new_team()
+    assert isinstance(dialog, TeamDialog)
+    dialog.name.setText("第8小分队")
+    dialog.leader.set_value(small.world.leader_id)
+    dialog.members.set_checked(small.world.staff_id, True)
+    dialog.target.setValue(12)
+    dialog.buttons.accepted.emit()
+    names = [t.name for t in page.teams.rows()]
+    assert names == ["第7小分队", "第8小分队"]
+    assert page.team_filter.findText("第8小分队") > 0  # the filter knows the new team
+    eight = page.teams.rows()[1]
+    assert [m.name_zh for m in eight.members] == ["李晓敏"] and eight.target_visits == 12
+    ctx.undo_stack.undo()
+    assert [t.name for t in page.teams.rows()] == ["第7小分队"]
+
+
+def test_models_pass_the_model_tester(qtmodeltester: object, sample_ctx: AppContext) -> None:
+    with sample_ctx.sessions() as s:
+        visits = list_visits(s)
+        by_region = coverage(s, "region")
+    model = VisitTableModel(Lang.ZH)
+    model.set_rows(visits)
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
+    cover = CoverageTableModel(Lang.ZH, "区域")
+    cover.set_rows(by_region)
+    qtmodeltester.check(cover)  # type: ignore[attr-defined]
+    assert sum(r.targets for r in by_region) == 1000
+
+
+def test_the_dashboard_ring_drills_down_to_the_visits(sample_ctx: AppContext, qtbot: QtBot,
+                                                      tmp_path: Path) -> None:
+    from desktop.main_window import MainWindow
+    from desktop.settings import AppSettings
+
+    window = MainWindow(sample_ctx, AppSettings())
+    qtbot.addWidget(window)
+    window.resize(1480, 920)
+    window.show()
+    window.show_page("dashboard")
+    qtbot.waitExposed(window)
+    ring = next(card for card in window.dashboard.gauges if card.key == "hq_visits")
+    qtbot.mouseClick(ring, Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
+    assert window.current_page() is window.visits
+    assert window.visits.detail.currentIndex() == 0
+    assert window.visits.by_team.rowCount() == 100
+    assert window.visits.model.rowCount() == 1200
+    window.grab().save(str(SHOTS / "visits-page.png"))
+    flagship = next(card for card in window.dashboard.gauges if card.key == "flagship_projects")
+    window.show_page("dashboard")
+    qtbot.mouseClick(flagship, Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
+    assert window.current_page() is window.projects
+    window.editors.close_all()
