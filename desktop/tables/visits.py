@@ -36,7 +36,7 @@ class VisitTableModel(RowTableModel[HqVisitRow]):
             Column("organisation", self.tr("Organisation"), lambda r: r.organisation.name(lang),
                    width=240),
             Column("team", self.tr("Team"), lambda r: r.team, sort=lambda r: team_number(r.team)),
-            Column("place", self.tr("Place"), lambda r: r.place),
+            Column("place", self.tr("Place"), lambda r: r.place, width=140),
             Column("industry", self.tr("Industry"),
                    lambda r: r.industry.name(lang) if r.industry else ""),
             Column("region", self.tr("Region"), lambda r: r.region.name(lang) if r.region else ""),
