@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
-from models.enums import EventKind, EventStatus, ItemKind, TripStatus
+from models.enums import EventKind, EventStatus, ItemKind, TripStatus, VisitStatus
 from models.language import Lang
 from models.rows import Ref, RegionRow, pick
 from models.timeutil import BEIJING_TZ
@@ -24,6 +24,7 @@ class EntryKind(StrEnum):
     TRIP = "trip"
     ITEM = "item"
     EVENT = "event"
+    VISIT = "visit"  # a planned HQ visit of 百队千企 (a whole day)
 
 
 class TimeMode(StrEnum):
@@ -67,9 +68,13 @@ class CalendarEntry:
             return lang.pick("推广活动", "Promotion trip")
         if self.kind is EntryKind.ITEM:
             return ItemKind(self.type_key).label(lang)
+        if self.kind is EntryKind.VISIT:
+            return lang.pick("总部拜访", "HQ visit")
         return EventKind(self.type_key).label(lang)
 
     def status_label(self, lang: Lang = Lang.ZH) -> str:
+        if self.kind is EntryKind.VISIT:
+            return VisitStatus(self.status).label(lang)
         enum = EventStatus if self.kind is EntryKind.EVENT else TripStatus
         return enum(self.status).label(lang)
 
@@ -116,5 +121,6 @@ class CalendarEntry:
 def sort_key(entry: CalendarEntry, mode: TimeMode) -> tuple[datetime, int, int, str, int]:
     """Earlier first; at the same start, longer spans first (they take the upper lanes)."""
     start, end = entry.wall_span(mode)
-    order = {EntryKind.TRIP: 0, EntryKind.EVENT: 1, EntryKind.ITEM: 2}[entry.kind]
+    order = {EntryKind.TRIP: 0, EntryKind.EVENT: 1, EntryKind.ITEM: 2,
+             EntryKind.VISIT: 3}[entry.kind]
     return (start, -int((end - start).total_seconds()), order, entry.code, entry.id)

@@ -17,11 +17,14 @@ from sqlalchemy import ColumnElement, and_, exists, or_, select
 from sqlalchemy.orm import Session
 
 from models.campaign import City, Industry, Region, Unit
-from models.enums import PersonKind
+from models.enums import PersonKind, VisitStatus
 from models.events import AgendaSession, ThemedEvent, event_industries, session_speakers
+from models.leads import HqVisit
+from models.organisations import Organisation
 from models.people import Person
 from models.row_builders import region_row
 from models.rows import Ref, RegionRow
+from models.teams import TargetHq, Team
 from models.timeutil import BEIJING_TZ
 from models.trips import ItineraryItem, Trip, TripMember, item_attendees, trip_industries
 from planning.entries import CalendarEntry, EntryKind
@@ -43,6 +46,7 @@ class Filters:
     trips: bool = True
     items: bool = True
     events: bool = True
+    visits: bool = True  # planned HQ visits of 百队千企
 
     @property
     def narrowed(self) -> bool:
@@ -133,7 +137,52 @@ def load_entries(session: Session, first: date, last: date,
         entries += _items(session, first, last, f, lookup, people)
     if f.events:
         entries += _events(session, first, last, f, lookup, people)
+    if f.visits:
+        entries += _visits(session, first, last, f, lookup, people)
     return entries
+
+
+def _visits(session: Session, first: date, last: date, f: Filters, lookup: _Lookup,
+            people: _PeopleNames) -> list[CalendarEntry]:
+    """Planned HQ visits as whole days, titled by the company, coded by the team."""
+    if f.status not in (None, VisitStatus.PLANNED.value):
+        return []
+    stmt = (select(HqVisit.id, HqVisit.uuid, HqVisit.revision, HqVisit.visited_on,
+                   HqVisit.place, HqVisit.unit_id, Organisation.name_zh, Organisation.name_en,
+                   Organisation.industry_id, Team.name, Team.leader_id, TargetHq.region_id)
+            .join(Organisation, HqVisit.organisation_id == Organisation.id)
+            .outerjoin(Team, HqVisit.team_id == Team.id)
+            .outerjoin(TargetHq, (TargetHq.organisation_id == HqVisit.organisation_id)
+                       & (TargetHq.campaign_id == HqVisit.campaign_id))
+            .where(HqVisit.status == VisitStatus.PLANNED, HqVisit.visited_on >= first,
+                   HqVisit.visited_on <= last)
+            .order_by(HqVisit.visited_on, HqVisit.id))
+    if f.unit_id is not None:
+        stmt = stmt.where(HqVisit.unit_id == f.unit_id)
+    if f.industry_id is not None:
+        stmt = stmt.where(Organisation.industry_id == f.industry_id)
+    if f.region_id is not None:
+        stmt = stmt.where(TargetHq.region_id == f.region_id)
+    if f.person_id is not None:
+        stmt = stmt.where(or_(Team.leader_id == f.person_id,
+                              Team.members.any(Person.id == f.person_id)))
+    rows = session.execute(stmt).all()
+    people.fetch(r[10] for r in rows)
+    beijing = ZoneInfo(BEIJING_TZ)
+    return [
+        CalendarEntry(EntryKind.VISIT, vid, uuid, rev, team or "",
+                      f"拜访{org_zh}", f"Visit {org_en or org_zh}", "hq_visit",
+                      VisitStatus.PLANNED.value, lookup.regions.get(region_id)
+                      if region_id is not None else None, people.get(leader_id),
+                      lookup.unit(unit_id), None, place, BEIJING_TZ,
+                      datetime.combine(day, time.min, beijing).astimezone(UTC),
+                      datetime.combine(day + timedelta(days=1), time.min, beijing).astimezone(UTC),
+                      all_day=True,
+                      industries=(lookup.industries[industry_id],)
+                      if industry_id in lookup.industries else ())
+        for (vid, uuid, rev, day, place, unit_id, org_zh, org_en, industry_id, team, leader_id,
+             region_id) in rows
+    ]
 
 
 class _PeopleNames:

@@ -62,7 +62,7 @@ def timeline_rows(
         for region in regions:
             groups[f"region:{region.id}"] = (region.name_zh, region.name_en, [])
     for entry in sorted(entries, key=lambda e: sort_key(e, mode)):
-        if entry.kind is EntryKind.ITEM:
+        if entry.kind in (EntryKind.ITEM, EntryKind.VISIT):
             continue
         if grouping is Grouping.REGION:
             ref = entry.region

@@ -10,7 +10,7 @@ from models.changes import RecordKind
 from planning.entries import CalendarEntry, EntryKind
 
 REFRESH_KINDS = (RecordKind.TRIP, RecordKind.ITEM, RecordKind.EVENT, RecordKind.PERSON,
-                 RecordKind.UNIT, RecordKind.CAMPAIGN)
+                 RecordKind.UNIT, RecordKind.CAMPAIGN, RecordKind.HQ_VISIT, RecordKind.TEAM)
 CHOICE_KINDS = (RecordKind.PERSON, RecordKind.UNIT, RecordKind.CAMPAIGN)  # the filter boxes list
 
 
@@ -18,6 +18,8 @@ def open_entry(ctx: AppContext, entry: CalendarEntry) -> None:
     """Ask the main window for the editor: an event's, or the trip's (for an item, its trip)."""
     if entry.kind is EntryKind.EVENT:
         ctx.open_event_requested.emit(entry.id)
+    elif entry.kind is EntryKind.VISIT:
+        ctx.status_message.emit(f"{entry.title(ctx.lang)} · {entry.code}")
     else:
         ctx.open_trip_requested.emit(entry.trip_id if entry.trip_id is not None else entry.id)
 

@@ -45,11 +45,14 @@ class FilterBar(QWidget):
         self.trips = QCheckBox(self.tr("Trips"))
         self.items = QCheckBox(self.tr("Itinerary"))
         self.events = QCheckBox(self.tr("Events"))
-        for box in (self.trips, self.items, self.events):
+        self.visits = QCheckBox(self.tr("HQ visits"))
+        self.visits.setToolTip(self.tr("Planned HQ visits of the 100 teams"))
+        for box in (self.trips, self.items, self.events, self.visits):
             box.setChecked(True)
             box.toggled.connect(self._emit)
             layout.addWidget(box)
-        self.items.setVisible(items)  # the timeline shows no itinerary items
+        self.items.setVisible(items)  # the timeline shows no itinerary items nor visits
+        self.visits.setVisible(items)
         self.clear_button = QToolButton()
         self.clear_button.setText(self.tr("Clear filters"))
         self.clear_button.clicked.connect(self.clear)
@@ -89,6 +92,7 @@ class FilterBar(QWidget):
             trips=self.trips.isChecked(),
             items=self.items.isChecked(),
             events=self.events.isChecked(),
+            visits=self.visits.isChecked(),
         )
 
     def set_filters(self, f: Filters) -> None:
@@ -101,6 +105,7 @@ class FilterBar(QWidget):
             self.trips.setChecked(f.trips)
             self.items.setChecked(f.items)
             self.events.setChecked(f.events)
+            self.visits.setChecked(f.visits)
         finally:
             self._loading = loading
         self._emit()

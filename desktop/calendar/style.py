@@ -57,7 +57,9 @@ TYPE_COLOURS = {
     ItemKind.SIGNING.value: "#0f7b6c",
     ItemKind.HOTEL.value: "#9aa5b1",
     ItemKind.FREE_TIME.value: "#7f9a4a",
+    "hq_visit": "#0d9488",  # planned HQ visits of 百队千企
 }
+VISIT_COLOUR = TYPE_COLOURS["hq_visit"]
 NEUTRAL = "#66707c"
 TODAY = QColor("#d1495b")
 GRID = QColor("#d5dae0")
@@ -77,6 +79,8 @@ def region_colour(region: RegionRow | None) -> QColor:
 
 
 def base_colour(entry: CalendarEntry, colour_by: ColourBy) -> QColor:
+    if entry.kind is EntryKind.VISIT:  # their own colour, whatever the colouring
+        return QColor(VISIT_COLOUR)
     if colour_by is ColourBy.REGION:
         return region_colour(entry.region)
     return QColor(TYPE_COLOURS.get(entry.type_key, NEUTRAL))
@@ -278,7 +282,8 @@ def legend(colour_by: ColourBy, regions: list[RegionRow], lang: Lang) -> list[tu
     """What the colours mean, for the legend under a view."""
     if colour_by is ColourBy.REGION:
         return [(r.name(lang), region_colour(r)) for r in regions]
+    visits = (translate("CalendarText", "Planned HQ visit"), QColor(VISIT_COLOUR))
     kinds: list[tuple[str, str]] = [("trip", translate("CalendarText", "Promotion trip"))]
     kinds += [(k.value, k.label(lang)) for k in EventKind]
     kinds += [(k.value, k.label(lang)) for k in ItemKind]
-    return [(label, QColor(TYPE_COLOURS[key])) for key, label in kinds]
+    return [*((label, QColor(TYPE_COLOURS[key])) for key, label in kinds), visits]

@@ -31,6 +31,7 @@ from models.errors import PlannerError
 from models.language import Lang
 from models.operations.events import move_event
 from models.operations.items import move_item
+from models.operations.teams import move_visit
 from models.operations.trips import move_trip
 from models.records import id_by_uuid
 from models.timeutil import local_to_utc
@@ -116,6 +117,9 @@ class MoveCommand(PlannerCommand):
                              expected_revision=expected).changes
         if entry.kind is EntryKind.EVENT:
             return move_event(session, entry.code, days=move.days, delta=move.delta,
+                              expected_revision=expected).changes
+        if entry.kind is EntryKind.VISIT:
+            return move_visit(session, entry.uuid, days=move.days + move.delta.days,
                               expected_revision=expected).changes
         item_id = id_by_uuid(session, ItineraryItem, entry.uuid)
         return move_item(session, item_id, days=move.days, delta=move.delta,

@@ -4,7 +4,7 @@ with an outcome and a follow-up project), the target list (千企) and the chain
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -263,6 +263,18 @@ def record_visit(session: Session, visit_id: int, *, visited_on: date | None = N
     draft.outcome = outcome
     draft.follow_up_lead_id = follow_up_lead_id
     return update_visit(session, visit_id, draft, expected_revision)
+
+
+def move_visit(session: Session, uuid: str, days: int,
+               expected_revision: int | None = None) -> OpResult[HqVisitRow]:
+    """Move a visit by whole days (a drag in the calendar)."""
+    visit = session.scalar(select(HqVisit).where(HqVisit.uuid == uuid))
+    if visit is None:
+        raise NotFoundError("该拜访已不存在（可能已被他人删除）",
+                            "The visit no longer exists (someone may have deleted it)")
+    draft = visit_draft(session, visit.id)
+    draft.visited_on = draft.visited_on + timedelta(days=days)
+    return update_visit(session, visit.id, draft, expected_revision)
 
 
 def delete_visit(session: Session, visit_id: int) -> OpResult[VisitDraft]:

@@ -162,6 +162,10 @@
         <translation>双击打开 · 拖动或按 Alt+←/→ 移动</translation>
     </message>
     <message>
+        <source>Planned HQ visit</source>
+        <translation>计划总部拜访</translation>
+    </message>
+    <message>
         <source>Promotion trip</source>
         <translation>推广活动</translation>
     </message>
@@ -1045,6 +1049,14 @@
     <message>
         <source>Events</source>
         <translation>专题活动</translation>
+    </message>
+    <message>
+        <source>HQ visits</source>
+        <translation>总部拜访</translation>
+    </message>
+    <message>
+        <source>Planned HQ visits of the 100 teams</source>
+        <translation>百队千企小分队计划中的总部拜访</translation>
     </message>
     <message>
         <source>Clear filters</source>
