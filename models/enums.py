@@ -127,6 +127,20 @@ class VisitStatus(LabelledEnum):
     DONE = "done"
     CANCELLED = "cancelled"
 
+    # The values are those of TripStatus, and str-valued members with equal values are equal
+    # dict keys: the labels live in a table of their own.
+    @property
+    def zh(self) -> str:
+        return _VISIT_LABELS[self.value][0]
+
+    @property
+    def en(self) -> str:
+        return _VISIT_LABELS[self.value][1]
+
+
+_VISIT_LABELS = {"planned": ("计划拜访", "Planned"), "done": ("已拜访", "Visited"),
+                 "cancelled": ("已取消", "Cancelled")}
+
 
 class ConflictKind(LabelledEnum):
     """What the conflict finder found (``models.conflicts``)."""
@@ -219,9 +233,6 @@ _LABELS: dict[LabelledEnum, tuple[str, str]] = {
     LeadStage.FUNDS_IN: ("资金到位", "Funds in"),
     LeadStage.PRODUCTION: ("投产", "Production"),
     LeadStage.DROPPED: ("终止", "Dropped"),
-    VisitStatus.PLANNED: ("计划拜访", "Planned"),
-    VisitStatus.DONE: ("已拜访", "Visited"),
-    VisitStatus.CANCELLED: ("已取消", "Cancelled"),
     ConflictKind.PERSON_DOUBLE_BOOKED: ("人员重复安排", "Person double-booked"),
     ConflictKind.VENUE_DOUBLE_BOOKED: ("场地冲突", "Venue double-booked"),
     ConflictKind.ITEM_OUTSIDE_TRIP: ("行程超出日期", "Item outside the trip's dates"),

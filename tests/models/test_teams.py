@@ -190,3 +190,12 @@ def test_leads_link_a_city_leader(sessions: sessionmaker[Session], world: World)
     assert row.leader is not None and row.leader.name_zh == "王建国"
     with sessions.begin() as s, pytest.raises(ValidationError):
         create_lead(s, LeadDraft("项目丙", world.org_id, 10**9, leader_id=9999))
+
+
+def test_visit_statuses_keep_their_own_labels() -> None:
+    """VisitStatus shares its values with TripStatus: neither may take the other's labels."""
+    from models.enums import TripStatus
+
+    assert (TripStatus.PLANNED.zh, TripStatus.DONE.zh) == ("已计划", "已完成")
+    assert (VisitStatus.PLANNED.zh, VisitStatus.DONE.zh, VisitStatus.DONE.en) == (
+        "计划拜访", "已拜访", "Visited")
