@@ -2,9 +2,34 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from calendars.reading import IcsEntry
+from models.enums import EventKind, ItemKind
+
+Progress = Callable[[int, int], None]
+
+_ACTIONS = {"new": ("新建", "new"), "update": ("更新", "update")}
+
+
+@dataclass(frozen=True)
+class PlannedEntry:
+    """One entry the import creates or updates, as the preview lists it."""
+
+    action: str  # "new" or "update"
+    label_zh: str
+    label_en: str
+    kind: ItemKind | EventKind
+    timezone: str
+    all_day: bool
+
+    def text(self, lang: str = "zh") -> str:
+        zh, en = _ACTIONS[self.action]
+        when = ("全天" if lang != "en" else "all day") if self.all_day else self.timezone
+        if lang == "en":
+            return f"{en}: {self.label_en} as {self.kind.en} ({when})"
+        return f"{zh}：{self.label_zh}，类别：{self.kind.zh}（{when}）"
 
 
 @dataclass
@@ -17,6 +42,12 @@ class IcsImportReport:
     deleted: int = 0
     skipped: int = 0
     notes: list[str] = field(default_factory=list)
+    entries: list[PlannedEntry] = field(default_factory=list)
+
+    def planned(self, entry: IcsEntry, action: str, kind: ItemKind | EventKind,
+                timezone: str) -> None:
+        self.entries.append(PlannedEntry(action, entry.label("zh"), entry.label("en"), kind,
+                                         timezone, entry.all_day))
 
     def skip(self, entry: IcsEntry, zh: str, en: str) -> None:
         self.skipped += 1

@@ -31,6 +31,7 @@ from desktop.context import AppContext
 from desktop.errors_text import describe
 from desktop.settings import AppSettings
 from desktop.worker import Job, Progress, run_in_background
+from models.enums import EventKind, ItemKind
 from models.queries import list_trips
 from models.rows import TripRow
 
@@ -83,12 +84,18 @@ def _open_file(settings: AppSettings, parent: QWidget, title: str, filters: str)
 
 
 class CalendarImportDialog(_ImportDialog):
-    """Into which trip's itinerary the calendar goes, or as themed events."""
+    """Into which trip's itinerary the calendar goes, or as themed events, and the kind of an
+    entry that suggests none. OK previews the import (nothing written: each entry with the
+    kind chosen for it), a confirmation then imports it; both run with progress."""
+
+    PREVIEW_LINES = 40
 
     def __init__(self, ctx: AppContext, path: Path, trips: list[TripRow], selected: str | None,
                  parent: QWidget) -> None:
         super().__init__(self.tr("Import calendar"), path, parent)
         self.ctx = ctx
+        self.report: calendars.IcsImportReport | None = None  # the preview
+        self.applied = False
         self.into_trip = QRadioButton(self.tr("Into the itinerary of the trip:"))
         self.trip = QComboBox()
         for row in trips:
@@ -101,38 +108,79 @@ class CalendarImportDialog(_ImportDialog):
         index = self.trip.findData(selected) if selected else -1
         if index >= 0:
             self.trip.setCurrentIndex(index)
+        self.default_kind = QComboBox()
         if trips:
             self.into_trip.setChecked(True)
         else:
             self.into_trip.setEnabled(False)
             self.trip.setEnabled(False)
             self.as_events.setChecked(True)
+        self._fill_kinds()
         self.into_trip.toggled.connect(self.trip.setEnabled)
-        for widget in (self.into_trip, self.trip, self.as_events):
+        self.into_trip.toggled.connect(self._fill_kinds)
+        for widget in (self.into_trip, self.trip, self.as_events,
+                       QLabel(self.tr("Kind of an entry whose categories and title suggest none:")),
+                       self.default_kind):
             self.layout_.addWidget(widget)
         self.finish_layout()
+
+    def _fill_kinds(self) -> None:
+        kinds: list[ItemKind] | list[EventKind] = (
+            list(EventKind) if self.as_events.isChecked() else list(ItemKind))
+        default = EventKind.OTHER if self.as_events.isChecked() else ItemKind.COMPANY_VISIT
+        self.default_kind.clear()
+        for kind in kinds:
+            self.default_kind.addItem(kind.label(self.ctx.lang), kind.value)
+        self.default_kind.setCurrentIndex(self.default_kind.findData(default.value))
 
     def trip_code(self) -> str | None:
         return None if self.as_events.isChecked() else self.trip.currentData()
 
     def accept(self) -> None:
         super().accept()
-        self.job = self._start()
+        self.job = self._run(preview=True)
 
-    def _start(self) -> Job:
+    def _run(self, preview: bool) -> Job:
         sessions, path, trip_code = self.ctx.sessions, self.path, self.trip_code()
+        kind = self.default_kind.currentData()
 
         def work(progress: Progress) -> calendars.IcsImportReport:
             progress(0, 1)
             data = path.read_bytes()
-            with sessions.begin() as session:  # one transaction: an error keeps nothing
+            # the preview runs the whole import and rolls it back; the import is one transaction
+            with sessions() if preview else sessions.begin() as session:
                 return calendars.import_ics(session, data, trip_code=trip_code,
-                                            as_events=trip_code is None)
+                                            as_events=trip_code is None, default_kind=kind,
+                                            progress=progress)
 
-        return run_in_background(self.owner, self.tr("Importing the calendar…"), work,
-                                 self._done, self._failed)
+        label = (self.tr("Checking the calendar…") if preview
+                 else self.tr("Importing the calendar…"))
+        return run_in_background(self.owner, label, work,
+                                 self._previewed if preview else self._done, self._failed)
+
+    def preview_text(self, report: calendars.IcsImportReport) -> str:
+        lang = self.ctx.lang
+        lines = [report.text(lang)]
+        lines += [entry.text(lang) for entry in report.entries[: self.PREVIEW_LINES]]
+        more = len(report.entries) - self.PREVIEW_LINES
+        if more > 0:
+            lines.append(self.tr("… and %n more", "", more))
+        lines += report.notes[: self.PREVIEW_LINES]
+        return "\n".join(lines)
+
+    def _previewed(self, report: calendars.IcsImportReport) -> None:
+        self.report = report
+        if not report.entries and not report.deleted:
+            self.tell("\n".join([report.text(self.ctx.lang), *report.notes]))
+            return
+        question = self.preview_text(report) + "\n\n" + self.tr("Import these entries now?")
+        if not dialogs.confirm(self.owner, self.windowTitle(), question):
+            self.message = self.tr("Import cancelled: nothing written.")
+            return
+        self.job = self._run(preview=False)
 
     def _done(self, report: calendars.IcsImportReport) -> None:
+        self.applied = True
         lines = [report.text(self.ctx.lang), *report.notes]
         self.tell("\n".join(lines))
         if self.trip_code() is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import TypeVar
@@ -39,6 +40,8 @@ class ItemDraft:
     notes: str = ""
     outcome: str = ""
     uuid: str | None = None
+    all_day: bool = False  # starts_at is local midnight of the first day, ends_at 23:59 of the last
+    external_uid: str = ""  # the UID of the partner's calendar entry it came from
 
 
 @dataclass
@@ -76,7 +79,7 @@ def item_draft(item: ItineraryItem) -> ItemDraft:
         starts_at=item.starts_at, ends_at=item.ends_at, timezone=item.timezone,
         city_id=item.city_id, place=item.place, organisation_id=item.organisation_id,
         attendee_ids=[p.id for p in item.attendees], notes=item.notes, outcome=item.outcome,
-        uuid=item.uuid,
+        uuid=item.uuid, all_day=item.all_day, external_uid=item.external_uid,
     )
 
 
@@ -159,6 +162,8 @@ def _apply_item(session: Session, item: ItineraryItem, draft: ItemDraft) -> None
     item.attendees = [session.get_one(Person, pid) for pid in dict.fromkeys(draft.attendee_ids)]
     item.notes = draft.notes
     item.outcome = draft.outcome
+    item.all_day = draft.all_day
+    item.external_uid = draft.external_uid.strip()
     if draft.uuid and not item.uuid:
         item.uuid = draft.uuid
 
@@ -378,7 +383,7 @@ def duplicate_trip(session: Session, code_or_id: str | int, start_date: date,
     source = trip_draft(session, code_or_id)
     days = (start_date - source.start_date).days
     items = [
-        replace(i, uuid=None, outcome="",
+        replace(i, uuid=None, outcome="", external_uid="",
                 starts_at=shift_local(i.starts_at, i.timezone, days),
                 ends_at=shift_local(i.ends_at, i.timezone, days))
         for i in source.items or []
@@ -404,6 +409,30 @@ def add_item(session: Session, trip_code_or_id: str | int, draft: ItemDraft) -> 
         trip.items.append(item)
     session.flush()
     return item.id
+
+
+def add_items(session: Session, trip_code_or_id: str | int, drafts: Sequence[ItemDraft],
+              on_error: Callable[[int, ValidationError], ValidationError] | None = None
+              ) -> list[int]:
+    """Add many items to a trip at once (imports): each is checked by the same rules as
+    :func:`add_item`, then all are written in one flush, so the work per item does not grow
+    with the items the trip already has. ``on_error(index, error)`` may reword a refusal."""
+    trip = get_trip(session, trip_code_or_id)
+    member_ids = {pid for pid, _ in _member_list_of(trip)}
+    for index, draft in enumerate(drafts):
+        try:
+            _check_item(session, draft, trip, member_ids)
+        except ValidationError as exc:
+            raise (on_error(index, exc) if on_error is not None else exc) from exc
+    items = []
+    with session.no_autoflush:
+        for draft in drafts:
+            item = ItineraryItem()
+            _apply_item(session, item, draft)
+            trip.items.append(item)
+            items.append(item)
+    session.flush()
+    return [item.id for item in items]
 
 
 def update_item(session: Session, item_id: int, draft: ItemDraft,

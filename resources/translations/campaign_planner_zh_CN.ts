@@ -92,8 +92,30 @@
         <translation>作为专题活动导入</translation>
     </message>
     <message>
+        <source>Kind of an entry whose categories and title suggest none:</source>
+        <translation>类别、标题都看不出类别的日程，归为：</translation>
+    </message>
+    <message>
+        <source>Checking the calendar…</source>
+        <translation>正在检查日历…</translation>
+    </message>
+    <message>
         <source>Importing the calendar…</source>
         <translation>正在导入日历…</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>…… 另有 %n 条</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import these entries now?</source>
+        <translation>现在导入这些日程吗？</translation>
+    </message>
+    <message>
+        <source>Import cancelled: nothing written.</source>
+        <translation>已取消导入，未写入任何数据。</translation>
     </message>
 </context>
 <context>
@@ -1161,6 +1183,10 @@
         <translation>（无城市）</translation>
     </message>
     <message>
+        <source>All day (whole days, no times)</source>
+        <translation>全天（按整天，不设时间）</translation>
+    </message>
+    <message>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -1262,6 +1288,14 @@
     <message>
         <source>Attendees</source>
         <translation>参加人员</translation>
+    </message>
+    <message>
+        <source>All day</source>
+        <translation>全天</translation>
+    </message>
+    <message>
+        <source>All day, to %1</source>
+        <translation>全天，至 %1</translation>
     </message>
 </context>
 <context>

@@ -48,7 +48,7 @@ def trip_ics(small: Small, tmp_path: Path) -> Path:
 
 def test_import_a_trip_calendar_as_themed_events(window: MainWindow, small: Small, trip_ics: Path,
                                                  monkeypatch: pytest.MonkeyPatch,
-                                                 qtbot: QtBot) -> None:
+                                                 answers: list[str], qtbot: QtBot) -> None:
     open_file(monkeypatch, trip_ics)
     before = count(small, ThemedEvent)
     dialog = window.import_calendar()
@@ -56,7 +56,8 @@ def test_import_a_trip_calendar_as_themed_events(window: MainWindow, small: Smal
     dialog.as_events.setChecked(True)
     assert dialog.trip_code() is None
     dialog.accept()
-    finish(dialog, qtbot)
+    finish(dialog, qtbot)  # the preview
+    finish(dialog, qtbot)  # the import
     assert count(small, ThemedEvent) > before
     assert dialog.message.startswith("新建 ") and "跳过 0" in dialog.message, dialog.message
     assert window.settings.last_folder == str(trip_ics.parent)
@@ -64,7 +65,7 @@ def test_import_a_trip_calendar_as_themed_events(window: MainWindow, small: Smal
 
 def test_import_a_calendar_into_the_selected_trip(window: MainWindow, small: Small,
                                                   trip_ics: Path, monkeypatch: pytest.MonkeyPatch,
-                                                  qtbot: QtBot) -> None:
+                                                  answers: list[str], qtbot: QtBot) -> None:
     open_file(monkeypatch, trip_ics)
     window.show_page("trips")
     window.trips.select_id(small.trip.id)
@@ -73,7 +74,10 @@ def test_import_a_calendar_into_the_selected_trip(window: MainWindow, small: Sma
     assert isinstance(dialog, CalendarImportDialog)
     assert dialog.trip_code() == small.trip.code  # the trip selected on the Trips page
     dialog.accept()
-    finish(dialog, qtbot)
+    finish(dialog, qtbot)  # the preview
+    assert count(small, ItineraryItem) == items  # the preview writes nothing
+    assert len(answers) == 1 and "类别：" in answers[0], answers
+    finish(dialog, qtbot)  # the import
     created = count(small, ItineraryItem) - items
     assert created >= 1
     assert dialog.message.startswith(f"新建 {created}，"), dialog.message
@@ -161,3 +165,38 @@ def test_declining_the_confirmation_writes_nothing(window: MainWindow, small: Sm
     finish(dialog, qtbot)
     assert dialog.plan is not None and not dialog.applied
     assert count(small, Organisation) == before
+
+
+PHONE_CALL = "\r\n".join([
+    "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Partner//Test//EN",
+    "BEGIN:VEVENT", "UID:call-1@partner.example", "DTSTAMP:20230301T000000Z",
+    "DTSTART;VALUE=DATE:{day}", "SUMMARY:Abstimmung", "END:VEVENT",
+    "BEGIN:VEVENT", "UID:call-2@partner.example", "DTSTAMP:20230301T000000Z",
+    "DTSTART;VALUE=DATE:{day}", "SUMMARY:Phone call with Bosch", "END:VEVENT",
+    "END:VCALENDAR", "",
+])
+
+
+def test_the_preview_shows_each_kind_and_the_default_kind_is_used(
+        window: MainWindow, small: Small, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        answers: list[str], qtbot: QtBot) -> None:
+    path = tmp_path / "calls.ics"
+    path.write_text(PHONE_CALL.format(day=f"{small.trip.start_date:%Y%m%d}"), encoding="utf-8")
+    open_file(monkeypatch, path)
+    window.show_page("trips")
+    window.trips.select_id(small.trip.id)
+    dialog = window.import_calendar()
+    assert isinstance(dialog, CalendarImportDialog)
+    dialog.default_kind.setCurrentIndex(dialog.default_kind.findData("free_time"))
+    dialog.accept()
+    finish(dialog, qtbot)  # the preview
+    assert len(answers) == 1
+    assert "“Abstimmung”，类别：自由活动（全天）" in answers[0], answers[0]
+    assert "“Phone call with Bosch”，类别：会谈/通话（全天）" in answers[0], answers[0]
+    finish(dialog, qtbot)  # the import
+    assert dialog.applied
+    with small.sessions() as session:
+        kinds = {i.title_zh: (i.kind.value, i.all_day) for i in session.scalars(
+            select(ItineraryItem).where(ItineraryItem.external_uid.like("call-%")))}
+    assert kinds == {"Abstimmung": ("free_time", True),
+                     "Phone call with Bosch": ("meeting", True)}
