@@ -19,6 +19,8 @@ The desktop's print/preview actions and the ``brief`` command call exactly this:
   the clock: ``BriefOptions.generated_on`` is the date printed in every footer.
 - ``BriefOptions(generated_on=..., lang="zh"|"en", font_path=None, issuer_zh=...,
   issuer_en=..., confidentiality=...)``.
+- ``BriefKind`` (TRIP, EVENT, CAMPAIGN) and ``prepare(session, kind, code="", year=None)``:
+  the collect step of any kind, returning its renderer bound to the data (``render(options)``).
 - ``find_cjk_font(configured) -> FontInfo``: the font used for ``font_path``. When no
   embeddable TrueType Chinese font is found, ``FontInfo.warning`` says so (the document then
   uses ReportLab's built-in, non-embedded STSong-Light): show it to the user.
@@ -37,10 +39,12 @@ from briefs.data import (
 )
 from briefs.event_brief import render_event
 from briefs.fonts import FontInfo, find_cjk_font
+from briefs.kinds import BriefKind, prepare
 from briefs.options import BriefOptions
 from briefs.trip_brief import render_trip
 
 __all__ = [
+    "BriefKind",
     "BriefOptions",
     "CampaignReport",
     "EventBrief",
@@ -50,6 +54,7 @@ __all__ = [
     "collect_event",
     "collect_trip",
     "find_cjk_font",
+    "prepare",
     "render_campaign",
     "render_event",
     "render_trip",

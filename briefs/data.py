@@ -18,6 +18,7 @@ from models import queries
 from models.conflicts import Conflict, find_conflicts
 from models.enums import EventStatus, TripStatus
 from models.events import Invitation, ThemedEvent
+from models.language import Lang
 from models.leads import HqVisit, Lead
 from models.progress import LeaderboardRow, Measure, Progress, campaign_progress, leaderboard
 from models.row_builders import lead_row
@@ -51,13 +52,13 @@ class ContactRecord:
     result_zh: str  # outcome, notes or RSVP
     result_en: str
 
-    def kind(self, lang: str = "zh") -> str:
+    def kind(self, lang: Lang = Lang.ZH) -> str:
         return pick(self.kind_zh, self.kind_en, lang)
 
-    def what(self, lang: str = "zh") -> str:
+    def what(self, lang: Lang = Lang.ZH) -> str:
         return pick(self.what_zh, self.what_en, lang)
 
-    def result(self, lang: str = "zh") -> str:
+    def result(self, lang: Lang = Lang.ZH) -> str:
         return pick(self.result_zh, self.result_en, lang)
 
 
@@ -234,7 +235,7 @@ def _earlier_contacts(
         yield visit.organisation_id, ContactRecord(
             visit.visited_on, "总部拜访", "HQ visit", "",
             " ".join(x for x in (unit.name_zh if unit else "", visit.team) if x),
-            " ".join(x for x in (pick(unit.name_zh, unit.name_en, "en") if unit else "",
+            " ".join(x for x in (pick(unit.name_zh, unit.name_en, Lang.EN) if unit else "",
                                  visit.team) if x),
             visit.notes, visit.notes,
         )

@@ -22,9 +22,11 @@ from briefs.profiles import (
     ranks,
 )
 from briefs.styles import ACCENT, MUTED
-from briefs.words import Words, esc, hm, utc_offset
+from briefs.words import Words, esc, hm
 from models.enums import EventStatus, RsvpState
-from models.rows import BEIJING, EventDetail, PersonRow, SessionRow
+from models.rows import EventDetail, PersonRow, SessionRow
+from models.timeutil import BEIJING
+from models.wording import utc_offset
 
 PAGE_REST = 70 * mm
 COMING = (RsvpState.ACCEPTED, RsvpState.ATTENDED, RsvpState.TENTATIVE, RsvpState.INVITED)

@@ -19,6 +19,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
+from models.language import Lang
+
 CID_FALLBACK = "STSong-Light"
 
 # (file name, index in a .ttc collection). Chinese UI fonts first: they hold Latin glyphs too.
@@ -61,8 +63,8 @@ class FontInfo:
             return ""
         return f"{self.warning_zh} ({self.warning_en})"
 
-    def warning_text(self, lang: str = "zh") -> str:
-        return self.warning_en if lang == "en" else self.warning_zh
+    def warning_text(self, lang: Lang = Lang.ZH) -> str:
+        return lang.pick(self.warning_zh, self.warning_en)
 
 
 def candidate_fonts() -> list[tuple[str, int]]:

@@ -10,6 +10,7 @@ from briefs.fonts import FontInfo, find_cjk_font
 from briefs.layout import DocMeta
 from briefs.styles import Styles, make_styles
 from briefs.words import Words
+from models.language import Lang
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -17,7 +18,7 @@ class BriefOptions:
     """Printing options. ``generated_on`` is required: renderers never read the clock."""
 
     generated_on: date
-    lang: str = "zh"
+    lang: Lang = Lang.ZH
     font_path: str | None = None  # a TrueType CJK font; None: search the system
     issuer_zh: str = "东莞市投资促进局"
     issuer_en: str = "Dongguan Investment Promotion Bureau"

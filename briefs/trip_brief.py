@@ -21,9 +21,10 @@ from briefs.profiles import (
     pitch_section,
 )
 from briefs.styles import MUTED
-from briefs.words import Words, esc, hm, utc_offset
+from briefs.words import Words, esc, hm
 from models.enums import ItemKind, MemberRole, OrganisationKind, TripStatus
 from models.rows import ItemRow, TripDetail
+from models.wording import utc_offset
 
 TRAVEL_KINDS = (ItemKind.FLIGHT, ItemKind.TRAIN, ItemKind.TRANSFER)
 CONTACT_ROLES = (MemberRole.LEADER, MemberRole.DEPUTY, MemberRole.LIAISON, MemberRole.SECRETARY,

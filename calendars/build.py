@@ -19,11 +19,12 @@ from calendars.collect import CalendarData
 from calendars.timezones import is_utc, vtimezone
 from models.enums import EventStatus, TripStatus
 from models.errors import ValidationError
+from models.language import Lang
 from models.rows import EventDetail, ItemRow, PersonRow, SessionRow, TripDetail, pick
+from models.timeutil import BEIJING_TZ
 
 PRODID = "-//Campaign Planner//Investment Promotion Calendar 1.0//ZH"
 UID_DOMAIN = "campaign-planner"
-CALENDAR_TIMEZONE = "Asia/Shanghai"
 KIND_PROPERTY = "X-CAMPAIGN-PLANNER-KIND"
 LANGUAGES = ("zh", "en")
 
@@ -49,19 +50,19 @@ def entry_uid(uuid: str, external_uid: str = "") -> str:
     return external_uid or uid_of(uuid)
 
 
-def _t(lang: str, zh: str, en: str) -> str:
-    return en if lang == "en" else zh
+def _t(lang: Lang, zh: str, en: str) -> str:
+    return lang.pick(zh, en)
 
 
-def _join(lang: str, parts: Iterable[str]) -> str:
+def _join(lang: Lang, parts: Iterable[str]) -> str:
     return _t(lang, "、", ", ").join(p for p in parts if p)
 
 
-def _person(p: PersonRow, lang: str) -> str:
+def _person(p: PersonRow, lang: Lang) -> str:
     return p.name(lang)
 
 
-def _address(p: PersonRow, lang: str, role: str | None = None) -> vCalAddress | None:
+def _address(p: PersonRow, lang: Lang, role: str | None = None) -> vCalAddress | None:
     """A person as ORGANIZER/ATTENDEE: only with a known e-mail (the value must be a URI)."""
     email = p.email.strip()
     if not email:
@@ -90,7 +91,7 @@ def _entry(uid: str, stamp: datetime, sequence: int, status: str, summary: str,
     return event
 
 
-def _summary(zh: str, en: str, lang: str) -> tuple[str, str]:
+def _summary(zh: str, en: str, lang: Lang) -> tuple[str, str]:
     text = pick(zh, en, lang)
     return text, "en" if lang == "en" and en else "zh-CN"
 
@@ -127,7 +128,7 @@ def _categories(event: Event, names: Iterable[str]) -> None:
 
 
 def _people(event: Event, organiser: PersonRow | None, attendees: Iterable[tuple[PersonRow, str]],
-            lang: str) -> None:
+            lang: Lang) -> None:
     if organiser is not None and (address := _address(organiser, lang)) is not None:
         event.add("ORGANIZER", address)
     seen: set[int] = set()
@@ -142,7 +143,7 @@ def _people(event: Event, organiser: PersonRow | None, attendees: Iterable[tuple
 # --- one builder per kind -------------------------------------------------------------------
 
 
-def trip_component(trip: TripDetail, lang: str = "zh") -> Event:
+def trip_component(trip: TripDetail, lang: Lang = Lang.ZH) -> Event:
     """A trip as an all-day span (``VALUE=DATE``, exclusive end) over its dates."""
     summary, summary_lang = _summary(trip.title_zh, trip.title_en, lang)
     event = _entry(uid_of(trip.uuid), trip.updated_at, trip.revision - 1,
@@ -175,7 +176,7 @@ def trip_component(trip: TripDetail, lang: str = "zh") -> Event:
     return event
 
 
-def item_component(item: ItemRow, trip: TripDetail, lang: str = "zh",
+def item_component(item: ItemRow, trip: TripDetail, lang: Lang = Lang.ZH,
                    alarm_minutes: int | None = None) -> Event:
     """An itinerary item as a timed entry in the local zone of its place, related to its trip."""
     summary, summary_lang = _summary(item.title_zh, item.title_en, lang)
@@ -193,7 +194,7 @@ def item_component(item: ItemRow, trip: TripDetail, lang: str = "zh",
     if location:
         event.add("LOCATION", location)
     beijing = ""
-    if item.timezone != CALENDAR_TIMEZONE and not item.all_day:
+    if item.timezone != BEIJING_TZ and not item.all_day:
         end_format = "%H:%M" if item.beijing_start.date() == item.beijing_end.date() else "%m-%d %H:%M"
         beijing = f"{item.beijing_start:%m-%d %H:%M}–{item.beijing_end.strftime(end_format)}"
     event.add("DESCRIPTION", _lines([
@@ -217,7 +218,7 @@ def item_component(item: ItemRow, trip: TripDetail, lang: str = "zh",
     return event
 
 
-def event_component(ev: EventDetail, lang: str = "zh", alarm_minutes: int | None = None) -> Event:
+def event_component(ev: EventDetail, lang: Lang = Lang.ZH, alarm_minutes: int | None = None) -> Event:
     """A themed event as a timed entry in its own zone."""
     summary, summary_lang = _summary(ev.title_zh, ev.title_en, lang)
     event = _entry(entry_uid(ev.uuid, ev.external_uid), ev.updated_at, ev.revision - 1,
@@ -251,7 +252,7 @@ def event_component(ev: EventDetail, lang: str = "zh", alarm_minutes: int | None
     return event
 
 
-def session_component(s: SessionRow, ev: EventDetail, lang: str = "zh",
+def session_component(s: SessionRow, ev: EventDetail, lang: Lang = Lang.ZH,
                       alarm_minutes: int | None = None) -> Event:
     """An agenda session as a timed entry in its event's zone, related to its event."""
     summary, summary_lang = _summary(s.title_zh, s.title_en, lang)
@@ -298,7 +299,7 @@ def _years(data: CalendarData) -> tuple[date, date]:
     return date(min(days).year, 1, 1), date(max(days).year + 1, 1, 1)
 
 
-def _entries(data: CalendarData, lang: str, alarm_minutes: int | None) -> Iterator[Event]:
+def _entries(data: CalendarData, lang: Lang, alarm_minutes: int | None) -> Iterator[Event]:
     for trip in sorted(data.trips, key=lambda t: (t.start_date, t.code)):
         yield trip_component(trip, lang)
         for item in sorted(trip.items, key=lambda i: (i.starts_at, i.uuid)):
@@ -309,7 +310,7 @@ def _entries(data: CalendarData, lang: str, alarm_minutes: int | None) -> Iterat
             yield session_component(s, ev, lang, alarm_minutes)
 
 
-def check_options(lang: str, alarm_minutes: int | None) -> None:
+def check_options(lang: Lang, alarm_minutes: int | None) -> None:
     if lang not in LANGUAGES:
         raise ValidationError("lang", f"不支持的语言“{lang}”（可选：zh、en）",
                               f"Unsupported language '{lang}' (zh or en)")
@@ -318,7 +319,7 @@ def check_options(lang: str, alarm_minutes: int | None) -> None:
                               "Reminders must be between 0 and 10080 minutes before")
 
 
-def calendar_component(data: CalendarData, lang: str = "zh", alarm_minutes: int | None = None,
+def calendar_component(data: CalendarData, lang: Lang = Lang.ZH, alarm_minutes: int | None = None,
                        progress: Progress | None = None) -> Calendar:
     """The VCALENDAR: its properties, a VTIMEZONE for every zone used, then every entry."""
     check_options(lang, alarm_minutes)
@@ -331,7 +332,7 @@ def calendar_component(data: CalendarData, lang: str = "zh", alarm_minutes: int 
     cal.add("VERSION", "2.0")
     cal.add("CALSCALE", "GREGORIAN")
     cal.add("X-WR-CALNAME", data.name(lang))
-    cal.add("X-WR-TIMEZONE", CALENDAR_TIMEZONE)
+    cal.add("X-WR-TIMEZONE", BEIJING_TZ)
     first, last = _years(data)
     for zone in sorted(_zones(data)):
         cal.add_component(vtimezone(zone, first, last))

@@ -14,6 +14,7 @@ from models.campaign import Campaign, City, Industry, Unit
 from models.enums import TripStatus
 from models.errors import NotFoundError, ValidationError
 from models.events import AgendaSession, ThemedEvent
+from models.language import Lang
 from models.people import Person
 from models.rows import EventDetail, ItemRow, SessionRow, TripDetail
 from models.trips import Trip, TripMember
@@ -33,7 +34,7 @@ class CalendarData:
         return (len(self.trips) + sum(len(t.items) for t in self.trips)
                 + len(self.events) + sum(len(e.sessions) for e in self.events))
 
-    def name(self, lang: str = "zh") -> str:
+    def name(self, lang: Lang = Lang.ZH) -> str:
         return self.name_en if lang == "en" and self.name_en else self.name_zh
 
 

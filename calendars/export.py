@@ -11,9 +11,10 @@ from calendars.build import Progress, calendar_component
 from calendars.collect import CalendarData, collect
 from calendars.scope import ExportScope
 from models.atomic_write import write_bytes_atomic
+from models.language import Lang
 
 
-def render(data: CalendarData, lang: str = "zh", *, alarms_minutes: int | None = None,
+def render(data: CalendarData, lang: Lang = Lang.ZH, *, alarms_minutes: int | None = None,
            progress: Progress | None = None) -> bytes:
     """The .ics file of ``data``: UTF-8, CRLF, lines folded at 75 octets.
 
@@ -25,7 +26,7 @@ def render(data: CalendarData, lang: str = "zh", *, alarms_minutes: int | None =
     return calendar_component(data, lang, alarms_minutes, progress).to_ical()
 
 
-def export_ics(session_factory: sessionmaker[Session], scope: ExportScope, lang: str = "zh", *,
+def export_ics(session_factory: sessionmaker[Session], scope: ExportScope, lang: Lang = Lang.ZH, *,
                alarms_minutes: int | None = None, progress: Progress | None = None) -> bytes:
     """Collect ``scope`` in a short read-only session, then render it outside the session."""
     with session_factory() as session:

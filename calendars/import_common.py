@@ -13,6 +13,7 @@ from calendars.recurrence import expand
 from calendars.timezones import is_utc
 from models.campaign import City
 from models.errors import ValidationError
+from models.language import Lang
 from models.operations.events import EventDraft
 from models.operations.trips import ItemDraft
 from models.rules import timezone_name
@@ -23,8 +24,8 @@ UNTITLED = "（无标题）"
 
 def entry_error(entry: IcsEntry, exc: ValidationError) -> ValidationError:
     """A rule an entry breaks, reported with the entry it came from."""
-    return ValidationError(exc.field, f"{entry.label('zh')}：{exc.message_zh}",
-                           f"{entry.label('en')}: {exc.message_en or exc.message_zh}")
+    return ValidationError(exc.field, f"{entry.label(Lang.ZH)}：{exc.message_zh}",
+                           f"{entry.label(Lang.EN)}: {exc.message_en or exc.message_zh}")
 
 
 def with_entry(entry: IcsEntry, action: Callable[[], object]) -> None:
@@ -68,8 +69,8 @@ def instants(entry: IcsEntry, zone: str) -> tuple[datetime, datetime]:
             return start, instant(entry.start + timedelta(days=1), end_of_day=True)
         return start, instant(entry.end, end_of_day=not isinstance(entry.end, datetime))
     except ValidationError as exc:
-        raise ValidationError("ics", f"{entry.label('zh')}：{exc.message_zh}",
-                              f"{entry.label('en')}: {exc.message_en}") from exc
+        raise ValidationError("ics", f"{entry.label(Lang.ZH)}：{exc.message_zh}",
+                              f"{entry.label(Lang.EN)}: {exc.message_en}") from exc
 
 
 def occurrences(entries: list[IcsEntry], first: date, last: date) -> list[IcsEntry]:

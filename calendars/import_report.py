@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from calendars.reading import IcsEntry
 from models.enums import EventKind, ItemKind
+from models.language import Lang
 
 Progress = Callable[[int, int], None]
 
@@ -24,10 +25,10 @@ class PlannedEntry:
     timezone: str
     all_day: bool
 
-    def text(self, lang: str = "zh") -> str:
+    def text(self, lang: Lang = Lang.ZH) -> str:
         zh, en = _ACTIONS[self.action]
-        when = ("全天" if lang != "en" else "all day") if self.all_day else self.timezone
-        if lang == "en":
+        when = ("all day" if lang is Lang.EN else "全天") if self.all_day else self.timezone
+        if lang is Lang.EN:
             return f"{en}: {self.label_en} as {self.kind.en} ({when})"
         return f"{zh}：{self.label_zh}，类别：{self.kind.zh}（{when}）"
 
@@ -46,14 +47,14 @@ class IcsImportReport:
 
     def planned(self, entry: IcsEntry, action: str, kind: ItemKind | EventKind,
                 timezone: str) -> None:
-        self.entries.append(PlannedEntry(action, entry.label("zh"), entry.label("en"), kind,
+        self.entries.append(PlannedEntry(action, entry.label(Lang.ZH), entry.label(Lang.EN), kind,
                                          timezone, entry.all_day))
 
     def skip(self, entry: IcsEntry, zh: str, en: str) -> None:
         self.skipped += 1
-        self.notes.append(f"{entry.label('zh')}：{zh} ({entry.label('en')}: {en})")
+        self.notes.append(f"{entry.label(Lang.ZH)}：{zh} ({entry.label(Lang.EN)}: {en})")
 
-    def text(self, lang: str = "zh") -> str:
+    def text(self, lang: Lang = Lang.ZH) -> str:
         if lang == "en":
             return (f"{self.created} created, {self.updated} updated, {self.unchanged} unchanged, "
                     f"{self.deleted} removed, {self.skipped} skipped")

@@ -28,6 +28,7 @@ from models.campaign import City
 from models.enums import ItemKind
 from models.errors import ValidationError
 from models.events import AgendaSession, ThemedEvent
+from models.language import Lang
 from models.operations.trips import ItemDraft, add_items, delete_item, item_draft, update_item
 from models.timeutil import BEIJING_TZ
 from models.trips import ItineraryItem, Trip
@@ -69,9 +70,9 @@ class TripImport:
             existing = items.get(uuid)
             if existing is not None and existing.trip_id != trip.id:
                 raise ValidationError(
-                    "ics", f"{entry.label('zh')}已属于推广活动 {existing.trip.code}，"
+                    "ics", f"{entry.label(Lang.ZH)}已属于推广活动 {existing.trip.code}，"
                     f"不能再导入到 {trip.code}",
-                    f"{entry.label('en')} already belongs to trip {existing.trip.code}, not "
+                    f"{entry.label(Lang.EN)} already belongs to trip {existing.trip.code}, not "
                     f"{trip.code}",
                 )
             self._one(entry, uuid, existing)

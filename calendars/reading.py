@@ -17,6 +17,7 @@ from icalendar import Calendar, Event
 
 from calendars.build import KIND_PROPERTY, UID_DOMAIN
 from models.errors import ValidationError
+from models.language import Lang
 
 _CONTENT_LINE = re.compile(
     r'^[A-Za-z0-9-]+(?:;[A-Za-z0-9-]+=(?:"[^"]*"|[^";:,]*)(?:,(?:"[^"]*"|[^";:,]*))*)*:'
@@ -35,7 +36,7 @@ class IcsEntry:
     line: int  # the line of its BEGIN:VEVENT
     uid: str
     summary: str
-    summary_lang: str  # "en" when the file says LANGUAGE=en, else "zh"
+    summary_lang: Lang  # "en" when the file says LANGUAGE=en, else "zh"
     start: DateOrTime
     end: DateOrTime | None  # None: the file gives neither DTEND nor DURATION
     location: str = ""
@@ -82,7 +83,7 @@ class IcsEntry:
             "RRULE" in self.component or "RDATE" in self.component
         )
 
-    def label(self, lang: str = "zh") -> str:
+    def label(self, lang: Lang = Lang.ZH) -> str:
         name = self.summary or self.uid
         if lang == "en":
             return f"the entry at line {self.line} ('{name}')" if self.line else f"the entry '{name}'"
@@ -232,11 +233,11 @@ def _text(component: Event, name: str) -> str:
 
 def _entry(c: Event, line: int) -> IcsEntry:
     summary = _text(c, "SUMMARY") or _text(c, "UID") or "?"
-    probe = IcsEntry(line, "", summary, "zh", date.min, None)
+    probe = IcsEntry(line, "", summary, Lang.ZH, date.min, None)
 
     def bad(zh: str, en: str) -> ValidationError:
-        return ValidationError("ics", f"日历文件有误，{probe.label('zh')}：{zh}",
-                               f"Malformed calendar: {probe.label('en')}: {en}")
+        return ValidationError("ics", f"日历文件有误，{probe.label(Lang.ZH)}：{zh}",
+                               f"Malformed calendar: {probe.label(Lang.EN)}: {en}")
 
     for prop, error in getattr(c, "errors", []):
         raise bad(f"{prop or '内容'} 格式不正确（{error}）",
@@ -255,7 +256,7 @@ def _entry(c: Event, line: int) -> IcsEntry:
         raise bad("SEQUENCE 不是整数", "SEQUENCE is not a number") from exc
     return IcsEntry(
         line=line, uid=uid, summary=_text(c, "SUMMARY"),
-        summary_lang="en" if language.startswith("en") else "zh",
+        summary_lang=Lang.EN if language.startswith("en") else Lang.ZH,
         start=start, end=end, location=_text(c, "LOCATION"),
         description=_text(c, "DESCRIPTION"), status=_text(c, "STATUS").upper(),
         kind=_text(c, KIND_PROPERTY), sequence=sequence, related_to=_text(c, "RELATED-TO"),
@@ -353,8 +354,8 @@ def _check_unique(entries: list[IcsEntry]) -> None:
             first = seen[key]
             raise ValidationError(
                 "ics",
-                f"日历文件有误，{entry.label('zh')}与第 {first.line} 行的日程 UID 相同（{entry.uid}）",
-                f"Malformed calendar: {entry.label('en')} has the same UID as the entry at line "
+                f"日历文件有误，{entry.label(Lang.ZH)}与第 {first.line} 行的日程 UID 相同（{entry.uid}）",
+                f"Malformed calendar: {entry.label(Lang.EN)} has the same UID as the entry at line "
                 f"{first.line} ({entry.uid})",
             )
         seen[key] = entry

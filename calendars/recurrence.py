@@ -16,6 +16,7 @@ from icalendar import vRecur
 
 from calendars.reading import DateOrTime, IcsEntry
 from models.errors import ValidationError
+from models.language import Lang
 
 MAX_OCCURRENCES = 1000  # within the window
 MAX_STEPS = 200_000  # rule steps walked from DTSTART to the end of the window
@@ -80,8 +81,8 @@ def expand(entry: IcsEntry, first: date, last: date) -> list[IcsEntry]:
             rules.exdate(_wall(value, tz))
     except (ValueError, TypeError, KeyError) as exc:
         raise ValidationError(
-            "ics", f"日历文件有误，{entry.label('zh')}：重复规则无法读取（{exc}）",
-            f"Malformed calendar: {entry.label('en')}: its recurrence rule cannot be read ({exc})",
+            "ics", f"日历文件有误，{entry.label(Lang.ZH)}：重复规则无法读取（{exc}）",
+            f"Malformed calendar: {entry.label(Lang.EN)}: its recurrence rule cannot be read ({exc})",
         ) from exc
     window_start = datetime.combine(first, time())
     window_end = datetime.combine(last + timedelta(days=1), time())
@@ -91,8 +92,8 @@ def expand(entry: IcsEntry, first: date, last: date) -> list[IcsEntry]:
             break
         if step > MAX_STEPS or len(found) >= MAX_OCCURRENCES:
             raise ValidationError(
-                "ics", f"{entry.label('zh')}的重复规则产生的日程过多",
-                f"The recurrence rule of {entry.label('en')} gives too many occurrences",
+                "ics", f"{entry.label(Lang.ZH)}的重复规则产生的日程过多",
+                f"The recurrence rule of {entry.label(Lang.EN)} gives too many occurrences",
             )
         if wall < window_start:
             continue

@@ -21,6 +21,7 @@ from models.errors import (
     PlannerError,
     ValidationError,
 )
+from models.language import Lang
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +73,7 @@ def build_parser(extra: Sequence[Command] = ()) -> argparse.ArgumentParser:
 def run(argv: Sequence[str], extra: Sequence[Command] = (), ctx: Context | None = None) -> int:
     """Run one command line; returns the exit code. Never lets a user's mistake traceback."""
     parser = build_parser(extra)
-    lang = "en" if "--lang" in argv and "en" in argv else "zh"
+    lang = Lang.EN if "--lang" in argv and "en" in argv else Lang.ZH
     err = ctx.err if ctx else sys.stderr
     try:
         args = parser.parse_args(list(argv))
@@ -82,7 +83,7 @@ def run(argv: Sequence[str], extra: Sequence[Command] = (), ctx: Context | None 
     if args.command is None:
         parser.print_help(ctx.out if ctx else sys.stdout)
         return EXIT_USAGE
-    lang = getattr(args, "lang", None) or lang
+    lang = Lang(getattr(args, "lang", None) or lang)
     if ctx is None:
         ctx = Context(db_url=args.db, lang=lang)
     else:
@@ -116,6 +117,6 @@ def run(argv: Sequence[str], extra: Sequence[Command] = (), ctx: Context | None 
         ctx.close()
 
 
-def _message(exc: PlannerError, lang: str) -> str:
-    prefix = "错误" if lang != "en" else "error"
-    return f"{prefix}: {exc.text('en' if lang == 'en' else 'both')}"
+def _message(exc: PlannerError, lang: Lang) -> str:
+    prefix = lang.pick("错误", "error")
+    return f"{prefix}: {exc.text(Lang.EN if lang is Lang.EN else Lang.BOTH)}"

@@ -4,25 +4,13 @@ from __future__ import annotations
 
 import argparse
 import os
-from collections.abc import Callable
 from datetime import date
-from functools import partial
 
-from sqlalchemy.orm import Session
-
-from briefs import (
-    BriefOptions,
-    collect_campaign,
-    collect_event,
-    collect_trip,
-    find_cjk_font,
-    render_campaign,
-    render_event,
-    render_trip,
-)
+from briefs import BriefKind, BriefOptions, find_cjk_font, prepare
 from cli.context import Context
 from cli.paths import output_file
 from models.atomic_write import write_bytes_atomic
+from models.language import Lang
 
 NAME = "brief"
 HELP = "生成出访工作手册、活动工作方案或招商进展报告 PDF (print a briefing pack to PDF)"
@@ -52,27 +40,28 @@ def _day(text: str) -> date:
         raise argparse.ArgumentTypeError(f"不是日期 (not a date): {text!r}, use YYYY-MM-DD") from None
 
 
-def _collect(args: argparse.Namespace, session: Session) -> Callable[[BriefOptions], bytes]:
-    """The document's data, bound to its renderer."""
+def _kind(args: argparse.Namespace) -> tuple[BriefKind, str]:
+    """Which brief the mutually exclusive options ask for, and the code of its trip or event."""
     if args.trip:
-        return partial(render_trip, collect_trip(session, args.trip))
+        return BriefKind.TRIP, args.trip
     if args.event:
-        return partial(render_event, collect_event(session, args.event))
-    return partial(render_campaign, collect_campaign(session, args.year))
+        return BriefKind.EVENT, args.event
+    return BriefKind.CAMPAIGN, ""
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     output = output_file(args.output, ".pdf")
-    lang = args.brief_lang or ctx.lang
+    lang = Lang(args.brief_lang or ctx.lang)
     font_path = args.font or os.environ.get(FONT_VARIABLE) or None
     options = BriefOptions(generated_on=args.date or date.today(), lang=lang, font_path=font_path)
     with ctx.sessions()() as session:  # read, then let go of the database before printing
-        render = _collect(args, session)
+        kind, code = _kind(args)
+        render = prepare(session, kind, code, args.year)
     pdf = render(options)
     write_bytes_atomic(output, pdf)
-    ctx.print(f"已生成 {output}（{len(pdf) // 1024} KB）" if lang != "en"
-              else f"wrote {output} ({len(pdf) // 1024} KB)")
+    ctx.print(lang.pick(f"已生成 {output}（{len(pdf) // 1024} KB）",
+                        f"wrote {output} ({len(pdf) // 1024} KB)"))
     font = find_cjk_font(font_path)
     if font.warning:
-        ctx.warn(f"warning: {font.warning_en}" if lang == "en" else f"警告: {font.warning}")
+        ctx.warn(lang.pick(f"警告: {font.warning}", f"warning: {font.warning_en}"))
     return 0

@@ -12,6 +12,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from models.database import open_database, resolve_url
+from models.language import Lang
 
 
 class UsageError(Exception):
@@ -23,7 +24,7 @@ class Context:
     db_url: str | None
     out: TextIO = field(default_factory=lambda: sys.stdout)
     err: TextIO = field(default_factory=lambda: sys.stderr)
-    lang: str = "zh"
+    lang: Lang = Lang.ZH
     _engine: Engine | None = None
     _sessions: sessionmaker[Session] | None = None
 

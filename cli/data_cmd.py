@@ -20,6 +20,7 @@ from models.audit.labels import describe_value, field_label, local_time
 from models.backup import backup_database, restore_database
 from models.dump import holds_data, load_document, read_dump, write_dump
 from models.errors import NotFoundError
+from models.language import Lang
 from models.organisations import Organisation
 from models.people import Person
 from models.record_types import RecordType
@@ -159,7 +160,7 @@ def _directory_id(session: Any, model: type[Person] | type[Organisation], given:
     return int(obj.id), str(obj.name_zh)
 
 
-def history_json(entry: AuditRow, lang: str = "zh") -> dict[str, Any]:
+def history_json(entry: AuditRow, lang: Lang = Lang.ZH) -> dict[str, Any]:
     return {
         "at": entry.at.isoformat(),
         "actor": entry.actor,
@@ -176,13 +177,13 @@ def history_json(entry: AuditRow, lang: str = "zh") -> dict[str, Any]:
     }
 
 
-def history_text(label: str, entries: list[AuditRow], lang: str = "zh") -> str:
+def history_text(label: str, entries: list[AuditRow], lang: Lang = Lang.ZH) -> str:
     if lang == "en":
         lines = [f"{label}: {len(entries)} change(s)"]
     else:
         lines = [f"{label} 的修改记录：{len(entries)} 条 ({len(entries)} change(s))"]
     if not entries:
-        lines.append("（没有记录）(no history)" if lang != "en" else "(no history)")
+        lines.append(lang.pick("（没有记录）(no history)", "(no history)"))
     for e in entries:
         revision = f"  rev {e.revision}" if e.revision is not None else ""
         lines.append("")

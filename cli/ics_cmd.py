@@ -19,6 +19,7 @@ from cli.paths import input_file, output_file
 from models.campaign import Industry, Unit
 from models.enums import EventKind, ItemKind, TripStatus
 from models.errors import NotFoundError
+from models.language import Lang
 from models.people import Person
 
 
@@ -116,7 +117,7 @@ class ExportCommand:
                 end=args.end,
             )
             data = collect(session, scope)
-        lang = "en" if ctx.lang == "en" else "zh"
+        lang = Lang.EN if ctx.lang is Lang.EN else Lang.ZH
         ics = render(data, lang, alarms_minutes=args.alarm)
         if args.output:
             path = write_ics(args.output, ics)
@@ -162,8 +163,8 @@ class ImportCommand:
                                 default_kind=args.default_kind)
             if not args.dry_run:
                 session.commit()
-        lang = "en" if ctx.lang == "en" else "zh"
-        prefix = ("(dry run, nothing written) " if lang == "en" else "（试运行，未写入）") \
+        lang = Lang.EN if ctx.lang is Lang.EN else Lang.ZH
+        prefix = ("(dry run, nothing written) " if lang is Lang.EN else "（试运行，未写入）") \
             if args.dry_run else ""
         ctx.print(prefix + report.text(lang))
         if args.dry_run:

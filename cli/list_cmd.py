@@ -8,10 +8,12 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from cli.context import Context, UsageError
-from cli.textfmt import cny, table
+from cli.textfmt import table
 from models import queries
 from models.enums import EventStatus, LeadStage, TripStatus
+from models.language import Lang
 from models.rows import EventRow, LeadRow, OrganisationRow, PersonRow, TripRow
+from models.wording import money
 
 NAME = "list"
 HELP = "列出推广活动、专题活动、人员、机构或项目 (list records)"
@@ -55,7 +57,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _collect(
-    session: Session, what: str, region_id: int | None, status: Any, lang: str
+    session: Session, what: str, region_id: int | None, status: Any, lang: Lang
 ) -> tuple[list[dict[str, Any]], list[str], list[list[str]]]:
     if what == "trips":
         trips = queries.list_trips(session, region_id=region_id,
@@ -98,11 +100,11 @@ def _collect(
     return ([lead_json(x) for x in leads],
             ["编号 code", "项目 title", "机构 organisation", "金额 amount", "阶段 stage",
              "责任单位 unit"],
-            [[x.code, x.title(lang), x.organisation.name(lang), cny(x.amount_cny),
+            [[x.code, x.title(lang), x.organisation.name(lang), money(x.amount_cny, lang),
               x.stage.label(lang), x.unit.name(lang) if x.unit else ""] for x in leads])
 
 
-def _affiliation(p: PersonRow, lang: str) -> str:
+def _affiliation(p: PersonRow, lang: Lang) -> str:
     where = p.unit or p.organisation
     return where.name(lang) if where else ""
 

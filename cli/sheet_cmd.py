@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 
 from cli.context import Context
+from models.language import Lang
 from spreadsheets import ImportKind, apply_import, plan_import, read_table
 
 NAME = "import-sheet"
@@ -30,7 +31,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    lang = "en" if ctx.lang == "en" else "both"
+    lang = Lang.EN if ctx.lang is Lang.EN else Lang.BOTH
     table = read_table(args.file, encoding=args.encoding, sheet=args.sheet)
     report = None
     if args.dry_run:
@@ -48,7 +49,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         ctx.print(line)
     if report is None:
         ctx.print(plan.counts(lang))
-        ctx.print("(dry run: nothing written)" if lang == "en"
+        ctx.print("(dry run: nothing written)" if lang is Lang.EN
                   else "（试运行，未写入任何数据）(dry run: nothing written)")
     else:
         ctx.print(report.text(lang))

@@ -12,6 +12,7 @@ from cli.list_cmd import event_json, lead_json, organisation_json, person_json, 
 from models import queries
 from models.conflicts import find_conflicts
 from models.errors import NotFoundError
+from models.language import Lang
 from models.leads import Lead
 from models.rows import EventDetail, TripDetail
 
@@ -97,7 +98,7 @@ def event_detail_json(e: EventDetail) -> dict[str, Any]:
     return data
 
 
-def _trip_text(t: TripDetail, lang: str) -> str:
+def _trip_text(t: TripDetail, lang: Lang) -> str:
     lines = [
         f"{t.code}  {t.title(lang)}",
         f"  {t.title_en}" if lang != "en" and t.title_en else "",
@@ -132,7 +133,7 @@ def _trip_text(t: TripDetail, lang: str) -> str:
     return "\n".join(x for x in lines if x is not None)
 
 
-def _event_text(e: EventDetail, lang: str) -> str:
+def _event_text(e: EventDetail, lang: Lang) -> str:
     lines = [
         f"{e.code}  {e.title(lang)}",
         f"类型 type: {e.kind.label(lang)}    状态 status: {e.status.label(lang)}",

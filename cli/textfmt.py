@@ -36,12 +36,3 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]], max_col: int = 
     for row in cells:
         lines.append("  ".join(pad(c, sizes[i]) for i, c in enumerate(row)).rstrip())
     return "\n".join(lines)
-
-
-def cny(amount: int) -> str:
-    """CNY in the units Chinese reports use: 亿 (1e8) and 万 (1e4)."""
-    if abs(amount) >= 100_000_000:
-        return f"{amount / 100_000_000:,.2f} 亿元"
-    if abs(amount) >= 10_000:
-        return f"{amount / 10_000:,.0f} 万元"
-    return f"{amount:,} 元"

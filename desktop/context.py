@@ -12,6 +12,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 from sqlalchemy.orm import Session, sessionmaker
 
+from models.language import Lang
+
 
 @dataclass(frozen=True)
 class DataChange:
@@ -34,7 +36,7 @@ class AppContext(QObject):
     status_message = Signal(str)  # a line for the status bar
     failed = Signal(str)  # an action that could not be done (undo/redo, background work)
 
-    def __init__(self, sessions: sessionmaker[Session], db_url: str, lang: str = "zh",
+    def __init__(self, sessions: sessionmaker[Session], db_url: str, lang: Lang = Lang.ZH,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.sessions = sessions

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLineEdit, QMessageBox, QPlainTextEdit, QSpinBox, 
 
 from desktop.editors.form import date_edit, date_of
 from desktop.editors.form_dialog import FormDialog
+from models.language import Lang
 
 translate = QCoreApplication.translate
 
@@ -48,7 +49,7 @@ class MessageDisplay:
 class ReasonDialog(FormDialog):
     """Why a trip or event is cancelled (the reason is kept with the record)."""
 
-    def __init__(self, what: str, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(self, what: str, lang: Lang, parent: QWidget | None = None) -> None:
         super().__init__(translate("ReasonDialog", "Cancel %1").replace("%1", what), lang, parent)
         self.reason = QPlainTextEdit()
         self.reason.setMaximumHeight(90)
@@ -64,7 +65,7 @@ class ReasonDialog(FormDialog):
 class MoveDialog(FormDialog):
     """By how many days to move a trip or event (negative: earlier)."""
 
-    def __init__(self, what: str, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(self, what: str, lang: Lang, parent: QWidget | None = None) -> None:
         super().__init__(translate("MoveDialog", "Move %1").replace("%1", what), lang, parent)
         self.days = QSpinBox()
         self.days.setRange(-365, 365)
@@ -77,7 +78,7 @@ class MoveDialog(FormDialog):
 class DuplicateDialog(FormDialog):
     """A copy of a trip as a template: its new first day and title."""
 
-    def __init__(self, what: str, start: date, title_zh: str, lang: str,
+    def __init__(self, what: str, start: date, title_zh: str, lang: Lang,
                  parent: QWidget | None = None) -> None:
         super().__init__(translate("DuplicateDialog", "Duplicate %1").replace("%1", what), lang,
                          parent)

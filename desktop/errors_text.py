@@ -7,6 +7,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 
 from models.errors import ConcurrentEditError, PlannerError
+from models.language import Lang
 
 translate = QCoreApplication.translate
 
@@ -20,7 +21,7 @@ def is_concurrent_edit(exc: BaseException) -> bool:
     return isinstance(exc, ConcurrentEditError | StaleDataError)
 
 
-def describe(exc: BaseException, lang: str) -> str:
+def describe(exc: BaseException, lang: Lang) -> str:
     """One or two sentences for a message box or a banner; never a traceback."""
     if isinstance(exc, ConcurrentEditError):
         return exc.text(lang) + "\n" + translate(

@@ -6,15 +6,17 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from models.language import Lang
+
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
 CATALOGUE = "campaign_planner"
 
 
-def qm_path(lang: str) -> Path:
+def qm_path(lang: Lang) -> Path:
     return TRANSLATIONS / f"{CATALOGUE}_{'zh_CN' if lang == 'zh' else lang}.qm"
 
 
-def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
+def install_translators(app: QCoreApplication, lang: Lang) -> list[QTranslator]:
     """Install the app's and Qt's own translations for ``lang``; English needs none.
 
     Returns the translators (keep them referenced for as long as the app runs).

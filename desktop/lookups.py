@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from desktop.context import AppContext, DataChange
 from models import queries
 from models.enums import PersonKind
+from models.language import Lang
 from models.organisations import Organisation
 from models.people import Person
 from models.rows import CityRow, Ref, RegionRow, UnitRow, pick
@@ -31,10 +32,10 @@ class PersonRef:
     title_en: str
     kind: PersonKind
 
-    def name(self, lang: str = "zh") -> str:
+    def name(self, lang: Lang = Lang.ZH) -> str:
         return pick(self.name_zh, self.name_en, lang)
 
-    def title(self, lang: str = "zh") -> str:
+    def title(self, lang: Lang = Lang.ZH) -> str:
         return pick(self.title_zh, self.title_en, lang)
 
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 import calendars
+from briefs import BriefKind
 from desktop.calendar.timeline import TimelineView
 from desktop.calendar.view import CalendarView
 from desktop.context import AppContext
@@ -344,14 +345,14 @@ class MainWindow(QMainWindow):
     def brief(self) -> Job | None:
         page = self.current_entity_page()
         if page is self.trips and self.trips.selected_codes():
-            return show_brief(self.ctx, self.settings, self, "trip", self.trips.selected_codes()[0])
+            return show_brief(self.ctx, self.settings, self, BriefKind.TRIP, self.trips.selected_codes()[0])
         if page is self.events and self.events.selected_codes():
-            return show_brief(self.ctx, self.settings, self, "event",
+            return show_brief(self.ctx, self.settings, self, BriefKind.EVENT,
                               self.events.selected_codes()[0])
         return self.campaign_report()
 
     def campaign_report(self) -> Job:
-        return show_brief(self.ctx, self.settings, self, "campaign")
+        return show_brief(self.ctx, self.settings, self, BriefKind.CAMPAIGN)
 
     def import_calendar(self) -> CalendarImportDialog | None:
         """Into the trip selected on the Trips page by default, or as themed events."""

@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from cli.context import Context, UsageError
+from models.language import Lang
 
 NAME = "screenshots"
 HELP = "保存主窗口各视图和编辑器的截图 (save PNG screenshots of every view and editor)"
@@ -30,7 +31,7 @@ class ScreenshotsCommand:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise UsageError(f"无法创建目录 {folder} (cannot create the folder): {exc}") from exc
-        lang = args.shot_lang or ctx.lang or "zh"
+        lang = Lang(args.shot_lang or ctx.lang or Lang.ZH)
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         saved = take_screenshots(ctx, folder, lang)
         for path in saved:
@@ -39,7 +40,7 @@ class ScreenshotsCommand:
         return 0
 
 
-def take_screenshots(ctx: Context, folder: Path, lang: str) -> list[Path]:
+def take_screenshots(ctx: Context, folder: Path, lang: Lang) -> list[Path]:
     from PySide6.QtCore import QSettings, qInstallMessageHandler
 
     from desktop.app import application
@@ -69,7 +70,7 @@ def take_screenshots(ctx: Context, folder: Path, lang: str) -> list[Path]:
             remove_translators(app, translators)
 
 
-def _shoot(window: object, folder: Path, lang: str) -> list[Path]:
+def _shoot(window: object, folder: Path, lang: Lang) -> list[Path]:
     from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
     from desktop.main_window import MainWindow
@@ -148,7 +149,7 @@ def _busiest_trip(window: object) -> int | None:
     return max(details, key=lambda d: len(d.items)).id
 
 
-def _brief_preview(window: object, folder: Path, lang: str, count: int) -> list[Path]:
+def _brief_preview(window: object, folder: Path, lang: Lang, count: int) -> list[Path]:
     """The brief of the first trip in the in-app preview (rendered here, not in a thread)."""
     from PySide6.QtCore import QThread
     from PySide6.QtWidgets import QApplication

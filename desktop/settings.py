@@ -11,6 +11,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QLocale, QSettings
 
+from models.language import Lang
+
 SETTINGS_ENV = "CAMPAIGN_PLANNER_SETTINGS"
 ORGANISATION = "CampaignPlanner"
 APPLICATION = "CampaignPlanner"
@@ -31,8 +33,8 @@ def default_font_path() -> str:
     return next((p for p in FONT_CANDIDATES if Path(p).is_file()), "")
 
 
-def system_language() -> str:
-    return "zh" if QLocale.system().language() == QLocale.Language.Chinese else "en"
+def system_language() -> Lang:
+    return Lang.ZH if QLocale.system().language() == QLocale.Language.Chinese else Lang.EN
 
 
 class AppSettings:
@@ -71,11 +73,11 @@ class AppSettings:
     def language(self, value: str) -> None:
         self._set("ui/language", value if value in LANGUAGES else "system")
 
-    def ui_language(self, override: str | None = None) -> str:
+    def ui_language(self, override: str | None = None) -> Lang:
         """The language to show: the command line's, the setting's, else the system's."""
         if override in ("zh", "en"):
-            return override
-        return self.language if self.language != "system" else system_language()
+            return Lang(override)
+        return Lang(self.language) if self.language != "system" else system_language()
 
     @property
     def configured_font_path(self) -> str:

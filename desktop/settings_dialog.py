@@ -16,10 +16,11 @@ from desktop.editors.form_dialog import FormDialog
 from desktop.settings import AppSettings, default_font_path
 from models.database import default_url
 from models.errors import ValidationError
+from models.language import Lang
 
 
 class SettingsDialog(FormDialog):
-    def __init__(self, settings: AppSettings, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: AppSettings, lang: Lang, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Settings"), lang, parent)
         self.settings = settings
         self.db_url = QLineEdit(settings.db_url)

@@ -13,11 +13,10 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 
 from models.enums import EventStatus, ItemKind, TripStatus
 from models.events import ThemedEvent
+from models.language import Lang
 from models.people import Person
-from models.timeutil import local_date
+from models.timeutil import BEIJING_TZ, local_date
 from models.trips import ItineraryItem, Trip, TripMember
-
-HOME_ZONE = "Asia/Shanghai"
 
 
 @dataclass(frozen=True)
@@ -33,8 +32,8 @@ class Conflict:
     person_id: int | None = None
     item_id: int | None = None
 
-    def text(self, lang: str = "zh") -> str:
-        return self.message_en if lang == "en" else self.message_zh
+    def text(self, lang: Lang = Lang.ZH) -> str:
+        return lang.pick(self.message_zh, self.message_en)
 
 
 @dataclass(frozen=True)
@@ -54,7 +53,7 @@ def _trip_span(trip: Trip) -> tuple[datetime, datetime]:
     A trip's dates are local dates; with cities in several zones, the span runs from the
     earliest local midnight of the first day to the latest local midnight after the last.
     """
-    zones = {c.timezone for c in trip.cities} or {HOME_ZONE}
+    zones = {c.timezone for c in trip.cities} or {BEIJING_TZ}
     starts, ends = [], []
     for name in sorted(zones):
         zone = ZoneInfo(name)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from models.language import Lang
+
 
 class LabelledEnum(StrEnum):
     """A string enum whose members carry a Chinese and an English label."""
@@ -16,8 +18,8 @@ class LabelledEnum(StrEnum):
     def en(self) -> str:
         return _LABELS[self][1]
 
-    def label(self, lang: str = "zh") -> str:
-        return self.en if lang == "en" else self.zh
+    def label(self, lang: Lang = Lang.ZH) -> str:
+        return lang.pick(self.zh, self.en)
 
 
 class RegionKind(LabelledEnum):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from models.language import Lang
+
 
 class PlannerError(Exception):
     """Base of every error the planner raises on purpose.
@@ -14,12 +16,8 @@ class PlannerError(Exception):
         self.message_en = message_en
         super().__init__(self.text())
 
-    def text(self, lang: str = "both") -> str:
-        if lang == "zh" or not self.message_en:
-            return self.message_zh
-        if lang == "en":
-            return self.message_en
-        return f"{self.message_zh} ({self.message_en})"
+    def text(self, lang: Lang = Lang.BOTH) -> str:
+        return lang.pick(self.message_zh, self.message_en)
 
 
 class ValidationError(PlannerError):

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from models.campaign import Industry, Region, Unit
 from models.enums import EventStatus, ItemKind, LeadStage, TripStatus
 from models.events import ThemedEvent
+from models.language import Lang
 from models.leads import HqVisit, Lead
 from models.queries import current_campaign
 from models.row_builders import campaign_row
@@ -35,8 +36,8 @@ class Measure:
     def ratio(self) -> float:
         return self.done / self.target if self.target else 0.0
 
-    def label(self, lang: str = "zh") -> str:
-        return self.label_en if lang == "en" else self.label_zh
+    def label(self, lang: Lang = Lang.ZH) -> str:
+        return lang.pick(self.label_zh, self.label_en)
 
 
 @dataclass(frozen=True)

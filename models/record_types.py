@@ -11,6 +11,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from models.changes import RecordKind
+from models.language import Lang
 
 
 class RecordType(StrEnum):
@@ -31,9 +32,9 @@ class RecordType(StrEnum):
         """(Chinese, English) name of the kind: ("推广活动", "trip")."""
         return _LABELS[self]
 
-    def label(self, lang: str = "zh") -> str:
+    def label(self, lang: Lang = Lang.ZH) -> str:
         zh, en = _LABELS[self]
-        return en if lang == "en" else zh
+        return lang.pick(zh, en)
 
     @property
     def kind(self) -> RecordKind:

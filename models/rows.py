@@ -22,11 +22,11 @@ from models.enums import (
     TripStatus,
     UnitKind,
 )
+from models.language import Lang
+from models.timeutil import BEIJING
 
-BEIJING = ZoneInfo("Asia/Shanghai")
 
-
-def pick(zh: str, en: str, lang: str) -> str:
+def pick(zh: str, en: str, lang: Lang) -> str:
     """The name in ``lang``: English when asked and present, otherwise Chinese."""
     return en if lang == "en" and en else zh
 
@@ -40,7 +40,7 @@ class Ref:
     name_en: str = ""
     code: str = ""
 
-    def name(self, lang: str = "zh") -> str:
+    def name(self, lang: Lang = Lang.ZH) -> str:
         return pick(self.name_zh, self.name_en, lang)
 
 
@@ -60,7 +60,7 @@ class CampaignRow:
     flagship_threshold_cny: int
     target_flagship_projects: int
 
-    def name(self, lang: str = "zh") -> str:
+    def name(self, lang: Lang = Lang.ZH) -> str:
         return pick(self.name_zh, self.name_en, lang)
 
 
@@ -72,7 +72,7 @@ class RegionRow:
     name_en: str
     kind: RegionKind
 
-    def name(self, lang: str = "zh") -> str:
+    def name(self, lang: Lang = Lang.ZH) -> str:
         return pick(self.name_zh, self.name_en, lang)
 
 
@@ -85,7 +85,7 @@ class CityRow:
     timezone: str
     region_id: int
 
-    def name(self, lang: str = "zh") -> str:
+    def name(self, lang: Lang = Lang.ZH) -> str:
         return pick(self.name_zh, self.name_en, lang)
 
 
@@ -96,7 +96,7 @@ class UnitRow:
     name_en: str
     kind: UnitKind
 
-    def name(self, lang: str = "zh") -> str:
+    def name(self, lang: Lang = Lang.ZH) -> str:
         return pick(self.name_zh, self.name_en, lang)
 
 
@@ -117,10 +117,10 @@ class PersonRow:
     languages: str
     notes: str = ""
 
-    def name(self, lang: str = "zh") -> str:
+    def name(self, lang: Lang = Lang.ZH) -> str:
         return pick(self.name_zh, self.name_en, lang)
 
-    def title(self, lang: str = "zh") -> str:
+    def title(self, lang: Lang = Lang.ZH) -> str:
         return pick(self.title_zh, self.title_en, lang)
 
 
@@ -142,7 +142,7 @@ class OrganisationRow:
     notes: str
     contacts: tuple[PersonRow, ...] = ()
 
-    def name(self, lang: str = "zh") -> str:
+    def name(self, lang: Lang = Lang.ZH) -> str:
         return pick(self.name_zh, self.name_en, lang)
 
 
@@ -176,7 +176,7 @@ class ItemRow:
     all_day: bool = False  # shown and exported as whole days, not as 00:00-23:59
     external_uid: str = ""  # the partner's calendar UID, exported instead of ours
 
-    def title(self, lang: str = "zh") -> str:
+    def title(self, lang: Lang = Lang.ZH) -> str:
         return pick(self.title_zh, self.title_en, lang)
 
     @property
@@ -213,7 +213,7 @@ class TripRow:
     leader: PersonRow | None
     host_unit: Ref | None
 
-    def title(self, lang: str = "zh") -> str:
+    def title(self, lang: Lang = Lang.ZH) -> str:
         return pick(self.title_zh, self.title_en, lang)
 
 
@@ -246,7 +246,7 @@ class SessionRow:
     speakers: tuple[PersonRow, ...]
     notes: str
 
-    def title(self, lang: str = "zh") -> str:
+    def title(self, lang: Lang = Lang.ZH) -> str:
         return pick(self.title_zh, self.title_en, lang)
 
 
@@ -280,7 +280,7 @@ class EventRow:
     capacity: int | None
     status: EventStatus
 
-    def title(self, lang: str = "zh") -> str:
+    def title(self, lang: Lang = Lang.ZH) -> str:
         return pick(self.title_zh, self.title_en, lang)
 
     @property
@@ -333,7 +333,7 @@ class LeadRow:
     is_flagship: bool
     notes: str
 
-    def title(self, lang: str = "zh") -> str:
+    def title(self, lang: Lang = Lang.ZH) -> str:
         return pick(self.title_zh, self.title_en, lang)
 
 

@@ -7,7 +7,8 @@ from zoneinfo import ZoneInfo
 
 from models.errors import ValidationError
 
-BEIJING_TZ = "Asia/Shanghai"
+BEIJING_TZ = "Asia/Shanghai"  # the home zone: the one definition every module imports
+BEIJING = ZoneInfo(BEIJING_TZ)
 
 
 def local_to_utc(wall: datetime, zone: str, field: str = "starts_at") -> datetime:

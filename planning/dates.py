@@ -1,6 +1,6 @@
 """Which day the planning views treat as "today", and how calendar headings read in each language.
 
-Amounts, times and zone offsets are formatted by ``desktop.formatting``.
+Amounts, dates and zone offsets as every front end prints them are in ``models.wording``.
 """
 
 from __future__ import annotations
@@ -10,11 +10,9 @@ from functools import cache
 
 import holidays
 
+from models.language import Lang
+from models.wording import MONTHS_EN, weekday
 from planning.layout import days_in_month
-
-_WEEKDAYS_ZH = ("一", "二", "三", "四", "五", "六", "日")
-_WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def campaign_today(today: date, campaign_year: int | None) -> date:
@@ -31,27 +29,26 @@ def campaign_today(today: date, campaign_year: int | None) -> date:
                                                                           today.month)))
 
 
-def weekday_name(day: date, lang: str) -> str:
-    if lang == "en":
-        return _WEEKDAYS_EN[day.weekday()]
-    return "周" + _WEEKDAYS_ZH[day.weekday()]
+def weekday_name(day: date, lang: Lang) -> str:
+    """``周日`` / ``Sun``."""
+    return weekday(day, lang)
 
 
-def month_name(year: int, month: int, lang: str) -> str:
+def month_name(year: int, month: int, lang: Lang) -> str:
     """``2023年3月`` / ``Mar 2023``."""
     if lang == "en":
-        return f"{_MONTHS_EN[month - 1]} {year}"
+        return f"{MONTHS_EN[month - 1]} {year}"
     return f"{year}年{month}月"
 
 
-def short_month(month: int, lang: str) -> str:
-    return _MONTHS_EN[month - 1] if lang == "en" else f"{month}月"
+def short_month(month: int, lang: Lang) -> str:
+    return lang.pick(f"{month}月", MONTHS_EN[month - 1])
 
 
-def day_label(day: date, lang: str, with_year: bool = False, with_weekday: bool = True) -> str:
+def day_label(day: date, lang: Lang, with_year: bool = False, with_weekday: bool = True) -> str:
     """``3月26日 周日`` / ``Sun 26 Mar`` (with the year when asked)."""
     if lang == "en":
-        text = f"{day.day} {_MONTHS_EN[day.month - 1]}"
+        text = f"{day.day} {MONTHS_EN[day.month - 1]}"
         if with_year:
             text += f" {day.year}"
         return f"{weekday_name(day, lang)} {text}" if with_weekday else text
@@ -61,22 +58,22 @@ def day_label(day: date, lang: str, with_year: bool = False, with_weekday: bool 
     return f"{text} {weekday_name(day, lang)}" if with_weekday else text
 
 
-def span_label(first: date, last: date, lang: str) -> str:
+def span_label(first: date, last: date, lang: Lang) -> str:
     """``3月12日—18日`` / ``12–18 Mar``: a range of days said once."""
     if first == last:
         return day_label(first, lang, with_weekday=False)
     if lang == "en":
         if first.month == last.month:
-            return f"{first.day}–{last.day} {_MONTHS_EN[last.month - 1]}"
-        return (f"{first.day} {_MONTHS_EN[first.month - 1]} – "
-                f"{last.day} {_MONTHS_EN[last.month - 1]}")
+            return f"{first.day}–{last.day} {MONTHS_EN[last.month - 1]}"
+        return (f"{first.day} {MONTHS_EN[first.month - 1]} – "
+                f"{last.day} {MONTHS_EN[last.month - 1]}")
     if first.month == last.month:
         return f"{first.month}月{first.day}日—{last.day}日"
     return f"{first.month}月{first.day}日—{last.month}月{last.day}日"
 
 
 @cache
-def _holidays(country: str, year: int, lang: str) -> dict[date, str]:
+def _holidays(country: str, year: int, lang: Lang) -> dict[date, str]:
     language = "en_US" if lang == "en" else "zh_CN"
     try:
         table = holidays.country_holidays(country, years=year, language=language)
@@ -93,7 +90,7 @@ def _short_holiday(name: str) -> str:
     return name.strip()
 
 
-def public_holidays(first: date, last: date, lang: str, country: str = "CN") -> dict[date, str]:
+def public_holidays(first: date, last: date, lang: Lang, country: str = "CN") -> dict[date, str]:
     """Public holidays (and transferred rest days) of ``country`` from ``first`` to ``last``."""
     found: dict[date, str] = {}
     for year in range(first.year, last.year + 1):

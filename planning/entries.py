@@ -13,6 +13,7 @@ from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from models.enums import EventKind, EventStatus, ItemKind, TripStatus
+from models.language import Lang
 from models.rows import Ref, RegionRow, pick
 from models.timeutil import BEIJING_TZ
 
@@ -58,17 +59,17 @@ class CalendarEntry:
         """Identity that survives a reload (selection, drag)."""
         return (self.kind, self.id)
 
-    def title(self, lang: str = "zh") -> str:
+    def title(self, lang: Lang = Lang.ZH) -> str:
         return pick(self.title_zh, self.title_en, lang)
 
-    def type_label(self, lang: str = "zh") -> str:
+    def type_label(self, lang: Lang = Lang.ZH) -> str:
         if self.kind is EntryKind.TRIP:
-            return "推广活动" if lang != "en" else "Promotion trip"
+            return lang.pick("推广活动", "Promotion trip")
         if self.kind is EntryKind.ITEM:
             return ItemKind(self.type_key).label(lang)
         return EventKind(self.type_key).label(lang)
 
-    def status_label(self, lang: str = "zh") -> str:
+    def status_label(self, lang: Lang = Lang.ZH) -> str:
         enum = EventStatus if self.kind is EntryKind.EVENT else TripStatus
         return enum(self.status).label(lang)
 

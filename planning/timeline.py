@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from models.language import Lang
 from models.rows import RegionRow, pick
 from planning.entries import CalendarEntry, EntryKind, TimeMode, sort_key
 from planning.layout import assign_lanes
@@ -33,7 +34,7 @@ class TimelineRow:
     bars: tuple[Bar, ...]
     lanes: int  # at least 1, so an empty row still shows
 
-    def label(self, lang: str = "zh") -> str:
+    def label(self, lang: Lang = Lang.ZH) -> str:
         return pick(self.label_zh, self.label_en, lang)
 
 

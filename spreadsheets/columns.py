@@ -14,6 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from models.language import Lang
 from spreadsheets.values import header_multiplier
 
 
@@ -28,8 +29,8 @@ class Column:
     required: bool = False
     attrs: tuple[str, ...] = ()
 
-    def label(self, lang: str = "zh") -> str:
-        return self.en if lang == "en" else self.zh
+    def label(self, lang: Lang = Lang.ZH) -> str:
+        return lang.pick(self.zh, self.en)
 
     @property
     def targets(self) -> tuple[str, ...]:

@@ -20,6 +20,7 @@ from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
 from models.errors import PlannerError, ValidationError
+from models.language import Lang
 from spreadsheets.columns import map_columns
 from spreadsheets.leads import LeadRecords
 from spreadsheets.lookups import Directory
@@ -64,7 +65,7 @@ def plan_import(session: Session, kind: ImportKind | str, table: Table) -> Impor
     columns = map_columns(table.headers, records.columns)
     records.use_columns(columns)
     plan = ImportPlan(
-        kind, table.describe("zh"), table.describe("en"),
+        kind, table.describe(Lang.ZH), table.describe(Lang.EN),
         columns=tuple((columns.headers[i].strip(), col.zh, col.en)
                       for col in records.columns if (i := columns.index.get(col.key)) is not None),
         ignored_columns=columns.ignored,
@@ -76,8 +77,8 @@ def plan_import(session: Session, kind: ImportKind | str, table: Table) -> Impor
     for header in table.headers:
         damage = find_damage(header)
         if damage is not None:
-            plan.errors.append(RowError(table.header_row, "", "表头" + damage.message("zh"),
-                                        "Header " + damage.message("en")))
+            plan.errors.append(RowError(table.header_row, "", "表头" + damage.message(Lang.ZH),
+                                        "Header " + damage.message(Lang.EN)))
     if plan.errors:
         return plan
     seen: dict[Hashable, int] = {}

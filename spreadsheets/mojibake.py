@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 
+from models.language import Lang
+
 _CJK_RANGES = (
     (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x3134F),
 )
@@ -54,7 +56,7 @@ class Damage:
     repair: str | None = None
     via: str = ""  # for ROUND_TRIP: how it was misread, e.g. "UTF-8 → GBK"
 
-    def message(self, lang: str = "zh") -> str:
+    def message(self, lang: Lang = Lang.ZH) -> str:
         shown = _quote(self.text)
         if lang == "en":
             if self.kind is DamageKind.ROUND_TRIP:

@@ -8,6 +8,7 @@ from enum import StrEnum
 from typing import Any
 
 from models.errors import ValidationError
+from models.language import Lang
 
 SHOWN_ERRORS = 10
 
@@ -17,9 +18,9 @@ class ImportKind(StrEnum):
     PEOPLE = "people"
     LEADS = "leads"
 
-    def label(self, lang: str = "zh") -> str:
+    def label(self, lang: Lang = Lang.ZH) -> str:
         zh, en = _KIND_LABELS[self]
-        return en if lang == "en" else zh
+        return lang.pick(zh, en)
 
 
 _KIND_LABELS = {
@@ -44,9 +45,9 @@ class RowError:
     message_zh: str
     message_en: str
 
-    def text(self, lang: str = "zh") -> str:
+    def text(self, lang: Lang = Lang.ZH) -> str:
         if lang == "both":
-            return f"{self.text('zh')} ({self.text('en')})"
+            return f"{self.text(Lang.ZH)} ({self.text(Lang.EN)})"
         if lang == "en":
             where = f"row {self.row}, '{self.column}'" if self.column else f"row {self.row}"
             return f"{where}: {self.message_en}"
@@ -98,9 +99,9 @@ class ImportPlan:
     def unchanged(self) -> list[PlannedRow]:
         return [r for r in self.rows if r.action is Action.UNCHANGED]
 
-    def counts(self, lang: str = "zh") -> str:
+    def counts(self, lang: Lang = Lang.ZH) -> str:
         if lang == "both":
-            return f"{self.counts('zh')} ({self.counts('en')})"
+            return f"{self.counts(Lang.ZH)} ({self.counts(Lang.EN)})"
         kind = self.kind.label(lang)
         skipped = len(self.skipped)
         if lang == "en":
@@ -111,7 +112,7 @@ class ImportPlan:
                 f"未变 {len(self.unchanged)}")
         return text + (f"，跳过合计行 {skipped}" if skipped else "")
 
-    def error_text(self, lang: str = "zh", limit: int = SHOWN_ERRORS) -> str:
+    def error_text(self, lang: Lang = Lang.ZH, limit: int = SHOWN_ERRORS) -> str:
         """One message: how many errors in how many rows, nothing written, the first few."""
         if not self.errors:
             return ""
@@ -124,22 +125,22 @@ class ImportPlan:
         head = self._error_head(lang)
         return head + "".join(f"\n  {e.text(lang)}" for e in shown) + tail
 
-    def _error_head(self, lang: str) -> str:
+    def _error_head(self, lang: Lang) -> str:
         errors, rows = len(self.errors), len({e.row for e in self.errors})
         if lang == "both":
-            return f"{self._error_head('zh')} ({self._error_head('en')})"
+            return f"{self._error_head(Lang.ZH)} ({self._error_head(Lang.EN)})"
         if lang == "en":
             return (f"Import refused, nothing written: {errors} error{'s' * (errors != 1)} in "
                     f"{rows} row{'s' * (rows != 1)} of {self.source_en}")
         return f"导入被拒绝，未写入任何数据：{self.source_zh}，共 {rows} 行有 {errors} 处错误"
 
-    def summary(self, lang: str = "zh") -> str:
+    def summary(self, lang: Lang = Lang.ZH) -> str:
         """What the import will do; with errors, the error message instead."""
         if self.errors:
             return self.error_text(lang)
         return "\n".join([*self.reading(lang), self.counts(lang)])
 
-    def reading(self, lang: str = "zh") -> list[str]:
+    def reading(self, lang: Lang = Lang.ZH) -> list[str]:
         """How the file was read, and the columns that were left out."""
         lines = [self.source_en if lang == "en" else
                  f"{self.source_zh} ({self.source_en})" if lang == "both" else self.source_zh]
@@ -160,9 +161,9 @@ class SheetImportReport:
     unchanged: int = 0
     skipped: int = 0
 
-    def text(self, lang: str = "zh") -> str:
+    def text(self, lang: Lang = Lang.ZH) -> str:
         if lang == "both":
-            return f"{self.text('zh')} ({self.text('en')})"
+            return f"{self.text(Lang.ZH)} ({self.text(Lang.EN)})"
         kind = self.kind.label(lang)
         if lang == "en":
             return (f"{kind}: {len(self.created)} created, {len(self.updated)} updated, "
@@ -176,4 +177,4 @@ class ImportRefusedError(ValidationError):
     def __init__(self, plan: ImportPlan) -> None:
         self.errors = tuple(plan.errors)
         self.plan = plan
-        super().__init__("rows", plan.error_text("zh"), plan.error_text("en"))
+        super().__init__("rows", plan.error_text(Lang.ZH), plan.error_text(Lang.EN))

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from models.errors import ValidationError
+from models.language import Lang
 
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls (and .et, .doc)
@@ -60,10 +61,10 @@ class Table:
     delimiter: str | None = None
     sheet: str | None = None
 
-    def describe(self, lang: str = "zh") -> str:
+    def describe(self, lang: Lang = Lang.ZH) -> str:
         """How the file was read, e.g. "orgs.csv：GB18030 编码，逗号分隔，表头在第 1 行，120 行"."""
         if lang == "both":
-            return f"{self.describe('zh')} ({self.describe('en')})"
+            return f"{self.describe(Lang.ZH)} ({self.describe(Lang.EN)})"
         if lang == "en":
             how = (f"sheet '{self.sheet}'" if self.sheet is not None
                    else f"{self.encoding}, {_DELIMITER_NAMES[self.delimiter or ','][1]}-separated")

@@ -17,6 +17,7 @@ from sqlalchemy import String
 from sqlalchemy.orm import Session
 
 from models.base import Base
+from models.language import Lang
 from spreadsheets.columns import Column, ColumnMap
 from spreadsheets.lookups import Directory
 from spreadsheets.mojibake import find_damage
@@ -116,7 +117,7 @@ class Records(Generic[D]):
                 continue
             damage = find_damage(raw)
             if damage is not None:
-                cells.fail(column.key, damage.message("zh"), damage.message("en"))
+                cells.fail(column.key, damage.message(Lang.ZH), damage.message(Lang.EN))
                 continue
             parse = self.parsers.get(column.key)
             try:

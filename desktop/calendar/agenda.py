@@ -20,9 +20,11 @@ from desktop.calendar.style import (
     entry_tooltip,
     time_text,
 )
-from desktop.formatting import fmt_time, zone_offset
+from desktop.formatting import fmt_time
 from desktop.undo.moves import Move
+from models.language import Lang
 from models.timeutil import BEIJING_TZ
+from models.wording import utc_offset
 from planning.dates import day_label, public_holidays
 from planning.entries import CalendarEntry, TimeMode, sort_key
 
@@ -64,7 +66,7 @@ class AgendaView(QTreeWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.lang = "zh"
+        self.lang = Lang.ZH
         self.mode = TimeMode.LOCAL
         self.colour_by = ColourBy.REGION
         self.first = date.today()
@@ -145,7 +147,7 @@ class AgendaView(QTreeWidget):
         item = EntryItem(self, e)
         when = time_text(e, self.mode, self.lang)
         if not e.all_day and self.mode is TimeMode.LOCAL and not same_clock_as_beijing(e):
-            when += f" ({zone_offset(e.starts_at.astimezone(ZoneInfo(e.timezone)))})"
+            when += f" ({utc_offset(e.starts_at.astimezone(ZoneInfo(e.timezone)))})"
         item.setText(0, when)
         item.setText(1, f"{e.title(self.lang)} · {e.code}")
         item.setIcon(1, _swatch(base_colour(e, self.colour_by), e.status == "draft"))
@@ -174,7 +176,7 @@ class AgendaView(QTreeWidget):
         zone = ZoneInfo(e.timezone if self.mode is TimeMode.BEIJING else BEIJING_TZ)
         start = e.starts_at.astimezone(zone)
         end = e.ends_at.astimezone(zone)
-        text = f"{fmt_time(start)}–{fmt_time(end)} ({zone_offset(start)})"
+        text = f"{fmt_time(start)}–{fmt_time(end)} ({utc_offset(start)})"
         if self.mode is TimeMode.BEIJING and e.city:
             text = f"{e.city.name(self.lang)} {text}"
         shown_day = e.first_day(self.mode)

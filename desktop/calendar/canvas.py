@@ -16,6 +16,7 @@ from typing_extensions import override
 
 from desktop.calendar.style import ColourBy, entry_tooltip
 from desktop.undo.moves import Move
+from models.language import Lang
 from planning.entries import CalendarEntry, EntryKind, TimeMode
 
 Hit = tuple[QRectF, CalendarEntry]
@@ -28,7 +29,7 @@ class CalendarCanvas(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.lang = "zh"
+        self.lang = Lang.ZH
         self.mode = TimeMode.LOCAL
         self.colour_by = ColourBy.REGION
         self.entries: list[CalendarEntry] = []

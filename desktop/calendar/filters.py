@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QCompleter, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from models.enums import TripStatus
+from models.language import Lang
 from models.rows import Ref, RegionRow
 from planning.feed import FilterChoices, Filters
 
@@ -16,7 +17,7 @@ from planning.feed import FilterChoices, Filters
 class FilterBar(QWidget):
     changed = Signal(object)  # Filters
 
-    def __init__(self, lang: str, items: bool = True, parent: QWidget | None = None) -> None:
+    def __init__(self, lang: Lang, items: bool = True, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.lang = lang
         self._loading = False
@@ -113,7 +114,7 @@ class FilterBar(QWidget):
             self.changed.emit(self.filters())
 
 
-def _fill(combo: QComboBox, refs: Sequence[Ref | RegionRow], lang: str) -> None:
+def _fill(combo: QComboBox, refs: Sequence[Ref | RegionRow], lang: Lang) -> None:
     while combo.count() > 1:
         combo.removeItem(1)
     for ref in refs:

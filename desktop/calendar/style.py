@@ -14,10 +14,12 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 
-from desktop.formatting import fmt_time, zone_offset
+from desktop.formatting import fmt_time
 from models.enums import EventKind, ItemKind, TripStatus
+from models.language import Lang
 from models.rows import RegionRow
 from models.timeutil import BEIJING_TZ
+from models.wording import utc_offset
 from planning.dates import day_label, span_label
 from planning.entries import CalendarEntry, EntryKind, TimeMode
 
@@ -217,7 +219,7 @@ def _chip_path(rect: QRectF, radius: float, open_left: bool, open_right: bool) -
 
 
 
-def time_text(entry: CalendarEntry, mode: TimeMode, lang: str) -> str:
+def time_text(entry: CalendarEntry, mode: TimeMode, lang: Lang) -> str:
     """When, as the view reads it: a trip's days, or times in the mode's zone."""
     if entry.all_day:
         return span_label(entry.first_day(mode), entry.last_day(mode), lang)
@@ -229,7 +231,7 @@ def time_text(entry: CalendarEntry, mode: TimeMode, lang: str) -> str:
             f"{day_label(end.date(), lang, with_weekday=False)} {fmt_time(end)}")
 
 
-def entry_tooltip(entry: CalendarEntry, mode: TimeMode, lang: str) -> str:
+def entry_tooltip(entry: CalendarEntry, mode: TimeMode, lang: Lang) -> str:
     """Everything a planner checks before moving something: rich text, user text escaped."""
     rows = [(translate("CalendarText", "Type"), entry.type_label(lang)),
             (translate("CalendarText", "Status"), entry.status_label(lang))]
@@ -244,7 +246,7 @@ def entry_tooltip(entry: CalendarEntry, mode: TimeMode, lang: str) -> str:
         city = entry.city.name(lang) if entry.city else entry.timezone
         rows.append((translate("CalendarText", "Local time"),
                      f"{day_label(start_l.date(), lang)} {fmt_time(start_l)}–{fmt_time(end_l)} "
-                     f"({city}, {zone_offset(start_l)})"))
+                     f"({city}, {utc_offset(start_l)})"))
         if entry.timezone != BEIJING_TZ:
             bj = ZoneInfo(BEIJING_TZ)
             start_b, end_b = entry.starts_at.astimezone(bj), entry.ends_at.astimezone(bj)
@@ -274,7 +276,7 @@ def entry_tooltip(entry: CalendarEntry, mode: TimeMode, lang: str) -> str:
             f"<table cellspacing=2>{table}</table><div style='color:#8a939d'>{hint}</div>")
 
 
-def legend(colour_by: ColourBy, regions: list[RegionRow], lang: str) -> list[tuple[str, QColor]]:
+def legend(colour_by: ColourBy, regions: list[RegionRow], lang: Lang) -> list[tuple[str, QColor]]:
     """What the colours mean, for the legend under a view."""
     if colour_by is ColourBy.REGION:
         return [(r.name(lang), region_colour(r)) for r in regions]

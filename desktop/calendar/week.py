@@ -34,9 +34,11 @@ from desktop.calendar.style import (
     paint_entry,
     style_for,
 )
-from desktop.formatting import fmt_time, zone_offset
+from desktop.formatting import fmt_time
 from desktop.undo.moves import Move
+from models.language import Lang
 from models.timeutil import BEIJING_TZ
+from models.wording import utc_offset
 from planning.dates import day_label, public_holidays
 from planning.entries import CalendarEntry, TimeMode, sort_key
 from planning.layout import WEEK_DAYS, overlap_columns, week_segments
@@ -347,7 +349,7 @@ class WeekView(QWidget):
             s.start = start
             s.today = today
 
-    def configure(self, lang: str, mode: TimeMode, colour_by: ColourBy) -> None:
+    def configure(self, lang: Lang, mode: TimeMode, colour_by: ColourBy) -> None:
         for s in self.surfaces():
             s.lang = lang
             s.mode = mode
@@ -387,7 +389,7 @@ class WeekView(QWidget):
         self.selection_changed.emit(entry)
 
 
-def zone_notes(entries: list[CalendarEntry], days: list[date], mode: TimeMode, lang: str) -> dict[date, str]:
+def zone_notes(entries: list[CalendarEntry], days: list[date], mode: TimeMode, lang: Lang) -> dict[date, str]:
     """Per day, the places' zones and offsets (``法兰克福 UTC+1→+2`` on a DST morning).
 
     In Beijing time every block is on Beijing's clock: the note says so once, on no day.
@@ -403,7 +405,7 @@ def zone_notes(entries: list[CalendarEntry], days: list[date], mode: TimeMode, l
             zone = ZoneInfo(e.timezone)
             morning = datetime.combine(day, datetime.min.time(), zone)
             night = datetime.combine(day, datetime.max.time(), zone)
-            before, after = zone_offset(morning), zone_offset(night)
+            before, after = utc_offset(morning), utc_offset(night)
             offset = before if before == after else f"{before}→{after.removeprefix('UTC')}"
             name = e.city.name(lang) if e.city else e.timezone.rsplit("/", 1)[-1]
             seen.setdefault(e.timezone, f"{name} {offset}")

@@ -59,28 +59,19 @@ def brief_options(ctx: AppContext, settings: AppSettings, today: date | None = N
                                issuer_zh=settings.issuer_zh, issuer_en=settings.issuer_en)
 
 
-def show_brief(ctx: AppContext, settings: AppSettings, parent: QWidget, kind: str,
+def show_brief(ctx: AppContext, settings: AppSettings, parent: QWidget, kind: briefs.BriefKind,
                code: str = "") -> Job:
-    """Build the brief of a trip or event (``kind`` "trip"/"event"), or the campaign report
-    (``kind`` "campaign"), then preview it in the window."""
+    """Build the brief of a trip or event (its ``code``), or the campaign report, then preview
+    it in the window."""
     options = brief_options(ctx, settings)
     sessions = ctx.sessions
 
     def work(progress: Progress) -> bytes:
         progress(0, 2)
         with sessions() as session:
-            if kind == "trip":
-                trip = briefs.collect_trip(session, code)
-            elif kind == "event":
-                event = briefs.collect_event(session, code)
-            else:
-                report = briefs.collect_campaign(session)
+            render = briefs.prepare(session, kind, code)
         progress(1, 2)
-        if kind == "trip":
-            return briefs.render_trip(trip, options)
-        if kind == "event":
-            return briefs.render_event(event, options)
-        return briefs.render_campaign(report, options)
+        return render(options)
 
     title = (translate("DocumentActions", "Brief %1").replace("%1", code) if code
              else translate("DocumentActions", "Campaign report"))

@@ -23,10 +23,11 @@ from PySide6.QtWidgets import (
 from desktop.errors_text import describe
 from desktop.settings import AppSettings
 from models.atomic_write import write_bytes_atomic
+from models.language import Lang
 
 
 class PdfPreview(QDialog):
-    def __init__(self, pdf: bytes, title: str, file_name: str, lang: str,
+    def __init__(self, pdf: bytes, title: str, file_name: str, lang: Lang,
                  settings: AppSettings, warning: str = "",
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from desktop.editors.form import EnumCombo, IdCombo
 from desktop.lookups import PersonRef
 from models.enums import MemberRole, PersonKind
+from models.language import Lang
 
 
 class DelegationTable(QWidget):
@@ -25,7 +26,7 @@ class DelegationTable(QWidget):
 
     changed = Signal()
 
-    def __init__(self, people: tuple[PersonRef, ...], lang: str,
+    def __init__(self, people: tuple[PersonRef, ...], lang: Lang,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.lang = lang

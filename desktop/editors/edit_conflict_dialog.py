@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.audit.labels import field_label, local_time
+from models.language import Lang
 
 DIFFERENT = QColor("#fff1c2")
 
@@ -45,11 +46,11 @@ class Resolution(enum.Enum):
     CANCEL = "cancel"
 
 
-def _t(lang: str, zh: str, en: str) -> str:
+def _t(lang: Lang, zh: str, en: str) -> str:
     return en if lang == "en" else f"{zh} {en}" if lang == "both" else zh
 
 
-def format_value(value: Any, lang: str = "zh") -> str:
+def format_value(value: Any, lang: Lang = Lang.ZH) -> str:
     """A draft's value as a person reads it."""
     if value is None or value == "" or (isinstance(value, Sequence | set) and not isinstance(
             value, str) and len(value) == 0):
@@ -73,7 +74,7 @@ def format_value(value: Any, lang: str = "zh") -> str:
     return str(value)
 
 
-def field_name(key: str, lang: str = "zh", labels: Mapping[str, str] | None = None) -> str:
+def field_name(key: str, lang: Lang = Lang.ZH, labels: Mapping[str, str] | None = None) -> str:
     """A draft field's label: given labels first, then the audit history's names."""
     if labels and key in labels:
         return labels[key]
@@ -99,7 +100,7 @@ class ConflictDialog(QDialog):
 
     def __init__(self, mine: Mapping[str, Any], theirs: Mapping[str, Any], *, what: str = "",
                  changed_by: str = "", changed_at: datetime | None = None,
-                 labels: Mapping[str, str] | None = None, lang: str = "zh",
+                 labels: Mapping[str, str] | None = None, lang: Lang = Lang.ZH,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.lang = lang
@@ -208,7 +209,7 @@ class ConflictDialog(QDialog):
 
 def resolve_conflict(parent: QWidget | None, mine: Mapping[str, Any], theirs: Mapping[str, Any],
                      *, what: str = "", changed_by: str = "", changed_at: datetime | None = None,
-                     labels: Mapping[str, str] | None = None, lang: str = "zh") -> Resolution:
+                     labels: Mapping[str, str] | None = None, lang: Lang = Lang.ZH) -> Resolution:
     """Ask the user how to settle a save conflict (modal); CANCEL when they close it."""
     dialog = ConflictDialog(mine, theirs, what=what, changed_by=changed_by, changed_at=changed_at,
                             labels=labels, lang=lang, parent=parent)

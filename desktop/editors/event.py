@@ -41,8 +41,7 @@ from models.errors import ValidationError
 from models.operations.events import EventDraft, SessionDraft, event_draft
 from models.queries import event_detail, get_event
 from models.record_types import RecordType
-from models.rows import BEIJING
-from models.timeutil import BEIJING_TZ, at, local_to_utc
+from models.timeutil import BEIJING, BEIJING_TZ, at, local_to_utc
 
 
 def new_event_draft(lookups: Lookups, today: date) -> EventDraft:

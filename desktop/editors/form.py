@@ -37,6 +37,7 @@ from typing_extensions import override
 
 from desktop.formatting import pydate, qdate
 from models.enums import LabelledEnum
+from models.language import Lang
 
 E = TypeVar("E", bound=LabelledEnum)
 translate = QCoreApplication.translate
@@ -86,7 +87,7 @@ class IdCombo(QComboBox):
 class EnumCombo(QComboBox):
     """Pick a member of a labelled enum, labels in the user's language."""
 
-    def __init__(self, enum: type[E], lang: str, members: Sequence[E] | None = None,
+    def __init__(self, enum: type[E], lang: Lang, members: Sequence[E] | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         for member in members or list(enum):

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 from desktop.editors.base import INVALID_STYLE
 from desktop.editors.form import FieldErrors, Form, banner_label
 from models.errors import ValidationError
+from models.language import Lang
 
 
 class FormDialog(QDialog):
@@ -17,7 +18,7 @@ class FormDialog(QDialog):
     It may raise ValidationError (shown beside its field); the input stays as typed.
     """
 
-    def __init__(self, title: str, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(self, title: str, lang: Lang, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.lang = lang
         self.setWindowTitle(title)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop.editors.form import EnumCombo, IdCombo
 from desktop.lookups import Lookups
 from models.enums import RsvpState
+from models.language import Lang
 from models.operations.events import InvitationDraft
 
 CONFIRMED = (RsvpState.ACCEPTED, RsvpState.ATTENDED)
@@ -31,7 +32,7 @@ CONFIRMED = (RsvpState.ACCEPTED, RsvpState.ATTENDED)
 class InvitationTable(QWidget):
     changed = Signal()
 
-    def __init__(self, lookups: Lookups, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(self, lookups: Lookups, lang: Lang, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.lang = lang
         self.lookups = lookups

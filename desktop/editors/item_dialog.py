@@ -18,14 +18,15 @@ from PySide6.QtWidgets import (
 
 from desktop.editors.form import CheckList, EnumCombo, IdCombo, row
 from desktop.editors.form_dialog import FormDialog
-from desktop.formatting import fmt_datetime, zone_offset
+from desktop.formatting import fmt_datetime
 from desktop.lookups import Lookups
 from models import rules
 from models.enums import ItemKind
 from models.errors import ValidationError
+from models.language import Lang
 from models.operations.trips import ItemDraft
-from models.rows import BEIJING
-from models.timeutil import BEIJING_TZ, local_to_utc
+from models.timeutil import BEIJING, BEIJING_TZ, local_to_utc
+from models.wording import utc_offset
 
 
 def to_qdatetime(moment: datetime) -> QDateTime:
@@ -50,7 +51,7 @@ class ItemDialog(FormDialog):
     """``members`` are the delegation (id, name): only they can attend."""
 
     def __init__(self, draft: ItemDraft, lookups: Lookups, members: list[tuple[str, int]],
-                 lang: str, title: str, parent: QWidget | None = None) -> None:
+                 lang: Lang, title: str, parent: QWidget | None = None) -> None:
         super().__init__(title, lang, parent)
         self.original = draft
         self.lookups = lookups
@@ -159,7 +160,7 @@ class ItemDialog(FormDialog):
         self.beijing.setText(self.tr("%1 – %2 Beijing time (local %3)")
                              .replace("%1", fmt_datetime(start, self.lang))
                              .replace("%2", fmt_datetime(end, self.lang))
-                             .replace("%3", zone_offset(local_start)))
+                             .replace("%3", utc_offset(local_start)))
 
     def draft(self) -> ItemDraft:
         """The item as entered. Raises ValidationError for a zone or time that cannot be."""

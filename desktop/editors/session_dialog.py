@@ -10,12 +10,13 @@ from desktop.editors.form import CheckList
 from desktop.editors.form_dialog import FormDialog
 from desktop.editors.item_dialog import datetime_edit, to_qdatetime, wall_clock
 from desktop.lookups import Lookups
+from models.language import Lang
 from models.operations.events import SessionDraft
 from models.timeutil import local_to_utc
 
 
 class SessionDialog(FormDialog):
-    def __init__(self, draft: SessionDraft, zone: str, lookups: Lookups, lang: str, title: str,
+    def __init__(self, draft: SessionDraft, zone: str, lookups: Lookups, lang: Lang, title: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(title, lang, parent)
         self.original = draft

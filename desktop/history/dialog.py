@@ -23,11 +23,12 @@ from sqlalchemy.orm import Session, sessionmaker
 from models.audit.history import AuditRow, record_history
 from models.audit.labels import describe_value, field_label, local_time
 from models.audit.table import CREATE, DELETE
+from models.language import Lang
 from models.record_types import RecordType
 
 
-def _t(lang: str, zh: str, en: str) -> str:
-    return en if lang == "en" else zh
+def _t(lang: Lang, zh: str, en: str) -> str:
+    return lang.pick(zh, en)
 
 
 class HistoryDialog(QDialog):
@@ -36,7 +37,7 @@ class HistoryDialog(QDialog):
     COLUMNS = (("时间", "When"), ("修改人", "Who"), ("操作", "What"), ("字段", "Field"),
                ("原值", "Before"), ("新值", "After"))
 
-    def __init__(self, title: str, entries: Sequence[AuditRow], lang: str = "zh",
+    def __init__(self, title: str, entries: Sequence[AuditRow], lang: Lang = Lang.ZH,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.lang = lang
@@ -93,7 +94,7 @@ def load_history(sessions: sessionmaker[Session], record_type: RecordType,
 
 
 def open_history(parent: QWidget | None, sessions: sessionmaker[Session], record_type: RecordType,
-                 record_id: int, lang: str = "zh", title: str = "") -> HistoryDialog:
+                 record_id: int, lang: Lang = Lang.ZH, title: str = "") -> HistoryDialog:
     """Show the history of one record (``record_type`` is a table name: "trips", "people"...).
 
     Not modal: the user may keep it open beside the editor. Returns the dialog.

@@ -6,11 +6,12 @@ from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
 from desktop.formatting import fmt_cny, fmt_date
 from desktop.history.organisation import OrganisationHistory
+from models.language import Lang
 from models.rows import PersonRow
 
 
 class HistoryTree(QTreeWidget):
-    def __init__(self, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(self, lang: Lang, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.lang = lang
         self.setColumnCount(4)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop.calendar.style import MUTED_TEXT
 from desktop.formatting import fmt_cny, fmt_int
+from models.language import Lang
 from models.progress import Measure
 from planning.dates import short_month
 
@@ -100,7 +101,7 @@ class GaugeCard(QFrame):
         layout.addWidget(self.figures)
         layout.addWidget(self.planned)
 
-    def show_measure(self, m: Measure, lang: str) -> None:
+    def show_measure(self, m: Measure, lang: Lang) -> None:
         colour = QColor(MEASURE_COLOURS.get(m.key, DONE.name()))
         self._done.setColor(colour)
         tint = QColor(colour)
@@ -155,7 +156,7 @@ class MonthChart(QChartView):
         self.series.attachAxis(self.y_axis)
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignTop)
 
-    def show_months(self, by_month: tuple[tuple[int, int, int, int], ...], lang: str) -> None:
+    def show_months(self, by_month: tuple[tuple[int, int, int, int], ...], lang: Lang) -> None:
         self.trips.setLabel(self.tr("Promotion trips"))
         self.events.setLabel(self.tr("Themed events"))
         self.trips.remove(0, self.trips.count())

@@ -22,7 +22,8 @@ from desktop.tables.events import EventTableModel
 from desktop.undo.commands import CancelEvent, DeleteEvent, DuplicateEvent, MoveEvent
 from models import queries
 from models.enums import EventKind, EventStatus, RsvpState
-from models.rows import BEIJING, EventRow
+from models.rows import EventRow
+from models.timeutil import BEIJING
 
 
 class EventsPage(EntityPage):

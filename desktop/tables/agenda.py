@@ -11,11 +11,12 @@ from desktop.formatting import fmt_date, join_names
 from desktop.lookups import Lookups
 from desktop.tables.itinerary import span_text
 from desktop.tables.row_model import Column, RowTableModel
+from models.language import Lang
 from models.operations.events import SessionDraft
 
 
 class AgendaTableModel(RowTableModel[SessionDraft]):
-    def __init__(self, lang: str, lookups: Lookups, zone: str,
+    def __init__(self, lang: Lang, lookups: Lookups, zone: str,
                  parent: QObject | None = None) -> None:
         self.lang = lang
         self.lookups = lookups

@@ -8,12 +8,15 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor
 
-from desktop.formatting import fmt_date, fmt_time, join_names, zone_offset
+from desktop.formatting import fmt_date, fmt_time, join_names
 from desktop.lookups import Lookups
 from desktop.tables.row_model import ERROR, Column, RowTableModel
 from models.enums import ItemKind
+from models.language import Lang
 from models.operations.trips import ItemDraft
-from models.rows import BEIJING, ItemRow
+from models.rows import ItemRow
+from models.timeutil import BEIJING
+from models.wording import utc_offset
 
 
 def local(moment: datetime, zone: str) -> datetime:
@@ -40,7 +43,7 @@ def span_text(start: datetime, end: datetime) -> str:
 class ItineraryTableModel(RowTableModel[ItemDraft]):
     """Rows are drafts: the editor changes them in memory and saves the trip in one go."""
 
-    def __init__(self, lang: str, lookups: Lookups, parent: QObject | None = None) -> None:
+    def __init__(self, lang: Lang, lookups: Lookups, parent: QObject | None = None) -> None:
         self.lang = lang
         self.lookups = lookups
         self.warnings: dict[str, str] = {}  # item uuid -> conflict explanation
@@ -79,7 +82,7 @@ class ItineraryTableModel(RowTableModel[ItemDraft]):
         if d.all_day:
             return self._all_day_text(d)
         start, end = local(d.starts_at, d.timezone), local(d.ends_at, d.timezone)
-        return f"{span_text(start, end)} ({zone_offset(start)})"
+        return f"{span_text(start, end)} ({utc_offset(start)})"
 
     def _beijing_text(self, d: ItemDraft) -> str:
         """Beijing time; with its date when that is not the local day (a flight, 7 hours)."""

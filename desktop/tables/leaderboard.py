@@ -7,11 +7,12 @@ from PySide6.QtCore import QObject
 from desktop.formatting import fmt_cny, fmt_int
 from desktop.tables.row_model import Column, RowTableModel
 from models.enums import UnitKind
+from models.language import Lang
 from models.progress import LeaderboardRow
 
 
 class LeaderboardTableModel(RowTableModel[LeaderboardRow]):
-    def __init__(self, lang: str, parent: QObject | None = None) -> None:
+    def __init__(self, lang: Lang, parent: QObject | None = None) -> None:
         self.lang = lang
         super().__init__([
             Column("rank", self.tr("Rank"), lambda r: str(r.rank), sort=lambda r: r.rank,

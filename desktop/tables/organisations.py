@@ -7,13 +7,14 @@ from PySide6.QtCore import QObject
 from desktop.formatting import join_names
 from desktop.tables.row_model import Column, RowTableModel
 from models.enums import OrganisationKind
+from models.language import Lang
 from models.rows import OrganisationRow
 
 NO_RANK = 10_000  # sorts organisations without a rank after every ranked one
 
 
 class OrganisationTableModel(RowTableModel[OrganisationRow]):
-    def __init__(self, lang: str, parent: QObject | None = None) -> None:
+    def __init__(self, lang: Lang, parent: QObject | None = None) -> None:
         self.lang = lang
         super().__init__([
             Column("name_zh", self.tr("Name"), lambda r: r.name_zh, width=220),

@@ -6,11 +6,12 @@ from PySide6.QtCore import QObject
 
 from desktop.tables.row_model import Column, RowTableModel
 from models.enums import PersonKind
+from models.language import Lang
 from models.rows import PersonRow
 
 
 class PersonTableModel(RowTableModel[PersonRow]):
-    def __init__(self, lang: str, parent: QObject | None = None) -> None:
+    def __init__(self, lang: Lang, parent: QObject | None = None) -> None:
         self.lang = lang
         super().__init__([
             Column("name_zh", self.tr("Name"), lambda r: r.name_zh),

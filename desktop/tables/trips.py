@@ -8,6 +8,7 @@ from PySide6.QtGui import QColor
 from desktop.formatting import fmt_date
 from desktop.tables.row_model import MUTED, Column, RowTableModel
 from models.enums import TripStatus
+from models.language import Lang
 from models.rows import TripRow
 
 
@@ -16,7 +17,7 @@ def _status_colour(row: TripRow) -> QColor | None:
 
 
 class TripTableModel(RowTableModel[TripRow]):
-    def __init__(self, lang: str, parent: QObject | None = None) -> None:
+    def __init__(self, lang: Lang, parent: QObject | None = None) -> None:
         self.lang = lang
         super().__init__([
             Column("code", self.tr("Code"), lambda r: r.code),

@@ -24,6 +24,7 @@ from desktop.context import AppContext
 from desktop.errors_text import describe
 from desktop.undo.commands import PlannerCommand, id_by_uuid
 from models.errors import PlannerError, ValidationError
+from models.language import Lang
 from models.operations.events import move_event
 from models.operations.trips import item_draft, move_trip, update_item
 from models.timeutil import local_to_utc, shift_local
@@ -69,7 +70,7 @@ class Move:
 
 
 
-def describe_move(entry: CalendarEntry, move: Move, lang: str) -> str:
+def describe_move(entry: CalendarEntry, move: Move, lang: Lang) -> str:
     """The undo stack's text: ``Move TRIP-2023-007 欧洲推介 by +2 day(s)``."""
     what = (f"{entry.title(lang)} ({entry.code})" if entry.kind is EntryKind.ITEM
             else f"{entry.code} {entry.title(lang)}")

@@ -13,6 +13,7 @@ from models.audit.labels import action_label
 from models.audit.table import AuditEntry
 from models.errors import NotFoundError
 from models.events import ThemedEvent
+from models.language import Lang
 from models.leads import Lead
 from models.record_types import RecordType
 from models.trips import Trip
@@ -42,11 +43,11 @@ class AuditRow:
     revision: int | None
     changes: tuple[FieldChange, ...]
 
-    def what(self, lang: str = "zh") -> str:
+    def what(self, lang: Lang = Lang.ZH) -> str:
         """"推广活动 TRIP-2023-007" / "trip TRIP-2023-007"."""
         return f"{self.record_type.label(lang)} {self.record_label}"
 
-    def action_label(self, lang: str = "zh") -> str:
+    def action_label(self, lang: Lang = Lang.ZH) -> str:
         return action_label(self.action, lang)
 
 

@@ -9,7 +9,9 @@ from sqlalchemy import Enum
 
 from models.audit.table import CREATE, DELETE, UPDATE
 from models.base import Base, Editable
+from models.language import Lang
 from models.record_types import RecordType, kind_label
+from models.wording import utc_offset
 
 ACTIONS = {CREATE: ("新建", "created"), UPDATE: ("修改", "changed"), DELETE: ("删除", "deleted")}
 
@@ -97,10 +99,10 @@ TYPE_FIELD_LABELS: dict[tuple[RecordType, str], tuple[str, str]] = {
 }
 
 
-def action_label(action: str, lang: str = "zh") -> str:
+def action_label(action: str, lang: Lang = Lang.ZH) -> str:
     """"修改" / "changed": what a change did."""
     zh, en = ACTIONS.get(action, (action, action))
-    return en if lang == "en" else zh
+    return lang.pick(zh, en)
 
 
 def record_label(obj: object) -> str:
@@ -128,7 +130,7 @@ def is_empty(value: Any) -> bool:
     return value is None or value == "" or value == []
 
 
-def field_label(field: str, lang: str = "zh", record_type: RecordType | None = None) -> str:
+def field_label(field: str, lang: Lang = Lang.ZH, record_type: RecordType | None = None) -> str:
     """The name of a field as a person reads it ("zh", "en", or "both")."""
     own = TYPE_FIELD_LABELS.get((record_type, field)) if record_type is not None else None
     zh, en = own or FIELD_LABELS.get(field, (field, field))
@@ -155,7 +157,7 @@ def _part_table(record_type: str, field: str) -> str | None:
     return None
 
 
-def describe_value(record_type: str, field: str, value: Any, lang: str = "zh") -> str:
+def describe_value(record_type: str, field: str, value: Any, lang: Lang = Lang.ZH) -> str:
     """A stored value as a person reads it: enum labels, local times, lists joined."""
     if value is None or value == "" or value == []:
         return "—"
@@ -178,13 +180,12 @@ def describe_value(record_type: str, field: str, value: Any, lang: str = "zh") -
             moment = datetime.fromisoformat(value)
         except ValueError:
             return value
-        offset = moment.strftime("%z")
-        return f"{moment:%Y-%m-%d %H:%M} (UTC{offset[:3]}:{offset[3:]})" if offset else (
-            f"{moment:%Y-%m-%d %H:%M}")
+        offset = utc_offset(moment, padded=True)
+        return f"{moment:%Y-%m-%d %H:%M} ({offset})" if offset else f"{moment:%Y-%m-%d %H:%M}"
     return str(value)
 
 
-def _describe_part(table: str | None, part: dict[str, Any], lang: str) -> str:
+def _describe_part(table: str | None, part: dict[str, Any], lang: Lang) -> str:
     values = [describe_value(table or "", k, v, lang) for k, v in part.items() if not is_empty(v)]
     if not values:
         return "—"

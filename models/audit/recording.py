@@ -29,8 +29,8 @@ from models.audit.labels import record_label
 from models.audit.table import CREATE, DELETE, UPDATE, AuditEntry
 from models.base import Editable, utcnow
 from models.concurrency import PlannerSession
+from models.timeutil import BEIJING_TZ
 
-HOME_ZONE = "Asia/Shanghai"
 SKIPPED_FIELDS = frozenset({"id", "uuid", "revision", "created_at", "updated_at"})
 
 
@@ -40,9 +40,9 @@ def _zone_of(obj: object) -> ZoneInfo:
         parent = getattr(obj, "event", None) or getattr(obj, "trip", None)
         name = getattr(parent, "timezone", None)
     try:
-        return ZoneInfo(name or HOME_ZONE)
+        return ZoneInfo(name or BEIJING_TZ)
     except (KeyError, ValueError):
-        return ZoneInfo(HOME_ZONE)
+        return ZoneInfo(BEIJING_TZ)
 
 
 def _plain(value: Any, zone: ZoneInfo) -> Any:

@@ -10,11 +10,12 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from briefs import BriefOptions, CampaignReport, collect_campaign, render_campaign
 from models.errors import NotFoundError
+from models.language import Lang
 from tests.briefs.pdf_helpers import check_pdf, flat, fonts, lines, page_texts, reader, squash
 from tests.briefs.world import BriefWorld
 
 ZH = BriefOptions(generated_on=date(2023, 4, 3))
-EN = BriefOptions(generated_on=date(2023, 4, 3), lang="en")
+EN = BriefOptions(generated_on=date(2023, 4, 3), lang=Lang.EN)
 World = tuple[sessionmaker[Session], BriefWorld]
 
 

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from briefs import BriefOptions, collect_trip, find_cjk_font, render_trip
 from briefs import fonts as fonts_module
 from briefs.fonts import CID_FALLBACK
+from models.language import Lang
 from tests.briefs.pdf_helpers import flat, fonts
 from tests.briefs.world import BriefWorld
 
@@ -63,7 +64,7 @@ def test_without_any_font_the_builtin_cid_font_is_used_with_a_warning(
     font = find_cjk_font(None)
     assert (font.name, font.embedded) == (CID_FALLBACK, False)
     assert "STSong-Light" in font.warning_zh and "fonts-wqy-microhei" in font.warning_en
-    assert font.warning_text("en") == font.warning_en
+    assert font.warning_text(Lang.EN) == font.warning_en
 
 
 def test_the_fallback_still_prints_a_brief(

@@ -12,11 +12,12 @@ from sqlalchemy.orm import Session, sessionmaker
 from briefs import BriefOptions, TripBrief, collect_trip, render_trip
 from briefs.styles import CJK_CANNOT_START
 from models.errors import NotFoundError
+from models.language import Lang
 from tests.briefs.pdf_helpers import check_pdf, flat, fonts, lines, page_texts, reader, squash
 from tests.briefs.world import LONG_PURPOSE, MARKUP_NOTE, MARKUP_ORG, MARKUP_ORG_EN, BriefWorld
 
 ZH = BriefOptions(generated_on=date(2023, 3, 1))
-EN = BriefOptions(generated_on=date(2023, 3, 1), lang="en")
+EN = BriefOptions(generated_on=date(2023, 3, 1), lang=Lang.EN)
 World = tuple[sessionmaker[Session], BriefWorld]
 
 

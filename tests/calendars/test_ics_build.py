@@ -18,6 +18,7 @@ from calendars import CalendarData, ExportScope, collect, render, uid_of
 from calendars.build import STATUS
 from models.enums import TripStatus
 from models.errors import ValidationError
+from models.language import Lang
 from tests.calendars.calendar_world import (
     AWKWARD,
     CANCELLED_UUID,
@@ -59,8 +60,8 @@ def check_golden(name: str, raw: bytes) -> None:
     assert raw == path.read_bytes(), f"{name} differs (CAMPAIGN_PLANNER_UPDATE_GOLDEN=1 rewrites)"
 
 
-@pytest.mark.parametrize(("lang", "alarms"), [("zh", None), ("en", 30)])
-def test_golden_files(data: CalendarData, lang: str, alarms: int | None) -> None:
+@pytest.mark.parametrize(("lang", "alarms"), [(Lang.ZH, None), (Lang.EN, 30)])
+def test_golden_files(data: CalendarData, lang: Lang, alarms: int | None) -> None:
     raw = render(data, lang, alarms_minutes=alarms)
     assert_valid(raw)
     check_golden(f"campaign_{lang}.ics", raw)
@@ -178,7 +179,7 @@ def test_alarms_on_timed_entries_only(data: CalendarData) -> None:
 
 
 def test_english_calendar(data: CalendarData) -> None:
-    cal = Calendar.from_ical(render(data, "en"))
+    cal = Calendar.from_ical(render(data, Lang.EN))
     assert str(cal["X-WR-CALNAME"]) == "2023 Year of Investment Promotion"
     by_uid = {str(ev["UID"]): ev for ev in cal.walk("VEVENT")}
     summary = by_uid[uid_of(TRIP_UUID)]["SUMMARY"]

@@ -13,6 +13,7 @@ from calendars import ExportScope, export_ics, import_ics
 from models.enums import EventKind, EventStatus, ItemKind
 from models.errors import NotFoundError, ValidationError
 from models.events import AgendaSession, ThemedEvent
+from models.language import Lang
 from models.trips import ItineraryItem, Trip
 from tests.calendars.calendar_world import CalendarWorld, make_calendar_world
 from tests.calendars.partner_calendars import EVENTS, PARTNER
@@ -123,7 +124,7 @@ def test_import_export_import_is_idempotent(sessions: sessionmaker[Session],
 
 def test_english_export_updates_english_titles_only(sessions: sessionmaker[Session],
                                                     cw: CalendarWorld) -> None:
-    exported = export_ics(sessions, ExportScope(trip_codes=(cw.trip_code,)), "en")
+    exported = export_ics(sessions, ExportScope(trip_codes=(cw.trip_code,)), Lang.EN)
     changed = exported.replace(b"SUMMARY;LANGUAGE=en:Visit Bosch", b"SUMMARY;LANGUAGE=en:Visit Bosch HQ")
     with sessions.begin() as s:
         report = import_ics(s, changed, trip_code=cw.trip_code)

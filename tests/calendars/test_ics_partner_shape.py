@@ -18,6 +18,7 @@ from calendars import ExportScope, export_ics, import_ics
 from models.enums import EventKind, ItemKind
 from models.errors import ValidationError
 from models.events import ThemedEvent
+from models.language import Lang
 from models.trips import ItineraryItem, Trip
 from tests.calendars.calendar_world import CalendarWorld, make_calendar_world
 from tests.calendars.ics_checks import assert_valid
@@ -137,8 +138,8 @@ def test_kinds_from_categories_flight_numbers_words_and_the_default(
         report = import_ics(s, data, trip_code=cw.trip_code, default_kind="自由活动")
         kinds = [e.kind for e in report.entries]
     assert kinds == [ItemKind.HOTEL, ItemKind.FLIGHT, ItemKind.MEETING, ItemKind.FREE_TIME]
-    assert report.entries[1].text("zh").endswith("类别：航班（Europe/Berlin）")
-    assert report.entries[1].text("en").endswith("as Flight (Europe/Berlin)")
+    assert report.entries[1].text(Lang.ZH).endswith("类别：航班（Europe/Berlin）")
+    assert report.entries[1].text(Lang.EN).endswith("as Flight (Europe/Berlin)")
     with sessions() as s, pytest.raises(ValidationError) as refused:
         import_ics(s, data, trip_code=cw.trip_code, default_kind="lunch")
     assert "未知的类别“lunch”" in refused.value.message_zh

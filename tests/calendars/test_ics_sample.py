@@ -13,6 +13,7 @@ from calendars import ExportScope, collect, export_ics, render, uid_of
 from models import queries
 from models.database import open_database
 from models.events import ThemedEvent
+from models.language import Lang
 from models.people import Person
 from models.trips import Trip, TripMember
 from tests.calendars.ics_checks import assert_valid
@@ -28,7 +29,7 @@ def test_the_whole_campaign_in_both_languages(sample_sessions: sessionmaker[Sess
         trips = len(queries.list_trips(s))
         events = len(queries.list_events(s))
     assert len(data.trips) == trips and len(data.events) == events
-    for lang in ("zh", "en"):
+    for lang in (Lang.ZH, Lang.EN):
         raw = render(data, lang, alarms_minutes=60)
         assert_valid(raw)
         assert len(Calendar.from_ical(raw).walk("VEVENT")) == data.entry_count

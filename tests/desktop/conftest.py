@@ -16,6 +16,7 @@ from desktop import dialogs
 from desktop.context import AppContext
 from desktop.settings import SETTINGS_ENV, AppSettings
 from models.enums import EventKind
+from models.language import Lang
 from models.operations.events import EventDraft, InvitationDraft, SessionDraft, create_event
 from models.rows import EventRow, TripRow
 from models.timeutil import at
@@ -82,7 +83,7 @@ def small(sessions: sessionmaker[Session]) -> Small:
 @pytest.fixture
 def ctx(small: Small, db_url: str, qtbot: QtBot) -> AppContext:
     """The window's context; tables load at once (test_background_loading covers threads)."""
-    context = AppContext(small.sessions, db_url, "zh")
+    context = AppContext(small.sessions, db_url, Lang.ZH)
     context.background_loading = False
     return context
 
@@ -106,6 +107,6 @@ def window(ctx: AppContext, settings: AppSettings, qtbot: QtBot) -> Iterator[obj
 @pytest.fixture
 def sample_ctx(sample_sessions: sessionmaker[Session], sample_url: str,
                qtbot: QtBot) -> AppContext:
-    context = AppContext(sample_sessions, sample_url, "zh")
+    context = AppContext(sample_sessions, sample_url, Lang.ZH)
     context.background_loading = False
     return context

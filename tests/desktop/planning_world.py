@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.context import AppContext
 from models.enums import EventKind, EventStatus, ItemKind, TripStatus
+from models.language import Lang
 from models.operations.events import EventDraft, create_event
 from models.operations.trips import add_item
 from models.timeutil import at
@@ -54,5 +55,5 @@ def make_plan(sessions: sessionmaker[Session]) -> Plan:
     return Plan(w, trip.id, trip.code, visit, dinner, sunday, april.id, event.id, event.code)
 
 
-def context(sessions: sessionmaker[Session], lang: str = "zh") -> AppContext:
+def context(sessions: sessionmaker[Session], lang: Lang = Lang.ZH) -> AppContext:
     return AppContext(sessions, "sqlite://", lang)

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from desktop.context import AppContext
 from desktop.pages.dashboard import DashboardView
 from models.enums import LeadStage, MemberRole, TripStatus
+from models.language import Lang
 from models.operations.leads import LeadDraft, create_lead, record_hq_visit
 from models.operations.trips import set_trip_status
 from planning.dates import campaign_today
@@ -138,9 +139,9 @@ def test_changes_refresh_the_dashboard(qtbot: QtBot, sessions: sessionmaker[Sess
     assert view.board_list.topLevelItem(0).text(3) == "20 亿元"
 
 
-@pytest.mark.parametrize("lang", ["en"])
+@pytest.mark.parametrize("lang", [Lang.EN])
 def test_english_names_and_amounts(qtbot: QtBot, sessions: sessionmaker[Session],
-                                   lang: str) -> None:
+                                   lang: Lang) -> None:
     plan = make_plan(sessions)
     signed_lead(sessions, plan, 2_500_000_000, date(2023, 3, 10))
     view = open_dashboard(qtbot, context(sessions, lang), date(2023, 3, 20))

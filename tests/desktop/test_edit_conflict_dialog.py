@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.editors.edit_conflict_dialog import ConflictDialog, Resolution, differing_fields, format_value
 from models.enums import TripStatus
+from models.language import Lang
 
 THEIRS = {"title_zh": "欧洲新能源汽车推介", "start_date": date(2023, 3, 23),
           "status": TripStatus.PLANNED, "city_ids": [3, 4], "notes": "他人的备注"}
@@ -17,7 +18,7 @@ MINE = {"title_zh": "欧洲新能源汽车及储能推介", "start_date": date(2
         "status": TripStatus.DRAFT, "city_ids": [3], "notes": "他人的备注"}
 
 
-def _dialog(qtbot: QtBot, lang: str = "zh") -> ConflictDialog:
+def _dialog(qtbot: QtBot, lang: Lang = Lang.ZH) -> ConflictDialog:
     dialog = ConflictDialog(MINE, THEIRS, what="推广活动 TRIP-2023-007", changed_by="王五@市投促局",
                             changed_at=datetime(2023, 3, 1, 2, 30, tzinfo=UTC),
                             labels={"city_ids": "城市"}, lang=lang)
@@ -51,7 +52,7 @@ def test_both_versions_are_shown_field_by_field(qtbot: QtBot, tmp_path: Path) ->
     ("cancel_button", Resolution.CANCEL),
 ])
 def test_each_button_gives_its_resolution(qtbot: QtBot, button: str, resolution: Resolution) -> None:
-    dialog = _dialog(qtbot, lang="en")
+    dialog = _dialog(qtbot, lang=Lang.EN)
     dialog.show()
     getattr(dialog, button).click()
     assert dialog.resolution is resolution
@@ -60,6 +61,6 @@ def test_each_button_gives_its_resolution(qtbot: QtBot, button: str, resolution:
 
 def test_values_read_like_text() -> None:
     assert format_value(None) == "—" and format_value([]) == "—"
-    assert format_value(TripStatus.DRAFT, "en") == TripStatus.DRAFT.en
+    assert format_value(TripStatus.DRAFT, Lang.EN) == TripStatus.DRAFT.en
     assert format_value(datetime(2023, 3, 24, 9, 30)) == "2023-03-24 09:30"
     assert format_value(True) == "是" and format_value(["博世", "大众"]) == "博世、大众"

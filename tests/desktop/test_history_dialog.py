@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from desktop.history.dialog import open_history
 from models.audit.actor import set_actor
 from models.enums import TripStatus
+from models.language import Lang
 from models.operations.trips import add_item, trip_draft, update_trip
 from models.record_types import RecordType
 from tests.factories import item_draft, make_trip, make_world
@@ -29,7 +30,7 @@ def test_the_history_of_a_trip_lists_its_changes_and_items(
             add_item(s, trip.code, item_draft(w))
     finally:
         set_actor(None)
-    dialog = open_history(None, sessions, RecordType.TRIPS, trip.id, lang="zh")
+    dialog = open_history(None, sessions, RecordType.TRIPS, trip.id, lang=Lang.ZH)
     qtbot.addWidget(dialog)
     qtbot.waitExposed(dialog)
     lines = dialog.entry_texts()

@@ -18,13 +18,14 @@ from desktop.formatting import fmt_cny, fmt_date, fmt_int
 from desktop.settings import DEFAULT_ISSUER_ZH, AppSettings
 from desktop.settings_dialog import SettingsDialog
 from models import queries
+from models.language import Lang
 from tests.desktop.test_trip_editing import press_ok
 
 
 def test_settings_dialog_stores_every_setting(private_settings: Path, qtbot: QtBot) -> None:
     settings = AppSettings()
     assert settings.issuer_zh == DEFAULT_ISSUER_ZH and settings.language == "system"
-    dialog = SettingsDialog(settings, "zh")
+    dialog = SettingsDialog(settings, Lang.ZH)
     qtbot.addWidget(dialog)
     dialog.db_url.setText("postgresql://planner@db.example.cn/campaign")
     dialog.language.setCurrentIndex(dialog.language.findData("en"))
@@ -41,7 +42,7 @@ def test_settings_dialog_stores_every_setting(private_settings: Path, qtbot: QtB
 
 
 def test_an_empty_organisation_name_is_refused(qtbot: QtBot) -> None:
-    dialog = SettingsDialog(AppSettings(), "zh")
+    dialog = SettingsDialog(AppSettings(), Lang.ZH)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.issuer_zh.setText("  ")
@@ -86,10 +87,10 @@ def test_crash_text_holds_the_traceback() -> None:
 
 
 def test_formatting_for_the_locale() -> None:
-    assert fmt_date(date(2023, 3, 23), "zh") == "2023-03-23 周四"
-    assert fmt_date(date(2023, 3, 23), "en") == "Thu 23 Mar 2023"
-    assert fmt_cny(6_000_000_000, "zh") == "60 亿元"
-    assert fmt_cny(123_456, "zh") == "12.35 万元"
-    assert fmt_cny(6_500_000_000, "en") == "CNY 6.5 bn"
-    assert fmt_cny(950, "en") == "CNY 950"
-    assert fmt_int(1_234_567, "en") == "1,234,567"
+    assert fmt_date(date(2023, 3, 23), Lang.ZH) == "2023-03-23 周四"
+    assert fmt_date(date(2023, 3, 23), Lang.EN) == "Thu 23 Mar 2023"
+    assert fmt_cny(6_000_000_000, Lang.ZH) == "60 亿元"
+    assert fmt_cny(123_456, Lang.ZH) == "12.35 万元"
+    assert fmt_cny(6_500_000_000, Lang.EN) == "CNY 6.5 bn"
+    assert fmt_cny(950, Lang.EN) == "CNY 950"
+    assert fmt_int(1_234_567, Lang.EN) == "1,234,567"

@@ -20,6 +20,7 @@ from desktop.tables.row_model import ID_ROLE, ROW_ROLE, SORT_ROLE, RowFilterProx
 from desktop.tables.trips import TripTableModel
 from models import queries
 from models.enums import TripStatus
+from models.language import Lang
 from models.operations.events import event_draft
 from models.progress import leaderboard
 from tests.desktop.conftest import Small
@@ -31,7 +32,7 @@ def test_trip_model(small: Small, qtmodeltester: ModelTester) -> None:
         make_trip(session, small.world, title_zh="日韩半导体推介", start_date=date(2023, 2, 1),
                   end_date=date(2023, 2, 5), items=[])
         rows = queries.list_trips(session)
-    model = TripTableModel("zh")
+    model = TripTableModel(Lang.ZH)
     model.set_rows(rows)
     qtmodeltester.check(model)
     assert model.rowCount() == 2
@@ -52,7 +53,7 @@ def test_proxy_sorts_and_filters(small: Small, qtbot: QtBot) -> None:
         make_trip(session, small.world, title_zh="日韩半导体推介", start_date=date(2023, 2, 1),
                   end_date=date(2023, 2, 5), items=[])
         rows = queries.list_trips(session)
-    model = TripTableModel("en")
+    model = TripTableModel(Lang.EN)
     model.set_rows(rows)
     proxy = RowFilterProxy()
     proxy.setSourceModel(model)
@@ -72,7 +73,7 @@ def test_proxy_sorts_and_filters(small: Small, qtbot: QtBot) -> None:
 def test_event_model(small: Small, qtmodeltester: ModelTester) -> None:
     with small.sessions() as session:
         rows = queries.list_events(session)
-    model = EventTableModel("zh")
+    model = EventTableModel(Lang.ZH)
     model.set_rows(rows)
     qtmodeltester.check(model)
     assert model.index(0, model.column_number("start")).data() == "2023-04-12 周三 09:00"
@@ -83,12 +84,12 @@ def test_people_and_organisation_models(small: Small, qtmodeltester: ModelTester
     with small.sessions() as session:
         people = queries.list_people(session)
         orgs = queries.list_organisations(session)
-    person_model = PersonTableModel("en")
+    person_model = PersonTableModel(Lang.EN)
     person_model.set_rows(people)
     qtmodeltester.check(person_model)
     names = [person_model.index(n, 0).data() for n in range(person_model.rowCount())]
     assert "王建国" in names
-    org_model = OrganisationTableModel("en")
+    org_model = OrganisationTableModel(Lang.EN)
     org_model.set_rows(orgs)
     qtmodeltester.check(org_model)
     assert org_model.index(0, org_model.column_number("fortune")).data() == "95"
@@ -98,7 +99,7 @@ def test_people_and_organisation_models(small: Small, qtmodeltester: ModelTester
 def test_leaderboard_model(small: Small, qtmodeltester: ModelTester) -> None:
     with small.sessions() as session:
         rows = leaderboard(session, 2023)
-    model = LeaderboardTableModel("zh")
+    model = LeaderboardTableModel(Lang.ZH)
     model.set_rows(rows)
     qtmodeltester.check(model)
     assert model.index(0, model.column_number("unit")).data() == "松山湖高新区"
@@ -110,14 +111,14 @@ def test_itinerary_and_agenda_models(small: Small, qtmodeltester: ModelTester) -
         lookups = load_lookups(session)
         trip = queries.trip_detail(session, small.trip.code)
         agenda = event_draft(session, small.event.code).sessions or []
-    itinerary = ItineraryTableModel("zh", lookups)
+    itinerary = ItineraryTableModel(Lang.ZH, lookups)
     itinerary.set_rows([draft_of(i) for i in trip.items])
     qtmodeltester.check(itinerary)
     # entered in Frankfurt time (UTC+1 in March), read in Beijing time beside it
     assert itinerary.index(0, itinerary.column_number("local")).data() == "09:00–11:00 (UTC+1)"
     assert itinerary.index(0, itinerary.column_number("beijing")).data() == "16:00–18:00"
     assert itinerary.index(0, itinerary.column_number("city")).data() == "法兰克福"
-    model = AgendaTableModel("zh", lookups, "Asia/Shanghai")
+    model = AgendaTableModel(Lang.ZH, lookups, "Asia/Shanghai")
     model.set_rows(agenda)
     qtmodeltester.check(model)
     assert model.index(0, model.column_number("time")).data() == "09:00–09:30"

@@ -14,6 +14,7 @@ from desktop.calendar.style import entry_tooltip
 from desktop.calendar.timeline import TimelineView
 from desktop.context import AppContext
 from models.enums import TripStatus
+from models.language import Lang
 from models.queries import get_event, get_trip
 from planning.entries import CalendarEntry, EntryKind, TimeMode
 from planning.feed import Filters
@@ -55,7 +56,7 @@ def test_one_row_per_region_with_the_year_s_bars(qtbot: QtBot,
     plan = make_plan(sessions)
     view = open_timeline(qtbot, context(sessions))
     assert view.year == 2023
-    assert [row.label("zh") for row in view.canvas.rows] == ["欧美", "本地"]
+    assert [row.label(Lang.ZH) for row in view.canvas.rows] == ["欧美", "本地"]
     _, _, trip_row = bar(view, EntryKind.TRIP, plan.trip_id)
     _, _, event_row = bar(view, EntryKind.EVENT, plan.event_id)
     _, _, april_row = bar(view, EntryKind.TRIP, plan.april_id)
@@ -70,7 +71,7 @@ def test_rows_by_leader(qtbot: QtBot, sessions: sessionmaker[Session]) -> None:
     plan = make_plan(sessions)
     view = open_timeline(qtbot, context(sessions))
     view.set_grouping(Grouping.LEADER)
-    labels = [row.label("zh") for row in view.canvas.rows]
+    labels = [row.label(Lang.ZH) for row in view.canvas.rows]
     assert labels == ["李晓敏", "王建国", "未定带队领导"]
     assert bar(view, EntryKind.EVENT, plan.event_id)[2] == 0  # the summit's lead person
     assert bar(view, EntryKind.TRIP, plan.trip_id)[2] == 1
@@ -152,12 +153,12 @@ def test_tooltips_say_what_a_planner_checks(sessions: sessionmaker[Session], qtb
     plan = make_plan(sessions)
     view = open_timeline(qtbot, context(sessions))
     _, trip, _ = bar(view, EntryKind.TRIP, plan.trip_id)
-    tip = entry_tooltip(trip, TimeMode.LOCAL, "zh")
+    tip = entry_tooltip(trip, TimeMode.LOCAL, Lang.ZH)
     for expected in ("欧洲新能源汽车推介", plan.trip_code, "王建国", "欧美", "8", "松山湖"):
         assert expected in tip
     _, event, _ = bar(view, EntryKind.EVENT, plan.event_id)
-    assert "东莞国际会展中心" in entry_tooltip(event, TimeMode.LOCAL, "zh")
-    english = entry_tooltip(trip, TimeMode.LOCAL, "en")
+    assert "东莞国际会展中心" in entry_tooltip(event, TimeMode.LOCAL, Lang.ZH)
+    english = entry_tooltip(trip, TimeMode.LOCAL, Lang.EN)
     assert "Europe NEV roadshow" in english and "Wang Jianguo" in english
 
 

@@ -16,6 +16,7 @@ from models.audit.labels import describe_value, field_label
 from models.audit.table import AuditEntry
 from models.enums import EventKind, MemberRole, RsvpState, TripStatus
 from models.errors import NotFoundError, ValidationError
+from models.language import Lang
 from models.operations.directory import PersonDraft, person_draft, update_person
 from models.operations.events import EventDraft, create_event, set_rsvp
 from models.operations.trips import (
@@ -109,13 +110,13 @@ def test_history_reads_in_both_languages(sessions: sessionmaker[Session]) -> Non
     with sessions() as s:
         edited = record_history(s, RecordType.TRIPS, trip.id)[-1]
     change = edited.changes[0]
-    assert field_label(change.field) == "状态" and field_label(change.field, "en") == "status"
+    assert field_label(change.field) == "状态" and field_label(change.field, Lang.EN) == "status"
     assert describe_value("trips", "status", change.new) == TripStatus.PLANNED.zh
-    assert describe_value("trips", "status", change.new, "en") == TripStatus.PLANNED.en
+    assert describe_value("trips", "status", change.new, Lang.EN) == TripStatus.PLANNED.en
     assert describe_value("itinerary_items", "starts_at", "2023-03-24T09:00:00+01:00") == (
         "2023-03-24 09:00 (UTC+01:00)")
-    assert edited.what() == f"推广活动 {trip.code}" and edited.what("en") == f"trip {trip.code}"
-    assert field_label("title_zh", "zh", RecordType.PEOPLE) == "职务"
+    assert edited.what() == f"推广活动 {trip.code}" and edited.what(Lang.EN) == f"trip {trip.code}"
+    assert field_label("title_zh", Lang.ZH, RecordType.PEOPLE) == "职务"
 
 
 def test_a_rolled_back_save_leaves_no_history(sessions: sessionmaker[Session]) -> None:

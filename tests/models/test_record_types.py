@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from models.base import Base, Editable
 from models.changes import RecordKind
+from models.language import Lang
 from models.record_types import RecordType, kind_label, record_type_of
 
 
@@ -15,7 +16,7 @@ def test_every_editable_table_is_a_record_type_and_nothing_else() -> None:
 
 def test_labels_in_both_languages() -> None:
     assert RecordType.TRIPS.label() == "推广活动"
-    assert RecordType.TRIPS.label("en") == "trip"
+    assert RecordType.TRIPS.label(Lang.EN) == "trip"
     assert RecordType.HQ_VISITS.labels == ("总部拜访", "HQ visit")
     assert kind_label("themed_events") == "专题活动"
     assert kind_label("trip_members") == "trip_members"

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from models.enums import EventKind, LeadStage, MemberRole, PersonKind, TripStatus
 from models.errors import ConcurrentEditError, ValidationError
 from models.events import ThemedEvent
+from models.language import Lang
 from models.operations import directory, events, leads, trips
 from models.operations.events import EventDraft, SessionDraft
 from models.operations.leads import LeadDraft
@@ -243,7 +244,7 @@ def test_messages_read_as_one_line(sessions: sessionmaker[Session], world: World
         s, world, start_date=date(2023, 3, 5), end_date=date(2023, 3, 1)))
     assert "\n" not in str(err)
     assert str(err) == f"{err.message_zh} ({err.message_en})"
-    assert err.text("en") == err.message_en
+    assert err.text(Lang.EN) == err.message_en
 
 
 def test_draft_round_trip_and_delete_undo(sessions: sessionmaker[Session], world: World) -> None:

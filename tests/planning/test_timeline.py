@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 from models.enums import RegionKind
+from models.language import Lang
 from models.rows import Ref, RegionRow
 from planning.entries import CalendarEntry, EntryKind
 from planning.timeline import Grouping, timeline_rows
@@ -37,7 +38,7 @@ def test_every_region_has_a_row_even_an_empty_one() -> None:
                event(2, date(2023, 3, 28), HOME, LI),
                event(3, date(2023, 5, 1), None, None)]
     rows = timeline_rows(entries, Grouping.REGION, [EU, JP, HOME])
-    assert [r.label("zh") for r in rows] == ["欧美", "日韩", "本地", "未定区域"]
+    assert [r.label(Lang.ZH) for r in rows] == ["欧美", "日韩", "本地", "未定区域"]
     assert [len(r.bars) for r in rows] == [1, 0, 1, 1]
     assert rows[1].lanes == 1  # an empty row still shows
     assert rows[0].bars[0].first == date(2023, 3, 23) and rows[0].bars[0].last == date(2023, 3, 30)
@@ -48,8 +49,8 @@ def test_rows_by_leader_in_name_order_with_the_leaderless_last() -> None:
                event(2, date(2023, 3, 28), HOME, LI),
                trip(3, date(2023, 4, 1), date(2023, 4, 3), JP)]
     rows = timeline_rows(entries, Grouping.LEADER, [EU, JP, HOME])
-    assert [r.label("zh") for r in rows] == ["李晓敏", "王建国", "未定带队领导"]
-    assert [r.label("en") for r in rows][-1] == "No leader"
+    assert [r.label(Lang.ZH) for r in rows] == ["李晓敏", "王建国", "未定带队领导"]
+    assert [r.label(Lang.EN) for r in rows][-1] == "No leader"
     assert [len(r.bars) for r in rows] == [1, 1, 1]
 
 

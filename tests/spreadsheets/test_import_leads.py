@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from models.enums import LeadStage
+from models.language import Lang
 from models.leads import Lead
 from spreadsheets import Action, ImportPlan, apply_import, plan_import, read_table
 from tests.spreadsheets.sheet_world import SheetWorld, count
@@ -107,7 +108,7 @@ def test_reimport_by_title_and_by_code(sheet_db: sessionmaker[Session], tmp_path
 def test_bad_lead_rows(sheet_db: sessionmaker[Session], tmp_path: Path, row: list[str],
                        message: str) -> None:
     plan = plan_of(sheet_db, write_csv(tmp_path / "l.csv", [["项目名称", "机构", "金额"], row]))
-    assert plan.errors[0].text("zh").startswith(message)
+    assert plan.errors[0].text(Lang.ZH).startswith(message)
 
 
 def test_dates_in_the_wrong_order_and_unknown_sources(sheet_db: sessionmaker[Session],
@@ -118,7 +119,7 @@ def test_dates_in_the_wrong_order_and_unknown_sources(sheet_db: sessionmaker[Ses
             ["丙项目", "博世集团", "1亿", "", "储", "", "", "", ""]]
     before = count(sheet_db, Lead)
     plan = plan_of(sheet_db, write_csv(tmp_path / "l.csv", rows))
-    assert [e.text("zh") for e in plan.errors] == [
+    assert [e.text(Lang.ZH) for e in plan.errors] == [
         "第 2 行“签约日期”：签约日期不能早于首次接洽日期",
         "第 3 行“来源”：没有编号为“TRIP-2023-999”的推广活动或专题活动（例如 TRIP-2023-007、EVT-2023-012）",
         "第 4 行“产业”：没有名为“储”的产业"

@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from models.language import Lang
 from models.operations.directory import organisation_draft, update_organisation
 from models.organisations import Organisation
 from models.queries import list_organisations
@@ -116,12 +117,12 @@ def test_one_bad_row_among_good_ones_writes_nothing(sheet_db: sessionmaker[Sessi
     assert not plan.ok
     assert [(e.row, e.column) for e in plan.errors] == [
         (4, "机构名称"), (5, "类型"), (5, "产业"), (5, "国家/地区")]
-    text = plan.error_text("zh")
+    text = plan.error_text(Lang.ZH)
     assert text.startswith("导入被拒绝，未写入任何数据：orgs.csv：")
     assert "共 2 行有 4 处错误" in text
     assert "第 4 行“机构名称”：机构名称不能为空" in text
     assert "第 5 行“产业”：没有名为“航天”的产业" in text
-    assert "row 5, '国家/地区': Unknown country '火星'" in plan.error_text("en")
+    assert "row 5, '国家/地区': Unknown country '火星'" in plan.error_text(Lang.EN)
     with sheet_db.begin() as session, pytest.raises(ImportRefusedError) as refused:
         apply_import(session, plan)
     assert len(refused.value.errors) == 4
@@ -135,7 +136,7 @@ def test_the_model_rules_apply_to_every_row(sheet_db: sessionmaker[Session], tmp
     table = read_table(write_csv(tmp_path / "orgs.csv", rows))
     with sheet_db() as session:
         plan = plan_import(session, "organisations", table)
-    assert [e.text("zh") for e in plan.errors] == [
+    assert [e.text(Lang.ZH) for e in plan.errors] == [
         "第 2 行“世界500强排名”：500 强排名应在 1 到 500 之间",
         "第 4 行“机构名称”：太长（201 字，最多 200 字）",
     ]
@@ -153,7 +154,7 @@ def test_garbled_text_is_refused_with_what_it_probably_said(sheet_db: sessionmak
     with sheet_db() as session:
         plan = plan_import(session, "organisations", table)
     assert not plan.ok
-    messages = plan.error_text("zh")
+    messages = plan.error_text(Lang.ZH)
     assert "表头“鏈烘瀯鍚嶇О”是编码错乱造成的乱码" in messages
     assert "原文可能是“机构名称”" in messages
     assert count(sheet_db, Organisation) == before
@@ -174,7 +175,7 @@ def test_a_name_twice_in_one_file_is_an_error(sheet_db: sessionmaker[Session], t
     table = read_table(write_csv(tmp_path / "twice.csv", sheet(GOOD[0], GOOD[1], GOOD[0])))
     with sheet_db() as session:
         plan = plan_import(session, "organisations", table)
-    assert [e.text("zh") for e in plan.errors] == [f"第 4 行：“{RARE_NAMES[0]}”与第 2 行重复"]
+    assert [e.text(Lang.ZH) for e in plan.errors] == [f"第 4 行：“{RARE_NAMES[0]}”与第 2 行重复"]
 
 
 def test_total_lines_are_skipped_and_stray_cells_refused(sheet_db: sessionmaker[Session],
@@ -217,11 +218,11 @@ def test_summary_says_what_will_happen(sheet_db: sessionmaker[Session], tmp_path
                                                                       "", "", "", ""])))
     with sheet_db() as session:
         plan = plan_import(session, "organisations", table)
-    assert plan.summary("zh").splitlines() == [
+    assert plan.summary(Lang.ZH).splitlines() == [
         "orgs.csv：GB18030 编码，逗号分隔，表头在第 1 行，数据 5 行",
         "未识别的列（已忽略）：序号",
         "机构：新建 4，更新 0，未变 0，跳过合计行 1",
     ]
-    assert plan.summary("en").splitlines()[-1] == \
+    assert plan.summary(Lang.EN).splitlines()[-1] == \
         "organisations: 4 to create, 0 to update, 0 unchanged, 1 total line skipped"
     assert ("机构名称", "名称", "Name") in plan.columns

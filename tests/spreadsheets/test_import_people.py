@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from models.enums import PersonKind
+from models.language import Lang
 from models.people import Person
 from spreadsheets import Action, ImportPlan, apply_import, plan_import, read_table
 from tests.spreadsheets.sheet_world import SheetWorld, count
@@ -86,7 +87,7 @@ def test_ambiguous_names_ask_for_a_unit_or_email(sheet_db: sessionmaker[Session]
         apply_import(session, plan_import(session, "people", table))
     plan = plan_of(sheet_db, write_csv(tmp_path / "p.csv", [["姓名", "电话"], ["张伟", "123"]]))
     [error] = plan.errors
-    assert error.text("zh") == "第 2 行“姓名”：名录中有多位“张伟”，请填写单位或邮箱以区分"
+    assert error.text(Lang.ZH) == "第 2 行“姓名”：名录中有多位“张伟”，请填写单位或邮箱以区分"
 
 
 def test_unknown_units_languages_and_bad_emails(sheet_db: sessionmaker[Session], tmp_path: Path) -> None:
@@ -94,16 +95,16 @@ def test_unknown_units_languages_and_bad_emails(sheet_db: sessionmaker[Session],
             ["王五", "", "", "火星办事处", "", "", ""],
             ["赵六", "", "", "", "", "zhao@", "克林贡语"]]
     plan = plan_of(sheet_db, write_csv(tmp_path / "p.csv", rows))
-    assert [e.text("zh") for e in plan.errors] == [
+    assert [e.text(Lang.ZH) for e in plan.errors] == [
         "第 2 行“单位”：“火星办事处”既不是责任单位，也不是名录中的机构（请先导入机构）",
         "第 3 行“语言”：无法识别的语言“克林贡语”（例如 中文、英语、日语，或 zh、en、ja）",
     ]
     rows = [HEADER, ["赵六", "", "", "", "", "zhao@", ""]]
     plan = plan_of(sheet_db, write_csv(tmp_path / "p.csv", rows))
-    assert [e.text("zh") for e in plan.errors] == ["第 2 行“邮箱”：电子邮箱格式不正确：zhao@"]
+    assert [e.text(Lang.ZH) for e in plan.errors] == ["第 2 行“邮箱”：电子邮箱格式不正确：zhao@"]
 
 
 def test_the_same_person_twice(sheet_db: sessionmaker[Session], tmp_path: Path) -> None:
     rows = [HEADER, ["周七", "", "", "长安镇", "", "", ""], ["周七", "", "副镇长", "长安镇", "", "", ""]]
     plan = plan_of(sheet_db, write_csv(tmp_path / "p.csv", rows))
-    assert [e.text("zh") for e in plan.errors] == ["第 3 行：“周七”与第 2 行重复"]
+    assert [e.text(Lang.ZH) for e in plan.errors] == ["第 3 行：“周七”与第 2 行重复"]

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from models.language import Lang
 from spreadsheets.mojibake import DamageKind, find_damage, repair
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -86,23 +87,23 @@ def test_partly_lost_text_is_found_with_what_is_left(text: str, hint: str) -> No
 def test_question_marks_in_place_of_chinese(text: str) -> None:
     damage = find_damage(text)
     assert damage is not None and damage.kind is DamageKind.QUESTION_MARKS
-    assert "？" in damage.message("zh")
+    assert "？" in damage.message(Lang.ZH)
 
 
 def test_replacement_characters_without_a_repair() -> None:
     damage = find_damage("博世\ufffd\ufffd")
     assert damage is not None and damage.kind is DamageKind.REPLACEMENT
-    assert "�" in damage.message("zh") and "replacement" in damage.message("en")
+    assert "�" in damage.message(Lang.ZH) and "replacement" in damage.message(Lang.EN)
 
 
 def test_messages_quote_the_text_and_the_likely_original() -> None:
     damage = find_damage("鎷涘晢")
     assert damage is not None
-    assert damage.message("zh") == ("“鎷涘晢”是编码错乱造成的乱码（UTF-8 → GBK），原文可能是“招商”，"
+    assert damage.message(Lang.ZH) == ("“鎷涘晢”是编码错乱造成的乱码（UTF-8 → GBK），原文可能是“招商”，"
                                     "请用正确的编码重新导出文件")
-    assert "probably '招商'" in damage.message("en")
+    assert "probably '招商'" in damage.message(Lang.EN)
     long = find_damage("涓滆帪甯傛姇璧勪績杩涘眬" * 3)
-    assert long is not None and "…" in long.message("zh")
+    assert long is not None and "…" in long.message(Lang.ZH)
 
 
 @pytest.mark.skipif(not SEED_ARTICLE.exists(), reason="the brief's seed article is not here")

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from models.errors import ValidationError
+from models.language import Lang
 from spreadsheets import parse_table, read_table
 from spreadsheets.reading import sniff_delimiter
 from tests.spreadsheets.sheets import RARE_NAMES, csv_text, write_csv, write_xlsx
@@ -156,7 +157,7 @@ def test_xlsx_values_as_people_see_them(tmp_path: Path) -> None:
     assert table.rows[1].cells == (RARE_NAMES[1], "1.5", "2023-04-01", "0769-22223333")
     other = read_table(path, sheet="人员")
     assert other.rows[0].cells == ("珺", "局长")
-    assert "工作表“人员”" in other.describe("zh")
+    assert "工作表“人员”" in other.describe(Lang.ZH)
     with pytest.raises(ValidationError, match="没有工作表"):
         read_table(path, sheet="Sheet9")
 
@@ -191,8 +192,8 @@ def test_a_missing_file_is_bad_input(tmp_path: Path) -> None:
 
 def test_describe_says_how_the_file_was_read(tmp_path: Path) -> None:
     table = read_table(write_csv(tmp_path / "orgs.csv", ROWS, "gb18030"))
-    assert table.describe("zh") == "orgs.csv：GB18030 编码，逗号分隔，表头在第 1 行，数据 3 行"
-    assert table.describe("en") == "orgs.csv: GB18030, comma-separated, header on row 1, 3 data rows"
+    assert table.describe(Lang.ZH) == "orgs.csv：GB18030 编码，逗号分隔，表头在第 1 行，数据 3 行"
+    assert table.describe(Lang.EN) == "orgs.csv: GB18030, comma-separated, header on row 1, 3 data rows"
 
 
 def test_a_damaged_xlsx_is_named_as_such(tmp_path: Path) -> None:

@@ -1,0 +1,130 @@
+"""The wording every front end prints: money, UTC offsets, dates and date ranges.
+
+One home, no Qt: the window (``desktop/formatting.py``), the PDFs (``briefs/words.py``) and the
+terminal (``cli/``) all call these functions, so an amount or a date reads the same everywhere.
+
+Money has one rule: CNY in the units Chinese reports use (亿元 = 1e8, 万元 = 1e4, else 元), or in
+English ``CNY 6.5 bn`` / ``CNY 12.35 m`` / ``CNY 950``; at most two decimals, trailing zeros
+trimmed (``60 亿元``, ``12.35 万元``, ``1,600 亿元``), thousands grouped with commas.
+
+The labels of regions kinds, statuses, roles and the other closed vocabularies live on the enums
+themselves (``models.enums.LabelledEnum.label(lang)``); they are not repeated here.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from models.language import Lang
+
+YI = 100_000_000  # 亿
+WAN = 10_000  # 万
+
+WEEKDAYS_ZH = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
+WEEKDAYS_SHORT_ZH = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
+WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+# --- money -----------------------------------------------------------------------------------
+
+def trimmed(value: float) -> str:
+    """``1,600`` / ``52.5`` / ``0.35``: grouped, at most two decimals, no trailing zeros."""
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return text or "0"
+
+
+def money(amount: int, lang: Lang) -> str:
+    """CNY as Chinese reports write it (``6.5 亿元``, ``12.35 万元``, ``950 元``) or in English
+    (``CNY 6.5 bn``, ``CNY 12.35 m``, ``CNY 950``). Decimals trimmed, see the module docstring."""
+    if lang == Lang.EN:
+        if abs(amount) >= 1_000_000_000:
+            return f"CNY {trimmed(amount / 1_000_000_000)} bn"
+        if abs(amount) >= 1_000_000:
+            return f"CNY {trimmed(amount / 1_000_000)} m"
+        return f"CNY {amount:,}"
+    if abs(amount) >= YI:
+        return f"{trimmed(amount / YI)} 亿元"
+    if abs(amount) >= WAN:
+        return f"{trimmed(amount / WAN)} 万元"
+    return f"{amount:,} 元"
+
+
+# --- time zones ------------------------------------------------------------------------------
+
+def utc_offset(moment: datetime, padded: bool = False) -> str:
+    """The offset of the aware ``moment``'s zone: ``UTC+8``, ``UTC+5:30``, ``UTC-7``, ``UTC+0``.
+
+    ``padded`` writes hours and minutes in full (``UTC+08:00``, ``UTC-07:00``), as the history of
+    a record shows a stored time. A naive ``moment`` has no offset: ``""``.
+    """
+    offset = moment.utcoffset()
+    if offset is None:
+        return ""
+    minutes = int(offset.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    hours, mins = divmod(abs(minutes), 60)
+    if padded:
+        return f"UTC{sign}{hours:02d}:{mins:02d}"
+    return f"UTC{sign}{hours}" + (f":{mins:02d}" if mins else "")
+
+
+# --- dates -----------------------------------------------------------------------------------
+
+def weekday(day: date, lang: Lang, long: bool = False) -> str:
+    """``周五`` (``星期五`` when ``long``) / ``Fri``."""
+    if lang == Lang.EN:
+        return WEEKDAYS_EN[day.weekday()]
+    return (WEEKDAYS_ZH if long else WEEKDAYS_SHORT_ZH)[day.weekday()]
+
+
+def numeric_day(day: date, lang: Lang, with_weekday: bool = True) -> str:
+    """The window's tables: ``2023-03-23 周四`` / ``Thu 23 Mar 2023`` (without the weekday on request)."""
+    if lang == Lang.EN:
+        text = f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}"
+        return f"{weekday(day, lang)} {text}" if with_weekday else text
+    text = day.isoformat()
+    return f"{text} {weekday(day, lang)}" if with_weekday else text
+
+
+def long_day(day: date, lang: Lang, with_weekday: bool = True) -> str:
+    """The printed page: ``2023年3月24日（星期五）`` / ``Fri 24 Mar 2023``."""
+    if lang == Lang.EN:
+        head = f"{WEEKDAYS_EN[day.weekday()]} " if with_weekday else ""
+        return f"{head}{day.day} {MONTHS_EN[day.month - 1]} {day.year}"
+    tail = f"（{weekday(day, lang, long=True)}）" if with_weekday else ""
+    return f"{day.year}年{day.month}月{day.day}日{tail}"
+
+
+def short_day(day: date, lang: Lang) -> str:
+    """A day within a known year: ``3月24日 星期五`` / ``Fri 24 Mar``."""
+    if lang == Lang.EN:
+        return f"{WEEKDAYS_EN[day.weekday()]} {day.day} {MONTHS_EN[day.month - 1]}"
+    return f"{day.month}月{day.day}日 {weekday(day, lang, long=True)}"
+
+
+def day_month(day: date, lang: Lang) -> str:
+    """``3月30日`` / ``30 Mar``."""
+    return lang.pick(f"{day.month}月{day.day}日", f"{day.day} {MONTHS_EN[day.month - 1]}")
+
+
+def date_span(start: date, end: date, lang: Lang, year: bool = True) -> str:
+    """Inclusive dates said once: ``2023年3月23日—3月30日`` / ``23–30 Mar 2023``.
+
+    Without the year on request: ``3月23日—3月30日`` / ``23–30 Mar``.
+    """
+    en = lang == Lang.EN
+    if not year:
+        if en and start.month == end.month:
+            return f"{start.day}–{end.day} {MONTHS_EN[end.month - 1]}"
+        sep = " – " if en else "—"
+        return f"{day_month(start, lang)}{sep}{day_month(end, lang)}"
+    if en:
+        if (start.year, start.month) == (end.year, end.month):
+            return f"{start.day}–{end.day} {MONTHS_EN[end.month - 1]} {end.year}"
+        if start.year == end.year:
+            return (f"{start.day} {MONTHS_EN[start.month - 1]} – {end.day} "
+                    f"{MONTHS_EN[end.month - 1]} {end.year}")
+        return f"{long_day(start, lang, False)} – {long_day(end, lang, False)}"
+    tail = f"{end.month}月{end.day}日" if start.year == end.year else long_day(end, lang, False)
+    return f"{long_day(start, lang, False)}—{tail}"
