@@ -47,6 +47,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         return EXIT_BAD_INPUT
     for line in plan.reading(lang):
         ctx.print(line)
+    for line in plan.warning_lines(lang):
+        ctx.print(line)
     if report is None:
         ctx.print(plan.counts(lang))
         ctx.print("(dry run: nothing written)" if lang is Lang.EN
