@@ -1436,6 +1436,26 @@
         <translation>年度工作报告(&amp;R)…</translation>
     </message>
     <message>
+        <source>Export &amp;list as spreadsheet (.xlsx, .csv)…</source>
+        <translation>将列表导出为表格(&amp;L)（.xlsx、.csv）…</translation>
+    </message>
+    <message>
+        <source>The rows this list shows, with its search and filters</source>
+        <translation>导出列表当前显示的行（已按搜索和筛选）</translation>
+    </message>
+    <message>
+        <source>Export itineraries of the selected trips (.xlsx, .csv)…</source>
+        <translation>导出所选推广活动的行程（.xlsx、.csv）…</translation>
+    </message>
+    <message>
+        <source>Export delegations of the selected trips (.xlsx, .csv)…</source>
+        <translation>导出所选推广活动的团组名单（.xlsx、.csv）…</translation>
+    </message>
+    <message>
+        <source>Export invitations of the selected events (.xlsx, .csv)…</source>
+        <translation>导出所选专题活动的邀请名单（.xlsx、.csv）…</translation>
+    </message>
+    <message>
         <source>&amp;Import calendar (.ics)…</source>
         <translation>导入日历(.ics)(&amp;I)…</translation>
     </message>
@@ -1978,6 +1998,29 @@
     <message>
         <source>TrueType fonts (*.ttf *.ttc);;All files (*)</source>
         <translation>TrueType 字体 (*.ttf *.ttc);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>SheetExport</name>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV, UTF-8 (*.csv)</source>
+        <translation>CSV 文件，UTF-8 编码 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export spreadsheet</source>
+        <translation>导出表格</translation>
+    </message>
+    <message>
+        <source>%1 rows exported to %2</source>
+        <translation>已导出 %1 行到 %2</translation>
+    </message>
+    <message>
+        <source>Exporting the spreadsheet…</source>
+        <translation>正在导出表格…</translation>
     </message>
 </context>
 <context>
