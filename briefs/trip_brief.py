@@ -197,7 +197,7 @@ def _all_day(item: ItemRow, w: Words) -> str:
     last = item.local_end.date()
     if last == item.local_start.date():
         return w("全天", "All day")
-    return w(f"全天，至 {w.day_month(last)}", f"All day, to {w.day_month(last)}")
+    return w(f"全天\n至 {w.day_month(last)}", f"All day\nto {w.day_month(last)}")
 
 
 def _time_range(start: datetime, end: datetime, day: date, w: Words) -> str:
@@ -247,7 +247,8 @@ def _itinerary(t: TripDetail, k: Kit) -> list[Flowable]:
                 Markup(f"{esc(_time_range(local, i.local_end, day, w))}<br/>"
                        f'<font size="7.5" color="{MUTED.hexval()}">{esc(local.tzname() or "")} '
                        f"{utc_offset(local)}</font>"),
-                _all_day(i, w) if i.all_day else _time_range(i.beijing_start, i.beijing_end, day, w),
+                w("全天", "All day") if i.all_day
+                else _time_range(i.beijing_start, i.beijing_end, day, w),
                 Markup(what),
                 Markup("<br/>".join(esc(x) for x in where)),
                 sep.join(p.name(w.lang) for p in i.attendees),
@@ -282,7 +283,7 @@ def _travel_rows(items: Sequence[ItemRow], w: Words) -> list[list[str | Flowable
     for i in items:
         day = i.local_start.date()
         local = _all_day(i, w) if i.all_day else _time_range(i.local_start, i.local_end, day, w)
-        beijing = (_all_day(i, w) if i.all_day
+        beijing = (w("全天", "All day") if i.all_day
                    else _time_range(i.beijing_start, i.beijing_end, day, w))
         rows.append([w.short_day(day), local, beijing, i.kind.label(w.lang),
                      i.title(w.lang), "\n".join(x for x in (i.place, i.notes) if x)])
