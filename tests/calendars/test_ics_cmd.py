@@ -171,3 +171,17 @@ def test_a_utf16_calendar_is_imported(db_url: str, cw: CalendarWorld, tmp_path: 
     code, out, err, _ = cli(db_url, "import-ics", str(source), "--trip", cw.trip_code)
     assert code == 0, err
     assert "新建 10" in out and item_count(sessions) == 14
+
+
+def test_a_person_s_name_shared_by_two_is_refused_naming_both(
+        db_url: str, cw: CalendarWorld, sessions: sessionmaker[Session]) -> None:
+    from models.enums import PersonKind
+    from models.operations.directory import PersonDraft, create_person
+
+    with sessions.begin() as s:
+        namesake = create_person(s, PersonDraft("李晓敏", PersonKind.EXTERNAL, "Li Xiaomin")).id
+    code, out, err, raw = cli(db_url, "export-ics", "--person", "Li Xiaomin")
+    assert code == 2 and out == "" and raw == b"" and err.count("\n") == 1
+    assert f"编号 {namesake} 李晓敏" in err and "请用编号" in err
+    code, _, err, raw = cli(db_url, "export-ics", "--person", str(namesake))
+    assert code == 2 and "没有可导出" in err  # found, but nothing on their schedule
