@@ -53,3 +53,14 @@ def test_bad_input_exits_2_with_one_line(sheet_url: str, tmp_path: Path) -> None
         assert code == 2 and out == "", argv
         assert err.count("\n") == 1 and wanted in err and "Traceback" not in err, err
     assert not list(tmp_path.glob("x.*"))
+
+
+def test_import_sheet_of_a_trip_or_event_needs_its_code(sheet_url: str, tmp_path: Path) -> None:
+    path = tmp_path / "d.csv"
+    path.write_text("姓名,角色\r\n无名氏,团长\r\n", encoding="utf-8-sig")
+    code, out, err = cli(sheet_url, "import-sheet", "delegation", str(path))
+    assert code == 2 and out == "" and "--trip CODE" in err and err.count("\n") == 1
+    code, out, err = cli(sheet_url, "import-sheet", "invitations", str(path), "--trip", "X")
+    assert code == 2 and "--event CODE" in err
+    code, out, err = cli(sheet_url, "import-sheet", "people", str(path), "--trip", "X")
+    assert code == 2 and "--trip/--event" in err
