@@ -7,6 +7,7 @@ transaction: a malformed file, a plan with errors or a cancelled question writes
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -32,8 +33,15 @@ from desktop.errors_text import describe
 from desktop.settings import AppSettings
 from desktop.worker import Job, Progress, run_in_background
 from models.enums import EventKind, ItemKind
-from models.queries import list_trips
-from models.rows import TripRow
+from models.queries import list_events, list_trips
+from models.rows import EventRow, TripRow
+from spreadsheets.children import (
+    ChildImportRefusedError,
+    ChildKind,
+    ChildPlan,
+    apply_children,
+    plan_children,
+)
 
 translate = QCoreApplication.translate
 
@@ -211,18 +219,31 @@ def import_calendar(ctx: AppContext, settings: AppSettings, parent: QWidget,
 
 
 class SheetImportDialog(_ImportDialog):
-    """What the spreadsheet holds; OK plans the import, a confirmation then applies it."""
+    """What the spreadsheet holds (directory records, or a trip's delegation or itinerary, or
+    an event's invitations, with the trip or event); OK plans the import, a confirmation then
+    applies it."""
 
-    def __init__(self, ctx: AppContext, path: Path, parent: QWidget) -> None:
+    def __init__(self, ctx: AppContext, path: Path, parent: QWidget,
+                 trips: Sequence[TripRow] = (), events: Sequence[EventRow] = ()) -> None:
         super().__init__(self.tr("Import spreadsheet"), path, parent)
         self.ctx = ctx
-        self.plan: spreadsheets.ImportPlan | None = None
+        self.plan: spreadsheets.ImportPlan | ChildPlan | None = None
         self.applied = False
+        self.trips, self.events = list(trips), list(events)
         self.kind = QComboBox()
         for kind in spreadsheets.ImportKind:
             self.kind.addItem(self._kind_text(kind), kind.value)
+        for child in ChildKind:
+            if (self.trips if child is not ChildKind.INVITATIONS else self.events):
+                self.kind.addItem(self._child_text(child), child.value)
+        self.parent_label = QLabel()
+        self.parent_record = QComboBox()
         self.layout_.addWidget(QLabel(self.tr("The rows are:")))
         self.layout_.addWidget(self.kind)
+        self.layout_.addWidget(self.parent_label)
+        self.layout_.addWidget(self.parent_record)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self._kind_changed()
         self.finish_layout()
 
     def _kind_text(self, kind: spreadsheets.ImportKind) -> str:
@@ -231,8 +252,31 @@ class SheetImportDialog(_ImportDialog):
                  spreadsheets.ImportKind.LEADS: self.tr("Investment leads")}
         return texts[kind]
 
-    def set_kind(self, kind: str) -> None:
+    def _child_text(self, kind: ChildKind) -> str:
+        return {ChildKind.DELEGATION: self.tr("A trip's delegation"),
+                ChildKind.ITINERARY: self.tr("A trip's itinerary"),
+                ChildKind.INVITATIONS: self.tr("An event's invitations")}[kind]
+
+    def _kind_changed(self) -> None:
+        kind = self.kind.currentData()
+        self.parent_record.clear()
+        records: Sequence[TripRow | EventRow] = ()
+        if kind in (ChildKind.DELEGATION, ChildKind.ITINERARY):
+            self.parent_label.setText(self.tr("Into the trip:"))
+            records = self.trips
+        elif kind == ChildKind.INVITATIONS:
+            self.parent_label.setText(self.tr("Into the event:"))
+            records = self.events
+        for row in records:
+            title = row.title_en if self.ctx.lang == "en" and row.title_en else row.title_zh
+            self.parent_record.addItem(f"{row.code}  {title}", row.code)
+        self.parent_label.setVisible(bool(records))
+        self.parent_record.setVisible(bool(records))
+
+    def set_kind(self, kind: str, code: str | None = None) -> None:
         self.kind.setCurrentIndex(self.kind.findData(kind))
+        if code is not None:
+            self.parent_record.setCurrentIndex(self.parent_record.findData(code))
 
     def accept(self) -> None:
         super().accept()
@@ -240,18 +284,21 @@ class SheetImportDialog(_ImportDialog):
 
     def _plan(self) -> Job:
         sessions, path, kind = self.ctx.sessions, self.path, self.kind.currentData()
+        code = self.parent_record.currentData() if kind in set(ChildKind) else None
 
-        def work(progress: Progress) -> spreadsheets.ImportPlan:
+        def work(progress: Progress) -> spreadsheets.ImportPlan | ChildPlan:
             progress(0, 2)
             table = spreadsheets.read_table(path)
             progress(1, 2)
             with sessions() as session:  # the plan writes nothing; closing keeps nothing
+                if code is not None:
+                    return plan_children(session, kind, table, code)
                 return spreadsheets.plan_import(session, kind, table)
 
         return run_in_background(self.owner, self.tr("Reading the spreadsheet…"), work,
                                  self._planned, self._failed)
 
-    def _planned(self, plan: spreadsheets.ImportPlan) -> None:
+    def _planned(self, plan: spreadsheets.ImportPlan | ChildPlan) -> None:
         self.plan = plan
         lang = self.ctx.lang
         if plan.errors:
@@ -263,26 +310,36 @@ class SheetImportDialog(_ImportDialog):
             return
         self.job = self._apply(plan)
 
-    def _apply(self, plan: spreadsheets.ImportPlan) -> Job:
+    def _apply(self, plan: spreadsheets.ImportPlan | ChildPlan) -> Job:
         sessions = self.ctx.sessions
 
         def work(progress: Progress) -> Any:
             progress(0, 1)
             with sessions.begin() as session:  # one transaction: a refused row keeps nothing
+                if isinstance(plan, ChildPlan):
+                    return apply_children(session, plan)
                 return spreadsheets.apply_import(session, plan)
 
         return run_in_background(self.owner, self.tr("Importing the spreadsheet…"),
                                  work, self._applied, self._failed)
 
-    def _applied(self, report: spreadsheets.SheetImportReport) -> None:
+    def _applied(self, report: spreadsheets.SheetImportReport | ChildPlan) -> None:
         self.applied = True
+        if isinstance(report, ChildPlan):
+            self.tell(report.counts(self.ctx.lang))
+            if report.kind is ChildKind.INVITATIONS:
+                self.ctx.notify("event")
+            else:
+                self.ctx.notify("trip")
+                self.ctx.notify("item")
+            return
         self.tell(report.text(self.ctx.lang))
         self.ctx.notify(KIND_CHANGES[str(report.kind)],
                         frozenset(report.created) | frozenset(report.updated))
 
     def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, spreadsheets.ImportRefusedError):  # changed since the plan
-            self.tell(exc.plan.error_text(self.ctx.lang), failed=True)
+        if isinstance(exc, spreadsheets.ImportRefusedError | ChildImportRefusedError):
+            self.tell(exc.plan.error_text(self.ctx.lang), failed=True)  # changed since the plan
             return
         self.tell(describe(exc, self.ctx.lang), failed=True)
 
@@ -294,6 +351,8 @@ def import_spreadsheet(ctx: AppContext, settings: AppSettings,
                       translate("ImportActions", "Spreadsheets (*.csv *.xlsx);;All files (*)"))
     if path is None:
         return None
-    dialog = SheetImportDialog(ctx, path, parent)
+    with ctx.sessions() as session:
+        trips, events = list_trips(session), list_events(session)
+    dialog = SheetImportDialog(ctx, path, parent, trips, events)
     dialog.open()
     return dialog

@@ -2046,6 +2046,26 @@
         <translation>招商项目</translation>
     </message>
     <message>
+        <source>A trip&apos;s delegation</source>
+        <translation>推广活动的团组名单</translation>
+    </message>
+    <message>
+        <source>A trip&apos;s itinerary</source>
+        <translation>推广活动的行程</translation>
+    </message>
+    <message>
+        <source>An event&apos;s invitations</source>
+        <translation>专题活动的邀请名单</translation>
+    </message>
+    <message>
+        <source>Into the trip:</source>
+        <translation>导入到推广活动：</translation>
+    </message>
+    <message>
+        <source>Into the event:</source>
+        <translation>导入到专题活动：</translation>
+    </message>
+    <message>
         <source>Reading the spreadsheet…</source>
         <translation>正在读取表格…</translation>
     </message>

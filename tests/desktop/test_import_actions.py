@@ -200,3 +200,23 @@ def test_the_preview_shows_each_kind_and_the_default_kind_is_used(
             select(ItineraryItem).where(ItineraryItem.external_uid.like("call-%")))}
     assert kinds == {"Abstimmung": ("free_time", True),
                      "Phone call with Bosch": ("meeting", True)}
+
+
+def test_import_an_itinerary_sheet_into_a_trip(window: MainWindow, small: Small, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch,
+                                               answers: list[str], qtbot: QtBot) -> None:
+    path = tmp_path / "itinerary.csv"
+    path.write_bytes("开始日期,开始时间,结束时间,类别,名称\r\n2023-03-27,14:00,15:00,推介会,"
+                     "法兰克福推介会\r\n".encode("gb18030"))
+    open_file(monkeypatch, path)
+    items = count(small, ItineraryItem)
+    dialog = window.import_spreadsheet()
+    assert isinstance(dialog, SheetImportDialog)
+    dialog.set_kind("itinerary", small.trip.code)
+    assert dialog.parent_record.isVisibleTo(dialog)
+    dialog.accept()
+    finish(dialog, qtbot)  # the plan
+    assert len(answers) == 1 and "新增 1" in answers[0], answers
+    finish(dialog, qtbot)  # the import
+    assert dialog.applied and count(small, ItineraryItem) == items + 1
+    assert dialog.message.startswith(f"{small.trip.code} 行程：新增 1")
