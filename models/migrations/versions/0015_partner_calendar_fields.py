@@ -22,15 +22,29 @@ branch_labels = None
 depends_on = None
 
 
+NEW_COLUMNS = {
+    'itinerary_items': (
+        lambda: sa.Column('all_day', sa.Boolean(), nullable=False, server_default=sa.false()),
+        lambda: sa.Column('external_uid', sa.String(length=500), nullable=False,
+                          server_default=''),
+    ),
+    'themed_events': (
+        lambda: sa.Column('external_uid', sa.String(length=500), nullable=False,
+                          server_default=''),
+    ),
+}
+
+
 def upgrade() -> None:
-    with op.batch_alter_table('itinerary_items') as batch:
-        batch.add_column(sa.Column('all_day', sa.Boolean(), nullable=False,
-                                   server_default=sa.false()))
-        batch.add_column(sa.Column('external_uid', sa.String(length=500), nullable=False,
-                                   server_default=''))
-    with op.batch_alter_table('themed_events') as batch:
-        batch.add_column(sa.Column('external_uid', sa.String(length=500), nullable=False,
-                                   server_default=''))
+    inspector = sa.inspect(op.get_bind())
+    for table, columns in NEW_COLUMNS.items():
+        present = {c['name'] for c in inspector.get_columns(table)}
+        wanted = [make() for make in columns]
+        missing = [c for c in wanted if c.name not in present]  # a re-run finds them there
+        if missing:
+            with op.batch_alter_table(table) as batch:
+                for column in missing:
+                    batch.add_column(column)
 
 
 def downgrade() -> None:
