@@ -28,7 +28,8 @@ from models.enums import ItemKind, MemberRole, RsvpState
 from models.errors import PlannerError, ValidationError
 from models.language import Lang
 from models.operations.events import EventDraft, InvitationDraft, event_draft, update_event
-from models.operations.trips import ItemDraft, TripDraft, add_items, trip_draft, update_trip
+from models.operations.items import ItemDraft, add_items
+from models.operations.trips import TripDraft, trip_draft, update_trip
 from models.people import Person
 from models.rules import timezone_name
 from models.timeutil import BEIJING_TZ, local_to_utc

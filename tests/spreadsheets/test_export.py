@@ -45,7 +45,7 @@ def world(sessions: sessionmaker[Session]) -> World:
         org = create_organisation(s, OrganisationDraft(
             name_zh="公式测试公司", name_en="Formula Test GmbH", fortune_global_500_rank=321,
             hq_city="斯图加特", hq_country="DE", website="https://example.de",
-            talking_points=FORMULAS[0], notes=FORMULAS[1], industry_id=w.industry_id))
+            talking_points=FORMULAS[0], notes=FORMULAS[1], industry_id=w.industry_id)).value
         create_person(s, PersonDraft(
             name_zh="钱八", name_en="Qian Ba", kind=PersonKind.EXTERNAL, title_zh=FORMULAS[3],
             organisation_id=org.id, phone="+49 711 400 40990", email="qian@example.de",

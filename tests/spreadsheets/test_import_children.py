@@ -31,7 +31,7 @@ def world(sessions: sessionmaker[Session]) -> tuple[World, str, str]:
         event = create_event(s, EventDraft(
             kind=EventKind.INDUSTRY_SUMMIT, title_zh="新能源汽车产业峰会",
             starts_at=at(date(2023, 5, 18), "09:00", "Asia/Shanghai"),
-            ends_at=at(date(2023, 5, 18), "17:00", "Asia/Shanghai"), timezone="Asia/Shanghai"))
+            ends_at=at(date(2023, 5, 18), "17:00", "Asia/Shanghai"), timezone="Asia/Shanghai")).value
     return w, trip.code, event.code
 
 
