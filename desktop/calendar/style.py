@@ -57,6 +57,8 @@ TYPE_COLOURS = {
     ItemKind.SIGNING.value: "#0f7b6c",
     ItemKind.HOTEL.value: "#9aa5b1",
     ItemKind.FREE_TIME.value: "#7f9a4a",
+    ItemKind.MEETING.value: "#3d8fa3",
+    ItemKind.TRADE_FAIR.value: "#a3762b",
     "hq_visit": "#0d9488",  # planned HQ visits of 百队千企
 }
 VISIT_COLOUR = TYPE_COLOURS["hq_visit"]
