@@ -81,7 +81,8 @@ def test_reimport_by_title_and_by_code(sheet_db: sessionmaker[Session], tmp_path
     with sheet_db() as session:
         [lead] = leads(session, (lead_id,))
     before = count(sheet_db, Lead)
-    write_csv(path, [["项目名称", "机构", "金额", "阶段"], ["博世储能电池工厂", "博世集团", "8亿", "签约"]])
+    # 洽谈, not 签约: a signed project needs its signing date (models.operations.leads)
+    write_csv(path, [["项目名称", "机构", "金额", "阶段"], ["博世储能电池工厂", "博世集团", "8亿", "洽谈"]])
     plan = plan_of(sheet_db, path)
     [planned] = plan.rows
     assert (planned.action, planned.record_id, planned.changed) == (Action.UPDATE, lead.id,

@@ -36,6 +36,8 @@ SEEDED_BY = "迁移 migration"
 
 
 def upgrade() -> None:
+    if 'lead_stage_changes' in sa.inspect(op.get_bind()).get_table_names():
+        return  # a re-run over a schema that already has all of it
     changes = op.create_table(
         'lead_stage_changes',
         sa.Column('id', sa.Integer(), nullable=False),
