@@ -20,7 +20,9 @@ The desktop's print/preview actions and the ``brief`` command call exactly this:
 - ``BriefOptions(generated_on=..., lang="zh"|"en", font_path=None, issuer_zh=...,
   issuer_en=..., confidentiality=...)``.
 - ``BriefKind`` (TRIP, EVENT, CAMPAIGN) and ``prepare(session, kind, code="", year=None)``:
-  the collect step of any kind, returning its renderer bound to the data (``render(options)``).
+  the collect step of any kind, returning a ``PreparedBrief`` (``render(options)`` gives the
+  PDF; ``render.glyph_warnings(font_path)`` names the records holding characters no font has,
+  which print as 〓; other characters the main font lacks print in a fallback font).
 - ``find_cjk_font(configured) -> FontInfo``: the font used for ``font_path``. When no
   embeddable TrueType Chinese font is found, ``FontInfo.warning`` says so (the document then
   uses ReportLab's built-in, non-embedded STSong-Light): show it to the user.
@@ -39,7 +41,8 @@ from briefs.data import (
 )
 from briefs.event_brief import render_event
 from briefs.fonts import FontInfo, find_cjk_font
-from briefs.kinds import BriefKind, prepare
+from briefs.glyphs import GlyphWarning
+from briefs.kinds import BriefKind, PreparedBrief, prepare
 from briefs.options import BriefOptions
 from briefs.trip_brief import render_trip
 
@@ -49,6 +52,8 @@ __all__ = [
     "CampaignReport",
     "EventBrief",
     "FontInfo",
+    "GlyphWarning",
+    "PreparedBrief",
     "TripBrief",
     "collect_campaign",
     "collect_event",

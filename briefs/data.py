@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, joinedload
 
 from models import queries
@@ -102,8 +102,19 @@ class MonthBoard:
 
 
 @dataclass(frozen=True)
+class Totals:
+    """The campaign's own totals, that every breakdown of the report reconciles with."""
+
+    trips: int  # not cancelled
+    events: int  # not cancelled
+    leads: int  # every lead of the campaign
+    signed_cny: int  # signed and later stages
+
+
+@dataclass(frozen=True)
 class CampaignReport:
     progress: Progress
+    totals: Totals
     year_board: tuple[LeaderboardRow, ...]  # every unit, ranked on the whole year
     months: tuple[MonthBoard, ...]  # January to December
     trips: tuple[TripRow, ...]
@@ -160,7 +171,15 @@ def collect_campaign(session: Session, year: int | None = None) -> CampaignRepor
     ).unique().all() if threshold > 0 else []
     conflicts = find_conflicts(session, trip_codes={t.code for t in trips},
                                event_codes={e.code for e in events})
-    return CampaignReport(progress, tuple(year_board), months, tuple(trips), tuple(events),
+    measures = {m.key: m for m in progress.measures}
+    totals = Totals(
+        trips=measures["trips"].planned, events=measures["events"].planned,
+        leads=session.scalar(select(func.count()).select_from(Lead)
+                             .where(Lead.campaign_id == campaign.id)) or 0,
+        signed_cny=measures["investment_cny"].done,
+    )
+    return CampaignReport(progress, totals, tuple(year_board), months, tuple(trips),
+                          tuple(events),
                           tuple(lead_row(x, threshold) for x in flagship),
                           tuple(conflicts))
 

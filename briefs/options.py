@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from briefs.contents import Outline
-from briefs.fonts import FontInfo, find_cjk_font
+from briefs.fonts import FontInfo, find_cjk_font, use_coverage
 from briefs.layout import DocMeta
 from briefs.styles import Styles, make_styles
 from briefs.words import Words
@@ -59,6 +59,7 @@ def kit(options: BriefOptions) -> Kit:
     if options.lang not in ("zh", "en"):
         raise ValueError(f"unknown language {options.lang!r} (zh or en)")
     font = find_cjk_font(options.font_path)
+    use_coverage(font.name)
     styles = make_styles(font.name)
     words = Words(options.lang)
     return Kit(options, font, styles, words, Outline(styles, words))

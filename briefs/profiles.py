@@ -35,7 +35,7 @@ def contacts_table(people: Sequence[PersonRow], k: Kit, with_org: bool = False) 
         headers.append(("单位 / 机构", "Unit / organisation"))
         widths.append(1.5)
     headers += [("电话", "Phone"), ("电子邮箱", "E-mail"), ("语言", "Lang.")]
-    widths += [1.6, 2.45, 0.55]
+    widths += [1.5, 2.15, 0.95]
     rows = []
     for p in people:
         row: list[str | Flowable] = [name_with_other(p.name(w.lang), p.name_en if not w.en
@@ -43,7 +43,7 @@ def contacts_table(people: Sequence[PersonRow], k: Kit, with_org: bool = False) 
         if with_org:
             where = p.organisation or p.unit
             row.append(where.name(w.lang) if where else "")
-        row += [p.phone, p.email, p.languages]
+        row += [p.phone, p.email, w.languages(p.languages)]
         rows.append(row)
     return grid(headers, rows, widths, k.s, w)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from reportlab.lib.units import mm
@@ -108,7 +109,8 @@ def _overview(data: TripBrief, k: Kit) -> list[Flowable]:
         ("日期", "Dates", f"{w.span(t.start_date, t.end_date)} · {w.days(_length(t))}"),
         ("区域", "Region", t.region.name(w.lang)),
         ("城市（时区）", "Cities (zone)", w("、", ", ").join(
-            f"{c.name(w.lang)} ({c.timezone})" for c in t.cities)),
+            f"{c.name(w.lang)}（{w.zone(c.timezone)}）" if not w.en
+            else f"{c.name(w.lang)} ({w.zone(c.timezone)})" for c in t.cities)),
         ("带队领导", "Leader", f"{t.leader.name(w.lang)} {t.leader.title(w.lang)}".strip()
          if t.leader else ""),
         ("责任单位", "Host unit", t.host_unit.name(w.lang) if t.host_unit else ""),
@@ -219,7 +221,8 @@ def _itinerary(t: TripDetail, k: Kit) -> list[Flowable]:
     sep = w("、", ", ")
     for n, (day, items) in enumerate(_days(t), start=1):
         places = list(dict.fromkeys(i.city.name(w.lang) for i in items if i.city))
-        zones = list(dict.fromkeys(utc_offset(i.local_start) for i in items))
+        zones = list(dict.fromkeys(f"{w.zone(i.timezone, i.starts_at)} {utc_offset(i.local_start)}"
+                                   for i in items))
         in_trip = t.start_date <= day <= t.end_date
         label = w(f"第 {n} 天", f"Day {n}") if in_trip else w("行程日期之外", "Outside the trip")
         head = " · ".join(x for x in (label, w.short_day(day), sep.join(places), sep.join(zones))
@@ -232,16 +235,17 @@ def _itinerary(t: TripDetail, k: Kit) -> list[Flowable]:
                     f"</font><br/>{esc(i.title(w.lang))}")
             if i.notes:
                 what += f'<br/><font size="8" color="{MUTED.hexval()}">{esc(i.notes)}</font>'
-            where = [x for x in (i.place, i.organisation.name(w.lang) if i.organisation else "",
+            where = [x for x in (w.place(i.place),
+                                 i.organisation.name(w.lang) if i.organisation else "",
                                  i.city.name(w.lang) if i.city else "") if x]
             rows.append([
                 Markup(f"{esc(_time_range(local, i.local_end, day, w))}<br/>"
-                       f'<font size="7.5" color="{MUTED.hexval()}">{esc(local.tzname() or "")} '
-                       f"{utc_offset(local)}</font>"),
+                       f'<font size="7.5" color="{MUTED.hexval()}">'
+                       f"{esc(utc_offset(local))}</font>"),
                 _time_range(i.beijing_start, i.beijing_end, day, w),
                 Markup(what),
                 Markup("<br/>".join(esc(x) for x in where)),
-                sep.join(p.name(w.lang) for p in i.attendees),
+                attending(i, t, w),
             ])
         if rows:
             story.append(grid([("当地时间", "Local time"), ("北京时间", "Beijing time"),
@@ -255,15 +259,18 @@ def _itinerary(t: TripDetail, k: Kit) -> list[Flowable]:
 
 def _organisations(data: TripBrief, k: Kit) -> list[Flowable]:
     w = k.w
-    story: list[Flowable] = [k.outline.section("拜访机构简介", "Organisation profiles")]
+    # room for the heading and the first profile's start, so the heading never ends a page
+    story: list[Flowable] = [CondPageBreak(PROFILE_REST),
+                             k.outline.section("拜访机构简介", "Organisation profiles")]
     if not data.organisations:
         return [*story, empty(k.s, w)]
-    for profile in data.organisations:
+    for n, profile in enumerate(data.organisations):
         visits = [i for i in data.trip.items
                   if i.organisation and i.organisation.id == profile.organisation.id]
         planned = "\n".join(f"{w.short_day(i.local_start.date())} {hm(i.local_start)} "
                             f"{i.title(w.lang)}" for i in visits)
-        story.append(CondPageBreak(PROFILE_REST))
+        if n:
+            story.append(CondPageBreak(PROFILE_REST))
         story += organisation_profile(profile, k, [("本次安排", "On this trip", planned)])
     return story
 
@@ -274,8 +281,76 @@ def _travel_rows(items: Sequence[ItemRow], w: Words) -> list[list[str | Flowable
         day = i.local_start.date()
         rows.append([w.short_day(day), _time_range(i.local_start, i.local_end, day, w),
                      _time_range(i.beijing_start, i.beijing_end, day, w), i.kind.label(w.lang),
-                     i.title(w.lang), "\n".join(x for x in (i.place, i.notes) if x)])
+                     i.title(w.lang), "\n".join(x for x in (w.place(i.place), i.notes) if x)])
     return rows
+
+
+@dataclass(frozen=True)
+class HotelNights:
+    """A hotel item of the itinerary read as a stay: name, address, check-in and check-out."""
+
+    item: ItemRow
+    check_in: date
+    check_out: date
+
+    @property
+    def nights(self) -> int:
+        return (self.check_out - self.check_in).days
+
+    @property
+    def _plain_title(self) -> str:
+        return self.item.title_zh.removeprefix("入住").strip()
+
+    def name(self, w: Words) -> str:
+        """The hotel: the item's title, or its place when the title only says "入住…"."""
+        if self._plain_title and self._plain_title in self.item.place:
+            return w.place(self.item.place)
+        return self.item.title(w.lang).removeprefix("入住").strip()
+
+    @property
+    def address(self) -> str:
+        """The place, unless it is the hotel's name again."""
+        if self._plain_title and self._plain_title in self.item.place:
+            return ""
+        return self.item.place
+
+
+def hotel_nights(hotels: Sequence[ItemRow], trip_end: date) -> list[HotelNights]:
+    """Each hotel item with the day the delegation leaves: the item's own end when it spans
+    the stay, else the next hotel's check-in day, else the last day of the trip."""
+    ordered = sorted(hotels, key=lambda i: (i.starts_at, i.id))
+    out = []
+    for n, item in enumerate(ordered):
+        check_in = item.local_start.date()
+        if item.local_end.date() > check_in:
+            check_out = item.local_end.date()
+        else:
+            later = [h.local_start.date() for h in ordered[n + 1:]
+                     if h.local_start.date() > check_in]
+            check_out = later[0] if later else max(trip_end, check_in)
+        out.append(HotelNights(item, check_in, check_out))
+    return out
+
+
+def attending(item: ItemRow, t: TripDetail, w: Words) -> str:
+    """Who attends an item: 全体 / All when the whole delegation does, else only the change."""
+    sep = w("、", ", ")
+    members = [m.person for m in t.members]
+    ids = {p.id for p in item.attendees}
+    if not ids or not members:
+        return sep.join(p.name(w.lang) for p in item.attendees)
+    absent = [p for p in members if p.id not in ids]
+    guests = [p for p in item.attendees if p.id not in {m.id for m in members}]
+    if not absent and not guests:
+        return w("全体", "All")
+    if len(absent) < len(ids) and len(absent) <= 3:
+        parts = [w("全体，", "All except ") if absent else w("全体", "All")]
+        if absent:
+            parts[0] += w("除", "") + sep.join(p.name(w.lang) for p in absent)
+        if guests:
+            parts.append(w("另有", "with ") + sep.join(p.name(w.lang) for p in guests))
+        return w("；", "; ").join(parts)
+    return sep.join(p.name(w.lang) for p in item.attendees)
 
 
 def _logistics(t: TripDetail, k: Kit) -> list[Flowable]:
@@ -288,12 +363,13 @@ def _logistics(t: TripDetail, k: Kit) -> list[Flowable]:
                     ("类别", "Kind"), ("班次 / 事项", "Service"), ("地点 / 备注", "Place / notes")],
                    _travel_rows(travel, w), [1.35, 1.25, 1.25, 0.7, 1.8, 1.8], s, w)]
     story += [k.outline.minor("住宿", "Hotels"),
-              grid([("入住", "Check-in"), ("退房", "Check-out"), ("酒店", "Hotel"),
-                    ("城市", "City"), ("地址 / 备注", "Address / notes")],
-                   [[w.short_day(i.local_start.date()), w.short_day(i.local_end.date()),
-                     i.title(w.lang), i.city.name(w.lang) if i.city else "",
-                     "\n".join(x for x in (i.place, i.notes) if x)] for i in hotels],
-                   [1.35, 1.35, 2.1, 1.0, 2.4], s, w)]
+              grid([("入住", "Check-in"), ("退房", "Check-out"), ("晚数", "Nights"),
+                    ("酒店", "Hotel"), ("城市", "City"), ("地址 / 备注", "Address / notes")],
+                   [[w.short_day(h.check_in), w.short_day(h.check_out), str(h.nights),
+                     h.name(w), h.item.city.name(w.lang) if h.item.city else "",
+                     "\n".join(x for x in (h.address, h.item.notes) if x)]
+                    for h in hotel_nights(hotels, t.end_date)],
+                   [1.25, 1.25, 0.65, 2.0, 1.0, 2.1], s, w)]
     story += [k.outline.minor("其他安排", "Other arrangements"), *prose(t.logistics, s, w)]
     return story
 

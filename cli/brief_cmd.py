@@ -58,10 +58,13 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         kind, code = _kind(args)
         render = prepare(session, kind, code, args.year)
     pdf = render(options)
+    missing = render.glyph_warnings(font_path)
     write_bytes_atomic(output, pdf)
     ctx.print(lang.pick(f"已生成 {output}（{len(pdf) // 1024} KB）",
                         f"wrote {output} ({len(pdf) // 1024} KB)"))
     font = find_cjk_font(font_path)
     if font.warning:
         ctx.warn(lang.pick(f"警告: {font.warning}", f"warning: {font.warning_en}"))
+    for warning in missing:
+        ctx.warn(lang.pick("警告: ", "warning: ") + warning.text(lang))
     return 0

@@ -66,19 +66,23 @@ def show_brief(ctx: AppContext, settings: AppSettings, parent: QWidget, kind: br
     options = brief_options(ctx, settings)
     sessions = ctx.sessions
 
-    def work(progress: Progress) -> bytes:
+    def work(progress: Progress) -> tuple[bytes, str]:
         progress(0, 2)
         with sessions() as session:
             render = briefs.prepare(session, kind, code)
         progress(1, 2)
-        return render(options)
+        pdf = render(options)
+        missing = [w.text(ctx.lang) for w in render.glyph_warnings(options.font_path)]
+        return pdf, "\n".join(missing)
 
     title = (translate("DocumentActions", "Brief %1").replace("%1", code) if code
              else translate("DocumentActions", "Campaign report"))
     name = f"{code or 'campaign-report'}-{options.generated_on:%Y%m%d}.pdf"
-    warning = briefs.find_cjk_font(options.font_path).warning
+    font_warning = briefs.find_cjk_font(options.font_path).warning
 
-    def done(pdf: bytes) -> None:
+    def done(result: tuple[bytes, str]) -> None:
+        pdf, glyphs = result
+        warning = "\n".join(x for x in (font_warning, glyphs) if x)
         preview = PdfPreview(pdf, title, name, ctx.lang, settings, warning, parent)
         preview.open()
 
