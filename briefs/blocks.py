@@ -122,7 +122,8 @@ def _cell(value: Cell, style: ParagraphStyle, width: float | None = None) -> Flo
     return text(value, style, width)
 
 
-def _grid_cell(value: Cell, style: ParagraphStyle, width: float) -> Flowable | str:
+def _grid_cell(value: Cell, style: ParagraphStyle, width: float
+               ) -> Flowable | str | list[Flowable]:
     """A short one-line text stays a plain string: the table draws it without wrapping it as
     a paragraph, which is most of the time a brief takes. Anything longer wraps."""
     cov = active_coverage()
@@ -138,54 +139,15 @@ def _grid_cell(value: Cell, style: ParagraphStyle, width: float) -> Flowable | s
 LONG_CELL = 600  # characters: longer text in a cell is set as several paragraphs
 
 
-def _long_cell(value: str, style: ParagraphStyle, width: float) -> Flowable:
-    """A long text as a column of paragraphs (one per line or per ~LONG_CELL characters), so
-    a table row taller than a page can split between them onto the next page."""
+def _long_cell(value: str, style: ParagraphStyle, width: float) -> list[Flowable]:
+    """A long text as a list of paragraphs (one per line or per ~LONG_CELL characters): a
+    table splits such a cell between paragraphs, or inside one, onto the next page."""
     parts: list[Flowable] = []
     for line in value.replace("\r\n", "\n").split("\n"):
-        for start in range(0, max(len(line), 1), LONG_CELL):
-            piece = line[start:start + LONG_CELL]
+        for piece in _pieces(line):
             if piece.strip():
                 parts.append(text(piece, style, width))
-    return _Stack(parts)
-
-
-class _Stack(Flowable):
-    """Paragraphs stacked in one table cell that a table may split between rows' pages."""
-
-    def __init__(self, parts: list[Flowable]) -> None:
-        super().__init__()
-        self.parts = parts
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self.width = avail_width
-        self.height = sum(p.wrap(avail_width, avail_height)[1] for p in self.parts)
-        return self.width, self.height
-
-    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        used, head = 0.0, []
-        rest = list(self.parts)
-        while rest:
-            h = rest[0].wrap(avail_width, avail_height)[1]
-            if used + h <= avail_height:
-                head.append(rest.pop(0))
-                used += h
-                continue
-            pieces = rest[0].split(avail_width, avail_height - used)
-            if len(pieces) == 2:
-                head.append(pieces[0])
-                rest[0] = pieces[1]
-            break
-        if not head or not rest:
-            return []
-        return [_Stack(head), _Stack(rest)]
-
-    def draw(self) -> None:
-        y = self.height
-        for p in self.parts:
-            _w, h = p.wrap(self.width, y)
-            y -= h
-            p.drawOn(self.canv, 0, y)
+    return parts
 
 
 def grid(
@@ -252,7 +214,7 @@ def facts(pairs: Sequence[tuple[str, str, Cell]], s: Styles, w: Words,
         label = esc(en) if w.en else (
             f'{esc(zh)} <font size="7" color="{MUTED.hexval()}">{esc(en)}</font>')
         value_width = FRAME_WIDTH * (1 - label_width)
-        cell = (_long_cell(shown, s.cell, value_width)
+        cell: Flowable | list[Flowable] = (_long_cell(shown, s.cell, value_width)
                 if isinstance(shown, str) and not isinstance(shown, Markup)
                 and len(shown) > LONG_CELL else _cell(shown, s.cell, value_width))
         rows.append([Paragraph(label, s.cell_head), cell])

@@ -24,6 +24,16 @@ class BriefOptions:
     issuer_en: str = "Dongguan Investment Promotion Bureau"
     confidentiality: str = "内部资料 注意保密"
     confidentiality_en: str = "Internal — Confidential"
+    redact: bool = False  # leave out personal data: phones, passport numbers
+
+    @property
+    def withheld(self) -> str:
+        """What a redacted value prints."""
+        return "(withheld)" if self.lang == "en" else "（已隐去）"
+
+    def personal(self, value: str) -> str:
+        """``value`` (personal data), or the redaction note when it is asked for."""
+        return self.withheld if self.redact and value else value
 
     @property
     def issuer(self) -> str:

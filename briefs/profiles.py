@@ -43,7 +43,7 @@ def contacts_table(people: Sequence[PersonRow], k: Kit, with_org: bool = False) 
         if with_org:
             where = p.organisation or p.unit
             row.append(where.name(w.lang) if where else "")
-        row += [p.phone, p.email, w.languages(p.languages)]
+        row += [k.options.personal(p.phone), p.email, w.languages(p.languages)]
         rows.append(row)
     return grid(headers, rows, widths, k.s, w)
 

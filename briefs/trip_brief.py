@@ -178,7 +178,7 @@ def _roster(t: TripDetail, k: Kit) -> list[Flowable]:
         where = p.unit or p.organisation
         rows.append([str(n), name_with_other(p.name(w.lang), p.name_en if not w.en else p.name_zh),
                      p.title(w.lang), where.name(w.lang) if where else "", m.role.label(w.lang),
-                     p.phone])
+                     k.options.personal(p.phone)])
     return [k.outline.section("团组名单", "Delegation roster"),
             grid([("序号", "No."), ("姓名", "Name"), ("职务", "Title"), ("单位", "Unit"),
                   ("团内职务", "Role"), ("电话", "Phone")], rows,
