@@ -21,10 +21,23 @@ class GlyphWarning:
 
     def text(self, lang: Lang = Lang.ZH) -> str:
         listed = " ".join(f"{ch}(U+{ord(ch):04X})" for ch in self.chars)
+        zh, en = _FIELDS.get(self.field, (self.field, self.field))
         return lang.pick(
-            f"{self.record} 的 {self.field} 含有字体无法显示的字符 {listed}，已印为 〓",
-            f"{self.record}, {self.field}: no font has {listed}; printed as 〓",
+            f"{self.record} 的“{zh}”含有字体无法显示的字符 {listed}，已印为 〓",
+            f"{self.record}, {en.replace('_', ' ')}: no font has {listed}; printed as 〓",
         )
+
+
+_FIELDS = {
+    "notes": ("备注", "notes"), "purpose": ("出访目的", "purpose"),
+    "key_messages": ("主要口径", "key messages"), "logistics": ("后勤保障", "logistics"),
+    "emergency_contacts": ("紧急联络", "emergency contacts"), "title_zh": ("名称", "title"),
+    "title_en": ("英文名称", "English title"), "name_zh": ("名称", "name"),
+    "name_en": ("英文名称", "English name"), "place": ("地点", "place"),
+    "outcome": ("结果", "outcome"), "talking_points": ("谈话要点", "talking points"),
+    "description": ("说明", "description"), "title": ("职务", "title"),
+    "responsibilities": ("分工", "responsibilities"), "venue": ("场地", "venue"),
+}
 
 
 def unprintable(data: object, font_path: str | None = None) -> tuple[GlyphWarning, ...]:

@@ -24,7 +24,7 @@ from models.progress import LeaderboardRow, leaderboard
 
 class UnitsPage(EntityPage):
     kinds = ("lead", "unit", "trip", "campaign")
-    offers = frozenset({"new", "edit"})
+    offers = frozenset({"new", "edit", "brief"})  # brief: the month's leaderboard (英雄榜)
     initial_sort = "rank"
 
     def __init__(self, ctx: AppContext, editors: Editors, parent: QWidget | None = None) -> None:

@@ -477,6 +477,10 @@
 <context>
     <name>DocumentActions</name>
     <message>
+        <source>Leaderboard %1</source>
+        <translation>英雄榜 %1</translation>
+    </message>
+    <message>
         <source>Export calendar</source>
         <translation>导出日历</translation>
     </message>
@@ -1666,6 +1670,14 @@
 </context>
 <context>
     <name>PdfPreview</name>
+    <message>
+        <source>Leave out personal data</source>
+        <translation>隐去个人信息</translation>
+    </message>
+    <message>
+        <source>Print the brief without personal phones and passport numbers</source>
+        <translation>打印时不含个人电话和护照号码</translation>
+    </message>
     <message numerus="yes">
         <source>%n page(s)</source>
         <translation>
