@@ -82,13 +82,13 @@ def main() -> int:
     from desktop.context import AppContext  # noqa: TID251
     from desktop.editors.opening import Editors  # noqa: TID251
     from desktop.global_search import GlobalSearch  # noqa: TID251
-    from desktop.lookups import load_lookups  # noqa: TID251
     from desktop.pages.entity_page import EntityPage  # noqa: TID251
     from desktop.pages.events import EventsPage  # noqa: TID251
     from desktop.pages.organisations import OrganisationsPage  # noqa: TID251
     from desktop.pages.people import PeoplePage  # noqa: TID251
     from desktop.pages.trips import TripsPage  # noqa: TID251
     from desktop.pages.units import UnitsPage  # noqa: TID251
+    from models.lookups import load_lookups
 
     path = Path(args.db) if args.db else Path(tempfile.mkdtemp()) / "history.db"
     fresh = not path.exists()

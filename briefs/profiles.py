@@ -12,6 +12,7 @@ from briefs.options import Kit
 from briefs.styles import ACCENT, AMBER
 from briefs.words import esc
 from models.conflicts import Conflict
+from models.enums import Severity
 from models.progress import Measure
 from models.rows import OrganisationRow, PersonRow
 
@@ -143,8 +144,8 @@ def conflict_section(conflicts: Sequence[Conflict], k: Kit) -> list[Flowable]:
                                  "and tick it.")), s.body))
     rows = []
     for c in conflicts:
-        colour = ACCENT if c.severity == "error" else AMBER
-        level = w("冲突", "Conflict") if c.severity == "error" else w("提醒", "Warning")
+        colour = ACCENT if c.severity is Severity.ERROR else AMBER
+        level = w(c.severity.zh, c.severity.en)
         rows.append([CheckBox(), Markup(f'<font color="{colour.hexval()}">{esc(level)}</font>'),
                      " · ".join(c.codes), c.text(w.lang)])
     story.append(grid([("核实", "Done"), ("级别", "Level"), ("涉及", "Concerns"),

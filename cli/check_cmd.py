@@ -7,6 +7,7 @@ from dataclasses import asdict
 
 from cli.context import Context
 from models.conflicts import find_conflicts
+from models.enums import Severity
 
 NAME = "check"
 HELP = "检查冲突：人员重复安排、场地冲突、行程超出日期、领导出访期间主持活动 (find conflicts)"
@@ -26,12 +27,12 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     elif not conflicts:
         ctx.print("未发现冲突 (no conflicts found)")
     else:
-        errors = sum(1 for c in conflicts if c.severity == "error")
+        errors = sum(1 for c in conflicts if c.severity is Severity.ERROR)
         ctx.print(f"发现 {len(conflicts)} 项（错误 {errors}，提醒 {len(conflicts) - errors}）"
                   f" — {len(conflicts)} found ({errors} errors)")
         for c in conflicts:
-            mark = "✗" if c.severity == "error" else "!"
+            mark = "✗" if c.severity is Severity.ERROR else "!"
             ctx.print(f"{mark} [{', '.join(c.codes)}] {c.text(ctx.lang)}")
-    if args.strict and any(c.severity == "error" for c in conflicts):
+    if args.strict and any(c.severity is Severity.ERROR for c in conflicts):
         return 1
     return 0

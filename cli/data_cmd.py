@@ -14,15 +14,18 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 from cli.context import Context, UsageError
 from models.audit.history import AuditRow, find_record, record_history
 from models.audit.labels import describe_value, field_label, local_time
+from models.audit.table import AuditEntry
 from models.backup import backup_database, restore_database
+from models.directory_lookup import find_organisation, find_person
 from models.dump import holds_data, load_document, read_dump, write_dump
 from models.errors import NotFoundError
 from models.language import Lang
-from models.organisations import Organisation
-from models.people import Person
 from models.record_types import RecordType
 
 
@@ -124,10 +127,11 @@ class HistoryCommand:
                 record_type, record_id, label = find_record(session, args.code)
             elif args.person:
                 record_type, record_id, label = (RecordType.PEOPLE,
-                                                 *_directory_id(session, Person, args.person))
+                                                 *_directory_id(session, RecordType.PEOPLE, args.person))
             else:
                 record_type, record_id, label = (RecordType.ORGANISATIONS,
-                                                 *_directory_id(session, Organisation, args.organisation))
+                                                 *_directory_id(session, RecordType.ORGANISATIONS,
+                                                                args.organisation))
             entries = record_history(session, record_type, record_id)
         if args.json:
             ctx.print_json([history_json(e, ctx.lang) for e in entries])
@@ -136,28 +140,22 @@ class HistoryCommand:
         return 0
 
 
-def _directory_id(session: Any, model: type[Person] | type[Organisation], given: str) -> tuple[int, str]:
-    from sqlalchemy import select
-
-    text = given.strip()
-    if text.isdigit():
-        obj = session.get(model, int(text))
-    else:
-        obj = session.scalars(select(model).where(
-            (model.name_zh == text) | (model.name_en == text))).first()
-    if obj is None:
-        # a deleted record still has its history
-        from models.audit.table import AuditEntry
-
-        table = model.__tablename__
+def _directory_id(session: Session, record_type: RecordType, given: str) -> tuple[int, str]:
+    """The id and name of a person (``people``) or an organisation (``organisations``), or of
+    one since deleted: a deleted record still has its history."""
+    find = find_person if record_type is RecordType.PEOPLE else find_organisation
+    try:
+        row = find(session, given)
+    except NotFoundError:
+        text = given.strip()
         cond = AuditEntry.record_id == int(text) if text.isdigit() else AuditEntry.record_label == text
-        row = session.execute(select(AuditEntry.record_id, AuditEntry.record_label)
-                              .where(AuditEntry.record_type == table, cond)
-                              .order_by(AuditEntry.id.desc())).first()
-        if row is None:
-            raise NotFoundError(f"找不到 {text}", f"Nothing found for {text}")
-        return int(row.record_id), str(row.record_label)
-    return int(obj.id), str(obj.name_zh)
+        gone = session.execute(select(AuditEntry.record_id, AuditEntry.record_label)
+                               .where(AuditEntry.record_type == record_type, cond)
+                               .order_by(AuditEntry.id.desc())).first()
+        if gone is None:
+            raise
+        return int(gone.record_id), str(gone.record_label)
+    return row.id, row.name_zh
 
 
 def history_json(entry: AuditRow, lang: Lang = Lang.ZH) -> dict[str, Any]:

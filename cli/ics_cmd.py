@@ -17,10 +17,10 @@ from calendars import ExportScope, collect, import_ics, render, write_ics
 from cli.context import Context, UsageError
 from cli.paths import input_file, output_file
 from models.campaign import Industry, Unit
+from models.directory_lookup import find_person
 from models.enums import TripStatus
 from models.errors import NotFoundError
 from models.language import Lang
-from models.people import Person
 
 
 def _date(text: str) -> date:
@@ -52,21 +52,6 @@ def _find(session: Session, model: type[Industry] | type[Unit], text: str, what_
     if found is None:
         raise NotFoundError(f"找不到{what_zh}“{needle}”", f"No {what_en} '{needle}'")
     return found
-
-
-def _person(session: Session, text: str) -> int:
-    needle = text.strip()
-    if needle.isdigit():
-        return int(needle)
-    found = session.scalars(
-        select(Person.id).where(or_(Person.name_zh == needle, Person.name_en == needle))
-    ).all()
-    if len(found) != 1:
-        raise NotFoundError(
-            f"人员名录中{'没有' if not found else '有多位'}“{needle}”，请用编号",
-            f"{'No' if not found else 'More than one'} person named '{needle}': give the id",
-        )
-    return found[0]
 
 
 class ExportCommand:
@@ -107,7 +92,7 @@ class ExportCommand:
                 all_=args.all,
                 trip_codes=tuple(args.trip or ()),
                 event_codes=tuple(args.event or ()),
-                person_id=_person(session, args.person) if args.person else None,
+                person_id=find_person(session, args.person).id if args.person else None,
                 region=args.region,
                 industry_id=(_find(session, Industry, args.industry, "产业", "industry")
                              if args.industry else None),

@@ -7,14 +7,12 @@ from dataclasses import dataclass
 from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.context import AppContext, DataChange
-from desktop.lookups import organisation_refs, person_refs
 from desktop.worker import Progress, start_job
-from models.events import ThemedEvent
-from models.trips import Trip
+from models.changes import RecordKind
+from models.search import search_entries
 
 
 @dataclass(frozen=True)
@@ -79,18 +77,16 @@ class GlobalSearch(QLineEdit):
         thread: only plain values are read here)."""
         lang = self.ctx.lang
         trip, event, person, org = self._kinds
-        hits = [Hit("trip", i, f"{code}  {zh}  {en}  · {trip}")
-                for i, code, zh, en in session.execute(
-                    select(Trip.id, Trip.code, Trip.title_zh, Trip.title_en)
-                    .order_by(Trip.start_date.desc()))]
-        hits += [Hit("event", i, f"{code}  {zh}  {en}  · {event}")
-                 for i, code, zh, en in session.execute(
-                     select(ThemedEvent.id, ThemedEvent.code, ThemedEvent.title_zh,
-                            ThemedEvent.title_en).order_by(ThemedEvent.starts_at.desc()))]
-        hits += [Hit("person", p.id, f"{p.name_zh}  {p.name_en}  {p.title(lang)}  · {person}")
-                 for p in person_refs(session)]
-        hits += [Hit("organisation", o.id, f"{o.name_zh}  {o.name_en}  · {org}")
-                 for o in organisation_refs(session)]
+        hits: list[Hit] = []
+        for e in search_entries(session):
+            if e.kind is RecordKind.PERSON:
+                label = f"{e.name_zh}  {e.name_en}  {e.position(lang)}  · {person}"
+            elif e.kind is RecordKind.ORGANISATION:
+                label = f"{e.name_zh}  {e.name_en}  · {org}"
+            else:
+                label = f"{e.code}  {e.name_zh}  {e.name_en}  · " + (
+                    trip if e.kind is RecordKind.TRIP else event)
+            hits.append(Hit(e.kind.value, e.id, label))
         return hits
 
     def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802

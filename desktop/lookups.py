@@ -1,100 +1,13 @@
-"""Reference data the editors pick from (regions, cities, units, industries, people,
-organisations): id and names only, loaded in bulk, cached until one of them changes."""
+"""The window's reference data (``models.lookups``), cached until one of them changes."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cached_property
-
 from PySide6.QtCore import QObject
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from desktop.context import AppContext, DataChange
-from models import queries
-from models.enums import PersonKind
-from models.language import Lang
-from models.organisations import Organisation
-from models.people import Person
-from models.rows import CityRow, Ref, RegionRow, UnitRow, pick
+from models.lookups import Lookups, load_lookups
 
 CHANGES = {"person", "organisation", "unit", "campaign", "all"}
-
-
-@dataclass(frozen=True)
-class PersonRef:
-    """A person as pickers show them: names, position, kind."""
-
-    id: int
-    name_zh: str
-    name_en: str
-    title_zh: str
-    title_en: str
-    kind: PersonKind
-
-    def name(self, lang: Lang = Lang.ZH) -> str:
-        return pick(self.name_zh, self.name_en, lang)
-
-    def title(self, lang: Lang = Lang.ZH) -> str:
-        return pick(self.title_zh, self.title_en, lang)
-
-
-@dataclass(frozen=True)
-class Lookups:
-    regions: tuple[RegionRow, ...]
-    cities: tuple[CityRow, ...]
-    units: tuple[UnitRow, ...]
-    industries: tuple[Ref, ...]
-    people: tuple[PersonRef, ...]
-    organisations: tuple[Ref, ...]
-
-    @cached_property
-    def _cities(self) -> dict[int, CityRow]:
-        return {c.id: c for c in self.cities}
-
-    @cached_property
-    def _people(self) -> dict[int, PersonRef]:
-        return {p.id: p for p in self.people}
-
-    @cached_property
-    def _organisations(self) -> dict[int, Ref]:
-        return {o.id: o for o in self.organisations}
-
-    def city(self, city_id: int | None) -> CityRow | None:
-        return self._cities.get(city_id) if city_id is not None else None
-
-    def person(self, person_id: int | None) -> PersonRef | None:
-        return self._people.get(person_id) if person_id is not None else None
-
-    def organisation(self, org_id: int | None) -> Ref | None:
-        return self._organisations.get(org_id) if org_id is not None else None
-
-
-NO_LOOKUPS = Lookups((), (), (), (), (), ())
-
-
-def organisation_refs(session: Session) -> list[Ref]:
-    """Every organisation's id and names only (a picker over 20,000 needs no more)."""
-    stmt = select(Organisation.id, Organisation.name_zh, Organisation.name_en).order_by(
-        Organisation.name_zh)
-    return [Ref(i, zh, en) for i, zh, en in session.execute(stmt)]
-
-
-def person_refs(session: Session) -> list[PersonRef]:
-    stmt = select(Person.id, Person.name_zh, Person.name_en, Person.title_zh, Person.title_en,
-                  Person.kind).order_by(Person.kind, Person.id)
-    return [PersonRef(*row) for row in session.execute(stmt)]
-
-
-def load_lookups(session: Session) -> Lookups:
-    return Lookups(
-        regions=tuple(queries.regions(session)),
-        cities=tuple(queries.cities(session)),
-        units=tuple(queries.units(session)),
-        industries=tuple(queries.industries(session)),
-        people=tuple(person_refs(session)),
-        organisations=tuple(organisation_refs(session)),
-    )
 
 
 class LookupCache(QObject):

@@ -11,11 +11,11 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select, true
 from sqlalchemy.orm import Session, joinedload, selectinload
 
-from models.enums import EventStatus, ItemKind, TripStatus
+from models.enums import ConflictKind, EventStatus, ItemKind, Severity, TripStatus
 from models.events import ThemedEvent
 from models.language import Lang
 from models.people import Person
-from models.timeutil import BEIJING_TZ, local_date
+from models.timeutil import BEIJING_TZ, local_date, local_to_utc
 from models.trips import ItineraryItem, Trip, TripMember
 
 
@@ -23,8 +23,8 @@ from models.trips import ItineraryItem, Trip, TripMember
 class Conflict:
     """One finding. ``codes`` names the trips/events concerned, ``field`` the field to flag."""
 
-    kind: str  # person_double_booked | venue_double_booked | item_outside_trip | leader_away
-    severity: str  # "error" or "warning"
+    kind: ConflictKind
+    severity: Severity
     codes: tuple[str, ...]
     field: str
     message_zh: str
@@ -114,6 +114,27 @@ def find_conflicts(
     return [c for c in found if wanted.intersection(c.codes)]
 
 
+def open_conflicts(session: Session, start: date, end: date) -> list[Conflict]:
+    """The conflicts that still matter between two days (Beijing time): those of the trips and
+    events in that window that are neither cancelled nor done, errors first.
+
+    A trip or event still under way on ``start`` counts; what happened before it does not.
+    """
+    trip_codes = set(session.scalars(
+        select(Trip.code).where(Trip.end_date >= start, Trip.start_date <= end,
+                                Trip.status.notin_([TripStatus.CANCELLED, TripStatus.DONE]))))
+    since = local_to_utc(datetime.combine(start, time.min), BEIJING_TZ)
+    until = local_to_utc(datetime.combine(end + timedelta(days=1), time.min), BEIJING_TZ)
+    event_codes = set(session.scalars(
+        select(ThemedEvent.code).where(
+            ThemedEvent.ends_at >= since, ThemedEvent.starts_at < until,
+            ThemedEvent.status.notin_([EventStatus.CANCELLED, EventStatus.DONE]))))
+    if not trip_codes and not event_codes:
+        return []
+    found = find_conflicts(session, trip_codes=trip_codes, event_codes=event_codes, since=start)
+    return sorted(found, key=lambda c: (c.severity is not Severity.ERROR, c.codes, c.message_zh))
+
+
 def _window(
     session: Session, trip_codes: set[str] | None, event_codes: set[str] | None
 ) -> tuple[date, date] | None:
@@ -145,7 +166,7 @@ def _items_outside(trips: Sequence[Trip]) -> list[Conflict]:
             last = local_date(item.ends_at, item.timezone)
             if first < trip.start_date or last > trip.end_date:
                 out.append(Conflict(
-                    "item_outside_trip", "error", (trip.code,), "items",
+                    ConflictKind.ITEM_OUTSIDE_TRIP, Severity.ERROR, (trip.code,), "items",
                     f"{trip.code}：行程“{item.title_zh}”（{first:%m-%d}）不在活动日期 "
                     f"{trip.start_date:%m-%d}—{trip.end_date:%m-%d} 之内",
                     f"{trip.code}: item '{item.title_en or item.title_zh}' ({first:%m-%d}) lies "
@@ -187,7 +208,7 @@ def _people_double_booked(trips: Sequence[Trip], events: Sequence[ThemedEvent]) 
                     continue
                 p = names[person_id]
                 out.append(Conflict(
-                    "person_double_booked", "error", (a.code, b.code), "members",
+                    ConflictKind.PERSON_DOUBLE_BOOKED, Severity.ERROR, (a.code, b.code), "members",
                     f"{p.name_zh} 同时安排在{a.label_zh}（{a.code}）和{b.label_zh}（{b.code}）",
                     f"{p.name_en or p.name_zh} is booked on {a.label_en} ({a.code}) and "
                     f"{b.label_en} ({b.code}) at the same time",
@@ -210,7 +231,7 @@ def _people_double_booked(trips: Sequence[Trip], events: Sequence[ThemedEvent]) 
                         continue
                     p = names[person_id]
                     out.append(Conflict(
-                        "person_double_booked", "warning", (trip.code,), "items",
+                        ConflictKind.PERSON_DOUBLE_BOOKED, Severity.WARNING, (trip.code,), "items",
                         f"{trip.code}：{p.name_zh} 同时参加“{first.title_zh}”和“{second.title_zh}”",
                         f"{trip.code}: {p.name_en or p.name_zh} attends "
                         f"'{first.title_en or first.title_zh}' and "
@@ -234,7 +255,7 @@ def _venues_double_booked(events: Sequence[ThemedEvent]) -> list[Conflict]:
                 if b.starts_at >= a.ends_at:
                     break
                 out.append(Conflict(
-                    "venue_double_booked", "error", (a.code, b.code), "venue",
+                    ConflictKind.VENUE_DOUBLE_BOOKED, Severity.ERROR, (a.code, b.code), "venue",
                     f"场地“{a.venue}”被“{a.title_zh}”（{a.code}）和“{b.title_zh}”（{b.code}）"
                     "同时占用",
                     f"The venue '{a.venue}' is booked by {a.code} and {b.code} at the same time",
@@ -257,7 +278,7 @@ def _leaders_away(trips: Sequence[Trip], events: Sequence[ThemedEvent]) -> list[
             if event.starts_at < end and start < event.ends_at:
                 day: date = local_date(event.starts_at, event.timezone)
                 out.append(Conflict(
-                    "leader_away", "warning", (trip.code, event.code), "leader_id",
+                    ConflictKind.LEADER_AWAY, Severity.WARNING, (trip.code, event.code), "leader_id",
                     f"带队领导 {trip.leader.name_zh} 率团出访（{trip.code}）期间，"
                     f"{day:%m月%d日}还要主持“{event.title_zh}”（{event.code}）",
                     f"Leader {trip.leader.name_en or trip.leader.name_zh} heads trip {trip.code} "

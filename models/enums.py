@@ -120,6 +120,22 @@ class LeadStage(LabelledEnum):
     DROPPED = "dropped"
 
 
+class ConflictKind(LabelledEnum):
+    """What the conflict finder found (``models.conflicts``)."""
+
+    PERSON_DOUBLE_BOOKED = "person_double_booked"
+    VENUE_DOUBLE_BOOKED = "venue_double_booked"
+    ITEM_OUTSIDE_TRIP = "item_outside_trip"
+    LEADER_AWAY = "leader_away"
+
+
+class Severity(LabelledEnum):
+    """How much a conflict matters: an error must be resolved, a warning is worth a look."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
 TRIP_FLOW: dict[TripStatus, tuple[TripStatus, ...]] = {
     TripStatus.DRAFT: (TripStatus.PLANNED, TripStatus.CANCELLED),
     TripStatus.PLANNED: (TripStatus.DRAFT, TripStatus.APPROVED, TripStatus.CANCELLED),
@@ -195,4 +211,10 @@ _LABELS: dict[LabelledEnum, tuple[str, str]] = {
     LeadStage.FUNDS_IN: ("资金到位", "Funds in"),
     LeadStage.PRODUCTION: ("投产", "Production"),
     LeadStage.DROPPED: ("终止", "Dropped"),
+    ConflictKind.PERSON_DOUBLE_BOOKED: ("人员重复安排", "Person double-booked"),
+    ConflictKind.VENUE_DOUBLE_BOOKED: ("场地冲突", "Venue double-booked"),
+    ConflictKind.ITEM_OUTSIDE_TRIP: ("行程超出日期", "Item outside the trip's dates"),
+    ConflictKind.LEADER_AWAY: ("领导出访期间主持活动", "Leader away while hosting an event"),
+    Severity.ERROR: ("冲突", "Conflict"),
+    Severity.WARNING: ("提醒", "Warning"),
 }

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.editors.form import EnumCombo, IdCombo
-from desktop.lookups import PersonRef
 from models.enums import MemberRole, PersonKind
 from models.language import Lang
+from models.lookups import PersonRef
 
 
 class DelegationTable(QWidget):

@@ -31,13 +31,13 @@ from desktop.editors.invitation_table import InvitationTable
 from desktop.editors.item_dialog import datetime_edit, to_qdatetime, wall_clock
 from desktop.editors.session_dialog import SessionDialog
 from desktop.formatting import fmt_datetime
-from desktop.lookups import Lookups, load_lookups
 from desktop.tables.agenda import AgendaTableModel
 from desktop.undo.commands import CreateEvent, EditEvent, PlannerCommand
 from models import rules
 from models.conflicts import Conflict, find_conflicts
 from models.enums import EventKind, EventStatus, RegionKind
 from models.errors import ValidationError
+from models.lookups import Lookups, load_lookups
 from models.operations.events import EventDraft, SessionDraft, event_draft
 from models.queries import event_detail, get_event
 from models.record_types import RecordType

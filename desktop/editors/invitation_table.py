@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.editors.form import EnumCombo, IdCombo
-from desktop.lookups import Lookups
 from models.enums import RsvpState
 from models.language import Lang
+from models.lookups import Lookups
 from models.operations.events import InvitationDraft
 
 CONFIRMED = (RsvpState.ACCEPTED, RsvpState.ATTENDED)

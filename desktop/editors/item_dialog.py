@@ -11,11 +11,11 @@ from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QLabel, QLineEdit, QPlai
 from desktop.editors.form import CheckList, EnumCombo, IdCombo, row
 from desktop.editors.form_dialog import FormDialog
 from desktop.formatting import fmt_datetime
-from desktop.lookups import Lookups
 from models import rules
 from models.enums import ItemKind
 from models.errors import ValidationError
 from models.language import Lang
+from models.lookups import Lookups
 from models.operations.trips import ItemDraft
 from models.timeutil import BEIJING, BEIJING_TZ, local_to_utc
 from models.wording import utc_offset

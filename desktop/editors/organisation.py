@@ -11,12 +11,12 @@ from sqlalchemy.orm import Session
 from desktop.context import AppContext
 from desktop.editors.base import EditorDialog
 from desktop.editors.form import EnumCombo, Form, IdCombo
-from desktop.history.organisation import organisation_history
 from desktop.history.tree import HistoryTree
 from desktop.undo.commands import CreateOrganisation, EditOrganisation, PlannerCommand
 from models import queries
 from models.enums import OrganisationKind
 from models.operations.directory import OrganisationDraft, organisation_draft
+from models.organisation_history import organisation_history
 from models.record_types import RecordType
 
 

@@ -11,9 +11,9 @@ from sqlalchemy.orm import Session
 from desktop.context import AppContext
 from desktop.editors.base import EditorDialog
 from desktop.editors.form import EnumCombo, Form, IdCombo
-from desktop.lookups import Lookups, load_lookups
 from desktop.undo.commands import CreatePerson, EditPerson, PlannerCommand
 from models.enums import PersonKind
+from models.lookups import Lookups, load_lookups
 from models.operations.directory import PersonDraft, person_draft
 from models.queries import get_person
 from models.record_types import RecordType

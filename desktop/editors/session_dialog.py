@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 from desktop.editors.form import CheckList
 from desktop.editors.form_dialog import FormDialog
 from desktop.editors.item_dialog import datetime_edit, to_qdatetime, wall_clock
-from desktop.lookups import Lookups
 from models.language import Lang
+from models.lookups import Lookups
 from models.operations.events import SessionDraft
 from models.timeutil import local_to_utc
 

@@ -40,11 +40,11 @@ from desktop.editors.form import (
 )
 from desktop.editors.form_dialog import FormDialog
 from desktop.editors.item_dialog import ItemDialog
-from desktop.lookups import Lookups, load_lookups
 from desktop.tables.itinerary import ItineraryTableModel
 from desktop.undo.commands import CreateTrip, EditTrip, PlannerCommand
 from models.conflicts import Conflict, find_conflicts
 from models.enums import ItemKind, MemberRole, PersonKind, RegionKind, TripStatus
+from models.lookups import Lookups, load_lookups
 from models.operations.trips import ItemDraft, TripDraft, trip_draft
 from models.queries import get_trip, trip_detail
 from models.record_types import RecordType

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
 from desktop.formatting import fmt_cny, fmt_date
-from desktop.history.organisation import OrganisationHistory
 from models.language import Lang
+from models.organisation_history import OrganisationHistory
 from models.rows import PersonRow
 
 

@@ -8,7 +8,7 @@ of that fortnight and June's leaderboard — and says so.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QShowEvent
@@ -27,8 +27,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 from typing_extensions import override
 
 from desktop.calendar.actions import REFRESH_KINDS, open_entry
@@ -44,20 +42,16 @@ from desktop.calendar.style import (
 from desktop.context import AppContext, DataChange
 from desktop.formatting import fmt_cny, fmt_int, pydate, qdate
 from desktop.pages.dashboard_charts import GaugeCard, MonthChart
-from models.conflicts import Conflict, find_conflicts
-from models.enums import EventStatus, TripStatus
+from models.changes import RecordKind
+from models.conflicts import Conflict
+from models.enums import Severity
 from models.errors import NotFoundError
-from models.events import ThemedEvent
-from models.progress import LeaderboardRow, Progress, campaign_progress, leaderboard
-from models.queries import current_campaign
-from models.timeutil import BEIJING_TZ, local_to_utc
-from models.trips import Trip
-from planning.dates import campaign_today, day_label, month_name
-from planning.entries import CalendarEntry, TimeMode, sort_key
-from planning.feed import Filters, load_entries
+from models.progress import LeaderboardRow, Progress
+from models.search import trip_or_event
+from planning.dashboard import FORTNIGHT, read_dashboard
+from planning.dates import day_label, month_name
+from planning.entries import CalendarEntry, TimeMode
 
-FORTNIGHT = 14
-BOARD_ROWS = 10
 DASHBOARD_KINDS = REFRESH_KINDS | {"lead", "organisation"}
 
 
@@ -207,25 +201,18 @@ class DashboardView(QWidget):
         """Read everything the dashboard shows in one short session and show it."""
         self._stale = False
         lang = self.ctx.lang
+        chosen = self.today if self._chosen_today else None
         with self.ctx.sessions() as session:
             try:
-                year = current_campaign(session).year
+                data = read_dashboard(session, date.today(), chosen)
             except NotFoundError as exc:
                 self._show_empty(exc.text(lang))
                 return
-            if not self._chosen_today or self.today is None:
-                self.today = campaign_today(date.today(), year)
-            today = self.today
-            self.progress = campaign_progress(session, year)
-            self.upcoming = sorted(
-                (e for e in load_entries(session, today, today + timedelta(days=FORTNIGHT - 1),
-                                         Filters(items=False))
-                 if e.last_day(TimeMode.BEIJING) >= today and not e.cancelled),
-                key=lambda e: sort_key(e, TimeMode.BEIJING))
-            self.conflicts = _open_conflicts(session, year, today)
-            self.board = [row for row in leaderboard(session, year, today.month)
-                          if row.signed_leads or row.hq_visits][:BOARD_ROWS]
-        self._show_header(year, today)
+        self.today, today = data.today, data.today
+        self.progress = data.progress
+        self.upcoming, self.conflicts, self.board = (
+            list(data.upcoming), list(data.conflicts), list(data.board))
+        self._show_header(data.year, today)
         for card, measure in zip(self.gauges, self.progress.measures, strict=False):
             card.show_measure(measure, lang)
         self.month_chart.show_months(self.progress.by_month, lang)
@@ -307,10 +294,10 @@ class DashboardView(QWidget):
         tree = self.conflict_list
         tree.clear()
         tree.setHeaderLabels([self.tr("Severity"), self.tr("What")])
-        errors = sum(1 for c in self.conflicts if c.severity == "error")
+        errors = sum(1 for c in self.conflicts if c.severity is Severity.ERROR)
         for conflict in self.conflicts:
             item = _ConflictItem(tree, conflict)
-            error = conflict.severity == "error"
+            error = conflict.severity is Severity.ERROR
             item.setText(0, ("● " + self.tr("Conflict")) if error else ("▲ " + self.tr("Warning")))
             item.setForeground(0, QBrush(HOLIDAY_TEXT if error else QColor("#b7791f")))
             item.setText(1, conflict.text(lang))
@@ -363,14 +350,14 @@ class DashboardView(QWidget):
     def _open_conflict(self, item: QTreeWidgetItem, _column: int) -> None:
         if not isinstance(item, _ConflictItem) or not item.conflict.codes:
             return
-        code = item.conflict.codes[0]
         with self.ctx.sessions() as session:
-            trip_id = session.scalar(select(Trip.id).where(Trip.code == code))
-            event_id = session.scalar(select(ThemedEvent.id).where(ThemedEvent.code == code))
-        if trip_id is not None:
-            self.ctx.open_trip_requested.emit(trip_id)
-        elif event_id is not None:
-            self.ctx.open_event_requested.emit(event_id)
+            target = trip_or_event(session, item.conflict.codes[0])
+        if target is None:
+            return
+        if target.kind is RecordKind.TRIP:
+            self.ctx.open_trip_requested.emit(target.id)
+        else:
+            self.ctx.open_event_requested.emit(target.id)
 
     def _on_data_changed(self, change: DataChange) -> None:
         if change.kind not in DASHBOARD_KINDS:
@@ -385,21 +372,4 @@ class DashboardView(QWidget):
         super().showEvent(event)
         if self._stale:
             self.refresh()
-
-
-def _open_conflicts(session: Session, year: int, today: date) -> list[Conflict]:
-    """Conflicts that still matter: those of the year's trips and events not over yet."""
-    trip_codes = set(session.scalars(
-        select(Trip.code).where(Trip.end_date >= today, Trip.start_date <= date(year, 12, 31),
-                                Trip.status.notin_([TripStatus.CANCELLED, TripStatus.DONE]))))
-    since = local_to_utc(datetime.combine(today, time.min), BEIJING_TZ)
-    until = local_to_utc(datetime(year + 1, 1, 1), BEIJING_TZ)
-    event_codes = set(session.scalars(
-        select(ThemedEvent.code).where(
-            ThemedEvent.ends_at >= since, ThemedEvent.starts_at < until,
-            ThemedEvent.status.notin_([EventStatus.CANCELLED, EventStatus.DONE]))))
-    if not trip_codes and not event_codes:
-        return []
-    found = find_conflicts(session, trip_codes=trip_codes, event_codes=event_codes, since=today)
-    return sorted(found, key=lambda c: (c.severity != "error", c.codes, c.message_zh))
 

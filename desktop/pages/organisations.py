@@ -11,7 +11,6 @@ from desktop import dialogs
 from desktop.context import AppContext
 from desktop.editors.opening import Editors
 from desktop.editors.saving import save
-from desktop.history.organisation import organisation_history
 from desktop.history.tree import HistoryTree
 from desktop.pages.entity_page import EntityPage
 from desktop.tables.organisations import OrganisationTableModel
@@ -19,6 +18,7 @@ from desktop.undo.commands import DeleteOrganisation
 from models import queries
 from models.enums import OrganisationKind
 from models.operations.directory import organisation_draft
+from models.organisation_history import organisation_history
 from models.rows import OrganisationRow
 
 

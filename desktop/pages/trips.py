@@ -26,7 +26,6 @@ from desktop.editors.item_dialog import ItemDialog
 from desktop.editors.opening import Editors
 from desktop.editors.saving import save
 from desktop.formatting import fmt_date, in_brackets, join_names
-from desktop.lookups import NO_LOOKUPS
 from desktop.pages.entity_page import EntityPage
 from desktop.tables.itinerary import ItineraryTableModel, draft_of
 from desktop.tables.trips import TripTableModel
@@ -41,6 +40,7 @@ from desktop.undo.commands import (
 )
 from models import queries
 from models.enums import ItemKind, TripStatus
+from models.lookups import NO_LOOKUPS
 from models.operations.trips import ItemDraft
 from models.rows import TripDetail, TripRow
 from models.timeutil import BEIJING_TZ, at

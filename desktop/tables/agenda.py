@@ -8,10 +8,10 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QObject
 
 from desktop.formatting import fmt_date, join_names
-from desktop.lookups import Lookups
 from desktop.tables.itinerary import span_text
 from desktop.tables.row_model import Column, RowTableModel
 from models.language import Lang
+from models.lookups import Lookups
 from models.operations.events import SessionDraft
 
 

@@ -9,10 +9,10 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor
 
 from desktop.formatting import fmt_date, fmt_time, join_names
-from desktop.lookups import Lookups
 from desktop.tables.row_model import ERROR, Column, RowTableModel
 from models.enums import ItemKind
 from models.language import Lang
+from models.lookups import Lookups
 from models.operations.trips import ItemDraft
 from models.rows import ItemRow
 from models.timeutil import BEIJING

@@ -441,16 +441,3 @@ def delete_item(session: Session, item_id: int) -> ItemDraft:
     item.trip.items.remove(item)
     session.flush()
     return draft
-
-
-def person_ids_by_name(session: Session, names: list[str]) -> list[int]:
-    """Resolve Chinese or English names to person ids (used by imports and the CLI)."""
-    ids = []
-    for name in names:
-        person = session.scalars(
-            select(Person).where((Person.name_zh == name) | (Person.name_en == name))
-        ).first()
-        if person is None:
-            raise ValidationError("person", f"人员名录中没有“{name}”", f"No person named '{name}'")
-        ids.append(person.id)
-    return ids

@@ -138,3 +138,17 @@ def test_a_malformed_import_exits_2_and_writes_nothing(db_url: str, cw: Calendar
     assert code == 2 and "missing.ics" in err  # a mistyped path is bad input
     code, _, err, _ = cli(db_url, "import-ics", str(source))
     assert code == 2 and "required" in err
+
+
+def test_a_person_s_name_shared_by_two_is_refused_naming_both(
+        db_url: str, cw: CalendarWorld, sessions: sessionmaker[Session]) -> None:
+    from models.enums import PersonKind
+    from models.operations.directory import PersonDraft, create_person
+
+    with sessions.begin() as s:
+        namesake = create_person(s, PersonDraft("李晓敏", PersonKind.EXTERNAL, "Li Xiaomin")).id
+    code, out, err, raw = cli(db_url, "export-ics", "--person", "Li Xiaomin")
+    assert code == 2 and out == "" and raw == b"" and err.count("\n") == 1
+    assert f"编号 {namesake} 李晓敏" in err and "请用编号" in err
+    code, _, err, raw = cli(db_url, "export-ics", "--person", str(namesake))
+    assert code == 2 and "没有可导出" in err  # found, but nothing on their schedule

@@ -98,3 +98,26 @@ def test_backup_restore_dump_load_from_the_command_line(sessions: sessionmaker[S
     assert status == 2 and len(err.strip().splitlines()) == 1
     status, _, err = cli("--db", "postgresql://planner@127.0.0.1:1/campaign", "backup", "x.db")
     assert status == 1 and "pg_dump" in err
+
+
+def test_history_of_a_person_by_name_refuses_namesakes_and_finds_the_deleted(
+        sessions: sessionmaker[Session], db_url: str) -> None:
+    from models.enums import PersonKind
+    from models.operations.directory import PersonDraft, create_person, delete_person
+
+    _campaign(sessions)
+    with sessions.begin() as s:
+        namesake = create_person(s, PersonDraft("王建国", PersonKind.EXTERNAL)).id
+        gone = create_person(s, PersonDraft("赵离职", PersonKind.EXTERNAL)).id
+    with sessions.begin() as s:
+        delete_person(s, gone)
+    status, out, err = cli("--db", db_url, "history", "--person", "王建国")
+    assert status == 2 and out == "" and len(err.strip().splitlines()) == 1
+    assert f"编号 {namesake} 王建国" in err and "编号 1 王建国（副市长）" in err
+    status, out, err = cli("--db", db_url, "--lang", "en", "history", "--person", "李晓敏")
+    assert status == 0, err
+    assert out.startswith("李晓敏: 1 change(s)")
+    for given in ("赵离职", str(gone)):
+        status, out, err = cli("--db", db_url, "--lang", "en", "history", "--person", given)
+        assert status == 0, err
+        assert out.startswith("赵离职: 2 change(s)") and "deleted" in out

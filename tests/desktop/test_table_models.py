@@ -9,7 +9,6 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from desktop.editors.form import CheckList
-from desktop.lookups import load_lookups
 from desktop.tables.agenda import AgendaTableModel
 from desktop.tables.events import EventTableModel
 from desktop.tables.itinerary import ItineraryTableModel, draft_of
@@ -21,6 +20,7 @@ from desktop.tables.trips import TripTableModel
 from models import queries
 from models.enums import TripStatus
 from models.language import Lang
+from models.lookups import load_lookups
 from models.operations.events import event_draft
 from models.progress import leaderboard
 from tests.desktop.conftest import Small

@@ -1,7 +1,4 @@
-"""What the bureau has done with one organisation: trips, events, leads, HQ visits.
-
-Plain reads returning rows; no Qt (a candidate for ``models.queries``).
-"""
+"""What the bureau has done with one organisation: trips, events, leads, HQ visits."""
 
 from __future__ import annotations
 
@@ -20,6 +17,8 @@ from models.trips import ItineraryItem, Trip, trip_targets
 
 @dataclass(frozen=True)
 class OrganisationHistory:
+    """Everything the bureau has done with one organisation, as rows."""
+
     trips: tuple[TripRow, ...]
     events: tuple[tuple[EventRow, RsvpState, int], ...]  # event, RSVP, guests
     leads: tuple[LeadRow, ...]
@@ -27,6 +26,8 @@ class OrganisationHistory:
 
 
 def organisation_history(session: Session, org_id: int) -> OrganisationHistory:
+    """The trips that target or visit the organisation, the events it was invited to (with its
+    answer and guests), its leads and its HQ visits."""
     trip_ids = union(
         select(trip_targets.c.trip_id).where(trip_targets.c.organisation_id == org_id),
         select(ItineraryItem.trip_id).where(ItineraryItem.organisation_id == org_id),
