@@ -24,6 +24,17 @@ def ranks(org: OrganisationRow, k: Kit) -> str:
     return w("；", "; ").join(p for p in parts if p)
 
 
+def size(org: OrganisationRow, k: Kit) -> str:
+    """营业收入 1,200 亿元；员工 42 万人 / revenue CNY 120 bn; 420,000 employees."""
+    w = k.w
+    parts = []
+    if org.revenue_cny:
+        parts.append(w(f"营业收入 {w.money(org.revenue_cny)}", f"revenue {w.money(org.revenue_cny)}"))
+    if org.employees:
+        parts.append(w(f"员工 {org.employees:,} 人", f"{org.employees:,} employees"))
+    return w("；", "; ").join(parts)
+
+
 def headquarters(org: OrganisationRow, k: Kit) -> str:
     return k.w("，", ", ").join(x for x in (org.hq_city, k.w.country(org.hq_country)) if x)
 
@@ -64,6 +75,10 @@ def organisation_profile(profile: OrganisationProfile, k: Kit,
         ("排名", "Ranking", ranks(org, k)),
         ("总部", "Headquarters", headquarters(org, k)),
         ("网站", "Website", org.website),
+        ("主营业务", "Business", org.business),
+        ("规模", "Size", size(org, k)),
+        ("在华布局", "In China", org.china_presence),
+        ("在大湾区", "Greater Bay Area", org.gba_presence),
         *extra_facts,
         ("备注", "Notes", org.notes),
     ], s, w))

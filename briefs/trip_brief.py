@@ -171,18 +171,28 @@ def _served_targets(data: TripBrief, k: Kit) -> list[str]:
 
 
 def _roster(t: TripDetail, k: Kit) -> list[Flowable]:
-    w = k.w
+    w, o = k.w, k.options
     rows = []
     for n, m in enumerate(t.members, start=1):
         p = m.person
         where = p.unit or p.organisation
+        phones = "\n".join(x for x in (
+            w("境外 ", "Abroad ") + o.personal(p.mobile_abroad) if p.mobile_abroad else "",
+            o.personal(p.phone)) if x)
+        papers = "\n".join(x for x in (
+            w("护照 ", "Passport ") + o.personal(p.passport_number) if p.passport_number else "",
+            w(f"有效期至 {p.passport_expires:%Y-%m-%d}", f"valid to {p.passport_expires:%Y-%m-%d}")
+            if p.passport_expires else "",
+            p.visa_status) if x)
         rows.append([str(n), name_with_other(p.name(w.lang), p.name_en if not w.en else p.name_zh),
-                     p.title(w.lang), where.name(w.lang) if where else "", m.role.label(w.lang),
-                     k.options.personal(p.phone)])
+                     "\n".join(x for x in (p.title(w.lang), where.name(w.lang) if where else "")
+                               if x),
+                     m.role.label(w.lang), phones, papers, p.dietary])
     return [k.outline.section("团组名单", "Delegation roster"),
-            grid([("序号", "No."), ("姓名", "Name"), ("职务", "Title"), ("单位", "Unit"),
-                  ("团内职务", "Role"), ("电话", "Phone")], rows,
-                 [0.45, 1.4, 1.7, 1.9, 1.1, 1.65], k.s, w)]
+            grid([("序号", "No."), ("姓名", "Name"), ("职务 / 单位", "Title / unit"),
+                  ("团内职务", "Role"), ("电话", "Phone"), ("护照 / 签证", "Passport / visa"),
+                  ("饮食", "Diet")], rows,
+                 [0.4, 1.2, 2.0, 0.9, 1.55, 1.45, 0.9], k.s, w)]
 
 
 def _days(t: TripDetail) -> list[tuple[date, list[ItemRow]]]:
@@ -209,6 +219,12 @@ def _time_range(start: datetime, end: datetime, day: date, w: Words) -> str:
     first, last = one(start), one(end)
     # a dated end time goes to its own line rather than breaking wherever the column ends
     return f"{first}–{last}" if last == hm(end) else f"{first}–\n{last}"
+
+
+def _offsets(i: ItemRow) -> str:
+    """``UTC+1``, or ``UTC+8 → UTC+2`` for a leg that lands in another zone."""
+    start, end = utc_offset(i.local_start), utc_offset(i.local_arrival)
+    return start if start == end else f"{start} → {end}"
 
 
 def _itinerary(t: TripDetail, k: Kit) -> list[Flowable]:
@@ -239,9 +255,9 @@ def _itinerary(t: TripDetail, k: Kit) -> list[Flowable]:
                                  i.organisation.name(w.lang) if i.organisation else "",
                                  i.city.name(w.lang) if i.city else "") if x]
             rows.append([
-                Markup(f"{esc(_time_range(local, i.local_end, day, w))}<br/>"
+                Markup(f"{esc(_time_range(local, i.local_arrival, day, w))}<br/>"
                        f'<font size="7.5" color="{MUTED.hexval()}">'
-                       f"{esc(utc_offset(local))}</font>"),
+                       f"{esc(_offsets(i))}</font>"),
                 _time_range(i.beijing_start, i.beijing_end, day, w),
                 Markup(what),
                 Markup("<br/>".join(esc(x) for x in where)),
@@ -272,16 +288,62 @@ def _organisations(data: TripBrief, k: Kit) -> list[Flowable]:
         if n:
             story.append(CondPageBreak(PROFILE_REST))
         story += organisation_profile(profile, k, [("本次安排", "On this trip", planned)])
+        story += _meetings(visits, k)
     return story
 
 
-def _travel_rows(items: Sequence[ItemRow], w: Words) -> list[list[str | Flowable]]:
+def _meetings(visits: Sequence[ItemRow], k: Kit) -> list[Flowable]:
+    """For each meeting with the organisation: whom we meet, what we ask, what we offer."""
+    w = k.w
+    met = [i for i in visits if i.counterparts or i.ask or i.offer]
+    if not met:
+        return []
+    story: list[Flowable] = []
+    for i in met:
+        story.append(Paragraph(esc(f"{w.short_day(i.local_start.date())} {hm(i.local_start)} "
+                                   f"{i.title(w.lang)}"), k.s.h3))
+        if i.counterparts:
+            story.append(contacts_table(i.counterparts, k, with_org=True))
+        story.append(facts([("我方诉求", "What we ask", i.ask),
+                            ("我方可提供", "What we offer", i.offer)], k.s, w))
+    return story
+
+
+def _leg_end(place: str, code: str, terminal: str) -> str:
+    """``香港国际机场 (HKG) T1``."""
+    return " ".join(x for x in (place, f"({code})" if code else "", terminal) if x)
+
+
+def _arrival(i: ItemRow, day: date, w: Words) -> str:
+    """Departure–arrival, each in the local time of where it happens, with both offsets when
+    the leg crosses zones: ``23:45–次日 06:45`` / ``UTC+8 → UTC+2``."""
+    times = _time_range(i.local_start, i.local_arrival, day, w)
+    start_offset, end_offset = utc_offset(i.local_start), utc_offset(i.local_arrival)
+    if start_offset == end_offset:
+        return f"{times}\n{start_offset}"
+    return f"{times}\n{start_offset} → {end_offset}"
+
+
+def _travel_rows(items: Sequence[ItemRow], k: Kit) -> list[list[str | Flowable]]:
+    w = k.w
     rows: list[list[str | Flowable]] = []
     for i in items:
         day = i.local_start.date()
-        rows.append([w.short_day(day), _time_range(i.local_start, i.local_end, day, w),
-                     _time_range(i.beijing_start, i.beijing_end, day, w), i.kind.label(w.lang),
-                     i.title(w.lang), "\n".join(x for x in (w.place(i.place), i.notes) if x)])
+        service = " ".join(x for x in (i.carrier, i.service_number) if x) or i.title(w.lang)
+        route = "\n".join(x for x in (
+            w("从 ", "From ") + _leg_end(w.place(i.from_place), i.from_code, i.from_terminal)
+            if i.from_place or i.from_code else "",
+            w("至 ", "To ") + _leg_end(w.place(i.to_place), i.to_code, i.to_terminal)
+            if i.to_place or i.to_code else "",
+            w.place(i.place) if not (i.from_place or i.to_place) else "") if x)
+        booking = "\n".join(x for x in (
+            w("订座 ", "Booking ") + k.options.personal(i.booking_ref) if i.booking_ref else "",
+            i.seat_class,
+            w("集合：", "Meet: ") + i.meeting_point if i.meeting_point else "",
+            i.notes) if x)
+        rows.append([w.short_day(day), _arrival(i, day, w),
+                     _time_range(i.beijing_start, i.beijing_end, day, w),
+                     f"{i.kind.label(w.lang)}\n{service}", route, booking])
     return rows
 
 
@@ -309,7 +371,9 @@ class HotelNights:
 
     @property
     def address(self) -> str:
-        """The place, unless it is the hotel's name again."""
+        """The stay's address; else the place, unless it is the hotel's name again."""
+        if self.item.address:
+            return self.item.address
         if self._plain_title and self._plain_title in self.item.place:
             return ""
         return self.item.place
@@ -359,15 +423,25 @@ def _logistics(t: TripDetail, k: Kit) -> list[Flowable]:
     hotels = [i for i in t.items if i.kind is ItemKind.HOTEL]
     story: list[Flowable] = [k.outline.section("后勤保障", "Logistics")]
     story += [k.outline.minor("交通（航班、火车、接送）", "Flights, trains and transfers"),
+              Paragraph(esc(w("出发、到达时间均为当地时间（到达按到达地时区）。",
+                              "Departure and arrival in local time, each in its own zone.")),
+                        s.note),
               grid([("日期", "Date"), ("当地时间", "Local time"), ("北京时间", "Beijing time"),
-                    ("类别", "Kind"), ("班次 / 事项", "Service"), ("地点 / 备注", "Place / notes")],
-                   _travel_rows(travel, w), [1.35, 1.25, 1.25, 0.7, 1.8, 1.8], s, w)]
+                    ("班次", "Service"), ("出发 / 到达", "From / to"),
+                    ("订座 / 备注", "Booking / notes")],
+                   _travel_rows(travel, k), [1.15, 1.35, 1.2, 1.25, 1.9, 1.6], s, w)]
     story += [k.outline.minor("住宿", "Hotels"),
               grid([("入住", "Check-in"), ("退房", "Check-out"), ("晚数", "Nights"),
                     ("酒店", "Hotel"), ("城市", "City"), ("地址 / 备注", "Address / notes")],
                    [[w.short_day(h.check_in), w.short_day(h.check_out), str(h.nights),
                      h.name(w), h.item.city.name(w.lang) if h.item.city else "",
-                     "\n".join(x for x in (h.address, h.item.notes) if x)]
+                     "\n".join(x for x in (
+                         h.address, h.item.phone,
+                         w("订房 ", "Booking ") + k.options.personal(h.item.booking_ref)
+                         if h.item.booking_ref else "",
+                         w("入住：", "Staying: ") + attending(h.item, t, w)
+                         if h.item.attendees else "",
+                         h.item.notes) if x)]
                     for h in hotel_nights(hotels, t.end_date)],
                    [1.25, 1.25, 0.65, 2.0, 1.0, 2.1], s, w)]
     story += [k.outline.minor("其他安排", "Other arrangements"), *prose(t.logistics, s, w)]
