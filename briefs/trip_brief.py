@@ -178,7 +178,7 @@ def _roster(t: TripDetail, k: Kit) -> list[Flowable]:
         where = p.unit or p.organisation
         phones = "\n".join(x for x in (
             w("境外 ", "Abroad ") + o.personal(p.mobile_abroad) if p.mobile_abroad else "",
-            o.personal(p.phone)) if x)
+            o.personal(p.phone) if not p.mobile_abroad.startswith(p.phone) else "") if x)
         papers = "\n".join(x for x in (
             w("护照 ", "Passport ") + o.personal(p.passport_number) if p.passport_number else "",
             w(f"有效期至 {p.passport_expires:%Y-%m-%d}", f"valid to {p.passport_expires:%Y-%m-%d}")
