@@ -177,3 +177,91 @@ def test_prepared_briefs_name_unprintable_records(brief_world: World) -> None:
         prepared = prepare(session, BriefKind.TRIP, w.trip_code)
     assert prepared.glyph_warnings() == ()
     assert prepared(ZH).startswith(b"%PDF")
+
+
+def _with_travel_facts(trip: TripBrief) -> TripBrief:
+    """The world's CA931 as it really flies (lands 07:15 Frankfurt time), a passport, a diet,
+    a counterpart with the ask, and a dossier."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    t = trip.trip
+    items = list(t.items)
+    flight = items[0]
+    items[0] = dataclasses.replace(
+        flight, arrival_timezone="Europe/Berlin",
+        ends_at=datetime(2023, 3, 23, 7, 15, tzinfo=ZoneInfo("Europe/Berlin")),
+        carrier="中国国际航空", service_number="CA931", from_place="北京首都国际机场",
+        from_code="PEK", from_terminal="T3", to_place="法兰克福机场", to_code="FRA",
+        to_terminal="T1", booking_ref="X7KQ2M", seat_class="公务舱", meeting_point="T3 F 岛")
+    contact = trip.organisations[0].organisation.contacts[0]
+    items[2] = dataclasses.replace(items[2], counterparts=(contact,), ask="扩产项目落户松山湖",
+                                   offer="成片产业用地")
+    members = list(t.members)
+    members[0] = dataclasses.replace(members[0], person=dataclasses.replace(
+        members[0].person, passport_number="EA1234567", passport_expires=date(2027, 5, 1),
+        visa_status="申根签证已签发", dietary="清真", mobile_abroad="+49 151 0000 0001"))
+    profiles = list(trip.organisations)
+    profiles[0] = dataclasses.replace(profiles[0], organisation=dataclasses.replace(
+        profiles[0].organisation, business="汽车零部件", revenue_cny=700_000_000_000,
+        employees=421_000, gba_presence="深圳设有工厂"))
+    return dataclasses.replace(trip, trip=dataclasses.replace(t, items=tuple(items),
+                                                              members=tuple(members)),
+                               organisations=tuple(profiles))
+
+
+def test_a_leg_prints_both_local_times_each_in_its_zone(trip: TripBrief) -> None:
+    data = _with_travel_facts(trip)
+    text = flat(render_trip(data, ZH))
+    # departs 02:10 Beijing, lands 07:15 in Frankfurt: both local, Beijing time beside
+    assert "02:10–07:15UTC+8→UTC+1" in text
+    assert "中国国际航空CA931" in text
+    assert "从北京首都国际机场(PEK)T3" in text and "至法兰克福机场(FRA)T1" in text
+    assert "订座X7KQ2M" in text
+    en = flat(render_trip(data, EN))
+    assert "From北京首都国际机场(PEK)T3" in en
+
+
+def test_roster_dossier_and_meeting_print_the_new_records(trip: TripBrief) -> None:
+    text = flat(render_trip(_with_travel_facts(trip), ZH))
+    assert "护照EA1234567" in text and "有效期至2027-05-01" in text and "清真" in text
+    assert "境外+4915100000001" in text
+    assert "营业收入7,000亿元；员工421,000人" in text and "深圳设有工厂" in text
+    assert "我方诉求Whatweask扩产项目落户松山湖" in text and "成片产业用地" in text
+
+
+def test_redaction_leaves_out_passports_phones_and_bookings(trip: TripBrief) -> None:
+    data = _with_travel_facts(trip)
+    redacted = dataclasses.replace(ZH, redact=True)
+    text = flat(render_trip(data, redacted))
+    for secret in ("EA1234567", "+4915100000001", "X7KQ2M", "+861380000000"):
+        assert secret not in text
+    assert "（已隐去）" in text
+    assert "王建国" in text and "清真" in text  # names and diets stay
+
+
+def test_the_calendar_ends_a_leg_in_its_arrival_zone(brief_world: World) -> None:
+    from calendars import ExportScope, collect, render
+
+    sessions, w = brief_world
+    with sessions() as session:
+        data = collect(session, ExportScope(trip_codes=(w.trip_code,)))
+    trip = data.trips[0]
+    items = list(trip.items)
+    items[0] = _with_travel_facts_item(items[0])
+    data = dataclasses.replace(data, trips=(dataclasses.replace(trip, items=tuple(items)),))
+    ics = render(data, Lang.ZH).decode() if isinstance(render(data, Lang.ZH), bytes) else str(
+        render(data, Lang.ZH))
+    unfolded = ics.replace("\r\n ", "")
+    assert "DTSTART;TZID=Asia/Shanghai:20230323T021000" in unfolded
+    assert "DTEND;TZID=Europe/Berlin:20230323T071500" in unfolded
+    assert "TZID:Europe/Berlin" in unfolded
+
+
+def _with_travel_facts_item(flight: object) -> object:
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    return dataclasses.replace(
+        flight, arrival_timezone="Europe/Berlin",  # type: ignore[type-var]
+        ends_at=datetime(2023, 3, 23, 7, 15, tzinfo=ZoneInfo("Europe/Berlin")))
