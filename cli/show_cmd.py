@@ -14,7 +14,7 @@ from models.conflicts import find_conflicts
 from models.errors import NotFoundError
 from models.language import Lang
 from models.leads import Lead
-from models.operations.trips import TRAVEL_FIELDS
+from models.operations.items import TRAVEL_FIELDS
 from models.rows import EventDetail, ItemRow, PersonRow, TripDetail
 from models.wording import utc_offset
 

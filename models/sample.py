@@ -42,14 +42,9 @@ from models.operations.directory import (
     create_person,
 )
 from models.operations.events import EventDraft, InvitationDraft, SessionDraft, create_event
+from models.operations.items import TRAVEL_FIELDS, ItemDraft, TravelDetails
 from models.operations.leads import LeadDraft, create_lead, record_hq_visit
-from models.operations.trips import (
-    TRAVEL_FIELDS,
-    ItemDraft,
-    TravelDetails,
-    TripDraft,
-    create_trip,
-)
+from models.operations.trips import TripDraft, create_trip
 from models.timeutil import local_to_utc
 
 SAMPLE_PATH = Path(__file__).resolve().parents[1] / "resources" / "sample_campaign_2023.json"
@@ -175,7 +170,7 @@ def _directory(session: Session, data: dict[str, Any], refs: _Refs) -> None:
             hq_country=o["hq_country"], website=o["website"],
             talking_points=o["talking_points"], notes=o["notes"],
             uuid=_uuid("organisation", o["name_zh"]), business=o.get("business", ""),
-        ))
+        )).value
         refs.organisations[o["name_zh"]] = org.id
     for p in data["people"]:
         person = create_person(session, PersonDraft(
@@ -188,7 +183,7 @@ def _directory(session: Session, data: dict[str, Any], refs: _Refs) -> None:
             passport_number=p.get("passport_number", ""),
             passport_expires=_day(p.get("passport_expires")),
             visa_status=p.get("visa_status", ""), dietary=p.get("dietary", ""),
-        ))
+        )).value
         refs.people[p["name_zh"]] = person.id
 
 
@@ -229,7 +224,7 @@ def _trips(session: Session, data: dict[str, Any], refs: _Refs, campaign_id: int
             emergency_contacts=t["emergency_contacts"], notes=t["notes"],
             items=[_item(i, refs, _uuid("item", t["code"], n)) for n, i in enumerate(t["items"])],
             uuid=_uuid("trip", t["code"]),
-        ))
+        )).value
         refs.trips[t["code"]] = row.id
         items += len(t["items"])
     return items
@@ -262,7 +257,7 @@ def _events(session: Session, data: dict[str, Any], refs: _Refs, campaign_id: in
                 rsvp=RsvpState(i["rsvp"]), guests=i["guests"], notes=i["notes"])
                 for i in e["invitations"]],
             uuid=_uuid("event", e["code"]),
-        ))
+        )).value
         refs.events[e["code"]] = row.id
 
 

@@ -6,10 +6,12 @@ from __future__ import annotations
 from desktop.calendar.banner import Banner
 from desktop.context import AppContext
 from desktop.undo.moves import Move, push_move
+from models.changes import RecordKind
 from planning.entries import CalendarEntry, EntryKind
 
-REFRESH_KINDS = frozenset({"trip", "item", "event", "person", "unit", "campaign", "all"})
-CHOICE_KINDS = frozenset({"person", "unit", "campaign", "all"})  # what the filter boxes list
+REFRESH_KINDS = (RecordKind.TRIP, RecordKind.ITEM, RecordKind.EVENT, RecordKind.PERSON,
+                 RecordKind.UNIT, RecordKind.CAMPAIGN)
+CHOICE_KINDS = (RecordKind.PERSON, RecordKind.UNIT, RecordKind.CAMPAIGN)  # the filter boxes list
 
 
 def open_entry(ctx: AppContext, entry: CalendarEntry) -> None:

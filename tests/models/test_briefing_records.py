@@ -23,7 +23,8 @@ from models.operations.directory import (
     organisation_draft,
     person_draft,
 )
-from models.operations.trips import TravelDetails, add_item, trip_draft, update_trip
+from models.operations.items import TravelDetails, add_item
+from models.operations.trips import trip_draft, update_trip
 from models.sample import load_sample
 from tests.factories import at, item_draft, make_trip, make_world
 
@@ -39,7 +40,7 @@ def test_a_leg_lands_in_its_own_zone_and_keeps_every_detail(
     with sessions.begin() as s:
         w = make_world(s)
         guest = create_person(s, PersonDraft("汉斯·穆勒", PersonKind.EXTERNAL, "Hans Müller",
-                                             organisation_id=w.org_id))
+                                             organisation_id=w.org_id)).value
         trip = make_trip(s, w, items=[])
         add_item(s, trip.code, item_draft(
             w, 23, kind=ItemKind.FLIGHT, title_zh="CA931 北京—法兰克福",
@@ -88,10 +89,11 @@ def test_delegate_details_and_dossiers_are_kept(sessions: sessionmaker[Session])
         person = create_person(s, PersonDraft(
             "李晓敏", PersonKind.BUREAU_STAFF, mobile_abroad="+86 139 0000 1234",
             passport_number="EA1234567", passport_expires=date(2027, 5, 1),
-            visa_status="申根签证已签发", dietary="清真"))
+            visa_status="申根签证已签发", dietary="清真")).value
         org = create_organisation(s, OrganisationDraft(
             "博世集团", business="汽车零部件与工业技术", revenue_cny=700_000_000_000,
-            employees=421_000, china_presence="在华 60 余家公司", gba_presence="深圳、广州设有工厂"))
+            employees=421_000, china_presence="在华 60 余家公司",
+            gba_presence="深圳、广州设有工厂")).value
     with sessions() as s:
         p = person_draft(s, person.id)
         o = organisation_draft(s, org.id)
