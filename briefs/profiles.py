@@ -47,7 +47,7 @@ def contacts_table(people: Sequence[PersonRow], k: Kit, with_org: bool = False) 
         headers.append(("单位 / 机构", "Unit / organisation"))
         widths.append(1.5)
     headers += [("电话", "Phone"), ("电子邮箱", "E-mail"), ("语言", "Lang.")]
-    widths += [1.5, 2.15, 0.95]
+    widths += [1.45, 2.65, 0.8]
     rows = []
     for p in people:
         row: list[str | Flowable] = [name_with_other(p.name(w.lang), p.name_en if not w.en

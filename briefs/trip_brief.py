@@ -8,13 +8,14 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph
 
 from briefs.blocks import Markup, bullets, empty, facts, grid, name_with_other, prose
 from briefs.contents import contents_page
 from briefs.data import TripBrief
 from briefs.layout import CoverFact, build_pdf, cover
 from briefs.options import BriefOptions, Kit, kit
+from briefs.pocket import checklist, hotel_name, pocket_overview
 from briefs.profiles import (
     conflict_section,
     contacts_table,
@@ -43,7 +44,9 @@ def render_trip(data: TripBrief, options: BriefOptions) -> bytes:
         *contents_page(),
         CondPageBreak(PAGE_REST),
         *_overview(data, k),
-        CondPageBreak(PAGE_REST),
+        PageBreak(),  # the pocket overview has a page of its own, to fold and carry
+        *pocket_overview(t, k),
+        PageBreak(),
         *_roster(t, k),
         CondPageBreak(PAGE_REST),
         *_itinerary(t, k),
@@ -55,6 +58,8 @@ def render_trip(data: TripBrief, options: BriefOptions) -> bytes:
         *_logistics(t, k),
         CondPageBreak(PAGE_REST),
         *_emergency(t, k),
+        CondPageBreak(PAGE_REST),
+        *checklist(t, k, len(data.conflicts)),
         CondPageBreak(PAGE_REST),
         *conflict_section(data.conflicts, k),
     ]
@@ -365,9 +370,7 @@ class HotelNights:
 
     def name(self, w: Words) -> str:
         """The hotel: the item's title, or its place when the title only says "入住…"."""
-        if self._plain_title and self._plain_title in self.item.place:
-            return w.place(self.item.place)
-        return self.item.title(w.lang).removeprefix("入住").strip()
+        return hotel_name(self.item, w)
 
     @property
     def address(self) -> str:
