@@ -7,6 +7,7 @@ Plain ``str`` given to these helpers is user text and is escaped; wrap ready-mad
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 from typing import TypeAlias
 
@@ -40,7 +41,10 @@ def text(value: str, style: ParagraphStyle, width: float | None = None) -> Parag
     so "3月24日 星期五" never leaves "日" alone and "(InterContinental" stays whole.
     """
     if isinstance(value, Markup):
-        return Paragraph(value, style)
+        # a Latin name with its Chinese small beneath wraps as Latin ("Liang Yongkang")
+        first = re.sub(r"<[^>]*>", "", value.split("<br/>")[0])
+        latin_first = bool(first.strip()) and all(ord(ch) < CJK_START for ch in first)
+        return Paragraph(value, _latin(style) if latin_first else style)
     latin = all(ord(ch) < CJK_START for ch in value)
     if latin or (width is not None and _words_fit(value, style, width - 2 * CELL_PAD)):
         return Paragraph(esc(value), _latin(style))
@@ -131,7 +135,9 @@ def _grid_cell(value: Cell, style: ParagraphStyle, width: float
             and (cov is None or cov.covers(value))
             and stringWidth(value, style.fontName, style.fontSize) <= width - 2 * CELL_PAD):
         return value.strip()
-    if isinstance(value, str) and not isinstance(value, Markup) and len(value) > LONG_CELL:
+    if isinstance(value, str) and not isinstance(value, Markup) and (
+            len(value) > LONG_CELL or "\n" in value.strip()):
+        # line by line: each line wraps its own way (a passport number, then a Chinese note)
         return _long_cell(value, style, width)
     return _cell(value, style, width)
 

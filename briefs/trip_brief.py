@@ -197,7 +197,7 @@ def _roster(t: TripDetail, k: Kit) -> list[Flowable]:
             grid([("序号", "No."), ("姓名", "Name"), ("职务 / 单位", "Title / unit"),
                   ("团内职务", "Role"), ("电话", "Phone"), ("护照 / 签证", "Passport / visa"),
                   ("饮食", "Diet")], rows,
-                 [0.4, 1.2, 2.0, 0.9, 1.55, 1.45, 0.9], k.s, w)]
+                 [0.4, 1.2, 1.75, 0.95, 1.5, 1.75, 0.85], k.s, w)]
 
 
 def _days(t: TripDetail) -> list[tuple[date, list[ItemRow]]]:
