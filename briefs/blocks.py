@@ -131,10 +131,11 @@ def _grid_cell(value: Cell, style: ParagraphStyle, width: float
     """A short one-line text stays a plain string: the table draws it without wrapping it as
     a paragraph, which is most of the time a brief takes. Anything longer wraps."""
     cov = active_coverage()
-    if (isinstance(value, str) and not isinstance(value, Markup) and "\n" not in value
+    if (isinstance(value, str) and not isinstance(value, Markup) and len(value) < 300
             and (cov is None or cov.covers(value))
-            and stringWidth(value, style.fontName, style.fontSize) <= width - 2 * CELL_PAD):
-        return value.strip()
+            and all(stringWidth(line, style.fontName, style.fontSize) <= width - 2 * CELL_PAD
+                    for line in value.strip().split("\n"))):
+        return value.strip()  # lines that fit: the table draws them as they are
     if isinstance(value, str) and not isinstance(value, Markup) and (
             len(value) > LONG_CELL or "\n" in value.strip()):
         # line by line: each line wraps its own way (a passport number, then a Chinese note)
