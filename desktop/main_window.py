@@ -296,7 +296,8 @@ class MainWindow(QMainWindow):
             action.setEnabled(name in offers and selected)
         self.export_action.setEnabled("export" in offers)
         self.export_sheet_action.setEnabled(self._sheet_kind() is not None)
-        self.brief_action.setEnabled("brief" in offers and (selected or page is None))
+        self.brief_action.setEnabled("brief" in offers
+                                     and (selected or page is None or page is self.units))
 
     def go_to_record(self, kind: str, ident: int) -> None:
         page = {"trip": self.trips, "event": self.events, "person": self.people,
@@ -407,6 +408,9 @@ class MainWindow(QMainWindow):
         if page is self.events and self.events.selected_codes():
             return show_brief(self.ctx, self.settings, self, BriefKind.EVENT,
                               self.events.selected_codes()[0])
+        if page is self.units and self.units.month() is not None:  # the month's 英雄榜
+            return show_brief(self.ctx, self.settings, self, BriefKind.LEADERBOARD,
+                              year=self.units.year, month=self.units.month())
         return self.campaign_report()
 
     def campaign_report(self) -> Job:

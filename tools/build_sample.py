@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # run as a script
     sys.path.insert(0, str(ROOT))
 
+from tools.sample.briefing import add_briefing_details  # noqa: E402
 from tools.sample.events import build_events  # noqa: E402
 from tools.sample.leads import build_hq_visits, build_leads  # noqa: E402
 from tools.sample.organisations import build_organisations  # noqa: E402
@@ -47,7 +48,7 @@ def build() -> dict[str, Any]:
     leads = build_leads(rng, orgs, trips, events)
     visits = build_hq_visits(rng, orgs, trips)
     _check_dst_trip(trips)
-    return {
+    data = {
         "format": FORMAT,
         "about": "东莞 2023 招商年示例数据（人物均为虚构） / Sample data, fictional people",
         "campaign": CAMPAIGN,
@@ -61,6 +62,8 @@ def build() -> dict[str, Any]:
         "leads": leads,
         "hq_visits": visits,
     }
+    add_briefing_details(data)
+    return data
 
 
 def _check_dst_trip(trips: list[dict[str, Any]]) -> None:

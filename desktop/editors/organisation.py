@@ -5,7 +5,14 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDoubleSpinBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 from sqlalchemy.orm import Session
 
 from desktop.context import AppContext
@@ -20,6 +27,7 @@ from models.enums import OrganisationKind
 from models.operations.directory import OrganisationDraft, organisation_draft
 from models.organisation_history import organisation_history
 from models.record_types import RecordType
+from models.wording import YI
 
 
 def rank_box() -> QSpinBox:
@@ -72,6 +80,7 @@ class OrganisationEditor(EditorDialog):
         form.field(self.tr("Talking points"), self.talking_points, "talking_points")
         form.field(self.tr("Notes"), self.notes, "notes")
         self.tabs.addTab(page, self.tr("Organisation"))
+        self._build_dossier()
         history = QWidget()
         self.history = HistoryTree(self.lang, history)
         layout = QVBoxLayout(history)
@@ -105,6 +114,41 @@ class OrganisationEditor(EditorDialog):
         self.website.setText(d.website)
         self.talking_points.setPlainText(d.talking_points)
         self.notes.setPlainText(d.notes)
+        self._show_dossier(d)
+
+    def _build_dossier(self) -> None:
+        """What the briefs print about the organisation beyond the directory's facts."""
+        page = QWidget()
+        form = Form(self.errors, page)
+        self.business = QPlainTextEdit()
+        self.business.setMaximumHeight(70)
+        self.revenue = QDoubleSpinBox()
+        self.revenue.setRange(0, 1_000_000)
+        self.revenue.setDecimals(2)
+        self.revenue.setSuffix(self.tr(" × 100 million CNY"))
+        self.revenue.setSpecialValueText(self.tr("(not known)"))
+        self.employees = QSpinBox()
+        self.employees.setRange(0, 10_000_000)
+        self.employees.setGroupSeparatorShown(True)
+        self.employees.setSpecialValueText(self.tr("(not known)"))
+        self.china_presence = QPlainTextEdit()
+        self.china_presence.setMaximumHeight(70)
+        self.gba_presence = QPlainTextEdit()
+        self.gba_presence.setMaximumHeight(70)
+        form.field(self.tr("Business"), self.business, "business")
+        form.field(self.tr("Revenue"), self.revenue, "revenue_cny")
+        form.field(self.tr("Employees"), self.employees, "employees")
+        form.field(self.tr("Presence in China"), self.china_presence, "china_presence")
+        form.field(self.tr("Presence in the Greater Bay Area"), self.gba_presence,
+                   "gba_presence")
+        self.tabs.addTab(page, self.tr("Dossier"))
+
+    def _show_dossier(self, d: OrganisationDraft) -> None:
+        self.business.setPlainText(d.business)
+        self.revenue.setValue((d.revenue_cny or 0) / YI)
+        self.employees.setValue(d.employees or 0)
+        self.china_presence.setPlainText(d.china_presence)
+        self.gba_presence.setPlainText(d.gba_presence)
 
     def draft(self) -> OrganisationDraft:
         return replace(
@@ -114,6 +158,11 @@ class OrganisationEditor(EditorDialog):
             china_top_500_rank=self.china500.value() or None, hq_city=self.hq_city.text(),
             hq_country=self.hq_country.text(), website=self.website.text(),
             talking_points=self.talking_points.toPlainText(), notes=self.notes.toPlainText(),
+            business=self.business.toPlainText(),
+            revenue_cny=round(self.revenue.value() * YI) or None,
+            employees=self.employees.value() or None,
+            china_presence=self.china_presence.toPlainText(),
+            gba_presence=self.gba_presence.toPlainText(),
         )
 
     def is_dirty(self) -> bool:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from typing import Any
 
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QDateEdit, QLineEdit, QPlainTextEdit, QWidget
 from sqlalchemy.orm import Session
 
 from desktop.context import AppContext
@@ -19,6 +21,8 @@ from models.lookups import Lookups, load_lookups
 from models.operations.directory import PersonDraft, person_draft
 from models.queries import get_person
 from models.record_types import RecordType
+
+NO_DATE = QDate(2000, 1, 1)  # the date edit's "not known"
 
 
 class PersonEditor(EditorDialog):
@@ -66,7 +70,30 @@ class PersonEditor(EditorDialog):
         form.field(self.tr("Languages"), self.languages, "languages")
         form.field(self.tr("Notes"), self.notes, "notes")
         self.tabs.addTab(page, self.tr("Person"))
-        self.tabs.tabBar().hide()
+        self._build_travel()
+
+    def _build_travel(self) -> None:
+        """What a delegate abroad needs: a reachable number, documents, diet."""
+        page = QWidget()
+        form = Form(self.errors, page)
+        self.mobile_abroad = QLineEdit()
+        self.mobile_abroad.setPlaceholderText(self.tr("a number that works abroad"))
+        self.passport_number = QLineEdit()
+        self.passport_expires = QDateEdit()
+        self.passport_expires.setCalendarPopup(True)
+        self.passport_expires.setDisplayFormat("yyyy-MM-dd")
+        self.passport_expires.setMinimumDate(NO_DATE)
+        self.passport_expires.setSpecialValueText(self.tr("(not known)"))
+        self.visa_status = QLineEdit()
+        self.visa_status.setPlaceholderText(self.tr("e.g. Schengen visa issued"))
+        self.dietary = QLineEdit()
+        self.dietary.setPlaceholderText(self.tr("e.g. halal, vegetarian, no spicy food"))
+        form.field(self.tr("Mobile abroad"), self.mobile_abroad, "mobile_abroad")
+        form.field(self.tr("Passport number"), self.passport_number, "passport_number")
+        form.field(self.tr("Passport valid until"), self.passport_expires, "passport_expires")
+        form.field(self.tr("Visa status"), self.visa_status, "visa_status")
+        form.field(self.tr("Dietary needs"), self.dietary, "dietary")
+        self.tabs.addTab(page, self.tr("Travel"))
 
     def reload(self) -> None:
         if self.person_id is not None:
@@ -91,6 +118,19 @@ class PersonEditor(EditorDialog):
         self.email.setText(d.email)
         self.languages.setText(d.languages)
         self.notes.setPlainText(d.notes)
+        self.mobile_abroad.setText(d.mobile_abroad)
+        self.passport_number.setText(d.passport_number)
+        expires = d.passport_expires
+        self.passport_expires.setDate(QDate(expires.year, expires.month, expires.day)
+                                      if expires else NO_DATE)
+        self.visa_status.setText(d.visa_status)
+        self.dietary.setText(d.dietary)
+
+    def _expires(self) -> date | None:
+        value = self.passport_expires.date()
+        if value == NO_DATE:
+            return None
+        return date(value.year(), value.month(), value.day())
 
     def draft(self) -> PersonDraft:
         return replace(
@@ -98,7 +138,9 @@ class PersonEditor(EditorDialog):
             kind=self.kind.value(), title_zh=self.title_zh.text(), title_en=self.title_en.text(),
             unit_id=self.unit.value(), organisation_id=self.organisation.value(),
             phone=self.phone.text(), email=self.email.text(), languages=self.languages.text(),
-            notes=self.notes.toPlainText(),
+            notes=self.notes.toPlainText(), mobile_abroad=self.mobile_abroad.text(),
+            passport_number=self.passport_number.text(), passport_expires=self._expires(),
+            visa_status=self.visa_status.text(), dietary=self.dietary.text(),
         )
 
     def is_dirty(self) -> bool:

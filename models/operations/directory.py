@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from sqlalchemy import select
@@ -33,6 +34,11 @@ class PersonDraft:
     languages: str = "zh"
     notes: str = ""
     uuid: str | None = None
+    mobile_abroad: str = ""
+    passport_number: str = ""
+    passport_expires: date | None = None
+    visa_status: str = ""
+    dietary: str = ""
 
 
 @dataclass
@@ -49,6 +55,11 @@ class OrganisationDraft:
     talking_points: str = ""
     notes: str = ""
     uuid: str | None = None
+    business: str = ""
+    revenue_cny: int | None = None
+    employees: int | None = None
+    china_presence: str = ""
+    gba_presence: str = ""
 
 
 def _check_person(session: Session, d: PersonDraft) -> None:
@@ -74,6 +85,11 @@ def _apply_person(p: Person, d: PersonDraft) -> None:
     p.email = d.email.strip()
     p.languages = d.languages.strip()
     p.notes = d.notes
+    p.mobile_abroad = d.mobile_abroad.strip()
+    p.passport_number = d.passport_number.strip()
+    p.passport_expires = d.passport_expires
+    p.visa_status = d.visa_status.strip()
+    p.dietary = d.dietary.strip()
 
 
 def create_person(session: Session, draft: PersonDraft) -> OpResult[PersonRow]:
@@ -105,7 +121,10 @@ def person_draft(session: Session, person_id: int) -> PersonDraft:
     if p is None:
         raise NotFoundError(f"找不到人员 {person_id}", f"No person with id {person_id}")
     return PersonDraft(p.name_zh, p.kind, p.name_en, p.title_zh, p.title_en, p.unit_id,
-                       p.organisation_id, p.phone, p.email, p.languages, p.notes, p.uuid)
+                       p.organisation_id, p.phone, p.email, p.languages, p.notes, p.uuid,
+                       mobile_abroad=p.mobile_abroad, passport_number=p.passport_number,
+                       passport_expires=p.passport_expires, visa_status=p.visa_status,
+                       dietary=p.dietary)
 
 
 def _check_org(session: Session, d: OrganisationDraft, existing: Organisation | None) -> None:
@@ -124,6 +143,10 @@ def _check_org(session: Session, d: OrganisationDraft, existing: Organisation | 
     if d.hq_country and (len(d.hq_country) != 2 or not d.hq_country.isalpha()):
         raise ValidationError("hq_country", "国家请用两位字母代码，例如 CN、JP、DE",
                               "Use a two-letter country code such as CN, JP, DE")
+    for field_name, number in (("revenue_cny", d.revenue_cny), ("employees", d.employees)):
+        if number is not None and number < 0:
+            raise ValidationError(field_name, "营业收入和员工人数不能为负数",
+                                  "Revenue and employees cannot be negative")
 
 
 def _apply_org(o: Organisation, d: OrganisationDraft) -> None:
@@ -138,6 +161,11 @@ def _apply_org(o: Organisation, d: OrganisationDraft) -> None:
     o.website = d.website.strip()
     o.talking_points = d.talking_points
     o.notes = d.notes
+    o.business = d.business
+    o.revenue_cny = d.revenue_cny
+    o.employees = d.employees
+    o.china_presence = d.china_presence
+    o.gba_presence = d.gba_presence
 
 
 def create_organisation(session: Session, draft: OrganisationDraft) -> OpResult[OrganisationRow]:
@@ -170,7 +198,10 @@ def organisation_draft(session: Session, org_id: int) -> OrganisationDraft:
         raise NotFoundError(f"找不到机构 {org_id}", f"No organisation with id {org_id}")
     return OrganisationDraft(o.name_zh, o.kind, o.name_en, o.industry_id,
                              o.fortune_global_500_rank, o.china_top_500_rank, o.hq_city,
-                             o.hq_country, o.website, o.talking_points, o.notes, o.uuid)
+                             o.hq_country, o.website, o.talking_points, o.notes, o.uuid,
+                             business=o.business, revenue_cny=o.revenue_cny,
+                             employees=o.employees, china_presence=o.china_presence,
+                             gba_presence=o.gba_presence)
 
 
 @dataclass

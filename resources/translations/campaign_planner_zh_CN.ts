@@ -499,6 +499,10 @@
 <context>
     <name>DocumentActions</name>
     <message>
+        <source>Leaderboard %1</source>
+        <translation>英雄榜 %1</translation>
+    </message>
+    <message>
         <source>Export calendar</source>
         <translation>导出日历</translation>
     </message>
@@ -1215,8 +1219,8 @@
         <translation>开始（当地时间）</translation>
     </message>
     <message>
-        <source>Ends (local time)</source>
-        <translation>结束（当地时间）</translation>
+        <source>Ends (local time; a journey: where it arrives)</source>
+        <translation>结束（当地时间；交通按到达地）</translation>
     </message>
     <message>
         <source>Beijing time</source>
@@ -1241,6 +1245,86 @@
     <message>
         <source>Outcome</source>
         <translation>成果</translation>
+    </message>
+    <message>
+        <source>Leave empty when the journey ends in the zone it starts in</source>
+        <translation>行程在出发地时区结束时留空</translation>
+    </message>
+    <message>
+        <source>e.g. 国泰航空 Cathay Pacific</source>
+        <translation>例如：国泰航空 Cathay Pacific</translation>
+    </message>
+    <message>
+        <source>e.g. CX563</source>
+        <translation>例如：CX563</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>terminal</source>
+        <translation>航站楼</translation>
+    </message>
+    <message>
+        <source>Arrival time zone</source>
+        <translation>到达地时区</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>承运人</translation>
+    </message>
+    <message>
+        <source>Flight or train no.</source>
+        <translation>航班 / 车次</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>出发</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>到达</translation>
+    </message>
+    <message>
+        <source>Booking reference</source>
+        <translation>订座编号</translation>
+    </message>
+    <message>
+        <source>Seat class</source>
+        <translation>舱位 / 座席</translation>
+    </message>
+    <message>
+        <source>Meeting point</source>
+        <translation>集合地点</translation>
+    </message>
+    <message>
+        <source>Hotel address</source>
+        <translation>酒店地址</translation>
+    </message>
+    <message>
+        <source>Hotel phone</source>
+        <translation>酒店电话</translation>
+    </message>
+    <message>
+        <source>People we meet</source>
+        <translation>会见对象</translation>
+    </message>
+    <message>
+        <source>What we ask</source>
+        <translation>我方诉求</translation>
+    </message>
+    <message>
+        <source>What we offer</source>
+        <translation>我方可提供</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Travel, stay &amp;&amp; meeting</source>
+        <translation>交通、住宿与会见</translation>
     </message>
     <message>
         <source>(enter a valid time zone and times)</source>
@@ -1651,6 +1735,38 @@
         <source>New organisation</source>
         <translation>新建机构</translation>
     </message>
+    <message>
+        <source> × 100 million CNY</source>
+        <translation> 亿元</translation>
+    </message>
+    <message>
+        <source>(not known)</source>
+        <translation>（未知）</translation>
+    </message>
+    <message>
+        <source>Business</source>
+        <translation>主营业务</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>营业收入</translation>
+    </message>
+    <message>
+        <source>Employees</source>
+        <translation>员工人数</translation>
+    </message>
+    <message>
+        <source>Presence in China</source>
+        <translation>在华布局</translation>
+    </message>
+    <message>
+        <source>Presence in the Greater Bay Area</source>
+        <translation>在大湾区布局</translation>
+    </message>
+    <message>
+        <source>Dossier</source>
+        <translation>机构档案</translation>
+    </message>
 </context>
 <context>
     <name>OrganisationTableModel</name>
@@ -1720,6 +1836,14 @@
 </context>
 <context>
     <name>PdfPreview</name>
+    <message>
+        <source>Leave out personal data</source>
+        <translation>隐去个人信息</translation>
+    </message>
+    <message>
+        <source>Print the brief without personal phones and passport numbers</source>
+        <translation>打印时不含个人电话和护照号码</translation>
+    </message>
     <message numerus="yes">
         <source>%n page(s)</source>
         <translation>
@@ -1831,6 +1955,46 @@
     <message>
         <source>Person</source>
         <translation>人员</translation>
+    </message>
+    <message>
+        <source>a number that works abroad</source>
+        <translation>境外可用的号码</translation>
+    </message>
+    <message>
+        <source>(not known)</source>
+        <translation>（未知）</translation>
+    </message>
+    <message>
+        <source>e.g. Schengen visa issued</source>
+        <translation>例如：申根签证已签发</translation>
+    </message>
+    <message>
+        <source>e.g. halal, vegetarian, no spicy food</source>
+        <translation>例如：清真、素食、不吃辣</translation>
+    </message>
+    <message>
+        <source>Mobile abroad</source>
+        <translation>境外手机</translation>
+    </message>
+    <message>
+        <source>Passport number</source>
+        <translation>护照号码</translation>
+    </message>
+    <message>
+        <source>Passport valid until</source>
+        <translation>护照有效期至</translation>
+    </message>
+    <message>
+        <source>Visa status</source>
+        <translation>签证情况</translation>
+    </message>
+    <message>
+        <source>Dietary needs</source>
+        <translation>饮食禁忌</translation>
+    </message>
+    <message>
+        <source>Travel</source>
+        <translation>出行</translation>
     </message>
     <message>
         <source>Person: %1</source>
