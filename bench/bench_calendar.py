@@ -11,52 +11,38 @@ times the same views as the user switches to them; this script breaks them down.
 
 from __future__ import annotations
 
-import argparse
-import os
 import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import scale_data
 from bench.measure import print_timed
-from models.database import open_database
-from models.language import Lang
+from bench.scale_window import open_scale_window
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--db", help="SQLite file to (re)use; default: a temporary one")
-    parser.add_argument("--scale", type=float, default=1.0, help="of a new scale database")
-    parser.add_argument("--repeat", type=int, default=5)
-    args = parser.parse_args()
+    window = open_scale_window(__doc__)
+    engine, sessions, app, ctx, repeat = (window.engine, window.sessions, window.app,
+                                          window.ctx, window.repeat)
 
     # The window's views are what is measured here.
-    from PySide6.QtWidgets import QApplication  # noqa: TID251
-
     from desktop.calendar.timeline import TimelineView  # noqa: TID251
     from desktop.calendar.view import CalendarMode, CalendarView  # noqa: TID251
-    from desktop.context import AppContext  # noqa: TID251
     from desktop.pages.dashboard import DashboardView  # noqa: TID251
     from planning.feed import load_entries
 
-    url = scale_data.sqlite_file(args.db, args.scale)
-    engine, sessions = open_database(url)
     last_year = scale_data.LAST_YEAR
-
-    app = QApplication.instance() or QApplication([])
-    ctx = AppContext(sessions, url, Lang.ZH)
     month = date(last_year, 6, 1)
-    print(f"timings on {month:%B %Y} / {last_year}, offscreen, {args.repeat} runs each:")
+    print(f"timings on {month:%B %Y} / {last_year}, offscreen, {repeat} runs each:")
 
     def load_month() -> None:
         with sessions() as s:
             load_entries(s, date(last_year, 5, 29), date(last_year, 7, 9))
 
-    print_timed("load a month's entries (6 weeks)", load_month, args.repeat)
+    print_timed("load a month's entries (6 weeks)", load_month, repeat)
 
     calendar = CalendarView(ctx)
     calendar.resize(1280, 800)
@@ -71,11 +57,11 @@ def main() -> int:
             calendar.grab()
         return run
 
-    print_timed("month view: load + layout + paint", show(CalendarMode.MONTH), args.repeat)
+    print_timed("month view: load + layout + paint", show(CalendarMode.MONTH), repeat)
     print(f"    ({len(calendar.entries)} entries in the month grid)")
-    print_timed("week view: load + layout + paint", show(CalendarMode.WEEK), args.repeat)
+    print_timed("week view: load + layout + paint", show(CalendarMode.WEEK), repeat)
     print(f"    ({len(calendar.entries)} entries in the week)")
-    print_timed("agenda (a month): load + fill + paint", show(CalendarMode.AGENDA), args.repeat)
+    print_timed("agenda (a month): load + fill + paint", show(CalendarMode.AGENDA), repeat)
 
     timeline = TimelineView(ctx)
     timeline.resize(1280, 800)
@@ -86,7 +72,7 @@ def main() -> int:
         timeline.set_year(last_year)
         timeline.grab()
 
-    print_timed("year timeline: load + layout + paint", year, args.repeat)
+    print_timed("year timeline: load + layout + paint", year, repeat)
     print(f"    ({len(timeline.entries)} trips and events in {last_year})")
 
     dashboard = DashboardView(ctx)
@@ -99,7 +85,7 @@ def main() -> int:
         dashboard.refresh()
         dashboard.grab()
 
-    print_timed("dashboard: progress, 14 days, conflicts, board", board, max(1, args.repeat // 2))
+    print_timed("dashboard: progress, 14 days, conflicts, board", board, max(1, repeat // 2))
     calendar.close()
     timeline.close()
     dashboard.close()

@@ -13,31 +13,23 @@ these pages as a whole; this script breaks them down.
 
 from __future__ import annotations
 
-import argparse
-import os
 import sys
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import scale_data
 from bench.measure import print_timed
-from models.database import open_database
-from models.language import Lang
+from bench.scale_window import open_scale_window
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--db", help="SQLite file to (re)use; default: a temporary one")
-    parser.add_argument("--scale", type=float, default=1.0, help="of a new scale database")
-    parser.add_argument("--repeat", type=int, default=5)
-    args = parser.parse_args()
+    window = open_scale_window(__doc__)
+    engine, sessions, app, ctx, repeat = (window.engine, window.sessions, window.app,
+                                          window.ctx, window.repeat)
 
     from PySide6.QtCore import Qt  # noqa: TID251
-    from PySide6.QtWidgets import QApplication, QWidget  # noqa: TID251
+    from PySide6.QtWidgets import QWidget  # noqa: TID251
 
-    from desktop.context import AppContext  # noqa: TID251
     from desktop.editors.opening import Editors  # noqa: TID251
     from desktop.global_search import GlobalSearch  # noqa: TID251
     from desktop.pages.entity_page import EntityPage  # noqa: TID251
@@ -48,11 +40,6 @@ def main() -> int:
     from desktop.pages.units import UnitsPage  # noqa: TID251
     from models.lookups import load_lookups
 
-    url = scale_data.sqlite_file(args.db, args.scale)
-    engine, sessions = open_database(url)
-
-    app = QApplication.instance() or QApplication([])
-    ctx = AppContext(sessions, url, Lang.ZH)
     ctx.background_loading = False
     host = QWidget()
     editors = Editors(ctx, host)
@@ -61,7 +48,7 @@ def main() -> int:
         ("organisations", OrganisationsPage(ctx, editors)), ("people", PeoplePage(ctx, editors)),
         ("units & leaderboard", UnitsPage(ctx, editors)),
     ]
-    print(f"tables on {url} (repeat {args.repeat}):")
+    print(f"tables on {window.url} (repeat {repeat}):")
     for name, page in pages:
         page.resize(1400, 800)
 
@@ -78,32 +65,32 @@ def main() -> int:
 
         rows = query()
         print(f" {name}: {len(rows)} rows")
-        print_timed(f"{name}: bulk query to plain rows (worker thread)", query, args.repeat)
+        print_timed(f"{name}: bulk query to plain rows (worker thread)", query, repeat)
         page.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         print_timed(f"{name}: fill and sort the model (UI thread)",
-              lambda p=page, r=rows: p.model.set_rows(r), args.repeat)
+              lambda p=page, r=rows: p.model.set_rows(r), repeat)
         print_timed(f"{name}: sort by another column (UI thread)",
               lambda p=page: p.view.sortByColumn(1, p.view.horizontalHeader()
-                                                 .sortIndicatorOrder()), args.repeat)
-        print_timed(f"{name}: refresh in the background, until shown", background, args.repeat)
+                                                 .sortIndicatorOrder()), repeat)
+        print_timed(f"{name}: refresh in the background, until shown", background, repeat)
         page.show()
         app.processEvents()
         print_timed(f"{name}: paint the visible rows",
-              lambda p=page: p.view.viewport().grab(), args.repeat)
+              lambda p=page: p.view.viewport().grab(), repeat)
         page.hide()
     trips = pages[0][1]
     print_timed("trips: search '东京' over every row",
           lambda: (trips.proxy.set_search("东京"), trips.proxy.set_search("")),
-          args.repeat)
+          repeat)
     trips.view.selectRow(0)
     print_timed("trips: select a trip (detail + itinerary)",
-          lambda: trips.show_detail(trips.selected_row()), args.repeat)
+          lambda: trips.show_detail(trips.selected_row()), repeat)
 
     def picker() -> object:
         with sessions() as session:
             return load_lookups(session)
 
-    print_timed("editor pickers (people, organisations...)", picker, args.repeat)
+    print_timed("editor pickers (people, organisations...)", picker, repeat)
     first_trip = trips.model.row_at(0).id
 
     def open_trip_editor() -> None:
@@ -111,10 +98,10 @@ def main() -> int:
         app.processEvents()
 
     editors.lookups.get()
-    print_timed("open a trip editor (pickers cached)", open_trip_editor, args.repeat)
+    print_timed("open a trip editor (pickers cached)", open_trip_editor, repeat)
     search = GlobalSearch(ctx)
-    print_timed("global search index (codes, titles, people, orgs)", search.rebuild, args.repeat)
-    print_timed("global search: '东京 12'", lambda: search.search_hits("东京 12"), args.repeat)
+    print_timed("global search index (codes, titles, people, orgs)", search.rebuild, repeat)
+    print_timed("global search: '东京 12'", lambda: search.search_hits("东京 12"), repeat)
     engine.dispose()
     return 0
 
