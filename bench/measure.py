@@ -7,11 +7,28 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def times(run: Callable[[], object], repeat: int) -> list[float]:
+    """The seconds each of ``repeat`` calls of ``run`` took, in process."""
+    out = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        out.append(time.perf_counter() - start)
+    return out
+
+
+def print_timed(label: str, run: Callable[[], object], repeat: int, width: int = 52) -> None:
+    """Time ``run`` and print the median, least and most, in milliseconds."""
+    ms = [t * 1000 for t in times(run, repeat)]
+    print(f"  {label:<{width}} median {statistics.median(ms):7.1f} ms   "
+          f"(min {min(ms):.1f}, max {max(ms):.1f})")
 
 
 @dataclass(frozen=True)

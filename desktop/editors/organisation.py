@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from desktop.context import AppContext
-from desktop.editors.base import EditorDialog
+from desktop.editors.directory import DirectoryEditor
 from desktop.editors.form import EnumCombo, Form, IdCombo
 from desktop.history.tree import HistoryTree
 from desktop.undo.base import PlannerCommand
@@ -37,13 +37,12 @@ def rank_box() -> QSpinBox:
     return box
 
 
-class OrganisationEditor(EditorDialog):
+class OrganisationEditor(DirectoryEditor):
+    record_kind = RecordKind.ORGANISATION
+
     def __init__(self, ctx: AppContext, org_id: int | None = None,
                  parent: QWidget | None = None) -> None:
-        super().__init__(ctx, parent)
-        self.org_id = org_id
-        self.revision = 0
-        self.loaded = OrganisationDraft("")
+        super().__init__(ctx, org_id, OrganisationDraft(""), parent)
         with ctx.sessions() as session:
             self.industries = queries.industries(session)
         self._build()
@@ -88,11 +87,12 @@ class OrganisationEditor(EditorDialog):
         self.history_tab = self.tabs.addTab(history, self.tr("History"))
 
     def reload(self) -> None:
-        if self.org_id is not None:
+        org_id = self.record_id()
+        if org_id is not None:
             with self.ctx.sessions() as session:
-                row = queries.get_organisation(session, self.org_id)
-                self.loaded = organisation_draft(session, self.org_id)
-                history = organisation_history(session, self.org_id)
+                row = queries.get_organisation(session, org_id)
+                self.loaded = organisation_draft(session, org_id)
+                history = organisation_history(session, org_id)
             self.revision = row.revision
             self.heading.setText(self.tr("Organisation: %1").replace("%1", row.name_zh))
             self.history.show_history(history, row.contacts)
@@ -165,26 +165,13 @@ class OrganisationEditor(EditorDialog):
             gba_presence=self.gba_presence.toPlainText(),
         )
 
-    def is_dirty(self) -> bool:
-        return self.draft() != self.loaded
+    def create_command(self, draft: OrganisationDraft) -> PlannerCommand:
+        return CreateOrganisation(self.ctx, draft)
 
-    def build_command(self) -> PlannerCommand | None:
-        draft = self.draft()
-        if self.org_id is None:
-            return CreateOrganisation(self.ctx, draft)
-        if draft == self.loaded:
-            return None
+    def edit_command(self, draft: OrganisationDraft) -> PlannerCommand:
         return EditOrganisation(self.ctx, self.loaded, draft, self.revision)
 
-    def after_save(self, command: PlannerCommand) -> None:
-        if self.org_id is None:
-            self.org_id = min(command.changes.ids_of(RecordKind.ORGANISATION))
-        self.reload()
-
     record_type = RecordType.ORGANISATIONS
-
-    def record_id(self) -> int | None:
-        return self.org_id
 
     def read_stored(self, session: Session, record_id: int) -> tuple[Any, int]:
         revision = queries.get_organisation(session, record_id).revision

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDateEdit, QLineEdit, QPlainTextEdit, QWidget
 from sqlalchemy.orm import Session
 
 from desktop.context import AppContext
-from desktop.editors.base import EditorDialog
+from desktop.editors.directory import DirectoryEditor
 from desktop.editors.form import EnumCombo, Form, IdCombo
 from desktop.undo.base import PlannerCommand
 from desktop.undo.directory import CreatePerson, EditPerson
@@ -25,13 +25,12 @@ from models.record_types import RecordType
 NO_DATE = QDate(2000, 1, 1)  # the date edit's "not known"
 
 
-class PersonEditor(EditorDialog):
+class PersonEditor(DirectoryEditor):
+    record_kind = RecordKind.PERSON
+
     def __init__(self, ctx: AppContext, person_id: int | None = None,
                  parent: QWidget | None = None, lookups: Lookups | None = None) -> None:
-        super().__init__(ctx, parent)
-        self.person_id = person_id
-        self.revision = 0
-        self.loaded = PersonDraft("")
+        super().__init__(ctx, person_id, PersonDraft(""), parent)
         if lookups is None:
             with ctx.sessions() as session:
                 lookups = load_lookups(session)
@@ -96,10 +95,11 @@ class PersonEditor(EditorDialog):
         self.tabs.addTab(page, self.tr("Travel"))
 
     def reload(self) -> None:
-        if self.person_id is not None:
+        person_id = self.record_id()
+        if person_id is not None:
             with self.ctx.sessions() as session:
-                row = get_person(session, self.person_id)
-                self.loaded = person_draft(session, self.person_id)
+                row = get_person(session, person_id)
+                self.loaded = person_draft(session, person_id)
             self.revision = row.revision
             self.heading.setText(self.tr("Person: %1").replace("%1", row.name_zh))
         else:
@@ -143,26 +143,13 @@ class PersonEditor(EditorDialog):
             visa_status=self.visa_status.text(), dietary=self.dietary.text(),
         )
 
-    def is_dirty(self) -> bool:
-        return self.draft() != self.loaded
+    def create_command(self, draft: PersonDraft) -> PlannerCommand:
+        return CreatePerson(self.ctx, draft)
 
-    def build_command(self) -> PlannerCommand | None:
-        draft = self.draft()
-        if self.person_id is None:
-            return CreatePerson(self.ctx, draft)
-        if draft == self.loaded:
-            return None
+    def edit_command(self, draft: PersonDraft) -> PlannerCommand:
         return EditPerson(self.ctx, self.loaded, draft, self.revision)
 
-    def after_save(self, command: PlannerCommand) -> None:
-        if self.person_id is None:
-            self.person_id = min(command.changes.ids_of(RecordKind.PERSON))
-        self.reload()
-
     record_type = RecordType.PEOPLE
-
-    def record_id(self) -> int | None:
-        return self.person_id
 
     def read_stored(self, session: Session, record_id: int) -> tuple[Any, int]:
         return person_draft(session, record_id), get_person(session, record_id).revision
