@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop import crash, first_run
 from desktop.context import AppContext
-from desktop.i18n import install_translators
+from desktop.i18n import install_translators, remove_translators
 from desktop.main_window import MainWindow
 from desktop.settings import APPLICATION, ORGANISATION, AppSettings
 from desktop.settings_dialog import SettingsDialog
@@ -71,6 +71,7 @@ def run_desktop(db_url: str | None, lang: str | None) -> int:
         box.exec()
         if box.clickedButton() is settings_button:
             SettingsDialog(settings, ui_lang).exec()
+        remove_translators(app, translators)
         return 1
     try:
         if first_run.is_empty(sessions):

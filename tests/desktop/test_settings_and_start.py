@@ -99,6 +99,7 @@ def test_formatting_for_the_locale() -> None:
 def test_the_window_refuses_a_missing_database_file(tmp_path: Path, private_settings: Path,
                                                      qtbot: QtBot,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtCore import QLocale
     from PySide6.QtWidgets import QMessageBox
 
     from desktop import app
@@ -110,6 +111,10 @@ def test_the_window_refuses_a_missing_database_file(tmp_path: Path, private_sett
         return 0
 
     monkeypatch.setattr(QMessageBox, "exec", record)
-    assert app.run_desktop(f"sqlite:///{missing}", "zh") == 1
+    locale = QLocale()
+    try:
+        assert app.run_desktop(f"sqlite:///{missing}", "zh") == 1
+    finally:
+        QLocale.setDefault(locale)
     assert len(shown) == 1 and str(missing) in shown[0] and "init" in shown[0]
     assert not missing.parent.exists()
