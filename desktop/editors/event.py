@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from desktop.context import AppContext
 from desktop.editors.base import EditorDialog
-from desktop.editors.form import CheckList, EnumCombo, Form, IdCombo, error_label
+from desktop.editors.form import CheckList, EnumCombo, Form, IdCombo, error_label, keep_duration
 from desktop.editors.form_dialog import FormDialog
 from desktop.editors.invitation_table import InvitationTable
 from desktop.editors.item_dialog import datetime_edit, to_qdatetime, wall_clock
@@ -125,6 +125,7 @@ class EventEditor(EditorDialog):
         form.field(self.tr("Industries"), self.industries, "industry_ids")
         self.tabs.addTab(page, self.tr("General"))
         self.city.currentIndexChanged.connect(self._city_changed)
+        keep_duration(self.start, self.end)
         for signal in (self.start.dateTimeChanged, self.end.dateTimeChanged,
                        self.zone.currentTextChanged):
             signal.connect(self._update_beijing)

@@ -44,6 +44,8 @@ class Editors(QObject):
             self.open[key] = editor
             editor.destroyed.connect(lambda _obj=None, k=key: self.open.pop(k, None))
         editor.show()
+        editor.raise_()
+        editor.activateWindow()  # its Ctrl+S and Ctrl+Z work at once, without a click
         return editor
 
     def open_trip(self, trip_id: int | None = None) -> TripEditor:

@@ -189,3 +189,20 @@ def test_mistyped_paths_are_bad_input(sample_url: str, tmp_path: Path,
 def test_malformed_database_url_is_bad_input() -> None:
     code, _, err = cli("--db", "bogus://x", "list", "trips")
     assert code == 2 and "bogus://x" in err
+
+
+@pytest.mark.parametrize("verb", [["list", "trips"], ["show", "TRIP-2023-007"], ["check"],
+                                  ["export-ics", "--all"], ["history", "TRIP-2023-007"],
+                                  ["dump", "out.json"]])
+def test_only_init_creates_a_database(tmp_path: Path, verb: list[str]) -> None:
+    missing = tmp_path / "typo" / "x.db"
+    code, out, err = cli("--db", f"sqlite:///{missing}", *verb)
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert str(missing) in err and "init" in err
+    assert not missing.parent.exists()
+    code, _, err = cli("--db", str(missing), "init")
+    assert code == 0, err
+    assert missing.is_file()
+    code, out, err = cli("--db", str(missing), "list", "trips")
+    assert code == 0 and "无记录" in out
