@@ -373,7 +373,8 @@ class MainWindow(QMainWindow):
         page = self.current_entity_page()
         return {self.trips: SheetKind.TRIPS, self.events: SheetKind.EVENTS,
                 self.organisations: SheetKind.ORGANISATIONS,
-                self.people: SheetKind.PEOPLE}.get(page) if page is not None else None
+                self.people: SheetKind.PEOPLE,
+                self.units: SheetKind.LEADERBOARD}.get(page) if page is not None else None
 
     def export_list(self) -> Job | None:
         """The list of the current page as it is shown: its search and filters applied."""
@@ -383,7 +384,11 @@ class MainWindow(QMainWindow):
             return None
         proxy = page.proxy
         ids = tuple(int(proxy.index(r, 0).data(ID_ROLE)) for r in range(proxy.rowCount()))
-        return export_sheet(self.ctx, self.settings, self, kind, SheetFilters(ids=ids))
+        if kind is SheetKind.LEADERBOARD:  # the year and month the page ranks
+            filters = SheetFilters(ids=ids, year=self.units.year or None, month=self.units.month())
+        else:
+            filters = SheetFilters(ids=ids)
+        return export_sheet(self.ctx, self.settings, self, kind, filters)
 
     def export_of_selection(self, kind: SheetKind) -> Job | None:
         """The itineraries or delegations of the selected trips, the invitations of the
