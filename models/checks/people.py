@@ -192,7 +192,8 @@ def leaders_away(trips: Sequence[Trip], events: Sequence[ThemedEvent]) -> list[C
 
 
 def _months(first: date, last: date) -> list[tuple[int, int]]:
-    months, year, month = [], first.year, first.month
+    months: list[tuple[int, int]] = []
+    year, month = first.year, first.month
     while (year, month) <= (last.year, last.month):
         months.append((year, month))
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
@@ -209,8 +210,8 @@ def trips_per_month(trips: Sequence[Trip], settings: CheckSettings) -> list[Conf
     for trip in trips:
         for member in trip.members:
             names[member.person_id] = member.person
-            for month in _months(trip.start_date, trip.end_date):
-                per[(member.person_id, month)].append(trip)
+            for year_month in _months(trip.start_date, trip.end_date):
+                per[(member.person_id, year_month)].append(trip)
     out = []
     for (person_id, (year, month)), group in sorted(per.items(), key=lambda kv: kv[0]):
         if len(group) <= limit:

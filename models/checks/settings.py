@@ -68,8 +68,9 @@ INT_KEYS = ("transfer_minutes", "transfer_minutes_between_cities",
 def load_settings(session: Session) -> CheckSettings:
     rows = {r.key: r.value for r in session.scalars(select(CheckSetting))}
     settings = CheckSettings()
-    ints = {k: int(rows[k]) for k in INT_KEYS if isinstance(rows.get(k), int)}
-    settings = replace(settings, **ints)
+    for key in INT_KEYS:
+        if isinstance(rows.get(key), int):
+            settings = replace(settings, **{key: int(rows[key])})  # type: ignore[arg-type]
     if isinstance(rows.get("default_hours"), str):
         settings = replace(settings, default_hours=parse_hours(rows["default_hours"]))
     if isinstance(rows.get("hours"), dict):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import datetime, time, timedelta
+from itertools import pairwise
 from zoneinfo import ZoneInfo
 
 from models.changes import RecordKind
@@ -35,12 +36,22 @@ def _concerns(trip: Trip, *items: ItineraryItem) -> tuple[Concern, ...]:
             Concern(RecordKind.TRIP, trip.id, "items"))
 
 
+def arrival_zone(item: ItineraryItem, items: Sequence[ItineraryItem]) -> str:
+    """The zone a flight or train arrives in: that of the first item after it somewhere else
+    (an item records one zone, its departure's); other items end where they start."""
+    if item.kind not in JOURNEYS:
+        return item.timezone
+    later = [i for i in items if i.starts_at >= item.ends_at or
+             (i.starts_at > item.starts_at and i.city_id != item.city_id)]
+    return min(later, key=lambda i: i.starts_at).timezone if later else item.timezone
+
+
 def items_outside(trips: Sequence[Trip]) -> list[Conflict]:
     out = []
     for trip in trips:
         for item in trip.items:
             first = local_date(item.starts_at, item.timezone)
-            last = local_date(item.ends_at, item.timezone)
+            last = local_date(item.ends_at, arrival_zone(item, trip.items))
             if first < trip.start_date or last > trip.end_date:
                 out.append(Conflict(
                     ConflictKind.ITEM_OUTSIDE_TRIP, Severity.ERROR, (trip.code,), "items",
@@ -104,7 +115,7 @@ def _tight(trip: Trip, items: list[ItineraryItem], settings: CheckSettings) -> l
     """Too little time between two items to get from one to the other."""
     out = []
     steps = [i for i in items if i.kind is not ItemKind.HOTEL]
-    for prev, nxt in zip(steps, steps[1:], strict=False):
+    for prev, nxt in pairwise(steps):
         if prev.kind in MOVES or nxt.kind in MOVES:
             continue  # the journey itself is the way there; late arrivals are found above
         other_city = (prev.city_id is not None and nxt.city_id is not None

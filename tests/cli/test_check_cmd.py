@@ -53,7 +53,7 @@ def test_bad_input_gets_one_line_and_exit_2(sample_url: str) -> None:
         (("check", "settings", "weekend", "XYZ", "fri,sat"), "两个字母"),
         (("check", "settings", "blackout", "add", "2023-10-16", "--reason", " "), "原因"),
     ):
-        code, out, err = cli("--db", sample_url, *argv)
+        code, _, err = cli("--db", sample_url, *argv)
         assert code == 2 and words in err and "Traceback" not in err, (argv, err)
         assert len(err.strip().splitlines()) == 1
 
