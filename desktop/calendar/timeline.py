@@ -35,6 +35,7 @@ from desktop.undo.moves import Move
 from models.enums import TripStatus
 from models.errors import NotFoundError
 from models.queries import current_campaign
+from planning.check_marks import read_marks
 from planning.entries import CalendarEntry, EntryKind
 from planning.feed import Filters, filter_choices, load_entries
 from planning.timeline import Grouping
@@ -243,7 +244,9 @@ class TimelineView(QWidget):
                 self.filter_bar.set_choices(choices)
                 self._choices_stale = False
             self.entries = load_entries(session, first, last, replace(filters, items=False))
+            marks = read_marks(session, first, last, self.ctx.lang)
         c = self.canvas
+        c.marks = marks
         c.lang, c.year, c.today = self.ctx.lang, self.year, self.today
         c.set_entries(self.entries)
         self.header.update()
@@ -289,6 +292,11 @@ class TimelineView(QWidget):
         return entry
 
     def open_entry(self, entry: CalendarEntry) -> None:
+        """Open the entry's editor; at the field of its worst open finding if it has one."""
+        mark = self.canvas.mark_of(entry)
+        if mark is not None:
+            self.ctx.open_field_requested.emit(*mark.target)
+            return
         open_entry(self.ctx, entry)
 
     def move_entry(self, entry: CalendarEntry, move: Move, merge: bool = False) -> bool:

@@ -64,6 +64,21 @@ class Conflict:
             parts.append(f"i{self.item_id}")
         return hashlib.sha1("|".join(parts).encode()).hexdigest()[:8]
 
+    def field_for(self, kind: RecordKind, record_id: int) -> str:
+        """The field to flag in the editor of that record (the finding's own if none given)."""
+        for concern in self.concerns:
+            if concern.kind is kind and concern.id == record_id and concern.field:
+                return concern.field
+        return self.field
+
+    def target(self) -> Concern | None:
+        """The record to open for this finding: a trip, an event or a person, with its field."""
+        for kind in (RecordKind.TRIP, RecordKind.EVENT, RecordKind.PERSON):
+            for concern in self.concerns:
+                if concern.kind is kind:
+                    return concern
+        return None
+
     @property
     def is_open(self) -> bool:
         return self.ack is None
