@@ -292,12 +292,8 @@ class TimelineView(QWidget):
         return entry
 
     def open_entry(self, entry: CalendarEntry) -> None:
-        """Open the entry's editor; at the field of its worst open finding if it has one."""
-        mark = self.canvas.mark_of(entry)
-        if mark is not None:
-            self.ctx.open_field_requested.emit(*mark.target)
-            return
-        open_entry(self.ctx, entry)
+        """Open the entry's editor, at the field of its worst open finding if it has one."""
+        open_entry(self.ctx, entry, self.canvas.mark_of(entry))
 
     def move_entry(self, entry: CalendarEntry, move: Move, merge: bool = False) -> bool:
         """Move ``entry`` (undoable); a refusal is shown in the banner. True when moved."""

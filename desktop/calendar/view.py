@@ -290,12 +290,9 @@ class CalendarView(QWidget):
         return entry
 
     def open_entry(self, entry: CalendarEntry) -> None:
-        """Open the entry's editor; at the field of its worst open finding if it has one."""
+        """Open the entry's editor, at the field of its worst open finding if it has one."""
         mark = self.month.mark_of(entry) if self.view_mode is CalendarMode.MONTH else None
-        if mark is not None:
-            self.ctx.open_field_requested.emit(*mark.target)
-            return
-        open_entry(self.ctx, entry)
+        open_entry(self.ctx, entry, mark)
 
     def move_entry(self, entry: CalendarEntry, move: Move, merge: bool = False) -> bool:
         """Move ``entry`` (undoable); a refusal is shown in the banner. True when moved."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from itertools import pairwise
 from zoneinfo import ZoneInfo
 
@@ -172,7 +172,8 @@ def _nights(trip: Trip, items: list[ItineraryItem]) -> list[Conflict]:
     flight or train through the night."""
     if not items or trip.region is None or trip.region.kind is RegionKind.LOCAL:
         return []
-    out = []
+    out: list[Conflict] = []
+    missing: list[date] = []
     zone = next((c.timezone for c in trip.cities), items[0].timezone)
     day = trip.start_date
     while day < trip.end_date:
@@ -187,11 +188,24 @@ def _nights(trip: Trip, items: list[ItineraryItem]) -> list[Conflict]:
         hotels = [i for i in before if i.kind is ItemKind.HOTEL]
         stay = bool(hotels) and hotels[-1].city_id == city_id
         if not travelling and not stay:
-            out.append(Conflict(
-                ConflictKind.NIGHT_WITHOUT_STAY, Severity.WARNING, (trip.code,), "items",
-                f"{trip.code}：{day.month}月{day.day}日晚没有安排住宿（酒店）",
-                f"{trip.code}: no stay (hotel) for the night of {day:%d %b}",
-                concerns=(Concern(RecordKind.TRIP, trip.id, "items"),), key=day.isoformat(),
-            ))
+            missing.append(day)
         day += timedelta(days=1)
+    runs: list[list[date]] = []
+    for missed in missing:  # consecutive nights make one finding
+        if runs and runs[-1][-1] + timedelta(days=1) == missed:
+            runs[-1].append(missed)
+        else:
+            runs.append([missed])
+    for run in runs:
+        first, last = run[0], run[-1]
+        when_zh = (f"{first.month}月{first.day}日晚" if first == last else
+                   f"{first.month}月{first.day}日至{last.month}月{last.day}日晚（{len(run)} 晚）")
+        when_en = (f"the night of {first:%d %b}" if first == last else
+                   f"the nights of {first:%d %b}–{last:%d %b} ({len(run)} nights)")
+        out.append(Conflict(
+            ConflictKind.NIGHT_WITHOUT_STAY, Severity.WARNING, (trip.code,), "items",
+            f"{trip.code}：{when_zh}没有安排住宿（酒店）",
+            f"{trip.code}: no stay (hotel) for {when_en}",
+            concerns=(Concern(RecordKind.TRIP, trip.id, "items"),), key=first.isoformat(),
+        ))
     return out

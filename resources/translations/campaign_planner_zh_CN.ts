@@ -304,6 +304,14 @@
         <translation>未来 14 天</translation>
     </message>
     <message>
+        <source>All checks</source>
+        <translation>全部检查</translation>
+    </message>
+    <message>
+        <source>Clashes</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
         <source>Open conflicts and warnings</source>
         <translation>未解决的冲突与提醒</translation>
     </message>
@@ -378,6 +386,26 @@
     <message>
         <source>Open conflicts and warnings (conflicts: {errors}, warnings: {warnings})</source>
         <translation>未解决的冲突与提醒（冲突 {errors} 项，提醒 {warnings} 项）</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Nothing open: no holiday, late hour, tight transfer or shortfall found.</source>
+        <translation>没有待处理的问题：未发现节假日、非工作时间、衔接过紧或目标缺口。</translation>
+    </message>
+    <message>
+        <source>Holidays, local hours, travel legs, people and targets — errors: {errors}, warnings: {warnings}, notes: {notes}. Double-click one to open it.</source>
+        <translation>节假日、当地时间、行程衔接、人员与目标 — 错误 {errors} 项，提醒 {warnings} 项，备注 {notes} 项。双击打开相关记录。</translation>
+    </message>
+    <message>
+        <source>All checks ({count})</source>
+        <translation>全部检查（{count}）</translation>
+    </message>
+    <message>
+        <source>Clashes ({count})</source>
+        <translation>冲突（{count}）</translation>
     </message>
     <message>
         <source>Rank</source>

@@ -33,9 +33,13 @@ def test_not_enough_time_between_cities(sessions: sessionmaker[Session]) -> None
                  kind=ItemKind.TRANSFER, title="乘车"),
             item(w, date(2023, 3, 24), "13:00", "14:00", BERLIN, munich, place="D"),
             item(w, date(2023, 3, 24), "14:00", "15:00", BERLIN, munich, place="D 会议室")])
-    found = [c for c in _legs(sessions, trip.code) if c.kind is ConflictKind.TOO_TIGHT]
+    legs = _legs(sessions, trip.code)
+    found = [c for c in legs if c.kind is ConflictKind.TOO_TIGHT]
     assert [(c.severity, "10 min" in c.message_en) for c in found] == [(Severity.WARNING, True)]
     assert "至少需要 30 分钟" in found[0].message_zh
+    # no hotel at all: the seven nights make one finding
+    assert [c.message_zh for c in legs if c.kind is ConflictKind.NIGHT_WITHOUT_STAY] == [
+        f"{trip.code}：3月23日至3月29日晚（7 晚）没有安排住宿（酒店）"]
 
 
 def test_an_overnight_flight_landing_after_the_first_meeting(
