@@ -15,7 +15,7 @@ from models.campaign import City
 from models.errors import ValidationError
 from models.language import Lang
 from models.operations.events import EventDraft
-from models.operations.trips import ItemDraft
+from models.operations.items import ItemDraft
 from models.rules import timezone_name
 from models.timeutil import local_to_utc
 

@@ -28,7 +28,7 @@ from models.enums import ItemKind
 from models.errors import ValidationError
 from models.events import AgendaSession, ThemedEvent
 from models.language import Lang
-from models.operations.trips import ItemDraft, add_item, delete_item, item_draft, update_item
+from models.operations.items import ItemDraft, add_item, delete_item, item_draft, update_item
 from models.timeutil import BEIJING_TZ
 from models.trips import ItineraryItem, Trip
 

@@ -6,31 +6,18 @@ Views never keep a session: they open one per user action with ``ctx.sessions.be
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 from sqlalchemy.orm import Session, sessionmaker
 
+from models.changes import OpChanges
 from models.language import Lang
-
-
-@dataclass(frozen=True)
-class DataChange:
-    """What a saved action changed, so views refresh only what they show.
-
-    ``kind`` is one of "trip", "item", "event", "person", "organisation", "lead", "unit",
-    "campaign" or "all"; ``ids`` the records touched (empty: unknown, refresh the kind).
-    """
-
-    kind: str
-    ids: frozenset[int] = field(default_factory=frozenset)
 
 
 class AppContext(QObject):
     """Shared by the main window, its views and editors. One per window."""
 
-    data_changed = Signal(object)  # DataChange
+    data_changed = Signal(object)  # OpChanges: what a saved action changed, views refresh from it
     open_trip_requested = Signal(int)  # trip id: open the trip editor
     open_event_requested = Signal(int)  # event id: open the event editor
     # (RecordKind, id, field): open a record's editor at a field (a finding of the checks)
@@ -47,5 +34,7 @@ class AppContext(QObject):
         self.undo_stack = QUndoStack(self)
         self.background_loading = True  # tables load on a worker thread (tests: at once)
 
-    def notify(self, kind: str, ids: frozenset[int] | set[int] = frozenset()) -> None:
-        self.data_changed.emit(DataChange(kind, frozenset(ids)))
+    def notify(self, changes: OpChanges) -> None:
+        """Tell the views what an action changed (nothing: no signal)."""
+        if not changes.empty:
+            self.data_changed.emit(changes)

@@ -9,9 +9,9 @@ from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 from sqlalchemy.orm import Session
 
-from desktop.context import AppContext, DataChange
+from desktop.context import AppContext
 from desktop.worker import Progress, start_job
-from models.changes import RecordKind
+from models.changes import OpChanges, RecordKind
 from models.search import search_entries
 
 
@@ -48,7 +48,7 @@ class GlobalSearch(QLineEdit):
         self.returnPressed.connect(self._return_pressed)
         ctx.data_changed.connect(self._data_changed)
 
-    def _data_changed(self, _change: DataChange) -> None:
+    def _data_changed(self, _changes: OpChanges) -> None:
         self.stale = True
         self.hits = []
 

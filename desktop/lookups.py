@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
-from desktop.context import AppContext, DataChange
+from desktop.context import AppContext
+from models.changes import OpChanges, RecordKind
 from models.lookups import Lookups, load_lookups
 
-CHANGES = {"person", "organisation", "unit", "campaign", "all"}
+CHANGES = (RecordKind.PERSON, RecordKind.ORGANISATION, RecordKind.UNIT, RecordKind.CAMPAIGN)
 
 
 class LookupCache(QObject):
@@ -19,8 +20,8 @@ class LookupCache(QObject):
         self._lookups: Lookups | None = None
         ctx.data_changed.connect(self._changed)
 
-    def _changed(self, change: DataChange) -> None:
-        if change.kind in CHANGES:
+    def _changed(self, changes: OpChanges) -> None:
+        if changes.touches(*CHANGES):
             self._lookups = None
 
     def get(self) -> Lookups:

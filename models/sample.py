@@ -42,8 +42,9 @@ from models.operations.directory import (
     create_person,
 )
 from models.operations.events import EventDraft, InvitationDraft, SessionDraft, create_event
+from models.operations.items import ItemDraft
 from models.operations.leads import LeadDraft, create_lead, record_hq_visit
-from models.operations.trips import ItemDraft, TripDraft, create_trip
+from models.operations.trips import TripDraft, create_trip
 from models.timeutil import local_to_utc
 
 SAMPLE_PATH = Path(__file__).resolve().parents[1] / "resources" / "sample_campaign_2023.json"
@@ -169,7 +170,7 @@ def _directory(session: Session, data: dict[str, Any], refs: _Refs) -> None:
             hq_country=o["hq_country"], website=o["website"],
             talking_points=o["talking_points"], notes=o["notes"],
             uuid=_uuid("organisation", o["name_zh"]),
-        ))
+        )).value
         refs.organisations[o["name_zh"]] = org.id
     for p in data["people"]:
         person = create_person(session, PersonDraft(
@@ -179,7 +180,7 @@ def _directory(session: Session, data: dict[str, Any], refs: _Refs) -> None:
             organisation_id=refs.get(refs.organisations, p["organisation"], "机构"),
             phone=p["phone"], email=p["email"], languages=p["languages"], notes=p["notes"],
             uuid=_uuid("person", p["name_zh"]),
-        ))
+        )).value
         refs.people[p["name_zh"]] = person.id
 
 
@@ -216,7 +217,7 @@ def _trips(session: Session, data: dict[str, Any], refs: _Refs, campaign_id: int
             emergency_contacts=t["emergency_contacts"], notes=t["notes"],
             items=[_item(i, refs, _uuid("item", t["code"], n)) for n, i in enumerate(t["items"])],
             uuid=_uuid("trip", t["code"]),
-        ))
+        )).value
         refs.trips[t["code"]] = row.id
         items += len(t["items"])
     return items
@@ -249,7 +250,7 @@ def _events(session: Session, data: dict[str, Any], refs: _Refs, campaign_id: in
                 rsvp=RsvpState(i["rsvp"]), guests=i["guests"], notes=i["notes"])
                 for i in e["invitations"]],
             uuid=_uuid("event", e["code"]),
-        ))
+        )).value
         refs.events[e["code"]] = row.id
 
 

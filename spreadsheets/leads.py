@@ -100,8 +100,9 @@ class LeadRecords(Records[LeadDraft]):
 
     @staticmethod
     def create(session: Session, draft: Any) -> int:
-        return create_lead(session, draft).id
+        return create_lead(session, draft).value.id
 
     @staticmethod
     def update(session: Session, record_id: int, draft: Any, revision: int) -> int:
-        return update_lead(session, record_id, draft, expected_revision=revision).id
+        changed = update_lead(session, record_id, draft, expected_revision=revision)
+        return changed.value.id

@@ -71,8 +71,9 @@ class OrganisationRecords(Records[OrganisationDraft]):
 
     @staticmethod
     def create(session: Session, draft: Any) -> int:
-        return create_organisation(session, draft).id
+        return create_organisation(session, draft).value.id
 
     @staticmethod
     def update(session: Session, record_id: int, draft: Any, revision: int) -> int:
-        return update_organisation(session, record_id, draft, expected_revision=revision).id
+        changed = update_organisation(session, record_id, draft, expected_revision=revision)
+        return changed.value.id

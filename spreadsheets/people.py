@@ -102,8 +102,9 @@ class PersonRecords(Records[PersonDraft]):
 
     @staticmethod
     def create(session: Session, draft: Any) -> int:
-        return create_person(session, draft).id
+        return create_person(session, draft).value.id
 
     @staticmethod
     def update(session: Session, record_id: int, draft: Any, revision: int) -> int:
-        return update_person(session, record_id, draft, expected_revision=revision).id
+        changed = update_person(session, record_id, draft, expected_revision=revision)
+        return changed.value.id

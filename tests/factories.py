@@ -16,7 +16,8 @@ from models.operations.directory import (
     create_organisation,
     create_person,
 )
-from models.operations.trips import ItemDraft, TripDraft, create_trip
+from models.operations.items import ItemDraft
+from models.operations.trips import TripDraft, create_trip
 from models.rows import TripRow
 from models.timeutil import at
 
@@ -53,14 +54,14 @@ def make_world(session: Session) -> World:
     session.add_all([campaign, eu, home, berlin, dongguan, unit, industry])
     session.flush()
     leader = create_person(session, PersonDraft("王建国", PersonKind.CITY_LEADER, "Wang Jianguo",
-                                                "副市长", "Vice Mayor"))
+                                                "副市长", "Vice Mayor")).value
     staff = create_person(session, PersonDraft("李晓敏", PersonKind.BUREAU_STAFF, "Li Xiaomin",
-                                               unit_id=unit.id, email="li@example.cn"))
-    delegate = create_person(session, PersonDraft("陈志强", PersonKind.DELEGATE, "Chen Zhiqiang"))
+                                               unit_id=unit.id, email="li@example.cn")).value
+    delegate = create_person(session, PersonDraft("陈志强", PersonKind.DELEGATE, "Chen Zhiqiang")).value
     org = create_organisation(session, OrganisationDraft("博世集团", name_en="Bosch",
                                                          industry_id=industry.id,
                                                          fortune_global_500_rank=95,
-                                                         hq_city="Stuttgart", hq_country="DE"))
+                                                         hq_city="Stuttgart", hq_country="DE")).value
     return World(campaign.id, eu.id, home.id, berlin.id, dongguan.id, unit.id, industry.id,
                  leader.id, staff.id, delegate.id, org.id)
 
@@ -92,4 +93,4 @@ def item_draft(w: World, day: int = 24, start: str = "09:00", end: str = "11:00"
 
 
 def make_trip(session: Session, w: World, **overrides: Any) -> TripRow:
-    return create_trip(session, trip_draft(w, **overrides))
+    return create_trip(session, trip_draft(w, **overrides)).value

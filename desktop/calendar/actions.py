@@ -10,8 +10,9 @@ from models.changes import RecordKind
 from planning.check_marks import Mark
 from planning.entries import CalendarEntry, EntryKind
 
-REFRESH_KINDS = frozenset({"trip", "item", "event", "person", "unit", "campaign", "all"})
-CHOICE_KINDS = frozenset({"person", "unit", "campaign", "all"})  # what the filter boxes list
+REFRESH_KINDS = (RecordKind.TRIP, RecordKind.ITEM, RecordKind.EVENT, RecordKind.PERSON,
+                 RecordKind.UNIT, RecordKind.CAMPAIGN)
+CHOICE_KINDS = (RecordKind.PERSON, RecordKind.UNIT, RecordKind.CAMPAIGN)  # the filter boxes list
 
 
 def open_entry(ctx: AppContext, entry: CalendarEntry, mark: Mark | None = None) -> None:

@@ -30,8 +30,9 @@ from desktop.calendar.filters import FilterBar
 from desktop.calendar.legend import Legend
 from desktop.calendar.style import ColourBy, legend
 from desktop.calendar.timeline_parts import LABEL_W, TimelineCanvas, TimelineHeader, TimelineLabels
-from desktop.context import AppContext, DataChange
+from desktop.context import AppContext
 from desktop.undo.moves import Move
+from models.changes import OpChanges
 from models.enums import TripStatus
 from models.errors import NotFoundError
 from models.queries import current_campaign
@@ -262,10 +263,10 @@ class TimelineView(QWidget):
             self._fitted = True
             self.fit_year()
 
-    def _on_data_changed(self, change: DataChange) -> None:
-        if change.kind not in REFRESH_KINDS:
+    def _on_data_changed(self, changes: OpChanges) -> None:
+        if not changes.touches(*REFRESH_KINDS):
             return
-        if change.kind in CHOICE_KINDS:
+        if changes.touches(*CHOICE_KINDS):
             self._choices_stale = True
         if self.isVisible():
             self.refresh()

@@ -32,8 +32,9 @@ from desktop.calendar.legend import Legend
 from desktop.calendar.month import MonthCanvas
 from desktop.calendar.style import ColourBy, legend
 from desktop.calendar.week import WeekView
-from desktop.context import AppContext, DataChange
+from desktop.context import AppContext
 from desktop.undo.moves import Move
+from models.changes import OpChanges
 from models.enums import TripStatus
 from models.errors import NotFoundError
 from models.queries import current_campaign
@@ -260,10 +261,10 @@ class CalendarView(QWidget):
                     if s not in (TripStatus.UNDERWAY,)]
         self.legend.set_items(legend(self.colour_by, self._regions, lang), statuses)
 
-    def _on_data_changed(self, change: DataChange) -> None:
-        if change.kind not in REFRESH_KINDS:
+    def _on_data_changed(self, changes: OpChanges) -> None:
+        if not changes.touches(*REFRESH_KINDS):
             return
-        if change.kind in CHOICE_KINDS:
+        if changes.touches(*CHOICE_KINDS):
             self._choices_stale = True
         if self.isVisible():
             self.refresh()

@@ -31,12 +31,14 @@ from desktop.context import AppContext
 from desktop.errors_text import describe
 from desktop.settings import AppSettings
 from desktop.worker import Job, Progress, run_in_background
+from models.changes import OpChanges, RecordKind
 from models.queries import list_trips
 from models.rows import TripRow
 
 translate = QCoreApplication.translate
 
-KIND_CHANGES = {"organisations": "organisation", "people": "person", "leads": "lead"}
+KIND_CHANGES = {"organisations": RecordKind.ORGANISATION, "people": RecordKind.PERSON,
+                "leads": RecordKind.LEAD}
 
 
 class _ImportDialog(QDialog):
@@ -136,10 +138,9 @@ class CalendarImportDialog(_ImportDialog):
         lines = [report.text(self.ctx.lang), *report.notes]
         self.tell("\n".join(lines))
         if self.trip_code() is None:
-            self.ctx.notify("event")
+            self.ctx.notify(OpChanges.of(RecordKind.EVENT) | OpChanges.of(RecordKind.SESSION))
         else:
-            self.ctx.notify("trip")
-            self.ctx.notify("item")
+            self.ctx.notify(OpChanges.of(RecordKind.TRIP) | OpChanges.of(RecordKind.ITEM))
 
     def _failed(self, exc: BaseException) -> None:
         self.tell(describe(exc, self.ctx.lang), failed=True)
@@ -229,8 +230,8 @@ class SheetImportDialog(_ImportDialog):
     def _applied(self, report: spreadsheets.SheetImportReport) -> None:
         self.applied = True
         self.tell(report.text(self.ctx.lang))
-        self.ctx.notify(KIND_CHANGES[str(report.kind)],
-                        frozenset(report.created) | frozenset(report.updated))
+        self.ctx.notify(OpChanges.of(KIND_CHANGES[str(report.kind)],
+                                     *report.created, *report.updated))
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, spreadsheets.ImportRefusedError):  # changed since the plan

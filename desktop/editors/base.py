@@ -31,7 +31,7 @@ from desktop.editors.form import FieldErrors, banner_label
 from desktop.editors.saving import save
 from desktop.errors_text import describe
 from desktop.history.dialog import HistoryDialog, open_history
-from desktop.undo.commands import PlannerCommand
+from desktop.undo.base import PlannerCommand
 from models.audit.history import last_change
 from models.errors import NotFoundError
 from models.record_types import RecordType

@@ -32,7 +32,8 @@ from desktop.editors.item_dialog import datetime_edit, to_qdatetime, wall_clock
 from desktop.editors.session_dialog import SessionDialog
 from desktop.formatting import fmt_datetime
 from desktop.tables.agenda import AgendaTableModel
-from desktop.undo.commands import CreateEvent, EditEvent, PlannerCommand
+from desktop.undo.base import PlannerCommand
+from desktop.undo.events import CreateEvent, EditEvent
 from models import rules
 from models.changes import RecordKind
 from models.checks import Conflict, run_checks
@@ -332,7 +333,7 @@ class EventEditor(EditorDialog):
 
     def after_save(self, command: PlannerCommand) -> None:
         if self.event_id is None:
-            self.event_id = min(command.ids)
+            self.event_id = min(command.changes.ids_of(RecordKind.EVENT))
         self.reload()
 
     record_type = RecordType.THEMED_EVENTS

@@ -16,7 +16,7 @@ from models.enums import ItemKind
 from models.errors import ValidationError
 from models.language import Lang
 from models.lookups import Lookups
-from models.operations.trips import ItemDraft
+from models.operations.items import ItemDraft
 from models.timeutil import BEIJING, BEIJING_TZ, local_to_utc
 from models.wording import utc_offset
 

@@ -12,8 +12,10 @@ from desktop.context import AppContext
 from desktop.editors.base import EditorDialog
 from desktop.editors.form import EnumCombo, Form, IdCombo
 from desktop.history.tree import HistoryTree
-from desktop.undo.commands import CreateOrganisation, EditOrganisation, PlannerCommand
+from desktop.undo.base import PlannerCommand
+from desktop.undo.directory import CreateOrganisation, EditOrganisation
 from models import queries
+from models.changes import RecordKind
 from models.enums import OrganisationKind
 from models.operations.directory import OrganisationDraft, organisation_draft
 from models.organisation_history import organisation_history
@@ -127,7 +129,7 @@ class OrganisationEditor(EditorDialog):
 
     def after_save(self, command: PlannerCommand) -> None:
         if self.org_id is None:
-            self.org_id = min(command.ids)
+            self.org_id = min(command.changes.ids_of(RecordKind.ORGANISATION))
         self.reload()
 
     record_type = RecordType.ORGANISATIONS

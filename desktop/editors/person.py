@@ -11,7 +11,9 @@ from sqlalchemy.orm import Session
 from desktop.context import AppContext
 from desktop.editors.base import EditorDialog
 from desktop.editors.form import EnumCombo, Form, IdCombo
-from desktop.undo.commands import CreatePerson, EditPerson, PlannerCommand
+from desktop.undo.base import PlannerCommand
+from desktop.undo.directory import CreatePerson, EditPerson
+from models.changes import RecordKind
 from models.enums import PersonKind
 from models.lookups import Lookups, load_lookups
 from models.operations.directory import PersonDraft, person_draft
@@ -112,7 +114,7 @@ class PersonEditor(EditorDialog):
 
     def after_save(self, command: PlannerCommand) -> None:
         if self.person_id is None:
-            self.person_id = min(command.ids)
+            self.person_id = min(command.changes.ids_of(RecordKind.PERSON))
         self.reload()
 
     record_type = RecordType.PEOPLE

@@ -19,7 +19,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from desktop.context import AppContext
 from desktop.errors_text import describe, is_concurrent_edit, is_connection_lost
-from desktop.undo.commands import PlannerCommand
+from desktop.undo.base import PlannerCommand
 from models.errors import PlannerError, ValidationError
 
 log = logging.getLogger(__name__)

@@ -41,12 +41,14 @@ from desktop.editors.form import (
 from desktop.editors.form_dialog import FormDialog
 from desktop.editors.item_dialog import ItemDialog
 from desktop.tables.itinerary import ItineraryTableModel
-from desktop.undo.commands import CreateTrip, EditTrip, PlannerCommand
+from desktop.undo.base import PlannerCommand
+from desktop.undo.trips import CreateTrip, EditTrip
 from models.changes import RecordKind
 from models.checks import Conflict, run_checks
-from models.enums import ItemKind, MemberRole, PersonKind, RegionKind, TripStatus
+from models.enums import ItemKind, PersonKind, RegionKind, TripStatus
 from models.lookups import Lookups, load_lookups
-from models.operations.trips import ItemDraft, TripDraft, trip_draft
+from models.operations.items import ItemDraft
+from models.operations.trips import TripDraft, delegation, trip_draft
 from models.queries import get_trip, trip_detail
 from models.record_types import RecordType
 from models.rows import TripDetail
@@ -385,7 +387,7 @@ class TripEditor(EditorDialog):
 
     def after_save(self, command: PlannerCommand) -> None:
         if self.trip_id is None:
-            self.trip_id = min(command.ids)
+            self.trip_id = min(command.changes.ids_of(RecordKind.TRIP))
         self.reload()
 
     record_type = RecordType.TRIPS
@@ -406,8 +408,5 @@ class TripEditor(EditorDialog):
 
 def _comparable(d: TripDraft) -> TripDraft:
     """As the model stores it: the leader always in the delegation, id sets unordered."""
-    members = list(d.members)
-    if d.leader_id is not None and all(pid != d.leader_id for pid, _ in members):
-        members.insert(0, (d.leader_id, MemberRole.LEADER))
-    return replace(d, members=members, code=d.code or None, city_ids=sorted(d.city_ids),
+    return replace(d, members=delegation(d), code=d.code or None, city_ids=sorted(d.city_ids),
                    industry_ids=sorted(d.industry_ids), target_ids=sorted(d.target_ids))

@@ -11,7 +11,9 @@ from sqlalchemy.orm import Session
 from desktop.context import AppContext
 from desktop.editors.base import EditorDialog, Stored
 from desktop.editors.form import EnumCombo, Form
-from desktop.undo.commands import CreateUnit, EditUnit, PlannerCommand
+from desktop.undo.base import PlannerCommand
+from desktop.undo.directory import CreateUnit, EditUnit
+from models.changes import RecordKind
 from models.enums import UnitKind
 from models.operations.directory import UnitDraft, unit_draft
 
@@ -69,7 +71,7 @@ class UnitEditor(EditorDialog):
 
     def after_save(self, command: PlannerCommand) -> None:
         if self.unit_id is None:
-            self.unit_id = min(command.ids)
+            self.unit_id = min(command.changes.ids_of(RecordKind.UNIT))
         self.reload()
 
     # A unit has no revision: saves are never refused as concurrent, but the editor still

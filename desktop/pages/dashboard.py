@@ -40,10 +40,10 @@ from desktop.calendar.style import (
     entry_tooltip,
     time_text,
 )
-from desktop.context import AppContext, DataChange
+from desktop.context import AppContext
 from desktop.formatting import fmt_cny, fmt_int, pydate, qdate
 from desktop.pages.dashboard_charts import GaugeCard, MonthChart
-from models.changes import RecordKind
+from models.changes import OpChanges, RecordKind
 from models.conflicts import Conflict
 from models.enums import Severity
 from models.errors import NotFoundError
@@ -53,7 +53,7 @@ from planning.dashboard import FORTNIGHT, read_dashboard
 from planning.dates import day_label, month_name
 from planning.entries import CalendarEntry, TimeMode
 
-DASHBOARD_KINDS = REFRESH_KINDS | {"lead", "organisation"}
+DASHBOARD_KINDS = (*REFRESH_KINDS, RecordKind.LEAD, RecordKind.ORGANISATION, RecordKind.HQ_VISIT)
 
 
 SEVERITY_MARKS = {Severity.ERROR: "●", Severity.WARNING: "▲", Severity.NOTE: "○"}
@@ -431,8 +431,8 @@ class DashboardView(QWidget):
         else:
             self.ctx.open_event_requested.emit(target.id)
 
-    def _on_data_changed(self, change: DataChange) -> None:
-        if change.kind not in DASHBOARD_KINDS:
+    def _on_data_changed(self, changes: OpChanges) -> None:
+        if not changes.touches(*DASHBOARD_KINDS):
             return
         if self.isVisible():
             self.refresh()

@@ -35,12 +35,13 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from desktop.context import AppContext, DataChange
+from desktop.context import AppContext
 from desktop.dialogs import MessageDisplay
 from desktop.editors.opening import Editors
 from desktop.errors_text import describe
 from desktop.tables.row_model import ID_ROLE, ROW_ROLE, RowFilterProxy, RowTableModel
 from desktop.worker import Progress, start_job
+from models.changes import OpChanges, RecordKind
 
 translate = QCoreApplication.translate
 
@@ -49,7 +50,7 @@ class EntityPage(QWidget):
     selection_changed = Signal()
     loaded = Signal()  # new rows are in the table
 
-    kinds: tuple[str, ...] = ()
+    kinds: tuple[RecordKind, ...] = ()
     initial_sort = ""  # the column (key) sorted on first show
     offers: frozenset[str] = frozenset({"new", "edit"})
 
@@ -200,8 +201,8 @@ class EntityPage(QWidget):
             self.view.setColumnWidth(n, min(max(width + 12, 60), limit))
         self.view.horizontalHeader().setProperty("fitted", True)
 
-    def _data_changed(self, change: DataChange) -> None:
-        if change.kind in self.kinds or change.kind == "all":
+    def _data_changed(self, changes: OpChanges) -> None:
+        if changes.touches(*self.kinds):
             if self.isVisible():
                 self.refresh()
             else:

@@ -19,15 +19,16 @@ from desktop.editors.saving import save
 from desktop.formatting import fmt_datetime, fmt_int, fmt_time, join_names
 from desktop.pages.entity_page import EntityPage
 from desktop.tables.events import EventTableModel
-from desktop.undo.commands import CancelEvent, DeleteEvent, DuplicateEvent, MoveEvent
+from desktop.undo.events import CancelEvent, DeleteEvent, DuplicateEvent, MoveEvent
 from models import queries
+from models.changes import RecordKind
 from models.enums import EventKind, EventStatus, RsvpState
 from models.rows import EventRow
 from models.timeutil import BEIJING
 
 
 class EventsPage(EntityPage):
-    kinds = ("event", "person", "organisation")
+    kinds = (RecordKind.EVENT, RecordKind.PERSON, RecordKind.ORGANISATION)
     offers = frozenset({"new", "edit", "delete", "duplicate", "cancel", "move", "export",
                         "brief"})
     initial_sort = "start"

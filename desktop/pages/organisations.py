@@ -14,8 +14,9 @@ from desktop.editors.saving import save
 from desktop.history.tree import HistoryTree
 from desktop.pages.entity_page import EntityPage
 from desktop.tables.organisations import OrganisationTableModel
-from desktop.undo.commands import DeleteOrganisation
+from desktop.undo.directory import DeleteOrganisation
 from models import queries
+from models.changes import RecordKind
 from models.enums import OrganisationKind
 from models.operations.directory import organisation_draft
 from models.organisation_history import organisation_history
@@ -23,7 +24,7 @@ from models.rows import OrganisationRow
 
 
 class OrganisationsPage(EntityPage):
-    kinds = ("organisation", "trip", "event", "lead", "person")
+    kinds = (RecordKind.ORGANISATION, RecordKind.TRIP, RecordKind.EVENT, RecordKind.LEAD, RecordKind.PERSON)
     offers = frozenset({"new", "edit", "delete"})
 
     def __init__(self, ctx: AppContext, editors: Editors, parent: QWidget | None = None) -> None:

@@ -13,15 +13,16 @@ from desktop.editors.opening import Editors
 from desktop.editors.saving import save
 from desktop.pages.entity_page import EntityPage
 from desktop.tables.people import PersonTableModel
-from desktop.undo.commands import DeletePerson
+from desktop.undo.directory import DeletePerson
 from models import queries
+from models.changes import RecordKind
 from models.enums import PersonKind
 from models.operations.directory import person_draft
 from models.rows import PersonRow
 
 
 class PeoplePage(EntityPage):
-    kinds = ("person", "organisation")
+    kinds = (RecordKind.PERSON, RecordKind.ORGANISATION)
     offers = frozenset({"new", "edit", "delete", "export"})
 
     def __init__(self, ctx: AppContext, editors: Editors, parent: QWidget | None = None) -> None:

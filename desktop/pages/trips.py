@@ -29,7 +29,7 @@ from desktop.formatting import fmt_date, in_brackets, join_names
 from desktop.pages.entity_page import EntityPage
 from desktop.tables.itinerary import ItineraryTableModel, draft_of
 from desktop.tables.trips import TripTableModel
-from desktop.undo.commands import (
+from desktop.undo.trips import (
     AddItem,
     CancelTrip,
     DeleteItem,
@@ -39,15 +39,16 @@ from desktop.undo.commands import (
     MoveTrip,
 )
 from models import queries
+from models.changes import RecordKind
 from models.enums import ItemKind, TripStatus
 from models.lookups import NO_LOOKUPS
-from models.operations.trips import ItemDraft
+from models.operations.items import ItemDraft
 from models.rows import TripDetail, TripRow
 from models.timeutil import BEIJING_TZ, at
 
 
 class TripsPage(EntityPage):
-    kinds = ("trip", "item", "person", "organisation")
+    kinds = (RecordKind.TRIP, RecordKind.ITEM, RecordKind.PERSON, RecordKind.ORGANISATION)
     offers = frozenset({"new", "edit", "delete", "duplicate", "cancel", "move", "export",
                         "brief"})
     initial_sort = "start"

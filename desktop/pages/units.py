@@ -17,13 +17,14 @@ from desktop.formatting import fmt_cny, fmt_date, fmt_int, locale_for
 from desktop.pages.entity_page import EntityPage
 from desktop.tables.leaderboard import LeaderboardTableModel
 from models import queries
+from models.changes import RecordKind
 from models.enums import UnitKind
 from models.errors import NotFoundError
 from models.progress import LeaderboardRow, leaderboard
 
 
 class UnitsPage(EntityPage):
-    kinds = ("lead", "unit", "trip", "campaign")
+    kinds = (RecordKind.LEAD, RecordKind.UNIT, RecordKind.TRIP, RecordKind.CAMPAIGN)
     offers = frozenset({"new", "edit"})
     initial_sort = "rank"
 

@@ -13,7 +13,7 @@ from desktop.tables.row_model import ERROR, Column, RowTableModel
 from models.enums import ItemKind
 from models.language import Lang
 from models.lookups import Lookups
-from models.operations.trips import ItemDraft
+from models.operations.items import ItemDraft
 from models.rows import ItemRow
 from models.timeutil import BEIJING
 from models.wording import utc_offset

@@ -2,8 +2,11 @@
 
 A move is tried once before it goes on the undo stack: a move the model refuses (an item
 dragged outside its trip's dates, a time skipped by daylight saving, someone else's newer
-revision) leaves the stack as it was and comes back as the message to show. Each step is one
-transaction (``PlannerCommand``), after which views hear of it through ``ctx.notify``.
+revision) leaves the stack as it was and comes back as the message to show. The rules of a
+move (whole days keep the local clock, a trip moves by whole days only, the revision guard)
+live in the model's move operations (``move_trip``, ``move_item``, ``move_event``); a command
+only calls them. Each step is one transaction (``PlannerCommand``), after which views hear of
+it through ``ctx.notify``.
 Records are found again by code (trips, events) or UUID (items), which survive a delete and
 its undo, as ids do not.
 """
@@ -22,12 +25,15 @@ from typing_extensions import override
 
 from desktop.context import AppContext
 from desktop.errors_text import describe
-from desktop.undo.commands import PlannerCommand, id_by_uuid
-from models.errors import PlannerError, ValidationError
+from desktop.undo.base import PlannerCommand
+from models.changes import OpChanges
+from models.errors import PlannerError
 from models.language import Lang
 from models.operations.events import move_event
-from models.operations.trips import item_draft, move_trip, update_item
-from models.timeutil import local_to_utc, shift_local
+from models.operations.items import move_item
+from models.operations.trips import move_trip
+from models.records import id_by_uuid
+from models.timeutil import local_to_utc
 from models.trips import ItineraryItem
 from planning.entries import CalendarEntry, EntryKind
 
@@ -89,44 +95,31 @@ class MoveCommand(PlannerCommand):
 
     def __init__(self, ctx: AppContext, entry: CalendarEntry, move: Move, merge: bool = False) -> None:
         super().__init__(ctx, describe_move(entry, move, ctx.lang))
-        self.kind = entry.kind.value
         self.entry = entry
         self.move = move
         self._merge = merge
         self._expected: int | None = entry.revision  # guards the first step only
 
     @override
-    def forward(self, session: Session) -> None:
+    def forward(self, session: Session) -> OpChanges:
         expected, self._expected = self._expected, None
-        self._shift(session, self.move, expected)
+        return self._shift(session, self.move, expected)
 
     @override
-    def backward(self, session: Session) -> None:
-        self._shift(session, self.move.inverse(), None)
+    def backward(self, session: Session) -> OpChanges:
+        return self._shift(session, self.move.inverse(), None)
 
-    def _shift(self, session: Session, move: Move, expected: int | None) -> None:
+    def _shift(self, session: Session, move: Move, expected: int | None) -> OpChanges:
         entry = self.entry
         if entry.kind is EntryKind.TRIP:
-            if move.delta:
-                raise ValidationError("start_date", "推广活动只能按整天移动",
-                                      "A promotion trip moves by whole days only")
-            self.ids.add(move_trip(session, entry.code, move.days, expected).id)
-        elif entry.kind is EntryKind.EVENT:
-            if move.days:
-                self.ids.add(move_event(session, entry.code, move.days, expected).id)
-                expected = None
-            if move.delta:
-                self.ids.add(move_event(session, entry.code, move.delta, expected).id)
-        else:
-            ident = id_by_uuid(session, ItineraryItem, entry.uuid)
-            draft = item_draft(session.get_one(ItineraryItem, ident))
-            if move.days:
-                draft.starts_at = shift_local(draft.starts_at, draft.timezone, move.days)
-                draft.ends_at = shift_local(draft.ends_at, draft.timezone, move.days)
-            draft.starts_at += move.delta
-            draft.ends_at += move.delta
-            update_item(session, ident, draft, expected)
-            self.ids.add(ident)
+            return move_trip(session, entry.code, days=move.days, delta=move.delta,
+                             expected_revision=expected).changes
+        if entry.kind is EntryKind.EVENT:
+            return move_event(session, entry.code, days=move.days, delta=move.delta,
+                              expected_revision=expected).changes
+        item_id = id_by_uuid(session, ItineraryItem, entry.uuid)
+        return move_item(session, item_id, days=move.days, delta=move.delta,
+                         expected_revision=expected).changes
 
     @override
     def id(self) -> int:

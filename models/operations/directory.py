@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from models import rules
 from models.campaign import Industry, Unit
+from models.changes import OpChanges, OpResult, RecordKind
 from models.enums import OrganisationKind, PersonKind, UnitKind
 from models.errors import ConcurrentEditError, NotFoundError, ValidationError
 from models.organisations import Organisation
@@ -75,7 +76,7 @@ def _apply_person(p: Person, d: PersonDraft) -> None:
     p.notes = d.notes
 
 
-def create_person(session: Session, draft: PersonDraft) -> PersonRow:
+def create_person(session: Session, draft: PersonDraft) -> OpResult[PersonRow]:
     _check_person(session, draft)
     person = Person()
     if draft.uuid:
@@ -83,11 +84,11 @@ def create_person(session: Session, draft: PersonDraft) -> PersonRow:
     _apply_person(person, draft)
     session.add(person)
     session.flush()
-    return person_row(person)
+    return OpResult(person_row(person), OpChanges.of(RecordKind.PERSON, person.id))
 
 
 def update_person(session: Session, person_id: int, draft: PersonDraft,
-                  expected_revision: int | None = None) -> PersonRow:
+                  expected_revision: int | None = None) -> OpResult[PersonRow]:
     person = session.get(Person, person_id)
     if person is None:
         raise NotFoundError(f"找不到人员 {person_id}", f"No person with id {person_id}")
@@ -96,7 +97,7 @@ def update_person(session: Session, person_id: int, draft: PersonDraft,
     _check_person(session, draft)
     _apply_person(person, draft)
     session.flush()
-    return person_row(person)
+    return OpResult(person_row(person), OpChanges.of(RecordKind.PERSON, person.id))
 
 
 def person_draft(session: Session, person_id: int) -> PersonDraft:
@@ -139,7 +140,7 @@ def _apply_org(o: Organisation, d: OrganisationDraft) -> None:
     o.notes = d.notes
 
 
-def create_organisation(session: Session, draft: OrganisationDraft) -> OrganisationRow:
+def create_organisation(session: Session, draft: OrganisationDraft) -> OpResult[OrganisationRow]:
     _check_org(session, draft, None)
     org = Organisation()
     if draft.uuid:
@@ -147,11 +148,11 @@ def create_organisation(session: Session, draft: OrganisationDraft) -> Organisat
     _apply_org(org, draft)
     session.add(org)
     session.flush()
-    return organisation_row(org)
+    return OpResult(organisation_row(org), OpChanges.of(RecordKind.ORGANISATION, org.id))
 
 
 def update_organisation(session: Session, org_id: int, draft: OrganisationDraft,
-                        expected_revision: int | None = None) -> OrganisationRow:
+                        expected_revision: int | None = None) -> OpResult[OrganisationRow]:
     org = session.get(Organisation, org_id)
     if org is None:
         raise NotFoundError(f"找不到机构 {org_id}", f"No organisation with id {org_id}")
@@ -160,7 +161,7 @@ def update_organisation(session: Session, org_id: int, draft: OrganisationDraft,
     _check_org(session, draft, org)
     _apply_org(org, draft)
     session.flush()
-    return organisation_row(org)
+    return OpResult(organisation_row(org), OpChanges.of(RecordKind.ORGANISATION, org.id))
 
 
 def organisation_draft(session: Session, org_id: int) -> OrganisationDraft:
@@ -187,17 +188,17 @@ def _check_unit(session: Session, d: UnitDraft, existing: Unit | None) -> str:
     return name
 
 
-def create_unit(session: Session, name_zh: str, kind: UnitKind, name_en: str = "") -> int:
+def create_unit(session: Session, name_zh: str, kind: UnitKind, name_en: str = "") -> OpResult[int]:
     return add_unit(session, UnitDraft(name_zh, name_en, kind))
 
 
-def add_unit(session: Session, draft: UnitDraft) -> int:
+def add_unit(session: Session, draft: UnitDraft) -> OpResult[int]:
     """A new responsible unit; its id."""
     name = _check_unit(session, draft, None)
     unit = Unit(name_zh=name, name_en=draft.name_en.strip(), kind=draft.kind)
     session.add(unit)
     session.flush()
-    return unit.id
+    return OpResult(unit.id, OpChanges.of(RecordKind.UNIT, unit.id))
 
 
 def unit_draft(session: Session, unit_id: int) -> UnitDraft:
@@ -207,7 +208,7 @@ def unit_draft(session: Session, unit_id: int) -> UnitDraft:
     return UnitDraft(u.name_zh, u.name_en, u.kind)
 
 
-def update_unit(session: Session, unit_id: int, draft: UnitDraft) -> int:
+def update_unit(session: Session, unit_id: int, draft: UnitDraft) -> OpResult[int]:
     unit = session.get(Unit, unit_id)
     if unit is None:
         raise NotFoundError(f"找不到责任单位 {unit_id}", f"No unit with id {unit_id}")
@@ -215,7 +216,7 @@ def update_unit(session: Session, unit_id: int, draft: UnitDraft) -> int:
     unit.name_en = draft.name_en.strip()
     unit.kind = draft.kind
     session.flush()
-    return unit.id
+    return OpResult(unit.id, OpChanges.of(RecordKind.UNIT, unit.id))
 
 
 def unit_id_by_name(session: Session, name_zh: str) -> int:
@@ -246,7 +247,7 @@ def _refuse_if_used(session: Session, name: str,
         )
 
 
-def delete_person(session: Session, person_id: int) -> PersonDraft:
+def delete_person(session: Session, person_id: int) -> OpResult[PersonDraft]:
     """Delete a person no trip, item, event or session refers to; returns the draft (undo)."""
     from models.events import ThemedEvent, session_speakers
     from models.trips import Trip, TripMember, item_attendees
@@ -261,10 +262,10 @@ def delete_person(session: Session, person_id: int) -> PersonDraft:
     ], person_id)
     session.delete(session.get_one(Person, person_id))
     session.flush()
-    return draft
+    return OpResult(draft, OpChanges.of(RecordKind.PERSON, person_id))
 
 
-def delete_unit(session: Session, unit_id: int) -> UnitDraft:
+def delete_unit(session: Session, unit_id: int) -> OpResult[UnitDraft]:
     """Delete a unit nothing refers to (people, trips, events, leads, HQ visits); returns the
     draft that re-creates it (undo)."""
     from models.events import ThemedEvent
@@ -281,10 +282,10 @@ def delete_unit(session: Session, unit_id: int) -> UnitDraft:
     ], unit_id)
     session.delete(session.get_one(Unit, unit_id))
     session.flush()
-    return draft
+    return OpResult(draft, OpChanges.of(RecordKind.UNIT, unit_id))
 
 
-def delete_organisation(session: Session, org_id: int) -> OrganisationDraft:
+def delete_organisation(session: Session, org_id: int) -> OpResult[OrganisationDraft]:
     """Delete an organisation without history (trips, items, events, leads, visits, contacts);
     returns the draft that re-creates it (undo)."""
     from models.events import Invitation
@@ -302,4 +303,4 @@ def delete_organisation(session: Session, org_id: int) -> OrganisationDraft:
     ], org_id)
     session.delete(session.get_one(Organisation, org_id))
     session.flush()
-    return draft
+    return OpResult(draft, OpChanges.of(RecordKind.ORGANISATION, org_id))

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from models import rules
 from models.base import utcnow
 from models.campaign import City, Industry, Unit
+from models.changes import OpChanges, OpResult, RecordKind
 from models.enums import EventKind, EventStatus, RsvpState
 from models.errors import ConcurrentEditError, ValidationError
 from models.events import AgendaSession, Invitation, ThemedEvent
@@ -191,7 +192,17 @@ def _check_revision(e: ThemedEvent, expected: int | None) -> None:
         raise ConcurrentEditError(f"专题活动 {e.code}", expected, e.revision)
 
 
-def create_event(session: Session, draft: EventDraft) -> EventRow:
+def _event_changes(e: ThemedEvent) -> OpChanges:
+    """The event and its agenda sessions."""
+    changes = OpChanges.of(RecordKind.EVENT, e.id)
+    if e.sessions:
+        changes = changes | OpChanges.of(RecordKind.SESSION, *(s.id for s in e.sessions))
+    return changes
+
+
+def create_event(session: Session, draft: EventDraft) -> OpResult[EventRow]:
+    """A new event; a draft read from a deleted one (``delete_event``) re-creates it with its
+    code and UUIDs."""
     _check(session, draft, None)
     campaign = current_campaign(session) if draft.campaign_id is None else None
     campaign_id = draft.campaign_id if draft.campaign_id is not None else campaign.id  # type: ignore[union-attr]
@@ -205,12 +216,13 @@ def create_event(session: Session, draft: EventDraft) -> EventRow:
         _apply(session, event, draft)
         session.add(event)
     session.flush()
-    return event_row(event)
+    return OpResult(event_row(event), _event_changes(event))
 
 
 def update_event(session: Session, code_or_id: str | int, draft: EventDraft,
-                 expected_revision: int | None = None) -> EventRow:
+                 expected_revision: int | None = None) -> OpResult[EventRow]:
     event = get_event(session, code_or_id)
+    before = {s.id for s in event.sessions} if draft.sessions is not None else set()
     _check_revision(event, expected_revision)
     _check(session, draft, event)
     if draft.code and rules.code("code", draft.code) != event.code:
@@ -218,46 +230,53 @@ def update_event(session: Session, code_or_id: str | int, draft: EventDraft,
     with session.no_autoflush:
         _apply(session, event, draft)
     session.flush()
-    return event_row(event)
+    changes = _event_changes(event)
+    if before:  # sessions removed from the agenda changed too
+        changes = changes | OpChanges.of(RecordKind.SESSION, *before)
+    return OpResult(event_row(event), changes)
 
 
-def cancel_event(session: Session, code_or_id: str | int, reason: str) -> EventRow:
+def cancel_event(session: Session, code_or_id: str | int, reason: str) -> OpResult[EventRow]:
     if not reason.strip():
         raise ValidationError("cancel_reason", "取消活动需要填写原因", "Cancelling needs a reason")
     event = get_event(session, code_or_id)
     event.status = EventStatus.CANCELLED
     event.cancel_reason = reason.strip()
     session.flush()
-    return event_row(event)
+    return OpResult(event_row(event), OpChanges.of(RecordKind.EVENT, event.id))
 
 
 def set_event_status(session: Session, code_or_id: str | int, status: EventStatus,
-                     reason: str = "") -> EventRow:
+                     reason: str = "") -> OpResult[EventRow]:
     if status is EventStatus.CANCELLED:
         return cancel_event(session, code_or_id, reason)
     event = get_event(session, code_or_id)
     event.status = status
     session.flush()
-    return event_row(event)
+    return OpResult(event_row(event), OpChanges.of(RecordKind.EVENT, event.id))
 
 
-def delete_event(session: Session, code_or_id: str | int) -> EventDraft:
+def delete_event(session: Session, code_or_id: str | int) -> OpResult[EventDraft]:
+    """Delete an event, its agenda and invitations; the draft that re-creates it (undo)."""
     draft = event_draft(session, code_or_id)
-    session.delete(get_event(session, code_or_id))
+    event = get_event(session, code_or_id)
+    changes = _event_changes(event)
+    session.delete(event)
     session.flush()
-    return draft
+    return OpResult(draft, changes)
 
 
-def move_event(session: Session, code_or_id: str | int, delta: timedelta | int,
-               expected_revision: int | None = None) -> EventRow:
-    """Move an event and its agenda: whole days (int, local clock kept) or an exact duration."""
+def move_event(session: Session, code_or_id: str | int, *, days: int = 0,
+               delta: timedelta = timedelta(0),
+               expected_revision: int | None = None) -> OpResult[EventRow]:
+    """Move an event and its agenda by whole ``days`` (each time keeps its local clock time in
+    the event's zone, safe across daylight saving) and then by an exact ``delta`` (a drag).
+    ``expected_revision`` guards against moving what someone else has changed since."""
     event = get_event(session, code_or_id)
     _check_revision(event, expected_revision)
 
     def shift(t: datetime) -> datetime:
-        if isinstance(delta, int):
-            return shift_local(t, event.timezone, delta)
-        return t + delta
+        return (shift_local(t, event.timezone, days) if days else t) + delta
 
     event.starts_at = shift(event.starts_at)
     event.ends_at = shift(event.ends_at)
@@ -265,11 +284,11 @@ def move_event(session: Session, code_or_id: str | int, delta: timedelta | int,
         s.starts_at = shift(s.starts_at)
         s.ends_at = shift(s.ends_at)
     session.flush()
-    return event_row(event)
+    return OpResult(event_row(event), _event_changes(event))
 
 
 def set_rsvp(session: Session, code_or_id: str | int, organisation_id: int, rsvp: RsvpState,
-             guests: int | None = None) -> None:
+             guests: int | None = None) -> OpResult[None]:
     event = get_event(session, code_or_id)
     for inv in event.invitations:
         if inv.organisation_id == organisation_id:
@@ -285,9 +304,10 @@ def set_rsvp(session: Session, code_or_id: str | int, organisation_id: int, rsvp
                                             guests=guests or 1))
     event.updated_at = utcnow()  # an RSVP change is a change of the event: new revision
     session.flush()
+    return OpResult(None, OpChanges.of(RecordKind.EVENT, event.id))
 
 
-def duplicate_event(session: Session, code_or_id: str | int, days: int) -> EventRow:
+def duplicate_event(session: Session, code_or_id: str | int, days: int) -> OpResult[EventRow]:
     d = event_draft(session, code_or_id)
     copy = replace(
         d, code=None, uuid=None, status=EventStatus.DRAFT, cancel_reason="",

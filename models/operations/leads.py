@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from models import rules
 from models.campaign import Campaign, Industry, Unit
+from models.changes import OpChanges, OpResult, RecordKind
 from models.enums import LeadStage
 from models.errors import ConcurrentEditError, NotFoundError, ValidationError
 from models.events import ThemedEvent
@@ -77,7 +78,7 @@ def _apply(lead: Lead, d: LeadDraft) -> None:
     lead.notes = d.notes
 
 
-def create_lead(session: Session, draft: LeadDraft) -> LeadRow:
+def create_lead(session: Session, draft: LeadDraft) -> OpResult[LeadRow]:
     _check(session, draft)
     campaign = (session.get(Campaign, draft.campaign_id) if draft.campaign_id is not None
                 else current_campaign(session))
@@ -92,11 +93,12 @@ def create_lead(session: Session, draft: LeadDraft) -> LeadRow:
     _apply(lead, draft)
     session.add(lead)
     session.flush()
-    return lead_row(lead, campaign.flagship_threshold_cny)
+    return OpResult(lead_row(lead, campaign.flagship_threshold_cny),
+                    OpChanges.of(RecordKind.LEAD, lead.id))
 
 
 def update_lead(session: Session, lead_id: int, draft: LeadDraft,
-                expected_revision: int | None = None) -> LeadRow:
+                expected_revision: int | None = None) -> OpResult[LeadRow]:
     lead = session.get(Lead, lead_id)
     if lead is None:
         raise NotFoundError(f"找不到项目 {lead_id}", f"No lead with id {lead_id}")
@@ -105,12 +107,13 @@ def update_lead(session: Session, lead_id: int, draft: LeadDraft,
     _check(session, draft)
     _apply(lead, draft)
     session.flush()
-    return lead_row(lead, lead.campaign.flagship_threshold_cny)
+    return OpResult(lead_row(lead, lead.campaign.flagship_threshold_cny),
+                    OpChanges.of(RecordKind.LEAD, lead.id))
 
 
 def record_hq_visit(session: Session, organisation_id: int, visited_on: date,
                     unit_id: int | None = None, team: str = "", trip_id: int | None = None,
-                    notes: str = "", *, uuid: str | None = None) -> int:
+                    notes: str = "", *, uuid: str | None = None) -> OpResult[int]:
     """Record one headquarters visit of the 百队千企 campaign (in the newest campaign)."""
     if session.get(Organisation, organisation_id) is None:
         raise ValidationError("organisation_id", f"机构不存在（编号 {organisation_id}）",
@@ -126,4 +129,4 @@ def record_hq_visit(session: Session, organisation_id: int, visited_on: date,
         visit.uuid = uuid
     session.add(visit)
     session.flush()
-    return visit.id
+    return OpResult(visit.id, OpChanges.of(RecordKind.HQ_VISIT, visit.id))

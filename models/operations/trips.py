@@ -1,9 +1,10 @@
-"""Operations on promotion trips and their itineraries."""
+"""Operations on promotion trips (their itinerary items: ``models.operations.items``)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import TypeVar
 
 from sqlalchemy import select
@@ -11,34 +12,20 @@ from sqlalchemy.orm import Session
 
 from models import rules
 from models.campaign import City, Industry, Region, Unit
-from models.enums import TRIP_FLOW, ItemKind, MemberRole, TripStatus
+from models.changes import OpChanges, OpResult, RecordKind
+from models.enums import TRIP_FLOW, MemberRole, TripStatus
 from models.errors import ConcurrentEditError, ValidationError
+from models.operations.codes import next_code
+from models.operations.items import ItemDraft, check_item, item_draft, sync_items
 from models.organisations import Organisation
 from models.people import Person
 from models.queries import current_campaign, get_trip
 from models.row_builders import trip_row
 from models.rows import TripRow
-from models.timeutil import local_date, shift_local
-from models.trips import ItineraryItem, Trip, TripMember
+from models.timeutil import shift_local
+from models.trips import Trip, TripMember
 
 T = TypeVar("T")
-
-
-@dataclass
-class ItemDraft:
-    kind: ItemKind
-    title_zh: str
-    starts_at: datetime  # aware
-    ends_at: datetime  # aware
-    timezone: str
-    title_en: str = ""
-    city_id: int | None = None
-    place: str = ""
-    organisation_id: int | None = None
-    attendee_ids: list[int] = field(default_factory=list)
-    notes: str = ""
-    outcome: str = ""
-    uuid: str | None = None
 
 
 @dataclass
@@ -67,17 +54,7 @@ class TripDraft:
     uuid: str | None = None
 
 
-# --- reading a record back as a draft (editors, undo, duplicate) ----------------------------
-
-
-def item_draft(item: ItineraryItem) -> ItemDraft:
-    return ItemDraft(
-        kind=item.kind, title_zh=item.title_zh, title_en=item.title_en,
-        starts_at=item.starts_at, ends_at=item.ends_at, timezone=item.timezone,
-        city_id=item.city_id, place=item.place, organisation_id=item.organisation_id,
-        attendee_ids=[p.id for p in item.attendees], notes=item.notes, outcome=item.outcome,
-        uuid=item.uuid,
-    )
+# --- reading a trip back as a draft (editors, undo, duplicate) ------------------------------
 
 
 def trip_draft(session: Session, code_or_id: str | int) -> TripDraft:
@@ -109,58 +86,6 @@ def _ids_exist(session: Session, model: type[T], ids: list[int], field_name: str
                                   f"No such {what_en} (id {ident})")
         objects.append(obj)
     return objects
-
-
-def _check_item(session: Session, draft: ItemDraft, trip: Trip, member_ids: set[int]) -> None:
-    rules.required_name("title_zh", draft.title_zh, "行程事项名称", "Item title")
-    rules.timezone_name("timezone", draft.timezone)
-    rules.aware("starts_at", draft.starts_at)
-    rules.aware("ends_at", draft.ends_at)
-    rules.span("starts_at", draft.starts_at, draft.ends_at)
-    first = local_date(draft.starts_at, draft.timezone)
-    last = local_date(draft.ends_at, draft.timezone)
-    if first < trip.start_date or last > trip.end_date:
-        raise ValidationError(
-            "starts_at",
-            f"行程事项“{draft.title_zh}”（{first:%m-%d}—{last:%m-%d}，当地时间）超出了"
-            f"推广活动 {trip.code} 的日期 {trip.start_date:%m-%d}—{trip.end_date:%m-%d}",
-            f"Itinerary item '{draft.title_en or draft.title_zh}' ({first:%m-%d} to "
-            f"{last:%m-%d}, local) lies outside the dates of trip {trip.code} "
-            f"({trip.start_date:%m-%d} to {trip.end_date:%m-%d})",
-        )
-    if draft.city_id is not None and session.get(City, draft.city_id) is None:
-        raise ValidationError("city_id", f"城市不存在（编号 {draft.city_id}）",
-                              f"No such city (id {draft.city_id})")
-    if draft.organisation_id is not None and session.get(Organisation,
-                                                         draft.organisation_id) is None:
-        raise ValidationError("organisation_id", f"机构不存在（编号 {draft.organisation_id}）",
-                              f"No such organisation (id {draft.organisation_id})")
-    for pid in draft.attendee_ids:
-        rules.person(session, "attendee_ids", pid, "参加人员", "attendee")
-        if pid not in member_ids:
-            name = session.get(Person, pid).name_zh  # type: ignore[union-attr]
-            raise ValidationError(
-                "attendee_ids",
-                f"{name} 不是该团组成员，不能安排参加“{draft.title_zh}”",
-                f"{name} is not in the delegation and cannot attend '{draft.title_zh}'",
-            )
-
-
-def _apply_item(session: Session, item: ItineraryItem, draft: ItemDraft) -> None:
-    item.kind = draft.kind
-    item.title_zh = draft.title_zh.strip()
-    item.title_en = draft.title_en.strip()
-    item.starts_at = draft.starts_at
-    item.ends_at = draft.ends_at
-    item.timezone = draft.timezone.strip()
-    item.city_id = draft.city_id
-    item.place = draft.place.strip()
-    item.organisation_id = draft.organisation_id
-    item.attendees = [session.get_one(Person, pid) for pid in dict.fromkeys(draft.attendee_ids)]
-    item.notes = draft.notes
-    item.outcome = draft.outcome
-    if draft.uuid and not item.uuid:
-        item.uuid = draft.uuid
 
 
 def _check_trip(session: Session, draft: TripDraft, existing: Trip | None) -> None:
@@ -196,7 +121,9 @@ def _check_trip(session: Session, draft: TripDraft, existing: Trip | None) -> No
                               "Cancelling needs a reason")
 
 
-def _member_list(draft: TripDraft) -> list[tuple[int, MemberRole]]:
+def delegation(draft: TripDraft) -> list[tuple[int, MemberRole]]:
+    """The delegation as stored: the draft's members, with the leader first (as leader) when
+    the members do not already name them."""
     members = list(draft.members)
     if draft.leader_id is not None and all(pid != draft.leader_id for pid, _ in members):
         members.insert(0, (draft.leader_id, MemberRole.LEADER))
@@ -223,10 +150,9 @@ def _apply_trip(session: Session, trip: Trip, draft: TripDraft) -> None:
                                  "industry")
     trip.targets = _ids_exist(session, Organisation, draft.target_ids, "target_ids", "目标机构",
                               "organisation")
-    wanted = _member_list(draft)
     by_person = {m.person_id: m for m in trip.members}
     members = []
-    for position, (pid, role) in enumerate(wanted):
+    for position, (pid, role) in enumerate(delegation(draft)):
         member = by_person.get(pid) or TripMember(person_id=pid)
         member.role = role
         member.position = position
@@ -234,88 +160,9 @@ def _apply_trip(session: Session, trip: Trip, draft: TripDraft) -> None:
     trip.members = members
 
 
-def _sync_items(session: Session, trip: Trip, drafts: list[ItemDraft]) -> None:
-    member_ids = {pid for pid, _ in _member_list_of(trip)}
-    for d in drafts:
-        _check_item(session, d, trip, member_ids)
-    by_uuid = {i.uuid: i for i in trip.items}
-    kept = []
-    for d in drafts:
-        item = by_uuid.pop(d.uuid, None) if d.uuid else None
-        if item is None:
-            item = ItineraryItem()
-            trip.items.append(item)
-        _apply_item(session, item, d)
-        kept.append(item)
-    for orphan in by_uuid.values():
-        trip.items.remove(orphan)
-
-
-def _member_list_of(trip: Trip) -> list[tuple[int, MemberRole]]:
-    return [(m.person_id, m.role) for m in trip.members]
-
-
-def _check_revision(obj: Trip | ItineraryItem, expected: int | None, what: str) -> None:
-    if expected is not None and obj.revision != expected:
-        raise ConcurrentEditError(what, expected, obj.revision)
-
-
-# --- trip operations ------------------------------------------------------------------------
-
-
-def create_trip(session: Session, draft: TripDraft) -> TripRow:
-    """Create a trip (and its itinerary when ``draft.items`` is given)."""
-    _check_trip(session, draft, None)
-    campaign = current_campaign(session) if draft.campaign_id is None else None
-    campaign_id = draft.campaign_id if draft.campaign_id is not None else campaign.id  # type: ignore[union-attr]
-    year = campaign.year if campaign else draft.start_date.year
-    code = rules.code("code", draft.code) if draft.code else _next_trip_code(session, year)
-    trip = Trip(code=code, campaign_id=campaign_id)
-    if draft.uuid:
-        trip.uuid = draft.uuid
-    with session.no_autoflush:
-        _apply_trip(session, trip, draft)
-        session.add(trip)
-        if draft.items:
-            _sync_items(session, trip, draft.items)
-    session.flush()
-    return trip_row(trip)
-
-
-def _next_trip_code(session: Session, year: int) -> str:
-    from models.operations.codes import next_code
-
-    return next_code(session, Trip.code, "TRIP", year)
-
-
-def update_trip(session: Session, code_or_id: str | int, draft: TripDraft,
-                expected_revision: int | None = None, restore: bool = False) -> TripRow:
-    """Save an edited trip. ``expected_revision`` guards against overwriting another's change.
-
-    ``restore`` puts back a state the trip had before (undo): the status goes back too, even
-    where the forward flow (TRIP_FLOW) would not allow that step.
-    """
-    trip = get_trip(session, code_or_id)
-    _check_revision(trip, expected_revision, f"推广活动 {trip.code}")
-    _check_trip(session, draft, trip)
-    if draft.status is not trip.status:
-        if not restore:
-            _check_transition(trip.status, draft.status)
-        if draft.status is TripStatus.CANCELLED and not draft.cancel_reason.strip():
-            raise ValidationError("cancel_reason", "取消活动需要填写原因",
-                                  "Cancelling needs a reason")
-    if draft.code and rules.code("code", draft.code) != trip.code:
-        trip.code = rules.code("code", draft.code)
-    with session.no_autoflush:
-        _apply_trip(session, trip, draft)
-        if draft.items is not None:
-            _sync_items(session, trip, draft.items)
-        else:
-            member_ids = {pid for pid, _ in _member_list(draft)}
-            for item in trip.items:
-                _check_item(session, item_draft(item), trip, member_ids)
-    session.flush()
-    return trip_row(trip)
+def _check_revision(trip: Trip, expected: int | None) -> None:
+    if expected is not None and trip.revision != expected:
+        raise ConcurrentEditError(f"推广活动 {trip.code}", expected, trip.revision)
 
 
 def _check_transition(old: TripStatus, new: TripStatus) -> None:
@@ -328,11 +175,96 @@ def _check_transition(old: TripStatus, new: TripStatus) -> None:
         )
 
 
-def set_trip_status(session: Session, code_or_id: str | int, status: TripStatus,
-                    reason: str = "") -> TripRow:
+def _check_step_back(current: TripStatus, earlier: TripStatus) -> None:
+    """Taking back a step of TRIP_FLOW: ``current`` must be a step forward from ``earlier``."""
+    if current not in TRIP_FLOW[earlier]:
+        raise ValidationError(
+            "status",
+            f"状态不能从“{current.zh}”退回“{earlier.zh}”（“{earlier.zh}”不能改为“{current.zh}”）",
+            f"The status cannot go back from {current.en} to {earlier.en}",
+        )
+
+
+def _trip_changes(trip: Trip, removed_items: set[int] | None = None) -> OpChanges:
+    changes = OpChanges.of(RecordKind.TRIP, trip.id)
+    item_ids = {i.id for i in trip.items} | (removed_items or set())
+    if item_ids:
+        changes = changes | OpChanges.of(RecordKind.ITEM, *item_ids)
+    return changes
+
+
+# --- trip operations ------------------------------------------------------------------------
+
+
+def create_trip(session: Session, draft: TripDraft) -> OpResult[TripRow]:
+    """Create a trip (and its itinerary when ``draft.items`` is given).
+
+    A draft read from a deleted trip (``delete_trip``) re-creates it with its code and UUIDs.
+    """
+    _check_trip(session, draft, None)
+    campaign = current_campaign(session) if draft.campaign_id is None else None
+    campaign_id = draft.campaign_id if draft.campaign_id is not None else campaign.id  # type: ignore[union-attr]
+    year = campaign.year if campaign else draft.start_date.year
+    code = rules.code("code", draft.code) if draft.code else next_code(session, Trip.code, "TRIP", year)
+    trip = Trip(code=code, campaign_id=campaign_id)
+    if draft.uuid:
+        trip.uuid = draft.uuid
+    with session.no_autoflush:
+        _apply_trip(session, trip, draft)
+        session.add(trip)
+        if draft.items:
+            sync_items(session, trip, draft.items)
+    session.flush()
+    return OpResult(trip_row(trip), _trip_changes(trip))
+
+
+def update_trip(session: Session, code_or_id: str | int, draft: TripDraft,
+                expected_revision: int | None = None) -> OpResult[TripRow]:
+    """Save an edited trip. ``expected_revision`` guards against overwriting another's change;
+    a new status must be a step of TRIP_FLOW."""
+    return _save_trip(session, code_or_id, draft, expected_revision, _check_transition)
+
+
+def revert_trip(session: Session, code_or_id: str | int, draft: TripDraft,
+                expected_revision: int | None = None) -> OpResult[TripRow]:
+    """Put back the state a trip had before a change (undo), under the rules of ``update_trip``
+    but one: the status may also take back a step of TRIP_FLOW (DONE back to UNDERWAY, a
+    cancelled trip back to the status it was cancelled from), never jump anywhere else."""
+    return _save_trip(session, code_or_id, draft, expected_revision, _check_step_back)
+
+
+def _save_trip(session: Session, code_or_id: str | int, draft: TripDraft,
+               expected_revision: int | None,
+               check_status: Callable[[TripStatus, TripStatus], None]) -> OpResult[TripRow]:
     trip = get_trip(session, code_or_id)
+    _check_revision(trip, expected_revision)
+    _check_trip(session, draft, trip)
+    if draft.status is not trip.status:
+        check_status(trip.status, draft.status)
+        if draft.status is TripStatus.CANCELLED and not draft.cancel_reason.strip():
+            raise ValidationError("cancel_reason", "取消活动需要填写原因",
+                                  "Cancelling needs a reason")
+    if draft.code and rules.code("code", draft.code) != trip.code:
+        trip.code = rules.code("code", draft.code)
+    removed: set[int] = set()
+    with session.no_autoflush:
+        _apply_trip(session, trip, draft)
+        if draft.items is not None:
+            removed = sync_items(session, trip, draft.items)
+        else:
+            members = {pid for pid, _ in delegation(draft)}
+            for item in trip.items:
+                check_item(session, item_draft(item), trip, members)
+    session.flush()
+    return OpResult(trip_row(trip), _trip_changes(trip, removed))
+
+
+def set_trip_status(session: Session, code_or_id: str | int, status: TripStatus,
+                    reason: str = "") -> OpResult[TripRow]:
+    trip = get_trip(session, code_or_id)
+    changes = OpChanges.of(RecordKind.TRIP, trip.id)
     if status is trip.status:
-        return trip_row(trip)
+        return OpResult(trip_row(trip), changes)
     _check_transition(trip.status, status)
     if status is TripStatus.CANCELLED:
         if not reason.strip():
@@ -341,39 +273,49 @@ def set_trip_status(session: Session, code_or_id: str | int, status: TripStatus,
         trip.cancel_reason = reason.strip()
     trip.status = status
     session.flush()
-    return trip_row(trip)
+    return OpResult(trip_row(trip), changes)
 
 
-def cancel_trip(session: Session, code_or_id: str | int, reason: str) -> TripRow:
+def cancel_trip(session: Session, code_or_id: str | int, reason: str) -> OpResult[TripRow]:
     return set_trip_status(session, code_or_id, TripStatus.CANCELLED, reason)
 
 
-def delete_trip(session: Session, code_or_id: str | int) -> TripDraft:
-    """Delete a trip and its itinerary; returns the draft that re-creates it (undo)."""
+def delete_trip(session: Session, code_or_id: str | int) -> OpResult[TripDraft]:
+    """Delete a trip and its itinerary; the draft that re-creates it (undo)."""
     draft = trip_draft(session, code_or_id)
-    session.delete(get_trip(session, code_or_id))
-    session.flush()
-    return draft
-
-
-def move_trip(session: Session, code_or_id: str | int, days: int,
-              expected_revision: int | None = None) -> TripRow:
-    """Shift a trip and every itinerary item by whole days, keeping local clock times."""
     trip = get_trip(session, code_or_id)
-    _check_revision(trip, expected_revision, f"推广活动 {trip.code}")
+    changes = _trip_changes(trip)
+    session.delete(trip)
+    session.flush()
+    return OpResult(draft, changes)
+
+
+def move_trip(session: Session, code_or_id: str | int, *, days: int = 0,
+              delta: timedelta = timedelta(0),
+              expected_revision: int | None = None) -> OpResult[TripRow]:
+    """Shift a trip and every itinerary item by whole ``days``, keeping local clock times.
+
+    A trip moves by whole days only: a ``delta`` is refused. ``expected_revision`` guards
+    against moving what someone else has changed since.
+    """
+    if delta:
+        raise ValidationError("start_date", "推广活动只能按整天移动",
+                              "A promotion trip moves by whole days only")
+    trip = get_trip(session, code_or_id)
+    _check_revision(trip, expected_revision)
     if days == 0:
-        return trip_row(trip)
+        return OpResult(trip_row(trip), OpChanges.of(RecordKind.TRIP, trip.id))
     trip.start_date += timedelta(days=days)
     trip.end_date += timedelta(days=days)
     for item in trip.items:
         item.starts_at = shift_local(item.starts_at, item.timezone, days)
         item.ends_at = shift_local(item.ends_at, item.timezone, days)
     session.flush()
-    return trip_row(trip)
+    return OpResult(trip_row(trip), _trip_changes(trip))
 
 
 def duplicate_trip(session: Session, code_or_id: str | int, start_date: date,
-                   title_zh: str | None = None) -> TripRow:
+                   title_zh: str | None = None) -> OpResult[TripRow]:
     """A new draft trip built from another as a template, starting on ``start_date``."""
     source = trip_draft(session, code_or_id)
     days = (start_date - source.start_date).days
@@ -392,52 +334,3 @@ def duplicate_trip(session: Session, code_or_id: str | int, start_date: date,
     return create_trip(session, copy)
 
 
-# --- itinerary operations -------------------------------------------------------------------
-
-
-def add_item(session: Session, trip_code_or_id: str | int, draft: ItemDraft) -> int:
-    trip = get_trip(session, trip_code_or_id)
-    _check_item(session, draft, trip, {pid for pid, _ in _member_list_of(trip)})
-    item = ItineraryItem()
-    with session.no_autoflush:
-        _apply_item(session, item, draft)
-        trip.items.append(item)
-    session.flush()
-    return item.id
-
-
-def update_item(session: Session, item_id: int, draft: ItemDraft,
-                expected_revision: int | None = None) -> None:
-    item = session.get(ItineraryItem, item_id)
-    if item is None:
-        raise ValidationError("item", f"行程事项不存在（编号 {item_id}）",
-                              f"No itinerary item {item_id}")
-    _check_revision(item, expected_revision, f"行程事项“{item.title_zh}”")
-    trip = item.trip
-    _check_item(session, draft, trip, {pid for pid, _ in _member_list_of(trip)})
-    with session.no_autoflush:
-        _apply_item(session, item, draft)
-    session.flush()
-
-
-def move_item(session: Session, item_id: int, delta: timedelta) -> None:
-    """Move an item by an exact duration (drag in the calendar)."""
-    item = session.get(ItineraryItem, item_id)
-    if item is None:
-        raise ValidationError("item", f"行程事项不存在（编号 {item_id}）",
-                              f"No itinerary item {item_id}")
-    draft = item_draft(item)
-    draft.starts_at += delta
-    draft.ends_at += delta
-    update_item(session, item_id, draft)
-
-
-def delete_item(session: Session, item_id: int) -> ItemDraft:
-    item = session.get(ItineraryItem, item_id)
-    if item is None:
-        raise ValidationError("item", f"行程事项不存在（编号 {item_id}）",
-                              f"No itinerary item {item_id}")
-    draft = item_draft(item)
-    item.trip.items.remove(item)
-    session.flush()
-    return draft

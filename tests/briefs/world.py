@@ -54,17 +54,17 @@ def build_brief_world(session: Session) -> BriefWorld:
     contact = create_person(session, PersonDraft(
         "汉斯·穆勒", PersonKind.EXTERNAL, "Hans Müller", "中国区总裁", "President China",
         organisation_id=w.org_id, phone="+49 711 400 40990", email="hans.mueller@example.de",
-        languages="de,en"))
+        languages="de,en")).value
     markup_org = create_organisation(session, OrganisationDraft(
         MARKUP_ORG, OrganisationKind.COMPANY, MARKUP_ORG_EN, industry_id=w.industry_id,
         china_top_500_rank=321, hq_city="München", hq_country="DE",
-        talking_points=MARKUP_NOTE, notes="R&D <lab> in Munich"))
+        talking_points=MARKUP_NOTE, notes="R&D <lab> in Munich")).value
     chamber = create_organisation(session, OrganisationDraft(
         "法兰克福中国商会", OrganisationKind.CHAMBER, "China Chamber Frankfurt",
-        hq_city="Frankfurt", hq_country="DE"))
+        hq_city="Frankfurt", hq_country="DE")).value
     interpreter = create_person(session, PersonDraft(
         "周安娜", PersonKind.BUREAU_STAFF, "Zhou Anna", "翻译", "Interpreter",
-        phone="+86 138 0000 0001"))
+        phone="+86 138 0000 0001")).value
 
     earlier = make_trip(session, w, title_zh="欧洲预访", title_en="Europe scouting",
                         start_date=date(2023, 1, 10), end_date=date(2023, 1, 12),
@@ -145,7 +145,7 @@ def build_brief_world(session: Session) -> BriefWorld:
         invitations=[InvitationDraft(w.org_id, RsvpState.ACCEPTED, 3),
                      InvitationDraft(markup_org.id, RsvpState.TENTATIVE, 2, MARKUP_NOTE),
                      InvitationDraft(chamber.id, RsvpState.DECLINED, 1)],
-    ))
+    )).value
     make_trip(session, w, title_zh="京津冀对接", title_en="Beijing liaison",
               start_date=date(2023, 3, 29), end_date=date(2023, 3, 31), leader_id=None,
               members=[(w.delegate_id, MemberRole.MEMBER)], target_ids=[], purpose="")

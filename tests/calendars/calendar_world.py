@@ -81,7 +81,7 @@ def make_calendar_world(session: Session) -> CalendarWorld:
                          "", [w.staff_id], uuid=session_uuid(2)),
         ],
         invitations=[InvitationDraft(w.org_id)],
-    ))
+    )).value
     return CalendarWorld(w, trip.code, cancelled.code, event.code)
 
 

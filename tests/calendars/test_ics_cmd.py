@@ -146,7 +146,7 @@ def test_a_person_s_name_shared_by_two_is_refused_naming_both(
     from models.operations.directory import PersonDraft, create_person
 
     with sessions.begin() as s:
-        namesake = create_person(s, PersonDraft("李晓敏", PersonKind.EXTERNAL, "Li Xiaomin")).id
+        namesake = create_person(s, PersonDraft("李晓敏", PersonKind.EXTERNAL, "Li Xiaomin")).value.id
     code, out, err, raw = cli(db_url, "export-ics", "--person", "Li Xiaomin")
     assert code == 2 and out == "" and raw == b"" and err.count("\n") == 1
     assert f"编号 {namesake} 李晓敏" in err and "请用编号" in err

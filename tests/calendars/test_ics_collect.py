@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from calendars import ExportScope, collect, export_ics, render, uid_of
 from models.errors import NotFoundError, ValidationError
-from models.operations.trips import cancel_trip, item_draft, trip_draft, update_item, update_trip
+from models.operations.items import item_draft, update_item
+from models.operations.trips import cancel_trip, trip_draft, update_trip
 from models.trips import ItineraryItem
 from tests.calendars.calendar_world import (
     CANCELLED_UUID,

@@ -13,7 +13,7 @@ from calendars import ExportScope, export_ics, uid_of
 from calendars.timezones import transitions, vtimezone
 from models.campaign import City
 from models.enums import ItemKind
-from models.operations.trips import ItemDraft
+from models.operations.items import ItemDraft
 from models.trips import ItineraryItem
 from tests.calendars.ics_checks import assert_valid, libical_read
 from tests.factories import make_trip, make_world

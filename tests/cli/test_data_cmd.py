@@ -107,8 +107,8 @@ def test_history_of_a_person_by_name_refuses_namesakes_and_finds_the_deleted(
 
     _campaign(sessions)
     with sessions.begin() as s:
-        namesake = create_person(s, PersonDraft("王建国", PersonKind.EXTERNAL)).id
-        gone = create_person(s, PersonDraft("赵离职", PersonKind.EXTERNAL)).id
+        namesake = create_person(s, PersonDraft("王建国", PersonKind.EXTERNAL)).value.id
+        gone = create_person(s, PersonDraft("赵离职", PersonKind.EXTERNAL)).value.id
     with sessions.begin() as s:
         delete_person(s, gone)
     status, out, err = cli("--db", db_url, "history", "--person", "王建国")

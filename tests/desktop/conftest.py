@@ -76,7 +76,7 @@ def small(sessions: sessionmaker[Session]) -> Small:
     with sessions.begin() as session:
         w = make_world(session)
         trip = make_trip(session, w, items=[item_draft(w)])
-        event = create_event(session, event_draft(w))
+        event = create_event(session, event_draft(w)).value
     return Small(sessions, w, trip, event)
 
 

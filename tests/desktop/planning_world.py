@@ -13,7 +13,7 @@ from desktop.context import AppContext
 from models.enums import EventKind, EventStatus, ItemKind, TripStatus
 from models.language import Lang
 from models.operations.events import EventDraft, create_event
-from models.operations.trips import add_item
+from models.operations.items import add_item
 from models.timeutil import at
 from tests.factories import World, item_draft, make_trip, make_world
 
@@ -35,13 +35,13 @@ def make_plan(sessions: sessionmaker[Session]) -> Plan:
     with sessions.begin() as s:
         w = make_world(s)
         trip = make_trip(s, w, status=TripStatus.APPROVED)  # 23–30 March 2023
-        visit = add_item(s, trip.id, item_draft(w, day=24))
+        visit = add_item(s, trip.id, item_draft(w, day=24)).value
         dinner = add_item(s, trip.id, item_draft(w, day=25, start="22:30", end="23:30",
                                                  title_zh="晚宴", title_en="Dinner",
-                                                 kind=ItemKind.BANQUET))
+                                                 kind=ItemKind.BANQUET)).value
         sunday = add_item(s, trip.id, item_draft(w, day=26, start="09:00", end="10:00",
                                                  title_zh="推介会", title_en="Promotion meeting",
-                                                 kind=ItemKind.PROMOTION_MEETING))
+                                                 kind=ItemKind.PROMOTION_MEETING)).value
         april = make_trip(s, w, title_zh="长三角推介", title_en="YRD roadshow",
                           start_date=date(2023, 4, 18), end_date=date(2023, 4, 20),
                           region_id=w.home_region_id, members=[], leader_id=None,
@@ -51,7 +51,7 @@ def make_plan(sessions: sessionmaker[Session]) -> Plan:
             at(date(2023, 3, 28), "09:00", "Asia/Shanghai"),
             at(date(2023, 3, 28), "17:30", "Asia/Shanghai"), "Asia/Shanghai",
             title_en="NEV industry summit", city_id=w.dongguan_id, lead_person_id=w.staff_id,
-            industry_ids=[w.industry_id], venue="东莞国际会展中心", status=EventStatus.PLANNED))
+            industry_ids=[w.industry_id], venue="东莞国际会展中心", status=EventStatus.PLANNED)).value
     return Plan(w, trip.id, trip.code, visit, dinner, sunday, april.id, event.id, event.code)
 
 

@@ -15,7 +15,8 @@ from desktop.calendar.canvas import CalendarCanvas
 from desktop.calendar.style import ColourBy
 from desktop.calendar.view import CalendarMode, CalendarView
 from desktop.context import AppContext
-from models.operations.trips import add_item
+from models.changes import OpChanges, RecordKind
+from models.operations.items import add_item
 from models.queries import get_event, get_trip
 from models.trips import ItineraryItem
 from planning.entries import CalendarEntry, EntryKind, TimeMode
@@ -240,7 +241,7 @@ def test_a_time_skipped_by_daylight_saving_is_refused(qtbot: QtBot,
     ctx = context(sessions)
     with sessions.begin() as s:
         early = add_item(s, plan.trip_id, item_draft(plan.world, day=25, start="02:30",
-                                                     end="03:00", title_zh="早班车"))
+                                                     end="03:00", title_zh="早班车")).value
     view = open_calendar(qtbot, ctx, date(2023, 3, 24))
     view.set_view(CalendarMode.WEEK)
     body = view.week.body
@@ -300,18 +301,31 @@ def test_changes_elsewhere_refresh_the_view(qtbot: QtBot, sessions: sessionmaker
     ctx = context(sessions)
     view = open_calendar(qtbot, ctx)
     with sessions.begin() as s:
-        extra = add_item(s, plan.trip_id, item_draft(plan.world, day=29, title_zh="参观工厂"))
+        extra = add_item(s, plan.trip_id, item_draft(plan.world, day=29, title_zh="参观工厂")).value
     assert (EntryKind.ITEM, extra) not in {e.key for e in view.entries}
-    ctx.notify("item", {extra})
+    ctx.notify(OpChanges.of(RecordKind.ITEM, extra))
     assert (EntryKind.ITEM, extra) in {e.key for e in view.entries}
     # a hidden view only notes the change and reloads when shown again
     view.hide()
     with sessions.begin() as s:
-        later = add_item(s, plan.trip_id, item_draft(plan.world, day=30, title_zh="返程"))
-    ctx.notify("item", {later})
+        later = add_item(s, plan.trip_id, item_draft(plan.world, day=30, title_zh="返程")).value
+    ctx.notify(OpChanges.of(RecordKind.ITEM, later))
     assert (EntryKind.ITEM, later) not in {e.key for e in view.entries}
     view.show()
     assert (EntryKind.ITEM, later) in {e.key for e in view.entries}
+
+
+def test_the_view_reloads_only_for_the_kinds_it_shows(qtbot: QtBot,
+                                                      sessions: sessionmaker[Session]) -> None:
+    plan = make_plan(sessions)
+    ctx = context(sessions)
+    view = open_calendar(qtbot, ctx)
+    with sessions.begin() as s:
+        added = add_item(s, plan.trip_id, item_draft(plan.world, day=29, title_zh="参观工厂"))
+    ctx.notify(OpChanges.of(RecordKind.LEAD, 1) | OpChanges.of(RecordKind.ORGANISATION))
+    assert (EntryKind.ITEM, added.value) not in {e.key for e in view.entries}  # not shown here
+    ctx.notify(added.changes)  # what the operation said it changed: the item and its trip
+    assert (EntryKind.ITEM, added.value) in {e.key for e in view.entries}
 
 
 def test_keyboard_walks_through_the_month(qtbot: QtBot, sessions: sessionmaker[Session]) -> None:

@@ -69,7 +69,7 @@ def test_dashboard_counts_by_severity_and_opens_at_the_field(
 def test_the_trip_editor_opens_at_the_field_with_its_findings(
         window: object, small: object, qtbot: QtBot, tmp_path: Path) -> None:
     from desktop.main_window import MainWindow
-    from models.operations.trips import add_item
+    from models.operations.items import add_item
     from tests.desktop.conftest import Small
     from tests.factories import item_draft
 

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.context import AppContext
 from desktop.pages.dashboard import DashboardView
+from models.changes import OpChanges, RecordKind
 from models.enums import LeadStage, MemberRole, TripStatus
 from models.language import Lang
 from models.operations.leads import LeadDraft, create_lead, record_hq_visit
@@ -135,7 +136,7 @@ def test_changes_refresh_the_dashboard(qtbot: QtBot, sessions: sessionmaker[Sess
     ctx = context(sessions)
     view = open_dashboard(qtbot, ctx, date(2023, 3, 20))
     signed_lead(sessions, plan, 2_000_000_000, date(2023, 3, 11))
-    ctx.notify("lead")
+    ctx.notify(OpChanges.of(RecordKind.LEAD))
     assert view.board_list.topLevelItem(0).text(3) == "20 亿元"
 
 

@@ -12,7 +12,8 @@ from desktop.history.dialog import open_history
 from models.audit.actor import set_actor
 from models.enums import TripStatus
 from models.language import Lang
-from models.operations.trips import add_item, trip_draft, update_trip
+from models.operations.items import add_item
+from models.operations.trips import trip_draft, update_trip
 from models.record_types import RecordType
 from tests.factories import item_draft, make_trip, make_world
 

@@ -8,32 +8,30 @@ from datetime import date
 import pytest
 from pytestqt.qtbot import QtBot
 
-from desktop.context import AppContext, DataChange
+from desktop.context import AppContext
 from desktop.editors.saving import save
-from desktop.undo.commands import (
-    AddItem,
-    CancelEvent,
-    CancelTrip,
-    CreateEvent,
+from desktop.undo.directory import (
     CreateOrganisation,
     CreatePerson,
-    CreateTrip,
-    DeleteEvent,
-    DeleteItem,
     DeleteOrganisation,
     DeletePerson,
-    DeleteTrip,
-    DuplicateEvent,
-    DuplicateTrip,
-    EditEvent,
-    EditItem,
     EditOrganisation,
     EditPerson,
+)
+from desktop.undo.events import CancelEvent, CreateEvent, DeleteEvent, DuplicateEvent, EditEvent, MoveEvent
+from desktop.undo.trips import (
+    AddItem,
+    CancelTrip,
+    CreateTrip,
+    DeleteItem,
+    DeleteTrip,
+    DuplicateTrip,
+    EditItem,
     EditTrip,
-    MoveEvent,
     MoveTrip,
 )
 from models import queries
+from models.changes import OpChanges, RecordKind
 from models.enums import EventStatus, PersonKind, TripStatus
 from models.errors import NotFoundError
 from models.operations.directory import (
@@ -43,7 +41,9 @@ from models.operations.directory import (
     person_draft,
 )
 from models.operations.events import event_draft
+from models.operations.items import item_draft as item_draft_of
 from models.operations.trips import trip_draft, update_trip
+from models.trips import ItineraryItem
 from tests.desktop.conftest import Small
 from tests.desktop.conftest import event_draft as new_event_draft
 from tests.factories import item_draft
@@ -75,7 +75,7 @@ def trip_codes(ctx: AppContext) -> list[str]:
 
 def test_create_trip_undo_redo_keeps_code_and_uuid(ctx: AppContext, small: Small,
                                                    qtbot: QtBot) -> None:
-    changes: list[DataChange] = []
+    changes: list[OpChanges] = []
     ctx.data_changed.connect(changes.append)
     command = CreateTrip(ctx, new_trip_draft(small.world, title_zh="日韩推介", items=[
         item_draft(small.world)]))
@@ -84,7 +84,8 @@ def test_create_trip_undo_redo_keeps_code_and_uuid(ctx: AppContext, small: Small
     code = command.code
     with ctx.sessions() as session:
         first = queries.trip_detail(session, code)
-    assert changes[-1].kind == "trip" and first.id in changes[-1].ids
+    assert first.id in changes[-1].ids_of(RecordKind.TRIP)
+    assert {i.id for i in first.items} == changes[-1].ids_of(RecordKind.ITEM)
     ctx.undo_stack.undo()
     assert code not in trip_codes(ctx)
     ctx.undo_stack.redo()
@@ -240,7 +241,7 @@ def test_person_and_organisation_commands(ctx: AppContext, small: Small, qtbot: 
     stack = ctx.undo_stack
     person = CreatePerson(ctx, PersonDraft("赵敏", PersonKind.DELEGATE, "Zhao Min"))
     assert save(ctx, person, Recorder())
-    person_id = min(person.ids)
+    person_id = min(person.changes.ids_of(RecordKind.PERSON))
     with ctx.sessions() as session:
         before = person_draft(session, person_id)
     assert save(ctx, EditPerson(ctx, before, replace(before, phone="0769-1234"), 1), Recorder())
@@ -254,7 +255,7 @@ def test_person_and_organisation_commands(ctx: AppContext, small: Small, qtbot: 
 
     org = CreateOrganisation(ctx, OrganisationDraft("宁德时代", name_en="CATL"))
     assert save(ctx, org, Recorder())
-    org_id = min(org.ids)
+    org_id = min(org.changes.ids_of(RecordKind.ORGANISATION))
     with ctx.sessions() as session:
         before_org = organisation_draft(session, org_id)
     assert save(ctx, EditOrganisation(ctx, before_org, replace(before_org, hq_country="CN"), 1),
@@ -295,3 +296,24 @@ def test_an_undo_that_cannot_be_done_is_reported_and_dropped(ctx: AppContext, sm
     ctx.undo_stack.undo()
     assert failures and small.trip.code in failures[0]
     assert ctx.undo_stack.count() == 0
+
+
+def test_commands_forward_what_the_operations_changed(ctx: AppContext, small: Small,
+                                                      qtbot: QtBot) -> None:
+    heard: list[OpChanges] = []
+    ctx.data_changed.connect(heard.append)
+    with ctx.sessions() as session:
+        item = queries.trip_detail(session, small.trip.code).items[0]
+        before = item_draft_of(session.get_one(ItineraryItem, item.id))
+    edit = EditItem(ctx, small.trip.code, before, replace(before, title_zh="拜访博世总部"))
+    assert save(ctx, edit, Recorder())
+    assert heard[-1] == edit.changes
+    assert heard[-1].ids_of(RecordKind.ITEM) == {item.id}
+    assert heard[-1].ids_of(RecordKind.TRIP) == {small.trip.id}  # its trip's revision moved
+    assert save(ctx, DeleteTrip(ctx, small.trip.code), Recorder())
+    assert heard[-1].ids_of(RecordKind.TRIP) == {small.trip.id}
+    assert heard[-1].ids_of(RecordKind.ITEM) == {item.id}
+    ctx.undo_stack.undo()  # re-created from its draft: a new id, the same code and UUIDs
+    again = heard[-1].ids_of(RecordKind.TRIP)
+    with ctx.sessions() as session:
+        assert again == {queries.trip_detail(session, small.trip.code).id}

@@ -19,14 +19,8 @@ from models.errors import NotFoundError, ValidationError
 from models.language import Lang
 from models.operations.directory import PersonDraft, person_draft, update_person
 from models.operations.events import EventDraft, create_event, set_rsvp
-from models.operations.trips import (
-    add_item,
-    delete_item,
-    delete_trip,
-    move_item,
-    trip_draft,
-    update_trip,
-)
+from models.operations.items import add_item, delete_item, move_item
+from models.operations.trips import delete_trip, trip_draft, update_trip
 from models.record_types import RecordType
 from models.rows import EventRow
 from models.timeutil import at
@@ -39,7 +33,7 @@ def make_event(s: Session, w: World) -> EventRow:
         kind=EventKind.VIP_MEETING, title_zh="投资东莞尊享会",
         starts_at=at(date(2023, 4, 10), "14:00", "Asia/Shanghai"),
         ends_at=at(date(2023, 4, 10), "17:00", "Asia/Shanghai"), timezone="Asia/Shanghai",
-        venue="东莞国际会展中心", city_id=w.dongguan_id))
+        venue="东莞国际会展中心", city_id=w.dongguan_id)).value
 
 
 @pytest.fixture(autouse=True)
@@ -65,9 +59,9 @@ def test_a_sequence_of_edits_is_recorded_field_by_field(sessions: sessionmaker[S
         update_trip(s, trip.code, draft, expected_revision=1)
     with sessions.begin() as s:
         actor.set_actor("王五@市投促局")
-        item_id = add_item(s, trip.code, item_draft(w, day=25, title_zh="储能企业座谈"))
+        item_id = add_item(s, trip.code, item_draft(w, day=25, title_zh="储能企业座谈")).value
     with sessions.begin() as s:
-        move_item(s, item_id, timedelta(hours=2))
+        move_item(s, item_id, delta=timedelta(hours=2))
     with sessions.begin() as s:
         delete_item(s, item_id)
 

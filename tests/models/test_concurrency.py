@@ -15,7 +15,8 @@ from sqlalchemy.orm.exc import StaleDataError
 from models.concurrency import StaleEditError
 from models.database import alembic_config, create_db_engine, open_database
 from models.errors import ConcurrentEditError
-from models.operations.trips import add_item, move_item, trip_draft, update_trip
+from models.operations.items import add_item, move_item
+from models.operations.trips import trip_draft, update_trip
 from models.trips import Trip
 from tests.factories import item_draft, make_trip, make_world
 
@@ -94,11 +95,11 @@ def test_an_itinerary_change_makes_a_whole_trip_draft_stale(sessions: sessionmak
     with sessions.begin() as s:
         w = make_world(s)
         code = make_trip(s, w).code
-        item_id = add_item(s, code, item_draft(w))
+        item_id = add_item(s, code, item_draft(w)).value
     with sessions() as s:
         draft, revision = trip_draft(s, code), _load(s, code).revision
     with sessions.begin() as s:  # someone drags the item in the calendar
-        move_item(s, item_id, timedelta(hours=1))
+        move_item(s, item_id, delta=timedelta(hours=1))
     with pytest.raises(ConcurrentEditError), sessions.begin() as s:
         update_trip(s, code, draft, expected_revision=revision)  # would put the item back
     with sessions() as s:

@@ -161,7 +161,7 @@ def test_open_conflicts_come_errors_first_and_end_with_the_trips(
         first = make_trip(s, w)  # 23–30 March, led by 王建国
         second = make_trip(s, w, title_zh="日本半导体路演", start_date=date(2023, 3, 27),
                            end_date=date(2023, 3, 29), members=[(w.leader_id, MemberRole.LEADER)])
-        summit = create_event(s, _event(w.dongguan_id, w.leader_id, day=25))
+        summit = create_event(s, _event(w.dongguan_id, w.leader_id, day=25)).value
     with sessions() as s:
         found = open_conflicts(s, date(2023, 3, 20), date(2023, 12, 31))
         over = open_conflicts(s, date(2023, 3, 31), date(2023, 12, 31))
@@ -176,8 +176,8 @@ def test_open_conflicts_come_errors_first_and_end_with_the_trips(
 def test_done_and_cancelled_records_no_longer_matter(sessions: sessionmaker[Session]) -> None:
     with sessions.begin() as s:
         w = make_world(s)
-        a = create_event(s, _event(w.dongguan_id, None, day=10, month=4))
-        b = create_event(s, _event(w.dongguan_id, None, day=10, month=4))
+        a = create_event(s, _event(w.dongguan_id, None, day=10, month=4)).value
+        b = create_event(s, _event(w.dongguan_id, None, day=10, month=4)).value
         trip = make_trip(s, w, items=[item_draft(w, start="09:00", end="11:00"),
                                       item_draft(w, start="10:00", end="12:00")])
     window = (date(2023, 3, 1), date(2023, 12, 31))

@@ -21,7 +21,7 @@ def _world(sessions: sessionmaker[Session]) -> tuple[World, int]:
     with sessions.begin() as s:
         w = make_world(s)
         namesake = create_person(s, PersonDraft("王建国", PersonKind.EXTERNAL, "Wang Jianguo",
-                                                "总经理", "General manager")).id
+                                                "总经理", "General manager")).value.id
     return w, namesake
 
 
@@ -83,7 +83,7 @@ def test_organisations_by_id_or_name_and_namesakes_refused(sessions: sessionmake
     with sessions.begin() as s:
         w = make_world(s)
         other = create_organisation(s, OrganisationDraft("博世", name_en="Bosch",
-                                                         hq_city="Suzhou")).id
+                                                         hq_city="Suzhou")).value.id
     with sessions() as s:
         assert find_organisation(s, "博世集团").id == w.org_id
         assert find_organisation(s, str(other)).name_zh == "博世"

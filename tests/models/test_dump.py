@@ -20,8 +20,9 @@ from models.enums import EventKind, LeadStage, RsvpState
 from models.errors import ValidationError
 from models.operations.directory import PersonDraft, create_person
 from models.operations.events import EventDraft, InvitationDraft, SessionDraft, create_event
+from models.operations.items import delete_item, move_item
 from models.operations.leads import LeadDraft, create_lead, record_hq_visit
-from models.operations.trips import delete_item, move_item, trip_draft, update_trip
+from models.operations.trips import trip_draft, update_trip
 from models.people import Person
 from models.record_types import RecordType
 from models.timeutil import at
@@ -46,7 +47,7 @@ def fill(sessions: sessionmaker[Session]) -> World:
             sessions=[SessionDraft("开幕式", at(date(2023, 6, 8), "09:00", "Asia/Shanghai"),
                                    at(date(2023, 6, 8), "09:30", "Asia/Shanghai"),
                                    speaker_ids=[w.leader_id])],
-            invitations=[InvitationDraft(w.org_id, RsvpState.ACCEPTED, guests=2)]))
+            invitations=[InvitationDraft(w.org_id, RsvpState.ACCEPTED, guests=2)])).value
         create_lead(s, LeadDraft("博世氢能项目", w.org_id, 6_000_000_000, LeadStage.NEGOTIATION,
                                  industry_id=w.industry_id, source_trip_id=trip.id,
                                  source_event_id=event.id, first_contact_on=date(2023, 3, 24)))
@@ -56,7 +57,7 @@ def fill(sessions: sessionmaker[Session]) -> World:
     with sessions.begin() as s:
         update_trip(s, trip.code, replace(trip_draft(s, trip.code), title_zh="欧洲推介（改）"))
         first = s.scalars(select(Trip)).one().items
-        move_item(s, first[0].id, timedelta(minutes=15))
+        move_item(s, first[0].id, delta=timedelta(minutes=15))
         delete_item(s, first[-1].id)
     return w
 
@@ -94,7 +95,7 @@ def test_sqlite_to_json_to_postgresql_to_json_is_identical(
         tmp_path / "campaign.json").read_text(encoding="utf-8")
 
     with sessions.begin() as s:  # the server goes on: new ids after the loaded ones
-        person = create_person(s, PersonDraft("新同事"))
+        person = create_person(s, PersonDraft("新同事")).value
         assert person.id == max(s.scalars(select(Person.id))) and person.id > 1
         assert make_trip(s, world).code == "TRIP-2023-002"
     with sessions() as s:

@@ -29,7 +29,7 @@ def test_people_by_kind_then_id_with_names_and_titles(sessions: sessionmaker[Ses
 def test_organisations_by_chinese_name(sessions: sessionmaker[Session]) -> None:
     with sessions.begin() as s:
         w = make_world(s)
-        other = create_organisation(s, OrganisationDraft("埃克森美孚", name_en="ExxonMobil")).id
+        other = create_organisation(s, OrganisationDraft("埃克森美孚", name_en="ExxonMobil")).value.id
     with sessions() as s:
         orgs = organisation_refs(s)
     assert sorted(orgs, key=lambda o: o.name_zh) == orgs

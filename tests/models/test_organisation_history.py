@@ -18,7 +18,7 @@ from tests.factories import item_draft, make_trip, make_world
 def test_an_organisation_s_trips_events_leads_and_visits(sessions: sessionmaker[Session]) -> None:
     with sessions.begin() as s:
         w = make_world(s)
-        other = create_organisation(s, OrganisationDraft("西门子", name_en="Siemens")).id
+        other = create_organisation(s, OrganisationDraft("西门子", name_en="Siemens")).value.id
         targeted = make_trip(s, w, start_date=date(2023, 5, 2), end_date=date(2023, 5, 6),
                              title_zh="五月推介")
         visiting = make_trip(s, w, target_ids=[other], title_zh="三月推介",
@@ -31,9 +31,9 @@ def test_an_organisation_s_trips_events_leads_and_visits(sessions: sessionmaker[
             ends_at=at(date(2023, 4, 10), "17:00", "Asia/Shanghai"), timezone="Asia/Shanghai",
             city_id=w.dongguan_id,
             invitations=[InvitationDraft(w.org_id, RsvpState.ACCEPTED, guests=3),
-                         InvitationDraft(other)]))
+                         InvitationDraft(other)])).value
         lead = create_lead(s, LeadDraft("电池工厂", w.org_id, 2_000_000_000, LeadStage.SIGNED,
-                                        signed_on=date(2023, 3, 31)))
+                                        signed_on=date(2023, 3, 31))).value
         create_lead(s, LeadDraft("电机工厂", other, 1_000_000_000))
         record_hq_visit(s, w.org_id, date(2023, 3, 12), unit_id=w.unit_id)
         record_hq_visit(s, other, date(2023, 3, 13))
@@ -52,7 +52,7 @@ def test_an_organisation_with_no_history(sessions: sessionmaker[Session]) -> Non
     with sessions.begin() as s:
         w = make_world(s)
         make_trip(s, w, target_ids=[])
-        org = create_organisation(s, OrganisationDraft("新机构")).id
+        org = create_organisation(s, OrganisationDraft("新机构")).value.id
     with sessions() as s:
         history = organisation_history(s, org)
     assert (history.trips, history.events, history.leads, history.visits) == ((), (), (), ())

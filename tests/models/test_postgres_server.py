@@ -40,8 +40,8 @@ CREATOR = textwrap.dedent("""
     sys.stdin.readline()  # all processes start together
     for n in range(int(sys.argv[5])):
         with sessions.begin() as s:
-            trip = create_trip(s, TripDraft("并发推广活动", region, date(2023, 5, 1), date(2023, 5, 3)))
-            lead = create_lead(s, LeadDraft("并发项目", org, 100, LeadStage.CONTACT))
+            trip = create_trip(s, TripDraft("并发推广活动", region, date(2023, 5, 1), date(2023, 5, 3))).value
+            lead = create_lead(s, LeadDraft("并发项目", org, 100, LeadStage.CONTACT)).value
         print(trip.code, lead.code, flush=True)
     engine.dispose()
 """)

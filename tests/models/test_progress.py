@@ -43,8 +43,8 @@ def test_measures_count_done_work_against_targets(sessions: sessionmaker[Session
 def test_leaderboard_ranks_units_by_signed_investment(sessions: sessionmaker[Session]) -> None:
     with sessions.begin() as s:
         w = make_world(s)
-        other = create_unit(s, "长安镇", UnitKind.TOWN_STREET, "Chang'an Town")
-        third = create_unit(s, "市工业和信息化局", UnitKind.DEPARTMENT)
+        other = create_unit(s, "长安镇", UnitKind.TOWN_STREET, "Chang'an Town").value
+        third = create_unit(s, "市工业和信息化局", UnitKind.DEPARTMENT).value
         create_lead(s, LeadDraft("项目甲", w.org_id, 2_000_000_000, LeadStage.SIGNED,
                                  unit_id=w.unit_id, signed_on=date(2023, 5, 3)))
         create_lead(s, LeadDraft("项目乙", w.org_id, 3_000_000_000, LeadStage.FUNDS_IN,

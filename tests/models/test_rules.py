@@ -162,7 +162,7 @@ def test_status_must_follow_the_flow(sessions: sessionmaker[Session], world: Wor
     with sessions.begin() as s:
         trips.set_trip_status(s, code, TripStatus.PLANNED)
         trips.set_trip_status(s, code, TripStatus.APPROVED)
-        row = trips.set_trip_status(s, code, TripStatus.UNDERWAY)
+        row = trips.set_trip_status(s, code, TripStatus.UNDERWAY).value
     assert row.status is TripStatus.UNDERWAY
 
 
@@ -171,7 +171,7 @@ def test_cancelling_needs_a_reason(sessions: sessionmaker[Session], world: World
         code = make_trip(s, world).code
     _refused(sessions, "cancel_reason", lambda s: trips.cancel_trip(s, code, " "))
     with sessions.begin() as s:
-        row = trips.cancel_trip(s, code, "签证未获批")
+        row = trips.cancel_trip(s, code, "签证未获批").value
     assert row.status is TripStatus.CANCELLED
 
 
@@ -235,7 +235,7 @@ def test_lead_rules(sessions: sessionmaker[Session], world: World) -> None:
     assert caught.value.field == "signed_on"
     with sessions.begin() as s:
         row = leads.create_lead(s, LeadDraft("电池工厂", world.org_id, 6_000_000_000,
-                                             LeadStage.NEGOTIATION))
+                                             LeadStage.NEGOTIATION)).value
     assert row.code == "LEAD-2023-001" and row.is_flagship
 
 
@@ -252,10 +252,10 @@ def test_draft_round_trip_and_delete_undo(sessions: sessionmaker[Session], world
     with sessions.begin() as s:
         row = make_trip(s, world, items=[item_draft(world), item_draft(world, day=27)])
     with sessions.begin() as s:
-        draft = trips.delete_trip(s, row.code)
+        draft = trips.delete_trip(s, row.code).value
     assert _count(sessions, Trip) == 0
     with sessions.begin() as s:
-        again = trips.create_trip(s, draft)
+        again = trips.create_trip(s, draft).value
     assert (again.code, again.uuid) == (row.code, row.uuid)
     assert _count(sessions, ItineraryItem) == 2
 
@@ -266,7 +266,7 @@ def test_move_trip_keeps_local_clock_across_dst(
     with sessions.begin() as s:
         code = make_trip(s, world, items=[item_draft(world, day=24, start="09:00", end="10:00")]).code
     with sessions.begin() as s:
-        trips.move_trip(s, code, 3)
+        trips.move_trip(s, code, days=3)
     with sessions() as s:
         item = s.scalars(select(ItineraryItem)).one()
         assert item.starts_at.isoformat() == "2023-03-27T07:00:00+00:00"  # 09:00 CEST
@@ -279,7 +279,7 @@ def test_duplicate_trip_as_template(sessions: sessionmaker[Session], world: Worl
         code = make_trip(s, world, items=[item_draft(world)]).code
         trips.cancel_trip(s, code, "改期")
     with sessions.begin() as s:
-        copy = trips.duplicate_trip(s, code, date(2023, 9, 10))
+        copy = trips.duplicate_trip(s, code, date(2023, 9, 10)).value
     assert copy.code == "TRIP-2023-002"
     assert copy.status is TripStatus.DRAFT
     assert copy.end_date - copy.start_date == timedelta(days=7)

@@ -29,7 +29,7 @@ def test_trips_and_events_newest_first_then_people_and_organisations(
         march = make_trip(s, w)
         may = make_trip(s, w, title_zh="五月推介", title_en="", start_date=date(2023, 5, 2),
                         end_date=date(2023, 5, 6))
-        summit = create_event(s, _summit(w.dongguan_id))
+        summit = create_event(s, _summit(w.dongguan_id)).value
     with sessions() as s:
         entries = search_entries(s)
     assert [(e.kind, e.id) for e in entries[:3]] == [
@@ -54,7 +54,7 @@ def test_a_code_names_a_trip_or_an_event(sessions: sessionmaker[Session]) -> Non
     with sessions.begin() as s:
         w = make_world(s)
         trip = make_trip(s, w)
-        summit = create_event(s, _summit(w.dongguan_id))
+        summit = create_event(s, _summit(w.dongguan_id)).value
     with sessions() as s:
         assert trip_or_event(s, trip.code) == CodeTarget(RecordKind.TRIP, trip.id)
         assert trip_or_event(s, summit.code) == CodeTarget(RecordKind.EVENT, summit.id)

@@ -40,7 +40,7 @@ def test_update_unit_saves_names_and_kind(sessions: sessionmaker[Session], world
         draft = directory.unit_draft(s, world.unit_id)
         assert draft == UnitDraft("松山湖高新区", "Songshan Lake Hi-tech Zone", UnitKind.PARK)
         assert directory.update_unit(s, world.unit_id, UnitDraft(
-            " 松山湖科学城 ", " Songshan Lake Science City ", UnitKind.DEPARTMENT)) == world.unit_id
+            " 松山湖科学城 ", " Songshan Lake Science City ", UnitKind.DEPARTMENT)).value == world.unit_id
     assert _names(sessions) == {
         "松山湖科学城": ("Songshan Lake Science City", UnitKind.DEPARTMENT)}
 
@@ -60,7 +60,7 @@ def test_update_unit_refuses_an_empty_name(sessions: sessionmaker[Session],
 def test_update_unit_refuses_another_units_name(sessions: sessionmaker[Session],
                                                 world: World) -> None:
     with sessions.begin() as s:
-        other = directory.create_unit(s, "长安镇", UnitKind.TOWN_STREET, "Chang'an Town")
+        other = directory.create_unit(s, "长安镇", UnitKind.TOWN_STREET, "Chang'an Town").value
     err = _refused(sessions, "name_zh", other, UnitDraft("松山湖高新区", "", UnitKind.PARK))
     assert "已存在" in err.message_zh
 
@@ -75,10 +75,10 @@ def test_update_unit_refuses_a_missing_unit(sessions: sessionmaker[Session],
 
 def test_add_and_delete_unit(sessions: sessionmaker[Session], world: World) -> None:
     with sessions.begin() as s:
-        unit_id = directory.add_unit(s, UnitDraft("虎门镇", "Humen Town", UnitKind.TOWN_STREET))
+        unit_id = directory.add_unit(s, UnitDraft("虎门镇", "Humen Town", UnitKind.TOWN_STREET)).value
         assert directory.unit_id_by_name(s, "虎门镇") == unit_id
     with sessions.begin() as s:
-        draft = directory.delete_unit(s, unit_id)
+        draft = directory.delete_unit(s, unit_id).value
     assert draft == UnitDraft("虎门镇", "Humen Town", UnitKind.TOWN_STREET)
     assert "虎门镇" not in _names(sessions)
 

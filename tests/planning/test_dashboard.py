@@ -27,7 +27,7 @@ def _plan(sessions: sessionmaker[Session]) -> tuple[World, str, str, str]:
             EventKind.INDUSTRY_SUMMIT, "新能源汽车产业峰会",
             at(date(2023, 4, 3), "09:00", "Asia/Shanghai"),
             at(date(2023, 4, 3), "17:00", "Asia/Shanghai"), "Asia/Shanghai",
-            city_id=w.dongguan_id))
+            city_id=w.dongguan_id)).value
     return w, march.code, clash.code, summit.code
 
 

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from models.enums import EventKind, EventStatus, ItemKind, TripStatus
 from models.operations.events import EventDraft, create_event
-from models.operations.trips import add_item
+from models.operations.items import add_item
 from models.timeutil import at
 from planning.entries import EntryKind, TimeMode
 from planning.feed import Filters, filter_choices, load_entries, utc_window

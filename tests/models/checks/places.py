@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from models.campaign import City, Region
 from models.enums import EventKind, ItemKind, RegionKind
 from models.operations.events import EventDraft
-from models.operations.trips import ItemDraft
+from models.operations.items import ItemDraft
 from models.timeutil import at
 from tests.factories import World
 

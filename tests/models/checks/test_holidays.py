@@ -46,7 +46,7 @@ def test_a_trip_over_chuseok_is_warned_with_the_days(sessions: sessionmaker[Sess
 def test_golden_week_is_called_out_for_an_event_in_china(sessions: sessionmaker[Session]) -> None:
     with sessions.begin() as s:
         w = make_world(s)
-        summit = create_event(s, event(w, date(2023, 10, 3), venue="松山湖"))
+        summit = create_event(s, event(w, date(2023, 10, 3), venue="松山湖")).value
     with sessions() as s:
         (found,) = [c for c in run_checks(s, event_codes=[summit.code])
                     if c.kind is ConflictKind.HOLIDAY]
@@ -66,7 +66,7 @@ def test_a_moved_working_sunday_is_a_working_day(sessions: sessionmaker[Session]
                                   title="拜访（调休上班日）"),
                              item(w, date(2023, 10, 15), "10:00", "11:00", "Asia/Shanghai",
                                   beijing, title="拜访（周日）")])
-        summit = create_event(s, event(w, date(2023, 10, 8)))
+        summit = create_event(s, event(w, date(2023, 10, 8))).value
     with sessions() as s:
         found = run_checks(s, trip_codes=[trip.code], event_codes=[summit.code])
     weekends = [c for c in found if c.kind is ConflictKind.WEEKEND]

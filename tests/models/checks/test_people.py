@@ -20,7 +20,7 @@ def test_no_time_to_fly_home_for_an_event(sessions: sessionmaker[Session]) -> No
     with sessions.begin() as s:
         w = make_world(s)
         trip = make_trip(s, w)  # 23–30 March, Li Xiaomin is a member, not the leader
-        meeting = create_event(s, event(w, date(2023, 3, 31), lead_person_id=w.staff_id))
+        meeting = create_event(s, event(w, date(2023, 3, 31), lead_person_id=w.staff_id)).value
     with sessions() as s:
         found = [c for c in run_checks(s, trip_codes=[trip.code])
                  if c.kind is ConflictKind.PERSON_DOUBLE_BOOKED]
