@@ -225,3 +225,88 @@ def describe(settings: CheckSettings) -> list[tuple[str, str, str]]:
                "周末 / weekend") for code, days in sorted(settings.weekends.items())]
     lines += [(f"blackout {b.start}", f"{b.start}–{b.end}", b.reason) for b in settings.blackouts]
     return lines
+
+
+def country_lines(pairs: dict[str, str]) -> str:
+    """``{"DE": "08:30-17:00"}`` -> ``"DE 08:30-17:00"`` lines (the window's text boxes)."""
+    return "\n".join(f"{code} {text}" for code, text in sorted(pairs.items()))
+
+
+def parse_country_lines(text: str, field_name: str) -> dict[str, str]:
+    """``"DE 08:30-17:00"`` / ``"AE fri,sat"`` lines -> {code: value}; blank lines skipped."""
+    found: dict[str, str] = {}
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        code, _, value = line.strip().partition(" ")
+        if not value.strip():
+            raise ValidationError(field_name, f"第 {number} 行应写成“国家代码 值”：{line}",
+                                  f"Line {number} should read 'CC value': {line}")
+        found[_country(code)] = value.strip()
+    return found
+
+
+def blackout_lines(settings: CheckSettings) -> str:
+    return "\n".join(f"{b.start} {b.end} {b.reason}" for b in settings.blackouts)
+
+
+def parse_blackout_lines(text: str) -> list[Blackout]:
+    """``"2023-10-16 2023-10-20 党代会"`` (or one date) lines -> blackouts."""
+    found: list[Blackout] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        parts = line.split(maxsplit=2)
+        two_days = len(parts) > 1 and _is_day(parts[1])
+        try:
+            start = date.fromisoformat(parts[0])
+        except ValueError:
+            raise ValidationError("blackouts", f"第 {number} 行的日期应写成 YYYY-MM-DD：{line}",
+                                  f"Line {number}: dates look like 2023-10-16: {line}") from None
+        end = date.fromisoformat(parts[1]) if two_days else start
+        reason = (parts[2] if len(parts) > 2 else "") if two_days else (
+            line.split(maxsplit=1)[1] if len(parts) > 1 else "")
+        if not reason.strip():
+            raise ValidationError("blackouts", f"第 {number} 行缺少禁排原因：{line}",
+                                  f"Line {number} lacks the reason: {line}")
+        if end < start:
+            raise ValidationError("blackouts", f"第 {number} 行结束日期早于开始日期：{line}",
+                                  f"Line {number} ends before it starts: {line}")
+        found.append(Blackout(start, end, reason.strip()))
+    return found
+
+
+def _is_day(text: str) -> bool:
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def save_settings(session: Session, numbers: dict[str, int], default_hours: str,
+                  hours: dict[str, str], weekends: dict[str, str],
+                  blackouts: list[Blackout]) -> CheckSettings:
+    """Write every setting at once (the window's dialog): all checked first, then written."""
+    parse_hours(default_hours)
+    for field_name, values, parse in (("hours_by_country", hours, parse_hours),
+                                      ("weekend", weekends, parse_weekend)):
+        for code, text in values.items():
+            try:
+                parse(text)
+            except ValidationError as exc:
+                raise ValidationError(field_name, f"{code}：{exc.message_zh}",
+                                      f"{code}: {exc.message_en}") from None
+    for key, value in numbers.items():
+        set_number(session, key, value)
+    _put(session, "default_hours", default_hours.strip())
+    _put(session, "hours", {_country(k): v.strip() for k, v in hours.items()})
+    _put(session, "weekends", {_country(k): v.strip().lower() for k, v in weekends.items()})
+    _put(session, "blackouts", [{"start": b.start.isoformat(), "end": b.end.isoformat(),
+                                 "reason": b.reason} for b in blackouts])
+    return load_settings(session)
+
+
+def raw_text_settings(session: Session) -> tuple[dict[str, str], dict[str, str]]:
+    """The per-country hours and weekends as typed (for the window's text boxes)."""
+    return dict(_raw(session, "hours", {})), dict(_raw(session, "weekends", {}))

@@ -240,6 +240,65 @@
     </message>
 </context>
 <context>
+    <name>CheckSettingsDialog</name>
+    <message>
+        <source>Scheduling checks</source>
+        <translation>检查设置</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>2023-10-16 2023-10-20 reason</source>
+        <translation>2023-10-16 2023-10-20 原因</translation>
+    </message>
+    <message>
+        <source>One country per line with its two-letter code. Friday–Saturday weekends (Saudi Arabia, Qatar, Egypt, Israel…) are known; China&apos;s moved working days (调休) count as working days. Blackout lines: first day, last day (optional), reason.</source>
+        <translation>每行一个国家或地区，用两个字母的代码。已内置周五、周六为周末的国家（沙特、卡塔尔、埃及、以色列等）；中国的调休上班日按工作日计算。禁排日期每行：开始日期、结束日期（可省略）、原因。</translation>
+    </message>
+    <message>
+        <source>Transfer time in one city</source>
+        <translation>同城衔接时间</translation>
+    </message>
+    <message>
+        <source>Transfer time between cities</source>
+        <translation>跨城市衔接时间</translation>
+    </message>
+    <message>
+        <source>Travel between countries</source>
+        <translation>跨国旅途时间</translation>
+    </message>
+    <message>
+        <source>Trips a month per person</source>
+        <translation>每人每月出访次数上限</translation>
+    </message>
+    <message>
+        <source>Business hours</source>
+        <translation>工作时间</translation>
+    </message>
+    <message>
+        <source>Business hours by country</source>
+        <translation>各国工作时间</translation>
+    </message>
+    <message>
+        <source>Weekends by country</source>
+        <translation>各国周末</translation>
+    </message>
+    <message>
+        <source>Blackout dates</source>
+        <translation>禁排日期</translation>
+    </message>
+</context>
+<context>
     <name>Crash</name>
     <message>
         <source>Unexpected error</source>
@@ -1440,6 +1499,10 @@
     <message>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Chec&amp;k settings…</source>
+        <translation>检查设置(&amp;K)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>

@@ -83,3 +83,51 @@ def test_the_trip_editor_opens_at_the_field_with_its_findings(
     assert label is not None and "提醒：" in label.text() and "德国的周末" in label.text()
     assert any("德国的周末" in w for w in editor.itinerary.warnings.values())
     editor.grab().save(str(tmp_path / "trip-editor-checks.png"))
+
+
+def test_check_settings_dialog_writes_to_the_database(
+        qtbot: QtBot, sessions: sessionmaker[Session], tmp_path: Path) -> None:
+    from desktop.check_settings_dialog import CheckSettingsDialog
+    from models.checks.settings import load_settings
+
+    make_plan(sessions)
+    ctx = context(sessions)
+    dialog = CheckSettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.grab().save(str(tmp_path / "check-settings.png"))
+    dialog.transfer.setValue(45)
+    dialog.hours.setPlainText("DE 08:30-17:00\n")
+    dialog.weekends.setPlainText("de sun")
+    dialog.blackouts.setPlainText("2023-03-25 2023-03-26 全市招商大会")
+    with qtbot.waitSignal(ctx.data_changed):
+        assert dialog.store()
+    with sessions() as s:
+        settings = load_settings(s)
+    assert settings.transfer_minutes == 45
+    assert settings.business_hours("DE")[0].strftime("%H:%M") == "08:30"
+    assert settings.weekend_days("DE") == (6,)
+    assert [(b.start.day, b.end.day, b.reason) for b in settings.blackouts] == [
+        (25, 26, "全市招商大会")]
+    again = CheckSettingsDialog(ctx)  # reads back what was written
+    qtbot.addWidget(again)
+    assert again.hours.toPlainText() == "DE 08:30-17:00" and again.transfer.value() == 45
+
+
+def test_check_settings_dialog_refuses_a_bad_line_beside_its_field(
+        qtbot: QtBot, sessions: sessionmaker[Session]) -> None:
+    from desktop.check_settings_dialog import CheckSettingsDialog
+    from models.checks.settings import load_settings
+
+    make_plan(sessions)
+    dialog = CheckSettingsDialog(context(sessions))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.weekends.setPlainText("AE fri,sat\nSA 周五,星期八")
+    dialog.transfer.setValue(50)
+    dialog._ok()
+    label = dialog.errors.label("weekend")
+    assert label is not None and "SA" in label.text() and "fri,sat" in label.text()
+    assert dialog.isVisible()
+    with sessions() as s:  # nothing half-applied
+        assert load_settings(s).transfer_minutes == 30
