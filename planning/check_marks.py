@@ -92,7 +92,7 @@ def destination_holidays(session: Session, first: date, last: date,
                 if holiday is None:
                     continue
                 name = lang.pick(holiday.name_zh, holiday.name_en)
-                label = f"{lang.pick(*country_name(country))}：{name}"
+                label = f"{lang.pick(*country_name(country))}{lang.pick('：', ': ')}{name}"
                 if label not in found.setdefault(day, []):
                     found[day].append(label)
     return {day: tuple(labels) for day, labels in sorted(found.items())}
