@@ -22,12 +22,25 @@ depends_on = None
 
 
 def upgrade() -> None:
+    # only the tables this revision owns, and only where missing: a database whose revision
+    # was set back by hand (or re-chained at a merge) may hold them already
+    existing = set(sa.inspect(op.get_bind()).get_table_names())
+    if 'check_settings' not in existing:
+        _create_settings()
+    if 'check_acks' not in existing:
+        _create_acks()
+
+
+def _create_settings() -> None:
     op.create_table(
         'check_settings',
         sa.Column('key', sa.String(length=60), nullable=False),
         sa.Column('value', sa.JSON(), nullable=False),
         sa.PrimaryKeyConstraint('key', name=op.f('pk_check_settings')),
     )
+
+
+def _create_acks() -> None:
     op.create_table(
         'check_acks',
         sa.Column('finding_id', sa.String(length=40), nullable=False),
