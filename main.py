@@ -46,9 +46,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_desktop(db_url=options.get("--db") or None, lang=options.get("--lang") or None)
 
     from cli.app import run
-    from desktop.screenshots import ScreenshotsCommand
+    from cli.screenshots_cmd import ScreenshotsCommand
+    from desktop.screenshots import take_screenshots
 
-    return run(args, extra=[ScreenshotsCommand()])
+    return run(args, extra=[ScreenshotsCommand(take_screenshots)])
 
 
 if __name__ == "__main__":

@@ -1,46 +1,23 @@
-"""``screenshots DIR [--lang zh|en]``: the window offscreen on the current database, one PNG per
-main view and per editor, for review and for the README."""
+"""The window offscreen on a database, one PNG per main view and per editor, for review and for
+the README. ``main.py`` gives :func:`take_screenshots` to the command line's ``screenshots`` verb
+(``cli/screenshots_cmd.py``)."""
 
 from __future__ import annotations
 
-import argparse
 import os
 import tempfile
 from datetime import date
 from pathlib import Path
 
-from cli.context import Context, UsageError
+from sqlalchemy.orm import Session, sessionmaker
+
 from models.language import Lang
 
-NAME = "screenshots"
-HELP = "保存主窗口各视图和编辑器的截图 (save PNG screenshots of every view and editor)"
 
-
-class ScreenshotsCommand:
-    NAME = NAME
-    HELP = HELP
-
-    def configure(self, parser: argparse.ArgumentParser) -> None:
-        parser.add_argument("folder", metavar="DIR", help="folder for the PNG files")
-        parser.add_argument("--lang", dest="shot_lang", choices=("zh", "en"), default=None,
-                            help="language of the window (default: the global --lang, zh)")
-
-    def run(self, args: argparse.Namespace, ctx: Context) -> int:
-        folder = Path(args.folder)
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise UsageError(f"无法创建目录 {folder} (cannot create the folder): {exc}") from exc
-        lang = Lang(args.shot_lang or ctx.lang or Lang.ZH)
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        saved = take_screenshots(ctx, folder, lang)
-        for path in saved:
-            ctx.print(str(path))
-        ctx.print(f"已保存 {len(saved)} 张截图 (screenshots saved) → {folder}")
-        return 0
-
-
-def take_screenshots(ctx: Context, folder: Path, lang: Lang) -> list[Path]:
+def take_screenshots(sessions: sessionmaker[Session], url: str, folder: Path,
+                     lang: Lang) -> list[Path]:
+    """Save the PNGs into ``folder`` (which exists) and return their paths, in order."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSettings, qInstallMessageHandler
 
     from desktop.app import application
@@ -56,7 +33,7 @@ def take_screenshots(ctx: Context, folder: Path, lang: Lang) -> list[Path]:
     with tempfile.TemporaryDirectory() as scratch:
         settings = AppSettings(QSettings(str(Path(scratch) / "settings.ini"),
                                          QSettings.Format.IniFormat))
-        actx = AppContext(ctx.sessions(), ctx.url, lang)
+        actx = AppContext(sessions, url, lang)
         actx.background_loading = False  # every table filled before it is photographed
         window = MainWindow(actx, settings)
         try:

@@ -1,5 +1,8 @@
 """Shared fixtures: a fresh database per test, and the sample campaign (loaded once, copied).
 
+Both SQLite templates (the migrated empty database, the sample campaign) are built once per
+test run under ``tmp_path_factory``; each test works on its own copy of the file.
+
 The database fixtures (``db_url``, ``sessions``) run on the back end named by the ``backend``
 fixture. Tests under ``tests/models/`` run on both SQLite and PostgreSQL; elsewhere on SQLite,
 unless marked ``@pytest.mark.backends("sqlite", "postgresql")``. PostgreSQL comes from
@@ -17,6 +20,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from models.database import open_database
@@ -97,11 +101,32 @@ def db_url(backend: str, request: pytest.FixtureRequest, tmp_path: Path) -> Iter
     server.drop_database(name)
 
 
+@pytest.fixture(scope="session")
+def empty_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A migrated, empty SQLite file, built once per test run (copying it is faster than
+    running the migrations for every test)."""
+    path = tmp_path_factory.mktemp("empty") / "empty.db"
+    _checkpointed(open_database(f"sqlite:///{path}")[0])
+    return path
+
+
 @pytest.fixture
-def sessions(db_url: str) -> Iterator[sessionmaker[Session]]:
-    """A sessionmaker on a fresh, migrated, empty database."""
+def sessions(db_url: str, backend: str,
+             request: pytest.FixtureRequest) -> Iterator[sessionmaker[Session]]:
+    """A sessionmaker on a fresh, migrated, empty database (on SQLite a copy of
+    ``empty_template``; opening it still checks it is at the newest migration)."""
+    if backend == "sqlite":
+        template: Path = request.getfixturevalue("empty_template")
+        shutil.copyfile(template, db_url.removeprefix("sqlite:///"))
     engine, factory = open_database(db_url)
     yield factory
+    engine.dispose()
+
+
+def _checkpointed(engine: Engine) -> None:
+    """Fold the WAL journal into the file and close it, so that copying the file copies it all."""
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     engine.dispose()
 
 
@@ -114,9 +139,7 @@ def sample_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     engine, factory = open_database(f"sqlite:///{path}")
     with factory.begin() as session:
         load_sample(session)
-    with engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    engine.dispose()
+    _checkpointed(engine)
     return path
 
 

@@ -9,6 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pypdf
+import pytest
 from pypdf.generic import DictionaryObject
 
 CHECK_PDF = Path(__file__).resolve().parents[3] / "shared" / "checks" / "check-pdf"
@@ -68,10 +69,20 @@ def fonts(pdf: bytes) -> dict[str, bool]:
     return found
 
 
+def check_pdf_available() -> bool:
+    """Whether the shared ``check-pdf`` script and its tools (qpdf, poppler-utils) are here."""
+    return CHECK_PDF.exists() and all(shutil.which(t) for t in ("qpdf", "pdffonts", "pdftotext",
+                                                                "pdfinfo"))
+
+
+needs_check_pdf = pytest.mark.skipif(not check_pdf_available(),
+                                     reason="check-pdf or its tools (qpdf, poppler-utils) are "
+                                            "not installed")
+
+
 def check_pdf(path: Path, *expect: str) -> subprocess.CompletedProcess[str] | None:
     """Run the shared ``check-pdf`` script when it and its tools are on this machine."""
-    if not CHECK_PDF.exists() or not all(shutil.which(t) for t in ("qpdf", "pdffonts",
-                                                                   "pdftotext", "pdfinfo")):
+    if not check_pdf_available():
         return None
     args = [str(CHECK_PDF), str(path)]
     for text in expect:

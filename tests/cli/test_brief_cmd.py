@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from cli.app import run
 from cli.context import Context
-from tests.briefs.pdf_helpers import check_pdf, flat
+from tests.briefs.pdf_helpers import check_pdf, flat, needs_check_pdf
 from tests.briefs.world import build_brief_world
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -31,11 +31,14 @@ def db(db_url: str, sessions: sessionmaker[Session]) -> str:
     return db_url
 
 
-@pytest.mark.parametrize(("what", "expect"), [
+DOCUMENTS = [
     (["--trip", "trip-2023-007"], ["出访工作手册", "欧洲新能源汽车推介", "16:00–18:00"]),
     (["--event", "EVT-2023-012"], ["活动工作方案", "开幕致辞", "确认出席"]),
     (["--campaign", "--year", "2023"], ["招商工作进展报告", "1,600 亿元", "松山湖高新区"]),
-])
+]
+
+
+@pytest.mark.parametrize(("what", "expect"), DOCUMENTS)
 def test_each_document_is_written(db: str, tmp_path: Path, what: list[str],
                                   expect: list[str]) -> None:
     out = tmp_path / "brief.pdf"
@@ -46,9 +49,17 @@ def test_each_document_is_written(db: str, tmp_path: Path, what: list[str],
     assert "生成日期2023年3月1日" in text
     for fragment in expect:
         assert fragment.replace(" ", "") in text
+
+
+@needs_check_pdf
+@pytest.mark.parametrize(("what", "expect"), DOCUMENTS)
+def test_each_written_document_passes_check_pdf(db: str, tmp_path: Path, what: list[str],
+                                                expect: list[str]) -> None:
+    out = tmp_path / "brief.pdf"
+    code, _, err = cli("--db", db, "brief", *what, "-o", str(out), "--date", "2023-03-01")
+    assert code == 0, err
     result = check_pdf(out, *expect)
-    if result is not None:
-        assert result.returncode == 0, result.stdout
+    assert result is not None and result.returncode == 0, result
 
 
 def test_english_after_the_verb(db: str, tmp_path: Path) -> None:

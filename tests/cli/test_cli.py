@@ -7,8 +7,10 @@ import json
 import os
 import subprocess
 import sys
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -70,12 +72,13 @@ def test_list_filters_by_region_and_status(sample_url: str) -> None:
     assert events and all(e["status"] == "done" for e in events)
 
 
-@pytest.mark.parametrize("what,key", [("events", "code"), ("people", "id"),
-                                      ("organisations", "id"), ("leads", "code")])
-def test_list_other_records(sample_url: str, what: str, key: str) -> None:
+@pytest.mark.parametrize("what,key,label", [("events", "code", "title"), ("people", "id", "name"),
+                                            ("organisations", "id", "name"),
+                                            ("leads", "code", "title")])
+def test_list_other_records(sample_url: str, what: str, key: str, label: str) -> None:
     rows = cli_json("--db", sample_url, "list", what)
-    assert rows and all(key in r for r in rows)
-    assert all(("title" in r) or ("name" in r) for r in rows)
+    assert rows and all(r[key] for r in rows)
+    assert all(r[label] for r in rows)
 
 
 def test_list_text_table_lines_up_chinese(sample_url: str) -> None:
@@ -94,8 +97,13 @@ def test_show_trip_text_and_json(sample_url: str) -> None:
     assert code in out and "北京时间" in out
     data = cli_json("--db", sample_url, "show", code)
     assert data["code"] == code and data["itinerary"] and data["delegation"]
-    first = data["itinerary"][0]
-    assert first["start"] != first["start_beijing"] or first["timezone"] == "Asia/Shanghai"
+    for item in data["itinerary"]:
+        local = datetime.fromisoformat(item["start"])
+        beijing = datetime.fromisoformat(item["start_beijing"])
+        assert local == beijing, item  # one moment, on two clocks
+        assert local.utcoffset() == local.astimezone(ZoneInfo(item["timezone"])).utcoffset(), item
+        assert beijing.utcoffset() == timedelta(hours=8), item
+    assert any(i["start"] != i["start_beijing"] for i in data["itinerary"])  # Europe's clocks
 
 
 def test_show_event_json(sample_url: str) -> None:
@@ -146,7 +154,9 @@ def test_main_py_end_to_end_keeps_chinese_in_a_pipe(sample_url: str) -> None:
     )
     assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
     trips = json.loads(done.stdout.decode("utf-8"))
-    assert any("推" in t["title"] or "招商" in t["title"] for t in trips) or trips
+    assert trips == cli_json("--db", sample_url, "list", "trips")  # as printed in-process
+    titles = {t["code"]: t["title"] for t in trips}
+    assert titles["TRIP-2023-001"] == "赴香港开展“有空间、进莞来”招商推介活动"
     bad = subprocess.run(
         [sys.executable, str(ROOT / "main.py"), "--db", sample_url, "show", "NOPE"],
         capture_output=True, check=False, timeout=120,

@@ -119,7 +119,8 @@ def test_import_organisations_from_a_gb18030_csv(window: MainWindow, small: Smal
     dialog.accept()
     finish(dialog, qtbot)  # the plan
     assert len(answers) == 1 and "新建 2" in answers[0] and "GB18030" in answers[0]
-    finish(dialog, qtbot)  # the import
+    # the import: its job is queued from the plan's, and may finish within the wait above
+    qtbot.waitUntil(lambda: dialog.applied, timeout=10_000)
     assert dialog.applied
     with small.sessions() as session:
         names = set(session.scalars(select(Organisation.name_zh)))

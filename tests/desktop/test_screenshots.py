@@ -10,7 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from cli.app import run
 from cli.context import Context
-from desktop.screenshots import ScreenshotsCommand
+from cli.screenshots_cmd import ScreenshotsCommand
+from desktop.screenshots import take_screenshots
 from tests.desktop.conftest import Small
 
 
@@ -19,7 +20,8 @@ def test_screenshots_of_every_view_and_editor(small: Small, db_url: str, tmp_pat
     out, err = io.StringIO(), io.StringIO()
     folder = tmp_path / "shots"
     code = run(["--db", db_url, "screenshots", str(folder), "--lang", "en"],
-               extra=[ScreenshotsCommand()], ctx=Context(db_url=db_url, out=out, err=err))
+               extra=[ScreenshotsCommand(take_screenshots)],
+               ctx=Context(db_url=db_url, out=out, err=err))
     assert code == 0, err.getvalue()
     names = sorted(p.name for p in folder.glob("*.png"))
     for view in ("dashboard", "calendar", "timeline", "trips", "events", "organisations",
@@ -37,6 +39,6 @@ def test_a_folder_that_cannot_be_made_is_a_usage_error(small: Small, db_url: str
     blocker.write_text("x")
     err = io.StringIO()
     code = run(["--db", db_url, "screenshots", str(blocker / "shots")],
-               extra=[ScreenshotsCommand()], ctx=Context(db_url=db_url, out=io.StringIO(),
-                                                         err=err))
+               extra=[ScreenshotsCommand(take_screenshots)],
+               ctx=Context(db_url=db_url, out=io.StringIO(), err=err))
     assert code == 2 and "shots" in err.getvalue()

@@ -95,7 +95,8 @@ def test_time_skipped_by_daylight_saving_is_refused() -> None:
 def test_item_outside_its_trip(sessions: sessionmaker[Session], world: World) -> None:
     late = item_draft(world, day=31)
     err = _refused(sessions, "starts_at", lambda s: make_trip(s, world, items=[late]))
-    assert "TRIP-2023-001" in err.message_zh or "超出" in err.message_zh
+    assert err.message_zh == ("行程事项“拜访博世”（03-31—03-31，当地时间）超出了"
+                              "推广活动 TRIP-2023-001 的日期 03-23—03-30")
 
 
 def test_item_outside_trip_uses_local_date(sessions: sessionmaker[Session], world: World) -> None:

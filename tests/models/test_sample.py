@@ -139,7 +139,7 @@ def test_leads_cover_the_flow_and_the_target(sample: Session) -> None:
     assert 100_000_000_000 <= signed <= 180_000_000_000
     for lead in leads:
         assert (lead.signed_on is not None) == (lead.stage in SIGNED), lead.code
-        assert lead.source_trip_id or lead.source_event_id
+        assert (lead.source_trip_id is None) != (lead.source_event_id is None), lead.code
 
 
 def test_chinese_text_round_trips_unchanged(sample: Session) -> None:

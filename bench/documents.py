@@ -1,0 +1,206 @@
+"""Calendar export and briefing packs on a database, in process, timed for the runner.
+
+    python -m bench.documents --db URL [--repeat 5]
+
+Prints one JSON line per measure, ``{"what", "times", "floor", "floor_times", "note"}``:
+
+- .ics export (collect + render) of the newest campaign year and of everything (once when it
+  holds more than 20,000 entries), against
+  icalendar serialising the same entries from the same plain data (``Event.new`` with the
+  same properties, ``add_missing_timezones``, ``to_ical``);
+- the delegation brief of the newest year's biggest trip and the campaign report (collect +
+  render), against ReportLab alone building as many pages of Chinese text with the same font.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from collections.abc import Callable, Sequence
+from datetime import date, datetime, timedelta
+from io import BytesIO
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from icalendar import Calendar, Event, vCalAddress
+from icalendar.enums import STATUS
+from sqlalchemy import func, select
+
+from briefs import BriefOptions, collect_campaign, collect_trip, find_cjk_font, render_campaign, render_trip
+from calendars import CalendarData, ExportScope, collect, render, uid_of
+from models.database import open_database
+from models.rows import PersonRow
+from models.trips import ItineraryItem, Trip
+
+BIG_EXPORT = 20_000  # entries: a bigger export is timed once
+
+
+def _times(run: Callable[[], object], repeat: int) -> list[float]:
+    out = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        out.append(time.perf_counter() - start)
+    return out
+
+
+def _address(person: PersonRow | None) -> vCalAddress | None:
+    if person is None or not person.email:
+        return None
+    address = vCalAddress(f"mailto:{person.email}")
+    address.params["CN"] = person.name_zh
+    return address
+
+
+def icalendar_floor(data: CalendarData, first: date, last: date) -> bytes:
+    """The same entries with icalendar alone (from ``bench/bench_ics.py``)."""
+    cal = Calendar.new(prodid="-//bench//EN", uid="bench@campaign-planner")
+
+    def entry(uid: str, stamp: datetime, start: date | datetime, end: date | datetime,
+              summary: str, location: str, description: str, people: Sequence[PersonRow],
+              organizer: PersonRow | None, categories: list[str], parent: str | None) -> None:
+        attendees = [a for a in map(_address, people) if a is not None]
+        cal.add_component(Event.new(
+            uid=uid, stamp=stamp, last_modified=stamp, sequence=0, status=STATUS.CONFIRMED,
+            start=start, end=end, summary=summary, location=location or None,
+            description=description, attendees=attendees, organizer=_address(organizer),
+            categories=categories, related_to=parent))
+
+    for trip in data.trips:
+        cats = [trip.region.name_zh, *(i.name_zh for i in trip.industries)]
+        entry(uid_of(trip.uuid), trip.updated_at, trip.start_date,
+              trip.end_date + timedelta(days=1), trip.title_zh, trip.region.name_zh,
+              trip.purpose, [m.person for m in trip.members], trip.leader, cats, None)
+        for item in trip.items:
+            entry(uid_of(item.uuid), item.updated_at, item.local_start, item.local_end,
+                  item.title_zh, item.place, item.notes, list(item.attendees), trip.leader, cats,
+                  uid_of(trip.uuid))
+    for ev in data.events:
+        cats = [ev.region.name_zh if ev.region else "", *(i.name_zh for i in ev.industries)]
+        entry(uid_of(ev.uuid), ev.updated_at, ev.local_start, ev.local_end, ev.title_zh,
+              ev.venue, ev.description, [], ev.lead_person, cats, None)
+        tz = ZoneInfo(ev.timezone)
+        for s in ev.sessions:
+            entry(uid_of(s.uuid), s.updated_at, s.starts_at.astimezone(tz),
+                  s.ends_at.astimezone(tz), s.title_zh, s.room, s.notes, list(s.speakers),
+                  ev.lead_person, cats, uid_of(ev.uuid))
+    cal.add_missing_timezones(first_date=first, last_date=last)
+    return cal.to_ical()
+
+
+def reportlab_floor(pages: int, font_path: str | None) -> bytes:
+    """ReportLab alone: ``pages`` pages of Chinese paragraphs and a table, with the CJK font."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table
+
+    name = "BenchCJK"
+    if name not in pdfmetrics.getRegisteredFontNames():
+        if font_path:
+            path, _, index = font_path.partition("#")
+            pdfmetrics.registerFont(TTFont(name, path, subfontIndex=int(index or 0)))
+        else:
+            pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+            name = "STSong-Light"
+    style = ParagraphStyle("body", fontName=name, fontSize=10.5, leading=15)
+    story: list[Any] = []
+    for page in range(max(1, pages)):
+        story.append(Paragraph(f"第 {page + 1} 页：东莞招商推介活动工作手册", style))
+        story += [Paragraph("围绕新能源汽车、智能移动终端产业链精准招商，拜访目标企业，"
+                            "宣介东莞投资环境，推动重点项目签约落地。" * 2, style)
+                  for _ in range(12)]
+        story.append(Table([[Paragraph(f"09:{k:02d}", style), Paragraph("拜访企业 会见总经理", style)]
+                            for k in range(8)], style=[("FONT", (0, 0), (-1, -1), name)]))
+        story.append(PageBreak())
+    out = BytesIO()
+    SimpleDocTemplate(out, pagesize=A4, invariant=1).build(story)
+    return out.getvalue()
+
+
+def page_count(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type /Page\b(?!s)", pdf))
+
+
+def _emit(what: str, times: list[float], floor: str, floor_times: list[float], note: str) -> None:
+    print(json.dumps({"what": what, "times": times, "floor": floor, "floor_times": floor_times,
+                      "note": note}, ensure_ascii=False), flush=True)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else "")
+    parser.add_argument("--db", required=True)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args(argv)
+    engine, sessions = open_database(args.db)
+    repeat = args.repeat
+    with sessions() as s:
+        newest = s.scalar(select(func.max(Trip.start_date)))
+        oldest = s.scalar(select(func.min(Trip.start_date)))
+    year = newest.year if newest else date.today().year
+    first_year = oldest.year if oldest else year
+
+    for label, scope, first in (
+            (f"export .ics: the {year} campaign year",
+             ExportScope(start=date(year, 1, 1), end=date(year, 12, 31)), date(year, 1, 1)),
+            ("export .ics: everything", ExportScope(all_=True), date(first_year, 1, 1))):
+        def export(scope: ExportScope = scope) -> bytes:
+            with sessions() as s:
+                data = collect(s, scope)
+            return render(data)
+
+        with sessions() as s:
+            data = collect(s, scope)
+        size = len(render(data))
+        runs = repeat if data.entry_count <= BIG_EXPORT else 1  # minutes each
+        def floor(data: CalendarData = data, first: date = first) -> bytes:
+            return icalendar_floor(data, first, date(year + 1, 1, 1))
+
+        _emit(label, _times(export, runs), "icalendar alone, same entries from plain data",
+              _times(floor, runs), f"{data.entry_count:,} entries, {size / 1e6:.1f} MB"
+              + ("" if runs == repeat else f"; {runs} run (minutes each)"))
+
+    font = find_cjk_font(None)
+    options = BriefOptions(generated_on=date(year, 12, 31))
+    with sessions() as s:
+        biggest = s.execute(
+            select(Trip.code, func.count(ItineraryItem.id))
+            .join(ItineraryItem, ItineraryItem.trip_id == Trip.id)
+            .where(Trip.code.like(f"TRIP-{year}-%")).group_by(Trip.code)
+            .order_by(func.count(ItineraryItem.id).desc(), Trip.code).limit(1)).first()
+    if biggest is not None:
+        code = biggest[0]
+
+        def trip_brief() -> bytes:
+            with sessions() as s:
+                data = collect_trip(s, code)
+            return render_trip(data, options)
+
+        pdf = trip_brief()
+        pages = page_count(pdf)
+        _emit(f"trip brief {code} (collect + render)", _times(trip_brief, repeat),
+              f"ReportLab alone, {pages} pages of Chinese text",
+              _times(lambda: reportlab_floor(pages, font.path), repeat),
+              f"{biggest[1]} items, {pages} pages")
+
+    def report() -> bytes:
+        with sessions() as s:
+            data = collect_campaign(s, year)
+        return render_campaign(data, options)
+
+    pdf = report()
+    pages = page_count(pdf)
+    _emit(f"campaign report {year} (collect + render)", _times(report, repeat),
+          f"ReportLab alone, {pages} pages of Chinese text",
+          _times(lambda: reportlab_floor(pages, font.path), repeat), f"{pages} pages")
+    engine.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

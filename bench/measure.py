@@ -1,0 +1,98 @@
+"""Timing helpers of the runner: whole processes (time and peak memory) and the figures."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@dataclass(frozen=True)
+class Run:
+    seconds: float
+    peak_mib: float  # the process's peak resident memory (its whole life)
+
+
+@dataclass
+class Figure:
+    """One row of the table: a median of several runs and the median of its floor."""
+
+    group: str
+    what: str
+    times: list[float]
+    floor: str = ""
+    floor_times: list[float] = field(default_factory=list)
+    peak_mib: float | None = None
+    floor_peak_mib: float | None = None
+    note: str = ""
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.times)
+
+    @property
+    def floor_median(self) -> float | None:
+        return statistics.median(self.floor_times) if self.floor_times else None
+
+    @property
+    def ratio(self) -> float | None:
+        floor = self.floor_median
+        return self.median / floor if floor else None
+
+
+def python() -> str:
+    return sys.executable
+
+
+def child_env(extra: Mapping[str, str] | None = None) -> dict[str, str]:
+    env = dict(os.environ)
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH", "")]))
+    env.setdefault("PYTHONIOENCODING", "utf-8")
+    env.update(extra or {})
+    return env
+
+
+def whole_process(argv: Sequence[str], env: Mapping[str, str], ready: str | None = None,
+                  check: bool = True) -> Run:
+    """Run ``argv`` once from ``ROOT``: the seconds until it ends (or prints the ``ready``
+    line) and its peak RSS (``wait4``: the child's own ``ru_maxrss``, in KiB on Linux)."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(list(argv), cwd=ROOT, env=dict(env), stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, encoding="utf-8")
+    seconds: float | None = None
+    assert proc.stdout is not None and proc.stderr is not None
+    if ready is not None:
+        for line in proc.stdout:
+            if line.strip() == ready:
+                seconds = time.perf_counter() - started
+                break
+    with proc.stdout, proc.stderr:
+        out = proc.stdout.read()
+        err = proc.stderr.read()
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    if seconds is None:
+        seconds = time.perf_counter() - started
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if check and (proc.returncode != 0 or (ready is not None and seconds is None)):
+        raise RuntimeError(f"{' '.join(argv)} failed ({proc.returncode}):\n{out[-2000:]}\n"
+                           f"{err[-2000:]}")
+    peak = usage.ru_maxrss / 1024 if sys.platform != "darwin" else usage.ru_maxrss / 2**20
+    return Run(seconds, peak)
+
+
+def repeat_process(argv: Sequence[str], env: Mapping[str, str], repeat: int,
+                   ready: str | None = None) -> list[Run]:
+    return [whole_process(argv, env, ready) for _ in range(repeat)]
+
+
+def python_imports(modules: str) -> list[str]:
+    """The floor of a command: Python importing what the command needs, nothing else."""
+    return [python(), "-c", f"import {modules}"]
