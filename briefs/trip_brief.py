@@ -192,6 +192,14 @@ def _days(t: TripDetail) -> list[tuple[date, list[ItemRow]]]:
     return [(d, sorted(by_day[d], key=lambda i: (i.starts_at, i.id))) for d in sorted(days)]
 
 
+def _all_day(item: ItemRow, w: Words) -> str:
+    """"全天" for a one-day all-day entry, with its last day when it runs longer."""
+    last = item.local_end.date()
+    if last == item.local_start.date():
+        return w("全天", "All day")
+    return w(f"全天\n至 {w.day_month(last)}", f"All day\nto {w.day_month(last)}")
+
+
 def _time_range(start: datetime, end: datetime, day: date, w: Words) -> str:
     """09:00–11:00, with the date when a time falls on another day than ``day``."""
 
@@ -235,10 +243,12 @@ def _itinerary(t: TripDetail, k: Kit) -> list[Flowable]:
             where = [x for x in (i.place, i.organisation.name(w.lang) if i.organisation else "",
                                  i.city.name(w.lang) if i.city else "") if x]
             rows.append([
+                _all_day(i, w) if i.all_day else
                 Markup(f"{esc(_time_range(local, i.local_end, day, w))}<br/>"
                        f'<font size="7.5" color="{MUTED.hexval()}">{esc(local.tzname() or "")} '
                        f"{utc_offset(local)}</font>"),
-                _time_range(i.beijing_start, i.beijing_end, day, w),
+                w("全天", "All day") if i.all_day
+                else _time_range(i.beijing_start, i.beijing_end, day, w),
                 Markup(what),
                 Markup("<br/>".join(esc(x) for x in where)),
                 sep.join(p.name(w.lang) for p in i.attendees),
@@ -272,8 +282,10 @@ def _travel_rows(items: Sequence[ItemRow], w: Words) -> list[list[str | Flowable
     rows: list[list[str | Flowable]] = []
     for i in items:
         day = i.local_start.date()
-        rows.append([w.short_day(day), _time_range(i.local_start, i.local_end, day, w),
-                     _time_range(i.beijing_start, i.beijing_end, day, w), i.kind.label(w.lang),
+        local = _all_day(i, w) if i.all_day else _time_range(i.local_start, i.local_end, day, w)
+        beijing = (w("全天", "All day") if i.all_day
+                   else _time_range(i.beijing_start, i.beijing_end, day, w))
+        rows.append([w.short_day(day), local, beijing, i.kind.label(w.lang),
                      i.title(w.lang), "\n".join(x for x in (i.place, i.notes) if x)])
     return rows
 

@@ -45,6 +45,11 @@ def uid_of(uuid: str) -> str:
     return f"{uuid}@{UID_DOMAIN}"
 
 
+def entry_uid(uuid: str, external_uid: str = "") -> str:
+    """The UID an entry is exported with: the partner's own for what came from them."""
+    return external_uid or uid_of(uuid)
+
+
 def _t(lang: Lang, zh: str, en: str) -> str:
     return lang.pick(zh, en)
 
@@ -175,16 +180,21 @@ def item_component(item: ItemRow, trip: TripDetail, lang: Lang = Lang.ZH,
                    alarm_minutes: int | None = None) -> Event:
     """An itinerary item as a timed entry in the local zone of its place, related to its trip."""
     summary, summary_lang = _summary(item.title_zh, item.title_en, lang)
-    event = _entry(uid_of(item.uuid), max(item.updated_at, trip.updated_at),
+    event = _entry(entry_uid(item.uuid, item.external_uid), max(item.updated_at, trip.updated_at),
                    (item.revision - 1) + (trip.revision - 1), STATUS[trip.status.value],
                    summary, summary_lang)
-    event.add("DTSTART", _local(item.starts_at, item.timezone))
-    event.add("DTEND", _local(item.ends_at, item.timezone))
+    if item.all_day:  # whole days (VALUE=DATE), the end exclusive
+        event.add("DTSTART", item.local_start.date())
+        event.add("DTEND", item.local_end.date() + timedelta(days=1))
+        event.add("TRANSP", "TRANSPARENT")
+    else:
+        event.add("DTSTART", _local(item.starts_at, item.timezone))
+        event.add("DTEND", _local(item.ends_at, item.timezone))
     location = item.place or (item.city.name(lang) if item.city else "")
     if location:
         event.add("LOCATION", location)
     beijing = ""
-    if item.timezone != BEIJING_TZ:
+    if item.timezone != BEIJING_TZ and not item.all_day:
         end_format = "%H:%M" if item.beijing_start.date() == item.beijing_end.date() else "%m-%d %H:%M"
         beijing = f"{item.beijing_start:%m-%d %H:%M}–{item.beijing_end.strftime(end_format)}"
     event.add("DESCRIPTION", _lines([
@@ -211,8 +221,8 @@ def item_component(item: ItemRow, trip: TripDetail, lang: Lang = Lang.ZH,
 def event_component(ev: EventDetail, lang: Lang = Lang.ZH, alarm_minutes: int | None = None) -> Event:
     """A themed event as a timed entry in its own zone."""
     summary, summary_lang = _summary(ev.title_zh, ev.title_en, lang)
-    event = _entry(uid_of(ev.uuid), ev.updated_at, ev.revision - 1, STATUS[ev.status.value],
-                   summary, summary_lang)
+    event = _entry(entry_uid(ev.uuid, ev.external_uid), ev.updated_at, ev.revision - 1,
+                   STATUS[ev.status.value], summary, summary_lang)
     event.add("DTSTART", _local(ev.starts_at, ev.timezone))
     event.add("DTEND", _local(ev.ends_at, ev.timezone))
     location = ev.venue or (ev.city.name(lang) if ev.city else "")
@@ -264,7 +274,7 @@ def session_component(s: SessionRow, ev: EventDetail, lang: Lang = Lang.ZH,
     _people(event, ev.lead_person, ((p, "REQ-PARTICIPANT") for p in s.speakers), lang)
     _categories(event, [ev.region.name(lang) if ev.region else "",
                         *(i.name(lang) for i in ev.industries)])
-    event.add("RELATED-TO", uid_of(ev.uuid))
+    event.add("RELATED-TO", entry_uid(ev.uuid, ev.external_uid))
     _alarm(event, alarm_minutes, summary)
     return event
 

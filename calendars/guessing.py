@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import TypeVar
 
@@ -45,7 +46,17 @@ _ITEM_WORDS: tuple[tuple[ItemKind, tuple[str, ...]], ...] = (
     (ItemKind.SIGNING, ("签约", "签署", "signing", "sign ")),
     (ItemKind.BANQUET, ("宴", "晚餐", "午餐", "dinner", "lunch", "banquet", "reception")),
     (ItemKind.PROMOTION_MEETING, ("推介", "说明会", "promotion", "roadshow", "seminar")),
+    (ItemKind.TRADE_FAIR, ("展会", "博览会", "交易会", "展览", "messe", "expo", "trade fair",
+                           "trade show", "exhibition")),
+    (ItemKind.MEETING, ("电话", "通话", "视频会议", "会谈", "会议", "call", "phone", "zoom",
+                        "teams", "webex", "video conference", "meeting")),
     (ItemKind.FREE_TIME, ("自由活动", "free time")),
+    (ItemKind.COMPANY_VISIT, ("拜访", "参观", "考察", "visit", "tour of", "besichtigung")),
+)
+
+# an airline's flight number: two-character IATA code and 1-4 digits ("LH 720", "CA931", "3U8888")
+_FLIGHT_NUMBER = re.compile(
+    r"(?<![A-Za-z0-9])(?:[A-Z]{2}|[A-Z][0-9]|[0-9][A-Z])\s?[0-9]{1,4}[A-Z]?(?![A-Za-z0-9年月日])"
 )
 
 _EVENT_WORDS: tuple[tuple[EventKind, tuple[str, ...]], ...] = (
@@ -65,11 +76,41 @@ def _guess(text: str, words: tuple[tuple[K, tuple[str, ...]], ...], default: K) 
     return default
 
 
-def guess_item_kind(text: str) -> ItemKind:
-    """The kind of itinerary item a title (and place) suggests; a company visit by default."""
-    return _guess(text, _ITEM_WORDS, ItemKind.COMPANY_VISIT)
+def _from_categories(categories: Iterable[str], words: tuple[tuple[K, tuple[str, ...]], ...],
+                     kinds: Iterable[K]) -> K | None:
+    """The kind a CATEGORIES value names: its value, its label, or one of its keywords."""
+    kinds = list(kinds)
+    for category in categories:
+        wanted = category.strip().casefold()
+        if not wanted:
+            continue
+        for kind in kinds:
+            if wanted in (kind.value, kind.zh.casefold(), kind.en.casefold()):
+                return kind
+        for kind, keys in words:
+            if any(k in wanted for k in keys):
+                return kind
+    return None
 
 
-def guess_event_kind(text: str) -> EventKind:
-    """The kind of themed event a title suggests; "other" by default."""
-    return _guess(text, _EVENT_WORDS, EventKind.OTHER)
+def has_flight_number(text: str) -> bool:
+    return _FLIGHT_NUMBER.search(text) is not None
+
+
+def guess_item_kind(text: str, categories: Iterable[str] = (),
+                    default: ItemKind = ItemKind.COMPANY_VISIT) -> ItemKind:
+    """The kind of itinerary item an entry suggests, first found of: a CATEGORIES value, a
+    flight number in the title, a keyword (zh or en) of the title or place; else ``default``."""
+    found = _from_categories(categories, _ITEM_WORDS, ItemKind)
+    if found is not None:
+        return found
+    if has_flight_number(text.split("\n", 1)[0]):
+        return ItemKind.FLIGHT
+    return _guess(text, _ITEM_WORDS, default)
+
+
+def guess_event_kind(text: str, categories: Iterable[str] = (),
+                     default: EventKind = EventKind.OTHER) -> EventKind:
+    """The kind of themed event a CATEGORIES value or the title suggests; else ``default``."""
+    found = _from_categories(categories, _EVENT_WORDS, EventKind)
+    return found if found is not None else _guess(text, _EVENT_WORDS, default)

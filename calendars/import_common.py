@@ -22,13 +22,18 @@ from models.timeutil import local_to_utc
 UNTITLED = "（无标题）"
 
 
+def entry_error(entry: IcsEntry, exc: ValidationError) -> ValidationError:
+    """A rule an entry breaks, reported with the entry it came from."""
+    return ValidationError(exc.field, f"{entry.label(Lang.ZH)}：{exc.message_zh}",
+                           f"{entry.label(Lang.EN)}: {exc.message_en or exc.message_zh}")
+
+
 def with_entry(entry: IcsEntry, action: Callable[[], object]) -> None:
     """Run an operation; a rule it breaks is reported with the entry it came from."""
     try:
         action()
     except ValidationError as exc:
-        raise ValidationError(exc.field, f"{entry.label(Lang.ZH)}：{exc.message_zh}",
-                              f"{entry.label(Lang.EN)}: {exc.message_en or exc.message_zh}") from exc
+        raise entry_error(entry, exc) from exc
 
 
 def zone_of(entry: IcsEntry, fallback: str) -> str:
@@ -94,7 +99,7 @@ def entry_uuid(entry: IcsEntry) -> str:
 
 def is_stale(entry: IcsEntry, current_sequence: int) -> bool:
     """One of our own entries exported before the record's latest saved change."""
-    return entry.own_uuid is not None and entry.sequence < current_sequence
+    return entry.from_us and entry.sequence < current_sequence
 
 
 def apply_common(draft: ItemDraft | EventDraft, entry: IcsEntry, starts_at: datetime,

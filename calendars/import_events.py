@@ -20,7 +20,7 @@ from calendars.import_common import (
     with_entry,
     zone_of,
 )
-from calendars.import_report import IcsImportReport
+from calendars.import_report import IcsImportReport, Progress
 from calendars.reading import IcsEntry
 from models import queries
 from models.campaign import City
@@ -34,8 +34,11 @@ CANCELLED_IN_FILE = ("导入的日历中已取消", "cancelled in the imported c
 
 
 class EventImport:
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, default_kind: EventKind = EventKind.OTHER,
+                 progress: Progress | None = None) -> None:
         self.session = session
+        self.default_kind = default_kind
+        self.progress = progress
         self.report = IcsImportReport()
         self.sequences: dict[str, int] = {}
         self.campaign = queries.current_campaign(session)
@@ -66,7 +69,10 @@ class EventImport:
                 lone.append(entry)
             else:
                 top.append(entry)
-        for entry in top:
+        step = max(1, len(top) // 100)
+        for done, entry in enumerate(top, 1):
+            if self.progress is not None and (done % step == 0 or done == len(top)):
+                self.progress(done, len(top))
             uuid = entry_uuid(entry)
             self._one(entry, uuid, events.get(uuid), children.get(entry.uid, []))
         for entry in lone:
@@ -101,7 +107,8 @@ class EventImport:
         starts_at, ends_at = instants(entry, zone)
         before = event_draft(self.session, existing.id) if existing is not None else None
         draft = replace(before) if before is not None else EventDraft(
-            kind=guess_event_kind(entry.summary), title_zh=UNTITLED,
+            kind=guess_event_kind(entry.summary, entry.categories, self.default_kind),
+            title_zh=UNTITLED,
             starts_at=starts_at, ends_at=ends_at, timezone=zone, campaign_id=self.campaign.id,
             status=EventStatus.PLANNED, uuid=uuid, sessions=[], invitations=[],
         )
@@ -111,6 +118,7 @@ class EventImport:
         if before is None:
             with_entry(entry, lambda: create_event(self.session, draft))
             self.report.created += 1 + len(children)
+            self.report.planned(entry, "new", draft.kind, zone)
             return
         if replace(draft, sessions=before.sessions) == before:
             self.report.unchanged += 1
@@ -127,6 +135,7 @@ class EventImport:
             else:
                 self.report.unchanged += 1
         if draft != before:
+            self.report.planned(entry, "update", draft.kind, zone)
             event_id = existing.id  # type: ignore[union-attr]
             with_entry(entry, lambda: update_event(self.session, event_id, draft))
 
@@ -136,8 +145,10 @@ class EventImport:
         draft.venue = apply_common(draft, entry, starts_at, ends_at, zone, city, new)
         if entry.kind in {k.value for k in EventKind}:
             draft.kind = EventKind(entry.kind)
-        if entry.own_uuid is None:
+        if not entry.from_us:
             draft.description = entry.description
+        if entry.partner_uid:
+            draft.external_uid = entry.partner_uid
         wanted = {"TENTATIVE": EventStatus.PLANNED, "CONFIRMED": EventStatus.APPROVED,
                   "CANCELLED": EventStatus.CANCELLED}.get(entry.status)
         if wanted is not None and _group(wanted) != _group(draft.status):
@@ -161,7 +172,7 @@ class EventImport:
             if location != s.room:  # the export shows the venue (or city) for a session without room
                 venue_or_city = location in (draft.venue, "") or city_named(location, self.cities)
                 s.room = "" if venue_or_city else location
-            if child.own_uuid is None:
+            if not child.from_us:
                 s.notes = child.description
             by_uuid[uuid] = s
         return sorted(by_uuid.values(), key=lambda s: (s.starts_at, s.uuid or ""))

@@ -7,12 +7,13 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from calendars.guessing import city_in, city_named, guess_item_kind
 from calendars.import_common import (
     UNTITLED,
     apply_common,
+    entry_error,
     entry_uuid,
     instants,
     is_stale,
@@ -20,7 +21,7 @@ from calendars.import_common import (
     with_entry,
     zone_of,
 )
-from calendars.import_report import IcsImportReport
+from calendars.import_report import IcsImportReport, Progress
 from calendars.reading import IcsEntry
 from models import queries
 from models.campaign import City
@@ -28,17 +29,22 @@ from models.enums import ItemKind
 from models.errors import ValidationError
 from models.events import AgendaSession, ThemedEvent
 from models.language import Lang
-from models.operations.items import ItemDraft, add_item, delete_item, item_draft, update_item
+from models.operations.items import ItemDraft, add_items, delete_item, item_draft, update_item
 from models.timeutil import BEIJING_TZ
 from models.trips import ItineraryItem, Trip
 
 
 class TripImport:
-    def __init__(self, session: Session, trip_code: str) -> None:
+    def __init__(self, session: Session, trip_code: str,
+                 default_kind: ItemKind = ItemKind.COMPANY_VISIT,
+                 progress: Progress | None = None) -> None:
         self.session = session
         self.trip = queries.get_trip(session, trip_code)
         self.report = IcsImportReport()
         self.sequences: dict[str, int] = {}
+        self.default_kind = default_kind
+        self.progress = progress
+        self.pending: list[tuple[IcsEntry, ItemDraft]] = []  # new items, added in one go
 
     def run(self, entries: list[IcsEntry]) -> IcsImportReport:
         trip = self.trip
@@ -46,10 +52,15 @@ class TripImport:
         expanded = occurrences(entries, trip.start_date, trip.end_date)
         uuids = [entry_uuid(e) for e in expanded]
         items = {i.uuid: i for i in self.session.scalars(
-            select(ItineraryItem).where(ItineraryItem.uuid.in_(uuids)))}
+            select(ItineraryItem).where(ItineraryItem.uuid.in_(uuids))
+            .options(selectinload(ItineraryItem.attendees)))}
         # the SEQUENCE each record exports now, before this import's own changes raise it
         self.sequences = {u: i.revision - 1 + i.trip.revision - 1 for u, i in items.items()}
-        for entry, uuid in zip(expanded, uuids, strict=True):
+        total = len(expanded)
+        step = max(1, total // 100)
+        for done, (entry, uuid) in enumerate(zip(expanded, uuids, strict=True), 1):
+            if self.progress is not None and (done % step == 0 or done == total):
+                self.progress(done, total)
             if uuid == trip.uuid:  # the trip's own span, as in an export of this trip
                 continue
             if uuid in others:
@@ -65,6 +76,9 @@ class TripImport:
                     f"{trip.code}",
                 )
             self._one(entry, uuid, existing)
+        if self.pending:
+            add_items(self.session, trip.id, [draft for _, draft in self.pending],
+                      on_error=lambda n, exc: entry_error(self.pending[n][0], exc))
         self.session.flush()
         return self.report
 
@@ -89,7 +103,7 @@ class TripImport:
 
     def _one(self, entry: IcsEntry, uuid: str, existing: ItineraryItem | None) -> None:
         trip = self.trip
-        if entry.status == "CANCELLED" and entry.own_uuid is None:
+        if entry.status == "CANCELLED" and not entry.from_us:
             if existing is None:
                 self.report.skip(entry, "已取消", "cancelled")
             else:
@@ -111,23 +125,23 @@ class TripImport:
             return
         before = item_draft(existing) if existing is not None else None
         draft = replace(before) if before is not None else ItemDraft(
-            kind=guess_item_kind(f"{entry.summary} {entry.location}"),
+            kind=guess_item_kind(f"{entry.summary}\n{entry.location}", entry.categories,
+                                 self.default_kind),
             title_zh=UNTITLED, starts_at=starts_at, ends_at=ends_at, timezone=zone,
             uuid=uuid, attendee_ids=self._attendees(entry),
         )
         self._apply(draft, entry, starts_at, ends_at, zone, city, existing is None)
         if before is None:
-            with_entry(entry, lambda: self._add(draft))
+            self.pending.append((entry, draft))
             self.report.created += 1
+            self.report.planned(entry, "new", draft.kind, zone)
         elif draft == before:
             self.report.unchanged += 1
         else:
             item_id = existing.id  # type: ignore[union-attr]
             with_entry(entry, lambda: update_item(self.session, item_id, draft))
             self.report.updated += 1
-
-    def _add(self, draft: ItemDraft) -> None:
-        add_item(self.session, self.trip.id, draft)
+            self.report.planned(entry, "update", draft.kind, zone)
 
     def _attendees(self, entry: IcsEntry) -> list[int]:
         by_email = {m.person.email.strip().lower(): m.person_id for m in self.trip.members
@@ -140,5 +154,8 @@ class TripImport:
         draft.place = apply_common(draft, entry, starts_at, ends_at, zone, city, new)
         if entry.kind in {k.value for k in ItemKind}:
             draft.kind = ItemKind(entry.kind)
-        if entry.own_uuid is None:
+        if not entry.from_us:
             draft.notes = entry.description
+        draft.all_day = entry.all_day
+        if entry.partner_uid:
+            draft.external_uid = entry.partner_uid

@@ -24,6 +24,7 @@ _CONTENT_LINE = re.compile(
 )
 _OWN_UID = re.compile(rf"^([0-9a-fA-F-]{{36}})@{re.escape(UID_DOMAIN)}$")
 MAX_BYTES = 20 * 1024 * 1024
+_NO_UID = "no-uid:"
 
 DateOrTime = date | datetime
 
@@ -46,6 +47,7 @@ class IcsEntry:
     related_to: str = ""
     emails: tuple[str, ...] = ()
     tzid: str = ""  # the TZID parameter of DTSTART, when there is one
+    categories: tuple[str, ...] = ()
     recurrence_id: DateOrTime | None = None
     component: Event | None = field(default=None, compare=False, repr=False)
 
@@ -54,6 +56,26 @@ class IcsEntry:
         """The record UUID when the UID is one this app wrote, else None."""
         found = _OWN_UID.match(self.uid.strip())
         return found.group(1).lower() if found else None
+
+    @property
+    def from_us(self) -> bool:
+        """Written by this app's export: our UID, or a partner's UID with our kind property."""
+        return self.own_uuid is not None or bool(self.kind)
+
+    @property
+    def all_day(self) -> bool:
+        """A whole-day entry (``DTSTART;VALUE=DATE``)."""
+        return not isinstance(self.start, datetime)
+
+    @property
+    def partner_uid(self) -> str:
+        """The UID to keep for an entry that came from a partner: "" for ours, for an
+        occurrence of a recurring entry (its UID is the series') and for a file without UIDs."""
+        if self.own_uuid is not None or self.recurrence_id is not None:
+            return ""
+        if self.uid.startswith(_NO_UID) or len(self.uid) > 500:
+            return ""
+        return self.uid.strip()
 
     @property
     def recurring(self) -> bool:
@@ -102,6 +124,14 @@ def _decode(data: bytes) -> str:
         raise _refuse(None, "文件是空的", "the file is empty")
     if len(data) > MAX_BYTES:
         raise _refuse(None, "文件超过 20 MB", "the file is larger than 20 MB")
+    utf16 = _utf16(data)
+    if utf16 is not None:  # Windows "Unicode" text: read it as it is
+        try:
+            return data.decode(utf16).lstrip("\ufeff")
+        except UnicodeDecodeError as exc:
+            raise _refuse(None, f"文件是 UTF-16 编码，但第 {exc.start // 2 + 1} 个字符处已损坏",
+                          f"the file is UTF-16 but broken at character {exc.start // 2 + 1}"
+                          ) from exc
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -109,6 +139,18 @@ def _decode(data: bytes) -> str:
         raise _refuse(line, "不是 UTF-8 编码（日历文件必须是 UTF-8；GBK 文件请先另存为 UTF-8）",
                       "not UTF-8 (calendar files are UTF-8; save a GBK file as UTF-8 first)"
                       ) from exc
+
+
+def _utf16(data: bytes) -> str | None:
+    """The codec of a UTF-16 file (with a BOM, or "BEGIN" with a zero byte beside each letter)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    head = data[:64]
+    if head.startswith(b"B\x00E\x00G\x00"):
+        return "utf-16-le"
+    if head.startswith(b"\x00B\x00E\x00G"):
+        return "utf-16-be"
+    return None
 
 
 def _logical_lines(text: str) -> list[tuple[int, str]]:
@@ -218,7 +260,8 @@ def _entry(c: Event, line: int) -> IcsEntry:
         start=start, end=end, location=_text(c, "LOCATION"),
         description=_text(c, "DESCRIPTION"), status=_text(c, "STATUS").upper(),
         kind=_text(c, KIND_PROPERTY), sequence=sequence, related_to=_text(c, "RELATED-TO"),
-        emails=_emails(c), tzid=tzid, recurrence_id=recurrence, component=c,
+        emails=_emails(c), tzid=tzid, categories=_categories(c), recurrence_id=recurrence,
+        component=c,
     )
 
 
@@ -234,7 +277,21 @@ def _when(c: Event, name: str, bad: Any) -> tuple[DateOrTime, str]:
     if isinstance(value, datetime) and tzid and value.tzinfo is None:
         raise bad(f"未知时区 TZID={tzid}（文件中也没有它的 VTIMEZONE）",
                   f"unknown time zone TZID={tzid} (and no VTIMEZONE for it in the file)")
+    if isinstance(value, datetime) and _in_gap(value):
+        zone = getattr(value.tzinfo, "key", tzid)
+        raise bad(f"{name} {value:%Y-%m-%d %H:%M} 在时区 {zone} 中不存在（夏令时开始时钟拨快，"
+                  "跳过了这段时间）",
+                  f"{name} {value:%Y-%m-%d %H:%M} does not exist in {zone} (the clocks skip "
+                  "that time when summer time starts)")
     return value, tzid
+
+
+def _in_gap(value: datetime) -> bool:
+    """A zoned wall-clock time that its zone skips (the spring-forward hour)."""
+    if value.tzinfo is None:
+        return False
+    back = value.astimezone(UTC).astimezone(value.tzinfo)
+    return back.replace(tzinfo=None) != value.replace(tzinfo=None)
 
 
 def _end(c: Event, start: DateOrTime, bad: Any) -> DateOrTime | None:
@@ -262,6 +319,15 @@ def _end(c: Event, start: DateOrTime, bad: Any) -> DateOrTime | None:
     return end
 
 
+def _categories(c: Event) -> tuple[str, ...]:
+    found: list[str] = []
+    values = c.get("CATEGORIES")
+    for value in values if isinstance(values, list) else [values] if values is not None else []:
+        cats = getattr(value, "cats", None)
+        found.extend(str(x).strip() for x in (cats if cats is not None else [value]))
+    return tuple(x for x in found if x)
+
+
 def _emails(c: Event) -> tuple[str, ...]:
     found = []
     for name in ("ORGANIZER", "ATTENDEE"):
@@ -277,7 +343,7 @@ def _emails(c: Event) -> tuple[str, ...]:
 
 def _synthetic_uid(summary: str, start: DateOrTime) -> str:
     """A file without UIDs (RFC 5545 requires them) still re-imports onto the same records."""
-    return f"no-uid:{summary}:{occurrence_key(start)}"
+    return f"{_NO_UID}{summary}:{occurrence_key(start)}"
 
 
 def _check_unique(entries: list[IcsEntry]) -> None:

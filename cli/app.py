@@ -12,7 +12,17 @@ import sys
 from collections.abc import Sequence
 from typing import Protocol
 
-from cli import brief_cmd, check_cmd, data_cmd, ics_cmd, init_cmd, list_cmd, sheet_cmd, show_cmd
+from cli import (
+    brief_cmd,
+    check_cmd,
+    data_cmd,
+    export_sheet_cmd,
+    ics_cmd,
+    init_cmd,
+    list_cmd,
+    sheet_cmd,
+    show_cmd,
+)
 from cli.context import Context, UsageError
 from models.errors import (
     DatabaseError,
@@ -40,7 +50,8 @@ class Command(Protocol):
 
 
 COMMANDS: list[Command] = [init_cmd, list_cmd, show_cmd, check_cmd, brief_cmd,
-                           *ics_cmd.COMMANDS, *data_cmd.COMMANDS, sheet_cmd]
+                           *ics_cmd.COMMANDS, *data_cmd.COMMANDS, sheet_cmd,
+                           export_sheet_cmd]
 
 
 class _Parser(argparse.ArgumentParser):

@@ -1,7 +1,7 @@
 """``export-ics`` and ``import-ics``: calendars for leaders and delegates, and partners' calendars in.
 
     export-ics (--all | --trip CODE | --event CODE | --person ID | --region R) [--lang zh|en] [-o FILE]
-    import-ics FILE (--trip CODE | --as-events)
+    import-ics FILE (--trip CODE | --as-events) [--dry-run] [--default-kind KIND]
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from cli.context import Context, UsageError
 from cli.paths import input_file, output_file
 from models.campaign import Industry, Unit
 from models.directory_lookup import find_person
-from models.enums import TripStatus
+from models.enums import EventKind, ItemKind, TripStatus
 from models.errors import NotFoundError
 from models.language import Lang
 
@@ -134,18 +134,27 @@ class ImportCommand:
         into.add_argument("--trip", metavar="CODE", help="into this trip's itinerary")
         into.add_argument("--as-events", action="store_true", help="as themed events")
         parser.add_argument("--dry-run", action="store_true",
-                            help="check and report, write nothing")
+                            help="check and report, write nothing; lists each entry's kind")
+        parser.add_argument(
+            "--default-kind", metavar="KIND",
+            help="kind of an entry nothing in it suggests (items: "
+                 f"{', '.join(k.value for k in ItemKind)}; default company_visit; with "
+                 f"--as-events: {', '.join(k.value for k in EventKind)}; default other)")
 
     def run(self, args: argparse.Namespace, ctx: Context) -> int:
         data = sys.stdin.buffer.read() if args.file == "-" else input_file(args.file).read_bytes()
         with ctx.sessions()() as session:  # closing without commit rolls everything back
-            report = import_ics(session, data, trip_code=args.trip, as_events=args.as_events)
+            report = import_ics(session, data, trip_code=args.trip, as_events=args.as_events,
+                                default_kind=args.default_kind)
             if not args.dry_run:
                 session.commit()
         lang = Lang.EN if ctx.lang is Lang.EN else Lang.ZH
         prefix = ("(dry run, nothing written) " if lang is Lang.EN else "（试运行，未写入）") \
             if args.dry_run else ""
         ctx.print(prefix + report.text(lang))
+        if args.dry_run:
+            for entry in report.entries:
+                ctx.print(f"  + {entry.text(lang)}")
         for note in report.notes:
             ctx.print(f"  - {note}")
         return 0

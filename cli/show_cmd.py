@@ -68,6 +68,7 @@ def trip_detail_json(t: TripDetail) -> dict[str, Any]:
             "uuid": i.uuid, "kind": i.kind.value, "title": i.title_zh, "title_en": i.title_en,
             "start": i.local_start.isoformat(), "end": i.local_end.isoformat(),
             "start_beijing": i.beijing_start.isoformat(), "timezone": i.timezone,
+            "all_day": i.all_day,
             "city": i.city.name_zh if i.city else None, "place": i.place,
             "organisation": i.organisation.name_zh if i.organisation else None,
             "attendees": [p.name_zh for p in i.attendees], "notes": i.notes,
@@ -123,11 +124,12 @@ def _trip_text(t: TripDetail, lang: Lang) -> str:
             lines.append(f"  {day:%Y-%m-%d %a}")
         where = " @ ".join(x for x in (i.place, i.organisation.name(lang) if i.organisation else "")
                            if x)
-        lines.append(
-            f"    {i.local_start:%H:%M}–{i.local_end:%H:%M} {i.local_start.tzname()}"
-            f"  [{i.beijing_start:%m-%d %H:%M}]  {i.kind.label(lang)}  {i.title(lang)}"
-            + (f"  ({where})" if where else "")
-        )
+        when = (f"全天 all day{'' if i.local_end.date() == day else f' → {i.local_end:%m-%d}'}"
+                if i.all_day else
+                f"{i.local_start:%H:%M}–{i.local_end:%H:%M} {i.local_start.tzname()}"
+                f"  [{i.beijing_start:%m-%d %H:%M}]")
+        lines.append(f"    {when}  {i.kind.label(lang)}  {i.title(lang)}"
+                     + (f"  ({where})" if where else ""))
     return "\n".join(x for x in lines if x is not None)
 
 

@@ -36,6 +36,7 @@ from desktop.documents.import_actions import (
     import_calendar,
     import_spreadsheet,
 )
+from desktop.documents.sheet_export import export_sheet
 from desktop.editors.opening import Editors
 from desktop.global_search import GlobalSearch
 from desktop.pages.dashboard import DashboardView
@@ -47,7 +48,9 @@ from desktop.pages.trips import TripsPage
 from desktop.pages.units import UnitsPage
 from desktop.settings import AppSettings
 from desktop.settings_dialog import SettingsDialog
+from desktop.tables.row_model import ID_ROLE, ROW_ROLE
 from desktop.worker import Job
+from spreadsheets.export import SheetFilters, SheetKind
 
 
 def button_text(text: str) -> str:
@@ -178,6 +181,18 @@ class MainWindow(QMainWindow):
                                          self.tr("Briefing pack of the selected trip or event"))
         self.report_action = self._action(self.tr("Campaign &report…"), self.campaign_report,
                                           "Ctrl+Shift+P")
+        self.export_sheet_action = self._action(
+            self.tr("Export &list as spreadsheet (.xlsx, .csv)…"), self.export_list,
+            "Ctrl+Shift+S", tip=self.tr("The rows this list shows, with its search and filters"))
+        self.export_itineraries_action = self._action(
+            self.tr("Export itineraries of the selected trips (.xlsx, .csv)…"),
+            partial(self.export_of_selection, SheetKind.ITINERARIES))
+        self.export_delegations_action = self._action(
+            self.tr("Export delegations of the selected trips (.xlsx, .csv)…"),
+            partial(self.export_of_selection, SheetKind.DELEGATIONS))
+        self.export_invitations_action = self._action(
+            self.tr("Export invitations of the selected events (.xlsx, .csv)…"),
+            partial(self.export_of_selection, SheetKind.INVITATIONS))
         self.import_ics_action = self._action(self.tr("&Import calendar (.ics)…"),
                                               self.import_calendar)
         self.import_sheet_action = self._action(self.tr("Import &spreadsheet…"),
@@ -202,7 +217,8 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         for action in (self.new_action, self.edit_action, None, self.export_action,
-                       self.export_all_action, self.brief_action, self.report_action, None,
+                       self.export_all_action, self.export_sheet_action, self.brief_action,
+                       self.report_action, None,
                        self.import_ics_action, self.import_sheet_action, None,
                        self.settings_action, self.check_settings_action, None,
                        self.quit_action):
@@ -219,6 +235,19 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.refresh_action)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
+        self._build_context_menus()
+
+    def _build_context_menus(self) -> None:
+        """Right-click on a list: open, calendar, spreadsheet export (and, for trips and
+        events, their itineraries, delegations or invitations)."""
+        extras: dict[QWidget, tuple[QAction, ...]] = {
+            self.trips: (self.export_itineraries_action, self.export_delegations_action),
+            self.events: (self.export_invitations_action,),
+        }
+        for page in (self.trips, self.events, self.organisations, self.people):
+            page.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+            page.view.addActions([self.edit_action, self.export_action,
+                                  self.export_sheet_action, *extras.get(page, ())])
 
     def _build_toolbar(self) -> None:
         tools = QToolBar(self.tr("Main toolbar"), self)
@@ -270,6 +299,7 @@ class MainWindow(QMainWindow):
                              (self.cancel_action, "cancel"), (self.move_action, "move")):
             action.setEnabled(name in offers and selected)
         self.export_action.setEnabled("export" in offers)
+        self.export_sheet_action.setEnabled(self._sheet_kind() is not None)
         self.brief_action.setEnabled("brief" in offers and (selected or page is None))
 
     def go_to_record(self, kind: str, ident: int) -> None:
@@ -341,6 +371,34 @@ class MainWindow(QMainWindow):
         else:
             return self.export_campaign()
         return export_calendar(self.ctx, self.settings, self, scope, name)
+
+    def _sheet_kind(self) -> SheetKind | None:
+        page = self.current_entity_page()
+        return {self.trips: SheetKind.TRIPS, self.events: SheetKind.EVENTS,
+                self.organisations: SheetKind.ORGANISATIONS,
+                self.people: SheetKind.PEOPLE}.get(page) if page is not None else None
+
+    def export_list(self) -> Job | None:
+        """The list of the current page as it is shown: its search and filters applied."""
+        page = self.current_entity_page()
+        kind = self._sheet_kind()
+        if page is None or kind is None:
+            return None
+        proxy = page.proxy
+        ids = tuple(int(proxy.index(r, 0).data(ID_ROLE)) for r in range(proxy.rowCount()))
+        return export_sheet(self.ctx, self.settings, self, kind, SheetFilters(ids=ids))
+
+    def export_of_selection(self, kind: SheetKind) -> Job | None:
+        """The itineraries or delegations of the selected trips, the invitations of the
+        selected events (of all shown, when none is selected)."""
+        page = self.trips if kind is not SheetKind.INVITATIONS else self.events
+        codes = page.selected_codes()
+        if not codes:
+            proxy = page.proxy
+            codes = [proxy.index(r, 0).data(ROW_ROLE).code for r in range(proxy.rowCount())]
+        name = f"{codes[0]}-{kind.value}.xlsx" if len(codes) == 1 else f"{kind.value}.xlsx"
+        return export_sheet(self.ctx, self.settings, self, kind,
+                            SheetFilters(codes=tuple(codes)), name)
 
     def export_campaign(self) -> Job | None:
         return export_calendar(self.ctx, self.settings, self, calendars.ExportScope(all_=True),

@@ -91,6 +91,8 @@ class ItemKind(LabelledEnum):
     SIGNING = "signing"
     HOTEL = "hotel"
     FREE_TIME = "free_time"
+    MEETING = "meeting"  # a meeting or a phone / video call that is not a company visit
+    TRADE_FAIR = "trade_fair"
 
 
 class EventKind(LabelledEnum):
@@ -209,6 +211,8 @@ _LABELS: dict[LabelledEnum, tuple[str, str]] = {
     ItemKind.SIGNING: ("签约", "Signing"),
     ItemKind.HOTEL: ("酒店", "Hotel"),
     ItemKind.FREE_TIME: ("自由活动", "Free time"),
+    ItemKind.MEETING: ("会谈/通话", "Meeting / call"),
+    ItemKind.TRADE_FAIR: ("展会", "Trade fair"),
     EventKind.INDUSTRY_SUMMIT: ("产业峰会", "Industry summit"),
     EventKind.MULTINATIONAL_TOUR: ("跨国公司东莞行", "Multinational Companies Tour"),
     EventKind.VIP_MEETING: ("投资东莞尊享会", "Invest Dongguan VIP Meeting"),

@@ -52,6 +52,8 @@ class ThemedEvent(Editable, Base):
     responsibilities: Mapped[str] = mapped_column(Text, default="")
     cancel_reason: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+    # the UID a partner's calendar gave the event, kept for exports back to them ("" if ours)
+    external_uid: Mapped[str] = mapped_column(String(500), default="")
 
     campaign: Mapped[Campaign] = relationship()
     city: Mapped[City | None] = relationship()

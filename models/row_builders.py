@@ -78,7 +78,8 @@ def item_row(i: ItineraryItem, trip: Trip) -> ItemRow:
         i.id, i.uuid, i.revision, i.updated_at, trip.id, trip.uuid, trip.code, i.kind,
         i.title_zh, i.title_en, i.starts_at, i.ends_at, i.timezone,
         city_row(i.city) if i.city else None, i.place, ref(i.organisation),
-        tuple(person_row(p) for p in i.attendees), i.notes, i.outcome,
+        tuple(person_row(p) for p in i.attendees), i.notes, i.outcome, i.all_day,
+        i.external_uid,
     )
 
 
@@ -150,6 +151,7 @@ def event_detail_row(e: ThemedEvent) -> EventDetail:
         responsibilities=e.responsibilities,
         cancel_reason=e.cancel_reason,
         notes=e.notes,
+        external_uid=e.external_uid,
     )
 
 

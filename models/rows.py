@@ -173,6 +173,8 @@ class ItemRow:
     attendees: tuple[PersonRow, ...]
     notes: str
     outcome: str
+    all_day: bool = False  # shown and exported as whole days, not as 00:00-23:59
+    external_uid: str = ""  # the partner's calendar UID, exported instead of ours
 
     def title(self, lang: Lang = Lang.ZH) -> str:
         return pick(self.title_zh, self.title_en, lang)
@@ -299,6 +301,7 @@ class EventDetail(EventRow):
     responsibilities: str
     cancel_reason: str
     notes: str
+    external_uid: str = ""  # the partner's calendar UID, exported instead of ours
 
     @property
     def confirmed_guests(self) -> int:

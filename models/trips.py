@@ -118,6 +118,10 @@ class ItineraryItem(Editable, Base):
     )
     notes: Mapped[str] = mapped_column(Text, default="")
     outcome: Mapped[str] = mapped_column(Text, default="")
+    # an all-day entry: starts at local midnight of its first day, ends 23:59 of its last day
+    all_day: Mapped[bool] = mapped_column(default=False)
+    # the UID a partner's calendar gave the entry, kept for exports back to them ("" if ours)
+    external_uid: Mapped[str] = mapped_column(String(500), default="")
 
     trip: Mapped[Trip] = relationship(back_populates="items")
     city: Mapped[City | None] = relationship()

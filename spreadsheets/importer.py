@@ -98,10 +98,15 @@ def _plan_row(session: Session, records: Records[Any], cells: RowCells, plan: Im
         plan.skipped.append(row.number)
         return
     _check_stray_cells(cells)
+    cells.check_formulas()
+    for warning in cells.warnings:
+        plan.warnings.append(RowError(row.number, warning.column.strip(), warning.message_zh,
+                                      warning.message_en))
     values = records.values(cells)
-    record_id = records.find(values, cells) if not cells.problems else None
+    record_id = records.find(values, cells)
     if cells.problems:
         _report(plan, row, cells)
+        _also_model_error(session, records, cells, plan, values, record_id)
         return
     if record_id is None:
         before, revision = records.new_draft(values), None
@@ -138,6 +143,31 @@ def _plan_row(session: Session, records: Records[Any], cells: RowCells, plan: Im
     else:
         plan.rows.append(PlannedRow(row.number, Action.UPDATE, records.label(draft), draft,
                                     record_id, revision, changed_fields(before, draft)))
+
+
+def _also_model_error(session: Session, records: Records[Any], cells: RowCells,
+                      plan: ImportPlan, values: dict[str, Any], record_id: int | None) -> None:
+    """Every problem of a row at once: with cells already refused, the model's rules still
+    check what was readable, and a rule broken in another column is reported too."""
+    try:
+        before = records.new_draft(values) if record_id is None else records.existing(record_id)[0]
+        draft = records.merge(before, values)
+        with session.begin_nested() as trial:
+            try:
+                if record_id is None:
+                    records.create(session, draft)
+                else:
+                    records.update(session, record_id, draft, records.existing(record_id)[1])
+            finally:
+                if trial.is_active:
+                    trial.rollback()
+    except PlannerError as exc:
+        error = _model_error(cells.row.number, exc, plan)
+        reported = {p.column.strip() for p in cells.problems}
+        if error.column not in reported and error.column:
+            plan.errors.append(error)
+    except (IntegrityError, DataError, KeyError, TypeError, ValueError):
+        return  # the cells already explain the row
 
 
 def _check_stray_cells(cells: RowCells) -> None:

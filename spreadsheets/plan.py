@@ -80,6 +80,7 @@ class ImportPlan:
     ignored_columns: tuple[str, ...] = ()
     rows: list[PlannedRow] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
+    warnings: list[RowError] = field(default_factory=list)  # cells that look like formulas
     skipped: list[int] = field(default_factory=list)
     attr_columns: dict[str, str] = field(default_factory=dict)  # draft attribute -> header
 
@@ -138,7 +139,23 @@ class ImportPlan:
         """What the import will do; with errors, the error message instead."""
         if self.errors:
             return self.error_text(lang)
-        return "\n".join([*self.reading(lang), self.counts(lang)])
+        return "\n".join([*self.reading(lang), self.counts(lang), *self.warning_lines(lang)])
+
+    def warning_lines(self, lang: Lang = Lang.ZH, limit: int = SHOWN_ERRORS) -> list[str]:
+        """Cells that look like formulas (kept as text): the count and the first few."""
+        if not self.warnings:
+            return []
+        count = len(self.warnings)
+        head = {Lang.EN: f"{count} cell{'s' * (count != 1)} look like formulas and are stored "
+                         "as text:",
+                Lang.BOTH: f"{count} 个单元格看起来像公式，已按文字保存 ({count} cells look like "
+                           "formulas and are stored as text):"}.get(
+            lang, f"{count} 个单元格看起来像公式，已按文字保存：")
+        lines = [head, *(f"  {w.text(lang)}" for w in self.warnings[:limit])]
+        if count > limit:
+            lines.append(f"  … and {count - limit} more" if lang == "en"
+                         else f"  …… 另有 {count - limit} 处")
+        return lines
 
     def reading(self, lang: Lang = Lang.ZH) -> list[str]:
         """How the file was read, and the columns that were left out."""

@@ -9,6 +9,7 @@ value as it is: a sparse sheet never erases what the directory already holds.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field, fields, replace
 from typing import Any, ClassVar, Generic, TypeVar
@@ -25,6 +26,23 @@ from spreadsheets.reading import Row
 from spreadsheets.values import CellError, text
 
 D = TypeVar("D")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER_LIKE = re.compile(r"^[+-]?[\d\s().,/:-]*\d[\d\s().,/:-]*$")  # -5, +86 769 1234
+
+
+def unquote_formula(raw: str) -> tuple[str, bool]:
+    """A cell as meant, and whether it looks like a formula a spreadsheet would run.
+
+    An apostrophe before ``=``, ``+``, ``-``, ``@``, a tab or a CR is how exports (this app's,
+    and OWASP's advice) keep such text from running: it is removed. Text that starts with one
+    of them unquoted is kept as text, and reported; numbers and phone numbers ("-5",
+    "+86 769 2233 4455") are not formulas.
+    """
+    if raw.startswith("'") and raw[1:].startswith(FORMULA_STARTS):
+        return raw[1:], False
+    if raw.startswith(FORMULA_STARTS) and text(raw) not in ("", "-", "--") and not _NUMBER_LIKE.match(raw):
+        return raw, True
+    return raw, False
 Parser = Callable[[str], dict[str, Any]]
 TOTAL_ROWS = frozenset({"合计", "总计", "小计", "共计", "total", "sum", "subtotal"})
 
@@ -43,11 +61,32 @@ class RowCells:
     row: Row
     columns: ColumnMap
     problems: list[CellProblem] = field(default_factory=list)
+    warnings: list[CellProblem] = field(default_factory=list)
 
     def get(self, key: str) -> str:
         if key not in self.columns.index:
             return ""
-        return self.row.cell(self.columns.index[key])
+        return unquote_formula(self.row.cell(self.columns.index[key]))[0]
+
+    def quoted(self, key: str) -> bool:
+        """The cell was written with an export's apostrophe: its text is kept exactly."""
+        if key not in self.columns.index:
+            return False
+        raw = self.row.cell(self.columns.index[key])
+        return raw.startswith("'") and raw[1:].startswith(FORMULA_STARTS)
+
+    def check_formulas(self) -> None:
+        """Warn about each cell that a spreadsheet program would run as a formula."""
+        for key, position in self.columns.index.items():
+            raw = self.row.cell(position)
+            if unquote_formula(raw)[1]:
+                shown = text(raw)[:30]
+                self.warnings.append(CellProblem(
+                    self.columns.header(key),
+                    f"“{shown}”以 {raw[:1]!r} 开头，表格软件会把它当作公式运行；已按文字保存",
+                    f"'{shown}' starts with {raw[:1]!r}, which a spreadsheet runs as a formula; "
+                    "stored as text",
+                ))
 
     def fail(self, key: str, zh: str, en: str) -> None:
         header = self.columns.header(key) if key in self.columns.index else ""
@@ -120,8 +159,9 @@ class Records(Generic[D]):
                 cells.fail(column.key, damage.message(Lang.ZH), damage.message(Lang.EN))
                 continue
             parse = self.parsers.get(column.key)
+            plain = raw if cells.quoted(column.key) else text(raw)  # "\tTAB" stays as it was
             try:
-                values.update(parse(raw) if parse else {column.key: text(raw)})
+                values.update(parse(raw) if parse else {column.key: plain})
             except CellError as exc:
                 cells.fail(column.key, exc.message_zh, exc.message_en)
         self._check_lengths(values, cells)

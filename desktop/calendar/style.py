@@ -57,6 +57,8 @@ TYPE_COLOURS = {
     ItemKind.SIGNING.value: "#0f7b6c",
     ItemKind.HOTEL.value: "#9aa5b1",
     ItemKind.FREE_TIME.value: "#7f9a4a",
+    ItemKind.MEETING.value: "#3d8fa3",
+    ItemKind.TRADE_FAIR.value: "#a3762b",
 }
 NEUTRAL = "#66707c"
 TODAY = QColor("#d1495b")

@@ -7,6 +7,7 @@ transaction: a malformed file, a plan with errors or a cancelled question writes
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -32,8 +33,16 @@ from desktop.errors_text import describe
 from desktop.settings import AppSettings
 from desktop.worker import Job, Progress, run_in_background
 from models.changes import OpChanges, RecordKind
-from models.queries import list_trips
-from models.rows import TripRow
+from models.enums import EventKind, ItemKind
+from models.queries import list_events, list_trips
+from models.rows import EventRow, TripRow
+from spreadsheets.children import (
+    ChildImportRefusedError,
+    ChildKind,
+    ChildPlan,
+    apply_children,
+    plan_children,
+)
 
 translate = QCoreApplication.translate
 
@@ -85,12 +94,18 @@ def _open_file(settings: AppSettings, parent: QWidget, title: str, filters: str)
 
 
 class CalendarImportDialog(_ImportDialog):
-    """Into which trip's itinerary the calendar goes, or as themed events."""
+    """Into which trip's itinerary the calendar goes, or as themed events, and the kind of an
+    entry that suggests none. OK previews the import (nothing written: each entry with the
+    kind chosen for it), a confirmation then imports it; both run with progress."""
+
+    PREVIEW_LINES = 40
 
     def __init__(self, ctx: AppContext, path: Path, trips: list[TripRow], selected: str | None,
                  parent: QWidget) -> None:
         super().__init__(self.tr("Import calendar"), path, parent)
         self.ctx = ctx
+        self.report: calendars.IcsImportReport | None = None  # the preview
+        self.applied = False
         self.into_trip = QRadioButton(self.tr("Into the itinerary of the trip:"))
         self.trip = QComboBox()
         for row in trips:
@@ -103,38 +118,79 @@ class CalendarImportDialog(_ImportDialog):
         index = self.trip.findData(selected) if selected else -1
         if index >= 0:
             self.trip.setCurrentIndex(index)
+        self.default_kind = QComboBox()
         if trips:
             self.into_trip.setChecked(True)
         else:
             self.into_trip.setEnabled(False)
             self.trip.setEnabled(False)
             self.as_events.setChecked(True)
+        self._fill_kinds()
         self.into_trip.toggled.connect(self.trip.setEnabled)
-        for widget in (self.into_trip, self.trip, self.as_events):
+        self.into_trip.toggled.connect(self._fill_kinds)
+        for widget in (self.into_trip, self.trip, self.as_events,
+                       QLabel(self.tr("Kind of an entry whose categories and title suggest none:")),
+                       self.default_kind):
             self.layout_.addWidget(widget)
         self.finish_layout()
+
+    def _fill_kinds(self) -> None:
+        kinds: list[ItemKind] | list[EventKind] = (
+            list(EventKind) if self.as_events.isChecked() else list(ItemKind))
+        default = EventKind.OTHER if self.as_events.isChecked() else ItemKind.COMPANY_VISIT
+        self.default_kind.clear()
+        for kind in kinds:
+            self.default_kind.addItem(kind.label(self.ctx.lang), kind.value)
+        self.default_kind.setCurrentIndex(self.default_kind.findData(default.value))
 
     def trip_code(self) -> str | None:
         return None if self.as_events.isChecked() else self.trip.currentData()
 
     def accept(self) -> None:
         super().accept()
-        self.job = self._start()
+        self.job = self._run(preview=True)
 
-    def _start(self) -> Job:
+    def _run(self, preview: bool) -> Job:
         sessions, path, trip_code = self.ctx.sessions, self.path, self.trip_code()
+        kind = self.default_kind.currentData()
 
         def work(progress: Progress) -> calendars.IcsImportReport:
             progress(0, 1)
             data = path.read_bytes()
-            with sessions.begin() as session:  # one transaction: an error keeps nothing
+            # the preview runs the whole import and rolls it back; the import is one transaction
+            with sessions() if preview else sessions.begin() as session:
                 return calendars.import_ics(session, data, trip_code=trip_code,
-                                            as_events=trip_code is None)
+                                            as_events=trip_code is None, default_kind=kind,
+                                            progress=progress)
 
-        return run_in_background(self.owner, self.tr("Importing the calendar…"), work,
-                                 self._done, self._failed)
+        label = (self.tr("Checking the calendar…") if preview
+                 else self.tr("Importing the calendar…"))
+        return run_in_background(self.owner, label, work,
+                                 self._previewed if preview else self._done, self._failed)
+
+    def preview_text(self, report: calendars.IcsImportReport) -> str:
+        lang = self.ctx.lang
+        lines = [report.text(lang)]
+        lines += [entry.text(lang) for entry in report.entries[: self.PREVIEW_LINES]]
+        more = len(report.entries) - self.PREVIEW_LINES
+        if more > 0:
+            lines.append(self.tr("… and %n more", "", more))
+        lines += report.notes[: self.PREVIEW_LINES]
+        return "\n".join(lines)
+
+    def _previewed(self, report: calendars.IcsImportReport) -> None:
+        self.report = report
+        if not report.entries and not report.deleted:
+            self.tell("\n".join([report.text(self.ctx.lang), *report.notes]))
+            return
+        question = self.preview_text(report) + "\n\n" + self.tr("Import these entries now?")
+        if not dialogs.confirm(self.owner, self.windowTitle(), question):
+            self.message = self.tr("Import cancelled: nothing written.")
+            return
+        self.job = self._run(preview=False)
 
     def _done(self, report: calendars.IcsImportReport) -> None:
+        self.applied = True
         lines = [report.text(self.ctx.lang), *report.notes]
         self.tell("\n".join(lines))
         if self.trip_code() is None:
@@ -164,18 +220,31 @@ def import_calendar(ctx: AppContext, settings: AppSettings, parent: QWidget,
 
 
 class SheetImportDialog(_ImportDialog):
-    """What the spreadsheet holds; OK plans the import, a confirmation then applies it."""
+    """What the spreadsheet holds (directory records, or a trip's delegation or itinerary, or
+    an event's invitations, with the trip or event); OK plans the import, a confirmation then
+    applies it."""
 
-    def __init__(self, ctx: AppContext, path: Path, parent: QWidget) -> None:
+    def __init__(self, ctx: AppContext, path: Path, parent: QWidget,
+                 trips: Sequence[TripRow] = (), events: Sequence[EventRow] = ()) -> None:
         super().__init__(self.tr("Import spreadsheet"), path, parent)
         self.ctx = ctx
-        self.plan: spreadsheets.ImportPlan | None = None
+        self.plan: spreadsheets.ImportPlan | ChildPlan | None = None
         self.applied = False
+        self.trips, self.events = list(trips), list(events)
         self.kind = QComboBox()
         for kind in spreadsheets.ImportKind:
             self.kind.addItem(self._kind_text(kind), kind.value)
+        for child in ChildKind:
+            if (self.trips if child is not ChildKind.INVITATIONS else self.events):
+                self.kind.addItem(self._child_text(child), child.value)
+        self.parent_label = QLabel()
+        self.parent_record = QComboBox()
         self.layout_.addWidget(QLabel(self.tr("The rows are:")))
         self.layout_.addWidget(self.kind)
+        self.layout_.addWidget(self.parent_label)
+        self.layout_.addWidget(self.parent_record)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self._kind_changed()
         self.finish_layout()
 
     def _kind_text(self, kind: spreadsheets.ImportKind) -> str:
@@ -184,8 +253,31 @@ class SheetImportDialog(_ImportDialog):
                  spreadsheets.ImportKind.LEADS: self.tr("Investment leads")}
         return texts[kind]
 
-    def set_kind(self, kind: str) -> None:
+    def _child_text(self, kind: ChildKind) -> str:
+        return {ChildKind.DELEGATION: self.tr("A trip's delegation"),
+                ChildKind.ITINERARY: self.tr("A trip's itinerary"),
+                ChildKind.INVITATIONS: self.tr("An event's invitations")}[kind]
+
+    def _kind_changed(self) -> None:
+        kind = self.kind.currentData()
+        self.parent_record.clear()
+        records: Sequence[TripRow | EventRow] = ()
+        if kind in (ChildKind.DELEGATION, ChildKind.ITINERARY):
+            self.parent_label.setText(self.tr("Into the trip:"))
+            records = self.trips
+        elif kind == ChildKind.INVITATIONS:
+            self.parent_label.setText(self.tr("Into the event:"))
+            records = self.events
+        for row in records:
+            title = row.title_en if self.ctx.lang == "en" and row.title_en else row.title_zh
+            self.parent_record.addItem(f"{row.code}  {title}", row.code)
+        self.parent_label.setVisible(bool(records))
+        self.parent_record.setVisible(bool(records))
+
+    def set_kind(self, kind: str, code: str | None = None) -> None:
         self.kind.setCurrentIndex(self.kind.findData(kind))
+        if code is not None:
+            self.parent_record.setCurrentIndex(self.parent_record.findData(code))
 
     def accept(self) -> None:
         super().accept()
@@ -193,18 +285,21 @@ class SheetImportDialog(_ImportDialog):
 
     def _plan(self) -> Job:
         sessions, path, kind = self.ctx.sessions, self.path, self.kind.currentData()
+        code = self.parent_record.currentData() if kind in set(ChildKind) else None
 
-        def work(progress: Progress) -> spreadsheets.ImportPlan:
+        def work(progress: Progress) -> spreadsheets.ImportPlan | ChildPlan:
             progress(0, 2)
             table = spreadsheets.read_table(path)
             progress(1, 2)
             with sessions() as session:  # the plan writes nothing; closing keeps nothing
+                if code is not None:
+                    return plan_children(session, kind, table, code)
                 return spreadsheets.plan_import(session, kind, table)
 
         return run_in_background(self.owner, self.tr("Reading the spreadsheet…"), work,
                                  self._planned, self._failed)
 
-    def _planned(self, plan: spreadsheets.ImportPlan) -> None:
+    def _planned(self, plan: spreadsheets.ImportPlan | ChildPlan) -> None:
         self.plan = plan
         lang = self.ctx.lang
         if plan.errors:
@@ -216,26 +311,35 @@ class SheetImportDialog(_ImportDialog):
             return
         self.job = self._apply(plan)
 
-    def _apply(self, plan: spreadsheets.ImportPlan) -> Job:
+    def _apply(self, plan: spreadsheets.ImportPlan | ChildPlan) -> Job:
         sessions = self.ctx.sessions
 
         def work(progress: Progress) -> Any:
             progress(0, 1)
             with sessions.begin() as session:  # one transaction: a refused row keeps nothing
+                if isinstance(plan, ChildPlan):
+                    return apply_children(session, plan)
                 return spreadsheets.apply_import(session, plan)
 
         return run_in_background(self.owner, self.tr("Importing the spreadsheet…"),
                                  work, self._applied, self._failed)
 
-    def _applied(self, report: spreadsheets.SheetImportReport) -> None:
+    def _applied(self, report: spreadsheets.SheetImportReport | ChildPlan) -> None:
         self.applied = True
+        if isinstance(report, ChildPlan):
+            self.tell(report.counts(self.ctx.lang))
+            if report.kind is ChildKind.INVITATIONS:
+                self.ctx.notify(OpChanges.of(RecordKind.EVENT))
+            else:
+                self.ctx.notify(OpChanges.of(RecordKind.TRIP) | OpChanges.of(RecordKind.ITEM))
+            return
         self.tell(report.text(self.ctx.lang))
         self.ctx.notify(OpChanges.of(KIND_CHANGES[str(report.kind)],
                                      *report.created, *report.updated))
 
     def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, spreadsheets.ImportRefusedError):  # changed since the plan
-            self.tell(exc.plan.error_text(self.ctx.lang), failed=True)
+        if isinstance(exc, spreadsheets.ImportRefusedError | ChildImportRefusedError):
+            self.tell(exc.plan.error_text(self.ctx.lang), failed=True)  # changed since the plan
             return
         self.tell(describe(exc, self.ctx.lang), failed=True)
 
@@ -247,6 +351,8 @@ def import_spreadsheet(ctx: AppContext, settings: AppSettings,
                       translate("ImportActions", "Spreadsheets (*.csv *.xlsx);;All files (*)"))
     if path is None:
         return None
-    dialog = SheetImportDialog(ctx, path, parent)
+    with ctx.sessions() as session:
+        trips, events = list_trips(session), list_events(session)
+    dialog = SheetImportDialog(ctx, path, parent, trips, events)
     dialog.open()
     return dialog

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDateTime
-from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QLabel, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
 
 from desktop.editors.form import CheckList, EnumCombo, IdCombo, row
 from desktop.editors.form_dialog import FormDialog
@@ -56,6 +64,7 @@ class ItemDialog(FormDialog):
         self.zone.setEditable(True)
         zones = sorted({c.timezone for c in lookups.cities} | {BEIJING_TZ})
         self.zone.addItems(zones)
+        self.all_day = QCheckBox(self.tr("All day (whole days, no times)"))
         self.start = datetime_edit()
         self.end = datetime_edit()
         self.beijing = QLabel()
@@ -75,6 +84,7 @@ class ItemDialog(FormDialog):
         f.field(self.tr("Title (English)"), self.title_en, "title_en")
         f.field(self.tr("City"), self.city, "city_id")
         f.field(self.tr("Time zone"), self.zone, "timezone")
+        f.field("", self.all_day)
         f.field(self.tr("Starts (local time)"), self.start, "starts_at")
         f.field(self.tr("Ends (local time)"), self.end, "ends_at")
         f.field(self.tr("Beijing time"), row(self.beijing))
@@ -89,6 +99,7 @@ class ItemDialog(FormDialog):
                        self.zone.currentTextChanged):
             signal.connect(self._update_beijing)
         self.start.dateTimeChanged.connect(self._keep_length)
+        self.all_day.toggled.connect(self._all_day_changed)
         self._length = draft.ends_at - draft.starts_at
         self._update_beijing()
         self.resize(620, 720)
@@ -107,6 +118,20 @@ class ItemDialog(FormDialog):
         self.attendees.set_values(d.attendee_ids)
         self.notes.setPlainText(d.notes)
         self.outcome.setPlainText(d.outcome)
+        self.all_day.setChecked(d.all_day)
+        self._all_day_changed(d.all_day)
+
+    def _all_day_changed(self, checked: bool) -> None:
+        """Whole days show dates only; the item then runs from 00:00 to 23:59 local time."""
+        fmt = "yyyy-MM-dd ddd" if checked else "yyyy-MM-dd ddd HH:mm"
+        for edit in (self.start, self.end):
+            edit.setDisplayFormat(fmt)
+
+    def _wall(self, edit: QDateTimeEdit, end: bool) -> datetime:
+        wall = wall_clock(edit)
+        if self.all_day.isChecked():
+            return datetime.combine(wall.date(), time(23, 59) if end else time())
+        return wall
 
     def _city_changed(self) -> None:
         city = self.lookups.city(self.city.value())
@@ -126,12 +151,12 @@ class ItemDialog(FormDialog):
     def _update_beijing(self) -> None:
         try:
             zone = rules.timezone_name("timezone", self.zone.currentText())
-            start = local_to_utc(wall_clock(self.start), zone).astimezone(BEIJING)
-            end = local_to_utc(wall_clock(self.end), zone).astimezone(BEIJING)
+            start = local_to_utc(self._wall(self.start, False), zone).astimezone(BEIJING)
+            end = local_to_utc(self._wall(self.end, True), zone).astimezone(BEIJING)
         except ValidationError:  # a preview: the error is shown beside the field on OK
             self.beijing.setText(self.tr("(enter a valid time zone and times)"))
             return
-        local_start = local_to_utc(wall_clock(self.start), zone).astimezone(ZoneInfo(zone))
+        local_start = local_to_utc(self._wall(self.start, False), zone).astimezone(ZoneInfo(zone))
         self.beijing.setText(self.tr("%1 – %2 Beijing time (local %3)")
                              .replace("%1", fmt_datetime(start, self.lang))
                              .replace("%2", fmt_datetime(end, self.lang))
@@ -142,10 +167,11 @@ class ItemDialog(FormDialog):
         zone = rules.timezone_name("timezone", self.zone.currentText())
         return ItemDraft(
             kind=self.kind.value(), title_zh=self.title_zh.text(), title_en=self.title_en.text(),
-            starts_at=local_to_utc(wall_clock(self.start), zone, "starts_at"),
-            ends_at=local_to_utc(wall_clock(self.end), zone, "ends_at"), timezone=zone,
+            starts_at=local_to_utc(self._wall(self.start, False), zone, "starts_at"),
+            ends_at=local_to_utc(self._wall(self.end, True), zone, "ends_at"), timezone=zone,
             city_id=self.city.value(), place=self.place.text(),
             organisation_id=self.organisation.value(), attendee_ids=self.attendees.values(),
             notes=self.notes.toPlainText(), outcome=self.outcome.toPlainText(),
-            uuid=self.original.uuid,
+            uuid=self.original.uuid, all_day=self.all_day.isChecked(),
+            external_uid=self.original.external_uid,
         )

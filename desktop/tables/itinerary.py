@@ -72,12 +72,22 @@ class ItineraryTableModel(RowTableModel[ItemDraft]):
     def find_uuid(self, uuid: str) -> int:
         return next((n for n, d in enumerate(self.rows()) if d.uuid == uuid), -1)
 
+    def _all_day_text(self, d: ItemDraft) -> str:
+        first, last = local(d.starts_at, d.timezone).date(), local(d.ends_at, d.timezone).date()
+        if first == last:
+            return self.tr("All day")
+        return self.tr("All day, to %1").replace("%1", fmt_date(last, self.lang))
+
     def _local_text(self, d: ItemDraft) -> str:
+        if d.all_day:
+            return self._all_day_text(d)
         start, end = local(d.starts_at, d.timezone), local(d.ends_at, d.timezone)
         return f"{span_text(start, end)} ({utc_offset(start)})"
 
     def _beijing_text(self, d: ItemDraft) -> str:
         """Beijing time; with its date when that is not the local day (a flight, 7 hours)."""
+        if d.all_day:  # whole local days: Beijing's clock does not apply
+            return self._all_day_text(d)
         start, end = d.starts_at.astimezone(BEIJING), d.ends_at.astimezone(BEIJING)
         text = span_text(start, end)
         if start.date() != local(d.starts_at, d.timezone).date():

@@ -68,6 +68,7 @@ class EventDraft:
     sessions: list[SessionDraft] | None = None  # None: leave the agenda as it is
     invitations: list[InvitationDraft] | None = None  # None: leave invitations as they are
     uuid: str | None = None
+    external_uid: str = ""  # the UID of the partner's calendar entry it came from
 
 
 def event_draft(session: Session, code_or_id: str | int) -> EventDraft:
@@ -87,7 +88,7 @@ def event_draft(session: Session, code_or_id: str | int) -> EventDraft:
         invitations=[
             InvitationDraft(i.organisation_id, i.rsvp, i.guests, i.notes) for i in e.invitations
         ],
-        uuid=e.uuid,
+        uuid=e.uuid, external_uid=e.external_uid,
     )
 
 
@@ -154,6 +155,7 @@ def _apply(session: Session, e: ThemedEvent, d: EventDraft) -> None:
     e.responsibilities = d.responsibilities
     e.notes = d.notes
     e.cancel_reason = d.cancel_reason
+    e.external_uid = d.external_uid.strip()
     e.industries = [session.get_one(Industry, i) for i in dict.fromkeys(d.industry_ids)]
     if d.sessions is not None:
         by_uuid = {s.uuid: s for s in e.sessions}

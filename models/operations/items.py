@@ -6,6 +6,7 @@ item reports the trip as changed too.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -38,6 +39,8 @@ class ItemDraft:
     notes: str = ""
     outcome: str = ""
     uuid: str | None = None
+    all_day: bool = False  # starts_at is local midnight of the first day, ends_at 23:59 of the last
+    external_uid: str = ""  # the UID of the partner's calendar entry it came from
 
 
 def item_draft(item: ItineraryItem) -> ItemDraft:
@@ -47,7 +50,7 @@ def item_draft(item: ItineraryItem) -> ItemDraft:
         starts_at=item.starts_at, ends_at=item.ends_at, timezone=item.timezone,
         city_id=item.city_id, place=item.place, organisation_id=item.organisation_id,
         attendee_ids=[p.id for p in item.attendees], notes=item.notes, outcome=item.outcome,
-        uuid=item.uuid,
+        uuid=item.uuid, all_day=item.all_day, external_uid=item.external_uid,
     )
 
 
@@ -109,6 +112,8 @@ def apply_item(session: Session, item: ItineraryItem, draft: ItemDraft) -> None:
     item.attendees = [session.get_one(Person, pid) for pid in dict.fromkeys(draft.attendee_ids)]
     item.notes = draft.notes
     item.outcome = draft.outcome
+    item.all_day = draft.all_day
+    item.external_uid = draft.external_uid.strip()
     if draft.uuid and not item.uuid:
         item.uuid = draft.uuid
 
@@ -163,6 +168,31 @@ def add_item(session: Session, trip_code_or_id: str | int, draft: ItemDraft) -> 
         trip.items.append(item)
     session.flush()
     return OpResult(item.id, item_changes(trip, item.id))
+
+
+def add_items(session: Session, trip_code_or_id: str | int, drafts: Sequence[ItemDraft],
+              on_error: Callable[[int, ValidationError], ValidationError] | None = None
+              ) -> OpResult[list[int]]:
+    """Add many items to a trip at once (imports): each is checked by the same rules as
+    :func:`add_item`, then all are written in one flush, so the work per item does not grow
+    with the items the trip already has. ``on_error(index, error)`` may reword a refusal."""
+    trip = get_trip(session, trip_code_or_id)
+    members = member_ids(trip)
+    for index, draft in enumerate(drafts):
+        try:
+            check_item(session, draft, trip, members)
+        except ValidationError as exc:
+            raise (on_error(index, exc) if on_error is not None else exc) from exc
+    items = []
+    with session.no_autoflush:
+        for draft in drafts:
+            item = ItineraryItem()
+            apply_item(session, item, draft)
+            trip.items.append(item)
+            items.append(item)
+    session.flush()
+    ids = [item.id for item in items]
+    return OpResult(ids, item_changes(trip, *ids))
 
 
 def update_item(session: Session, item_id: int, draft: ItemDraft,

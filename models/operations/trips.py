@@ -320,7 +320,7 @@ def duplicate_trip(session: Session, code_or_id: str | int, start_date: date,
     source = trip_draft(session, code_or_id)
     days = (start_date - source.start_date).days
     items = [
-        replace(i, uuid=None, outcome="",
+        replace(i, uuid=None, outcome="", external_uid="",
                 starts_at=shift_local(i.starts_at, i.timezone, days),
                 ends_at=shift_local(i.ends_at, i.timezone, days))
         for i in source.items or []

@@ -92,8 +92,30 @@
         <translation>作为专题活动导入</translation>
     </message>
     <message>
+        <source>Kind of an entry whose categories and title suggest none:</source>
+        <translation>类别、标题都看不出类别的日程，归为：</translation>
+    </message>
+    <message>
+        <source>Checking the calendar…</source>
+        <translation>正在检查日历…</translation>
+    </message>
+    <message>
         <source>Importing the calendar…</source>
         <translation>正在导入日历…</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>…… 另有 %n 条</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import these entries now?</source>
+        <translation>现在导入这些日程吗？</translation>
+    </message>
+    <message>
+        <source>Import cancelled: nothing written.</source>
+        <translation>已取消导入，未写入任何数据。</translation>
     </message>
 </context>
 <context>
@@ -1248,6 +1270,10 @@
         <translation>（无城市）</translation>
     </message>
     <message>
+        <source>All day (whole days, no times)</source>
+        <translation>全天（按整天，不设时间）</translation>
+    </message>
+    <message>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -1349,6 +1375,14 @@
     <message>
         <source>Attendees</source>
         <translation>参加人员</translation>
+    </message>
+    <message>
+        <source>All day</source>
+        <translation>全天</translation>
+    </message>
+    <message>
+        <source>All day, to %1</source>
+        <translation>全天，至 %1</translation>
     </message>
 </context>
 <context>
@@ -1487,6 +1521,26 @@
     <message>
         <source>Campaign &amp;report…</source>
         <translation>年度工作报告(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;list as spreadsheet (.xlsx, .csv)…</source>
+        <translation>将列表导出为表格(&amp;L)（.xlsx、.csv）…</translation>
+    </message>
+    <message>
+        <source>The rows this list shows, with its search and filters</source>
+        <translation>导出列表当前显示的行（已按搜索和筛选）</translation>
+    </message>
+    <message>
+        <source>Export itineraries of the selected trips (.xlsx, .csv)…</source>
+        <translation>导出所选推广活动的行程（.xlsx、.csv）…</translation>
+    </message>
+    <message>
+        <source>Export delegations of the selected trips (.xlsx, .csv)…</source>
+        <translation>导出所选推广活动的团组名单（.xlsx、.csv）…</translation>
+    </message>
+    <message>
+        <source>Export invitations of the selected events (.xlsx, .csv)…</source>
+        <translation>导出所选专题活动的邀请名单（.xlsx、.csv）…</translation>
     </message>
     <message>
         <source>&amp;Import calendar (.ics)…</source>
@@ -2038,6 +2092,29 @@
     </message>
 </context>
 <context>
+    <name>SheetExport</name>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV, UTF-8 (*.csv)</source>
+        <translation>CSV 文件，UTF-8 编码 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export spreadsheet</source>
+        <translation>导出表格</translation>
+    </message>
+    <message>
+        <source>%1 rows exported to %2</source>
+        <translation>已导出 %1 行到 %2</translation>
+    </message>
+    <message>
+        <source>Exporting the spreadsheet…</source>
+        <translation>正在导出表格…</translation>
+    </message>
+</context>
+<context>
     <name>SheetImportDialog</name>
     <message>
         <source>Import spreadsheet</source>
@@ -2058,6 +2135,26 @@
     <message>
         <source>Investment leads</source>
         <translation>招商项目</translation>
+    </message>
+    <message>
+        <source>A trip&apos;s delegation</source>
+        <translation>推广活动的团组名单</translation>
+    </message>
+    <message>
+        <source>A trip&apos;s itinerary</source>
+        <translation>推广活动的行程</translation>
+    </message>
+    <message>
+        <source>An event&apos;s invitations</source>
+        <translation>专题活动的邀请名单</translation>
+    </message>
+    <message>
+        <source>Into the trip:</source>
+        <translation>导入到推广活动：</translation>
+    </message>
+    <message>
+        <source>Into the event:</source>
+        <translation>导入到专题活动：</translation>
     </message>
     <message>
         <source>Reading the spreadsheet…</source>

@@ -140,6 +140,39 @@ def test_a_malformed_import_exits_2_and_writes_nothing(db_url: str, cw: Calendar
     assert code == 2 and "required" in err
 
 
+def test_dry_run_lists_each_kind_and_default_kind_is_used(db_url: str, cw: CalendarWorld,
+                                                          tmp_path: Path,
+                                                          sessions: sessionmaker[Session]) -> None:
+    source = tmp_path / "partner.ics"
+    source.write_bytes(PARTNER)
+    code, out, err, _ = cli(db_url, "import-ics", str(source), "--trip", cw.trip_code,
+                            "--dry-run", "--default-kind", "free_time")
+    assert code == 0, err
+    assert "+ 新建：第 4 行的日程“Werksbesichtigung 工厂参观”，类别：企业拜访（Europe/Berlin）" in out
+    assert "“Morning briefing”，类别：自由活动（Europe/Berlin）" in out  # nothing suggests a kind
+    assert "“Flight LH 720”，类别：航班" in out and "“Dinner 晚宴”，类别：宴请" in out
+    assert "“Hannover Messe”，类别：展会（全天）" in out
+    assert item_count(sessions) == 4
+    code, out, err, _ = cli(db_url, "--lang", "en", "import-ics", str(source), "--trip",
+                            cw.trip_code, "--dry-run")
+    assert code == 0, err
+    assert "+ new: the entry at line 4 ('Werksbesichtigung 工厂参观') as Company visit" in out
+    assert "('Morning briefing') as Company visit (Europe/Berlin)" in out
+    code, out, err, _ = cli(db_url, "import-ics", str(source), "--trip", cw.trip_code,
+                            "--default-kind", "lunch")
+    assert code == 2 and out == "" and item_count(sessions) == 4
+    assert err.count("\n") == 1 and "未知的类别“lunch”" in err and "Traceback" not in err
+
+
+def test_a_utf16_calendar_is_imported(db_url: str, cw: CalendarWorld, tmp_path: Path,
+                                      sessions: sessionmaker[Session]) -> None:
+    source = tmp_path / "outlook-unicode.ics"
+    source.write_bytes(PARTNER.decode("utf-8").encode("utf-16"))
+    code, out, err, _ = cli(db_url, "import-ics", str(source), "--trip", cw.trip_code)
+    assert code == 0, err
+    assert "新建 10" in out and item_count(sessions) == 14
+
+
 def test_a_person_s_name_shared_by_two_is_refused_naming_both(
         db_url: str, cw: CalendarWorld, sessions: sessionmaker[Session]) -> None:
     from models.enums import PersonKind

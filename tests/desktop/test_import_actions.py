@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 import calendars
+from desktop import dialogs
 from desktop.documents.import_actions import CalendarImportDialog, SheetImportDialog
 from desktop.main_window import MainWindow
 from models.events import ThemedEvent
@@ -48,7 +49,7 @@ def trip_ics(small: Small, tmp_path: Path) -> Path:
 
 def test_import_a_trip_calendar_as_themed_events(window: MainWindow, small: Small, trip_ics: Path,
                                                  monkeypatch: pytest.MonkeyPatch,
-                                                 qtbot: QtBot) -> None:
+                                                 answers: list[str], qtbot: QtBot) -> None:
     open_file(monkeypatch, trip_ics)
     before = count(small, ThemedEvent)
     dialog = window.import_calendar()
@@ -56,7 +57,8 @@ def test_import_a_trip_calendar_as_themed_events(window: MainWindow, small: Smal
     dialog.as_events.setChecked(True)
     assert dialog.trip_code() is None
     dialog.accept()
-    finish(dialog, qtbot)
+    finish(dialog, qtbot)  # the preview
+    qtbot.waitUntil(lambda: dialog.applied, timeout=10_000)  # the import
     assert count(small, ThemedEvent) > before
     assert dialog.message.startswith("新建 ") and "跳过 0" in dialog.message, dialog.message
     assert window.settings.last_folder == str(trip_ics.parent)
@@ -64,7 +66,7 @@ def test_import_a_trip_calendar_as_themed_events(window: MainWindow, small: Smal
 
 def test_import_a_calendar_into_the_selected_trip(window: MainWindow, small: Small,
                                                   trip_ics: Path, monkeypatch: pytest.MonkeyPatch,
-                                                  qtbot: QtBot) -> None:
+                                                  answers: list[str], qtbot: QtBot) -> None:
     open_file(monkeypatch, trip_ics)
     window.show_page("trips")
     window.trips.select_id(small.trip.id)
@@ -72,8 +74,19 @@ def test_import_a_calendar_into_the_selected_trip(window: MainWindow, small: Sma
     dialog = window.import_calendar()
     assert isinstance(dialog, CalendarImportDialog)
     assert dialog.trip_code() == small.trip.code  # the trip selected on the Trips page
+    asked_with: list[int] = []
+
+    def confirm(_parent: object, _title: str, text: str) -> bool:
+        asked_with.append(count(small, ItineraryItem))
+        answers.append(text)
+        return True
+
+    monkeypatch.setattr(dialogs, "confirm", confirm)
     dialog.accept()
-    finish(dialog, qtbot)
+    finish(dialog, qtbot)  # the preview
+    assert asked_with == [items]  # the preview wrote nothing before the question
+    assert len(answers) == 1 and "类别：" in answers[0], answers
+    qtbot.waitUntil(lambda: dialog.applied, timeout=10_000)  # the import
     created = count(small, ItineraryItem) - items
     assert created >= 1
     assert dialog.message.startswith(f"新建 {created}，"), dialog.message
@@ -162,3 +175,57 @@ def test_declining_the_confirmation_writes_nothing(window: MainWindow, small: Sm
     finish(dialog, qtbot)
     assert dialog.plan is not None and not dialog.applied
     assert count(small, Organisation) == before
+
+
+PHONE_CALL = "\r\n".join([
+    "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Partner//Test//EN",
+    "BEGIN:VEVENT", "UID:call-1@partner.example", "DTSTAMP:20230301T000000Z",
+    "DTSTART;VALUE=DATE:{day}", "SUMMARY:Abstimmung", "END:VEVENT",
+    "BEGIN:VEVENT", "UID:call-2@partner.example", "DTSTAMP:20230301T000000Z",
+    "DTSTART;VALUE=DATE:{day}", "SUMMARY:Phone call with Bosch", "END:VEVENT",
+    "END:VCALENDAR", "",
+])
+
+
+def test_the_preview_shows_each_kind_and_the_default_kind_is_used(
+        window: MainWindow, small: Small, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        answers: list[str], qtbot: QtBot) -> None:
+    path = tmp_path / "calls.ics"
+    path.write_text(PHONE_CALL.format(day=f"{small.trip.start_date:%Y%m%d}"), encoding="utf-8")
+    open_file(monkeypatch, path)
+    window.show_page("trips")
+    window.trips.select_id(small.trip.id)
+    dialog = window.import_calendar()
+    assert isinstance(dialog, CalendarImportDialog)
+    dialog.default_kind.setCurrentIndex(dialog.default_kind.findData("free_time"))
+    dialog.accept()
+    finish(dialog, qtbot)  # the preview
+    assert len(answers) == 1
+    assert "“Abstimmung”，类别：自由活动（全天）" in answers[0], answers[0]
+    assert "“Phone call with Bosch”，类别：会谈/通话（全天）" in answers[0], answers[0]
+    qtbot.waitUntil(lambda: dialog.applied, timeout=10_000)  # the import
+    with small.sessions() as session:
+        kinds = {i.title_zh: (i.kind.value, i.all_day) for i in session.scalars(
+            select(ItineraryItem).where(ItineraryItem.external_uid.like("call-%")))}
+    assert kinds == {"Abstimmung": ("free_time", True),
+                     "Phone call with Bosch": ("meeting", True)}
+
+
+def test_import_an_itinerary_sheet_into_a_trip(window: MainWindow, small: Small, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch,
+                                               answers: list[str], qtbot: QtBot) -> None:
+    path = tmp_path / "itinerary.csv"
+    path.write_bytes("开始日期,开始时间,结束时间,类别,名称\r\n2023-03-27,14:00,15:00,推介会,"
+                     "法兰克福推介会\r\n".encode("gb18030"))
+    open_file(monkeypatch, path)
+    items = count(small, ItineraryItem)
+    dialog = window.import_spreadsheet()
+    assert isinstance(dialog, SheetImportDialog)
+    dialog.set_kind("itinerary", small.trip.code)
+    assert dialog.parent_record.isVisibleTo(dialog)
+    dialog.accept()
+    finish(dialog, qtbot)  # the plan
+    assert len(answers) == 1 and "新增 1" in answers[0], answers
+    qtbot.waitUntil(lambda: dialog.applied, timeout=10_000)  # the import
+    assert count(small, ItineraryItem) == items + 1
+    assert dialog.message.startswith(f"{small.trip.code} 行程：新增 1")

@@ -115,17 +115,18 @@ def test_one_bad_row_among_good_ones_writes_nothing(sheet_db: sessionmaker[Sessi
         plan = plan_import(session, "organisations", table)
     assert count(sheet_db, Organisation) == before  # planning wrote nothing
     assert not plan.ok
+    # every problem of row 5 at once: three cells, and the rank the model's rules refuse
     assert [(e.row, e.column) for e in plan.errors] == [
-        (4, "机构名称"), (5, "类型"), (5, "产业"), (5, "国家/地区")]
+        (4, "机构名称"), (5, "类型"), (5, "产业"), (5, "国家/地区"), (5, "世界500强排名")]
     text = plan.error_text(Lang.ZH)
     assert text.startswith("导入被拒绝，未写入任何数据：orgs.csv：")
-    assert "共 2 行有 4 处错误" in text
+    assert "共 2 行有 5 处错误" in text
     assert "第 4 行“机构名称”：机构名称不能为空" in text
     assert "第 5 行“产业”：没有名为“航天”的产业" in text
     assert "row 5, '国家/地区': Unknown country '火星'" in plan.error_text(Lang.EN)
     with sheet_db.begin() as session, pytest.raises(ImportRefusedError) as refused:
         apply_import(session, plan)
-    assert len(refused.value.errors) == 4
+    assert len(refused.value.errors) == 5
     assert count(sheet_db, Organisation) == before
 
 

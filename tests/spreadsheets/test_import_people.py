@@ -98,6 +98,7 @@ def test_unknown_units_languages_and_bad_emails(sheet_db: sessionmaker[Session],
     assert [e.text(Lang.ZH) for e in plan.errors] == [
         "第 2 行“单位”：“火星办事处”既不是责任单位，也不是名录中的机构（请先导入机构）",
         "第 3 行“语言”：无法识别的语言“克林贡语”（例如 中文、英语、日语，或 zh、en、ja）",
+        "第 3 行“邮箱”：电子邮箱格式不正确：zhao@",  # every problem of the row at once
     ]
     rows = [HEADER, ["赵六", "", "", "", "", "zhao@", ""]]
     plan = plan_of(sheet_db, write_csv(tmp_path / "p.csv", rows))

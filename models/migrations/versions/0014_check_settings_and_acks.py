@@ -1,7 +1,7 @@
 """check settings and acknowledged warnings
 
 Revision ID: 0014
-Revises: 0002
+Revises: 0015
 Create Date: 2026-12-02 06:00:00
 
 - ``check_settings``: the scheduling checks' settings (transfer times, business hours per
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0014'
-down_revision = '0002'
+down_revision = '0015'  # re-chained after main's 0015 (partner calendar fields) landed
 branch_labels = None
 depends_on = None
 
