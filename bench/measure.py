@@ -78,9 +78,10 @@ def child_env(extra: Mapping[str, str] | None = None) -> dict[str, str]:
 
 
 def whole_process(argv: Sequence[str], env: Mapping[str, str], ready: str | None = None,
-                  check: bool = True) -> Run:
+                  check: bool = True, ok: Sequence[int] = (0,)) -> Run:
     """Run ``argv`` once from ``ROOT``: the seconds until it ends (or prints the ``ready``
-    line) and its peak RSS (``wait4``: the child's own ``ru_maxrss``, in KiB on Linux)."""
+    line) and its peak RSS (``wait4``: the child's own ``ru_maxrss``, in KiB on Linux).
+    ``ok``: the exit codes of a run that worked (``check`` exits 3 or 4 when it finds some)."""
     started = time.perf_counter()
     proc = subprocess.Popen(list(argv), cwd=ROOT, env=dict(env), stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True, encoding="utf-8")
@@ -98,7 +99,7 @@ def whole_process(argv: Sequence[str], env: Mapping[str, str], ready: str | None
     if seconds is None:
         seconds = time.perf_counter() - started
     proc.returncode = os.waitstatus_to_exitcode(status)
-    if check and (proc.returncode != 0 or (ready is not None and seconds is None)):
+    if check and (proc.returncode not in ok or (ready is not None and seconds is None)):
         raise RuntimeError(f"{' '.join(argv)} failed ({proc.returncode}):\n{out[-2000:]}\n"
                            f"{err[-2000:]}")
     peak = usage.ru_maxrss / 1024 if sys.platform != "darwin" else usage.ru_maxrss / 2**20
@@ -106,8 +107,8 @@ def whole_process(argv: Sequence[str], env: Mapping[str, str], ready: str | None
 
 
 def repeat_process(argv: Sequence[str], env: Mapping[str, str], repeat: int,
-                   ready: str | None = None) -> list[Run]:
-    return [whole_process(argv, env, ready) for _ in range(repeat)]
+                   ready: str | None = None, ok: Sequence[int] = (0,)) -> list[Run]:
+    return [whole_process(argv, env, ready, ok=ok) for _ in range(repeat)]
 
 
 def python_imports(modules: str) -> list[str]:

@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, joinedload
 
 from models import queries
+from models.checks import run_checks
 from models.conflicts import Conflict, find_conflicts
 from models.enums import EventStatus, TripStatus, UnitKind
 from models.errors import ValidationError
@@ -134,7 +135,7 @@ def collect_trip(session: Session, code: str) -> TripBrief:
             orgs[item.organisation.id] = queries.get_organisation(session, item.organisation.id)
     profiles = _profiles(session, list(orgs.values()), before=trip.start_date,
                          threshold=pitch.campaign.flagship_threshold_cny, skip_trip=trip.id)
-    conflicts = find_conflicts(session, trip_codes={trip.code})
+    conflicts = [c for c in run_checks(session, trip_codes={trip.code}) if c.is_open]
     return TripBrief(trip, pitch, profiles, tuple(conflicts))
 
 
@@ -145,7 +146,7 @@ def collect_event(session: Session, code: str) -> EventBrief:
     profiles = _profiles(session, [i.organisation for i in event.invitations],
                          before=event.local_start.date(),
                          threshold=pitch.campaign.flagship_threshold_cny, skip_event=event.id)
-    conflicts = find_conflicts(session, event_codes={event.code})
+    conflicts = [c for c in run_checks(session, event_codes={event.code}) if c.is_open]
     return EventBrief(event, pitch, profiles, tuple(conflicts))
 
 

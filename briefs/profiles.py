@@ -148,7 +148,8 @@ def pitch_section(pitch: CityPitch, k: Kit, highlight: Sequence[int] = ()) -> li
 
 
 def conflict_section(conflicts: Sequence[Conflict], k: Kit) -> list[Flowable]:
-    """The findings of the conflict finder as a checklist to tick before departure."""
+    """The open findings of the checks (acknowledged ones left out) as a checklist to tick
+    before departure."""
     s, w = k.s, k.w
     story: list[Flowable] = [k.outline.section("冲突与提醒核对清单", "Conflicts and warnings checklist")]
     if not conflicts:

@@ -27,6 +27,7 @@ import calendars
 from briefs import BriefKind
 from desktop.calendar.timeline import TimelineView
 from desktop.calendar.view import CalendarView
+from desktop.check_settings_dialog import CheckSettingsDialog
 from desktop.context import AppContext
 from desktop.documents.export_actions import export_calendar, show_brief
 from desktop.documents.import_actions import (
@@ -198,6 +199,8 @@ class MainWindow(QMainWindow):
                                                 self.import_spreadsheet)
         self.settings_action = self._action(self.tr("&Settings…"), self.open_settings,
                                             "Ctrl+,")
+        self.check_settings_action = self._action(self.tr("Chec&k settings…"),
+                                                  self.open_check_settings)
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence(keys.Quit))
         self.find_action = self._action(self.tr("&Find…"), self.focus_search,
                                         QKeySequence(keys.Find))
@@ -217,7 +220,8 @@ class MainWindow(QMainWindow):
                        self.export_all_action, self.export_sheet_action, self.brief_action,
                        self.report_action, None,
                        self.import_ics_action, self.import_sheet_action, None,
-                       self.settings_action, None, self.quit_action):
+                       self.settings_action, self.check_settings_action, None,
+                       self.quit_action):
             file_menu.addAction(action) if action else file_menu.addSeparator()
         edit_menu = bar.addMenu(self.tr("&Edit"))
         for action in (self.undo_action, self.redo_action, None, self.duplicate_action,
@@ -431,6 +435,11 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> SettingsDialog:
         dialog = SettingsDialog(self.settings, self.ctx.lang, self)
+        dialog.open()
+        return dialog
+
+    def open_check_settings(self) -> CheckSettingsDialog:
+        dialog = CheckSettingsDialog(self.ctx, self)
         dialog.open()
         return dialog
 

@@ -193,6 +193,10 @@ class EditorDialog(QDialog):
 
     # --- ErrorDisplay ----------------------------------------------------------------------
 
+    def focus_field(self, field: str) -> None:
+        """Show the field a finding of the checks is about (from the dashboard or calendar)."""
+        self.errors.focus(field)
+
     def clear_errors(self) -> None:
         self.errors.clear()
 

@@ -36,7 +36,7 @@ from desktop.undo.base import PlannerCommand
 from desktop.undo.events import CreateEvent, EditEvent
 from models import rules
 from models.changes import RecordKind
-from models.conflicts import Conflict, find_conflicts
+from models.checks import Conflict, run_checks
 from models.enums import EventKind, EventStatus, RegionKind
 from models.errors import ValidationError
 from models.lookups import Lookups, load_lookups
@@ -189,7 +189,8 @@ class EventEditor(EditorDialog):
             with self.ctx.sessions() as session:
                 detail = event_detail(session, self.event_id)
                 self.loaded = event_draft(session, self.event_id)
-                conflicts = find_conflicts(session, event_codes={detail.code})
+                conflicts = [c for c in run_checks(session, event_codes={detail.code})
+                             if c.is_open]
             self.revision = detail.revision
             self.code = detail.code
             self.heading.setText(f"{detail.code}  {detail.title_zh}")
@@ -200,7 +201,8 @@ class EventEditor(EditorDialog):
         self._show(self.loaded)
         self.clear_errors()
         for c in conflicts:
-            self.errors.warn(c.field, c.text(self.lang))
+            self.errors.warn(c.field_for(RecordKind.EVENT, self.event_id or -1),
+                             f"{c.severity.label(self.lang)}：{c.text(self.lang)}")
 
     def _show(self, d: EventDraft) -> None:
         zone = ZoneInfo(d.timezone)

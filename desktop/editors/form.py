@@ -303,6 +303,20 @@ class FieldErrors:
         label.setStyleSheet(WARNING_STYLE)
         label.show()
 
+    def focus(self, field: str) -> bool:
+        """Bring ``field`` into view (its tab) and give it the focus; False if not here."""
+        entry = self._fields.get(self._aliases.get(field, field))
+        if entry is None:
+            return False
+        widget = entry[0]
+        if self.tabs is not None:
+            for n in range(self.tabs.count()):
+                page = self.tabs.widget(n)
+                if page is not None and page.isAncestorOf(widget):
+                    self.tabs.setCurrentIndex(n)
+        widget.setFocus()
+        return True
+
     def show_banner(self, message: str) -> None:
         self.banner.setText(message)
         self.banner.show()

@@ -262,6 +262,65 @@
     </message>
 </context>
 <context>
+    <name>CheckSettingsDialog</name>
+    <message>
+        <source>Scheduling checks</source>
+        <translation>检查设置</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>2023-10-16 2023-10-20 reason</source>
+        <translation>2023-10-16 2023-10-20 原因</translation>
+    </message>
+    <message>
+        <source>One country per line with its two-letter code. Friday–Saturday weekends (Saudi Arabia, Qatar, Egypt, Israel…) are known; China&apos;s moved working days (调休) count as working days. Blackout lines: first day, last day (optional), reason.</source>
+        <translation>每行一个国家或地区，用两个字母的代码。已内置周五、周六为周末的国家（沙特、卡塔尔、埃及、以色列等）；中国的调休上班日按工作日计算。禁排日期每行：开始日期、结束日期（可省略）、原因。</translation>
+    </message>
+    <message>
+        <source>Transfer time in one city</source>
+        <translation>同城衔接时间</translation>
+    </message>
+    <message>
+        <source>Transfer time between cities</source>
+        <translation>跨城市衔接时间</translation>
+    </message>
+    <message>
+        <source>Travel between countries</source>
+        <translation>跨国旅途时间</translation>
+    </message>
+    <message>
+        <source>Trips a month per person</source>
+        <translation>每人每月出访次数上限</translation>
+    </message>
+    <message>
+        <source>Business hours</source>
+        <translation>工作时间</translation>
+    </message>
+    <message>
+        <source>Business hours by country</source>
+        <translation>各国工作时间</translation>
+    </message>
+    <message>
+        <source>Weekends by country</source>
+        <translation>各国周末</translation>
+    </message>
+    <message>
+        <source>Blackout dates</source>
+        <translation>禁排日期</translation>
+    </message>
+</context>
+<context>
     <name>Crash</name>
     <message>
         <source>Unexpected error</source>
@@ -324,6 +383,14 @@
     <message>
         <source>The next 14 days</source>
         <translation>未来 14 天</translation>
+    </message>
+    <message>
+        <source>All checks</source>
+        <translation>全部检查</translation>
+    </message>
+    <message>
+        <source>Clashes</source>
+        <translation>冲突</translation>
     </message>
     <message>
         <source>Open conflicts and warnings</source>
@@ -400,6 +467,26 @@
     <message>
         <source>Open conflicts and warnings (conflicts: {errors}, warnings: {warnings})</source>
         <translation>未解决的冲突与提醒（冲突 {errors} 项，提醒 {warnings} 项）</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Nothing open: no holiday, late hour, tight transfer or shortfall found.</source>
+        <translation>没有待处理的问题：未发现节假日、非工作时间、衔接过紧或目标缺口。</translation>
+    </message>
+    <message>
+        <source>Holidays, local hours, travel legs, people and targets — errors: {errors}, warnings: {warnings}, notes: {notes}. Double-click one to open it.</source>
+        <translation>节假日、当地时间、行程衔接、人员与目标 — 错误 {errors} 项，提醒 {warnings} 项，备注 {notes} 项。双击打开相关记录。</translation>
+    </message>
+    <message>
+        <source>All checks ({count})</source>
+        <translation>全部检查（{count}）</translation>
+    </message>
+    <message>
+        <source>Clashes ({count})</source>
+        <translation>冲突（{count}）</translation>
     </message>
     <message>
         <source>Rank</source>
@@ -1550,6 +1637,10 @@
     <message>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Chec&amp;k settings…</source>
+        <translation>检查设置(&amp;K)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
