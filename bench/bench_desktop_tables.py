@@ -1,85 +1,35 @@
 """How fast the window's tables load on ten years of history.
 
-Generates a SQLite database with 5,000 trips, 50,000 itinerary items, 5,000 events (the
-calendar benchmark's generator) and 20,000 organisations with 20,000 contacts, then times each
-table page of the main window: the bulk query to plain rows, filling the model, and a full
-refresh of the page as the user sees it (rows, sorting, column widths), offscreen; also a
-search over the trips, the organisation picker used by the editors and the global search index.
-Prints the figures (median of ``--repeat`` runs); asserts nothing.
+Times, on the scale database (``bench.scale_data``: 5,000 trips, 50,000 itinerary items,
+5,000 events, 20,000 organisations and 3,000 people at scale 1), each table page of the main
+window: the bulk query to plain rows, filling the model, and a full refresh of the page as the
+user sees it (rows, sorting, column widths), offscreen; also a search over the trips, the
+organisation picker used by the editors and the global search index. Prints the figures
+(median of ``--repeat`` runs); asserts nothing. ``python -m bench.run`` times switching to
+these pages as a whole; this script breaks them down.
 
-    python bench/bench_desktop_tables.py [--years 10] [--orgs 20000] [--repeat 5] [--db PATH]
+    python bench/bench_desktop_tables.py [--db SQLITE-FILE] [--scale 1.0] [--repeat 5]
 """
 
 from __future__ import annotations
 
-import argparse
-import os
-import statistics
 import sys
-import tempfile
-import time
-from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_calendar import generate  # the same synthetic history as the calendar benchmark
-from sqlalchemy import func, insert, select
-from sqlalchemy.orm import Session, sessionmaker
-
-from models.database import open_database
-from models.enums import OrganisationKind, PersonKind
-from models.organisations import Organisation
-from models.people import Person
-
-
-def add_organisations(sessions: sessionmaker[Session], count: int) -> int:
-    """``count`` organisations, each with one contact person."""
-    now = datetime.now(UTC)
-    kinds = list(OrganisationKind)
-    with sessions.begin() as s:
-        first = (s.scalar(select(func.max(Organisation.id))) or 0) + 1
-        s.execute(insert(Organisation), [dict(
-            id=first + n, name_zh=f"目标企业{n:05d}", name_en=f"Target company {n}",
-            kind=kinds[n % len(kinds)], fortune_global_500_rank=(n % 500) + 1 if n % 7 == 0
-            else None, hq_city="Stuttgart", hq_country="DE", revision=1, created_at=now,
-            updated_at=now, uuid=f"00000000-0000-4000-8000-{n:012d}") for n in range(count)])
-        s.execute(insert(Person), [dict(
-            name_zh=f"联系人{n:05d}", name_en=f"Contact {n}", kind=PersonKind.EXTERNAL,
-            organisation_id=first + n, revision=1, created_at=now, updated_at=now,
-            uuid=f"10000000-0000-4000-8000-{n:012d}") for n in range(count)])
-    with sessions() as s:
-        return s.scalar(select(func.count()).select_from(Organisation)) or 0
-
-
-def timed(label: str, run: Callable[[], object], repeat: int) -> None:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        times.append((time.perf_counter() - start) * 1000)
-    print(f"  {label:<52} median {statistics.median(times):7.1f} ms   "
-          f"(min {min(times):.1f}, max {max(times):.1f})")
+from bench.measure import print_timed
+from bench.scale_window import open_scale_window
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--years", type=int, default=10)
-    parser.add_argument("--trips", type=int, default=500, help="trips per year")
-    parser.add_argument("--items", type=int, default=10, help="itinerary items per trip")
-    parser.add_argument("--events", type=int, default=500, help="events per year")
-    parser.add_argument("--orgs", type=int, default=20_000, help="organisations")
-    parser.add_argument("--db", help="SQLite file to (re)use; default: a temporary one")
-    parser.add_argument("--repeat", type=int, default=5)
-    args = parser.parse_args()
+    window = open_scale_window(__doc__)
+    engine, sessions, app, ctx, repeat = (window.engine, window.sessions, window.app,
+                                          window.ctx, window.repeat)
 
     from PySide6.QtCore import Qt  # noqa: TID251
-    from PySide6.QtWidgets import QApplication, QWidget  # noqa: TID251
+    from PySide6.QtWidgets import QWidget  # noqa: TID251
 
-    from desktop.context import AppContext  # noqa: TID251
     from desktop.editors.opening import Editors  # noqa: TID251
     from desktop.global_search import GlobalSearch  # noqa: TID251
     from desktop.pages.entity_page import EntityPage  # noqa: TID251
@@ -90,17 +40,6 @@ def main() -> int:
     from desktop.pages.units import UnitsPage  # noqa: TID251
     from models.lookups import load_lookups
 
-    path = Path(args.db) if args.db else Path(tempfile.mkdtemp()) / "history.db"
-    fresh = not path.exists()
-    engine, sessions = open_database(f"sqlite:///{path}")
-    if fresh:
-        start = time.perf_counter()
-        counts = generate(sessions, args.years, 2023, args.trips, args.items, args.events)
-        counts["organisations"] = add_organisations(sessions, args.orgs)
-        print(f"generated {counts} in {time.perf_counter() - start:.1f} s → {path}")
-
-    app = QApplication.instance() or QApplication([])
-    ctx = AppContext(sessions, str(path), "zh")
     ctx.background_loading = False
     host = QWidget()
     editors = Editors(ctx, host)
@@ -109,7 +48,7 @@ def main() -> int:
         ("organisations", OrganisationsPage(ctx, editors)), ("people", PeoplePage(ctx, editors)),
         ("units & leaderboard", UnitsPage(ctx, editors)),
     ]
-    print(f"tables on {path.name} (repeat {args.repeat}):")
+    print(f"tables on {window.url} (repeat {repeat}):")
     for name, page in pages:
         page.resize(1400, 800)
 
@@ -126,32 +65,32 @@ def main() -> int:
 
         rows = query()
         print(f" {name}: {len(rows)} rows")
-        timed(f"{name}: bulk query to plain rows (worker thread)", query, args.repeat)
+        print_timed(f"{name}: bulk query to plain rows (worker thread)", query, repeat)
         page.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        timed(f"{name}: fill and sort the model (UI thread)",
-              lambda p=page, r=rows: p.model.set_rows(r), args.repeat)
-        timed(f"{name}: sort by another column (UI thread)",
+        print_timed(f"{name}: fill and sort the model (UI thread)",
+              lambda p=page, r=rows: p.model.set_rows(r), repeat)
+        print_timed(f"{name}: sort by another column (UI thread)",
               lambda p=page: p.view.sortByColumn(1, p.view.horizontalHeader()
-                                                 .sortIndicatorOrder()), args.repeat)
-        timed(f"{name}: refresh in the background, until shown", background, args.repeat)
+                                                 .sortIndicatorOrder()), repeat)
+        print_timed(f"{name}: refresh in the background, until shown", background, repeat)
         page.show()
         app.processEvents()
-        timed(f"{name}: paint the visible rows",
-              lambda p=page: p.view.viewport().grab(), args.repeat)
+        print_timed(f"{name}: paint the visible rows",
+              lambda p=page: p.view.viewport().grab(), repeat)
         page.hide()
     trips = pages[0][1]
-    timed("trips: search 'roadshow 12' over every row",
-          lambda: (trips.proxy.set_search("roadshow 12"), trips.proxy.set_search("")),
-          args.repeat)
+    print_timed("trips: search '东京' over every row",
+          lambda: (trips.proxy.set_search("东京"), trips.proxy.set_search("")),
+          repeat)
     trips.view.selectRow(0)
-    timed("trips: select a trip (detail + itinerary)",
-          lambda: trips.show_detail(trips.selected_row()), args.repeat)
+    print_timed("trips: select a trip (detail + itinerary)",
+          lambda: trips.show_detail(trips.selected_row()), repeat)
 
     def picker() -> object:
         with sessions() as session:
             return load_lookups(session)
 
-    timed("editor pickers (people, 20,000 organisations...)", picker, args.repeat)
+    print_timed("editor pickers (people, organisations...)", picker, repeat)
     first_trip = trips.model.row_at(0).id
 
     def open_trip_editor() -> None:
@@ -159,10 +98,10 @@ def main() -> int:
         app.processEvents()
 
     editors.lookups.get()
-    timed("open a trip editor (pickers cached)", open_trip_editor, args.repeat)
+    print_timed("open a trip editor (pickers cached)", open_trip_editor, repeat)
     search = GlobalSearch(ctx)
-    timed("global search index (codes, titles, people, orgs)", search.rebuild, args.repeat)
-    timed("global search: '推介 12'", lambda: search.search_hits("推介 12"), args.repeat)
+    print_timed("global search index (codes, titles, people, orgs)", search.rebuild, repeat)
+    print_timed("global search: '东京 12'", lambda: search.search_hits("东京 12"), repeat)
     engine.dispose()
     return 0
 

@@ -26,33 +26,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from bench import sheets
 from models.campaign import Industry
 from models.database import open_database
+from models.language import Lang
 from spreadsheets import Table, apply_import, plan_import, read_table
 from tests.factories import make_world
 
 T = TypeVar("T")
-INDUSTRIES = [("SMT", "智能移动终端"), ("SEMI", "半导体及集成电路"), ("ROBOT", "智能机器人"),
-              ("STORAGE", "新型储能"), ("EBIKE", "电动自行车"), ("MED", "高端医疗器械"),
-              ("FOOD", "预制菜"), ("SOFT", "国产基础软件生态")]
-COUNTRIES = ["德国", "日本", "US", "韩国", "中国香港", "法国", "CN", "新加坡"]
-SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜"
-WORDS = ["精密", "智能", "新能源", "半导体", "储能", "机器人", "医疗", "食品", "软件", "电子", "材料",
-         "珺", "龘", "𠮷", "汽车", "光电", "通信"]
-
-
-def write_sheet(path: Path, rows: int, note: str = "") -> None:
-    lines = ["序号,机构名称,英文名称,类型,产业,世界500强排名,中国500强排名,总部城市,国家/地区,网址,备注"]
-    for n in range(rows):
-        name = f"{SURNAMES[n % len(SURNAMES)]}{WORDS[n % len(WORDS)]}{WORDS[(n // 7) % len(WORDS)]}" \
-               f"科技有限公司{n:05d}"
-        industry = ["新能源汽车", *(zh for _, zh in INDUSTRIES)][n % 9]
-        rank = str(n % 500 + 1) if n % 4 == 0 else "未上榜"
-        lines.append(
-            f'{n + 1},{name},"Company {n:05d}, Ltd.",企业,{industry},{rank},,东莞,'
-            f"{COUNTRIES[n % len(COUNTRIES)]},https://example{n}.cn,{note}第{n + 1}号"
-        )
-    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("gb18030"))
+# the codes of the industries of the sheet that the test world does not hold
+CODES = ["SMT", "SEMI", "ROBOT", "STORAGE", "EBIKE", "MED", "FOOD", "SOFT"]
 
 
 def timed(label: str, rows: int, action: Callable[[], T]) -> T:
@@ -70,9 +53,9 @@ def import_once(sessions: sessionmaker[Session], path: Path, rows: int, title: s
         plan = timed("  plan (check every row)", rows,
                      lambda: plan_import(session, "organisations", table))
     if plan.errors:
-        print(plan.error_text("en"))
+        print(plan.error_text(Lang.EN))
         return
-    print(f"  {plan.counts('en')}")
+    print(f"  {plan.counts(Lang.EN)}")
 
     def apply() -> None:
         with sessions.begin() as session:
@@ -91,13 +74,14 @@ def main() -> None:
         with sessions.begin() as session:
             make_world(session)
             session.add_all(Industry(code=code, name_zh=zh, position=i + 2)
-                            for i, (code, zh) in enumerate(INDUSTRIES))
+                            for i, (code, zh) in enumerate(zip(CODES, sheets.INDUSTRIES[1:],
+                                                               strict=True)))
         sheet = Path(folder) / "organisations.csv"
-        write_sheet(sheet, args.rows)
+        sheets.write_csv(sheet, args.rows)
         print(f"{args.rows:,} organisations, {sheet.stat().st_size / 1e6:.1f} MB GB18030 CSV, SQLite")
         import_once(sessions, sheet, args.rows, "first import (every row creates):")
         if args.update:
-            write_sheet(sheet, args.rows, note="复访 ")
+            sheets.write_csv(sheet, args.rows, note="复访 ")
             import_once(sessions, sheet, args.rows, "second import (every row updates):")
         engine.dispose()
 

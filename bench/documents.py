@@ -18,8 +18,7 @@ import argparse
 import json
 import re
 import sys
-import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from io import BytesIO
 from typing import Any
@@ -29,6 +28,7 @@ from icalendar import Calendar, Event, vCalAddress
 from icalendar.enums import STATUS
 from sqlalchemy import func, select
 
+from bench import measure
 from briefs import BriefOptions, collect_campaign, collect_trip, find_cjk_font, render_campaign, render_trip
 from calendars import CalendarData, ExportScope, collect, render, uid_of
 from models.database import open_database
@@ -36,15 +36,6 @@ from models.rows import PersonRow
 from models.trips import ItineraryItem, Trip
 
 BIG_EXPORT = 20_000  # entries: a bigger export is timed once
-
-
-def _times(run: Callable[[], object], repeat: int) -> list[float]:
-    out = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        out.append(time.perf_counter() - start)
-    return out
 
 
 def _address(person: PersonRow | None) -> vCalAddress | None:
@@ -56,7 +47,7 @@ def _address(person: PersonRow | None) -> vCalAddress | None:
 
 
 def icalendar_floor(data: CalendarData, first: date, last: date) -> bytes:
-    """The same entries with icalendar alone (from ``bench/bench_ics.py``)."""
+    """The same entries with icalendar alone (the floor of the export)."""
     cal = Calendar.new(prodid="-//bench//EN", uid="bench@campaign-planner")
 
     def entry(uid: str, stamp: datetime, start: date | datetime, end: date | datetime,
@@ -161,8 +152,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         def floor(data: CalendarData = data, first: date = first) -> bytes:
             return icalendar_floor(data, first, date(year + 1, 1, 1))
 
-        _emit(label, _times(export, runs), "icalendar alone, same entries from plain data",
-              _times(floor, runs), f"{data.entry_count:,} entries, {size / 1e6:.1f} MB"
+        _emit(label, measure.times(export, runs), "icalendar alone, same entries from plain data",
+              measure.times(floor, runs), f"{data.entry_count:,} entries, {size / 1e6:.1f} MB"
               + ("" if runs == repeat else f"; {runs} run (minutes each)"))
 
     font = find_cjk_font(None)
@@ -183,9 +174,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         pdf = trip_brief()
         pages = page_count(pdf)
-        _emit(f"trip brief {code} (collect + render)", _times(trip_brief, repeat),
+        _emit(f"trip brief {code} (collect + render)", measure.times(trip_brief, repeat),
               f"ReportLab alone, {pages} pages of Chinese text",
-              _times(lambda: reportlab_floor(pages, font.path), repeat),
+              measure.times(lambda: reportlab_floor(pages, font.path), repeat),
               f"{biggest[1]} items, {pages} pages")
 
     def report() -> bytes:
@@ -195,9 +186,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     pdf = report()
     pages = page_count(pdf)
-    _emit(f"campaign report {year} (collect + render)", _times(report, repeat),
+    _emit(f"campaign report {year} (collect + render)", measure.times(report, repeat),
           f"ReportLab alone, {pages} pages of Chinese text",
-          _times(lambda: reportlab_floor(pages, font.path), repeat), f"{pages} pages")
+          measure.times(lambda: reportlab_floor(pages, font.path), repeat), f"{pages} pages")
     engine.dispose()
     return 0
 

@@ -7,11 +7,28 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def times(run: Callable[[], object], repeat: int) -> list[float]:
+    """The seconds each of ``repeat`` calls of ``run`` took, in process."""
+    out = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        out.append(time.perf_counter() - start)
+    return out
+
+
+def print_timed(label: str, run: Callable[[], object], repeat: int, width: int = 52) -> None:
+    """Time ``run`` and print the median, least and most, in milliseconds."""
+    ms = [t * 1000 for t in times(run, repeat)]
+    print(f"  {label:<{width}} median {statistics.median(ms):7.1f} ms   "
+          f"(min {min(ms):.1f}, max {max(ms):.1f})")
 
 
 @dataclass(frozen=True)
@@ -61,9 +78,10 @@ def child_env(extra: Mapping[str, str] | None = None) -> dict[str, str]:
 
 
 def whole_process(argv: Sequence[str], env: Mapping[str, str], ready: str | None = None,
-                  check: bool = True) -> Run:
+                  check: bool = True, ok: Sequence[int] = (0,)) -> Run:
     """Run ``argv`` once from ``ROOT``: the seconds until it ends (or prints the ``ready``
-    line) and its peak RSS (``wait4``: the child's own ``ru_maxrss``, in KiB on Linux)."""
+    line) and its peak RSS (``wait4``: the child's own ``ru_maxrss``, in KiB on Linux).
+    ``ok``: the exit codes of a run that worked (``check`` exits 3 or 4 when it finds some)."""
     started = time.perf_counter()
     proc = subprocess.Popen(list(argv), cwd=ROOT, env=dict(env), stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True, encoding="utf-8")
@@ -81,7 +99,7 @@ def whole_process(argv: Sequence[str], env: Mapping[str, str], ready: str | None
     if seconds is None:
         seconds = time.perf_counter() - started
     proc.returncode = os.waitstatus_to_exitcode(status)
-    if check and (proc.returncode != 0 or (ready is not None and seconds is None)):
+    if check and (proc.returncode not in ok or (ready is not None and seconds is None)):
         raise RuntimeError(f"{' '.join(argv)} failed ({proc.returncode}):\n{out[-2000:]}\n"
                            f"{err[-2000:]}")
     peak = usage.ru_maxrss / 1024 if sys.platform != "darwin" else usage.ru_maxrss / 2**20
@@ -89,8 +107,8 @@ def whole_process(argv: Sequence[str], env: Mapping[str, str], ready: str | None
 
 
 def repeat_process(argv: Sequence[str], env: Mapping[str, str], repeat: int,
-                   ready: str | None = None) -> list[Run]:
-    return [whole_process(argv, env, ready) for _ in range(repeat)]
+                   ready: str | None = None, ok: Sequence[int] = (0,)) -> list[Run]:
+    return [whole_process(argv, env, ready, ok=ok) for _ in range(repeat)]
 
 
 def python_imports(modules: str) -> list[str]:

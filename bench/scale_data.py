@@ -22,12 +22,14 @@ from __future__ import annotations
 import argparse
 import random
 import sys
+import tempfile
 import time
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime, timedelta
 from datetime import time as clock
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -722,6 +724,18 @@ def expected(scale: float) -> dict[str, int]:
     counts = asdict(Counts.at_scale(scale))
     counts["audit_log"] = sum(v for k, v in counts.items() if k != "invitations")
     return counts
+
+
+def sqlite_file(path: str | None, scale: float = 1.0) -> str:
+    """The URL of the scale database in the SQLite file ``path``, generated at ``scale`` when
+    the file does not exist yet (a temporary file without ``path``)."""
+    file = Path(path) if path else Path(tempfile.mkdtemp()) / "scale.db"
+    url = f"sqlite:///{file}"
+    if not file.exists():
+        started = time.perf_counter()
+        counts = generate(url, scale)
+        print(f"generated {counts} in {time.perf_counter() - started:.1f} s → {file}")
+    return url
 
 
 def main(argv: Sequence[str] | None = None) -> int:

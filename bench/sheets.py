@@ -1,6 +1,6 @@
 """Organisation sheets to import: GB18030 CSV and .xlsx, as a bureau receives them.
 
-The rows are those of ``bench/bench_sheet_import.py``: a numbered list with Chinese headers,
+Used by the runner (``bench.run``) and ``bench/bench_sheet_import.py``: a numbered list with Chinese headers,
 company names (some with rare characters: 珺, 龘, 𠮷), the nine industries by their Chinese
 names, ranks or "未上榜", countries as names or codes, and a remark.
 """
@@ -20,21 +20,22 @@ WORDS = ["精密", "智能", "新能源", "半导体", "储能", "机器人", "�
          "珺", "龘", "𠮷", "汽车", "光电", "通信"]
 
 
-def rows(count: int) -> Iterator[list[str]]:
+def rows(count: int, note: str = "") -> Iterator[list[str]]:
+    """``count`` rows; ``note`` starts each remark (a second import that changes them all)."""
     for n in range(count):
         name = (f"{SURNAMES[n % len(SURNAMES)]}{WORDS[n % len(WORDS)]}"
                 f"{WORDS[(n // 7) % len(WORDS)]}科技有限公司{n:06d}")
         rank = str(n % 500 + 1) if n % 4 == 0 else "未上榜"
         yield [str(n + 1), name, f"Company {n:06d}, Ltd.", "企业", INDUSTRIES[n % 9], rank, "",
-               "东莞", COUNTRIES[n % len(COUNTRIES)], f"https://example{n}.cn", f"第{n + 1}号"]
+               "东莞", COUNTRIES[n % len(COUNTRIES)], f"https://example{n}.cn", f"{note}第{n + 1}号"]
 
 
-def write_csv(path: Path, count: int) -> Path:
+def write_csv(path: Path, count: int, note: str = "") -> Path:
     """A GB18030 CSV with CRLF line ends, as Excel saves it on a Chinese Windows."""
     def quoted(cell: str) -> str:
         return f'"{cell}"' if "," in cell else cell
 
-    lines = [",".join(HEADERS), *(",".join(quoted(c) for c in row) for row in rows(count))]
+    lines = [",".join(HEADERS), *(",".join(quoted(c) for c in row) for row in rows(count, note))]
     path.write_bytes(("\r\n".join(lines) + "\r\n").encode("gb18030"))
     return path
 

@@ -19,8 +19,12 @@ The desktop's print/preview actions and the ``brief`` command call exactly this:
   the clock: ``BriefOptions.generated_on`` is the date printed in every footer.
 - ``BriefOptions(generated_on=..., lang="zh"|"en", font_path=None, issuer_zh=...,
   issuer_en=..., confidentiality=...)``.
-- ``BriefKind`` (TRIP, EVENT, CAMPAIGN) and ``prepare(session, kind, code="", year=None)``:
-  the collect step of any kind, returning its renderer bound to the data (``render(options)``).
+- ``collect_leaderboard(session, year, month) -> MonthlyLeaderboard`` and
+  ``render_leaderboard(data, options)``: the units' leaderboard of one month (英雄榜).
+- ``BriefKind`` (TRIP, EVENT, CAMPAIGN, LEADERBOARD) and ``prepare(session, kind, code="", year=None)``:
+  the collect step of any kind, returning a ``PreparedBrief`` (``render(options)`` gives the
+  PDF; ``render.glyph_warnings(font_path)`` names the records holding characters no font has,
+  which print as 〓; other characters the main font lacks print in a fallback font).
 - ``find_cjk_font(configured) -> FontInfo``: the font used for ``font_path``. When no
   embeddable TrueType Chinese font is found, ``FontInfo.warning`` says so (the document then
   uses ReportLab's built-in, non-embedded STSong-Light): show it to the user.
@@ -32,14 +36,18 @@ from briefs.campaign_report import render_campaign
 from briefs.data import (
     CampaignReport,
     EventBrief,
+    MonthlyLeaderboard,
     TripBrief,
     collect_campaign,
     collect_event,
+    collect_leaderboard,
     collect_trip,
 )
 from briefs.event_brief import render_event
 from briefs.fonts import FontInfo, find_cjk_font
-from briefs.kinds import BriefKind, prepare
+from briefs.glyphs import GlyphWarning
+from briefs.kinds import BriefKind, PreparedBrief, prepare
+from briefs.leaderboard import render_leaderboard
 from briefs.options import BriefOptions
 from briefs.trip_brief import render_trip
 
@@ -49,13 +57,18 @@ __all__ = [
     "CampaignReport",
     "EventBrief",
     "FontInfo",
+    "GlyphWarning",
+    "MonthlyLeaderboard",
+    "PreparedBrief",
     "TripBrief",
     "collect_campaign",
     "collect_event",
+    "collect_leaderboard",
     "collect_trip",
     "find_cjk_font",
     "prepare",
     "render_campaign",
     "render_event",
+    "render_leaderboard",
     "render_trip",
 ]

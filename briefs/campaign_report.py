@@ -10,7 +10,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
 from briefs.blocks import empty, grid
 from briefs.charts import industry_chart, monthly_activity_chart, monthly_money_chart, progress_chart
 from briefs.contents import contents_page
-from briefs.data import CampaignReport
+from briefs.data import CampaignReport, Totals
 from briefs.layout import CoverFact, build_pdf, cover
 from briefs.options import BriefOptions, Kit, kit
 from briefs.profiles import conflict_section, measure_value
@@ -36,10 +36,11 @@ def render_campaign(data: CampaignReport, options: BriefOptions) -> bytes:
         CondPageBreak(PAGE_REST),
         *_months(data, k),
         CondPageBreak(PAGE_REST),
-        *_breakdown(data.progress.by_region, k, ("分区域情况", "By region"), ("区域", "Region")),
+        *_breakdown(data.progress.by_region, k, ("分区域情况", "By region"), ("区域", "Region"),
+                    data.totals),
         CondPageBreak(PAGE_REST),
         *_breakdown(data.progress.by_industry, k, ("分产业情况", "By industry"),
-                    ("产业", "Industry")),
+                    ("产业", "Industry"), data.totals, overlapping=True),
         Spacer(1, 4 * mm),
         industry_chart(data.progress.by_industry, k.font.name, w),
         CondPageBreak(PAGE_REST),
@@ -109,8 +110,11 @@ def _months(data: CampaignReport, k: Kit) -> list[Flowable]:
     by_month = data.progress.by_month
     rows = [[w.month(m), str(trips), str(events), w.money(signed) if signed else "—"]
             for m, trips, events, signed in by_month]
+    undated = data.totals.signed_cny - sum(m[3] for m in by_month)
+    if undated:  # signed leads without a signing date have no month
+        rows.append([w("签约日期未填", "No signing date"), "", "", w.money(undated)])
     total = ["合计" if not w.en else "Total", str(sum(m[1] for m in by_month)),
-             str(sum(m[2] for m in by_month)), w.money(sum(m[3] for m in by_month))]
+             str(sum(m[2] for m in by_month)), w.money(data.totals.signed_cny)]
     return [
         k.outline.section("月度走势", "Month by month"),
         monthly_activity_chart(by_month, k.font.name, w),
@@ -124,19 +128,57 @@ def _months(data: CampaignReport, k: Kit) -> list[Flowable]:
 
 
 def _breakdown(rows: Sequence[Breakdown], k: Kit, title: tuple[str, str],
-               column: tuple[str, str]) -> list[Flowable]:
+               column: tuple[str, str], totals: Totals, *, overlapping: bool = False
+               ) -> list[Flowable]:
+    """A breakdown whose total row is the campaign's own total: what no row counts shows in a
+    row of its own, and a record counted under several rows (a trip of two industries) is
+    said in a note, so every figure reconciles."""
     s, w = k.s, k.w
     body = [[r.ref.name(w.lang), str(r.trips), str(r.events), str(r.leads), w.money(r.signed_cny)]
             for r in rows]
-    body.append([w("合计", "Total"), str(sum(r.trips for r in rows)),
-                 str(sum(r.events for r in rows)), str(sum(r.leads for r in rows)),
-                 w.money(sum(r.signed_cny for r in rows))])
-    return [
-        k.outline.section(*title),
-        grid([column, ("推广活动", "Trips"), ("专题活动", "Events"), ("项目线索", "Leads"),
-              ("签约投资额", "Investment signed")], body if rows else [], [2.8, 1, 1, 1, 1.8],
-             s, w, right=(1, 2, 3, 4), extra=[("LINEABOVE", (0, -1), (-1, -1), 0.8, MUTED)]),
-    ]
+    rest = _remainder(rows, totals, overlapping)
+    if rest is not None:
+        body.append([w(f"未归入任何{column[0]}", f"No {column[1].lower()}"), str(rest.trips),
+                     str(rest.events), str(rest.leads), w.money(rest.signed_cny)])
+    body.append([w("合计", "Total"), str(totals.trips), str(totals.events), str(totals.leads),
+                 w.money(totals.signed_cny)])
+    story: list[Flowable] = [k.outline.section(*title)]
+    if overlapping:
+        story.append(Paragraph(esc(w(
+            f"一场活动可涉及多个{column[0]}，分别计入各{column[0]}，因此各行之和可大于合计；"
+            "合计按每场活动、每个项目计一次。",
+            f"A trip or event of several {column[1].lower()} entries counts under each, so the "
+            "rows may add up to more than the total, which counts each record once.")), s.note))
+    if rest is not None:
+        story.append(Paragraph(esc(w(
+            f"项目线索按来源推广活动的{column[0]}归类；"
+            f"“未归入任何{column[0]}”一行为未关联或无法归类的活动与项目，合计与全年目标一致。"
+            if column[0] == "区域" else
+            f"“未归入任何{column[0]}”一行为未标注{column[0]}的活动与项目，合计与全年目标一致。",
+            f"Leads count under the {column[1].lower()} of their source trip; the row "
+            f"'No {column[1].lower()}' holds what cannot be placed, so the total matches the "
+            "campaign's." if column[0] == "区域" else
+            f"The row 'No {column[1].lower()}' holds records without one, so the total "
+            "matches the campaign's.")), s.note))
+    story.append(grid(
+        [column, ("推广活动", "Trips"), ("专题活动", "Events"), ("项目线索", "Leads"),
+         ("签约投资额", "Investment signed")], body, [2.8, 1, 1, 1, 1.8],
+        s, w, right=(1, 2, 3, 4), extra=[("LINEABOVE", (0, -1), (-1, -1), 0.8, MUTED)]))
+    return story
+
+
+def _remainder(rows: Sequence[Breakdown], totals: Totals, overlapping: bool) -> Totals | None:
+    """What the rows do not count (None when they count everything). With overlapping rows
+    only what no row counts can be known for leads (a lead has one industry)."""
+    trips = totals.trips - sum(r.trips for r in rows)
+    events = totals.events - sum(r.events for r in rows)
+    leads = totals.leads - sum(r.leads for r in rows)
+    signed = totals.signed_cny - sum(r.signed_cny for r in rows)
+    if overlapping:
+        trips, events = max(trips, 0), max(events, 0)
+    if not (trips or events or leads or signed):
+        return None
+    return Totals(trips, events, leads, signed)
 
 
 def _board(rows: Sequence[LeaderboardRow], k: Kit) -> Flowable:

@@ -11,17 +11,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, joinedload
 
 from models import queries
+from models.checks import run_checks
 from models.conflicts import Conflict, find_conflicts
-from models.enums import EventStatus, TripStatus, VisitStatus
+from models.enums import EventStatus, TripStatus, UnitKind, VisitStatus
+from models.errors import ValidationError
 from models.events import Invitation, ThemedEvent
 from models.language import Lang
 from models.leads import HqVisit, Lead
 from models.progress import LeaderboardRow, Measure, Progress, campaign_progress, leaderboard
-from models.row_builders import lead_row
+from models.row_builders import campaign_row, lead_row
 from models.rows import (
     CampaignRow,
     EventDetail,
@@ -102,8 +104,19 @@ class MonthBoard:
 
 
 @dataclass(frozen=True)
+class Totals:
+    """The campaign's own totals, that every breakdown of the report reconciles with."""
+
+    trips: int  # not cancelled
+    events: int  # not cancelled
+    leads: int  # every lead of the campaign
+    signed_cny: int  # signed and later stages
+
+
+@dataclass(frozen=True)
 class CampaignReport:
     progress: Progress
+    totals: Totals
     year_board: tuple[LeaderboardRow, ...]  # every unit, ranked on the whole year
     months: tuple[MonthBoard, ...]  # January to December
     trips: tuple[TripRow, ...]
@@ -122,7 +135,7 @@ def collect_trip(session: Session, code: str) -> TripBrief:
             orgs[item.organisation.id] = queries.get_organisation(session, item.organisation.id)
     profiles = _profiles(session, list(orgs.values()), before=trip.start_date,
                          threshold=pitch.campaign.flagship_threshold_cny, skip_trip=trip.id)
-    conflicts = find_conflicts(session, trip_codes={trip.code})
+    conflicts = [c for c in run_checks(session, trip_codes={trip.code}) if c.is_open]
     return TripBrief(trip, pitch, profiles, tuple(conflicts))
 
 
@@ -133,7 +146,7 @@ def collect_event(session: Session, code: str) -> EventBrief:
     profiles = _profiles(session, [i.organisation for i in event.invitations],
                          before=event.local_start.date(),
                          threshold=pitch.campaign.flagship_threshold_cny, skip_event=event.id)
-    conflicts = find_conflicts(session, event_codes={event.code})
+    conflicts = [c for c in run_checks(session, event_codes={event.code}) if c.is_open]
     return EventBrief(event, pitch, profiles, tuple(conflicts))
 
 
@@ -160,7 +173,15 @@ def collect_campaign(session: Session, year: int | None = None) -> CampaignRepor
     ).unique().all() if threshold > 0 else []
     conflicts = find_conflicts(session, trip_codes={t.code for t in trips},
                                event_codes={e.code for e in events})
-    return CampaignReport(progress, tuple(year_board), months, tuple(trips), tuple(events),
+    measures = {m.key: m for m in progress.measures}
+    totals = Totals(
+        trips=measures["trips"].planned, events=measures["events"].planned,
+        leads=session.scalar(select(func.count()).select_from(Lead)
+                             .where(Lead.campaign_id == campaign.id)) or 0,
+        signed_cny=measures["investment_cny"].done,
+    )
+    return CampaignReport(progress, totals, tuple(year_board), months, tuple(trips),
+                          tuple(events),
                           tuple(lead_row(x, threshold) for x in flagship),
                           tuple(conflicts))
 
@@ -256,3 +277,81 @@ def _earlier_contacts(
             day, "受邀活动", "Event invitation", event.code, event.title_zh, event.title_en,
             invitation.rsvp.zh + notes, invitation.rsvp.en + notes_en,
         )
+
+
+@dataclass(frozen=True)
+class BoardRow:
+    """One unit on the monthly leaderboard: the month's results and the year to date."""
+
+    rank: int
+    unit: Ref
+    kind: UnitKind
+    signed_leads: int
+    signed_cny: int
+    hq_visits: int
+    funds_in_cny: int
+    trips_hosted: int  # promotion trips of the month the unit is responsible for
+    events_hosted: int  # themed events of the month it hosts
+    year_signed_cny: int  # January to the end of the month
+    year_rank: int
+
+
+@dataclass(frozen=True)
+class MonthlyLeaderboard:
+    """英雄榜: the units ranked on one month, as the bureau publishes it."""
+
+    campaign: CampaignRow
+    year: int
+    month: int
+    rows: tuple[BoardRow, ...]  # every unit, best first
+
+    @property
+    def scoring(self) -> tuple[BoardRow, ...]:
+        """The units with any result this month."""
+        return tuple(r for r in self.rows if r.signed_leads or r.hq_visits or r.trips_hosted
+                     or r.events_hosted)
+
+
+def collect_leaderboard(session: Session, year: int, month: int) -> MonthlyLeaderboard:
+    """The leaderboard of ``month`` of ``year`` (the campaign of that year must exist)."""
+    if not 1 <= month <= 12:
+        raise ValidationError("month", f"月份应为 1–12：{month}", f"the month must be 1 to 12: {month}")
+    campaign = queries.current_campaign(session, year)
+    board = leaderboard(session, year, month)
+    to_date: dict[int, list[int]] = defaultdict(lambda: [0])
+    for m in range(1, month + 1):
+        for r in leaderboard(session, year, m):
+            to_date[r.unit.id][0] += r.signed_cny
+    ranked = sorted(to_date.items(), key=lambda kv: -kv[1][0])
+    year_rank: dict[int, int] = {}
+    previous, rank = None, 0
+    for position, (unit_id, (amount,)) in enumerate(ranked, start=1):
+        if amount != previous:
+            rank, previous = position, amount
+        year_rank[unit_id] = rank
+    first = date(year, month, 1)
+    after = date(year + (month == 12), month % 12 + 1, 1)
+    trips: dict[int, int] = defaultdict(int)
+    for host_id, n in session.execute(
+        select(Trip.host_unit_id, func.count())
+        .where(Trip.campaign_id == campaign.id, Trip.status != TripStatus.CANCELLED,
+               Trip.start_date >= first, Trip.start_date < after)
+        .group_by(Trip.host_unit_id)
+    ):
+        if host_id is not None:
+            trips[host_id] += n
+    events: dict[int, int] = defaultdict(int)
+    for event_host, starts_at, zone in session.execute(
+        select(ThemedEvent.host_unit_id, ThemedEvent.starts_at, ThemedEvent.timezone)
+        .where(ThemedEvent.campaign_id == campaign.id,
+               ThemedEvent.status != EventStatus.CANCELLED)
+    ):
+        if event_host is not None and first <= local_date(starts_at, zone) < after:
+            events[event_host] += 1
+    rows = tuple(
+        BoardRow(r.rank, r.unit, UnitKind(r.kind), r.signed_leads, r.signed_cny, r.hq_visits,
+                 r.funds_in_cny, trips[r.unit.id], events[r.unit.id],
+                 to_date[r.unit.id][0], year_rank.get(r.unit.id, len(board)))
+        for r in board
+    )
+    return MonthlyLeaderboard(campaign_row(campaign), year, month, rows)

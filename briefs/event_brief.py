@@ -67,7 +67,7 @@ def _when(e: EventDetail, w: Words) -> str:
         text = f"{w.day(start.date())} {hm(start)}–{hm(end)}"
     else:
         text = f"{w.day(start.date())} {hm(start)} – {w.day(end.date())} {hm(end)}"
-    return f"{text} ({start.tzname()} {utc_offset(start)})"
+    return f"{text} ({w.zone(e.timezone, e.starts_at)} {utc_offset(start)})"
 
 
 def _beijing_differs(e: EventDetail) -> bool:

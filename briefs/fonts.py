@@ -9,6 +9,7 @@ the caller receives a warning to show.
 
 from __future__ import annotations
 
+import contextvars
 import functools
 import os
 from dataclasses import dataclass
@@ -156,3 +157,129 @@ def find_cjk_font(configured: str | None = None) -> FontInfo:
     return FontInfo(CID_FALLBACK, "", 0, embedded=False,
                     warning_zh="；".join(n[0] for n in notes),
                     warning_en="; ".join(n[1] for n in notes))
+
+
+# --- characters the main font lacks ------------------------------------------------------------
+
+# Fonts tried, in order, for a character the main font lacks: TrueType symbol and emoji fonts
+# from the system (Debian: fonts-dejavu-core, fonts-symbola; Windows: Segoe UI Symbol).
+_FALLBACK_FONTS = (
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+    "/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf",
+    "/usr/share/fonts/TTF/DejaVuSans.ttf",  # Arch, Fedora
+    "/usr/share/fonts/dejavu-sans-fonts/DejaVuSans.ttf",
+    "/usr/share/fonts/gdouros-symbola/Symbola.ttf",
+    "/System/Library/Fonts/Apple Symbols.ttf",
+    "/Library/Fonts/Arial Unicode.ttf",
+)
+_WINDOWS_FALLBACKS = ("seguisym.ttf", "seguiemj.ttf", "arialuni.ttf")
+
+MISSING_MARKER = "〓"  # printed where no font has the character (the typesetter's geta mark)
+# Joiners and variation selectors shape emoji sequences; printed alone they are nothing.
+_INVISIBLE = frozenset([0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, *range(0xFE00, 0xFE10)])
+
+
+def _fallback_candidates() -> list[str]:
+    windir = os.environ.get("WINDIR") or os.environ.get("SYSTEMROOT")
+    out = [str(Path(windir) / "Fonts" / name) for name in _WINDOWS_FALLBACKS] if windir else []
+    return out + list(_FALLBACK_FONTS)
+
+
+@functools.lru_cache(maxsize=1)
+def fallback_fonts() -> tuple[tuple[str, frozenset[int]], ...]:
+    """The registered fallback fonts found on this machine with the characters each has."""
+    out: list[tuple[str, frozenset[int]]] = []
+    for path in _fallback_candidates():
+        name = f"Fallback-{Path(path).stem}".replace(" ", "_")
+        if name in pdfmetrics.getRegisteredFontNames():
+            font = pdfmetrics.getFont(name)
+        elif os.path.isfile(path):
+            try:
+                font = TTFont(name, path)
+            except (TTFError, OSError, ValueError, IndexError, KeyError):
+                continue
+            pdfmetrics.registerFont(font)
+            _same_face_for_all_styles(name)
+        else:
+            continue
+        out.append((name, frozenset(font.face.charToGlyph)))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """Which font prints each character: the main font, a fallback, or none (the marker)."""
+
+    main: frozenset[int] | None  # None: the built-in CID font, whose coverage is not known
+    fallbacks: tuple[tuple[str, frozenset[int]], ...]
+
+    def font_for(self, ch: str) -> str | None:
+        """"" for the main font, a fallback font's name, or None when no font has ``ch``."""
+        code = ord(ch)
+        if self.main is None or code < 0x20 or code in self.main:
+            return ""
+        for name, chars in self.fallbacks:
+            if code in chars:
+                return name
+        return None
+
+    def covers(self, value: str) -> bool:
+        """True when the main font prints every character of ``value``."""
+        return self.main is None or all(ord(ch) < 0x20 or ord(ch) in self.main for ch in value)
+
+    def markup(self, escaped: str) -> str:
+        """Escaped text with runs the main font lacks set in a fallback font, and the marker
+        where no font has a character."""
+        if self.covers(escaped):
+            return escaped
+        out: list[str] = []
+        run_font = ""
+        for ch in escaped:
+            if ord(ch) in _INVISIBLE:
+                continue
+            font = self.font_for(ch)
+            if font is None:
+                font, ch = "", MISSING_MARKER
+            if font != run_font:
+                if run_font:
+                    out.append("</font>")
+                if font:
+                    out.append(f'<font name="{font}">')
+                run_font = font
+            out.append(ch)
+        if run_font:
+            out.append("</font>")
+        return "".join(out)
+
+    def unprintable(self, value: str) -> list[str]:
+        """The characters of ``value`` that no font prints (each once, in order)."""
+        if self.covers(value):
+            return []
+        seen = dict.fromkeys(ch for ch in value
+                             if ord(ch) not in _INVISIBLE and self.font_for(ch) is None)
+        return list(seen)
+
+
+@functools.lru_cache(maxsize=8)
+def coverage(font_name: str) -> Coverage:
+    """The coverage of the registered main font ``font_name`` with the system's fallbacks."""
+    if font_name == CID_FALLBACK:
+        return Coverage(None, ())
+    face = pdfmetrics.getFont(font_name).face
+    return Coverage(frozenset(face.charToGlyph), fallback_fonts())
+
+
+_ACTIVE: contextvars.ContextVar[Coverage | None] = contextvars.ContextVar("brief_coverage",
+                                                                            default=None)
+
+
+def use_coverage(font_name: str) -> Coverage:
+    """Make the rendering under way (this thread or task) set user text with fallbacks for
+    ``font_name``: :func:`briefs.words.esc` asks :func:`active_coverage`."""
+    cov = coverage(font_name)
+    _ACTIVE.set(cov)
+    return cov
+
+
+def active_coverage() -> Coverage | None:
+    return _ACTIVE.get()

@@ -8,30 +8,56 @@ closed (rendering does not touch the database).
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from enum import StrEnum
-from functools import partial
+from typing import Any
 
 from sqlalchemy.orm import Session
 
 from briefs.campaign_report import render_campaign
-from briefs.data import collect_campaign, collect_event, collect_trip
+from briefs.data import collect_campaign, collect_event, collect_leaderboard, collect_trip
 from briefs.event_brief import render_event
+from briefs.glyphs import GlyphWarning, unprintable
+from briefs.leaderboard import render_leaderboard
 from briefs.options import BriefOptions
 from briefs.trip_brief import render_trip
+from models.errors import ValidationError
 
 
 class BriefKind(StrEnum):
     TRIP = "trip"  # the delegation brief of a trip
     EVENT = "event"  # the run-of-show of a themed event
     CAMPAIGN = "campaign"  # the campaign progress report
+    LEADERBOARD = "leaderboard"  # the units' leaderboard of one month (英雄榜)
 
 
-def prepare(session: Session, kind: BriefKind, code: str = "", year: int | None = None
-            ) -> Callable[[BriefOptions], bytes]:
+@dataclass(frozen=True)
+class PreparedBrief:
+    """The data of one brief with its renderer: call it with the options to get the PDF."""
+
+    data: object
+    renderer: Callable[[Any, BriefOptions], bytes]
+
+    def __call__(self, options: BriefOptions) -> bytes:
+        return self.renderer(self.data, options)
+
+    def glyph_warnings(self, font_path: str | None = None) -> tuple[GlyphWarning, ...]:
+        """The records whose characters no font prints (they print as the marker 〓)."""
+        return unprintable(self.data, font_path)
+
+
+def prepare(session: Session, kind: BriefKind, code: str = "", year: int | None = None,
+            month: int | None = None) -> PreparedBrief:
     """Read the data of one brief (``code`` of the trip or event; ``year`` of the campaign, else
-    the newest) and return its renderer. Raises ``NotFoundError`` for an unknown code or year."""
+    the newest; ``year`` and ``month`` of a leaderboard) and return its renderer. Raises
+    ``NotFoundError`` for an unknown code or year."""
+    if kind is BriefKind.LEADERBOARD:
+        if year is None or month is None:
+            raise ValidationError("month", "英雄榜需要年份和月份（YYYY-MM）",
+                                  "a leaderboard needs a year and a month (YYYY-MM)")
+        return PreparedBrief(collect_leaderboard(session, year, month), render_leaderboard)
     if kind is BriefKind.TRIP:
-        return partial(render_trip, collect_trip(session, code))
+        return PreparedBrief(collect_trip(session, code), render_trip)
     if kind is BriefKind.EVENT:
-        return partial(render_event, collect_event(session, code))
-    return partial(render_campaign, collect_campaign(session, year))
+        return PreparedBrief(collect_event(session, code), render_event)
+    return PreparedBrief(collect_campaign(session, year), render_campaign)

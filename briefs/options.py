@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from briefs.contents import Outline
-from briefs.fonts import FontInfo, find_cjk_font
+from briefs.fonts import FontInfo, find_cjk_font, use_coverage
 from briefs.layout import DocMeta
 from briefs.styles import Styles, make_styles
 from briefs.words import Words
@@ -24,6 +24,16 @@ class BriefOptions:
     issuer_en: str = "Dongguan Investment Promotion Bureau"
     confidentiality: str = "内部资料 注意保密"
     confidentiality_en: str = "Internal — Confidential"
+    redact: bool = False  # leave out personal data: phones, passport numbers
+
+    @property
+    def withheld(self) -> str:
+        """What a redacted value prints."""
+        return "(withheld)" if self.lang == "en" else "（已隐去）"
+
+    def personal(self, value: str) -> str:
+        """``value`` (personal data), or the redaction note when it is asked for."""
+        return self.withheld if self.redact and value else value
 
     @property
     def issuer(self) -> str:
@@ -59,6 +69,7 @@ def kit(options: BriefOptions) -> Kit:
     if options.lang not in ("zh", "en"):
         raise ValueError(f"unknown language {options.lang!r} (zh or en)")
     font = find_cjk_font(options.font_path)
+    use_coverage(font.name)
     styles = make_styles(font.name)
     words = Words(options.lang)
     return Kit(options, font, styles, words, Outline(styles, words))

@@ -24,6 +24,17 @@ def ranks(org: OrganisationRow, k: Kit) -> str:
     return w("；", "; ").join(p for p in parts if p)
 
 
+def size(org: OrganisationRow, k: Kit) -> str:
+    """营业收入 1,200 亿元；员工 42 万人 / revenue CNY 120 bn; 420,000 employees."""
+    w = k.w
+    parts = []
+    if org.revenue_cny:
+        parts.append(w(f"营业收入 {w.money(org.revenue_cny)}", f"revenue {w.money(org.revenue_cny)}"))
+    if org.employees:
+        parts.append(w(f"员工 {org.employees:,} 人", f"{org.employees:,} employees"))
+    return w("；", "; ").join(parts)
+
+
 def headquarters(org: OrganisationRow, k: Kit) -> str:
     return k.w("，", ", ").join(x for x in (org.hq_city, k.w.country(org.hq_country)) if x)
 
@@ -36,7 +47,7 @@ def contacts_table(people: Sequence[PersonRow], k: Kit, with_org: bool = False) 
         headers.append(("单位 / 机构", "Unit / organisation"))
         widths.append(1.5)
     headers += [("电话", "Phone"), ("电子邮箱", "E-mail"), ("语言", "Lang.")]
-    widths += [1.6, 2.45, 0.55]
+    widths += [1.45, 2.65, 0.8]
     rows = []
     for p in people:
         row: list[str | Flowable] = [name_with_other(p.name(w.lang), p.name_en if not w.en
@@ -44,7 +55,7 @@ def contacts_table(people: Sequence[PersonRow], k: Kit, with_org: bool = False) 
         if with_org:
             where = p.organisation or p.unit
             row.append(where.name(w.lang) if where else "")
-        row += [p.phone, p.email, p.languages]
+        row += [k.options.personal(p.phone), p.email, w.languages(p.languages)]
         rows.append(row)
     return grid(headers, rows, widths, k.s, w)
 
@@ -64,6 +75,10 @@ def organisation_profile(profile: OrganisationProfile, k: Kit,
         ("排名", "Ranking", ranks(org, k)),
         ("总部", "Headquarters", headquarters(org, k)),
         ("网站", "Website", org.website),
+        ("主营业务", "Business", org.business),
+        ("规模", "Size", size(org, k)),
+        ("在华布局", "In China", org.china_presence),
+        ("在大湾区", "Greater Bay Area", org.gba_presence),
         *extra_facts,
         ("备注", "Notes", org.notes),
     ], s, w))
@@ -133,7 +148,8 @@ def pitch_section(pitch: CityPitch, k: Kit, highlight: Sequence[int] = ()) -> li
 
 
 def conflict_section(conflicts: Sequence[Conflict], k: Kit) -> list[Flowable]:
-    """The findings of the conflict finder as a checklist to tick before departure."""
+    """The open findings of the checks (acknowledged ones left out) as a checklist to tick
+    before departure."""
     s, w = k.s, k.w
     story: list[Flowable] = [k.outline.section("冲突与提醒核对清单", "Conflicts and warnings checklist")]
     if not conflicts:

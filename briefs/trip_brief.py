@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph
 
 from briefs.blocks import Markup, bullets, empty, facts, grid, name_with_other, prose
 from briefs.contents import contents_page
 from briefs.data import TripBrief
 from briefs.layout import CoverFact, build_pdf, cover
 from briefs.options import BriefOptions, Kit, kit
+from briefs.pocket import checklist, hotel_name, pocket_overview
 from briefs.profiles import (
     conflict_section,
     contacts_table,
@@ -42,7 +44,9 @@ def render_trip(data: TripBrief, options: BriefOptions) -> bytes:
         *contents_page(),
         CondPageBreak(PAGE_REST),
         *_overview(data, k),
-        CondPageBreak(PAGE_REST),
+        PageBreak(),  # the pocket overview has a page of its own, to fold and carry
+        *pocket_overview(t, k),
+        PageBreak(),
         *_roster(t, k),
         CondPageBreak(PAGE_REST),
         *_itinerary(t, k),
@@ -54,6 +58,8 @@ def render_trip(data: TripBrief, options: BriefOptions) -> bytes:
         *_logistics(t, k),
         CondPageBreak(PAGE_REST),
         *_emergency(t, k),
+        CondPageBreak(PAGE_REST),
+        *checklist(t, k, len(data.conflicts)),
         CondPageBreak(PAGE_REST),
         *conflict_section(data.conflicts, k),
     ]
@@ -108,7 +114,8 @@ def _overview(data: TripBrief, k: Kit) -> list[Flowable]:
         ("日期", "Dates", f"{w.span(t.start_date, t.end_date)} · {w.days(_length(t))}"),
         ("区域", "Region", t.region.name(w.lang)),
         ("城市（时区）", "Cities (zone)", w("、", ", ").join(
-            f"{c.name(w.lang)} ({c.timezone})" for c in t.cities)),
+            f"{c.name(w.lang)}（{w.zone(c.timezone)}）" if not w.en
+            else f"{c.name(w.lang)} ({w.zone(c.timezone)})" for c in t.cities)),
         ("带队领导", "Leader", f"{t.leader.name(w.lang)} {t.leader.title(w.lang)}".strip()
          if t.leader else ""),
         ("责任单位", "Host unit", t.host_unit.name(w.lang) if t.host_unit else ""),
@@ -169,18 +176,28 @@ def _served_targets(data: TripBrief, k: Kit) -> list[str]:
 
 
 def _roster(t: TripDetail, k: Kit) -> list[Flowable]:
-    w = k.w
+    w, o = k.w, k.options
     rows = []
     for n, m in enumerate(t.members, start=1):
         p = m.person
         where = p.unit or p.organisation
+        phones = "\n".join(x for x in (
+            w("境外 ", "Abroad ") + o.personal(p.mobile_abroad) if p.mobile_abroad else "",
+            o.personal(p.phone) if not p.mobile_abroad.startswith(p.phone) else "") if x)
+        papers = "\n".join(x for x in (
+            w("护照 ", "Passport ") + o.personal(p.passport_number) if p.passport_number else "",
+            w(f"有效期至 {p.passport_expires:%Y-%m-%d}", f"valid to {p.passport_expires:%Y-%m-%d}")
+            if p.passport_expires else "",
+            p.visa_status) if x)
         rows.append([str(n), name_with_other(p.name(w.lang), p.name_en if not w.en else p.name_zh),
-                     p.title(w.lang), where.name(w.lang) if where else "", m.role.label(w.lang),
-                     p.phone])
+                     "\n".join(x for x in (p.title(w.lang), where.name(w.lang) if where else "")
+                               if x),
+                     m.role.label(w.lang), phones, papers, p.dietary])
     return [k.outline.section("团组名单", "Delegation roster"),
-            grid([("序号", "No."), ("姓名", "Name"), ("职务", "Title"), ("单位", "Unit"),
-                  ("团内职务", "Role"), ("电话", "Phone")], rows,
-                 [0.45, 1.4, 1.7, 1.9, 1.1, 1.65], k.s, w)]
+            grid([("序号", "No."), ("姓名", "Name"), ("职务 / 单位", "Title / unit"),
+                  ("团内职务", "Role"), ("电话", "Phone"), ("护照 / 签证", "Passport / visa"),
+                  ("饮食", "Diet")], rows,
+                 [0.4, 1.2, 1.75, 0.95, 1.5, 1.75, 0.85], k.s, w)]
 
 
 def _days(t: TripDetail) -> list[tuple[date, list[ItemRow]]]:
@@ -217,6 +234,12 @@ def _time_range(start: datetime, end: datetime, day: date, w: Words) -> str:
     return f"{first}–{last}" if last == hm(end) else f"{first}–\n{last}"
 
 
+def _offsets(i: ItemRow) -> str:
+    """``UTC+1``, or ``UTC+8 → UTC+2`` for a leg that lands in another zone."""
+    start, end = utc_offset(i.local_start), utc_offset(i.local_arrival)
+    return start if start == end else f"{start} → {end}"
+
+
 def _itinerary(t: TripDetail, k: Kit) -> list[Flowable]:
     s, w = k.s, k.w
     story: list[Flowable] = [
@@ -227,7 +250,8 @@ def _itinerary(t: TripDetail, k: Kit) -> list[Flowable]:
     sep = w("、", ", ")
     for n, (day, items) in enumerate(_days(t), start=1):
         places = list(dict.fromkeys(i.city.name(w.lang) for i in items if i.city))
-        zones = list(dict.fromkeys(utc_offset(i.local_start) for i in items))
+        zones = list(dict.fromkeys(f"{w.zone(i.timezone, i.starts_at)} {utc_offset(i.local_start)}"
+                                   for i in items))
         in_trip = t.start_date <= day <= t.end_date
         label = w(f"第 {n} 天", f"Day {n}") if in_trip else w("行程日期之外", "Outside the trip")
         head = " · ".join(x for x in (label, w.short_day(day), sep.join(places), sep.join(zones))
@@ -240,18 +264,19 @@ def _itinerary(t: TripDetail, k: Kit) -> list[Flowable]:
                     f"</font><br/>{esc(i.title(w.lang))}")
             if i.notes:
                 what += f'<br/><font size="8" color="{MUTED.hexval()}">{esc(i.notes)}</font>'
-            where = [x for x in (i.place, i.organisation.name(w.lang) if i.organisation else "",
+            where = [x for x in (w.place(i.place),
+                                 i.organisation.name(w.lang) if i.organisation else "",
                                  i.city.name(w.lang) if i.city else "") if x]
             rows.append([
                 _all_day(i, w) if i.all_day else
-                Markup(f"{esc(_time_range(local, i.local_end, day, w))}<br/>"
-                       f'<font size="7.5" color="{MUTED.hexval()}">{esc(local.tzname() or "")} '
-                       f"{utc_offset(local)}</font>"),
+                Markup(f"{esc(_time_range(local, i.local_arrival, day, w))}<br/>"
+                       f'<font size="7.5" color="{MUTED.hexval()}">'
+                       f"{esc(_offsets(i))}</font>"),
                 w("全天", "All day") if i.all_day
                 else _time_range(i.beijing_start, i.beijing_end, day, w),
                 Markup(what),
                 Markup("<br/>".join(esc(x) for x in where)),
-                sep.join(p.name(w.lang) for p in i.attendees),
+                attending(i, t, w),
             ])
         if rows:
             story.append(grid([("当地时间", "Local time"), ("北京时间", "Beijing time"),
@@ -265,29 +290,145 @@ def _itinerary(t: TripDetail, k: Kit) -> list[Flowable]:
 
 def _organisations(data: TripBrief, k: Kit) -> list[Flowable]:
     w = k.w
-    story: list[Flowable] = [k.outline.section("拜访机构简介", "Organisation profiles")]
+    # room for the heading and the first profile's start, so the heading never ends a page
+    story: list[Flowable] = [CondPageBreak(PROFILE_REST),
+                             k.outline.section("拜访机构简介", "Organisation profiles")]
     if not data.organisations:
         return [*story, empty(k.s, w)]
-    for profile in data.organisations:
+    for n, profile in enumerate(data.organisations):
         visits = [i for i in data.trip.items
                   if i.organisation and i.organisation.id == profile.organisation.id]
         planned = "\n".join(f"{w.short_day(i.local_start.date())} {hm(i.local_start)} "
                             f"{i.title(w.lang)}" for i in visits)
-        story.append(CondPageBreak(PROFILE_REST))
+        if n:
+            story.append(CondPageBreak(PROFILE_REST))
         story += organisation_profile(profile, k, [("本次安排", "On this trip", planned)])
+        story += _meetings(visits, k)
     return story
 
 
-def _travel_rows(items: Sequence[ItemRow], w: Words) -> list[list[str | Flowable]]:
+def _meetings(visits: Sequence[ItemRow], k: Kit) -> list[Flowable]:
+    """For each meeting with the organisation: whom we meet, what we ask, what we offer."""
+    w = k.w
+    met = [i for i in visits if i.counterparts or i.ask or i.offer]
+    if not met:
+        return []
+    story: list[Flowable] = []
+    for i in met:
+        story.append(Paragraph(esc(f"{w.short_day(i.local_start.date())} {hm(i.local_start)} "
+                                   f"{i.title(w.lang)}"), k.s.h3))
+        if i.counterparts:
+            story.append(contacts_table(i.counterparts, k, with_org=True))
+        story.append(facts([("我方诉求", "What we ask", i.ask),
+                            ("我方可提供", "What we offer", i.offer)], k.s, w))
+    return story
+
+
+def _leg_end(place: str, code: str, terminal: str) -> str:
+    """``香港国际机场 (HKG) T1``."""
+    return " ".join(x for x in (place, f"({code})" if code else "", terminal) if x)
+
+
+def _arrival(i: ItemRow, day: date, w: Words) -> str:
+    """Departure–arrival, each in the local time of where it happens, with both offsets when
+    the leg crosses zones: ``23:45–次日 06:45`` / ``UTC+8 → UTC+2``."""
+    times = _time_range(i.local_start, i.local_arrival, day, w)
+    start_offset, end_offset = utc_offset(i.local_start), utc_offset(i.local_arrival)
+    if start_offset == end_offset:
+        return f"{times}\n{start_offset}"
+    return f"{times}\n{start_offset} → {end_offset}"
+
+
+def _travel_rows(items: Sequence[ItemRow], k: Kit) -> list[list[str | Flowable]]:
+    w = k.w
     rows: list[list[str | Flowable]] = []
     for i in items:
         day = i.local_start.date()
-        local = _all_day(i, w) if i.all_day else _time_range(i.local_start, i.local_end, day, w)
-        beijing = (w("全天", "All day") if i.all_day
-                   else _time_range(i.beijing_start, i.beijing_end, day, w))
-        rows.append([w.short_day(day), local, beijing, i.kind.label(w.lang),
-                     i.title(w.lang), "\n".join(x for x in (i.place, i.notes) if x)])
+        service = " ".join(x for x in (i.carrier, i.service_number) if x) or i.title(w.lang)
+        route = "\n".join(x for x in (
+            w("从 ", "From ") + _leg_end(w.place(i.from_place), i.from_code, i.from_terminal)
+            if i.from_place or i.from_code else "",
+            w("至 ", "To ") + _leg_end(w.place(i.to_place), i.to_code, i.to_terminal)
+            if i.to_place or i.to_code else "",
+            w.place(i.place) if not (i.from_place or i.to_place) else "") if x)
+        booking = "\n".join(x for x in (
+            w("订座 ", "Booking ") + k.options.personal(i.booking_ref) if i.booking_ref else "",
+            i.seat_class,
+            w("集合：", "Meet: ") + i.meeting_point if i.meeting_point else "",
+            i.notes) if x)
+        rows.append([w.short_day(day), _all_day(i, w) if i.all_day else _arrival(i, day, w),
+                     w("全天", "All day") if i.all_day
+                     else _time_range(i.beijing_start, i.beijing_end, day, w),
+                     f"{i.kind.label(w.lang)}\n{service}", route, booking])
     return rows
+
+
+@dataclass(frozen=True)
+class HotelNights:
+    """A hotel item of the itinerary read as a stay: name, address, check-in and check-out."""
+
+    item: ItemRow
+    check_in: date
+    check_out: date
+
+    @property
+    def nights(self) -> int:
+        return (self.check_out - self.check_in).days
+
+    @property
+    def _plain_title(self) -> str:
+        return self.item.title_zh.removeprefix("入住").strip()
+
+    def name(self, w: Words) -> str:
+        """The hotel: the item's title, or its place when the title only says "入住…"."""
+        return hotel_name(self.item, w)
+
+    @property
+    def address(self) -> str:
+        """The stay's address; else the place, unless it is the hotel's name again."""
+        if self.item.address:
+            return self.item.address
+        if self._plain_title and self._plain_title in self.item.place:
+            return ""
+        return self.item.place
+
+
+def hotel_nights(hotels: Sequence[ItemRow], trip_end: date) -> list[HotelNights]:
+    """Each hotel item with the day the delegation leaves: the item's own end when it spans
+    the stay, else the next hotel's check-in day, else the last day of the trip."""
+    ordered = sorted(hotels, key=lambda i: (i.starts_at, i.id))
+    out = []
+    for n, item in enumerate(ordered):
+        check_in = item.local_start.date()
+        if item.local_end.date() > check_in:
+            check_out = item.local_end.date()
+        else:
+            later = [h.local_start.date() for h in ordered[n + 1:]
+                     if h.local_start.date() > check_in]
+            check_out = later[0] if later else max(trip_end, check_in)
+        out.append(HotelNights(item, check_in, check_out))
+    return out
+
+
+def attending(item: ItemRow, t: TripDetail, w: Words) -> str:
+    """Who attends an item: 全体 / All when the whole delegation does, else only the change."""
+    sep = w("、", ", ")
+    members = [m.person for m in t.members]
+    ids = {p.id for p in item.attendees}
+    if not ids or not members:
+        return sep.join(p.name(w.lang) for p in item.attendees)
+    absent = [p for p in members if p.id not in ids]
+    guests = [p for p in item.attendees if p.id not in {m.id for m in members}]
+    if not absent and not guests:
+        return w("全体", "All")
+    if len(absent) < len(ids) and len(absent) <= 3:
+        parts = [w("全体，", "All except ") if absent else w("全体", "All")]
+        if absent:
+            parts[0] += w("除", "") + sep.join(p.name(w.lang) for p in absent)
+        if guests:
+            parts.append(w("另有", "with ") + sep.join(p.name(w.lang) for p in guests))
+        return w("；", "; ").join(parts)
+    return sep.join(p.name(w.lang) for p in item.attendees)
 
 
 def _logistics(t: TripDetail, k: Kit) -> list[Flowable]:
@@ -296,16 +437,27 @@ def _logistics(t: TripDetail, k: Kit) -> list[Flowable]:
     hotels = [i for i in t.items if i.kind is ItemKind.HOTEL]
     story: list[Flowable] = [k.outline.section("后勤保障", "Logistics")]
     story += [k.outline.minor("交通（航班、火车、接送）", "Flights, trains and transfers"),
+              Paragraph(esc(w("出发、到达时间均为当地时间（到达按到达地时区）。",
+                              "Departure and arrival in local time, each in its own zone.")),
+                        s.note),
               grid([("日期", "Date"), ("当地时间", "Local time"), ("北京时间", "Beijing time"),
-                    ("类别", "Kind"), ("班次 / 事项", "Service"), ("地点 / 备注", "Place / notes")],
-                   _travel_rows(travel, w), [1.35, 1.25, 1.25, 0.7, 1.8, 1.8], s, w)]
+                    ("班次", "Service"), ("出发 / 到达", "From / to"),
+                    ("订座 / 备注", "Booking / notes")],
+                   _travel_rows(travel, k), [1.15, 1.35, 1.2, 1.25, 1.9, 1.6], s, w)]
     story += [k.outline.minor("住宿", "Hotels"),
-              grid([("入住", "Check-in"), ("退房", "Check-out"), ("酒店", "Hotel"),
-                    ("城市", "City"), ("地址 / 备注", "Address / notes")],
-                   [[w.short_day(i.local_start.date()), w.short_day(i.local_end.date()),
-                     i.title(w.lang), i.city.name(w.lang) if i.city else "",
-                     "\n".join(x for x in (i.place, i.notes) if x)] for i in hotels],
-                   [1.35, 1.35, 2.1, 1.0, 2.4], s, w)]
+              grid([("入住", "Check-in"), ("退房", "Check-out"), ("晚数", "Nights"),
+                    ("酒店", "Hotel"), ("城市", "City"), ("地址 / 备注", "Address / notes")],
+                   [[w.short_day(h.check_in), w.short_day(h.check_out), str(h.nights),
+                     h.name(w), h.item.city.name(w.lang) if h.item.city else "",
+                     "\n".join(x for x in (
+                         h.address, h.item.phone,
+                         w("订房 ", "Booking ") + k.options.personal(h.item.booking_ref)
+                         if h.item.booking_ref else "",
+                         w("入住：", "Staying: ") + attending(h.item, t, w)
+                         if h.item.attendees else "",
+                         h.item.notes) if x)]
+                    for h in hotel_nights(hotels, t.end_date)],
+                   [1.25, 1.25, 0.65, 2.0, 1.0, 2.1], s, w)]
     story += [k.outline.minor("其他安排", "Other arrangements"), *prose(t.logistics, s, w)]
     return story
 

@@ -6,29 +6,38 @@ Dates, money and UTC offsets come from ``models.wording``, shared with the windo
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from xml.sax.saxutils import escape
 
+from briefs.fonts import active_coverage
 from models.language import Lang
-from models.wording import MONTHS_EN, date_span, day_month, long_day, money, short_day
+from models.wording import (
+    MONTHS_EN,
+    country_name,
+    date_span,
+    day_month,
+    language_names,
+    long_day,
+    money,
+    short_day,
+    zone_name,
+)
 
-COUNTRIES: dict[str, tuple[str, str]] = {
-    "CN": ("中国", "China"), "HK": ("中国香港", "Hong Kong, China"),
-    "MO": ("中国澳门", "Macao, China"), "TW": ("中国台湾", "Taiwan, China"),
-    "JP": ("日本", "Japan"), "KR": ("韩国", "Korea"), "DE": ("德国", "Germany"),
-    "US": ("美国", "United States"), "GB": ("英国", "United Kingdom"), "FR": ("法国", "France"),
-    "IT": ("意大利", "Italy"), "NL": ("荷兰", "Netherlands"), "CH": ("瑞士", "Switzerland"),
-    "SE": ("瑞典", "Sweden"), "SG": ("新加坡", "Singapore"), "ES": ("西班牙", "Spain"),
-    "AT": ("奥地利", "Austria"), "BE": ("比利时", "Belgium"), "DK": ("丹麦", "Denmark"),
-    "FI": ("芬兰", "Finland"), "CA": ("加拿大", "Canada"), "AU": ("澳大利亚", "Australia"),
-}
-
+# "法兰克福洲际酒店 (InterContinental Frankfurt)": Chinese, then the English in brackets
+_BILINGUAL = re.compile(r"^(.*[\u2e80-\u9fff].*?)\s*[（(]([^()（）]*[A-Za-z][^()（）]*)[)）]$")
 
 def esc(text: str) -> str:
-    """User text as Paragraph markup that prints literally: ``<``, ``>``, ``&`` and newlines."""
+    """User text as Paragraph markup that prints literally: ``<``, ``>``, ``&`` and newlines.
+
+    While a brief renders, characters its font lacks are set in a fallback font (emoji,
+    symbols), and a character no font has becomes a visible marker (``briefs.fonts``).
+    """
     lines = escape(text.strip()).splitlines()
-    return "<br/>".join(lines)
+    joined = "<br/>".join(lines)
+    cov = active_coverage()
+    return cov.markup(joined) if cov is not None else joined
 
 
 @dataclass(frozen=True)
@@ -50,10 +59,24 @@ class Words:
         return self("（无）", "None")
 
     def country(self, code: str) -> str:
-        names = COUNTRIES.get(code.upper())
-        if names is None:
-            return code
-        return self(*names)
+        """``DE`` → 德国 / Germany (CLDR names through ``models.wording``)."""
+        return country_name(code, self.lang)
+
+    def languages(self, codes: str) -> str:
+        """``zh,en`` → 中文、英语 / Chinese, English."""
+        return language_names(codes, self.lang)
+
+    def zone(self, zone: str, moment: datetime | None = None) -> str:
+        """``Europe/Berlin`` → 中欧时间 / Central European Time (at ``moment``: summer time)."""
+        return zone_name(zone, self.lang, moment)
+
+    def place(self, text: str) -> str:
+        """A place written "中文名 (English name)": the English name alone in English."""
+        if self.en:
+            match = _BILINGUAL.match(text.strip())
+            if match:
+                return match.group(2).strip()
+        return text
 
     def day(self, d: date, weekday: bool = True) -> str:
         """2023年3月24日（星期五） / Fri 24 Mar 2023."""

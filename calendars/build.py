@@ -197,7 +197,7 @@ def item_component(item: ItemRow, trip: TripDetail, lang: Lang = Lang.ZH,
         event.add("TRANSP", "TRANSPARENT")
     else:
         event.add("DTSTART", _local(item.starts_at, item.timezone))
-        event.add("DTEND", _local(item.ends_at, item.timezone))
+        event.add("DTEND", _local(item.ends_at, item.end_zone))  # a flight lands in its own zone
     location = item.place or (item.city.name(lang) if item.city else "")
     if location:
         event.add("LOCATION", location)
@@ -215,6 +215,14 @@ def item_component(item: ItemRow, trip: TripDetail, lang: Lang = Lang.ZH,
         (_t(lang, "参加人员：", "Attending: "), _join(lang, (_person(p, lang)
                                                          for p in item.attendees))),
         (_t(lang, "北京时间：", "Beijing time: "), beijing),
+        (_t(lang, "航班/车次：", "Service: "), " ".join(x for x in (item.carrier,
+                                                                  item.service_number) if x)),
+        (_t(lang, "出发：", "From: "), _end(item.from_place, item.from_code, item.from_terminal)),
+        (_t(lang, "到达：", "To: "), _end(item.to_place, item.to_code, item.to_terminal)),
+        (_t(lang, "订座编号：", "Booking: "), item.booking_ref),
+        (_t(lang, "集合地点：", "Meeting point: "), item.meeting_point),
+        (_t(lang, "地址：", "Address: "), item.address),
+        (_t(lang, "电话：", "Phone: "), item.phone),
         (_t(lang, "备注：", "Notes: "), item.notes),
         (_t(lang, "成果：", "Outcome: "), item.outcome),
     ]))
@@ -318,11 +326,16 @@ def visit_component(v: HqVisitRow, lang: Lang = Lang.ZH) -> Event:
     return event
 
 
+def _end(place: str, code: str, terminal: str) -> str:
+    """One end of a travel leg: ``Hong Kong International Airport (HKG) T1``."""
+    return " ".join(x for x in (place, f"({code})" if code else "", terminal) if x)
+
+
 # --- the calendar ---------------------------------------------------------------------------
 
 
 def _zones(data: CalendarData) -> set[str]:
-    zones = {i.timezone for t in data.trips for i in t.items}
+    zones = {z for t in data.trips for i in t.items for z in (i.timezone, i.end_zone)}
     zones |= {e.timezone for e in data.events}
     return {z for z in zones if not is_utc(z)}
 

@@ -25,6 +25,9 @@ class Context:
     out: TextIO = field(default_factory=lambda: sys.stdout)
     err: TextIO = field(default_factory=lambda: sys.stderr)
     lang: Lang = Lang.ZH
+    create: bool = False
+    """Whether opening may create a missing SQLite file: set by ``init`` (and by ``load``,
+    which like ``restore`` writes a whole campaign from a file)."""
     _engine: Engine | None = None
     _sessions: sessionmaker[Session] | None = None
 
@@ -33,9 +36,12 @@ class Context:
         return resolve_url(self.db_url)
 
     def sessions(self) -> sessionmaker[Session]:
-        """The sessionmaker, opening (and migrating) the database on first use."""
+        """The sessionmaker, opening (and migrating) the database on first use.
+
+        A SQLite file that does not exist is refused unless :attr:`create` is set (``init``).
+        """
         if self._sessions is None:
-            self._engine, self._sessions = open_database(self.db_url)
+            self._engine, self._sessions = open_database(self.db_url, create=self.create)
         return self._sessions
 
     @property

@@ -29,8 +29,14 @@ from models.language import Lang
 from models.record_types import RecordType
 
 
-def _rows(counts: dict[str, int]) -> int:
-    return sum(n for name, n in counts.items() if name != "audit_log")
+def _counted(counts: dict[str, int]) -> tuple[int, int]:
+    """The rows and the history entries a dump or load counted, by table."""
+    return sum(n for name, n in counts.items() if name != "audit_log"), counts.get("audit_log", 0)
+
+
+def _file_and_force(parser: argparse.ArgumentParser, file_help: str, force_help: str) -> None:
+    parser.add_argument("file", help=file_help)
+    parser.add_argument("--force", action="store_true", help=force_help)
 
 
 class BackupCommand:
@@ -52,9 +58,8 @@ class RestoreCommand:
     HELP = "从备份文件恢复 SQLite 数据库；覆盖已有数据需 --force (restore a backup)"
 
     def configure(self, parser: argparse.ArgumentParser) -> None:
-        parser.add_argument("file", help="a backup written by the backup command")
-        parser.add_argument("--force", action="store_true",
-                            help="overwrite a database that holds data (a copy of it is kept)")
+        _file_and_force(parser, "a backup written by the backup command",
+                        "overwrite a database that holds data (a copy of it is kept)")
 
     def run(self, args: argparse.Namespace, ctx: Context) -> int:
         result = restore_database(ctx.url, args.file, force=args.force)
@@ -73,9 +78,9 @@ class DumpCommand:
 
     def run(self, args: argparse.Namespace, ctx: Context) -> int:
         with ctx.sessions()() as session:
-            counts = write_dump(session, args.file)
-        ctx.print(f"已导出 {_rows(counts)} 行、{counts.get('audit_log', 0)} 条修改记录到 {args.file} "
-                  f"(dumped {_rows(counts)} rows and {counts.get('audit_log', 0)} history entries)")
+            rows, entries = _counted(write_dump(session, args.file))
+        ctx.print(f"已导出 {rows} 行、{entries} 条修改记录到 {args.file} "
+                  f"(dumped {rows} rows and {entries} history entries)")
         return 0
 
 
@@ -84,12 +89,12 @@ class LoadCommand:
     HELP = "载入 dump 导出的 JSON 文件；替换已有数据需 --force (load a JSON dump)"
 
     def configure(self, parser: argparse.ArgumentParser) -> None:
-        parser.add_argument("file", help="a .json file written by the dump command")
-        parser.add_argument("--force", action="store_true",
-                            help="replace a database that holds data (its content is dumped first)")
+        _file_and_force(parser, "a .json file written by the dump command",
+                        "replace a database that holds data (its content is dumped first)")
 
     def run(self, args: argparse.Namespace, ctx: Context) -> int:
         document = read_dump(args.file)
+        ctx.create = True  # like restore, load writes a whole campaign: it may make the file
         sessions = ctx.sessions()
         kept = None
         if args.force:
@@ -99,9 +104,9 @@ class LoadCommand:
                         f"before-load-{datetime.now():%Y%m%d-%H%M%S}.json")
                     write_dump(session, kept)
         with sessions.begin() as session:
-            counts = load_document(session, document, replace=args.force)
-        ctx.print(f"已载入 {_rows(counts)} 行、{counts.get('audit_log', 0)} 条修改记录 "
-                  f"(loaded {_rows(counts)} rows and {counts.get('audit_log', 0)} history entries)")
+            rows, entries = _counted(load_document(session, document, replace=args.force))
+        ctx.print(f"已载入 {rows} 行、{entries} 条修改记录 "
+                  f"(loaded {rows} rows and {entries} history entries)")
         if kept is not None:
             ctx.print(f"原数据已导出为 (the replaced data was dumped to) {kept}")
         return 0
@@ -125,13 +130,10 @@ class HistoryCommand:
         with ctx.sessions()() as session:
             if args.code:
                 record_type, record_id, label = find_record(session, args.code)
-            elif args.person:
-                record_type, record_id, label = (RecordType.PEOPLE,
-                                                 *_directory_id(session, RecordType.PEOPLE, args.person))
             else:
-                record_type, record_id, label = (RecordType.ORGANISATIONS,
-                                                 *_directory_id(session, RecordType.ORGANISATIONS,
-                                                                args.organisation))
+                record_type = RecordType.PEOPLE if args.person else RecordType.ORGANISATIONS
+                record_id, label = _directory_id(session, record_type,
+                                                 args.person or args.organisation)
             entries = record_history(session, record_type, record_id)
         if args.json:
             ctx.print_json([history_json(e, ctx.lang) for e in entries])

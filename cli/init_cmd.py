@@ -22,6 +22,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, ctx: Context) -> int:
     from models.sample import database_is_empty, load_reference, load_sample
 
+    ctx.create = True  # the one verb that may create a database
     sessions = ctx.sessions()
     if args.sample and args.if_empty:
         with sessions() as session:

@@ -26,9 +26,10 @@ from models.errors import NotFoundError
 from models.language import Lang
 from models.leaders import SteeringView, chain_view, find_industry, find_leader, leader_view
 from models.leads import Lead
-from models.rows import EventDetail, HqVisitRow, LeadRow, TeamRow, TripDetail
+from models.operations.items import TRAVEL_FIELDS
+from models.rows import EventDetail, HqVisitRow, ItemRow, LeadRow, PersonRow, TeamRow, TripDetail
 from models.visits import find_team, get_team, list_visits
-from models.wording import money
+from models.wording import money, utc_offset
 
 NAME = "show"
 HELP = ("显示推广活动、专题活动、项目、小分队、市领导或产业链的详情 "
@@ -194,7 +195,10 @@ def trip_detail_json(t: TripDetail) -> dict[str, Any]:
             "city": i.city.name_zh if i.city else None, "place": i.place,
             "organisation": i.organisation.name_zh if i.organisation else None,
             "attendees": [p.name_zh for p in i.attendees], "notes": i.notes,
-            "outcome": i.outcome,
+            "outcome": i.outcome, "end_timezone": i.end_zone,
+            "end_local": i.local_arrival.isoformat(),
+            **{name: getattr(i, name) for name in TRAVEL_FIELDS if getattr(i, name)},
+            "counterparts": [p.name_zh for p in i.counterparts], "ask": i.ask, "offer": i.offer,
         } for i in t.items],
     })
     return data
@@ -237,7 +241,7 @@ def _trip_text(t: TripDetail, lang: Lang) -> str:
         lines += ["", "目的 purpose:", f"  {t.purpose}"]
     lines += ["", f"团组 delegation ({len(t.members)}):"]
     lines += [f"  {m.role.label(lang)}: {m.person.name(lang)}  {m.person.title(lang)}"
-              for m in t.members]
+              + _traveller(m.person) for m in t.members]
     lines += ["", f"行程 itinerary ({len(t.items)}):  当地时间 local  [北京时间 Beijing]"]
     day = None
     for i in t.items:
@@ -246,13 +250,53 @@ def _trip_text(t: TripDetail, lang: Lang) -> str:
             lines.append(f"  {day:%Y-%m-%d %a}")
         where = " @ ".join(x for x in (i.place, i.organisation.name(lang) if i.organisation else "")
                            if x)
+        arrival = i.local_arrival
+        end = (f"{arrival:%H:%M}" if arrival.date() == i.local_start.date()
+               else f"{arrival:%m-%d %H:%M}")
+        zones = (utc_offset(i.local_start) if i.end_zone == i.timezone
+                 else f"{utc_offset(i.local_start)}→{utc_offset(arrival)}")
         when = (f"全天 all day{'' if i.local_end.date() == day else f' → {i.local_end:%m-%d}'}"
                 if i.all_day else
-                f"{i.local_start:%H:%M}–{i.local_end:%H:%M} {i.local_start.tzname()}"
-                f"  [{i.beijing_start:%m-%d %H:%M}]")
+                f"{i.local_start:%H:%M}–{end} {zones}  [{i.beijing_start:%m-%d %H:%M}]")
         lines.append(f"    {when}  {i.kind.label(lang)}  {i.title(lang)}"
                      + (f"  ({where})" if where else ""))
+        lines += [f"        {text}" for text in _item_details(i, lang)]
     return "\n".join(x for x in lines if x is not None)
+
+
+def _traveller(p: PersonRow) -> str:
+    """A delegate's travel facts on the roster line: mobile abroad, passport, visa, diet."""
+    parts = [p.mobile_abroad, f"护照 passport {p.passport_number}" if p.passport_number else "",
+             f"至 valid to {p.passport_expires}" if p.passport_expires else "", p.visa_status,
+             f"饮食 diet: {p.dietary}" if p.dietary else ""]
+    shown = " · ".join(x for x in parts if x)
+    return f"  ({shown})" if shown else ""
+
+
+def _item_details(i: ItemRow, lang: Lang) -> list[str]:
+    """A travel leg's service and ends, a stay's address, a meeting's people and purpose."""
+    out = []
+    service = " ".join(x for x in (i.carrier, i.service_number) if x)
+    ends = " → ".join(" ".join(x for x in (place, code, terminal) if x)
+                      for place, code, terminal in ((i.from_place, i.from_code, i.from_terminal),
+                                                    (i.to_place, i.to_code, i.to_terminal))
+                      if place or code)
+    travel = " · ".join(x for x in (service, ends, i.seat_class,
+                                    f"订座 booking {i.booking_ref}" if i.booking_ref else "",
+                                    f"集合 meet: {i.meeting_point}" if i.meeting_point else "")
+                        if x)
+    if travel:
+        out.append(travel)
+    if i.address or i.phone:
+        out.append(" · ".join(x for x in (i.address, i.phone) if x))
+    if i.counterparts:
+        out.append("会见 meeting: " + "、".join(
+            f"{p.name(lang)} {p.title(lang)}".strip() for p in i.counterparts))
+    if i.ask:
+        out.append(f"诉求 ask: {i.ask}")
+    if i.offer:
+        out.append(f"提供 offer: {i.offer}")
+    return out
 
 
 def _event_text(e: EventDetail, lang: Lang) -> str:

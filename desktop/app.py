@@ -8,15 +8,17 @@ from datetime import date
 
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox
+from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
 
 from desktop import crash, first_run
 from desktop.context import AppContext
-from desktop.i18n import install_translators
+from desktop.i18n import install_translators, remove_translators
 from desktop.main_window import MainWindow
 from desktop.settings import APPLICATION, ORGANISATION, AppSettings
 from desktop.settings_dialog import SettingsDialog
-from models.database import open_database, resolve_url
+from models.database import default_url, open_database, resolve_url
 from models.errors import DatabaseError
 
 log = logging.getLogger(__name__)
@@ -43,6 +45,13 @@ def shown_url(url: str) -> str:
     return make_url(url).render_as_string(hide_password=True)
 
 
+def open_window_database(url: str) -> tuple[Engine, sessionmaker[Session]]:
+    """The database the window works on. Only the default per-user file is created on the
+    first start; a file chosen with --db, the environment or the settings must exist (as on
+    the command line, where only ``init`` creates one)."""
+    return open_database(url, create=url == default_url())
+
+
 def run_desktop(db_url: str | None, lang: str | None) -> int:
     """The window on ``db_url`` (else the settings', else the default database)."""
     app = application()
@@ -52,7 +61,7 @@ def run_desktop(db_url: str | None, lang: str | None) -> int:
     translators = install_translators(app, ui_lang)
     url = resolve_url(db_url or settings.db_url or None)
     try:
-        engine, sessions = open_database(url)
+        engine, sessions = open_window_database(url)
     except DatabaseError as exc:
         box = QMessageBox(QMessageBox.Icon.Critical, app.tr("Cannot open the database"),
                           exc.text(ui_lang), QMessageBox.StandardButton.Close)
@@ -62,6 +71,7 @@ def run_desktop(db_url: str | None, lang: str | None) -> int:
         box.exec()
         if box.clickedButton() is settings_button:
             SettingsDialog(settings, ui_lang).exec()
+        remove_translators(app, translators)
         return 1
     try:
         if first_run.is_empty(sessions):

@@ -27,6 +27,7 @@ import calendars
 from briefs import BriefKind
 from desktop.calendar.timeline import TimelineView
 from desktop.calendar.view import CalendarView
+from desktop.check_settings_dialog import CheckSettingsDialog
 from desktop.context import AppContext
 from desktop.documents.export_actions import export_calendar, show_brief
 from desktop.documents.import_actions import (
@@ -206,6 +207,8 @@ class MainWindow(QMainWindow):
                                                 self.import_spreadsheet)
         self.settings_action = self._action(self.tr("&Settings…"), self.open_settings,
                                             "Ctrl+,")
+        self.check_settings_action = self._action(self.tr("Chec&k settings…"),
+                                                  self.open_check_settings)
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence(keys.Quit))
         self.find_action = self._action(self.tr("&Find…"), self.focus_search,
                                         QKeySequence(keys.Find))
@@ -225,7 +228,8 @@ class MainWindow(QMainWindow):
                        self.export_all_action, self.export_sheet_action, self.brief_action,
                        self.report_action, None,
                        self.import_ics_action, self.import_sheet_action, None,
-                       self.settings_action, None, self.quit_action):
+                       self.settings_action, self.check_settings_action, None,
+                       self.quit_action):
             file_menu.addAction(action) if action else file_menu.addSeparator()
         edit_menu = bar.addMenu(self.tr("&Edit"))
         for action in (self.undo_action, self.redo_action, None, self.duplicate_action,
@@ -313,7 +317,8 @@ class MainWindow(QMainWindow):
             action.setEnabled(name in offers and selected)
         self.export_action.setEnabled("export" in offers)
         self.export_sheet_action.setEnabled(self._sheet_kind() is not None)
-        self.brief_action.setEnabled("brief" in offers and (selected or page is None))
+        self.brief_action.setEnabled("brief" in offers
+                                     and (selected or page is None or page is self.units))
 
     def go_to_record(self, kind: str, ident: int) -> None:
         page = {"trip": self.trips, "event": self.events, "person": self.people,
@@ -389,7 +394,8 @@ class MainWindow(QMainWindow):
         page = self.current_entity_page()
         return {self.trips: SheetKind.TRIPS, self.events: SheetKind.EVENTS,
                 self.organisations: SheetKind.ORGANISATIONS,
-                self.people: SheetKind.PEOPLE}.get(page) if page is not None else None
+                self.people: SheetKind.PEOPLE,
+                self.units: SheetKind.LEADERBOARD}.get(page) if page is not None else None
 
     def export_list(self) -> Job | None:
         """The list of the current page as it is shown: its search and filters applied."""
@@ -399,7 +405,11 @@ class MainWindow(QMainWindow):
             return None
         proxy = page.proxy
         ids = tuple(int(proxy.index(r, 0).data(ID_ROLE)) for r in range(proxy.rowCount()))
-        return export_sheet(self.ctx, self.settings, self, kind, SheetFilters(ids=ids))
+        if kind is SheetKind.LEADERBOARD:  # the year and month the page ranks
+            filters = SheetFilters(ids=ids, year=self.units.year or None, month=self.units.month())
+        else:
+            filters = SheetFilters(ids=ids)
+        return export_sheet(self.ctx, self.settings, self, kind, filters)
 
     def export_of_selection(self, kind: SheetKind) -> Job | None:
         """The itineraries or delegations of the selected trips, the invitations of the
@@ -424,6 +434,9 @@ class MainWindow(QMainWindow):
         if page is self.events and self.events.selected_codes():
             return show_brief(self.ctx, self.settings, self, BriefKind.EVENT,
                               self.events.selected_codes()[0])
+        if page is self.units and self.units.month() is not None:  # the month's 英雄榜
+            return show_brief(self.ctx, self.settings, self, BriefKind.LEADERBOARD,
+                              year=self.units.year, month=self.units.month())
         return self.campaign_report()
 
     def campaign_report(self) -> Job:
@@ -439,6 +452,11 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> SettingsDialog:
         dialog = SettingsDialog(self.settings, self.ctx.lang, self)
+        dialog.open()
+        return dialog
+
+    def open_check_settings(self) -> CheckSettingsDialog:
+        dialog = CheckSettingsDialog(self.ctx, self)
         dialog.open()
         return dialog
 

@@ -21,6 +21,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from models.base import Base, Editable
 from models.errors import ConcurrentEditError
 from models.record_types import kind_label
+from models.rules import text_lengths
 
 _TABLE_IN_MESSAGE = re.compile(r"on table '([^']+)'")
 
@@ -46,6 +47,8 @@ class PlannerSession(Session):
         # read before flushing: after a failed flush the objects cannot be loaded any more
         editing = [_Edited.of(obj) for obj in (*self.dirty, *self.deleted)
                    if isinstance(obj, Editable)]
+        for obj in (*self.new, *self.dirty):
+            text_lengths(obj)  # the same limits on SQLite as on PostgreSQL
         try:
             super().flush(objects)
         except StaleEditError:

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 import models.audit.recording  # the audit_log table and the listeners that fill it
 import models.operations.codes  # noqa: F401  (the code_counters table)
 from models.concurrency import PlannerSession
-from models.errors import DatabaseError, DatabaseURLError
+from models.errors import DatabaseError, DatabaseURLError, MissingDatabaseError
 
 ENV_VAR = "CAMPAIGN_PLANNER_DB"
 APP_NAME = "CampaignPlanner"
@@ -155,9 +155,35 @@ def migrate(engine: Engine) -> None:
         command.upgrade(cfg, "head")
 
 
-def open_database(url: str | None = None) -> tuple[Engine, sessionmaker[Session]]:
-    """Create the engine for ``url`` (see :func:`resolve_url`), migrate it, return a sessionmaker."""
-    engine = create_db_engine(resolve_url(url))
+def missing_sqlite_file(url: str) -> Path | None:
+    """The file a SQLite ``url`` names when that file does not exist yet, else None.
+
+    In-memory and ``file:`` URIs, and every other back end, are never "missing".
+    """
+    try:
+        parsed = make_url(url)
+    except (ArgumentError, ValueError):
+        return None
+    database = parsed.database or ""
+    if parsed.get_backend_name() != "sqlite" or not database or database == ":memory:" \
+            or database.startswith("file:"):
+        return None
+    path = Path(database).expanduser()
+    return None if path.exists() else path
+
+
+def open_database(url: str | None = None, *, create: bool = True) -> tuple[Engine, sessionmaker[Session]]:
+    """Create the engine for ``url`` (see :func:`resolve_url`), migrate it, return a sessionmaker.
+
+    With ``create=False`` a SQLite file that does not exist is refused
+    (:class:`~models.errors.MissingDatabaseError`) instead of being created with its folders.
+    """
+    resolved = resolve_url(url)
+    if not create:
+        missing = missing_sqlite_file(resolved)
+        if missing is not None:
+            raise MissingDatabaseError(str(missing))
+    engine = create_db_engine(resolved)
     try:
         migrate(engine)
     except OperationalError as exc:

@@ -151,6 +151,21 @@ class ConflictKind(LabelledEnum):
     VENUE_DOUBLE_BOOKED = "venue_double_booked"
     ITEM_OUTSIDE_TRIP = "item_outside_trip"
     LEADER_AWAY = "leader_away"
+    # the scheduling checks (``models.checks``)
+    HOLIDAY = "holiday"
+    MOVED_WORKDAY = "moved_workday"
+    CALENDAR_UNKNOWN = "calendar_unknown"
+    BLACKOUT = "blackout"
+    OUTSIDE_HOURS = "outside_hours"
+    WEEKEND = "weekend"
+    TOO_TIGHT = "too_tight"
+    LANDS_LATE = "lands_late"
+    CITY_CHANGE = "city_change"
+    NIGHT_WITHOUT_STAY = "night_without_stay"
+    TRIPS_PER_MONTH = "trips_per_month"
+    TARGET_SHORT = "target_short"
+    REGION_UNCOVERED = "region_uncovered"
+    INDUSTRY_UNCOVERED = "industry_uncovered"
 
 
 class Severity(LabelledEnum):
@@ -158,6 +173,7 @@ class Severity(LabelledEnum):
 
     ERROR = "error"
     WARNING = "warning"
+    NOTE = "note"
 
 
 TRIP_FLOW: dict[TripStatus, tuple[TripStatus, ...]] = {
@@ -242,5 +258,20 @@ _LABELS: dict[LabelledEnum, tuple[str, str]] = {
     ConflictKind.ITEM_OUTSIDE_TRIP: ("行程超出日期", "Item outside the trip's dates"),
     ConflictKind.LEADER_AWAY: ("领导出访期间主持活动", "Leader away while hosting an event"),
     Severity.ERROR: ("冲突", "Conflict"),
+    ConflictKind.HOLIDAY: ("公众假期", "Public holiday"),
+    ConflictKind.MOVED_WORKDAY: ("调休上班", "Moved working day"),
+    ConflictKind.CALENDAR_UNKNOWN: ("调休安排未公布", "Working days not announced"),
+    ConflictKind.BLACKOUT: ("禁排日期", "Blackout date"),
+    ConflictKind.OUTSIDE_HOURS: ("非工作时间", "Outside business hours"),
+    ConflictKind.WEEKEND: ("当地周末", "Local weekend"),
+    ConflictKind.TOO_TIGHT: ("衔接时间不足", "Not enough time to get there"),
+    ConflictKind.LANDS_LATE: ("航班晚于会见", "Lands after the meeting"),
+    ConflictKind.CITY_CHANGE: ("换城市无交通", "City change without transport"),
+    ConflictKind.NIGHT_WITHOUT_STAY: ("夜间无住宿", "Night without a stay"),
+    ConflictKind.TRIPS_PER_MONTH: ("当月出访过多", "Too many trips in a month"),
+    ConflictKind.TARGET_SHORT: ("计划未达目标", "Plan short of target"),
+    ConflictKind.REGION_UNCOVERED: ("区域无安排", "Region with no trip"),
+    ConflictKind.INDUSTRY_UNCOVERED: ("产业无安排", "Industry with nothing planned"),
     Severity.WARNING: ("提醒", "Warning"),
+    Severity.NOTE: ("备注", "Note"),
 }

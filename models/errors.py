@@ -52,3 +52,14 @@ class DatabaseError(PlannerError):
 
 class DatabaseURLError(DatabaseError):
     """The database address given by the user is not a usable URL (bad input, not a failure)."""
+
+
+class MissingDatabaseError(DatabaseURLError):
+    """A SQLite file named by the user does not exist, and only ``init`` creates one."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        super().__init__(
+            f"数据库文件不存在：{path}。请先运行 init 创建数据库，或检查路径。",
+            f"No database file at {path}; run `init` to create one, or check the path.",
+        )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy import BigInteger, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, Editable
@@ -30,6 +30,12 @@ class Organisation(Editable, Base):
     website: Mapped[str] = mapped_column(String(200), default="")
     talking_points: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+    # the dossier: what it does, how big it is, where it is in China and the Greater Bay Area
+    business: Mapped[str] = mapped_column(Text, default="", server_default="")
+    revenue_cny: Mapped[int | None] = mapped_column(BigInteger)
+    employees: Mapped[int | None]
+    china_presence: Mapped[str] = mapped_column(Text, default="", server_default="")
+    gba_presence: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     industry: Mapped[Industry | None] = relationship()
     contacts: Mapped[list[Person]] = relationship(

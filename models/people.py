@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from sqlalchemy import ForeignKey, String, Text
@@ -32,6 +33,12 @@ class Person(Editable, Base):
     email: Mapped[str] = mapped_column(String(200), default="")
     languages: Mapped[str] = mapped_column(String(100), default="")  # comma-separated, "zh,en"
     notes: Mapped[str] = mapped_column(Text, default="")
+    # a delegate abroad: a number that works there, travel documents, what they eat
+    mobile_abroad: Mapped[str] = mapped_column(String(50), default="", server_default="")
+    passport_number: Mapped[str] = mapped_column(String(30), default="", server_default="")
+    passport_expires: Mapped[date | None]
+    visa_status: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    dietary: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
     unit: Mapped[Unit | None] = relationship()
     organisation: Mapped[Organisation | None] = relationship(back_populates="contacts")

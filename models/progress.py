@@ -136,9 +136,16 @@ def _by_region(session: Session, cid: int) -> tuple[Breakdown, ...]:
         .where(ThemedEvent.campaign_id == cid, ThemedEvent.status != EventStatus.CANCELLED)
         .group_by(City.region_id)
     ).all())
-    lead_rows = session.execute(
+    lead_rows = list(session.execute(
         select(Trip.region_id, Lead.amount_cny, Lead.stage).join(Trip, Lead.source_trip_id == Trip.id)
         .where(Lead.campaign_id == cid)
+    ).all())
+    # a lead from a themed event counts under the region of the event's city
+    lead_rows += session.execute(
+        select(City.region_id, Lead.amount_cny, Lead.stage)
+        .join(ThemedEvent, Lead.source_event_id == ThemedEvent.id)
+        .join(City, ThemedEvent.city_id == City.id)
+        .where(Lead.campaign_id == cid, Lead.source_trip_id.is_(None))
     ).all()
     leads: dict[int, int] = defaultdict(int)
     signed: dict[int, int] = defaultdict(int)

@@ -66,6 +66,7 @@ TRIP_DETAIL_OPTS = (
         joinedload(ItineraryItem.city),
         joinedload(ItineraryItem.organisation),
         selectinload(ItineraryItem.attendees).options(*_PERSON_OPTS),
+        selectinload(ItineraryItem.counterparts).options(*_PERSON_OPTS),
     ),
 )
 EVENT_LIST_OPTS = (

@@ -63,6 +63,8 @@ def person_row(p: Person) -> PersonRow:
     return PersonRow(
         p.id, p.uuid, p.revision, p.name_zh, p.name_en, p.kind, p.title_zh, p.title_en,
         ref(p.unit), ref(p.organisation), p.phone, p.email, p.languages, p.notes,
+        mobile_abroad=p.mobile_abroad, passport_number=p.passport_number,
+        passport_expires=p.passport_expires, visa_status=p.visa_status, dietary=p.dietary,
     )
 
 
@@ -72,6 +74,8 @@ def organisation_row(o: Organisation, with_contacts: bool = False) -> Organisati
         o.fortune_global_500_rank, o.china_top_500_rank, o.hq_city, o.hq_country, o.website,
         o.talking_points, o.notes,
         tuple(person_row(p) for p in o.contacts) if with_contacts else (),
+        business=o.business, revenue_cny=o.revenue_cny, employees=o.employees,
+        china_presence=o.china_presence, gba_presence=o.gba_presence,
     )
 
 
@@ -82,6 +86,12 @@ def item_row(i: ItineraryItem, trip: Trip) -> ItemRow:
         city_row(i.city) if i.city else None, i.place, ref(i.organisation),
         tuple(person_row(p) for p in i.attendees), i.notes, i.outcome, i.all_day,
         i.external_uid,
+        arrival_timezone=i.arrival_timezone, carrier=i.carrier, service_number=i.service_number,
+        from_place=i.from_place, from_code=i.from_code, from_terminal=i.from_terminal,
+        to_place=i.to_place, to_code=i.to_code, to_terminal=i.to_terminal,
+        booking_ref=i.booking_ref, seat_class=i.seat_class, meeting_point=i.meeting_point,
+        address=i.address, phone=i.phone,
+        counterparts=tuple(person_row(p) for p in i.counterparts), ask=i.ask, offer=i.offer,
     )
 
 

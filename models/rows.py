@@ -117,6 +117,11 @@ class PersonRow:
     email: str
     languages: str
     notes: str = ""
+    mobile_abroad: str = ""
+    passport_number: str = ""
+    passport_expires: date | None = None
+    visa_status: str = ""
+    dietary: str = ""
 
     def name(self, lang: Lang = Lang.ZH) -> str:
         return pick(self.name_zh, self.name_en, lang)
@@ -142,6 +147,11 @@ class OrganisationRow:
     talking_points: str
     notes: str
     contacts: tuple[PersonRow, ...] = ()
+    business: str = ""
+    revenue_cny: int | None = None
+    employees: int | None = None
+    china_presence: str = ""
+    gba_presence: str = ""
 
     def name(self, lang: Lang = Lang.ZH) -> str:
         return pick(self.name_zh, self.name_en, lang)
@@ -176,9 +186,36 @@ class ItemRow:
     outcome: str
     all_day: bool = False  # shown and exported as whole days, not as 00:00-23:59
     external_uid: str = ""  # the partner's calendar UID, exported instead of ours
+    arrival_timezone: str = ""  # a travel leg's arrival zone; "" = the departure's
+    carrier: str = ""
+    service_number: str = ""
+    from_place: str = ""
+    from_code: str = ""
+    from_terminal: str = ""
+    to_place: str = ""
+    to_code: str = ""
+    to_terminal: str = ""
+    booking_ref: str = ""
+    seat_class: str = ""
+    meeting_point: str = ""
+    address: str = ""
+    phone: str = ""
+    counterparts: tuple[PersonRow, ...] = ()
+    ask: str = ""
+    offer: str = ""
 
     def title(self, lang: Lang = Lang.ZH) -> str:
         return pick(self.title_zh, self.title_en, lang)
+
+    @property
+    def end_zone(self) -> str:
+        """The zone of the end: a travel leg's arrival zone, else the item's own."""
+        return self.arrival_timezone or self.timezone
+
+    @property
+    def local_arrival(self) -> datetime:
+        """The end in the local time of where it happens (a flight lands in its own zone)."""
+        return self.ends_at.astimezone(ZoneInfo(self.end_zone))
 
     @property
     def local_start(self) -> datetime:

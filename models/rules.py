@@ -6,9 +6,11 @@ import re
 from datetime import date, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+from sqlalchemy import String, Text, inspect
 from sqlalchemy.orm import Session
 
 from models.errors import ValidationError
+from models.language import Lang
 from models.people import Person
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -113,3 +115,51 @@ def person(session: Session, field: str, person_id: int | None, what_zh: str,
             f"The {what_en} must be a person in the directory (id {person_id})",
         )
     return found
+
+
+NOTES_LIMIT = 20_000
+"""The most characters a free-text (``Text``) field holds: pages of notes, not a book."""
+
+
+def text_limit(column_type: object) -> int | None:
+    """The most characters a column of ``column_type`` holds, or None for non-text columns.
+
+    ``String(n)`` holds ``n`` (PostgreSQL refuses more, SQLite would store anything), ``Text``
+    holds :data:`NOTES_LIMIT`.
+    """
+    if isinstance(column_type, Text):
+        return NOTES_LIMIT
+    if isinstance(column_type, String):
+        return column_type.length
+    return None
+
+
+def text_lengths(record: object) -> None:
+    """Every text field of ``record`` within its limit, on every back end alike.
+
+    Checked for each new or changed record when the session flushes, so an editor, an import
+    and the command line all get the same :class:`ValidationError` naming the field, and the
+    caller's transaction writes nothing.
+    """
+    from models.audit.labels import field_label
+    from models.record_types import RecordType
+
+    state = inspect(record)
+    loaded = record.__dict__  # only what is set: never a lazy load from inside a flush
+    table = getattr(record, "__tablename__", "")
+    record_type = RecordType(table) if table in RecordType.__members__.values() else None
+    for prop in state.mapper.column_attrs:
+        value = loaded.get(prop.key)
+        if not isinstance(value, str):
+            continue
+        limit = text_limit(prop.columns[0].type)
+        if limit is not None and len(value) > limit:
+            name_zh = field_label(prop.key, Lang.ZH, record_type)
+            name_en = field_label(prop.key, Lang.EN, record_type)
+            shown = value[:20].replace("\n", " ") + "…"
+            raise ValidationError(
+                prop.key,
+                f"{name_zh}过长：{len(value)} 个字符，最多 {limit} 个（“{shown}”）",
+                f"The {name_en} is too long: {len(value)} characters, at most {limit} "
+                f"('{shown}')",
+            )

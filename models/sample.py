@@ -44,7 +44,7 @@ from models.operations.directory import (
     create_person,
 )
 from models.operations.events import EventDraft, InvitationDraft, SessionDraft, create_event
-from models.operations.items import ItemDraft
+from models.operations.items import TRAVEL_FIELDS, ItemDraft, TravelDetails
 from models.operations.leads import LeadDraft, create_lead
 from models.operations.teams import (
     TeamDraft,
@@ -182,7 +182,7 @@ def _directory(session: Session, data: dict[str, Any], refs: _Refs) -> None:
             china_top_500_rank=o["china_top_500_rank"], hq_city=o["hq_city"],
             hq_country=o["hq_country"], website=o["website"],
             talking_points=o["talking_points"], notes=o["notes"],
-            uuid=_uuid("organisation", o["name_zh"]),
+            uuid=_uuid("organisation", o["name_zh"]), business=o.get("business", ""),
         )).value
         refs.organisations[o["name_zh"]] = org.id
     for p in data["people"]:
@@ -192,17 +192,24 @@ def _directory(session: Session, data: dict[str, Any], refs: _Refs) -> None:
             unit_id=refs.get(refs.units, p["unit"], "责任单位"),
             organisation_id=refs.get(refs.organisations, p["organisation"], "机构"),
             phone=p["phone"], email=p["email"], languages=p["languages"], notes=p["notes"],
-            uuid=_uuid("person", p["name_zh"]),
+            uuid=_uuid("person", p["name_zh"]), mobile_abroad=p.get("mobile_abroad", ""),
+            passport_number=p.get("passport_number", ""),
+            passport_expires=_day(p.get("passport_expires")),
+            visa_status=p.get("visa_status", ""), dietary=p.get("dietary", ""),
         )).value
         refs.people[p["name_zh"]] = person.id
 
 
 def _item(row: dict[str, Any], refs: _Refs, uuid_: str) -> ItemDraft:
     zone = row["timezone"]
+    arrival = row.get("arrival_timezone", "")  # a leg's end is written in its arrival zone
+    travel = TravelDetails(**{name: row.get(name, "") for name in TRAVEL_FIELDS})
     return ItemDraft(
         kind=ItemKind(row["kind"]), title_zh=row["title_zh"], title_en=row["title_en"],
         starts_at=_wall(row["start"], zone, "starts_at"),
-        ends_at=_wall(row["end"], zone, "ends_at"), timezone=zone,
+        ends_at=_wall(row["end"], arrival or zone, "ends_at"), timezone=zone,
+        travel=travel, ask=row.get("ask", ""), offer=row.get("offer", ""),
+        counterpart_ids=[refs.need(refs.people, n, "人员") for n in row.get("counterparts", [])],
         city_id=refs.get(refs.cities, row["city"], "城市"), place=row["place"],
         organisation_id=refs.get(refs.organisations, row["organisation"], "机构"),
         attendee_ids=[refs.need(refs.people, n, "人员") for n in row["attendees"]],

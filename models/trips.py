@@ -40,6 +40,13 @@ item_attendees = Table(
     Column("item_id", ForeignKey("itinerary_items.id", ondelete="CASCADE"), primary_key=True),
     Column("person_id", ForeignKey("people.id", ondelete="CASCADE"), primary_key=True),
 )
+# the people we meet at a meeting, visit, banquet or signing (from the people directory)
+item_counterparts = Table(
+    "item_counterparts",
+    Base.metadata,
+    Column("item_id", ForeignKey("itinerary_items.id", ondelete="CASCADE"), primary_key=True),
+    Column("person_id", ForeignKey("people.id", ondelete="CASCADE"), primary_key=True),
+)
 
 
 class Trip(Editable, Base):
@@ -122,8 +129,30 @@ class ItineraryItem(Editable, Base):
     all_day: Mapped[bool] = mapped_column(default=False)
     # the UID a partner's calendar gave the entry, kept for exports back to them ("" if ours)
     external_uid: Mapped[str] = mapped_column(String(500), default="")
+    # a travel leg (flight, train, transfer): the arrival's own zone ("" = the departure's),
+    # the service, both ends, the booking; a hotel stay: address and phone (check-in and
+    # check-out are the item's start and end, who stays its attendees)
+    arrival_timezone: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    carrier: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    service_number: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    from_place: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    from_code: Mapped[str] = mapped_column(String(10), default="", server_default="")
+    from_terminal: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    to_place: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    to_code: Mapped[str] = mapped_column(String(10), default="", server_default="")
+    to_terminal: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    booking_ref: Mapped[str] = mapped_column(String(60), default="", server_default="")
+    seat_class: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    meeting_point: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    address: Mapped[str] = mapped_column(String(300), default="", server_default="")
+    phone: Mapped[str] = mapped_column(String(50), default="", server_default="")
+    # a meeting: what we ask of the organisation and what we offer it
+    ask: Mapped[str] = mapped_column(Text, default="", server_default="")
+    offer: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     trip: Mapped[Trip] = relationship(back_populates="items")
     city: Mapped[City | None] = relationship()
     organisation: Mapped[Organisation | None] = relationship()
     attendees: Mapped[list[Person]] = relationship(secondary=item_attendees, order_by="Person.id")
+    counterparts: Mapped[list[Person]] = relationship(secondary=item_counterparts,
+                                                      order_by="Person.id")

@@ -14,6 +14,10 @@ themselves (``models.enums.LabelledEnum.label(lang)``); they are not repeated he
 from __future__ import annotations
 
 from datetime import date, datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from babel import Locale
+from babel.dates import get_timezone_name
 
 from models.language import Lang
 
@@ -128,3 +132,54 @@ def date_span(start: date, end: date, lang: Lang, year: bool = True) -> str:
         return f"{long_day(start, lang, False)} – {long_day(end, lang, False)}"
     tail = f"{end.month}月{end.day}日" if start.year == end.year else long_day(end, lang, False)
     return f"{long_day(start, lang, False)}—{tail}"
+
+
+# --- names of zones, countries and languages (CLDR, through babel) -----------------------------
+
+# How Chinese official documents name these places (CLDR says 中国香港特别行政区 / Taiwan alone).
+_PLACE_NAMES = {
+    "HK": ("中国香港", "Hong Kong, China"),
+    "MO": ("中国澳门", "Macao, China"),
+    "TW": ("中国台湾", "Taiwan, China"),
+}
+
+
+def _locale(lang: Lang) -> Locale:
+    return _LOCALES[Lang.EN if lang == Lang.EN else Lang.ZH]
+
+
+def country_name(code: str, lang: Lang) -> str:
+    """``DE`` → ``德国`` / ``Germany`` (CLDR); an unknown code is returned as it is."""
+    key = code.strip().upper()
+    if key in _PLACE_NAMES:
+        zh, en = _PLACE_NAMES[key]
+        return en if lang == Lang.EN else zh
+    return str(_locale(lang).territories.get(key, code))
+
+
+def language_names(codes: str, lang: Lang) -> str:
+    """``zh,en`` → ``中文、英语`` / ``Chinese, English`` (CLDR); unknown codes stay as written."""
+    names = [str(_locale(lang).languages.get(c.strip().lower().replace("-", "_"), c.strip()))
+             for c in codes.replace("，", ",").replace("、", ",").split(",") if c.strip()]
+    return ("、" if lang != Lang.EN else ", ").join(names)
+
+
+def zone_name(zone: str, lang: Lang, moment: datetime | None = None) -> str:
+    """The CLDR name of an IANA zone: ``中欧时间`` / ``Central European Time``; at ``moment``
+    (aware) the name of the time then in force: ``中欧夏令时间`` / ``Central European Summer Time``.
+    A zone CLDR does not name is returned as it is."""
+    try:
+        tz = ZoneInfo(zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        return zone
+    try:
+        if moment is not None:
+            name = get_timezone_name(moment.astimezone(tz), width="long", locale=_locale(lang))
+        else:
+            name = get_timezone_name(tz, width="long", locale=_locale(lang))
+    except (LookupError, ValueError):
+        return zone
+    return str(name) or zone
+
+
+_LOCALES = {Lang.ZH: Locale.parse("zh_Hans_CN"), Lang.EN: Locale.parse("en_GB")}

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from sqlalchemy.orm import Session
 
-from models.conflicts import Conflict, open_conflicts
+from models.conflicts import Conflict, open_conflicts, open_findings
 from models.progress import LeaderboardRow, Progress, campaign_progress, leaderboard
 from models.queries import current_campaign
 from planning.dates import campaign_today
@@ -25,8 +25,10 @@ class DashboardData:
     today: date  # the day it is seen from
     progress: Progress
     upcoming: tuple[CalendarEntry, ...]  # trips and events of the fortnight from today, not cancelled
-    conflicts: tuple[Conflict, ...]  # open from today to the end of the year, errors first
+    conflicts: tuple[Conflict, ...]  # clashes open from today to the end of the year, errors first
     board: tuple[LeaderboardRow, ...]  # today's month: units with signed projects or HQ visits
+    # every check's findings nobody acknowledged, from today to the year's end, by severity
+    findings: tuple[Conflict, ...] = ()
 
 
 def upcoming_entries(session: Session, today: date, days: int = FORTNIGHT) -> list[CalendarEntry]:
@@ -50,5 +52,6 @@ def read_dashboard(session: Session, real_today: date, chosen: date | None = Non
         progress=campaign_progress(session, year),
         upcoming=tuple(upcoming_entries(session, today)),
         conflicts=tuple(open_conflicts(session, today, date(year, 12, 31))),
+        findings=tuple(open_findings(session, today, date(year, 12, 31))),
         board=tuple(board[:BOARD_ROWS]),
     )

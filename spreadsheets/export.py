@@ -230,7 +230,7 @@ def _leaderboard(s: Session, lang: Lang, f: SheetFilters) -> list[tuple[str, ...
     year = f.year or queries.current_campaign(s).year
     return [(str(r.rank), r.unit.name(lang), r.kind, str(r.signed_leads), str(r.signed_cny),
              str(r.hq_visits), str(r.funds_in_cny))
-            for r in leaderboard(s, year, f.month)]
+            for r in leaderboard(s, year, f.month) if _keep(f.ids, r.unit.id)]
 
 
 def _plain(*pairs: tuple[str, str]) -> Callable[[Lang], tuple[str, ...]]:

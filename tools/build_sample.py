@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # run as a script
     sys.path.insert(0, str(ROOT))
 
+from tools.sample.briefing import add_briefing_details  # noqa: E402
 from tools.sample.events import build_events  # noqa: E402
 from tools.sample.leads import build_leads  # noqa: E402
 from tools.sample.organisations import build_organisations  # noqa: E402
@@ -49,7 +50,7 @@ def build() -> dict[str, Any]:
     results = build_results(orgs, directory.people, leads, trips, INDUSTRIES)
     link_leaders(leads, directory.people)
     _check_dst_trip(trips)
-    return {
+    data = {
         "format": FORMAT,
         "about": "东莞 2023 招商年示例数据（人物均为虚构） / Sample data, fictional people",
         "campaign": CAMPAIGN,
@@ -66,6 +67,8 @@ def build() -> dict[str, Any]:
         "targets": results.targets,
         "chain_leaders": results.chain_leaders,
     }
+    add_briefing_details(data)
+    return data
 
 
 def _check_dst_trip(trips: list[dict[str, Any]]) -> None:

@@ -7,6 +7,7 @@ from desktop.calendar.banner import Banner
 from desktop.context import AppContext
 from desktop.undo.moves import Move, push_move
 from models.changes import RecordKind
+from planning.check_marks import Mark
 from planning.entries import CalendarEntry, EntryKind
 
 REFRESH_KINDS = (RecordKind.TRIP, RecordKind.ITEM, RecordKind.EVENT, RecordKind.PERSON,
@@ -14,14 +15,19 @@ REFRESH_KINDS = (RecordKind.TRIP, RecordKind.ITEM, RecordKind.EVENT, RecordKind.
 CHOICE_KINDS = (RecordKind.PERSON, RecordKind.UNIT, RecordKind.CAMPAIGN)  # the filter boxes list
 
 
-def open_entry(ctx: AppContext, entry: CalendarEntry) -> None:
-    """Ask the main window for the editor: an event's, or the trip's (for an item, its trip)."""
+def open_entry(ctx: AppContext, entry: CalendarEntry, mark: Mark | None = None) -> None:
+    """Ask the main window for the editor: an event's, or the trip's (for an item, its trip);
+    with a mark of the checks on the entry, at the field its worst finding concerns."""
     if entry.kind is EntryKind.EVENT:
+        kind, ident = RecordKind.EVENT, entry.id
         ctx.open_event_requested.emit(entry.id)
     elif entry.kind is EntryKind.VISIT:
         ctx.status_message.emit(f"{entry.title(ctx.lang)} · {entry.code}")
     else:
-        ctx.open_trip_requested.emit(entry.trip_id if entry.trip_id is not None else entry.id)
+        kind, ident = RecordKind.TRIP, entry.trip_id if entry.trip_id is not None else entry.id
+        ctx.open_trip_requested.emit(ident)
+    if mark is not None and mark.target[:2] == (kind, ident):
+        ctx.open_field_requested.emit(*mark.target)
 
 
 def move_entry(ctx: AppContext, banner: Banner, entry: CalendarEntry, move: Move,

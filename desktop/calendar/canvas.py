@@ -14,9 +14,11 @@ from PySide6.QtGui import QFocusEvent, QHelpEvent, QKeyEvent, QMouseEvent, QResi
 from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 from typing_extensions import override
 
+from desktop.calendar.marks import mark_tooltip
 from desktop.calendar.style import ColourBy, entry_tooltip
 from desktop.undo.moves import Move
 from models.language import Lang
+from planning.check_marks import CheckMarks, Mark
 from planning.entries import CalendarEntry, EntryKind, TimeMode
 
 Hit = tuple[QRectF, CalendarEntry]
@@ -33,6 +35,7 @@ class CalendarCanvas(QWidget):
         self.mode = TimeMode.LOCAL
         self.colour_by = ColourBy.REGION
         self.entries: list[CalendarEntry] = []
+        self.marks = CheckMarks()  # the checks' open findings by record, holidays abroad
         self.hits: list[Hit] = []
         self._selected: tuple[EntryKind, int] | None = None
         self._press: tuple[QPointF, CalendarEntry] | None = None
@@ -69,6 +72,9 @@ class CalendarCanvas(QWidget):
             self._selected = None
             self.selection_changed.emit(None)
         self.update()
+
+    def mark_of(self, entry: CalendarEntry) -> Mark | None:
+        return self.marks.for_entry(entry.code, entry.id if entry.kind is EntryKind.ITEM else None)
 
     def selected_entry(self) -> CalendarEntry | None:
         return next((e for e in self.entries if e.key == self._selected), None)
@@ -114,8 +120,10 @@ class CalendarCanvas(QWidget):
                 QToolTip.hideText()
                 event.ignore()
             else:
-                QToolTip.showText(event.globalPos(), entry_tooltip(entry, self.mode, self.lang),
-                                  self)
+                mark = self.mark_of(entry)
+                text = entry_tooltip(entry, self.mode, self.lang)
+                QToolTip.showText(event.globalPos(),
+                                  text + (mark_tooltip(mark) if mark is not None else ""), self)
             return True
         return super().event(event)
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWidget
 from typing_extensions import override
 
 from desktop.calendar.canvas import CalendarCanvas
+from desktop.calendar.marks import paint_mark
 from desktop.calendar.style import (
     GRID,
     HEADER_BG,
@@ -145,6 +146,9 @@ class MonthCanvas(CalendarCanvas):
         font.setPointSizeF(max(font.pointSizeF() - 0.5, 8))
         for piece in self._pieces:
             self._paint_piece(painter, piece, font)
+            mark = self.mark_of(piece.entry)
+            if mark is not None and not piece.open_right:
+                paint_mark(painter, piece.rect, mark)
         painter.setFont(font)
         for rect, _day, count in self._more:
             painter.setPen(MUTED_TEXT)
@@ -198,7 +202,8 @@ class MonthCanvas(CalendarCanvas):
         else:
             painter.setPen(QColor("#1b1f24") if day.month == self.month else QColor("#a3abb4"))
         painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, label)
-        holiday = self._holidays.get(day)
+        holiday = " · ".join([*filter(None, [self._holidays.get(day)]),
+                              *self.marks.destination_holidays.get(day, ())])
         if holiday:
             painter.setFont(small)
             painter.setPen(HOLIDAY_TEXT)

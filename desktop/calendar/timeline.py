@@ -36,6 +36,7 @@ from models.changes import OpChanges
 from models.enums import TripStatus
 from models.errors import NotFoundError
 from models.queries import current_campaign
+from planning.check_marks import read_marks
 from planning.entries import CalendarEntry, EntryKind
 from planning.feed import Filters, filter_choices, load_entries
 from planning.timeline import Grouping
@@ -244,7 +245,9 @@ class TimelineView(QWidget):
                 self.filter_bar.set_choices(choices)
                 self._choices_stale = False
             self.entries = load_entries(session, first, last, replace(filters, items=False))
+            marks = read_marks(session, first, last, self.ctx.lang)
         c = self.canvas
+        c.marks = marks
         c.lang, c.year, c.today = self.ctx.lang, self.year, self.today
         c.set_entries(self.entries)
         self.header.update()
@@ -290,7 +293,8 @@ class TimelineView(QWidget):
         return entry
 
     def open_entry(self, entry: CalendarEntry) -> None:
-        open_entry(self.ctx, entry)
+        """Open the entry's editor, at the field of its worst open finding if it has one."""
+        open_entry(self.ctx, entry, self.canvas.mark_of(entry))
 
     def move_entry(self, entry: CalendarEntry, move: Move, merge: bool = False) -> bool:
         """Move ``entry`` (undoable); a refusal is shown in the banner. True when moved."""

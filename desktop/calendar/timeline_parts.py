@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QWidget
 from typing_extensions import override
 
 from desktop.calendar.canvas import CalendarCanvas
+from desktop.calendar.marks import paint_mark
 from desktop.calendar.style import (
     GRID,
     GRID_STRONG,
@@ -179,6 +180,10 @@ class TimelineCanvas(CalendarCanvas):
                 open_right = bar.last > date(self.year, 12, 31)
                 paint_entry(painter, rect, style, inside, open_left=open_left,
                             open_right=open_right, selected=selected, font=self._font)
+            mark = self.mark_of(entry)
+            if mark is not None:
+                paint_mark(painter, rect if rect.width() >= 12 else rect.adjusted(0, 0, 12, 0),
+                           mark)
             if outside is not None:
                 painter.setFont(self._font)
                 painter.setPen(QColor("#1b1f24") if not entry.cancelled else MUTED_TEXT)

@@ -39,6 +39,7 @@ from models.enums import TripStatus
 from models.errors import NotFoundError
 from models.queries import current_campaign
 from models.rows import RegionRow
+from planning.check_marks import read_marks
 from planning.dates import campaign_today, month_name, span_label
 from planning.entries import CalendarEntry, EntryKind, TimeMode
 from planning.feed import Filters, filter_choices, load_entries
@@ -229,7 +230,9 @@ class CalendarView(QWidget):
                 self.filter_bar.set_choices(choices)
                 self._choices_stale = False
             entries = load_entries(session, first, last, filters)
+            marks = read_marks(session, first, last, self.ctx.lang)
         self.entries = [e for e in entries if e.touches(first, last, self.time_mode)]
+        self.month.marks = marks
         self._show(first, last)
 
     def _show(self, first: date, last: date) -> None:
@@ -288,7 +291,9 @@ class CalendarView(QWidget):
         return entry
 
     def open_entry(self, entry: CalendarEntry) -> None:
-        open_entry(self.ctx, entry)
+        """Open the entry's editor, at the field of its worst open finding if it has one."""
+        mark = self.month.mark_of(entry) if self.view_mode is CalendarMode.MONTH else None
+        open_entry(self.ctx, entry, mark)
 
     def move_entry(self, entry: CalendarEntry, move: Move, merge: bool = False) -> bool:
         """Move ``entry`` (undoable); a refusal is shown in the banner. True when moved."""

@@ -5,6 +5,7 @@ Both call the same packages as the command line: ``calendars`` and ``briefs``.
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from pathlib import Path
 
@@ -60,26 +61,38 @@ def brief_options(ctx: AppContext, settings: AppSettings, today: date | None = N
 
 
 def show_brief(ctx: AppContext, settings: AppSettings, parent: QWidget, kind: briefs.BriefKind,
-               code: str = "") -> Job:
-    """Build the brief of a trip or event (its ``code``), or the campaign report, then preview
-    it in the window."""
+               code: str = "", year: int | None = None, month: int | None = None) -> Job:
+    """Build the brief of a trip or event (its ``code``), the campaign report, or the
+    leaderboard of ``month`` of ``year``, then preview it in the window."""
     options = brief_options(ctx, settings)
     sessions = ctx.sessions
 
-    def work(progress: Progress) -> bytes:
+    def work(progress: Progress) -> tuple[bytes, str, briefs.PreparedBrief]:
         progress(0, 2)
         with sessions() as session:
-            render = briefs.prepare(session, kind, code)
+            render = briefs.prepare(session, kind, code, year, month)
         progress(1, 2)
-        return render(options)
+        pdf = render(options)
+        missing = [w.text(ctx.lang) for w in render.glyph_warnings(options.font_path)]
+        return pdf, "\n".join(missing), render
 
-    title = (translate("DocumentActions", "Brief %1").replace("%1", code) if code
-             else translate("DocumentActions", "Campaign report"))
-    name = f"{code or 'campaign-report'}-{options.generated_on:%Y%m%d}.pdf"
-    warning = briefs.find_cjk_font(options.font_path).warning
+    if kind is briefs.BriefKind.LEADERBOARD:
+        title = translate("DocumentActions", "Leaderboard %1").replace("%1", f"{year}-{month:02d}")
+        name = f"leaderboard-{year}-{month:02d}-{options.generated_on:%Y%m%d}.pdf"
+    else:
+        title = (translate("DocumentActions", "Brief %1").replace("%1", code) if code
+                 else translate("DocumentActions", "Campaign report"))
+        name = f"{code or 'campaign-report'}-{options.generated_on:%Y%m%d}.pdf"
+    font_warning = briefs.find_cjk_font(options.font_path).warning
 
-    def done(pdf: bytes) -> None:
-        preview = PdfPreview(pdf, title, name, ctx.lang, settings, warning, parent)
+    def done(result: tuple[bytes, str, briefs.PreparedBrief]) -> None:
+        pdf, glyphs, render = result
+        warning = "\n".join(x for x in (font_warning, glyphs) if x)
+
+        def rerender(redact: bool) -> bytes:  # pure: the data is already read
+            return render(dataclasses.replace(options, redact=redact))
+
+        preview = PdfPreview(pdf, title, name, ctx.lang, settings, warning, parent, rerender)
         preview.open()
 
     job = run_in_background(parent, translate("DocumentActions", "Preparing the brief…"), work,

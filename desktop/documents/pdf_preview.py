@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, QUrl
@@ -11,6 +12,8 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -27,11 +30,16 @@ from models.language import Lang
 
 
 class PdfPreview(QDialog):
+    """``rerender(redact)`` (when given) prints the same data again with or without personal
+    data; the dialog's "Leave out personal data" switch calls it."""
+
     def __init__(self, pdf: bytes, title: str, file_name: str, lang: Lang,
                  settings: AppSettings, warning: str = "",
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None,
+                 rerender: Callable[[bool], bytes] | None = None) -> None:
         super().__init__(parent)
         self.pdf = pdf
+        self.rerender = rerender
         self.file_name = file_name
         self.lang = lang
         self.settings = settings
@@ -51,6 +59,11 @@ class PdfPreview(QDialog):
         self.notice.setStyleSheet("color: #b35c00;")
         self.notice.setVisible(bool(warning))
         self.status = QLabel(self.tr("%n page(s)", "", self.document.pageCount()), self)
+        self.redact = QCheckBox(self.tr("Leave out personal data"), self)
+        self.redact.setToolTip(self.tr("Print the brief without personal phones and passport "
+                                       "numbers"))
+        self.redact.setVisible(rerender is not None)
+        self.redact.toggled.connect(self.set_redacted)
         save = QPushButton(self.tr("Save as PDF…"), self)
         print_button = QPushButton(self.tr("Print…"), self)
         external = QPushButton(self.tr("Open in PDF viewer"), self)
@@ -64,6 +77,7 @@ class PdfPreview(QDialog):
         buttons = QHBoxLayout()
         buttons.addWidget(self.status)
         buttons.addStretch(1)
+        buttons.addWidget(self.redact)
         for button in (save, print_button, external, close):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
@@ -71,6 +85,23 @@ class PdfPreview(QDialog):
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
         self.resize(900, 1000)
+
+    def set_redacted(self, redacted: bool) -> None:
+        """Print the same brief again with (or without) personal data, and show it."""
+        if self.rerender is None:
+            return
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            pdf = self.rerender(redacted)
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.pdf = pdf
+        self.document.close()
+        self.buffer.close()
+        self.buffer.setData(QByteArray(pdf))
+        self.buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.load(self.buffer)
+        self.status.setText(self.tr("%n page(s)", "", self.document.pageCount()))
 
     def save_pdf(self) -> Path | None:
         suggested = str(Path(self.settings.last_folder) / self.file_name)

@@ -10,12 +10,11 @@ from dataclasses import dataclass, fields
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QMessageBox,
     QPushButton,
     QTabWidget,
@@ -27,8 +26,10 @@ from sqlalchemy.orm import Session
 from desktop.context import AppContext
 from desktop.editors import edit_conflict_dialog
 from desktop.editors.edit_conflict_dialog import Resolution
+from desktop.editors.field_undo import FieldUndo
 from desktop.editors.form import FieldErrors, banner_label
 from desktop.editors.saving import save
+from desktop.elided_label import ElidedLabel
 from desktop.errors_text import describe
 from desktop.history.dialog import HistoryDialog, open_history
 from desktop.undo.base import PlannerCommand
@@ -76,7 +77,7 @@ class EditorDialog(QDialog):
         self.banner = banner_label(self)
         self.tabs = QTabWidget(self)
         self.errors = FieldErrors(self.banner, self.tabs)
-        self.heading = QLabel(self)
+        self.heading = ElidedLabel("", self)
         self.heading.setStyleSheet("font-size: 15px; font-weight: 600; padding: 2px 0 4px 0;")
         self.buttons = QDialogButtonBox(self)
         self.save_button = QPushButton(self.tr("&Save"), self)
@@ -94,7 +95,9 @@ class EditorDialog(QDialog):
         self.ok_button.clicked.connect(self.save_and_close)
         self.close_button.clicked.connect(self.close)
         self.history_button.clicked.connect(self.show_history)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        save_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.field_undo = FieldUndo(self)  # Ctrl+Z: the field changed last
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.banner)
@@ -102,6 +105,7 @@ class EditorDialog(QDialog):
         layout.addWidget(self.buttons)
         self._skip_close_check = False
         self.history_window: HistoryDialog | None = None
+        self._watching = False
 
     # --- to be given by each editor ------------------------------------------------------
 
@@ -189,6 +193,10 @@ class EditorDialog(QDialog):
 
     # --- ErrorDisplay ----------------------------------------------------------------------
 
+    def focus_field(self, field: str) -> None:
+        """Show the field a finding of the checks is about (from the dashboard or calendar)."""
+        self.errors.focus(field)
+
     def clear_errors(self) -> None:
         self.errors.clear()
 
@@ -219,6 +227,9 @@ class EditorDialog(QDialog):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         self.update_history_button()
+        if not self._watching:  # the fields exist and hold the record now
+            self._watching = True
+            self.field_undo.watch_all(self.tabs)
         super().showEvent(event)
 
     def save(self) -> bool:
@@ -236,6 +247,7 @@ class EditorDialog(QDialog):
         if not save(self.ctx, command, self, self.resolve_concurrent_edit):
             return False
         self.after_save(command)
+        self.field_undo.rebase()  # undo of the save itself is the window's Undo
         self.update_history_button()
         self.saved.emit()
         return True

@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from desktop.context import AppContext
 from desktop.editors.base import EditorDialog
-from desktop.editors.form import CheckList, EnumCombo, Form, IdCombo, error_label
+from desktop.editors.form import CheckList, EnumCombo, Form, IdCombo, error_label, keep_duration
 from desktop.editors.form_dialog import FormDialog
 from desktop.editors.invitation_table import InvitationTable
 from desktop.editors.item_dialog import datetime_edit, to_qdatetime, wall_clock
@@ -39,7 +39,7 @@ from desktop.undo.base import PlannerCommand
 from desktop.undo.events import CreateEvent, EditEvent
 from models import rules
 from models.changes import RecordKind
-from models.conflicts import Conflict, find_conflicts
+from models.checks import Conflict, run_checks
 from models.enums import EventKind, EventStatus, RegionKind
 from models.errors import PlannerError, ValidationError
 from models.lookups import Lookups, load_lookups
@@ -128,6 +128,7 @@ class EventEditor(EditorDialog):
         form.field(self.tr("Industries"), self.industries, "industry_ids")
         self.tabs.addTab(page, self.tr("General"))
         self.city.currentIndexChanged.connect(self._city_changed)
+        keep_duration(self.start, self.end)
         for signal in (self.start.dateTimeChanged, self.end.dateTimeChanged,
                        self.zone.currentTextChanged):
             signal.connect(self._update_beijing)
@@ -194,7 +195,8 @@ class EventEditor(EditorDialog):
             with self.ctx.sessions() as session:
                 detail = event_detail(session, self.event_id)
                 self.loaded = event_draft(session, self.event_id)
-                conflicts = find_conflicts(session, event_codes={detail.code})
+                conflicts = [c for c in run_checks(session, event_codes={detail.code})
+                             if c.is_open]
             self.revision = detail.revision
             self.code = detail.code
             self.heading.setText(f"{detail.code}  {detail.title_zh}")
@@ -207,7 +209,8 @@ class EventEditor(EditorDialog):
         self.tabs.setTabEnabled(self.projects_tab, self.event_id is not None)
         self.clear_errors()
         for c in conflicts:
-            self.errors.warn(c.field, c.text(self.lang))
+            self.errors.warn(c.field_for(RecordKind.EVENT, self.event_id or -1),
+                             f"{c.severity.label(self.lang)}：{c.text(self.lang)}")
 
     def _show(self, d: EventDraft) -> None:
         zone = ZoneInfo(d.timezone)

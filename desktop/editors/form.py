@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDateEdit,
+    QDateTimeEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -200,7 +201,7 @@ class CheckList(QWidget):
 def date_edit(value: date, parent: QWidget | None = None) -> QDateEdit:
     edit = QDateEdit(qdate(value), parent)
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd ddd")
+    edit.setDisplayFormat("yyyy-MM-dd")
     return edit
 
 
@@ -210,6 +211,23 @@ def date_of(edit: QDateEdit) -> date:
 
 def set_date(edit: QDateEdit, value: date) -> None:
     edit.setDate(QDate(value.year, value.month, value.day))
+
+
+def keep_duration(start: QDateTimeEdit, end: QDateTimeEdit) -> None:
+    """Moving ``start`` moves ``end`` by as much, so the length stays (as in Outlook).
+
+    Works for date and date-time fields; the end's own changes set a new length.
+    """
+    last = [start.dateTime()]
+
+    def moved() -> None:
+        now = start.dateTime()
+        shift = last[0].secsTo(now)
+        last[0] = now
+        if shift:
+            end.setDateTime(end.dateTime().addSecs(shift))
+
+    start.dateTimeChanged.connect(moved)
 
 
 class FieldErrors:
@@ -225,6 +243,22 @@ class FieldErrors:
         self._fields[field] = (widget, label)
         for alias in aliases:
             self._aliases[alias] = field
+        from desktop.editors.field_undo import change_signal
+
+        signal = change_signal(widget)
+        if signal is not None:  # a corrected field loses its error at once
+            signal.connect(lambda *_args, name=field: self.clear_field(name))
+
+    def clear_field(self, field: str) -> None:
+        """Take the error off one field (a warning about a conflict stays until saved)."""
+        widget, label = self._fields[field]
+        if not widget.property("invalid"):
+            return
+        label.setText("")
+        label.hide()
+        widget.setProperty("invalid", False)
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
 
     def label(self, field: str) -> QLabel | None:
         entry = self._fields.get(self._aliases.get(field, field))
@@ -268,6 +302,20 @@ class FieldErrors:
         label.setText(f"{text}\n⚠ {message}" if text else f"⚠ {message}")
         label.setStyleSheet(WARNING_STYLE)
         label.show()
+
+    def focus(self, field: str) -> bool:
+        """Bring ``field`` into view (its tab) and give it the focus; False if not here."""
+        entry = self._fields.get(self._aliases.get(field, field))
+        if entry is None:
+            return False
+        widget = entry[0]
+        if self.tabs is not None:
+            for n in range(self.tabs.count()):
+                page = self.tabs.widget(n)
+                if page is not None and page.isAncestorOf(widget):
+                    self.tabs.setCurrentIndex(n)
+        widget.setFocus()
+        return True
 
     def show_banner(self, message: str) -> None:
         self.banner.setText(message)

@@ -16,6 +16,7 @@ from desktop.editors.person import PersonEditor
 from desktop.editors.trip import TripEditor
 from desktop.editors.unit import UnitEditor
 from desktop.lookups import LookupCache
+from models.changes import RecordKind
 from models.operations.leads import LeadDraft
 
 
@@ -30,6 +31,7 @@ class Editors(QObject):
         self.open: dict[tuple[str, int], EditorDialog] = {}
         ctx.open_trip_requested.connect(self.open_trip)
         ctx.open_event_requested.connect(self.open_event)
+        ctx.open_field_requested.connect(self.open_at)
 
     def _show(self, kind: str, ident: int | None,
               make: Callable[[], EditorDialog]) -> EditorDialog:
@@ -46,6 +48,8 @@ class Editors(QObject):
             self.open[key] = editor
             editor.destroyed.connect(lambda _obj=None, k=key: self.open.pop(k, None))
         editor.show()
+        editor.raise_()
+        editor.activateWindow()  # its Ctrl+S and Ctrl+Z work at once, without a click
         return editor
 
     def open_trip(self, trip_id: int | None = None) -> TripEditor:
@@ -59,6 +63,20 @@ class Editors(QObject):
                             lambda: EventEditor(self.ctx, event_id, self.window,
                                                 lookups=self.lookups.get()))
         assert isinstance(editor, EventEditor)
+        return editor
+
+    def open_at(self, kind: RecordKind, ident: int, field: str) -> EditorDialog | None:
+        """Open a trip's, an event's or a person's editor at ``field`` (a finding's)."""
+        editor: EditorDialog
+        if kind is RecordKind.TRIP:
+            editor = self.open_trip(ident)
+        elif kind is RecordKind.EVENT:
+            editor = self.open_event(ident)
+        elif kind is RecordKind.PERSON:
+            editor = self.open_person(ident)
+        else:
+            return None
+        editor.focus_field(field)
         return editor
 
     def open_person(self, person_id: int | None = None) -> PersonEditor:

@@ -5,11 +5,18 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDoubleSpinBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 from sqlalchemy.orm import Session
 
 from desktop.context import AppContext
-from desktop.editors.base import EditorDialog
+from desktop.editors.directory import DirectoryEditor
 from desktop.editors.form import EnumCombo, Form, IdCombo
 from desktop.history.tree import HistoryTree
 from desktop.undo.base import PlannerCommand
@@ -20,6 +27,7 @@ from models.enums import OrganisationKind
 from models.operations.directory import OrganisationDraft, organisation_draft
 from models.organisation_history import organisation_history
 from models.record_types import RecordType
+from models.wording import YI
 
 
 def rank_box() -> QSpinBox:
@@ -29,13 +37,12 @@ def rank_box() -> QSpinBox:
     return box
 
 
-class OrganisationEditor(EditorDialog):
+class OrganisationEditor(DirectoryEditor):
+    record_kind = RecordKind.ORGANISATION
+
     def __init__(self, ctx: AppContext, org_id: int | None = None,
                  parent: QWidget | None = None) -> None:
-        super().__init__(ctx, parent)
-        self.org_id = org_id
-        self.revision = 0
-        self.loaded = OrganisationDraft("")
+        super().__init__(ctx, org_id, OrganisationDraft(""), parent)
         with ctx.sessions() as session:
             self.industries = queries.industries(session)
         self._build()
@@ -72,6 +79,7 @@ class OrganisationEditor(EditorDialog):
         form.field(self.tr("Talking points"), self.talking_points, "talking_points")
         form.field(self.tr("Notes"), self.notes, "notes")
         self.tabs.addTab(page, self.tr("Organisation"))
+        self._build_dossier()
         history = QWidget()
         self.history = HistoryTree(self.lang, history)
         layout = QVBoxLayout(history)
@@ -79,11 +87,12 @@ class OrganisationEditor(EditorDialog):
         self.history_tab = self.tabs.addTab(history, self.tr("History"))
 
     def reload(self) -> None:
-        if self.org_id is not None:
+        org_id = self.record_id()
+        if org_id is not None:
             with self.ctx.sessions() as session:
-                row = queries.get_organisation(session, self.org_id)
-                self.loaded = organisation_draft(session, self.org_id)
-                history = organisation_history(session, self.org_id)
+                row = queries.get_organisation(session, org_id)
+                self.loaded = organisation_draft(session, org_id)
+                history = organisation_history(session, org_id)
             self.revision = row.revision
             self.heading.setText(self.tr("Organisation: %1").replace("%1", row.name_zh))
             self.history.show_history(history, row.contacts)
@@ -105,6 +114,41 @@ class OrganisationEditor(EditorDialog):
         self.website.setText(d.website)
         self.talking_points.setPlainText(d.talking_points)
         self.notes.setPlainText(d.notes)
+        self._show_dossier(d)
+
+    def _build_dossier(self) -> None:
+        """What the briefs print about the organisation beyond the directory's facts."""
+        page = QWidget()
+        form = Form(self.errors, page)
+        self.business = QPlainTextEdit()
+        self.business.setMaximumHeight(70)
+        self.revenue = QDoubleSpinBox()
+        self.revenue.setRange(0, 1_000_000)
+        self.revenue.setDecimals(2)
+        self.revenue.setSuffix(self.tr(" × 100 million CNY"))
+        self.revenue.setSpecialValueText(self.tr("(not known)"))
+        self.employees = QSpinBox()
+        self.employees.setRange(0, 10_000_000)
+        self.employees.setGroupSeparatorShown(True)
+        self.employees.setSpecialValueText(self.tr("(not known)"))
+        self.china_presence = QPlainTextEdit()
+        self.china_presence.setMaximumHeight(70)
+        self.gba_presence = QPlainTextEdit()
+        self.gba_presence.setMaximumHeight(70)
+        form.field(self.tr("Business"), self.business, "business")
+        form.field(self.tr("Revenue"), self.revenue, "revenue_cny")
+        form.field(self.tr("Employees"), self.employees, "employees")
+        form.field(self.tr("Presence in China"), self.china_presence, "china_presence")
+        form.field(self.tr("Presence in the Greater Bay Area"), self.gba_presence,
+                   "gba_presence")
+        self.tabs.addTab(page, self.tr("Dossier"))
+
+    def _show_dossier(self, d: OrganisationDraft) -> None:
+        self.business.setPlainText(d.business)
+        self.revenue.setValue((d.revenue_cny or 0) / YI)
+        self.employees.setValue(d.employees or 0)
+        self.china_presence.setPlainText(d.china_presence)
+        self.gba_presence.setPlainText(d.gba_presence)
 
     def draft(self) -> OrganisationDraft:
         return replace(
@@ -114,28 +158,20 @@ class OrganisationEditor(EditorDialog):
             china_top_500_rank=self.china500.value() or None, hq_city=self.hq_city.text(),
             hq_country=self.hq_country.text(), website=self.website.text(),
             talking_points=self.talking_points.toPlainText(), notes=self.notes.toPlainText(),
+            business=self.business.toPlainText(),
+            revenue_cny=round(self.revenue.value() * YI) or None,
+            employees=self.employees.value() or None,
+            china_presence=self.china_presence.toPlainText(),
+            gba_presence=self.gba_presence.toPlainText(),
         )
 
-    def is_dirty(self) -> bool:
-        return self.draft() != self.loaded
+    def create_command(self, draft: OrganisationDraft) -> PlannerCommand:
+        return CreateOrganisation(self.ctx, draft)
 
-    def build_command(self) -> PlannerCommand | None:
-        draft = self.draft()
-        if self.org_id is None:
-            return CreateOrganisation(self.ctx, draft)
-        if draft == self.loaded:
-            return None
+    def edit_command(self, draft: OrganisationDraft) -> PlannerCommand:
         return EditOrganisation(self.ctx, self.loaded, draft, self.revision)
 
-    def after_save(self, command: PlannerCommand) -> None:
-        if self.org_id is None:
-            self.org_id = min(command.changes.ids_of(RecordKind.ORGANISATION))
-        self.reload()
-
     record_type = RecordType.ORGANISATIONS
-
-    def record_id(self) -> int | None:
-        return self.org_id
 
     def read_stored(self, session: Session, record_id: int) -> tuple[Any, int]:
         revision = queries.get_organisation(session, record_id).revision

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from typing import Any
 
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QDateEdit, QLineEdit, QPlainTextEdit, QWidget
 from sqlalchemy.orm import Session
 
 from desktop.context import AppContext
-from desktop.editors.base import EditorDialog
+from desktop.editors.directory import DirectoryEditor
 from desktop.editors.form import EnumCombo, Form, IdCombo
 from desktop.undo.base import PlannerCommand
 from desktop.undo.directory import CreatePerson, EditPerson
@@ -20,14 +22,15 @@ from models.operations.directory import PersonDraft, person_draft
 from models.queries import get_person
 from models.record_types import RecordType
 
+NO_DATE = QDate(2000, 1, 1)  # the date edit's "not known"
 
-class PersonEditor(EditorDialog):
+
+class PersonEditor(DirectoryEditor):
+    record_kind = RecordKind.PERSON
+
     def __init__(self, ctx: AppContext, person_id: int | None = None,
                  parent: QWidget | None = None, lookups: Lookups | None = None) -> None:
-        super().__init__(ctx, parent)
-        self.person_id = person_id
-        self.revision = 0
-        self.loaded = PersonDraft("")
+        super().__init__(ctx, person_id, PersonDraft(""), parent)
         if lookups is None:
             with ctx.sessions() as session:
                 lookups = load_lookups(session)
@@ -66,13 +69,37 @@ class PersonEditor(EditorDialog):
         form.field(self.tr("Languages"), self.languages, "languages")
         form.field(self.tr("Notes"), self.notes, "notes")
         self.tabs.addTab(page, self.tr("Person"))
-        self.tabs.tabBar().hide()
+        self._build_travel()
+
+    def _build_travel(self) -> None:
+        """What a delegate abroad needs: a reachable number, documents, diet."""
+        page = QWidget()
+        form = Form(self.errors, page)
+        self.mobile_abroad = QLineEdit()
+        self.mobile_abroad.setPlaceholderText(self.tr("a number that works abroad"))
+        self.passport_number = QLineEdit()
+        self.passport_expires = QDateEdit()
+        self.passport_expires.setCalendarPopup(True)
+        self.passport_expires.setDisplayFormat("yyyy-MM-dd")
+        self.passport_expires.setMinimumDate(NO_DATE)
+        self.passport_expires.setSpecialValueText(self.tr("(not known)"))
+        self.visa_status = QLineEdit()
+        self.visa_status.setPlaceholderText(self.tr("e.g. Schengen visa issued"))
+        self.dietary = QLineEdit()
+        self.dietary.setPlaceholderText(self.tr("e.g. halal, vegetarian, no spicy food"))
+        form.field(self.tr("Mobile abroad"), self.mobile_abroad, "mobile_abroad")
+        form.field(self.tr("Passport number"), self.passport_number, "passport_number")
+        form.field(self.tr("Passport valid until"), self.passport_expires, "passport_expires")
+        form.field(self.tr("Visa status"), self.visa_status, "visa_status")
+        form.field(self.tr("Dietary needs"), self.dietary, "dietary")
+        self.tabs.addTab(page, self.tr("Travel"))
 
     def reload(self) -> None:
-        if self.person_id is not None:
+        person_id = self.record_id()
+        if person_id is not None:
             with self.ctx.sessions() as session:
-                row = get_person(session, self.person_id)
-                self.loaded = person_draft(session, self.person_id)
+                row = get_person(session, person_id)
+                self.loaded = person_draft(session, person_id)
             self.revision = row.revision
             self.heading.setText(self.tr("Person: %1").replace("%1", row.name_zh))
         else:
@@ -91,6 +118,19 @@ class PersonEditor(EditorDialog):
         self.email.setText(d.email)
         self.languages.setText(d.languages)
         self.notes.setPlainText(d.notes)
+        self.mobile_abroad.setText(d.mobile_abroad)
+        self.passport_number.setText(d.passport_number)
+        expires = d.passport_expires
+        self.passport_expires.setDate(QDate(expires.year, expires.month, expires.day)
+                                      if expires else NO_DATE)
+        self.visa_status.setText(d.visa_status)
+        self.dietary.setText(d.dietary)
+
+    def _expires(self) -> date | None:
+        value = self.passport_expires.date()
+        if value == NO_DATE:
+            return None
+        return date(value.year(), value.month(), value.day())
 
     def draft(self) -> PersonDraft:
         return replace(
@@ -98,29 +138,18 @@ class PersonEditor(EditorDialog):
             kind=self.kind.value(), title_zh=self.title_zh.text(), title_en=self.title_en.text(),
             unit_id=self.unit.value(), organisation_id=self.organisation.value(),
             phone=self.phone.text(), email=self.email.text(), languages=self.languages.text(),
-            notes=self.notes.toPlainText(),
+            notes=self.notes.toPlainText(), mobile_abroad=self.mobile_abroad.text(),
+            passport_number=self.passport_number.text(), passport_expires=self._expires(),
+            visa_status=self.visa_status.text(), dietary=self.dietary.text(),
         )
 
-    def is_dirty(self) -> bool:
-        return self.draft() != self.loaded
+    def create_command(self, draft: PersonDraft) -> PlannerCommand:
+        return CreatePerson(self.ctx, draft)
 
-    def build_command(self) -> PlannerCommand | None:
-        draft = self.draft()
-        if self.person_id is None:
-            return CreatePerson(self.ctx, draft)
-        if draft == self.loaded:
-            return None
+    def edit_command(self, draft: PersonDraft) -> PlannerCommand:
         return EditPerson(self.ctx, self.loaded, draft, self.revision)
 
-    def after_save(self, command: PlannerCommand) -> None:
-        if self.person_id is None:
-            self.person_id = min(command.changes.ids_of(RecordKind.PERSON))
-        self.reload()
-
     record_type = RecordType.PEOPLE
-
-    def record_id(self) -> int | None:
-        return self.person_id
 
     def read_stored(self, session: Session, record_id: int) -> tuple[Any, int]:
         return person_draft(session, record_id), get_person(session, record_id).revision

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
-from desktop.editors.form import CheckList
+from desktop.editors.form import CheckList, keep_duration
 from desktop.editors.form_dialog import FormDialog
 from desktop.editors.item_dialog import datetime_edit, to_qdatetime, wall_clock
 from models.language import Lang
@@ -27,6 +27,7 @@ class SessionDialog(FormDialog):
         self.start.setDateTime(to_qdatetime(draft.starts_at.astimezone(ZoneInfo(zone))))
         self.end = datetime_edit()
         self.end.setDateTime(to_qdatetime(draft.ends_at.astimezone(ZoneInfo(zone))))
+        keep_duration(self.start, self.end)
         self.room = QLineEdit(draft.room)
         self.speakers = CheckList((p.name(lang), p.id) for p in lookups.people)
         self.speakers.set_values(draft.speaker_ids)

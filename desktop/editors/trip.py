@@ -47,7 +47,7 @@ from desktop.tables.itinerary import ItineraryTableModel
 from desktop.undo.base import PlannerCommand
 from desktop.undo.trips import CreateTrip, EditTrip
 from models.changes import RecordKind
-from models.conflicts import Conflict, find_conflicts
+from models.checks import Conflict, run_checks
 from models.enums import ItemKind, PersonKind, RegionKind, TripStatus
 from models.errors import PlannerError
 from models.lookups import Lookups, load_lookups
@@ -228,7 +228,8 @@ class TripEditor(EditorDialog):
             with self.ctx.sessions() as session:
                 self.detail = trip_detail(session, self.trip_id)
                 self.loaded = trip_draft(session, self.trip_id)
-                conflicts = find_conflicts(session, trip_codes={self.detail.code})
+                conflicts = [c for c in run_checks(session, trip_codes={self.detail.code})
+                             if c.is_open]
             self.revision = self.detail.revision
             self.code = self.detail.code
             self.heading.setText(f"{self.detail.code}  {self.detail.title_zh}")
@@ -282,10 +283,17 @@ class TripEditor(EditorDialog):
         self.clear_errors()
         uuids = {i.id: i.uuid for i in self.detail.items} if self.detail else {}
         self.itinerary.warnings = {}
+        trip_id = self.detail.id if self.detail else -1
         for c in conflicts:
-            self.errors.warn(c.field, c.text(self.lang))
-            if c.item_id in uuids:
-                self.itinerary.warnings[uuids[c.item_id]] = c.text(self.lang)
+            text = f"{c.severity.label(self.lang)}：{c.text(self.lang)}"
+            self.errors.warn(c.field_for(RecordKind.TRIP, trip_id), text)
+            items: list[int | None] = [x.id for x in c.concerns if x.kind is RecordKind.ITEM]
+            items = items or [c.item_id]
+            for item_id in items:
+                if item_id in uuids:
+                    known = self.itinerary.warnings.get(uuids[item_id])
+                    self.itinerary.warnings[uuids[item_id]] = (
+                        f"{known}\n{c.text(self.lang)}" if known else c.text(self.lang))
         self.itinerary.set_rows(self.itinerary.rows())
         self.conflicts = conflicts
 

@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 from sqlalchemy.orm import Session
 
 from desktop.context import AppContext
-from desktop.editors.base import EditorDialog, Stored
+from desktop.editors.base import Stored
+from desktop.editors.directory import DirectoryEditor
 from desktop.editors.form import EnumCombo, Form
 from desktop.undo.base import PlannerCommand
 from desktop.undo.directory import CreateUnit, EditUnit
@@ -18,12 +19,12 @@ from models.enums import UnitKind
 from models.operations.directory import UnitDraft, unit_draft
 
 
-class UnitEditor(EditorDialog):
+class UnitEditor(DirectoryEditor):
+    record_kind = RecordKind.UNIT
+
     def __init__(self, ctx: AppContext, unit_id: int | None = None,
                  parent: QWidget | None = None) -> None:
-        super().__init__(ctx, parent)
-        self.unit_id = unit_id
-        self.loaded = UnitDraft("")
+        super().__init__(ctx, unit_id, UnitDraft(""), parent)
         self._build()
         self.reload()
         self.resize(480, 260)
@@ -41,9 +42,10 @@ class UnitEditor(EditorDialog):
         self.tabs.tabBar().hide()
 
     def reload(self) -> None:
-        if self.unit_id is not None:
+        unit_id = self.record_id()
+        if unit_id is not None:
             with self.ctx.sessions() as session:
-                self.loaded = unit_draft(session, self.unit_id)
+                self.loaded = unit_draft(session, unit_id)
             self.heading.setText(self.tr("Unit: %1").replace("%1", self.loaded.name_zh))
         else:
             self.heading.setText(self.tr("New unit"))
@@ -58,27 +60,14 @@ class UnitEditor(EditorDialog):
         return replace(self.loaded, name_zh=self.name_zh.text(), name_en=self.name_en.text(),
                        kind=self.kind.value())
 
-    def is_dirty(self) -> bool:
-        return self.draft() != self.loaded
+    def create_command(self, draft: UnitDraft) -> PlannerCommand:
+        return CreateUnit(self.ctx, draft)
 
-    def build_command(self) -> PlannerCommand | None:
-        draft = self.draft()
-        if self.unit_id is None:
-            return CreateUnit(self.ctx, draft)
-        if draft == self.loaded:
-            return None
+    def edit_command(self, draft: UnitDraft) -> PlannerCommand:
         return EditUnit(self.ctx, self.loaded, draft)
-
-    def after_save(self, command: PlannerCommand) -> None:
-        if self.unit_id is None:
-            self.unit_id = min(command.changes.ids_of(RecordKind.UNIT))
-        self.reload()
 
     # A unit has no revision: saves are never refused as concurrent, but the editor still
     # answers the questions the conflict dialog would ask.
-
-    def record_id(self) -> int | None:
-        return self.unit_id
 
     def read_stored(self, session: Session, record_id: int) -> tuple[Any, int]:
         return unit_draft(session, record_id), 0  # units carry no revision

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QScrollArea,
+    QTabWidget,
     QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -53,6 +54,11 @@ from planning.dates import day_label, month_name
 from planning.entries import CalendarEntry, TimeMode
 
 DASHBOARD_KINDS = (*REFRESH_KINDS, RecordKind.LEAD, RecordKind.ORGANISATION, RecordKind.HQ_VISIT)
+
+
+SEVERITY_MARKS = {Severity.ERROR: "●", Severity.WARNING: "▲", Severity.NOTE: "○"}
+SEVERITY_COLOURS = {Severity.ERROR: HOLIDAY_TEXT, Severity.WARNING: QColor("#b7791f"),
+                    Severity.NOTE: MUTED_TEXT}
 
 
 class _ConflictItem(QTreeWidgetItem):
@@ -103,6 +109,7 @@ class DashboardView(QWidget):
         self.progress: Progress | None = None
         self.upcoming: list[CalendarEntry] = []
         self.conflicts: list[Conflict] = []
+        self.findings: list[Conflict] = []
         self.board: list[LeaderboardRow] = []
 
         self.heading = QLabel()
@@ -148,11 +155,28 @@ class DashboardView(QWidget):
         self.conflict_list.setWordWrap(True)
         self.conflict_list.setUniformRowHeights(False)
         self.conflict_list.itemDoubleClicked.connect(self._open_conflict)
+        self.findings_list = _tree(3)
+        self.findings_list.setWordWrap(True)
+        self.findings_list.setUniformRowHeights(False)
+        self.findings_list.itemDoubleClicked.connect(self._open_finding)
+        self.findings_list.itemActivated.connect(self._open_finding)
         self.board_list = _tree(5)
         self.month_chart = MonthChart()
         next_panel, self.next_heading = _panel(self.tr("The next 14 days"), self.next_days)
+        # the clashes, and every check's open findings with their count by severity
+        self.findings_heading = QLabel()
+        self.findings_heading.setWordWrap(True)
+        findings_page = QWidget()
+        findings_layout = QVBoxLayout(findings_page)
+        findings_layout.setContentsMargins(0, 4, 0, 0)
+        findings_layout.addWidget(self.findings_heading)
+        findings_layout.addWidget(self.findings_list, 1)
+        self.check_tabs = QTabWidget()
+        self.check_tabs.setDocumentMode(True)
+        self.check_tabs.addTab(findings_page, self.tr("All checks"))
+        self.check_tabs.addTab(self.conflict_list, self.tr("Clashes"))
         conflict_panel, self.conflict_heading = _panel(self.tr("Open conflicts and warnings"),
-                                                       self.conflict_list)
+                                                       self.check_tabs)
         board_panel, self.board_heading = _panel("", self.board_list)
         month_panel, _ = _panel(self.tr("Trips and events by month"), self.month_chart)
 
@@ -216,12 +240,14 @@ class DashboardView(QWidget):
         self.progress = data.progress
         self.upcoming, self.conflicts, self.board = (
             list(data.upcoming), list(data.conflicts), list(data.board))
+        self.findings = list(data.findings)
         self._show_header(data.year, today)
         for card, measure in zip(self.gauges, self.progress.measures, strict=False):
             card.show_measure(measure, lang)
         self.month_chart.show_months(self.progress.by_month, lang)
         self._show_upcoming(today)
         self._show_conflicts()
+        self._show_findings()
         self._show_board(today)
 
     def _show_empty(self, message: str) -> None:
@@ -229,6 +255,7 @@ class DashboardView(QWidget):
         self.slogan.setText(message)
         self.progress = None
         self.upcoming, self.conflicts, self.board = [], [], []
+        self.findings = []
         for tree in (self.next_days, self.conflict_list, self.board_list):
             tree.clear()
 
@@ -317,6 +344,51 @@ class DashboardView(QWidget):
         self.conflict_heading.setText(self.tr("Open conflicts and warnings (conflicts: {errors}, "
                                               "warnings: {warnings})").format(
             errors=errors, warnings=len(self.conflicts) - errors))
+
+    def _show_findings(self) -> None:
+        """Every check's open findings, counted by severity; double-click opens the record at
+        the field concerned."""
+        lang = self.ctx.lang
+        tree = self.findings_list
+        tree.clear()
+        tree.setHeaderLabels([self.tr("Severity"), self.tr("Record"), self.tr("What")])
+        for finding in self.findings:
+            item = _ConflictItem(tree, finding)
+            item.setText(0, f"{SEVERITY_MARKS[finding.severity]} {finding.severity.label(lang)}")
+            item.setForeground(0, QBrush(SEVERITY_COLOURS[finding.severity]))
+            item.setText(1, ", ".join(finding.codes))
+            item.setText(2, finding.text(lang))
+            item.setToolTip(2, f"{finding.kind.label(lang)} · {finding.id}\n{finding.text(lang)}")
+        if not self.findings:
+            ok = QTreeWidgetItem(tree)
+            ok.setText(2, self.tr("Nothing open: no holiday, late hour, tight transfer or "
+                                  "shortfall found."))
+            ok.setForeground(2, QBrush(MUTED_TEXT))
+        header = tree.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        counts = {s: sum(1 for f in self.findings if f.severity is s) for s in Severity}
+        self.findings_heading.setText(self.tr(
+            "Holidays, local hours, travel legs, people and targets — errors: {errors}, "
+            "warnings: {warnings}, notes: {notes}. Double-click one to open it.").format(
+            errors=counts[Severity.ERROR], warnings=counts[Severity.WARNING],
+            notes=counts[Severity.NOTE]))
+        self.check_tabs.setTabText(0, self.tr("All checks ({count})").format(
+            count=len(self.findings)))
+        self.check_tabs.setTabText(1, self.tr("Clashes ({count})").format(
+            count=len(self.conflicts)))
+
+    def _open_finding(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        if not isinstance(item, _ConflictItem):
+            return
+        target = item.conflict.target()
+        if target is None:
+            self.ctx.status_message.emit(item.conflict.text(self.ctx.lang))
+            return
+        self.ctx.open_field_requested.emit(target.kind, target.id,
+                                           target.field or item.conflict.field)
 
     def _show_board(self, today: date) -> None:
         lang = self.ctx.lang

@@ -25,7 +25,7 @@ from models.progress import LeaderboardRow, leaderboard
 
 class UnitsPage(EntityPage):
     kinds = (RecordKind.LEAD, RecordKind.UNIT, RecordKind.TRIP, RecordKind.CAMPAIGN)
-    offers = frozenset({"new", "edit"})
+    offers = frozenset({"new", "edit", "brief"})  # brief: the month's leaderboard (英雄榜)
     initial_sort = "rank"
 
     def __init__(self, ctx: AppContext, editors: Editors, parent: QWidget | None = None) -> None:

@@ -6,141 +6,78 @@ from PySide6.QtCore import QCoreApplication
 from sqlalchemy.orm import Session
 
 from desktop.context import AppContext
-from desktop.undo.base import PlannerCommand
+from desktop.undo.base import CreateByUuid, DeleteByUuid, EditByUuid, PlannerCommand, UuidOps
 from models.changes import OpChanges
 from models.operations import directory
 from models.operations.directory import OrganisationDraft, PersonDraft, UnitDraft
 from models.organisations import Organisation
 from models.people import Person
-from models.records import id_by_uuid
+from models.rows import OrganisationRow, PersonRow
 
 translate = QCoreApplication.translate
+
+
+PERSON_OPS = UuidOps(model=Person, create=directory.create_person,
+                     delete=directory.delete_person, update=directory.update_person)
+ORGANISATION_OPS = UuidOps(model=Organisation, create=directory.create_organisation,
+                           delete=directory.delete_organisation,
+                           update=directory.update_organisation)
 
 
 # --- people ---------------------------------------------------------------------------------
 
 
-class CreatePerson(PlannerCommand):
+class CreatePerson(CreateByUuid[PersonDraft, PersonRow]):
+    ops = PERSON_OPS
+
     def __init__(self, ctx: AppContext, draft: PersonDraft) -> None:
         super().__init__(ctx, translate("CreatePerson", "New person %1").replace(
-            "%1", draft.name_zh))
-        self.draft = draft
-
-    def forward(self, session: Session) -> OpChanges:
-        created = directory.create_person(session, self.draft)
-        self.draft.uuid = created.value.uuid
-        return created.changes
-
-    def backward(self, session: Session) -> OpChanges:
-        assert self.draft.uuid
-        deleted = directory.delete_person(session, id_by_uuid(session, Person, self.draft.uuid))
-        self.draft = deleted.value
-        return deleted.changes
+            "%1", draft.name_zh), draft)
 
 
-class EditPerson(PlannerCommand):
+class EditPerson(EditByUuid[PersonDraft, PersonRow]):
+    ops = PERSON_OPS
+
     def __init__(self, ctx: AppContext, before: PersonDraft, after: PersonDraft,
                  revision: int) -> None:
-        super().__init__(ctx, translate("EditPerson", "Edit %1").replace("%1", after.name_zh))
-        assert before.uuid
-        self.uuid = before.uuid
-        self.before = before
-        self.after = after
-        self.revision: int | None = revision  # checked on the first run only
-
-    def _save(self, session: Session, draft: PersonDraft) -> OpChanges:
-        person_id = id_by_uuid(session, Person, self.uuid)
-        result = directory.update_person(session, person_id, draft,
-                                         expected_revision=self.revision)
-        self.revision = None
-        return result.changes
-
-    def forward(self, session: Session) -> OpChanges:
-        return self._save(session, self.after)
-
-    def backward(self, session: Session) -> OpChanges:
-        return self._save(session, self.before)
+        super().__init__(ctx, translate("EditPerson", "Edit %1").replace("%1", after.name_zh),
+                         before, after, revision)
 
 
-class DeletePerson(PlannerCommand):
+class DeletePerson(DeleteByUuid[PersonDraft, PersonRow]):
+    ops = PERSON_OPS
+
     def __init__(self, ctx: AppContext, draft: PersonDraft) -> None:
-        super().__init__(ctx, translate("DeletePerson", "Delete %1").replace("%1", draft.name_zh))
-        assert draft.uuid
-        self.draft = draft
-
-    def forward(self, session: Session) -> OpChanges:
-        assert self.draft.uuid
-        deleted = directory.delete_person(session, id_by_uuid(session, Person, self.draft.uuid))
-        self.draft = deleted.value
-        return deleted.changes
-
-    def backward(self, session: Session) -> OpChanges:
-        return directory.create_person(session, self.draft).changes
+        super().__init__(ctx, translate("DeletePerson", "Delete %1").replace("%1", draft.name_zh),
+                         draft)
 
 
 # --- organisations --------------------------------------------------------------------------
 
 
-class CreateOrganisation(PlannerCommand):
+class CreateOrganisation(CreateByUuid[OrganisationDraft, OrganisationRow]):
+    ops = ORGANISATION_OPS
+
     def __init__(self, ctx: AppContext, draft: OrganisationDraft) -> None:
         super().__init__(ctx, translate("CreateOrganisation", "New organisation %1").replace(
-            "%1", draft.name_zh))
-        self.draft = draft
-
-    def forward(self, session: Session) -> OpChanges:
-        created = directory.create_organisation(session, self.draft)
-        self.draft.uuid = created.value.uuid
-        return created.changes
-
-    def backward(self, session: Session) -> OpChanges:
-        assert self.draft.uuid
-        org_id = id_by_uuid(session, Organisation, self.draft.uuid)
-        deleted = directory.delete_organisation(session, org_id)
-        self.draft = deleted.value
-        return deleted.changes
+            "%1", draft.name_zh), draft)
 
 
-class EditOrganisation(PlannerCommand):
+class EditOrganisation(EditByUuid[OrganisationDraft, OrganisationRow]):
+    ops = ORGANISATION_OPS
+
     def __init__(self, ctx: AppContext, before: OrganisationDraft, after: OrganisationDraft,
                  revision: int) -> None:
         super().__init__(ctx, translate("EditOrganisation", "Edit %1").replace(
-            "%1", after.name_zh))
-        assert before.uuid
-        self.uuid = before.uuid
-        self.before = before
-        self.after = after
-        self.revision: int | None = revision  # checked on the first run only
-
-    def _save(self, session: Session, draft: OrganisationDraft) -> OpChanges:
-        org_id = id_by_uuid(session, Organisation, self.uuid)
-        result = directory.update_organisation(session, org_id, draft,
-                                               expected_revision=self.revision)
-        self.revision = None
-        return result.changes
-
-    def forward(self, session: Session) -> OpChanges:
-        return self._save(session, self.after)
-
-    def backward(self, session: Session) -> OpChanges:
-        return self._save(session, self.before)
+            "%1", after.name_zh), before, after, revision)
 
 
-class DeleteOrganisation(PlannerCommand):
+class DeleteOrganisation(DeleteByUuid[OrganisationDraft, OrganisationRow]):
+    ops = ORGANISATION_OPS
+
     def __init__(self, ctx: AppContext, draft: OrganisationDraft) -> None:
         super().__init__(ctx, translate("DeleteOrganisation", "Delete %1").replace(
-            "%1", draft.name_zh))
-        assert draft.uuid
-        self.draft = draft
-
-    def forward(self, session: Session) -> OpChanges:
-        assert self.draft.uuid
-        org_id = id_by_uuid(session, Organisation, self.draft.uuid)
-        deleted = directory.delete_organisation(session, org_id)
-        self.draft = deleted.value
-        return deleted.changes
-
-    def backward(self, session: Session) -> OpChanges:
-        return directory.create_organisation(session, self.draft).changes
+            "%1", draft.name_zh), draft)
 
 
 # --- responsible units ----------------------------------------------------------------------

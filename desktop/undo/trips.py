@@ -9,7 +9,15 @@ from PySide6.QtCore import QCoreApplication
 from sqlalchemy.orm import Session
 
 from desktop.context import AppContext
-from desktop.undo.base import PlannerCommand
+from desktop.undo.base import (
+    CancelCoded,
+    CodedOps,
+    CreateCoded,
+    DeleteCoded,
+    EditCoded,
+    MoveCoded,
+    PlannerCommand,
+)
 from models.changes import OpChanges, OpResult
 from models.operations import items as item_ops
 from models.operations import trips as trip_ops
@@ -22,32 +30,23 @@ from models.trips import ItineraryItem
 translate = QCoreApplication.translate
 
 
-class CreateTrip(PlannerCommand):
+def _trip_header(session: Session, code: str) -> TripDraft:
+    return replace(trip_ops.trip_draft(session, code), items=None)
+
+
+TRIP_OPS = CodedOps(create=trip_ops.create_trip, delete=trip_ops.delete_trip,
+                    update=trip_ops.update_trip, revert=trip_ops.revert_trip,
+                    header=_trip_header, cancel=trip_ops.cancel_trip, move=trip_ops.move_trip)
+
+
+class CreateTrip(CreateCoded[TripDraft, TripRow]):
     """A new trip; undo deletes it, redo re-creates it with the same code and UUIDs."""
 
+    ops = TRIP_OPS
+
     def __init__(self, ctx: AppContext, draft: TripDraft | None, text: str = "") -> None:
-        super().__init__(ctx, text or translate("CreateTrip", "New trip “%1”").replace(
+        super().__init__(ctx, draft, text or translate("CreateTrip", "New trip “%1”").replace(
             "%1", draft.title_zh if draft else ""))
-        self.draft = draft
-        self.code = ""
-
-    def first_step(self, session: Session) -> OpResult[TripRow]:
-        assert self.draft is not None
-        return trip_ops.create_trip(session, self.draft)
-
-    def forward(self, session: Session) -> OpChanges:
-        if not self.code:
-            result = self.first_step(session)
-            self.code = result.value.code
-        else:
-            assert self.draft is not None
-            result = trip_ops.create_trip(session, self.draft)
-        return result.changes
-
-    def backward(self, session: Session) -> OpChanges:
-        deleted = trip_ops.delete_trip(session, self.code)
-        self.draft = deleted.value
-        return deleted.changes
 
 
 class DuplicateTrip(CreateTrip):
@@ -65,79 +64,44 @@ class DuplicateTrip(CreateTrip):
                                        self.title_zh or None)
 
 
-class EditTrip(PlannerCommand):
+class EditTrip(EditCoded[TripDraft, TripRow]):
     """Save the editor's draft (itinerary included) over ``before``; undo reverts to it."""
+
+    ops = TRIP_OPS
 
     def __init__(self, ctx: AppContext, code: str, before: TripDraft, after: TripDraft,
                  revision: int) -> None:
-        super().__init__(ctx, translate("EditTrip", "Edit trip %1").replace("%1", code))
-        self.code = code
-        self.before = before
-        self.after = after
-        self.revision: int | None = revision  # checked on the first run only
-
-    def forward(self, session: Session) -> OpChanges:
-        result = trip_ops.update_trip(session, self.code, self.after,
-                                      expected_revision=self.revision)
-        self.code, self.revision = result.value.code, None
-        return result.changes
-
-    def backward(self, session: Session) -> OpChanges:
-        result = trip_ops.revert_trip(session, self.code, self.before)
-        self.code = result.value.code
-        return result.changes
+        super().__init__(ctx, translate("EditTrip", "Edit trip %1").replace("%1", code),
+                         code, before, after, revision)
 
 
-class DeleteTrip(PlannerCommand):
+class DeleteTrip(DeleteCoded[TripDraft, TripRow]):
     """Delete a trip; undo re-creates it from its draft (same code and UUIDs)."""
 
+    ops = TRIP_OPS
+
     def __init__(self, ctx: AppContext, code: str) -> None:
-        super().__init__(ctx, translate("DeleteTrip", "Delete trip %1").replace("%1", code))
-        self.code = code
-        self.draft: TripDraft | None = None
-
-    def forward(self, session: Session) -> OpChanges:
-        deleted = trip_ops.delete_trip(session, self.code)
-        self.draft = deleted.value
-        return deleted.changes
-
-    def backward(self, session: Session) -> OpChanges:
-        assert self.draft is not None
-        return trip_ops.create_trip(session, self.draft).changes
+        super().__init__(ctx, translate("DeleteTrip", "Delete trip %1").replace("%1", code), code)
 
 
-class CancelTrip(PlannerCommand):
+class CancelTrip(CancelCoded[TripDraft, TripRow]):
     """Cancel a trip; undo reverts it to the status it was cancelled from."""
 
+    ops = TRIP_OPS
+
     def __init__(self, ctx: AppContext, code: str, reason: str) -> None:
-        super().__init__(ctx, translate("CancelTrip", "Cancel trip %1").replace("%1", code))
-        self.code = code
-        self.reason = reason
-        self.before: TripDraft | None = None
-
-    def forward(self, session: Session) -> OpChanges:
-        self.before = replace(trip_ops.trip_draft(session, self.code), items=None)
-        return trip_ops.cancel_trip(session, self.code, self.reason).changes
-
-    def backward(self, session: Session) -> OpChanges:
-        assert self.before is not None
-        return trip_ops.revert_trip(session, self.code, self.before).changes
+        super().__init__(ctx, translate("CancelTrip", "Cancel trip %1").replace("%1", code),
+                         code, reason)
 
 
-class MoveTrip(PlannerCommand):
+class MoveTrip(MoveCoded[TripDraft, TripRow]):
     """Shift a trip and its itinerary by whole days (local clock times kept)."""
+
+    ops = TRIP_OPS
 
     def __init__(self, ctx: AppContext, code: str, days: int) -> None:
         super().__init__(ctx, translate("MoveTrip", "Move trip %1 by %2 days")
-                         .replace("%1", code).replace("%2", str(days)))
-        self.code = code
-        self.days = days
-
-    def forward(self, session: Session) -> OpChanges:
-        return trip_ops.move_trip(session, self.code, days=self.days).changes
-
-    def backward(self, session: Session) -> OpChanges:
-        return trip_ops.move_trip(session, self.code, days=-self.days).changes
+                         .replace("%1", code).replace("%2", str(days)), code, days)
 
 
 # --- itinerary items ------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from sqlalchemy import select
@@ -33,6 +34,11 @@ class PersonDraft:
     languages: str = "zh"
     notes: str = ""
     uuid: str | None = None
+    mobile_abroad: str = ""
+    passport_number: str = ""
+    passport_expires: date | None = None
+    visa_status: str = ""
+    dietary: str = ""
 
 
 @dataclass
@@ -49,6 +55,11 @@ class OrganisationDraft:
     talking_points: str = ""
     notes: str = ""
     uuid: str | None = None
+    business: str = ""
+    revenue_cny: int | None = None
+    employees: int | None = None
+    china_presence: str = ""
+    gba_presence: str = ""
 
 
 def _check_person(session: Session, d: PersonDraft) -> None:
@@ -74,38 +85,55 @@ def _apply_person(p: Person, d: PersonDraft) -> None:
     p.email = d.email.strip()
     p.languages = d.languages.strip()
     p.notes = d.notes
+    p.mobile_abroad = d.mobile_abroad.strip()
+    p.passport_number = d.passport_number.strip()
+    p.passport_expires = d.passport_expires
+    p.visa_status = d.visa_status.strip()
+    p.dietary = d.dietary.strip()
+
+
+def _check_revision(what_zh: str, revision: int, expected: int | None) -> None:
+    if expected is not None and revision != expected:
+        raise ConcurrentEditError(what_zh, expected, revision)
+
+
+def _person(session: Session, person_id: int) -> Person:
+    person = session.get(Person, person_id)
+    if person is None:
+        raise NotFoundError(f"找不到人员 {person_id}", f"No person with id {person_id}")
+    return person
+
+
+def _flushed_person(session: Session, person: Person) -> OpResult[PersonRow]:
+    """Write the changes of ``person``; its row and what changed."""
+    session.flush()
+    return OpResult(person_row(person), OpChanges.of(RecordKind.PERSON, person.id))
 
 
 def create_person(session: Session, draft: PersonDraft) -> OpResult[PersonRow]:
     _check_person(session, draft)
-    person = Person()
-    if draft.uuid:
-        person.uuid = draft.uuid
+    person = Person(uuid=draft.uuid) if draft.uuid else Person()
     _apply_person(person, draft)
     session.add(person)
-    session.flush()
-    return OpResult(person_row(person), OpChanges.of(RecordKind.PERSON, person.id))
+    return _flushed_person(session, person)
 
 
 def update_person(session: Session, person_id: int, draft: PersonDraft,
                   expected_revision: int | None = None) -> OpResult[PersonRow]:
-    person = session.get(Person, person_id)
-    if person is None:
-        raise NotFoundError(f"找不到人员 {person_id}", f"No person with id {person_id}")
-    if expected_revision is not None and person.revision != expected_revision:
-        raise ConcurrentEditError(f"人员 {person.name_zh}", expected_revision, person.revision)
+    person = _person(session, person_id)
+    _check_revision(f"人员 {person.name_zh}", person.revision, expected_revision)
     _check_person(session, draft)
     _apply_person(person, draft)
-    session.flush()
-    return OpResult(person_row(person), OpChanges.of(RecordKind.PERSON, person.id))
+    return _flushed_person(session, person)
 
 
 def person_draft(session: Session, person_id: int) -> PersonDraft:
-    p = session.get(Person, person_id)
-    if p is None:
-        raise NotFoundError(f"找不到人员 {person_id}", f"No person with id {person_id}")
+    p = _person(session, person_id)
     return PersonDraft(p.name_zh, p.kind, p.name_en, p.title_zh, p.title_en, p.unit_id,
-                       p.organisation_id, p.phone, p.email, p.languages, p.notes, p.uuid)
+                       p.organisation_id, p.phone, p.email, p.languages, p.notes, p.uuid,
+                       mobile_abroad=p.mobile_abroad, passport_number=p.passport_number,
+                       passport_expires=p.passport_expires, visa_status=p.visa_status,
+                       dietary=p.dietary)
 
 
 def _check_org(session: Session, d: OrganisationDraft, existing: Organisation | None) -> None:
@@ -124,6 +152,10 @@ def _check_org(session: Session, d: OrganisationDraft, existing: Organisation | 
     if d.hq_country and (len(d.hq_country) != 2 or not d.hq_country.isalpha()):
         raise ValidationError("hq_country", "国家请用两位字母代码，例如 CN、JP、DE",
                               "Use a two-letter country code such as CN, JP, DE")
+    for field_name, number in (("revenue_cny", d.revenue_cny), ("employees", d.employees)):
+        if number is not None and number < 0:
+            raise ValidationError(field_name, "营业收入和员工人数不能为负数",
+                                  "Revenue and employees cannot be negative")
 
 
 def _apply_org(o: Organisation, d: OrganisationDraft) -> None:
@@ -138,39 +170,51 @@ def _apply_org(o: Organisation, d: OrganisationDraft) -> None:
     o.website = d.website.strip()
     o.talking_points = d.talking_points
     o.notes = d.notes
+    o.business = d.business
+    o.revenue_cny = d.revenue_cny
+    o.employees = d.employees
+    o.china_presence = d.china_presence
+    o.gba_presence = d.gba_presence
+
+
+def _organisation(session: Session, org_id: int) -> Organisation:
+    org = session.get(Organisation, org_id)
+    if org is None:
+        raise NotFoundError(f"找不到机构 {org_id}", f"No organisation with id {org_id}")
+    return org
+
+
+def _flushed_organisation(session: Session, org: Organisation) -> OpResult[OrganisationRow]:
+    """Write the changes of ``org``; its row and what changed."""
+    session.flush()
+    return OpResult(organisation_row(org), OpChanges.of(RecordKind.ORGANISATION, org.id))
 
 
 def create_organisation(session: Session, draft: OrganisationDraft) -> OpResult[OrganisationRow]:
     _check_org(session, draft, None)
-    org = Organisation()
-    if draft.uuid:
-        org.uuid = draft.uuid
+    org = Organisation(uuid=draft.uuid) if draft.uuid else Organisation()
     _apply_org(org, draft)
     session.add(org)
-    session.flush()
-    return OpResult(organisation_row(org), OpChanges.of(RecordKind.ORGANISATION, org.id))
+    return _flushed_organisation(session, org)
 
 
 def update_organisation(session: Session, org_id: int, draft: OrganisationDraft,
                         expected_revision: int | None = None) -> OpResult[OrganisationRow]:
-    org = session.get(Organisation, org_id)
-    if org is None:
-        raise NotFoundError(f"找不到机构 {org_id}", f"No organisation with id {org_id}")
-    if expected_revision is not None and org.revision != expected_revision:
-        raise ConcurrentEditError(f"机构 {org.name_zh}", expected_revision, org.revision)
+    org = _organisation(session, org_id)
+    _check_revision(f"机构 {org.name_zh}", org.revision, expected_revision)
     _check_org(session, draft, org)
     _apply_org(org, draft)
-    session.flush()
-    return OpResult(organisation_row(org), OpChanges.of(RecordKind.ORGANISATION, org.id))
+    return _flushed_organisation(session, org)
 
 
 def organisation_draft(session: Session, org_id: int) -> OrganisationDraft:
-    o = session.get(Organisation, org_id)
-    if o is None:
-        raise NotFoundError(f"找不到机构 {org_id}", f"No organisation with id {org_id}")
+    o = _organisation(session, org_id)
     return OrganisationDraft(o.name_zh, o.kind, o.name_en, o.industry_id,
                              o.fortune_global_500_rank, o.china_top_500_rank, o.hq_city,
-                             o.hq_country, o.website, o.talking_points, o.notes, o.uuid)
+                             o.hq_country, o.website, o.talking_points, o.notes, o.uuid,
+                             business=o.business, revenue_cny=o.revenue_cny,
+                             employees=o.employees, china_presence=o.china_presence,
+                             gba_presence=o.gba_presence)
 
 
 @dataclass

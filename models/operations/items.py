@@ -41,6 +41,34 @@ class ItemDraft:
     uuid: str | None = None
     all_day: bool = False  # starts_at is local midnight of the first day, ends_at 23:59 of the last
     external_uid: str = ""  # the UID of the partner's calendar entry it came from
+    travel: TravelDetails = field(default_factory=lambda: TravelDetails())
+    counterpart_ids: list[int] = field(default_factory=list)
+    ask: str = ""
+    offer: str = ""
+
+
+@dataclass(frozen=True)
+class TravelDetails:
+    """A travel leg's service, ends and booking (flights, trains, transfers), or a stay's
+    address and phone (hotels). ``arrival_timezone`` "" means the departure's zone."""
+
+    arrival_timezone: str = ""
+    carrier: str = ""
+    service_number: str = ""
+    from_place: str = ""
+    from_code: str = ""
+    from_terminal: str = ""
+    to_place: str = ""
+    to_code: str = ""
+    to_terminal: str = ""
+    booking_ref: str = ""
+    seat_class: str = ""
+    meeting_point: str = ""
+    address: str = ""
+    phone: str = ""
+
+
+TRAVEL_FIELDS = tuple(f for f in TravelDetails.__dataclass_fields__)
 
 
 def item_draft(item: ItineraryItem) -> ItemDraft:
@@ -51,6 +79,8 @@ def item_draft(item: ItineraryItem) -> ItemDraft:
         city_id=item.city_id, place=item.place, organisation_id=item.organisation_id,
         attendee_ids=[p.id for p in item.attendees], notes=item.notes, outcome=item.outcome,
         uuid=item.uuid, all_day=item.all_day, external_uid=item.external_uid,
+        travel=TravelDetails(**{name: getattr(item, name) for name in TRAVEL_FIELDS}),
+        counterpart_ids=[p.id for p in item.counterparts], ask=item.ask, offer=item.offer,
     )
 
 
@@ -97,6 +127,17 @@ def check_item(session: Session, draft: ItemDraft, trip: Trip, member_ids: set[i
                 f"{name} 不是该团组成员，不能安排参加“{draft.title_zh}”",
                 f"{name} is not in the delegation and cannot attend '{draft.title_zh}'",
             )
+    for pid in draft.counterpart_ids:
+        rules.person(session, "counterpart_ids", pid, "会见对象", "counterpart")
+    if draft.travel.arrival_timezone.strip():
+        rules.timezone_name("arrival_timezone", draft.travel.arrival_timezone.strip())
+    limits = {c.name: c.type.length for c in ItineraryItem.__table__.columns  # type: ignore[attr-defined]
+              if c.name in TRAVEL_FIELDS}
+    for name in TRAVEL_FIELDS:
+        value = getattr(draft.travel, name).strip()
+        if limits.get(name) and len(value) > limits[name]:
+            raise ValidationError(name, f"“{value[:20]}…”过长（最多 {limits[name]} 个字符）",
+                                  f"'{value[:20]}…' is too long (at most {limits[name]})")
 
 
 def apply_item(session: Session, item: ItineraryItem, draft: ItemDraft) -> None:
@@ -114,6 +155,12 @@ def apply_item(session: Session, item: ItineraryItem, draft: ItemDraft) -> None:
     item.outcome = draft.outcome
     item.all_day = draft.all_day
     item.external_uid = draft.external_uid.strip()
+    for name in TRAVEL_FIELDS:
+        setattr(item, name, getattr(draft.travel, name).strip())
+    item.counterparts = [session.get_one(Person, pid)
+                         for pid in dict.fromkeys(draft.counterpart_ids)]
+    item.ask = draft.ask
+    item.offer = draft.offer
     if draft.uuid and not item.uuid:
         item.uuid = draft.uuid
 

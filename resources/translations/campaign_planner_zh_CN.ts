@@ -273,6 +273,65 @@
     </message>
 </context>
 <context>
+    <name>CheckSettingsDialog</name>
+    <message>
+        <source>Scheduling checks</source>
+        <translation>检查设置</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>2023-10-16 2023-10-20 reason</source>
+        <translation>2023-10-16 2023-10-20 原因</translation>
+    </message>
+    <message>
+        <source>One country per line with its two-letter code. Friday–Saturday weekends (Saudi Arabia, Qatar, Egypt, Israel…) are known; China&apos;s moved working days (调休) count as working days. Blackout lines: first day, last day (optional), reason.</source>
+        <translation>每行一个国家或地区，用两个字母的代码。已内置周五、周六为周末的国家（沙特、卡塔尔、埃及、以色列等）；中国的调休上班日按工作日计算。禁排日期每行：开始日期、结束日期（可省略）、原因。</translation>
+    </message>
+    <message>
+        <source>Transfer time in one city</source>
+        <translation>同城衔接时间</translation>
+    </message>
+    <message>
+        <source>Transfer time between cities</source>
+        <translation>跨城市衔接时间</translation>
+    </message>
+    <message>
+        <source>Travel between countries</source>
+        <translation>跨国旅途时间</translation>
+    </message>
+    <message>
+        <source>Trips a month per person</source>
+        <translation>每人每月出访次数上限</translation>
+    </message>
+    <message>
+        <source>Business hours</source>
+        <translation>工作时间</translation>
+    </message>
+    <message>
+        <source>Business hours by country</source>
+        <translation>各国工作时间</translation>
+    </message>
+    <message>
+        <source>Weekends by country</source>
+        <translation>各国周末</translation>
+    </message>
+    <message>
+        <source>Blackout dates</source>
+        <translation>禁排日期</translation>
+    </message>
+</context>
+<context>
     <name>CoverageTableModel</name>
     <message>
         <source>Target</source>
@@ -374,6 +433,14 @@
         <translation>未来 14 天</translation>
     </message>
     <message>
+        <source>All checks</source>
+        <translation>全部检查</translation>
+    </message>
+    <message>
+        <source>Clashes</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
         <source>Open conflicts and warnings</source>
         <translation>未解决的冲突与提醒</translation>
     </message>
@@ -448,6 +515,26 @@
     <message>
         <source>Open conflicts and warnings (conflicts: {errors}, warnings: {warnings})</source>
         <translation>未解决的冲突与提醒（冲突 {errors} 项，提醒 {warnings} 项）</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Nothing open: no holiday, late hour, tight transfer or shortfall found.</source>
+        <translation>没有待处理的问题：未发现节假日、非工作时间、衔接过紧或目标缺口。</translation>
+    </message>
+    <message>
+        <source>Holidays, local hours, travel legs, people and targets — errors: {errors}, warnings: {warnings}, notes: {notes}. Double-click one to open it.</source>
+        <translation>节假日、当地时间、行程衔接、人员与目标 — 错误 {errors} 项，提醒 {warnings} 项，备注 {notes} 项。双击打开相关记录。</translation>
+    </message>
+    <message>
+        <source>All checks ({count})</source>
+        <translation>全部检查（{count}）</translation>
+    </message>
+    <message>
+        <source>Clashes ({count})</source>
+        <translation>冲突（{count}）</translation>
     </message>
     <message>
         <source>Rank</source>
@@ -560,6 +647,10 @@
 </context>
 <context>
     <name>DocumentActions</name>
+    <message>
+        <source>Leaderboard %1</source>
+        <translation>英雄榜 %1</translation>
+    </message>
     <message>
         <source>Export calendar</source>
         <translation>导出日历</translation>
@@ -1311,8 +1402,8 @@
         <translation>开始（当地时间）</translation>
     </message>
     <message>
-        <source>Ends (local time)</source>
-        <translation>结束（当地时间）</translation>
+        <source>Ends (local time; a journey: where it arrives)</source>
+        <translation>结束（当地时间；交通按到达地）</translation>
     </message>
     <message>
         <source>Beijing time</source>
@@ -1337,6 +1428,86 @@
     <message>
         <source>Outcome</source>
         <translation>成果</translation>
+    </message>
+    <message>
+        <source>Leave empty when the journey ends in the zone it starts in</source>
+        <translation>行程在出发地时区结束时留空</translation>
+    </message>
+    <message>
+        <source>e.g. 国泰航空 Cathay Pacific</source>
+        <translation>例如：国泰航空 Cathay Pacific</translation>
+    </message>
+    <message>
+        <source>e.g. CX563</source>
+        <translation>例如：CX563</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>terminal</source>
+        <translation>航站楼</translation>
+    </message>
+    <message>
+        <source>Arrival time zone</source>
+        <translation>到达地时区</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>承运人</translation>
+    </message>
+    <message>
+        <source>Flight or train no.</source>
+        <translation>航班 / 车次</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>出发</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>到达</translation>
+    </message>
+    <message>
+        <source>Booking reference</source>
+        <translation>订座编号</translation>
+    </message>
+    <message>
+        <source>Seat class</source>
+        <translation>舱位 / 座席</translation>
+    </message>
+    <message>
+        <source>Meeting point</source>
+        <translation>集合地点</translation>
+    </message>
+    <message>
+        <source>Hotel address</source>
+        <translation>酒店地址</translation>
+    </message>
+    <message>
+        <source>Hotel phone</source>
+        <translation>酒店电话</translation>
+    </message>
+    <message>
+        <source>People we meet</source>
+        <translation>会见对象</translation>
+    </message>
+    <message>
+        <source>What we ask</source>
+        <translation>我方诉求</translation>
+    </message>
+    <message>
+        <source>What we offer</source>
+        <translation>我方可提供</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Travel, stay &amp;&amp; meeting</source>
+        <translation>交通、住宿与会见</translation>
     </message>
     <message>
         <source>(enter a valid time zone and times)</source>
@@ -1726,6 +1897,10 @@
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
+        <source>Chec&amp;k settings…</source>
+        <translation>检查设置(&amp;K)…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1916,6 +2091,38 @@
         <source>New organisation</source>
         <translation>新建机构</translation>
     </message>
+    <message>
+        <source> × 100 million CNY</source>
+        <translation> 亿元</translation>
+    </message>
+    <message>
+        <source>(not known)</source>
+        <translation>（未知）</translation>
+    </message>
+    <message>
+        <source>Business</source>
+        <translation>主营业务</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>营业收入</translation>
+    </message>
+    <message>
+        <source>Employees</source>
+        <translation>员工人数</translation>
+    </message>
+    <message>
+        <source>Presence in China</source>
+        <translation>在华布局</translation>
+    </message>
+    <message>
+        <source>Presence in the Greater Bay Area</source>
+        <translation>在大湾区布局</translation>
+    </message>
+    <message>
+        <source>Dossier</source>
+        <translation>机构档案</translation>
+    </message>
 </context>
 <context>
     <name>OrganisationTableModel</name>
@@ -1985,6 +2192,14 @@
 </context>
 <context>
     <name>PdfPreview</name>
+    <message>
+        <source>Leave out personal data</source>
+        <translation>隐去个人信息</translation>
+    </message>
+    <message>
+        <source>Print the brief without personal phones and passport numbers</source>
+        <translation>打印时不含个人电话和护照号码</translation>
+    </message>
     <message numerus="yes">
         <source>%n page(s)</source>
         <translation>
@@ -2096,6 +2311,46 @@
     <message>
         <source>Person</source>
         <translation>人员</translation>
+    </message>
+    <message>
+        <source>a number that works abroad</source>
+        <translation>境外可用的号码</translation>
+    </message>
+    <message>
+        <source>(not known)</source>
+        <translation>（未知）</translation>
+    </message>
+    <message>
+        <source>e.g. Schengen visa issued</source>
+        <translation>例如：申根签证已签发</translation>
+    </message>
+    <message>
+        <source>e.g. halal, vegetarian, no spicy food</source>
+        <translation>例如：清真、素食、不吃辣</translation>
+    </message>
+    <message>
+        <source>Mobile abroad</source>
+        <translation>境外手机</translation>
+    </message>
+    <message>
+        <source>Passport number</source>
+        <translation>护照号码</translation>
+    </message>
+    <message>
+        <source>Passport valid until</source>
+        <translation>护照有效期至</translation>
+    </message>
+    <message>
+        <source>Visa status</source>
+        <translation>签证情况</translation>
+    </message>
+    <message>
+        <source>Dietary needs</source>
+        <translation>饮食禁忌</translation>
+    </message>
+    <message>
+        <source>Travel</source>
+        <translation>出行</translation>
     </message>
     <message>
         <source>Person: %1</source>
@@ -2231,6 +2486,14 @@
         <translation>非龙头项目</translation>
     </message>
     <message>
+        <source>&amp;List</source>
+        <translation>列表(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Board</source>
+        <translation>看板(&amp;B)</translation>
+    </message>
+    <message>
         <source>Amount</source>
         <translation>投资金额</translation>
     </message>
@@ -2241,14 +2504,6 @@
     <message>
         <source>to</source>
         <translation>至</translation>
-    </message>
-    <message>
-        <source>&amp;List</source>
-        <translation>列表(&amp;L)</translation>
-    </message>
-    <message>
-        <source>&amp;Board</source>
-        <translation>看板(&amp;B)</translation>
     </message>
     <message>
         <source>× 100 million CNY</source>

@@ -53,7 +53,7 @@ def test_overview_agenda_invitations_responsibilities_contacts(zh_pdf: bytes) ->
     text = flat(zh_pdf)
     for fragment in (
         "活动工作方案", "2023新能源汽车产业峰会", "EVT-2023-012", "产业峰会",
-        "2023年3月28日（星期二）09:00–17:30(CSTUTC+8)", "松山湖国际会议中心",
+        "2023年3月28日（星期二）09:00–17:30(中国标准时间UTC+8)", "松山湖国际会议中心",
         "确认出席3人（邀请3家机构）",
         # agenda with rooms and speakers
         "09:00–09:30开幕致辞主会场A厅王建国副市长",

@@ -26,7 +26,7 @@ World = tuple[sessionmaker[Session], BriefWorld]
 
 
 def test_brief_kinds_are_the_command_line_words() -> None:
-    assert [k.value for k in BriefKind] == ["trip", "event", "campaign"]
+    assert [k.value for k in BriefKind] == ["trip", "event", "campaign", "leaderboard"]
     assert BriefKind("event") is BriefKind.EVENT
 
 

@@ -122,3 +122,57 @@ def test_main_runs_the_verb(db: str, tmp_path: Path) -> None:
          "-o", str(out)], capture_output=True, text=True, cwd=ROOT, timeout=120, check=False)
     assert result.returncode == 0, result.stderr
     assert "活动工作方案" in flat(out.read_bytes())
+
+
+def test_monthly_leaderboard(db: str, tmp_path: Path) -> None:
+    out = tmp_path / "board.pdf"
+    code, _, err = cli("--db", db, "brief", "--leaderboard", "2023-03", "-o", str(out),
+                       "--date", "2023-04-01")
+    assert code == 0, err
+    text = flat(out.read_bytes())
+    assert "2023年3月招商引资英雄榜" in text
+    assert "镇街园区" in text and "市直部门及市属国企" in text
+    # the Bosch lead, signed on 1 March, puts its unit first with 60 亿元
+    assert "1松山湖高新区1" in text and "60亿元" in text
+    result = check_pdf(out, "英雄榜")
+    if result is not None:
+        assert result.returncode == 0, result.stdout
+
+
+@pytest.mark.parametrize("month", ["2023-13", "2023/03", "March"])
+def test_a_bad_month_is_refused_in_one_line(db: str, tmp_path: Path, month: str) -> None:
+    code, _, err = cli("--db", db, "brief", "--leaderboard", month, "-o",
+                       str(tmp_path / "x.pdf"))
+    assert code == 2
+    assert "YYYY-MM" in err and "Traceback" not in err
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_redact_leaves_out_personal_phones(db: str, tmp_path: Path) -> None:
+    plain, redacted = tmp_path / "plain.pdf", tmp_path / "redacted.pdf"
+    assert cli("--db", db, "brief", "--trip", "TRIP-2023-007", "-o", str(plain),
+               "--date", "2023-03-01")[0] == 0
+    assert cli("--db", db, "brief", "--trip", "TRIP-2023-007", "--redact", "-o", str(redacted),
+               "--date", "2023-03-01")[0] == 0
+    assert "+861380000000" in flat(plain.read_bytes())
+    text = flat(redacted.read_bytes())
+    assert "+861380000000" not in text and "（已隐去）" in text
+    assert "王建国" in text  # names stay
+
+
+def test_a_long_note_prints_from_the_command_line(db: str, tmp_path: Path,
+                                                  sessions: sessionmaker[Session]) -> None:
+    from sqlalchemy import select
+
+    from models.trips import ItineraryItem, Trip
+
+    with sessions.begin() as session:
+        item = session.scalars(select(ItineraryItem).join(Trip)
+                               .where(Trip.code == "TRIP-2023-007")).first()
+        assert item is not None
+        item.notes = "会见要点：" + "东莞有空间，进莞来。" * 400 + " 🎉"
+    out = tmp_path / "long.pdf"
+    code, _, err = cli("--db", db, "brief", "--trip", "TRIP-2023-007", "-o", str(out),
+                       "--date", "2023-03-01")
+    assert code == 0, err
+    assert "东莞有空间，进莞来。" * 3 in flat(out.read_bytes())

@@ -80,7 +80,7 @@ def test_new_organisation_and_undo(window: MainWindow, small: Small, qtbot: QtBo
     editor.name_zh.setText("宁德时代")
     editor.name_en.setText("CATL")
     assert editor.save()
-    assert editor.org_id is not None
-    assert window.organisations.model.find_row(editor.org_id) >= 0
+    assert editor.record_id() is not None
+    assert window.organisations.model.find_row(editor.record_id()) >= 0
     window.ctx.undo_stack.undo()
-    assert window.organisations.model.find_row(editor.org_id) < 0
+    assert window.organisations.model.find_row(editor.record_id()) < 0

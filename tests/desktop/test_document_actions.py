@@ -141,3 +141,51 @@ def test_person_export_leaves_out_events_they_have_no_part_in(
     text = save_as[0].with_suffix(".ics").read_text(encoding="utf-8")
     assert small.trip.code in text
     assert "新能源汽车产业峰会" not in text
+
+
+def test_the_preview_leaves_out_personal_data_on_request(window: MainWindow, small: Small,
+                                                         qtbot: QtBot, tmp_path: Path) -> None:
+    from models.people import Person
+    from models.trips import TripMember
+
+    with small.sessions.begin() as session:
+        for member in session.query(TripMember).filter_by(trip_id=small.trip.id):
+            person = session.get(Person, member.person_id)
+            assert person is not None
+            person.phone = "+86 139 0000 1234"
+    window.show_page("trips")
+    window.trips.select_id(small.trip.id)
+    job = window.brief()
+    assert job is not None
+    with qtbot.waitSignal(job.finished, timeout=30_000):
+        pass
+    preview = window.findChildren(PdfPreview)[0]
+    assert preview.redact.isVisibleTo(preview) and not preview.redact.isChecked()
+    full = preview.pdf
+    preview.redact.setChecked(True)
+    assert preview.pdf != full and preview.pdf.startswith(b"%PDF")
+    texts = "".join(preview.document.getAllText(p).text()
+                    for p in range(preview.document.pageCount()))
+    assert "已隐去" in texts or "withheld" in texts
+    assert "0000 1234" not in texts
+    preview.grab().save(str(tmp_path / "preview-redacted.png"))
+    preview.redact.setChecked(False)
+    assert preview.pdf == full
+    preview.close()
+
+
+def test_the_units_page_prints_the_months_leaderboard(window: MainWindow, small: Small,
+                                                      qtbot: QtBot) -> None:
+    window.show_page("units")
+    units = window.units
+    units.period.setCurrentIndex(units.period.findData(3))
+    assert units.month() == 3
+    assert window.brief_action.isEnabled()
+    job = window.brief()
+    assert job is not None
+    with qtbot.waitSignal(job.finished, timeout=30_000):
+        pass
+    preview = window.findChildren(PdfPreview)[0]
+    assert "英雄榜" in preview.document.getAllText(0).text()
+    assert preview.file_name.startswith(f"leaderboard-{units.year}-03-")
+    preview.close()

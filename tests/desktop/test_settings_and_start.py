@@ -94,3 +94,27 @@ def test_formatting_for_the_locale() -> None:
     assert fmt_cny(6_500_000_000, Lang.EN) == "CNY 6.5 bn"
     assert fmt_cny(950, Lang.EN) == "CNY 950"
     assert fmt_int(1_234_567, Lang.EN) == "1,234,567"
+
+
+def test_the_window_refuses_a_missing_database_file(tmp_path: Path, private_settings: Path,
+                                                     qtbot: QtBot,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop import app
+    missing = tmp_path / "typo" / "x.db"
+    shown: list[str] = []
+
+    def record(box: QMessageBox) -> int:
+        shown.append(box.text())
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", record)
+    locale = QLocale()
+    try:
+        assert app.run_desktop(f"sqlite:///{missing}", "zh") == 1
+    finally:
+        QLocale.setDefault(locale)
+    assert len(shown) == 1 and str(missing) in shown[0] and "init" in shown[0]
+    assert not missing.parent.exists()

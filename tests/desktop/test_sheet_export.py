@@ -82,10 +82,30 @@ def test_itineraries_of_the_selected_trip_as_csv(window: MainWindow, small: Smal
 
 def test_the_action_is_off_where_there_is_no_list(window: MainWindow,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    window.show_page("units")
+    window.show_page("calendar")
     assert not window.export_sheet_action.isEnabled()
     assert window.export_list() is None
     window.show_page("people")
     assert window.export_sheet_action.isEnabled()
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: ("", "")))
     assert window.export_list() is None  # the file dialog was cancelled
+
+
+def test_the_leaderboard_shown_goes_out_with_its_year(window: MainWindow, small: Small,
+                                                      tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch,
+                                                      qtbot: QtBot) -> None:
+    window.show_page("units")
+    window.units.refresh()
+    shown = window.units.proxy.rowCount()
+    assert shown > 0
+    assert window.export_sheet_action.isEnabled()
+    target = tmp_path / "leaderboard.xlsx"
+    save_as(monkeypatch, target)
+    job = window.export_list()
+    assert job is not None
+    with qtbot.waitSignal(job.finished, timeout=10_000):
+        pass
+    rows = rows_of(target)
+    assert rows[0][:2] == ["名次", "责任单位"]
+    assert len(rows) - 1 == shown

@@ -173,3 +173,41 @@ def test_conflicts_are_shown_beside_the_fields(window: MainWindow, small: Small,
     editor = window.editors.open_trip(small.trip.id)
     label = editor.errors.label("members")
     assert label is not None and "同时安排" in label.text()
+
+
+def test_a_flight_lands_in_its_own_zone_and_keeps_its_details(window: MainWindow, small: Small,
+                                                              qtbot: QtBot, tmp_path: object
+                                                              ) -> None:
+    from pathlib import Path
+
+    from models.enums import ItemKind
+
+    window.show_page("trips")
+    window.trips.select_id(small.trip.id)
+    editor = window.edit_selected()
+    assert isinstance(editor, TripEditor)
+    dialog = editor.add_item()
+    dialog.kind.set_value(ItemKind.FLIGHT)
+    dialog.title_zh.setText("CA931")
+    dialog.zone.setCurrentText("Asia/Shanghai")
+    day = QDate(small.trip.start_date.year, small.trip.start_date.month,
+                small.trip.start_date.day)
+    dialog.start.setDateTime(QDateTime(day, dialog.start.time().fromString("02:10", "HH:mm")))
+    dialog.arrival_zone.setCurrentText("Europe/Berlin")
+    dialog.end.setDateTime(QDateTime(day, dialog.end.time().fromString("07:15", "HH:mm")))
+    dialog.travel_edits["service_number"].setText("CA931")
+    dialog.travel_edits["from_code"].setText("PEK")
+    dialog.travel_edits["to_code"].setText("FRA")
+    dialog.travel_edits["booking_ref"].setText("X7KQ2M")
+    dialog.tabs.setCurrentIndex(1)
+    dialog.grab().save(str(Path(str(tmp_path)) / "item-travel.png"))
+    press_ok(dialog)
+    assert editor.save()
+    with window.ctx.sessions() as session:
+        saved = queries.trip_detail(session, editor.trip_id or 0)
+    (flight,) = [i for i in saved.items if i.kind is ItemKind.FLIGHT]
+    assert flight.arrival_timezone == "Europe/Berlin"
+    assert (flight.from_code, flight.to_code, flight.booking_ref) == ("PEK", "FRA", "X7KQ2M")
+    # 07:15 in Frankfurt (UTC+1), not in Beijing: 12 h 05 in the air, not 5 h 05
+    assert flight.local_arrival.strftime("%H:%M") == "07:15"
+    assert (flight.ends_at - flight.starts_at).total_seconds() == 12 * 3600 + 5 * 60

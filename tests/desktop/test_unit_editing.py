@@ -30,7 +30,7 @@ def test_unit_create_edit_undo_redo(window: MainWindow, small: Small, qtbot: QtB
     assert editor.save()
     assert units(window)["长安镇"] == ("Chang'an Town", UnitKind.TOWN_STREET)
     assert window.units.model.rowCount() == 2  # the page heard of the new unit
-    unit_id = editor.unit_id
+    unit_id = editor.record_id()
     assert unit_id is not None and editor.heading.text().endswith("长安镇")
     editor.close()
 

@@ -113,3 +113,17 @@ def test_labels_come_from_the_enums() -> None:
     assert MemberRole.LEADER.label(Lang.ZH) == "团长"
     assert MemberRole.LEADER.label(Lang.EN) == "Head of delegation"
     assert TripStatus.APPROVED.label() == "已批准"
+
+
+def test_cldr_names_of_countries_languages_and_zones() -> None:
+    from models.wording import country_name, language_names, zone_name
+
+    assert country_name("DE", Lang.ZH) == "德国" and country_name("de", Lang.EN) == "Germany"
+    assert country_name("HK", Lang.ZH) == "中国香港" and country_name("XX", Lang.ZH) == "XX"
+    assert language_names("zh,en", Lang.ZH) == "中文、英语"
+    assert language_names("zh, de", Lang.EN) == "Chinese, German"
+    assert zone_name("Europe/Berlin", Lang.ZH) == "中欧时间"
+    summer = datetime(2023, 7, 1, 12, tzinfo=UTC)
+    assert zone_name("Europe/Berlin", Lang.EN, summer) == "Central European Summer Time"
+    assert zone_name("America/Los_Angeles", Lang.ZH, summer) == "北美太平洋夏令时间"
+    assert zone_name("Not/AZone", Lang.ZH) == "Not/AZone"

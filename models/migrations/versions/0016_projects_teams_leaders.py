@@ -1,7 +1,7 @@
 """projects, teams and leaders: stage history, source meeting, 100 teams, target HQs, 挂点领导, 链长
 
 Revision ID: 0016
-Revises: 0015
+Revises: 0005
 Create Date: 2026-12-02 06:00:00
 
 - ``lead_stage_changes``: each stage a project (lead) reached, the day, who moved it there
@@ -27,7 +27,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0016'
-down_revision = '0015'
+down_revision = '0005'
 branch_labels = None
 depends_on = None
 

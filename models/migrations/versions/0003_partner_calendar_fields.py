@@ -1,6 +1,6 @@
 """partners' calendar entries keep their shape
 
-Revision ID: 0015
+Revision ID: 0003
 Revises: 0002
 Create Date: 2026-12-02 09:00:00
 
@@ -16,7 +16,7 @@ Existing rows keep their data: the new columns get their defaults.
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0015'
+revision = '0003'
 down_revision = '0002'
 branch_labels = None
 depends_on = None
