@@ -1,6 +1,6 @@
 """projects, teams and leaders: stage history, source meeting, 100 teams, target HQs, 挂点领导, 链长
 
-Revision ID: 0016
+Revision ID: 0006
 Revises: 0005
 Create Date: 2026-12-02 06:00:00
 
@@ -26,7 +26,7 @@ from datetime import UTC, datetime
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0016'
+revision = '0006'
 down_revision = '0005'
 branch_labels = None
 depends_on = None
