@@ -7,12 +7,14 @@ from sqlalchemy.orm import Session
 
 from models.errors import NotFoundError
 from models.events import AgendaSession
-from models.leads import Lead
+from models.leads import HqVisit, Lead
 from models.organisations import Organisation
 from models.people import Person
+from models.teams import Team
 from models.trips import ItineraryItem
 
-Lasting = type[Person | Organisation | ItineraryItem | Lead | AgendaSession]  # the records undo finds by UUID
+# the records undo finds by UUID
+Lasting = type[Person | Organisation | ItineraryItem | Lead | AgendaSession | HqVisit | Team]
 
 
 def id_by_uuid(session: Session, model: Lasting, uuid: str) -> int:

@@ -5,35 +5,18 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.context import AppContext
 from desktop.undo.base import PlannerCommand
 from models.changes import OpChanges
-from models.errors import NotFoundError
 from models.leads import HqVisit
 from models.operations import teams
 from models.operations.teams import TeamDraft, VisitDraft
+from models.records import id_by_uuid
 from models.teams import Team
 
 translate = QCoreApplication.translate
-
-
-def _visit_id(session: Session, uuid: str) -> int:
-    found = session.scalar(select(HqVisit.id).where(HqVisit.uuid == uuid))
-    if found is None:
-        raise NotFoundError("该拜访已不存在（可能已被他人删除）",
-                            "The visit no longer exists (someone may have deleted it)")
-    return found
-
-
-def _team_id(session: Session, uuid: str) -> int:
-    found = session.scalar(select(Team.id).where(Team.uuid == uuid))
-    if found is None:
-        raise NotFoundError("该小分队已不存在（可能已被他人删除）",
-                            "The team no longer exists (someone may have deleted it)")
-    return found
 
 
 class PlanVisit(PlannerCommand):
@@ -48,7 +31,7 @@ class PlanVisit(PlannerCommand):
 
     def backward(self, session: Session) -> OpChanges:
         assert self.draft.uuid
-        deleted = teams.delete_visit(session, _visit_id(session, self.draft.uuid))
+        deleted = teams.delete_visit(session, id_by_uuid(session, HqVisit, self.draft.uuid))
         self.draft = deleted.value
         return deleted.changes
 
@@ -66,7 +49,7 @@ class EditVisit(PlannerCommand):
         self.revision: int | None = revision
 
     def _save(self, session: Session, draft: VisitDraft) -> OpChanges:
-        result = teams.update_visit(session, _visit_id(session, self.uuid), draft,
+        result = teams.update_visit(session, id_by_uuid(session, HqVisit, self.uuid), draft,
                                     expected_revision=self.revision)
         self.revision = None
         return result.changes
@@ -87,7 +70,7 @@ class DeleteVisit(PlannerCommand):
 
     def forward(self, session: Session) -> OpChanges:
         assert self.draft.uuid
-        deleted = teams.delete_visit(session, _visit_id(session, self.draft.uuid))
+        deleted = teams.delete_visit(session, id_by_uuid(session, HqVisit, self.draft.uuid))
         self.draft = deleted.value
         return deleted.changes
 
@@ -107,7 +90,7 @@ class CreateTeam(PlannerCommand):
 
     def backward(self, session: Session) -> OpChanges:
         assert self.draft.uuid
-        deleted = teams.delete_team(session, _team_id(session, self.draft.uuid))
+        deleted = teams.delete_team(session, id_by_uuid(session, Team, self.draft.uuid))
         self.draft = deleted.value
         return deleted.changes
 
@@ -123,7 +106,7 @@ class EditTeam(PlannerCommand):
         self.revision: int | None = revision
 
     def _save(self, session: Session, draft: TeamDraft) -> OpChanges:
-        result = teams.update_team(session, _team_id(session, self.uuid), draft,
+        result = teams.update_team(session, id_by_uuid(session, Team, self.uuid), draft,
                                    expected_revision=self.revision)
         self.revision = None
         return result.changes
