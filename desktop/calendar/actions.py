@@ -3,16 +3,41 @@ and which data changes make them reload."""
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from desktop.calendar.banner import Banner
 from desktop.context import AppContext
 from desktop.undo.moves import Move, push_move
-from models.changes import RecordKind
+from models.changes import OpChanges, RecordKind
 from planning.check_marks import Mark
 from planning.entries import CalendarEntry, EntryKind
 
 REFRESH_KINDS = (RecordKind.TRIP, RecordKind.ITEM, RecordKind.EVENT, RecordKind.PERSON,
                  RecordKind.UNIT, RecordKind.CAMPAIGN, RecordKind.HQ_VISIT, RecordKind.TEAM)
 CHOICE_KINDS = (RecordKind.PERSON, RecordKind.UNIT, RecordKind.CAMPAIGN)  # the filter boxes list
+
+
+class PlanningView(Protocol):
+    """The calendar or the timeline, as far as reloading on a change goes."""
+
+    _stale: bool  # reload when next shown
+    _choices_stale: bool  # re-read the filter boxes' choices on the next reload
+
+    def isVisible(self) -> bool: ...  # noqa: N802 (Qt's name)
+
+    def refresh(self) -> None: ...
+
+
+def reload_on(view: PlanningView, changes: OpChanges) -> None:
+    """Reload ``view`` for a change to what it shows: now if it is on screen, else when shown."""
+    if not changes.touches(*REFRESH_KINDS):
+        return
+    if changes.touches(*CHOICE_KINDS):
+        view._choices_stale = True
+    if view.isVisible():
+        view.refresh()
+    else:
+        view._stale = True
 
 
 def open_entry(ctx: AppContext, entry: CalendarEntry, mark: Mark | None = None) -> None:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
-from desktop.calendar.actions import CHOICE_KINDS, REFRESH_KINDS, move_entry, open_entry
+from desktop.calendar.actions import move_entry, open_entry, reload_on
 from desktop.calendar.agenda import AgendaView
 from desktop.calendar.banner import Banner
 from desktop.calendar.filters import FilterBar
@@ -262,14 +262,7 @@ class CalendarView(QWidget):
         self.legend.set_items(legend(self.colour_by, self._regions, lang), statuses)
 
     def _on_data_changed(self, changes: OpChanges) -> None:
-        if not changes.touches(*REFRESH_KINDS):
-            return
-        if changes.touches(*CHOICE_KINDS):
-            self._choices_stale = True
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
+        reload_on(self, changes)
 
     @override
     def showEvent(self, event: QShowEvent) -> None:
