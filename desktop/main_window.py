@@ -395,7 +395,8 @@ class MainWindow(QMainWindow):
         return {self.trips: SheetKind.TRIPS, self.events: SheetKind.EVENTS,
                 self.organisations: SheetKind.ORGANISATIONS,
                 self.people: SheetKind.PEOPLE,
-                self.units: SheetKind.LEADERBOARD}.get(page) if page is not None else None
+                self.units: SheetKind.LEADERBOARD, self.projects: SheetKind.LEADS,
+                self.visits: SheetKind.HQ_VISITS}.get(page) if page is not None else None
 
     def export_list(self) -> Job | None:
         """The list of the current page as it is shown: its search and filters applied."""

@@ -109,3 +109,23 @@ def test_the_leaderboard_shown_goes_out_with_its_year(window: MainWindow, small:
     rows = rows_of(target)
     assert rows[0][:2] == ["名次", "责任单位"]
     assert len(rows) - 1 == shown
+
+
+@pytest.mark.parametrize(("page", "header"), [("projects", "编号"), ("visits", "拜访日期")])
+def test_projects_and_visits_shown_go_out(window: MainWindow, small: Small, tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch, qtbot: QtBot,
+                                          page: str, header: str) -> None:
+    widget = window.show_page(page)
+    entity = window.current_entity_page()
+    assert entity is widget
+    entity.refresh()
+    assert window.export_sheet_action.isEnabled()
+    target = tmp_path / f"{page}.xlsx"
+    save_as(monkeypatch, target)
+    job = window.export_list()
+    assert job is not None
+    with qtbot.waitSignal(job.finished, timeout=10_000):
+        pass
+    rows = rows_of(target)
+    assert rows[0][0] == header
+    assert len(rows) - 1 == entity.proxy.rowCount()
