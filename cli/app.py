@@ -24,6 +24,7 @@ from cli import (
     show_cmd,
 )
 from cli.context import Context, UsageError
+from models.database import refuse_missing_database
 from models.errors import (
     DatabaseError,
     DatabaseURLError,
@@ -101,6 +102,8 @@ def run(argv: Sequence[str], extra: Sequence[Command] = (), ctx: Context | None 
         ctx.db_url = args.db or ctx.db_url
         ctx.lang = lang
     try:
+        if args.command != init_cmd.NAME:  # only init creates a database
+            refuse_missing_database(ctx.url)
         return int(args.handler.run(args, ctx))
     except UsageError as exc:
         ctx.warn(str(exc))

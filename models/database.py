@@ -155,6 +155,14 @@ def migrate(engine: Engine) -> None:
         command.upgrade(cfg, "head")
 
 
+def refuse_missing_database(url: str) -> None:
+    """Raise :class:`~models.errors.MissingDatabaseError` when ``url`` names a SQLite file that
+    does not exist: every command but ``init`` works on an existing database."""
+    missing = missing_sqlite_file(url)
+    if missing is not None:
+        raise MissingDatabaseError(str(missing))
+
+
 def missing_sqlite_file(url: str) -> Path | None:
     """The file a SQLite ``url`` names when that file does not exist yet, else None.
 
