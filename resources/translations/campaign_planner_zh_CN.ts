@@ -247,6 +247,10 @@
         <translation>行程事项和活动按所在地的当地时间显示，或统一按北京时间显示</translation>
     </message>
     <message>
+        <source>China&apos;s moved working days (班) for %1 are not known yet (the installed chinese-calendar goes to %2): only weekends and public holidays are shown.</source>
+        <translation>%1 年的调休上班日（班）尚未公布（已安装的 chinese-calendar 只到 %2 年）：只显示周末和公众假期。</translation>
+    </message>
+    <message>
         <source>Week {n}</source>
         <translation>第{n}周</translation>
     </message>

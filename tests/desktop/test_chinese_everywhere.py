@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
@@ -18,11 +20,14 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from desktop.calendar.view import CalendarView
+from desktop.context import AppContext
 from desktop.i18n import install_translators, remove_translators
 from desktop.main_window import MainWindow
 from desktop.qt_strings import MISSING_FROM_QT
 from desktop.settings import AppSettings
 from desktop.settings_dialog import SettingsDialog
+from models.checks.calendars import calendar_last_year
 from models.enums import EventStatus
 from models.language import Lang
 from tests.desktop.conftest import Small
@@ -146,3 +151,20 @@ def test_the_cancellation_reason_shows_only_on_cancelled_records(window: MainWin
     trip = window.editors.open_trip(small.trip.id)
     trip.show()
     assert not trip.cancel_reason.isVisibleTo(trip)
+
+
+def test_the_month_marks_china_s_working_weekends(ctx: AppContext, qtbot: QtBot,
+                                                   tmp_path: Path) -> None:
+    view = CalendarView(ctx)
+    qtbot.addWidget(view)
+    view.resize(1100, 760)
+    view.show()
+    view.go_to(date(2024, 2, 15))
+    assert {date(2024, 2, 4), date(2024, 2, 18)} <= view.month.workdays  # 春节调休上班
+    assert date(2024, 2, 10) not in view.month.workdays  # 春节
+    assert not view.table_note.isVisibleTo(view)
+    view.grab().save(str(tmp_path / "month-2024-02.png"))
+    view.go_to(date(calendar_last_year() + 1, 1, 15))
+    assert view.table_note.isVisibleTo(view)
+    assert str(calendar_last_year() + 1) in view.table_note.text()
+    assert view.month.workdays == set()
