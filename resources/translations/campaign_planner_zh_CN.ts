@@ -1755,6 +1755,53 @@
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <source>The server refused this login and password. Check them (capital letters count) and try again.</source>
+        <translation>服务器拒绝了该登录名和密码。请检查（区分大小写）后重试。</translation>
+    </message>
+    <message>
+        <source>Sign in to the shared server</source>
+        <translation>登录共享服务器</translation>
+    </message>
+    <message>
+        <source>The database %1 asks who you are. Sign in with the login and password your administrator gave you.</source>
+        <translation>数据库 %1 需要确认您的身份。请用管理员给您的登录名和密码登录。</translation>
+    </message>
+    <message>
+        <source>e.g. zhangwei</source>
+        <translation>例如 zhangwei</translation>
+    </message>
+    <message>
+        <source>Remember the password on this computer</source>
+        <translation>在本机记住密码</translation>
+    </message>
+    <message>
+        <source>This computer has no password store (keyring): the program asks each time.</source>
+        <translation>本机没有密码存储（钥匙串），每次启动都会询问密码。</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Type your login.</source>
+        <translation>请输入登录名。</translation>
+    </message>
+    <message>
+        <source>Type your password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Promotion trips</source>
