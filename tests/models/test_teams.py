@@ -11,6 +11,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from models.database import alembic_config, create_db_engine, open_database
+from models.changes import RecordKind
 from models.enums import LeadStage, VisitStatus
 from models.errors import ValidationError
 from models.operations.directory import OrganisationDraft, create_organisation
@@ -23,8 +24,11 @@ from models.operations.teams import (
     mark_targets,
     plan_visit,
     record_visit,
+    restore_targets,
     set_chain_leader,
+    target_states,
     team_draft,
+    unmark_targets,
     update_team,
 )
 from models.teams import ChainLeader, Team
@@ -145,6 +149,25 @@ def test_chain_leaders_are_city_leaders(sessions: sessionmaker[Session], world: 
         set_chain_leader(s, world.industry_id, None)
     with sessions() as s:
         assert s.scalars(select(ChainLeader)).all() == []
+
+
+def test_target_states_put_the_list_back(sessions: sessionmaker[Session], world: World) -> None:
+    """What undo of a mark or an unmark relies on: each organisation's place on the list."""
+    with sessions.begin() as s:
+        other = create_organisation(s, OrganisationDraft("宁德时代")).value.id
+        mark_targets(s, [world.org_id], world.industry_id, world.region_id)
+        before = target_states(s, [world.org_id, other])
+        assert [(x.on_list, x.industry_id, x.region_id) for x in before] == [
+            (True, world.industry_id, world.region_id), (False, None, None)]
+        changes = mark_targets(s, [world.org_id, other], region_id=world.home_region_id).changes
+        assert changes.ids_of(RecordKind.ORGANISATION) == {world.org_id, other}
+        assert unmark_targets(s, [world.org_id]).value == 1
+    with sessions.begin() as s:
+        assert restore_targets(s, before).value == 1
+    with sessions() as s:
+        (row,) = list_targets(s)
+    assert row.organisation.id == world.org_id
+    assert row.region is not None and row.region.id == world.region_id
 
 
 def test_migration_turns_team_names_into_teams(db_url: str) -> None:
