@@ -2048,6 +2048,33 @@
     </message>
 </context>
 <context>
+    <name>OrganisationChooser</name>
+    <message>
+        <source>Project from this meeting</source>
+        <translation>由此会见生成项目</translation>
+    </message>
+    <message>
+        <source>Which organisation is the project with? “%1”</source>
+        <translation>该项目与哪家机构洽谈？“%1”</translation>
+    </message>
+    <message>
+        <source>Type to search all organisations…</source>
+        <translation>输入以搜索全部机构…</translation>
+    </message>
+    <message>
+        <source>In this meeting</source>
+        <translation>本场会见相关机构</translation>
+    </message>
+    <message>
+        <source>This meeting names no organisation</source>
+        <translation>本场会见未关联机构</translation>
+    </message>
+    <message>
+        <source>All organisations</source>
+        <translation>全部机构</translation>
+    </message>
+</context>
+<context>
     <name>OrganisationEditor</name>
     <message>
         <source>(none)</source>

@@ -10,8 +10,8 @@ from alembic import command
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session, sessionmaker
 
-from models.database import alembic_config, create_db_engine, open_database
 from models.changes import RecordKind
+from models.database import alembic_config, create_db_engine, open_database
 from models.enums import LeadStage, VisitStatus
 from models.errors import ValidationError
 from models.operations.directory import OrganisationDraft, create_organisation
