@@ -14,7 +14,11 @@ from models.changes import RecordKind
 from models.database import alembic_config, create_db_engine, open_database
 from models.enums import LeadStage, VisitStatus
 from models.errors import ValidationError
-from models.operations.directory import OrganisationDraft, create_organisation
+from models.operations.directory import (
+    OrganisationDraft,
+    create_organisation,
+    create_organisations,
+)
 from models.operations.leads import LeadDraft, create_lead, record_hq_visit
 from models.operations.teams import (
     TeamDraft,
@@ -23,6 +27,7 @@ from models.operations.teams import (
     delete_team,
     mark_targets,
     plan_visit,
+    plan_visits,
     record_visit,
     restore_targets,
     set_chain_leader,
@@ -168,6 +173,33 @@ def test_target_states_put_the_list_back(sessions: sessionmaker[Session], world:
         (row,) = list_targets(s)
     assert row.organisation.id == world.org_id
     assert row.region is not None and row.region.id == world.region_id
+
+
+def test_bulk_organisations_and_visits_keep_the_rules(sessions: sessionmaker[Session],
+                                                      world: World) -> None:
+    """The sample's one-flush paths: the same rules as one at a time, nothing half-written."""
+    with sessions.begin() as s:
+        made = create_organisations(s, [OrganisationDraft("宁德时代", name_en="CATL"),
+                                        OrganisationDraft("比亚迪", hq_country="CN")]).value
+        assert [o.name_zh for o in made] == ["宁德时代", "比亚迪"] and made[0].id < made[1].id
+    with sessions.begin() as s, pytest.raises(ValidationError) as twice:
+        create_organisations(s, [OrganisationDraft("蔚来"), OrganisationDraft(" 蔚来 ")])
+    assert twice.value.field == "name_zh"
+    team_id = _team(sessions, world)
+    with sessions.begin() as s:
+        result = plan_visits(s, [VisitDraft(made[0].id, date(2023, 5, 2), team_id),
+                                 VisitDraft(made[1].id, date(2023, 5, 3), team_id,
+                                            VisitStatus.DONE, outcome="签约意向")])
+        assert result.changes.ids_of(RecordKind.TEAM) == {team_id}
+    with sessions() as s:
+        rows = list_visits(s)
+    assert [r.id for r in rows] == result.value
+    assert rows[0].unit is not None and rows[0].unit.id == world.unit_id  # the team's unit
+    with sessions.begin() as s, pytest.raises(ValidationError):
+        plan_visits(s, [VisitDraft(made[0].id, date(2023, 6, 1)),
+                        VisitDraft(made[0].id, date(2023, 6, 2), outcome="未拜访先有成果")])
+    with sessions() as s:
+        assert len(list_visits(s)) == 2
 
 
 def test_migration_turns_team_names_into_teams(db_url: str) -> None:
