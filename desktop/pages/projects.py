@@ -102,6 +102,7 @@ class ProjectsPage(EntityPage):
         self.totals.setStyleSheet("color: #1d3d63;")
         self.totals.setWordWrap(True)
         second.addWidget(self.totals, 1)
+        second.addStretch(0)  # keeps the buttons their size when the totals are hidden
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.insertLayout(1, second)
