@@ -56,6 +56,7 @@ from desktop.settings_dialog import SettingsDialog
 from desktop.tables.row_model import ID_ROLE, ROW_ROLE
 from desktop.worker import Job
 from models import queries
+from models.accounts.names import AccountRole
 from models.accounts.signed_in import SignedIn, signed_in
 from models.errors import NotFoundError, PlannerError
 from models.language import Lang
@@ -98,6 +99,8 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.settings = settings
         self.account = self._signed_in()
+        self.reads_only = self.account is not None and self.account.shared and (
+            self.account.role is AccountRole.VIEWER)  # a viewer: every edit action off
         self.editors = Editors(ctx, self)
         self.setWindowTitle(window_title(ctx))
         self.setMinimumSize(QSize(1000, 640))
@@ -358,6 +361,12 @@ class MainWindow(QMainWindow):
                              (self.duplicate_action, "duplicate"),
                              (self.cancel_action, "cancel"), (self.move_action, "move")):
             action.setEnabled(name in offers and selected)
+        if self.reads_only:
+            for action in (self.new_action, self.delete_action, self.duplicate_action,
+                           self.cancel_action, self.move_action, self.import_ics_action,
+                           self.import_sheet_action):
+                action.setEnabled(False)
+                action.setToolTip(self.tr("A read-only account changes nothing"))
         self.export_action.setEnabled("export" in offers)
         self.export_sheet_action.setEnabled(self._sheet_kind() is not None)
         self.brief_action.setEnabled("brief" in offers
@@ -388,6 +397,8 @@ class MainWindow(QMainWindow):
     # --- commands on the current page ----------------------------------------------------
 
     def new_record(self) -> QWidget | None:
+        if self.reads_only:
+            return None
         page = self.current_entity_page()
         if page is None:
             return self.editors.open_trip(None)

@@ -2136,6 +2136,10 @@
         <translation>主工具栏</translation>
     </message>
     <message>
+        <source>A read-only account changes nothing</source>
+        <translation>只读账户不能修改任何记录</translation>
+    </message>
+    <message>
         <source>About Campaign Planner</source>
         <translation>关于招商活动规划</translation>
     </message>
