@@ -52,7 +52,7 @@ def freeze(root: QWidget, keep: tuple[QWidget, ...] = ()) -> None:
     for widget in root.findChildren(QWidget):
         if any(widget is k or k.isAncestorOf(widget) for k in keep):
             continue
-        if isinstance(widget, QLineEdit | QPlainTextEdit | QTextEdit) or isinstance(widget, QAbstractSpinBox):
+        if isinstance(widget, QLineEdit | QPlainTextEdit | QTextEdit | QAbstractSpinBox):
             widget.setReadOnly(True)
         elif isinstance(widget, QComboBox | QAbstractButton):
             widget.setEnabled(False)
