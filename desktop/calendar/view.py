@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
-from desktop.calendar.actions import move_entry, open_entry, reload_on
+from desktop.calendar.actions import changed_entry_keys, move_entry, open_entry, reload_on
 from desktop.calendar.agenda import AgendaView
 from desktop.calendar.banner import Banner
 from desktop.calendar.filters import FilterBar
@@ -65,6 +65,7 @@ class CalendarView(QWidget):
         self._regions: list[RegionRow] = []
         self._stale = True
         self._choices_stale = True  # filter boxes: reloaded when people, units... change
+        self._reveal_after_load: list[tuple[EntryKind, int]] = []
 
         self.month = MonthCanvas()
         self.week = WeekView()
@@ -262,13 +263,29 @@ class CalendarView(QWidget):
         self.legend.set_items(legend(self.colour_by, self._regions, lang), statuses)
 
     def _on_data_changed(self, changes: OpChanges) -> None:
+        self._reveal_after_load = changed_entry_keys(changes)
         reload_on(self, changes)
+        if self.isVisible():
+            self._reveal_changed()
+
+    def _reveal_changed(self) -> None:
+        """Select the saved or moved entry and scroll it into view (when it is on screen)."""
+        keys, self._reveal_after_load = self._reveal_after_load, []
+        for key in keys:
+            entry = next((e for e in self.entries if e.key == key), None)
+            if entry is not None:
+                surface = self.current_surface()
+                surface.select(entry)
+                if isinstance(surface, WeekView):
+                    surface.reveal(entry)
+                return
 
     @override
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._stale:
             self.refresh()
+        self._reveal_changed()
 
     # --- acting on entries -----------------------------------------------------------------
 

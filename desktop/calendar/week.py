@@ -382,6 +382,11 @@ class WeekView(QWidget):
         self.header.select(entry if in_header else None)
         self.body.select(entry if not in_header else None)
 
+    def reveal(self, entry: CalendarEntry) -> None:
+        """Scroll the time grid to ``entry`` (a whole-day entry is always in view)."""
+        if entry in self.body.entries:
+            self.body.reveal(entry)
+
     def _on_selection(self, entry: CalendarEntry | None) -> None:
         if entry is not None:
             other = self.body if self.sender() is self.header else self.header

@@ -49,12 +49,11 @@ from models.record_types import RecordType
 from models.timeutil import BEIJING, BEIJING_TZ, at, local_to_utc
 
 
-def new_event_draft(lookups: Lookups, today: date) -> EventDraft:
-    """A draft summit at home, a month ahead, 09:00–17:30 Beijing time."""
+def new_event_draft(lookups: Lookups, day: date) -> EventDraft:
+    """A draft summit at home on ``day``, 09:00–17:30 local time."""
     home = next((c for c in lookups.cities for r in lookups.regions
                  if c.region_id == r.id and r.kind is RegionKind.LOCAL), None)
     zone = home.timezone if home else BEIJING_TZ
-    day = today + timedelta(days=30)
     return EventDraft(kind=EventKind.INDUSTRY_SUMMIT, title_zh="",
                       starts_at=at(day, "09:00", zone), ends_at=at(day, "17:30", zone),
                       timezone=zone, city_id=home.id if home else None, sessions=[],
@@ -64,7 +63,9 @@ def new_event_draft(lookups: Lookups, today: date) -> EventDraft:
 class EventEditor(EditorDialog):
     def __init__(self, ctx: AppContext, event_id: int | None = None,
                  parent: QWidget | None = None, today: date | None = None,
-                 lookups: Lookups | None = None) -> None:
+                 lookups: Lookups | None = None, day: date | None = None) -> None:
+        """A new event is on ``day`` (the day clicked in the calendar) or on the next working
+        day of the campaign's year seen from ``today``."""
         super().__init__(ctx, parent)
         self.event_id = event_id
         self.revision = 0
@@ -73,7 +74,7 @@ class EventEditor(EditorDialog):
             with ctx.sessions() as session:
                 lookups = load_lookups(session)
         self.lookups = lookups
-        self.loaded = new_event_draft(self.lookups, today or date.today())
+        self.loaded = new_event_draft(self.lookups, day or self.new_record_day(today))
         self._build()
         self.reload()
         self.resize(980, 720)

@@ -566,6 +566,13 @@
     </message>
 </context>
 <context>
+    <name>DateTimeField</name>
+    <message>
+        <source>Type a date such as 2024-02-05, 2024-2-5 or 2/5 (this year), or pick it with the button</source>
+        <translation>可直接输入日期，如 2024-02-05、2024-2-5 或 2/5（本年），或用按钮从日历中选择</translation>
+    </message>
+</context>
+<context>
     <name>DelegationTable</name>
     <message>
         <source>Add to delegation</source>
@@ -629,6 +636,53 @@
     <message>
         <source>Delete %1</source>
         <translation>删除 %1</translation>
+    </message>
+</context>
+<context>
+    <name>DeleteQuestion</name>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Deleted with it: %1.</source>
+        <translation>将一并删除：%1。</translation>
+    </message>
+    <message>
+        <source>%n project(s) stay but lose it as their source.</source>
+        <translation>%n 个招商项目保留，但不再记录此来源。</translation>
+    </message>
+    <message>
+        <source>Ctrl+Z undoes the deletion.</source>
+        <translation>删除后可用 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <source>%n itinerary item(s)</source>
+        <translation>%n 个行程事项</translation>
+    </message>
+    <message>
+        <source>%n delegate(s)</source>
+        <translation>%n 名代表团成员</translation>
+    </message>
+    <message>
+        <source>%n target organisation(s)</source>
+        <translation>%n 家目标机构</translation>
+    </message>
+    <message>
+        <source>Delete %n trip(s)?</source>
+        <translation>删除以下 %n 个推广活动？</translation>
+    </message>
+    <message>
+        <source>%n agenda session(s)</source>
+        <translation>%n 个议程</translation>
+    </message>
+    <message>
+        <source>%n invitation(s)</source>
+        <translation>%n 份邀请</translation>
+    </message>
+    <message>
+        <source>Delete %n event(s)?</source>
+        <translation>删除以下 %n 个专题活动？</translation>
     </message>
 </context>
 <context>
@@ -1097,10 +1151,6 @@
     <message>
         <source>Delete events</source>
         <translation>删除专题活动</translation>
-    </message>
-    <message>
-        <source>Delete %1 with its agenda and invitations? You can undo this with Ctrl+Z.</source>
-        <translation>删除 %1 及其议程和邀请？可以用 Ctrl+Z 撤销。</translation>
     </message>
     <message numerus="yes">
         <source>Delete %n event(s)</source>
@@ -3174,10 +3224,6 @@
     <message>
         <source>Delete trips</source>
         <translation>删除推广活动</translation>
-    </message>
-    <message>
-        <source>Delete %1 with its itinerary? You can undo this with Ctrl+Z.</source>
-        <translation>删除 %1 及其行程？可以用 Ctrl+Z 撤销。</translation>
     </message>
     <message numerus="yes">
         <source>Delete %n trip(s)</source>
