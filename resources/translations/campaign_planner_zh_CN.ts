@@ -219,6 +219,10 @@
         <translation>周</translation>
     </message>
     <message>
+        <source>Work week</source>
+        <translation>工作周</translation>
+    </message>
+    <message>
         <source>Agenda</source>
         <translation>日程</translation>
     </message>
@@ -716,6 +720,10 @@
     <message>
         <source>Calendar saved to %1</source>
         <translation>日历已保存到 %1</translation>
+    </message>
+    <message>
+        <source>Exported %n calendar entry(ies)</source>
+        <translation>已导出 %n 条日程</translation>
     </message>
     <message>
         <source>Exporting the calendar…</source>
@@ -1296,6 +1304,17 @@
     <message>
         <source>Organisation</source>
         <translation>机构</translation>
+    </message>
+</context>
+<context>
+    <name>GoToDateDialog</name>
+    <message>
+        <source>Go to date</source>
+        <translation>转到日期</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
     </message>
 </context>
 <context>
@@ -2031,6 +2050,10 @@
         <translation>将 {what} 移动 {days:+d} 天</translation>
     </message>
     <message>
+        <source>Change the length of {what} by {shift}</source>
+        <translation>调整 {what} 的时长 {shift}</translation>
+    </message>
+    <message>
         <source>Move {what} by {shift}</source>
         <translation>将 {what} 移动 {shift}</translation>
     </message>
@@ -2283,6 +2306,12 @@
     <message>
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved the brief, %n page(s)</source>
+        <translation>
+            <numerusform>已保存简报，共 %n 页</numerusform>
+        </translation>
     </message>
     <message>
         <source>The printer could not be started.</source>
@@ -2629,6 +2658,21 @@
     </message>
 </context>
 <context>
+    <name>SavedNotice</name>
+    <message>
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Open file</source>
+        <translation>打开文件</translation>
+    </message>
+</context>
+<context>
     <name>SessionDialog</name>
     <message>
         <source>Title (Chinese)</source>
@@ -2743,6 +2787,10 @@
     <message>
         <source>%1 rows exported to %2</source>
         <translation>已导出 %1 行到 %2</translation>
+    </message>
+    <message>
+        <source>Exported %n row(s)</source>
+        <translation>已导出 %n 行</translation>
     </message>
     <message>
         <source>Exporting the spreadsheet…</source>
