@@ -373,16 +373,23 @@ class MainWindow(QMainWindow):
                                      and (selected or page is None or page is self.units))
 
     def go_to_record(self, kind: str, ident: int) -> None:
+        """Show a search result: its page, the row selected, and its editor open."""
         page = {"trip": self.trips, "event": self.events, "person": self.people,
                 "organisation": self.organisations}[kind]
         self.show_page({"trip": "trips", "event": "events", "person": "people",
                         "organisation": "organisations"}[kind])
-        if page.stale:
+        if page.stale and not page.loading:
             page.refresh()
-        page.select_id(ident)
-        page.view.setFocus()
-        if kind in ("trip", "event"):
-            page.edit_selected()
+
+        def select_and_open() -> None:
+            if page.select_id(ident):
+                page.view.setFocus()
+                page.edit_selected()
+
+        if page.loading:  # rows still coming from the worker thread
+            page.loaded.connect(select_and_open, Qt.ConnectionType.SingleShotConnection)
+        else:
+            select_and_open()
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -348,6 +348,10 @@
         <translation>周</translation>
     </message>
     <message>
+        <source>Work week</source>
+        <translation>工作周</translation>
+    </message>
+    <message>
         <source>Agenda</source>
         <translation>日程</translation>
     </message>
@@ -710,6 +714,13 @@
     </message>
 </context>
 <context>
+    <name>DateTimeField</name>
+    <message>
+        <source>Type a date such as 2024-02-05, 2024-2-5 or 2/5 (this year), or pick it with the button</source>
+        <translation>可直接输入日期，如 2024-02-05、2024-2-5 或 2/5（本年），或用按钮从日历中选择</translation>
+    </message>
+</context>
+<context>
     <name>DelegationTable</name>
     <message>
         <source>Add to delegation</source>
@@ -776,6 +787,53 @@
     </message>
 </context>
 <context>
+    <name>DeleteQuestion</name>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Deleted with it: %1.</source>
+        <translation>将一并删除：%1。</translation>
+    </message>
+    <message>
+        <source>%n project(s) stay but lose it as their source.</source>
+        <translation>%n 个招商项目保留，但不再记录此来源。</translation>
+    </message>
+    <message>
+        <source>Ctrl+Z undoes the deletion.</source>
+        <translation>删除后可用 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <source>%n itinerary item(s)</source>
+        <translation>%n 个行程事项</translation>
+    </message>
+    <message>
+        <source>%n delegate(s)</source>
+        <translation>%n 名代表团成员</translation>
+    </message>
+    <message>
+        <source>%n target organisation(s)</source>
+        <translation>%n 家目标机构</translation>
+    </message>
+    <message>
+        <source>Delete %n trip(s)?</source>
+        <translation>删除以下 %n 个推广活动？</translation>
+    </message>
+    <message>
+        <source>%n agenda session(s)</source>
+        <translation>%n 个议程</translation>
+    </message>
+    <message>
+        <source>%n invitation(s)</source>
+        <translation>%n 份邀请</translation>
+    </message>
+    <message>
+        <source>Delete %n event(s)?</source>
+        <translation>删除以下 %n 个专题活动？</translation>
+    </message>
+</context>
+<context>
     <name>DeleteTrip</name>
     <message>
         <source>Delete trip %1</source>
@@ -806,6 +864,10 @@
     <message>
         <source>Calendar saved to %1</source>
         <translation>日历已保存到 %1</translation>
+    </message>
+    <message>
+        <source>Exported %n calendar entry(ies)</source>
+        <translation>已导出 %n 条日程</translation>
     </message>
     <message>
         <source>Exporting the calendar…</source>
@@ -1242,10 +1304,6 @@
         <source>Delete events</source>
         <translation>删除专题活动</translation>
     </message>
-    <message>
-        <source>Delete %1 with its agenda and invitations? You can undo this with Ctrl+Z.</source>
-        <translation>删除 %1 及其议程和邀请？可以用 Ctrl+Z 撤销。</translation>
-    </message>
     <message numerus="yes">
         <source>Delete %n event(s)</source>
         <translation>
@@ -1390,6 +1448,17 @@
     <message>
         <source>Organisation</source>
         <translation>机构</translation>
+    </message>
+</context>
+<context>
+    <name>GoToDateDialog</name>
+    <message>
+        <source>Go to date</source>
+        <translation>转到日期</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
     </message>
 </context>
 <context>
@@ -2191,6 +2260,10 @@
         <translation>将 {what} 移动 {days:+d} 天</translation>
     </message>
     <message>
+        <source>Change the length of {what} by {shift}</source>
+        <translation>调整 {what} 的时长 {shift}</translation>
+    </message>
+    <message>
         <source>Move {what} by {shift}</source>
         <translation>将 {what} 移动 {shift}</translation>
     </message>
@@ -2523,6 +2596,12 @@
     <message>
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved the brief, %n page(s)</source>
+        <translation>
+            <numerusform>已保存简报，共 %n 页</numerusform>
+        </translation>
     </message>
     <message>
         <source>The printer could not be started.</source>
@@ -2892,6 +2971,21 @@
     </message>
 </context>
 <context>
+    <name>SavedNotice</name>
+    <message>
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Open file</source>
+        <translation>打开文件</translation>
+    </message>
+</context>
+<context>
     <name>SessionDialog</name>
     <message>
         <source>Title (Chinese)</source>
@@ -3025,6 +3119,10 @@
     <message>
         <source>%1 rows exported to %2</source>
         <translation>已导出 %1 行到 %2</translation>
+    </message>
+    <message>
+        <source>Exported %n row(s)</source>
+        <translation>已导出 %n 行</translation>
     </message>
     <message>
         <source>Exporting the spreadsheet…</source>
@@ -3645,10 +3743,6 @@
     <message>
         <source>Delete trips</source>
         <translation>删除推广活动</translation>
-    </message>
-    <message>
-        <source>Delete %1 with its itinerary? You can undo this with Ctrl+Z.</source>
-        <translation>删除 %1 及其行程？可以用 Ctrl+Z 撤销。</translation>
     </message>
     <message numerus="yes">
         <source>Delete %n trip(s)</source>
