@@ -55,7 +55,9 @@ from desktop.settings_dialog import SettingsDialog
 from desktop.tables.row_model import ID_ROLE, ROW_ROLE
 from desktop.worker import Job
 from models import queries
-from models.errors import NotFoundError
+from models.accounts.signed_in import signed_in
+from models.errors import NotFoundError, PlannerError
+from models.language import Lang
 from spreadsheets.export import SheetFilters, SheetKind
 
 
@@ -140,6 +142,10 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
+        self.signed_in = QLabel(self._who(), self)
+        self.signed_in.setObjectName("signedIn")
+        self.signed_in.setStyleSheet("color: #2b3a4a; padding: 0 6px;")
+        self.statusBar().addPermanentWidget(self.signed_in)
         self.database = QLabel(ctx.db_url, self)
         self.database.setStyleSheet("color: #5f6b7a; padding: 0 6px;")
         self.statusBar().addPermanentWidget(self.database)
@@ -173,6 +179,15 @@ class MainWindow(QMainWindow):
         action.triggered.connect(lambda _checked=False: slot())
         self.addAction(action)
         return action
+
+    def _who(self) -> str:
+        """Who is signed in, for the status bar: 张伟（zhangwei，单位人员：长安镇）."""
+        try:
+            with self.ctx.sessions() as session:
+                who = signed_in(session)
+        except PlannerError:
+            return ""
+        return who.describe(Lang.ZH)
 
     def _build_actions(self) -> None:
         pix = QStyle.StandardPixmap

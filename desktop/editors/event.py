@@ -274,7 +274,8 @@ class EventEditor(EditorDialog):
             self.show_problem(self.tr("Select a session in the agenda first."), False)
             return None
         try:
-            return self.projects.from_meeting(session_uuid=self.agenda.rows()[n].uuid or "")
+            row = self.agenda.rows()[n]
+            return self.projects.from_meeting(session_uuid=row.uuid or "", title=row.title_zh)
         except PlannerError as exc:
             self.show_problem(describe(exc, self.lang), False)
             return None

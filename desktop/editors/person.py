@@ -14,6 +14,7 @@ from desktop.context import AppContext
 from desktop.editors.code_fields import LanguagesEdit
 from desktop.editors.directory import DirectoryEditor
 from desktop.editors.form import EnumCombo, Form, IdCombo
+from desktop.pages.steering import SteeringPanel
 from desktop.undo.base import PlannerCommand
 from desktop.undo.directory import CreatePerson, EditPerson
 from models.changes import RecordKind
@@ -37,8 +38,13 @@ class PersonEditor(DirectoryEditor):
                 lookups = load_lookups(session)
         self.lookups = lookups
         self._build()
+        self.steering: SteeringPanel | None = None
+        if person_id is not None:  # what the person steers: projects, trips, visits
+            self.steering = SteeringPanel(ctx, person_id=person_id)
+            self.steering_tab = self.tabs.addTab(self.steering,
+                                                 self.tr("Projects, trips && visits"))
         self.reload()
-        self.resize(560, 560)
+        self.resize(720, 560)
 
     def _build(self) -> None:
         lang = self.lang

@@ -253,7 +253,8 @@ class TripEditor(EditorDialog):
             self.show_problem(self.tr("Select a meeting in the itinerary first."), False)
             return None
         try:
-            return self.projects.from_meeting(item_uuid=self.itinerary.rows()[n].uuid or "")
+            row = self.itinerary.rows()[n]
+            return self.projects.from_meeting(item_uuid=row.uuid or "", title=row.title_zh)
         except PlannerError as exc:
             self.show_problem(describe(exc, self.lang), False)
             return None

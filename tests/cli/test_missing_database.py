@@ -29,6 +29,7 @@ ARGUMENTS = {
     "import-sheet": ["organisations", "{tmp}/given.csv"],
     "export-sheet": ["trips", "{tmp}/trips.csv"],
     "screenshots": ["{tmp}/shots"],
+    "users": ["list"],
 }
 
 
