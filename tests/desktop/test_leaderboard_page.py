@@ -18,12 +18,14 @@ from briefs.options import BriefOptions
 from desktop.context import AppContext
 from desktop.editors.opening import Editors
 from desktop.i18n import install_translators, remove_translators
+from desktop.pages.dashboard import DashboardView
 from desktop.pages.entity_page import SORT_ARROW_ROOM
 from desktop.pages.units import UnitsPage
 from models.enums import LeadStage, UnitKind
 from models.language import Lang
 from models.operations.directory import create_unit
-from models.operations.leads import LeadDraft, create_lead
+from models.operations.leads import LeadDraft, create_lead, record_hq_visit
+from models.progress import leaderboard
 from models.wording import board_count, board_money, money
 from tests.briefs.pdf_helpers import flat
 from tests.factories import World, make_world
@@ -139,3 +141,21 @@ def test_every_column_sorts_by_its_number(qtbot: QtBot, world: World,
         page.view.sortByColumn(column, Qt.SortOrder.AscendingOrder)
         assert page.view.horizontalHeader().sortIndicatorSection() == column
     assert cells(page, "signed_cny")[-1] == "—"  # by rank again: the unit without results last
+
+
+def test_the_dashboard_s_leaderboard_follows_the_same_rule(qtbot: QtBot, world: World,
+                                                           sessions: sessionmaker[Session],
+                                                           db_url: str) -> None:
+    with sessions.begin() as s:  # 长安镇 visits a headquarters in March and signs nothing
+        unit = next(r.unit.id for r in leaderboard(s, 2023) if r.unit.name_zh == "长安镇")
+        record_hq_visit(s, world.org_id, date(2023, 3, 12), unit_id=unit)
+    ctx = AppContext(sessions, db_url, Lang.ZH)
+    ctx.background_loading = False
+    view = DashboardView(ctx)
+    qtbot.addWidget(view)
+    view.set_today(date(2023, 3, 20))
+    view.show()
+    qtbot.waitExposed(view)
+    rows = [[view.board_list.topLevelItem(n).text(c) for c in range(5)]
+            for n in range(view.board_list.topLevelItemCount())]
+    assert rows == [["1", "松山湖高新区", "1", "25 亿元", "—"], ["2", "长安镇", "—", "—", "1"]]
