@@ -103,6 +103,10 @@ class EditorDialog(QDialog):
         layout.addWidget(self.banner)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.buttons)
+        self.read_only_banner = banner_label(self)
+        self.read_only_banner.setObjectName("readOnly")
+        layout.insertWidget(1, self.read_only_banner)
+        self.read_only = ""  # why the record cannot be changed by this account ("" : it can)
         self._skip_close_check = False
         self.history_window: HistoryDialog | None = None
         self._watching = False
@@ -232,9 +236,25 @@ class EditorDialog(QDialog):
             self.field_undo.watch_all(self.tabs)
         super().showEvent(event)
 
+    def set_read_only(self, reason: str) -> None:
+        """Open the record for reading only: the banner says why, fields and Save are off."""
+        from desktop.editors.read_only import freeze
+
+        self.read_only = reason
+        self.read_only_banner.setText(reason)
+        self.read_only_banner.show()
+        freeze(self.tabs)
+        for button in (self.save_button, self.ok_button):
+            button.setEnabled(False)
+            button.setToolTip(reason)
+        self.close_button.setDefault(True)
+
     def save(self) -> bool:
         from models.errors import ValidationError
 
+        if self.read_only:
+            self.ctx.status_message.emit(self.read_only)
+            return False
         self.clear_errors()
         try:
             command = self.build_command()

@@ -13,6 +13,7 @@ from desktop.editors.event import EventEditor
 from desktop.editors.lead import LeadEditor
 from desktop.editors.organisation import OrganisationEditor
 from desktop.editors.person import PersonEditor
+from desktop.editors.read_only import refusal
 from desktop.editors.trip import TripEditor
 from desktop.editors.unit import UnitEditor
 from desktop.editors.visit_dialogs import VisitDialog
@@ -49,6 +50,9 @@ class Editors(QObject):
             editor.activateWindow()
             return editor
         editor = make()
+        reason = refusal(self.ctx, kind, ident)
+        if reason:
+            editor.set_read_only(reason)
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.setWindowModality(Qt.WindowModality.NonModal)
         if key is not None:

@@ -2,6 +2,135 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccountDialogs</name>
+    <message>
+        <source>Password of %1</source>
+        <translation>%1 的密码</translation>
+    </message>
+    <message>
+        <source>The password of %1 is shown this once: hand it over now (it is not kept anywhere).</source>
+        <translation>%1 的密码只显示这一次，请现在交给本人（程序不保存它）。</translation>
+    </message>
+    <message>
+        <source>(choose the unit)</source>
+        <translation>（请选择单位）</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>所属单位</translation>
+    </message>
+    <message>
+        <source>New account</source>
+        <translation>新建账户</translation>
+    </message>
+    <message>
+        <source>e.g. zhangwei (lower-case letters, digits, _ . -)</source>
+        <translation>例如 zhangwei（小写字母、数字、_ . -）</translation>
+    </message>
+    <message>
+        <source>e.g. 张伟</source>
+        <translation>例如 张伟</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Role of %1</source>
+        <translation>%1 的角色</translation>
+    </message>
+    <message>
+        <source>New password for %1</source>
+        <translation>为 %1 设置新密码</translation>
+    </message>
+</context>
+<context>
+    <name>AccountTableModel</name>
+    <message>
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>所属单位</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>已启用</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsPage</name>
+    <message>
+        <source>Enabled and disabled</source>
+        <translation>全部账户</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>已启用</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>New account…</source>
+        <translation>新建账户…</translation>
+    </message>
+    <message>
+        <source>Set role…</source>
+        <translation>设置角色…</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>重设密码…</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Disable account</source>
+        <translation>停用账户</translation>
+    </message>
+    <message>
+        <source>Disable %1? The account can no longer sign in; its records and history stay. You can enable it again.</source>
+        <translation>停用 %1？停用后该账户不能再登录，其记录和修改历史保留，之后可以重新启用。</translation>
+    </message>
+</context>
+<context>
     <name>AddItem</name>
     <message>
         <source>Add “%1” to %2</source>
@@ -1774,6 +1903,53 @@
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <source>The server refused this login and password. Check them (capital letters count) and try again.</source>
+        <translation>服务器拒绝了该登录名和密码。请检查（区分大小写）后重试。</translation>
+    </message>
+    <message>
+        <source>Sign in to the shared server</source>
+        <translation>登录共享服务器</translation>
+    </message>
+    <message>
+        <source>The database %1 asks who you are. Sign in with the login and password your administrator gave you.</source>
+        <translation>数据库 %1 需要确认您的身份。请用管理员给您的登录名和密码登录。</translation>
+    </message>
+    <message>
+        <source>e.g. zhangwei</source>
+        <translation>例如 zhangwei</translation>
+    </message>
+    <message>
+        <source>Remember the password on this computer</source>
+        <translation>在本机记住密码</translation>
+    </message>
+    <message>
+        <source>This computer has no password store (keyring): the program asks each time.</source>
+        <translation>本机没有密码存储（钥匙串），每次启动都会询问密码。</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Type your login.</source>
+        <translation>请输入登录名。</translation>
+    </message>
+    <message>
+        <source>Type your password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Promotion trips</source>
@@ -1802,6 +1978,10 @@
     <message>
         <source>Units &amp;&amp; leaderboard</source>
         <translation>责任单位与英雄榜</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>账户管理</translation>
     </message>
     <message>
         <source>Dashboard</source>
@@ -1954,6 +2134,10 @@
     <message>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>A read-only account changes nothing</source>
+        <translation>只读账户不能修改任何记录</translation>
     </message>
     <message>
         <source>About Campaign Planner</source>
@@ -2275,6 +2459,25 @@
     <message>
         <source>Delete %1? You can undo this with Ctrl+Z.</source>
         <translation>删除 %1？可以用 Ctrl+Z 撤销。</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordChoice</name>
+    <message>
+        <source>Make one up (shown once)</source>
+        <translation>自动生成（只显示一次）</translation>
+    </message>
+    <message>
+        <source>Type it</source>
+        <translation>手动输入</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>again</source>
+        <translation>再输入一次</translation>
     </message>
 </context>
 <context>
