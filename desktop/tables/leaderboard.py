@@ -19,8 +19,7 @@ class LeaderboardTableModel(RowTableModel[LeaderboardRow]):
     def __init__(self, lang: Lang, parent: QObject | None = None) -> None:
         self.lang = lang
         super().__init__([
-            Column("rank", self.tr("Rank"), lambda r: str(r.rank), sort=lambda r: r.rank,
-                   align_right=True),
+            Column("rank", self.tr("Rank"), lambda r: str(r.rank), sort=lambda r: r.rank),
             Column("unit", self.tr("Unit"), lambda r: r.unit.name(lang), stretch=True,
                    tooltip=lambda r: "\n".join(n for n in (r.unit.name_zh, r.unit.name_en) if n)),
             Column("kind", self.tr("Kind"), lambda r: UnitKind(r.kind).label(lang),
