@@ -197,8 +197,9 @@ class MainWindow(QMainWindow):
             return None
 
     def _who(self) -> str:
-        """Who is signed in, for the status bar: 张伟（zhangwei，单位人员：长安镇）."""
-        return self.account.describe(Lang.ZH) if self.account is not None else ""
+        """Who is signed in, for the status bar in the session's language: 张伟（zhangwei，单位人员：
+        长安镇） or "Zhang Wei (zhangwei, unit staff: …)"."""
+        return self.account.describe(self.ctx.lang) if self.account is not None else ""
 
     def _build_actions(self) -> None:
         pix = QStyle.StandardPixmap

@@ -13,6 +13,7 @@ from desktop.main_window import MainWindow
 from desktop.pages.entity_page import EntityPage
 from desktop.settings import AppSettings
 from models import queries
+from models.language import Lang
 from tests.desktop.conftest import Small
 
 VIEWS = ["dashboard", "calendar", "timeline", "trips", "events", "projects", "visits",
@@ -158,3 +159,18 @@ def test_the_status_bar_says_who_is_signed_in(window: MainWindow) -> None:
 
     label = window.findChild(QLabel, "signedIn")
     assert label is not None and label.text() == f"本机用户 {default_actor()}"
+
+
+def test_the_status_bar_says_who_in_the_sessions_language(
+        small: Small, db_url: str, settings: AppSettings, qtbot: QtBot) -> None:
+    """An English session reads "local user …", not the Chinese label."""
+    from PySide6.QtWidgets import QLabel
+
+    from models.audit.actor import default_actor
+
+    english = AppContext(small.sessions, db_url, Lang.EN)
+    english.background_loading = False
+    win = MainWindow(english, settings)
+    qtbot.addWidget(win)
+    label = win.findChild(QLabel, "signedIn")
+    assert label is not None and label.text() == f"local user {default_actor()}"
