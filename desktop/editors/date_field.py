@@ -106,6 +106,18 @@ class DateTimeField(QDateTimeEdit):
 
     # --- the weekday beside ------------------------------------------------------------------
 
+    # Editors set a field with its signals blocked (so that the end does not follow a start
+    # being loaded); the weekday must follow all the same, so a value set from code shows it.
+    @override
+    def setDateTime(self, dt: QDateTime) -> None:  # noqa: N802
+        super().setDateTime(dt)
+        self._show_weekday()
+
+    @override
+    def setDate(self, d: QDate) -> None:  # noqa: N802
+        super().setDate(d)
+        self._show_weekday()
+
     def _show_weekday(self) -> None:
         if self.specialValueText() and self.dateTime() == self.minimumDateTime():
             self.weekday.setText("")

@@ -105,6 +105,21 @@ def test_the_weekday_is_beside_the_field_not_in_its_format(window: MainWindow, s
     assert isinstance(trip.start, DateTimeField) and trip.start.displayFormat() == "yyyy-MM-dd"
 
 
+def test_an_opened_trip_shows_the_weekday_of_its_own_first_day(window: MainWindow, small: Small,
+                                                               qtbot: QtBot) -> None:
+    """The trip editor loads its first day with the field's signals blocked (the last day must
+    not follow): the weekday beside it still names that day, not the field's previous one."""
+    trip = window.editors.open_trip(small.trip.id)
+    qtbot.waitExposed(trip)
+    first = trip.start.date()
+    assert trip.start.weekday.text() == dialogs_weekday(date(first.year(), first.month(),
+                                                             first.day()))
+    trip.start.blockSignals(True)
+    trip.start.setDate(QDate(2023, 3, 1))  # a Wednesday
+    trip.start.blockSignals(False)
+    assert trip.start.weekday.text() == "星期三"
+
+
 def test_garbage_typed_into_a_date_leaves_it_unchanged(window: MainWindow, small: Small,
                                                         qtbot: QtBot) -> None:
     editor = window.editors.open_event(small.event.id)
