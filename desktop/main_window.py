@@ -264,7 +264,7 @@ class MainWindow(QMainWindow):
         self.about_action = self._action(self.tr("&About Campaign Planner"), self.about)
         self.page_actions = []
         for n, page in enumerate(self.pages):
-            action = self._action(page.title, partial(self.nav.setCurrentRow, n),
+            action = self._action(page.title, partial(self.go_to_page, n),
                                   f"Ctrl+{(n + 1) % 10}" if n < 10 else "")
             self.page_actions.append(action)
 
@@ -344,6 +344,16 @@ class MainWindow(QMainWindow):
                 self.nav.setCurrentRow(n)
                 return page.widget
         raise KeyError(key)
+
+    def go_to_page(self, row: int) -> None:
+        """A page by its shortcut (Ctrl+1…): shown, and the keyboard in its table, so that
+        Down and Enter open a record without reaching for the mouse."""
+        self.nav.setCurrentRow(row)
+        page = self.current_entity_page()
+        if page is not None:
+            page.focus_table()
+        else:
+            self.stack.currentWidget().setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _page_changed(self, row: int) -> None:
         if row < 0:
