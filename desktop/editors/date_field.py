@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
-from PySide6.QtGui import QValidator
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, Qt, QTime
+from PySide6.QtGui import QFocusEvent, QValidator
 from PySide6.QtWidgets import QDateTimeEdit, QHBoxLayout, QLabel, QWidget
 from typing_extensions import override
 
@@ -103,6 +103,14 @@ class DateTimeField(QDateTimeEdit):
         if self.specialValueText() and dt == self.minimumDateTime():
             return self.specialValueText()
         return dt.toString(DATETIME_FORMAT if self.with_time else DATE_FORMAT)
+
+    @override
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        """Tabbing in selects the whole date, so typing replaces it (Qt selects only the year
+        part, and "2023-3-20" typed over it became 2023-03-023-3-20, then fell back)."""
+        super().focusInEvent(event)
+        if event.reason() != Qt.FocusReason.MouseFocusReason:
+            self.lineEdit().selectAll()
 
     # --- the weekday beside ------------------------------------------------------------------
 

@@ -105,6 +105,22 @@ def test_the_weekday_is_beside_the_field_not_in_its_format(window: MainWindow, s
     assert isinstance(trip.start, DateTimeField) and trip.start.displayFormat() == "yyyy-MM-dd"
 
 
+@pytest.mark.parametrize("reason", [Qt.FocusReason.TabFocusReason,
+                                    Qt.FocusReason.BacktabFocusReason])
+def test_tabbing_into_a_date_selects_all_of_it_so_typing_replaces_it(
+        window: MainWindow, small: Small, qtbot: QtBot, reason: Qt.FocusReason) -> None:
+    """No selectAll by the test: the field itself selects the whole date when tabbed into."""
+    trip = window.editors.open_trip(small.trip.id)
+    qtbot.waitExposed(trip)
+    trip.activateWindow()
+    trip.start.setFocus(reason)
+    qtbot.waitUntil(trip.start.hasFocus)
+    assert trip.start.lineEdit().selectedText() == trip.start.lineEdit().text()
+    qtbot.keyClicks(trip.start, "2023-3-20")
+    qtbot.keyClick(trip.start, Qt.Key.Key_Tab)
+    assert trip.start.date() == QDate(2023, 3, 20) and trip.start.weekday.text() == "星期一"
+
+
 def test_an_opened_trip_shows_the_weekday_of_its_own_first_day(window: MainWindow, small: Small,
                                                                qtbot: QtBot) -> None:
     """The trip editor loads its first day with the field's signals blocked (the last day must
