@@ -112,6 +112,13 @@ class DateTimeField(QDateTimeEdit):
         if event.reason() != Qt.FocusReason.MouseFocusReason:
             self.lineEdit().selectAll()
 
+    @override
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002
+        """Tab and Shift+Tab go to the next or previous field, as in every other form: the date
+        is typed whole, so Qt's stepping between its year, month and day parts only trapped
+        the keyboard (Shift+Tab then typing 3/21 made the month 3 and the day 01)."""
+        return QWidget.focusNextPrevChild(self, next)
+
     # --- the weekday beside ------------------------------------------------------------------
 
     # Editors set a field with its signals blocked (so that the end does not follow a start

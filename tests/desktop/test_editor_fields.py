@@ -121,6 +121,22 @@ def test_tabbing_into_a_date_selects_all_of_it_so_typing_replaces_it(
     assert trip.start.date() == QDate(2023, 3, 20) and trip.start.weekday.text() == "星期一"
 
 
+def test_tab_and_shift_tab_leave_a_date_field_for_the_next_or_previous_field(
+        window: MainWindow, small: Small, qtbot: QtBot) -> None:
+    """Not from the year part to the month part: Shift+Tab in the last day goes back to the
+    first day, whole date selected, and 3/21 typed there is 21 March."""
+    trip = window.editors.open_trip(small.trip.id)
+    qtbot.waitExposed(trip)
+    trip.activateWindow()
+    trip.end.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(trip.end.hasFocus)
+    qtbot.keyClick(trip.end, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert trip.start.hasFocus()
+    qtbot.keyClicks(trip.start, "3/21")
+    qtbot.keyClick(trip.start, Qt.Key.Key_Tab)
+    assert trip.start.date() == QDate(2023, 3, 21) and trip.end.hasFocus()
+
+
 def test_an_opened_trip_shows_the_weekday_of_its_own_first_day(window: MainWindow, small: Small,
                                                                qtbot: QtBot) -> None:
     """The trip editor loads its first day with the field's signals blocked (the last day must
