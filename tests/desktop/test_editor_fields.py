@@ -137,6 +137,18 @@ def test_tab_and_shift_tab_leave_a_date_field_for_the_next_or_previous_field(
     assert trip.start.date() == QDate(2023, 3, 21) and trip.end.hasFocus()
 
 
+def test_an_editor_opens_with_the_keyboard_in_its_first_field(window: MainWindow, small: Small,
+                                                              qtbot: QtBot) -> None:
+    """Not on the tab bar: Tab from there went to a button, and typing did nothing."""
+    trip = window.editors.open_trip(small.trip.id)
+    qtbot.waitExposed(trip)
+    assert trip.focusWidget() is trip.code_edit
+    event = window.editors.open_event(small.event.id)
+    qtbot.waitExposed(event)
+    first = event.focusWidget()
+    assert first is not None and event.tabs.currentWidget().isAncestorOf(first)
+
+
 def test_an_opened_trip_shows_the_weekday_of_its_own_first_day(window: MainWindow, small: Small,
                                                                qtbot: QtBot) -> None:
     """The trip editor loads its first day with the field's signals blocked (the last day must
