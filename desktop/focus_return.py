@@ -16,7 +16,7 @@ class FocusReturn(QObject):
     its parent's window is activated again."""
 
     @override
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (event.type() == QEvent.Type.Hide and isinstance(watched, QDialog)
                 and watched.isWindow()):
             parent = watched.parentWidget()

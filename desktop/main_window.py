@@ -59,7 +59,6 @@ from models import queries
 from models.accounts.names import AccountRole
 from models.accounts.signed_in import SignedIn, signed_in
 from models.errors import NotFoundError, PlannerError
-from models.language import Lang
 from spreadsheets.export import SheetFilters, SheetKind
 
 
@@ -350,10 +349,11 @@ class MainWindow(QMainWindow):
         Down and Enter open a record without reaching for the mouse."""
         self.nav.setCurrentRow(row)
         page = self.current_entity_page()
+        shown = self.stack.currentWidget()
         if page is not None:
             page.focus_table()
-        else:
-            self.stack.currentWidget().setFocus(Qt.FocusReason.ShortcutFocusReason)
+        elif shown is not None:
+            shown.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _page_changed(self, row: int) -> None:
         if row < 0:

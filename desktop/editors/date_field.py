@@ -105,7 +105,7 @@ class DateTimeField(QDateTimeEdit):
         return dt.toString(DATETIME_FORMAT if self.with_time else DATE_FORMAT)
 
     @override
-    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+    def focusInEvent(self, event: QFocusEvent) -> None:
         """Tabbing in selects the whole date, so typing replaces it (Qt selects only the year
         part, and "2023-3-20" typed over it became 2023-03-023-3-20, then fell back)."""
         super().focusInEvent(event)
@@ -113,7 +113,7 @@ class DateTimeField(QDateTimeEdit):
             self.lineEdit().selectAll()
 
     @override
-    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002
+    def focusNextPrevChild(self, next: bool) -> bool:
         """Tab and Shift+Tab go to the next or previous field, as in every other form: the date
         is typed whole, so Qt's stepping between its year, month and day parts only trapped
         the keyboard (Shift+Tab then typing 3/21 made the month 3 and the day 01)."""
@@ -124,12 +124,12 @@ class DateTimeField(QDateTimeEdit):
     # Editors set a field with its signals blocked (so that the end does not follow a start
     # being loaded); the weekday must follow all the same, so a value set from code shows it.
     @override
-    def setDateTime(self, dt: QDateTime) -> None:  # noqa: N802
+    def setDateTime(self, dt: QDateTime) -> None:
         super().setDateTime(dt)
         self._show_weekday()
 
     @override
-    def setDate(self, d: QDate) -> None:  # noqa: N802
+    def setDate(self, d: QDate) -> None:
         super().setDate(d)
         self._show_weekday()
 

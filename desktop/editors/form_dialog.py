@@ -41,7 +41,7 @@ class FormDialog(QDialog):
         self.accept_with: Callable[[FormDialog], bool] = lambda _dialog: True
 
     @override
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+    def showEvent(self, event: QShowEvent) -> None:
         """The keyboard starts in the first field (the buttons were made first, so Qt gave
         it to OK and a typed date went nowhere), unless the dialog chose a field itself."""
         chosen = self.focusWidget()

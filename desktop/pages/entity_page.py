@@ -294,7 +294,7 @@ class EntityPage(QWidget):
         self.view.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
 
     @override
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Down in the search box moves on to the table, as Enter does."""
         if (watched is self.search and event.type() == QEvent.Type.KeyPress
                 and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Down):
