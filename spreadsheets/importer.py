@@ -43,6 +43,8 @@ from spreadsheets.plan import (
 from spreadsheets.reading import Row, Table
 from spreadsheets.records import CellProblem, Records, RowCells, changed_fields
 
+CHUNK = 5000  # rows read, and their records loaded, at a time
+
 RECORDS: dict[ImportKind, type[Records[Any]]] = {
     ImportKind.ORGANISATIONS: OrganisationRecords,
     ImportKind.PEOPLE: PersonRecords,
@@ -85,13 +87,14 @@ def plan_import(session: Session, kind: ImportKind | str, table: Table) -> Impor
                                         "Header " + damage.message(Lang.EN)))
     if plan.errors:
         return plan
-    rows = [r for r in (_read_row(records, RowCells(row, columns), plan) for row in table.rows)
-            if r is not None]
-    records.load_existing({r.record_id for r in rows if r.record_id is not None})
     seen: dict[Hashable, int] = {}
     checked: list[_Checked] = []
-    for read in rows:
-        _plan_row(records, read, plan, seen, checked)
+    for start in range(0, len(table.rows), CHUNK):  # the records a chunk updates read at once
+        rows = [r for r in (_read_row(records, RowCells(row, columns), plan)
+                            for row in table.rows[start:start + CHUNK]) if r is not None]
+        records.load_existing({r.record_id for r in rows if r.record_id is not None})
+        for read in rows:
+            _plan_row(records, read, plan, seen, checked)
     problems = records.check([c.draft for c in checked], [c.record_id for c in checked])
     refused = {position: error for position, error in problems}
     planned: dict[int, PlannedRow] = {}

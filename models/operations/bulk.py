@@ -113,23 +113,24 @@ def _checked(items: Sequence[Any], check: Callable[[int, Any], None]) -> list[tu
     return problems
 
 
-def _write(session: Session, creates: list[Any], records: list[Any],
-           fill: Callable[[Any, Any], None], updates: Sequence[Update]) -> None:
-    """Fill the updated records, then add the new ones, flushing every ``BATCH`` records."""
-    pending = 0
-    for record, update in zip(records, updates, strict=True):
-        fill(record, update.draft)
-        pending += 1
-        if pending >= BATCH:
-            session.flush()
-            pending = 0
-    for record in creates:
-        session.add(record)
-        pending += 1
-        if pending >= BATCH:
-            session.flush()
-            pending = 0
-    session.flush()
+def _write(session: Session, creates: Sequence[Any], make: Callable[[Any], Any],
+           records: list[Any], fill: Callable[[Any, Any], None],
+           updates: Sequence[Update]) -> list[int]:
+    """Fill the updated records, then make and add the new ones, flushing every ``BATCH``
+    records; the ids of the new ones. A written batch is let go of (the session holds its
+    records weakly), so memory does not grow with the number of rows."""
+    for start in range(0, len(updates), BATCH):
+        for record, update in zip(records[start:start + BATCH], updates[start:start + BATCH],
+                                  strict=True):
+            fill(record, update.draft)
+        session.flush()
+    created: list[int] = []
+    for start in range(0, len(creates), BATCH):
+        batch = [make(draft) for draft in creates[start:start + BATCH]]
+        session.add_all(batch)
+        session.flush()
+        created.extend(record.id for record in batch)
+    return created
 
 
 def _revision(what: str, record: Any, update: Update) -> None:
@@ -188,15 +189,15 @@ def save_organisations(session: Session, creates: Sequence[OrganisationDraft],
     # the history names each organisation's industry: keep them at hand
     held = (session.scalars(select(Industry)).all()
             if any(d.industry_id is not None for d in drafts) else [])
-    new = []
-    for draft in creates:
+    def make(draft: OrganisationDraft) -> Organisation:
         org = Organisation(uuid=draft.uuid) if draft.uuid else Organisation()
         apply_organisation(org, draft)
-        new.append(org)
+        return org
+
     edited = [records[u.record_id] for u in updates]
-    _write(session, new, edited, apply_organisation, updates)
+    created = _write(session, creates, make, edited, apply_organisation, updates)
     del held
-    created, updated = [o.id for o in new], [o.id for o in edited]
+    updated = [o.id for o in edited]
     return OpResult((created, updated), OpChanges.of(RecordKind.ORGANISATION, *created, *updated))
 
 
@@ -240,15 +241,15 @@ def save_people(session: Session, creates: Sequence[PersonDraft],
             *load_by_id(session, Organisation,
                         (d.organisation_id for d in [*creates, *(u.draft for u in updates)]
                          if d.organisation_id is not None)).values()]
-    new = []
-    for draft in creates:
+    def make(draft: PersonDraft) -> Person:
         person = Person(uuid=draft.uuid) if draft.uuid else Person()
         apply_person(person, draft)
-        new.append(person)
+        return person
+
     edited = [records[u.record_id] for u in updates]
-    _write(session, new, edited, apply_person, updates)
+    created = _write(session, creates, make, edited, apply_person, updates)
     del held
-    created, updated = [p.id for p in new], [p.id for p in edited]
+    updated = [p.id for p in edited]
     return OpResult((created, updated), OpChanges.of(RecordKind.PERSON, *created, *updated))
 
 
@@ -299,8 +300,7 @@ def save_leads(session: Session, creates: Sequence[LeadDraft],
         count = sum(1 for d in creates if not d.code and campaigns[d.campaign_id] is year_of)
         codes[year_of.id] = next_codes(session, Lead.code, "LEAD", year_of.year, count)
         codes[year_of.id].reverse()  # popped from the end: in order, without shifting
-    new = []
-    for draft in creates:
+    def make(draft: LeadDraft) -> Lead:
         campaign = campaigns[draft.campaign_id]
         assert campaign is not None
         code = rules.code("code", draft.code) if draft.code else codes[campaign.id].pop()
@@ -310,8 +310,7 @@ def save_leads(session: Session, creates: Sequence[LeadDraft],
         apply_lead(lead, draft)
         add_step(session, lead, draft.stage, draft.stage_on or natural_day(draft),
                  draft.stage_reason)
-        new.append(lead)
-    edited = [records[u.record_id] for u in updates]
+        return lead
 
     def fill(lead: Lead, draft: LeadDraft) -> None:
         before = lead.stage
@@ -319,9 +318,10 @@ def save_leads(session: Session, creates: Sequence[LeadDraft],
         if draft.stage != before:
             add_step(session, lead, draft.stage, draft.stage_on, draft.stage_reason)
 
-    _write(session, new, edited, fill, updates)
+    edited = [records[u.record_id] for u in updates]
+    created = _write(session, creates, make, edited, fill, updates)
     del held
-    created, updated = [lead.id for lead in new], [lead.id for lead in edited]
+    updated = [lead.id for lead in edited]
     return OpResult((created, updated), OpChanges.of(RecordKind.LEAD, *created, *updated))
 
 
