@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 import calendars
-from briefs import BriefKind
 from desktop.calendar.timeline import TimelineView
 from desktop.calendar.view import CalendarView
 from desktop.check_settings_dialog import CheckSettingsDialog
@@ -429,6 +428,8 @@ class MainWindow(QMainWindow):
                                "campaign.ics")
 
     def brief(self) -> Job | None:
+        from briefs import BriefKind  # ReportLab: on the first brief, not at start
+
         page = self.current_entity_page()
         if page is self.trips and self.trips.selected_codes():
             return show_brief(self.ctx, self.settings, self, BriefKind.TRIP, self.trips.selected_codes()[0])
@@ -441,6 +442,8 @@ class MainWindow(QMainWindow):
         return self.campaign_report()
 
     def campaign_report(self) -> Job:
+        from briefs import BriefKind
+
         return show_brief(self.ctx, self.settings, self, BriefKind.CAMPAIGN)
 
     def import_calendar(self) -> CalendarImportDialog | None:
