@@ -27,7 +27,7 @@ from desktop.undo.base import PlannerCommand
 from desktop.undo.leads import CreateLead, EditLead
 from models import queries
 from models.changes import RecordKind
-from models.enums import LeadStage
+from models.enums import LeadStage, PersonKind
 from models.lookups import Lookups, load_lookups
 from models.operations.leads import LeadDraft, get_lead, lead_draft
 from models.record_types import RecordType
@@ -86,6 +86,11 @@ class LeadEditor(EditorDialog):
                                 none_label=self.tr("(none)"))
         self.unit = IdCombo(((u.name(lang), u.id) for u in self.lookups.units),
                             none_label=self.tr("(none)"))
+        # city leaders first, then anyone (a project may name another leader)
+        people = sorted(self.lookups.people, key=lambda p: p.kind is not PersonKind.CITY_LEADER)
+        self.leader = IdCombo(((f"{p.name(lang)}  {p.title(lang)}".strip(), p.id)
+                               for p in people), none_label=self.tr("(none)"))
+        self.leader.setToolTip(self.tr("The city leader linked to the project (挂点领导)"))
         self.amount = yi_box(0)
         self.stage = EnumCombo(LeadStage, lang)
         self.stage_reason = QLineEdit()
@@ -106,6 +111,7 @@ class LeadEditor(EditorDialog):
         form.field(self.tr("Organisation"), self.organisation, "organisation_id")
         form.field(self.tr("Industry"), self.industry, "industry_id")
         form.field(self.tr("Credited unit"), self.unit, "unit_id")
+        form.field(self.tr("Linked city leader"), self.leader, "leader_id")
         form.field(self.tr("Amount"), self.amount, "amount_cny")
         form.field(self.tr("Stage"), self.stage, "stage")
         form.field(self.tr("Reason for the stage change"), self.stage_reason, "stage_reason")
@@ -171,6 +177,7 @@ class LeadEditor(EditorDialog):
         self.organisation.set_value(d.organisation_id or None)
         self.industry.set_value(d.industry_id)
         self.unit.set_value(d.unit_id)
+        self.leader.set_value(d.leader_id)
         self.amount.setValue(d.amount_cny / 100_000_000)
         self.stage.set_value(d.stage)
         self.stage_reason.clear()
@@ -185,7 +192,8 @@ class LeadEditor(EditorDialog):
         return replace(
             self.loaded, title_zh=self.title_zh.text(), title_en=self.title_en.text(),
             organisation_id=self.organisation.value() or 0, industry_id=self.industry.value(),
-            unit_id=self.unit.value(), amount_cny=cny(self.amount), stage=self.stage.value(),
+            unit_id=self.unit.value(), leader_id=self.leader.value(),
+            amount_cny=cny(self.amount), stage=self.stage.value(),
             stage_reason=self.stage_reason.text(),
             first_contact_on=optional_date(self.first_contact),
             signed_on=optional_date(self.signed_on), funds_in_cny=cny(self.funds),

@@ -15,9 +15,13 @@ from desktop.editors.organisation import OrganisationEditor
 from desktop.editors.person import PersonEditor
 from desktop.editors.trip import TripEditor
 from desktop.editors.unit import UnitEditor
+from desktop.editors.visit_dialogs import VisitDialog
 from desktop.lookups import LookupCache
 from models.changes import RecordKind
 from models.operations.leads import LeadDraft
+from models.operations.teams import get_visit, visit_draft
+from models.queries import list_leads
+from models.visits import list_teams
 
 
 class Editors(QObject):
@@ -32,6 +36,9 @@ class Editors(QObject):
         ctx.open_trip_requested.connect(self.open_trip)
         ctx.open_event_requested.connect(self.open_event)
         ctx.open_field_requested.connect(self.open_at)
+        ctx.open_lead_requested.connect(self.open_lead)
+        ctx.open_visit_requested.connect(self.open_visit)
+        self.visits: dict[int, VisitDialog] = {}
 
     def _show(self, kind: str, ident: int | None,
               make: Callable[[], EditorDialog]) -> EditorDialog:
@@ -100,6 +107,29 @@ class Editors(QObject):
                                                lookups=self.lookups.get(), draft=draft))
         assert isinstance(editor, LeadEditor)
         return editor
+
+    def open_visit(self, visit_id: int) -> VisitDialog:
+        """An HQ visit's dialog (from the calendar or a leader's view); one per visit."""
+        if visit_id in self.visits:
+            dialog = self.visits[visit_id]
+            dialog.raise_()
+            dialog.activateWindow()
+            return dialog
+        with self.ctx.sessions() as session:
+            draft = visit_draft(session, visit_id)
+            revision = get_visit(session, visit_id).revision
+            teams = list_teams(session)
+            leads = list_leads(session)
+        dialog = VisitDialog(self.ctx, self.lookups.get(), teams, leads, draft, revision,
+                             self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setWindowModality(Qt.WindowModality.NonModal)
+        self.visits[visit_id] = dialog
+        dialog.destroyed.connect(lambda _obj=None, k=visit_id: self.visits.pop(k, None))
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
 
     def open_unit(self, unit_id: int | None = None) -> UnitEditor:
         editor = self._show("unit", unit_id, lambda: UnitEditor(self.ctx, unit_id, self.window))

@@ -247,6 +247,10 @@
         <translation>行程事项和活动按所在地的当地时间显示，或统一按北京时间显示</translation>
     </message>
     <message>
+        <source>China&apos;s moved working days (班) for %1 are not known yet (the installed chinese-calendar goes to %2): only weekends and public holidays are shown.</source>
+        <translation>%1 年的调休上班日（班）尚未公布（已安装的 chinese-calendar 只到 %2 年）：只显示周末和公众假期。</translation>
+    </message>
+    <message>
         <source>Week {n}</source>
         <translation>第{n}周</translation>
     </message>
@@ -263,6 +267,17 @@
     <message>
         <source>Cancel trip %1</source>
         <translation>取消推广活动 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ChainLeadersDialog</name>
+    <message>
+        <source>Chain leaders (链长)</source>
+        <translation>链长</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
     </message>
 </context>
 <context>
@@ -1576,6 +1591,10 @@
         <translation>（无）</translation>
     </message>
     <message>
+        <source>The city leader linked to the project (挂点领导)</source>
+        <translation>挂点该项目的市领导（挂点领导）</translation>
+    </message>
+    <message>
         <source>Why the project goes back (needed after funds in)</source>
         <translation>项目退回的原因（资金到位后退回必填）</translation>
     </message>
@@ -1598,6 +1617,10 @@
     <message>
         <source>Credited unit</source>
         <translation>责任单位</translation>
+    </message>
+    <message>
+        <source>Linked city leader</source>
+        <translation>挂点领导</translation>
     </message>
     <message>
         <source>Amount</source>
@@ -1752,10 +1775,6 @@
 </context>
 <context>
     <name>MainWindow</name>
-    <message>
-        <source>Campaign Planner</source>
-        <translation>招商活动规划</translation>
-    </message>
     <message>
         <source>Promotion trips</source>
         <translation>推广活动</translation>
@@ -1950,6 +1969,13 @@
     </message>
 </context>
 <context>
+    <name>MarkTargets</name>
+    <message>
+        <source>Mark %1 as target HQ</source>
+        <translation>将 %1 列为目标总部</translation>
+    </message>
+</context>
+<context>
     <name>MessageDisplay</name>
     <message>
         <source>Could not be done</source>
@@ -2022,14 +2048,37 @@
     </message>
 </context>
 <context>
+    <name>OrganisationChooser</name>
+    <message>
+        <source>Project from this meeting</source>
+        <translation>由此会见生成项目</translation>
+    </message>
+    <message>
+        <source>Which organisation is the project with? “%1”</source>
+        <translation>该项目与哪家机构洽谈？“%1”</translation>
+    </message>
+    <message>
+        <source>Type to search all organisations…</source>
+        <translation>输入以搜索全部机构…</translation>
+    </message>
+    <message>
+        <source>In this meeting</source>
+        <translation>本场会见相关机构</translation>
+    </message>
+    <message>
+        <source>This meeting names no organisation</source>
+        <translation>本场会见未关联机构</translation>
+    </message>
+    <message>
+        <source>All organisations</source>
+        <translation>全部机构</translation>
+    </message>
+</context>
+<context>
     <name>OrganisationEditor</name>
     <message>
         <source>(none)</source>
         <translation>（无）</translation>
-    </message>
-    <message>
-        <source>two letters, e.g. DE</source>
-        <translation>两位字母，例如 DE</translation>
     </message>
     <message>
         <source>Name (Chinese)</source>
@@ -2182,6 +2231,44 @@
         <translation>中国 500 强</translation>
     </message>
     <message>
+        <source>Any organisation</source>
+        <translation>全部机构</translation>
+    </message>
+    <message>
+        <source>Target HQs (千企)</source>
+        <translation>目标总部（千企）</translation>
+    </message>
+    <message>
+        <source>Not on the target list</source>
+        <translation>不在目标名单</translation>
+    </message>
+    <message>
+        <source>Mark as &amp;target HQ…</source>
+        <translation>列为目标总部(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Put the selected organisations on the campaign&apos;s target list (千企) for an industry chain</source>
+        <translation>将所选机构列入年度目标总部名单（千企），归入一条产业链</translation>
+    </message>
+    <message>
+        <source>Remove from target list</source>
+        <translation>移出目标名单</translation>
+    </message>
+    <message>
+        <source>Select one or more organisations first.</source>
+        <translation>请先选择一个或多个机构。</translation>
+    </message>
+    <message>
+        <source>None of the selected organisations is on the target list.</source>
+        <translation>所选机构都不在目标名单中。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n organisation(s)</source>
+        <translation>
+            <numerusform>%n 个机构</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Delete organisation</source>
         <translation>删除机构</translation>
     </message>
@@ -2257,12 +2344,16 @@
 <context>
     <name>PersonEditor</name>
     <message>
+        <source>Projects, trips &amp;&amp; visits</source>
+        <translation>项目、活动与拜访</translation>
+    </message>
+    <message>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <source>e.g. zh,en</source>
-        <translation>例如 zh,en</translation>
+        <source>e.g. Chinese, English</source>
+        <translation>例如：中文、英语</translation>
     </message>
     <message>
         <source>Name (Chinese)</source>
@@ -2494,6 +2585,14 @@
         <translation>看板(&amp;B)</translation>
     </message>
     <message>
+        <source>By &amp;leader / chain</source>
+        <translation>按领导 / 按产业链(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Each city leader&apos;s (挂点领导) or industry chain&apos;s (链长) projects, trips and visits</source>
+        <translation>每位挂点领导或每条产业链（链长）的项目、推广活动和总部拜访</translation>
+    </message>
+    <message>
         <source>Amount</source>
         <translation>投资金额</translation>
     </message>
@@ -2550,6 +2649,17 @@
     <message>
         <source>Delete %1? You can undo this with Ctrl+Z.</source>
         <translation>删除“%1”？可按 Ctrl+Z 撤销。</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
     </message>
 </context>
 <context>
@@ -2610,10 +2720,25 @@
     </message>
 </context>
 <context>
+    <name>SetChainLeaders</name>
+    <message>
+        <source>Set the chain leaders</source>
+        <translation>设定链长</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
         <translation>设置</translation>
+    </message>
+    <message>
+        <source>(none: the program could not open it)</source>
+        <translation>（无：程序无法打开它）</translation>
+    </message>
+    <message>
+        <source>(default) %1</source>
+        <translation>（默认）%1</translation>
     </message>
     <message>
         <source>A SQLite file or a database URL such as postgresql://user:password@host/dbname</source>
@@ -2640,8 +2765,12 @@
         <translation>更换数据库或语言后，需重新启动程序才能生效。</translation>
     </message>
     <message>
-        <source>Database</source>
-        <translation>数据库</translation>
+        <source>Database in use</source>
+        <translation>正在使用的数据库</translation>
+    </message>
+    <message>
+        <source>Database at the next start</source>
+        <translation>下次启动时的数据库</translation>
     </message>
     <message>
         <source>Language</source>
@@ -2795,6 +2924,145 @@
     <message>
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>SteeringPanel</name>
+    <message>
+        <source>By leader (挂点领导)</source>
+        <translation>按挂点领导</translation>
+    </message>
+    <message>
+        <source>By industry chain (链长)</source>
+        <translation>按产业链（链长）</translation>
+    </message>
+    <message>
+        <source>Chain leaders…</source>
+        <translation>设定链长…</translation>
+    </message>
+    <message>
+        <source>Name the chain leader (链长) of each key industry</source>
+        <translation>为每个重点产业指定链长</translation>
+    </message>
+    <message>
+        <source>Projects (%1)</source>
+        <translation>项目 (%1)</translation>
+    </message>
+    <message>
+        <source>Trips (%1)</source>
+        <translation>推广活动 (%1)</translation>
+    </message>
+    <message>
+        <source>HQ visits (%1)</source>
+        <translation>总部拜访 (%1)</translation>
+    </message>
+    <message>
+        <source>chain leader: %1</source>
+        <translation>链长：%1</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>chain leader of %1</source>
+        <translation>%1链长</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n project(s)</source>
+        <translation>
+            <numerusform>%n 个项目</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>amount %1</source>
+        <translation>金额 %1</translation>
+    </message>
+    <message>
+        <source>signed %1</source>
+        <translation>已签约 %1</translation>
+    </message>
+</context>
+<context>
+    <name>TargetDialog</name>
+    <message>
+        <source>Target HQs (千企)</source>
+        <translation>目标总部（千企）</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>机构</translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <translation>
+            <numerusform> 等 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Organisations</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <source>(the organisation&apos;s industry)</source>
+        <translation>（机构所属产业）</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Industry chain</source>
+        <translation>产业链</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n organisation(s)</source>
+        <translation>
+            <numerusform>%n 个机构</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TargetTableModel</name>
+    <message>
+        <source>Organisation</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <source>Industry chain</source>
+        <translation>产业链</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Headquarters</source>
+        <translation>总部所在地</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <source>visited</source>
+        <translation>已拜访</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>已计划</translation>
+    </message>
+    <message>
+        <source>not yet touched</source>
+        <translation>尚未接触</translation>
     </message>
 </context>
 <context>
@@ -3257,6 +3525,13 @@
     </message>
 </context>
 <context>
+    <name>UnmarkTargets</name>
+    <message>
+        <source>Remove %1 from the target list</source>
+        <translation>将 %1 移出目标名单</translation>
+    </message>
+</context>
+<context>
     <name>VisitDialog</name>
     <message>
         <source>Plan an HQ visit</source>
@@ -3453,6 +3728,26 @@
         <translation>小分队</translation>
     </message>
     <message>
+        <source>Search the target list…</source>
+        <translation>搜索目标名单…</translation>
+    </message>
+    <message>
+        <source>Add a target HQ…</source>
+        <translation>添加目标总部…</translation>
+    </message>
+    <message>
+        <source>Change chain or region…</source>
+        <translation>更改产业链或区域…</translation>
+    </message>
+    <message>
+        <source>Remove from target list</source>
+        <translation>移出目标名单</translation>
+    </message>
+    <message>
+        <source>Target list</source>
+        <translation>目标名单</translation>
+    </message>
+    <message>
         <source>%1 visited · %2 planned · %3 target HQs visited</source>
         <translation>已拜访 %1 次 · 计划 %2 次 · 已覆盖目标总部 %3 家</translation>
     </message>
@@ -3467,6 +3762,16 @@
     <message>
         <source>Delete the visit to %1? You can undo this with Ctrl+Z.</source>
         <translation>删除对“%1”的拜访？可按 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <source>Select target HQs in the list first.</source>
+        <translation>请先在名单中选择目标总部。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n organisation(s)</source>
+        <translation>
+            <numerusform>%n 个机构</numerusform>
+        </translation>
     </message>
 </context>
 <context>
