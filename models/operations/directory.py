@@ -235,7 +235,7 @@ def create_organisations(session: Session,
             raise ValidationError("name_zh", f"机构“{name}”已存在", f"'{name}' already exists")
         names.add(name)
         org = Organisation(uuid=draft.uuid) if draft.uuid else Organisation()
-        _apply_org(org, draft)
+        apply_organisation(org, draft)
         made.append(org)
     session.add_all(made)
     session.flush()

@@ -1,7 +1,7 @@
 """speed indexes: date ranges of events, itineraries and agendas in order, projects by stage
 
 Revision ID: 0011
-Revises: 0006
+Revises: 0007
 Create Date: 2026-12-02 08:00:00
 
 Indexes only (no data changes): see ``models/indexes.py`` for the query each one serves. An
@@ -11,7 +11,7 @@ existing database gains them in place; downgrading drops them.
 from alembic import op
 
 revision = "0011"
-down_revision = "0006"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
