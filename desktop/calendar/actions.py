@@ -40,6 +40,19 @@ def reload_on(view: PlanningView, changes: OpChanges) -> None:
         view._stale = True
 
 
+def changed_entry_keys(changes: OpChanges) -> list[tuple[EntryKind, int]]:
+    """The calendar entries a save or a move changed, for the calendar to select: a trip or
+    an event before its items, unless one item alone changed; none for a bulk change."""
+    if changes.everything:
+        return []
+    items = [(EntryKind.ITEM, i) for i in sorted(changes.ids_of(RecordKind.ITEM))]
+    keys = [(EntryKind.TRIP, i) for i in sorted(changes.ids_of(RecordKind.TRIP))]
+    keys += [(EntryKind.EVENT, i) for i in sorted(changes.ids_of(RecordKind.EVENT))]
+    keys += [(EntryKind.VISIT, i) for i in sorted(changes.ids_of(RecordKind.HQ_VISIT))]
+    keys = items + keys if len(items) == 1 else keys + items
+    return keys if len(keys) <= 50 else []
+
+
 def open_entry(ctx: AppContext, entry: CalendarEntry, mark: Mark | None = None) -> None:
     """Ask the main window for the editor: an event's, the trip's (for an item, its trip) or
     an HQ visit's dialog; with a mark of the checks on the entry, at the field its worst

@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QDateEdit,
+    QDateTimeEdit,
     QLineEdit,
     QPlainTextEdit,
     QTreeWidget,
@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from desktop.context import AppContext
 from desktop.editors.base import EditorDialog
+from desktop.editors.date_field import DateTimeField
 from desktop.editors.form import EnumCombo, Form, IdCombo
 from desktop.editors.stage_dialog import cny, yi_box
 from desktop.formatting import pydate, qdate
@@ -36,22 +37,21 @@ from models.rows import StageStep
 NO_DATE = date(2000, 1, 1)  # the "—" of an optional date field
 
 
-def optional_date_edit(parent: QWidget | None = None) -> QDateEdit:
-    edit = QDateEdit(parent)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd ddd")
+def optional_date_edit(parent: QWidget | None = None) -> DateTimeField:
+    """A day field that may be left empty (shown as —)."""
+    edit = DateTimeField(with_time=False, parent=parent)
     edit.setMinimumDate(qdate(NO_DATE))
     edit.setSpecialValueText("—")
     edit.setDate(qdate(NO_DATE))
     return edit
 
 
-def optional_date(edit: QDateEdit) -> date | None:
+def optional_date(edit: QDateTimeEdit) -> date | None:
     value = pydate(edit.date())
     return None if value <= NO_DATE else value
 
 
-def set_optional_date(edit: QDateEdit, value: date | None) -> None:
+def set_optional_date(edit: QDateTimeEdit, value: date | None) -> None:
     edit.setDate(qdate(value) if value else QDate(NO_DATE.year, NO_DATE.month, NO_DATE.day))
 
 

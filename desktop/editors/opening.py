@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date, time
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QWidget
@@ -13,6 +14,7 @@ from desktop.editors.event import EventEditor
 from desktop.editors.lead import LeadEditor
 from desktop.editors.organisation import OrganisationEditor
 from desktop.editors.person import PersonEditor
+from desktop.editors.read_only import refusal
 from desktop.editors.trip import TripEditor
 from desktop.editors.unit import UnitEditor
 from desktop.editors.visit_dialogs import VisitDialog
@@ -35,6 +37,7 @@ class Editors(QObject):
         self.open: dict[tuple[str, int], EditorDialog] = {}
         ctx.open_trip_requested.connect(self.open_trip)
         ctx.open_event_requested.connect(self.open_event)
+        ctx.new_event_requested.connect(self.new_event_at)
         ctx.open_field_requested.connect(self.open_at)
         ctx.open_lead_requested.connect(self.open_lead)
         ctx.open_visit_requested.connect(self.open_visit)
@@ -49,6 +52,9 @@ class Editors(QObject):
             editor.activateWindow()
             return editor
         editor = make()
+        reason = refusal(self.ctx, kind, ident)
+        if reason:
+            editor.set_read_only(reason)
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.setWindowModality(Qt.WindowModality.NonModal)
         if key is not None:
@@ -69,6 +75,14 @@ class Editors(QObject):
         editor = self._show("event", event_id,
                             lambda: EventEditor(self.ctx, event_id, self.window,
                                                 lookups=self.lookups.get()))
+        assert isinstance(editor, EventEditor)
+        return editor
+
+    def new_event_at(self, day: date, at: time | None = None) -> EventEditor:
+        """A new event's editor on ``day`` (at ``at`` for an hour, else all working day)."""
+        editor = self._show("event", None,
+                            lambda: EventEditor(self.ctx, None, self.window,
+                                                lookups=self.lookups.get(), day=day, at=at))
         assert isinstance(editor, EventEditor)
         return editor
 

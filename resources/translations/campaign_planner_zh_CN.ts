@@ -2,6 +2,135 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccountDialogs</name>
+    <message>
+        <source>Password of %1</source>
+        <translation>%1 的密码</translation>
+    </message>
+    <message>
+        <source>The password of %1 is shown this once: hand it over now (it is not kept anywhere).</source>
+        <translation>%1 的密码只显示这一次，请现在交给本人（程序不保存它）。</translation>
+    </message>
+    <message>
+        <source>(choose the unit)</source>
+        <translation>（请选择单位）</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>所属单位</translation>
+    </message>
+    <message>
+        <source>New account</source>
+        <translation>新建账户</translation>
+    </message>
+    <message>
+        <source>e.g. zhangwei (lower-case letters, digits, _ . -)</source>
+        <translation>例如 zhangwei（小写字母、数字、_ . -）</translation>
+    </message>
+    <message>
+        <source>e.g. 张伟</source>
+        <translation>例如 张伟</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Role of %1</source>
+        <translation>%1 的角色</translation>
+    </message>
+    <message>
+        <source>New password for %1</source>
+        <translation>为 %1 设置新密码</translation>
+    </message>
+</context>
+<context>
+    <name>AccountTableModel</name>
+    <message>
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>所属单位</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>已启用</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsPage</name>
+    <message>
+        <source>Enabled and disabled</source>
+        <translation>全部账户</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>已启用</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>New account…</source>
+        <translation>新建账户…</translation>
+    </message>
+    <message>
+        <source>Set role…</source>
+        <translation>设置角色…</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>重设密码…</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Disable account</source>
+        <translation>停用账户</translation>
+    </message>
+    <message>
+        <source>Disable %1? The account can no longer sign in; its records and history stay. You can enable it again.</source>
+        <translation>停用 %1？停用后该账户不能再登录，其记录和修改历史保留，之后可以重新启用。</translation>
+    </message>
+</context>
+<context>
     <name>AddItem</name>
     <message>
         <source>Add “%1” to %2</source>
@@ -217,6 +346,10 @@
     <message>
         <source>Week</source>
         <translation>周</translation>
+    </message>
+    <message>
+        <source>Work week</source>
+        <translation>工作周</translation>
     </message>
     <message>
         <source>Agenda</source>
@@ -581,6 +714,13 @@
     </message>
 </context>
 <context>
+    <name>DateTimeField</name>
+    <message>
+        <source>Type a date such as 2024-02-05, 2024-2-5 or 2/5 (this year), or pick it with the button</source>
+        <translation>可直接输入日期，如 2024-02-05、2024-2-5 或 2/5（本年），或用按钮从日历中选择</translation>
+    </message>
+</context>
+<context>
     <name>DelegationTable</name>
     <message>
         <source>Add to delegation</source>
@@ -647,6 +787,53 @@
     </message>
 </context>
 <context>
+    <name>DeleteQuestion</name>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Deleted with it: %1.</source>
+        <translation>将一并删除：%1。</translation>
+    </message>
+    <message>
+        <source>%n project(s) stay but lose it as their source.</source>
+        <translation>%n 个招商项目保留，但不再记录此来源。</translation>
+    </message>
+    <message>
+        <source>Ctrl+Z undoes the deletion.</source>
+        <translation>删除后可用 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <source>%n itinerary item(s)</source>
+        <translation>%n 个行程事项</translation>
+    </message>
+    <message>
+        <source>%n delegate(s)</source>
+        <translation>%n 名代表团成员</translation>
+    </message>
+    <message>
+        <source>%n target organisation(s)</source>
+        <translation>%n 家目标机构</translation>
+    </message>
+    <message>
+        <source>Delete %n trip(s)?</source>
+        <translation>删除以下 %n 个推广活动？</translation>
+    </message>
+    <message>
+        <source>%n agenda session(s)</source>
+        <translation>%n 个议程</translation>
+    </message>
+    <message>
+        <source>%n invitation(s)</source>
+        <translation>%n 份邀请</translation>
+    </message>
+    <message>
+        <source>Delete %n event(s)?</source>
+        <translation>删除以下 %n 个专题活动？</translation>
+    </message>
+</context>
+<context>
     <name>DeleteTrip</name>
     <message>
         <source>Delete trip %1</source>
@@ -677,6 +864,10 @@
     <message>
         <source>Calendar saved to %1</source>
         <translation>日历已保存到 %1</translation>
+    </message>
+    <message>
+        <source>Exported %n calendar entry(ies)</source>
+        <translation>已导出 %n 条日程</translation>
     </message>
     <message>
         <source>Exporting the calendar…</source>
@@ -1113,10 +1304,6 @@
         <source>Delete events</source>
         <translation>删除专题活动</translation>
     </message>
-    <message>
-        <source>Delete %1 with its agenda and invitations? You can undo this with Ctrl+Z.</source>
-        <translation>删除 %1 及其议程和邀请？可以用 Ctrl+Z 撤销。</translation>
-    </message>
     <message numerus="yes">
         <source>Delete %n event(s)</source>
         <translation>
@@ -1261,6 +1448,17 @@
     <message>
         <source>Organisation</source>
         <translation>机构</translation>
+    </message>
+</context>
+<context>
+    <name>GoToDateDialog</name>
+    <message>
+        <source>Go to date</source>
+        <translation>转到日期</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
     </message>
 </context>
 <context>
@@ -1774,6 +1972,53 @@
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <source>The server refused this login and password. Check them (capital letters count) and try again.</source>
+        <translation>服务器拒绝了该登录名和密码。请检查（区分大小写）后重试。</translation>
+    </message>
+    <message>
+        <source>Sign in to the shared server</source>
+        <translation>登录共享服务器</translation>
+    </message>
+    <message>
+        <source>The database %1 asks who you are. Sign in with the login and password your administrator gave you.</source>
+        <translation>数据库 %1 需要确认您的身份。请用管理员给您的登录名和密码登录。</translation>
+    </message>
+    <message>
+        <source>e.g. zhangwei</source>
+        <translation>例如 zhangwei</translation>
+    </message>
+    <message>
+        <source>Remember the password on this computer</source>
+        <translation>在本机记住密码</translation>
+    </message>
+    <message>
+        <source>This computer has no password store (keyring): the program asks each time.</source>
+        <translation>本机没有密码存储（钥匙串），每次启动都会询问密码。</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Type your login.</source>
+        <translation>请输入登录名。</translation>
+    </message>
+    <message>
+        <source>Type your password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Promotion trips</source>
@@ -1802,6 +2047,10 @@
     <message>
         <source>Units &amp;&amp; leaderboard</source>
         <translation>责任单位与英雄榜</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>账户管理</translation>
     </message>
     <message>
         <source>Dashboard</source>
@@ -1956,6 +2205,10 @@
         <translation>主工具栏</translation>
     </message>
     <message>
+        <source>A read-only account changes nothing</source>
+        <translation>只读账户不能修改任何记录</translation>
+    </message>
+    <message>
         <source>About Campaign Planner</source>
         <translation>关于招商活动规划</translation>
     </message>
@@ -2005,6 +2258,10 @@
     <message>
         <source>Move {what} by {days:+d} day(s)</source>
         <translation>将 {what} 移动 {days:+d} 天</translation>
+    </message>
+    <message>
+        <source>Change the length of {what} by {shift}</source>
+        <translation>调整 {what} 的时长 {shift}</translation>
     </message>
     <message>
         <source>Move {what} by {shift}</source>
@@ -2278,6 +2535,25 @@
     </message>
 </context>
 <context>
+    <name>PasswordChoice</name>
+    <message>
+        <source>Make one up (shown once)</source>
+        <translation>自动生成（只显示一次）</translation>
+    </message>
+    <message>
+        <source>Type it</source>
+        <translation>手动输入</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>again</source>
+        <translation>再输入一次</translation>
+    </message>
+</context>
+<context>
     <name>PdfPreview</name>
     <message>
         <source>Leave out personal data</source>
@@ -2320,6 +2596,12 @@
     <message>
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved the brief, %n page(s)</source>
+        <translation>
+            <numerusform>已保存简报，共 %n 页</numerusform>
+        </translation>
     </message>
     <message>
         <source>The printer could not be started.</source>
@@ -2689,6 +2971,21 @@
     </message>
 </context>
 <context>
+    <name>SavedNotice</name>
+    <message>
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Open file</source>
+        <translation>打开文件</translation>
+    </message>
+</context>
+<context>
     <name>SessionDialog</name>
     <message>
         <source>Title (Chinese)</source>
@@ -2822,6 +3119,10 @@
     <message>
         <source>%1 rows exported to %2</source>
         <translation>已导出 %1 行到 %2</translation>
+    </message>
+    <message>
+        <source>Exported %n row(s)</source>
+        <translation>已导出 %n 行</translation>
     </message>
     <message>
         <source>Exporting the spreadsheet…</source>
@@ -3442,10 +3743,6 @@
     <message>
         <source>Delete trips</source>
         <translation>删除推广活动</translation>
-    </message>
-    <message>
-        <source>Delete %1 with its itinerary? You can undo this with Ctrl+Z.</source>
-        <translation>删除 %1 及其行程？可以用 Ctrl+Z 撤销。</translation>
     </message>
     <message numerus="yes">
         <source>Delete %n trip(s)</source>
