@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import ColumnElement, false, func, or_, select
 from sqlalchemy.orm import Session
@@ -50,7 +50,7 @@ def collect(session: Session, scope: ExportScope) -> CalendarData:
     trip_ids = _trip_ids(session, scope, region_id, statuses)
     event_ids = _event_ids(session, scope, region_id, statuses)
     trips = queries.trip_details(session, ids=trip_ids) if trip_ids else []
-    events = queries.event_details(session, ids=event_ids) if event_ids else []
+    events = queries.event_details(session, ids=event_ids, contacts=False) if event_ids else []
     name_zh, name_en = _name(session, scope)
     return CalendarData(
         name_zh=name_zh,
@@ -158,6 +158,14 @@ def _event_ids(session: Session, scope: ExportScope, region_id: int | None,
         stmt = stmt.where(ThemedEvent.host_unit_id == scope.unit_id)
     if statuses:
         stmt = stmt.where(ThemedEvent.status.in_(statuses))
+    # the dates are local to each event's zone, the columns in UTC: a day's margin either side
+    # (no zone is more than 14 hours off UTC), the exact overlap is checked on the rows
+    if scope.start is not None:
+        stmt = stmt.where(ThemedEvent.ends_at >= datetime.combine(
+            scope.start - timedelta(days=1), time(), UTC))
+    if scope.end is not None:
+        stmt = stmt.where(ThemedEvent.starts_at < datetime.combine(
+            scope.end + timedelta(days=2), time(), UTC))
     return list(session.scalars(stmt))
 
 

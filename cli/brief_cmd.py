@@ -5,12 +5,15 @@ from __future__ import annotations
 import argparse
 import os
 from datetime import date
+from typing import TYPE_CHECKING
 
-from briefs import BriefKind, BriefOptions, find_cjk_font, prepare
 from cli.context import Context
 from cli.paths import output_file
 from models.atomic_write import write_bytes_atomic
 from models.language import Lang
+
+if TYPE_CHECKING:
+    from briefs import BriefKind
 
 NAME = "brief"
 HELP = "生成出访工作手册、活动工作方案、招商进展报告或月度英雄榜 PDF (print a briefing pack to PDF)"
@@ -52,6 +55,8 @@ def _month(text: str) -> tuple[int, int]:
 
 
 def _kind(args: argparse.Namespace) -> tuple[BriefKind, str]:
+    from briefs import BriefKind
+
     """Which brief the mutually exclusive options ask for, and the code of its trip or event."""
     if args.trip:
         return BriefKind.TRIP, args.trip
@@ -63,6 +68,8 @@ def _kind(args: argparse.Namespace) -> tuple[BriefKind, str]:
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
+    from briefs import BriefOptions, find_cjk_font, prepare  # ReportLab: only for this verb
+
     output = output_file(args.output, ".pdf")
     lang = Lang(args.brief_lang or ctx.lang)
     font_path = args.font or os.environ.get(FONT_VARIABLE) or None

@@ -14,7 +14,6 @@ from datetime import date
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from calendars import ExportScope, collect, import_ics, render, write_ics
 from cli.context import Context, UsageError
 from cli.paths import input_file, output_file
 from models.campaign import Industry, Unit
@@ -88,6 +87,8 @@ class ExportCommand:
                             help="write to FILE (atomically) instead of stdout")
 
     def run(self, args: argparse.Namespace, ctx: Context) -> int:
+        from calendars import ExportScope, collect, render, write_ics  # icalendar: this verb only
+
         statuses = tuple(_status(s) for s in args.status)
         if args.output:
             output_file(args.output)
@@ -147,6 +148,8 @@ class ImportCommand:
                  f"--as-events: {', '.join(k.value for k in EventKind)}; default other)")
 
     def run(self, args: argparse.Namespace, ctx: Context) -> int:
+        from calendars import import_ics  # icalendar: this verb only
+
         data = sys.stdin.buffer.read() if args.file == "-" else input_file(args.file).read_bytes()
         with ctx.sessions()() as session:  # closing without commit rolls everything back
             report = import_ics(session, data, trip_code=args.trip, as_events=args.as_events,

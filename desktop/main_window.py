@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 from sqlalchemy.engine import make_url
 
 import calendars
-from briefs import BriefKind
 from desktop.accounts.accounts_page import AccountsPage
 from desktop.calendar.timeline import TimelineView
 from desktop.calendar.view import CalendarView
@@ -501,6 +500,8 @@ class MainWindow(QMainWindow):
                                "campaign.ics")
 
     def brief(self) -> Job | None:
+        from briefs import BriefKind  # ReportLab: on the first brief, not at start
+
         page = self.current_entity_page()
         if page is self.trips and self.trips.selected_codes():
             return show_brief(self.ctx, self.settings, self, BriefKind.TRIP, self.trips.selected_codes()[0])
@@ -513,6 +514,8 @@ class MainWindow(QMainWindow):
         return self.campaign_report()
 
     def campaign_report(self) -> Job:
+        from briefs import BriefKind
+
         return show_brief(self.ctx, self.settings, self, BriefKind.CAMPAIGN)
 
     def import_calendar(self) -> CalendarImportDialog | None:

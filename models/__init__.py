@@ -3,6 +3,7 @@
 import models.accounts.table  # the accounts table
 import models.audit.recording  # the audit_log table and its listeners
 import models.checks.records  # the check_settings and check_acks tables
+import models.indexes  # the indexes of the date-range and filter queries
 import models.operations.codes  # noqa: F401  (the code_counters table)
 from models.base import Base
 from models.campaign import Campaign, City, Industry, Region, Unit

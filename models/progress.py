@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, literal, select
 from sqlalchemy.orm import Session
 
 from models.campaign import Industry, Region, Unit
@@ -95,14 +95,18 @@ def campaign_progress(session: Session, year: int | None = None) -> Progress:
         .where(Trip.campaign_id == cid, ItineraryItem.kind == ItemKind.COMPANY_VISIT,
                Trip.status != TripStatus.CANCELLED)
     ) or 0
-    leads = session.execute(
-        select(Lead.amount_cny, Lead.stage).where(Lead.campaign_id == cid)
-    ).all()
-    signed = sum(a for a, s in leads if s in COUNTED_STAGES)
-    pipeline = sum(a for a, s in leads if s is not LeadStage.DROPPED)
     flag = c.flagship_threshold_cny
-    flagship_done = sum(1 for a, s in leads if s in COUNTED_STAGES and flag and a >= flag)
-    flagship_all = sum(1 for a, s in leads if s is not LeadStage.DROPPED and flag and a >= flag)
+    # by stage, summed in the database: a few rows whatever the number of projects
+    by_stage = session.execute(
+        select(Lead.stage, func.coalesce(func.sum(Lead.amount_cny), 0),
+               func.count(case((Lead.amount_cny >= flag, 1))) if flag
+               else literal(0))
+        .where(Lead.campaign_id == cid).group_by(Lead.stage)
+    ).all()
+    signed = sum(int(a) for s, a, _f in by_stage if s in COUNTED_STAGES)
+    pipeline = sum(int(a) for s, a, _f in by_stage if s is not LeadStage.DROPPED)
+    flagship_done = sum(int(f) for s, _a, f in by_stage if s in COUNTED_STAGES)
+    flagship_all = sum(int(f) for s, _a, f in by_stage if s is not LeadStage.DROPPED)
 
     def live(counts: dict[TripStatus, int] | dict[EventStatus, int]) -> int:
         return sum(n for s, n in counts.items() if s.value != "cancelled")

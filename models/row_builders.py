@@ -149,13 +149,14 @@ def session_row(s: AgendaSession) -> SessionRow:
     )
 
 
-def event_detail_row(e: ThemedEvent) -> EventDetail:
+def event_detail_row(e: ThemedEvent, contacts: bool = True) -> EventDetail:
     return EventDetail(
         **_event_fields(e),
         industries=tuple(r for r in map(ref, e.industries) if r),
         sessions=tuple(session_row(s) for s in e.sessions),
         invitations=tuple(
-            InvitationRow(organisation_row(i.organisation, with_contacts=True), i.rsvp, i.guests,
+            InvitationRow(organisation_row(i.organisation, with_contacts=contacts), i.rsvp,
+                          i.guests,
                           i.notes)
             for i in e.invitations
         ),

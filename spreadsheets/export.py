@@ -22,9 +22,6 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 from sqlalchemy.orm import Session
 
 from models import queries
@@ -309,6 +306,10 @@ def render_csv(sheet: Sheet) -> bytes:
 
 def render_xlsx(sheet: Sheet) -> bytes:
     """A workbook of one sheet; every cell a string cell (never a formula)."""
+    from openpyxl import Workbook  # only when a workbook is written: not for CSV nor at start
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
     book = Workbook()
     ws = book.active
     assert ws is not None

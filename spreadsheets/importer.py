@@ -1,19 +1,22 @@
 """Checking a whole sheet against the model, then writing it all or nothing.
 
 :func:`plan_import` reads every row, finds the record it updates (or decides to create one),
-and runs the model's own operations on it inside a savepoint that is rolled back at the end:
-the model's rules (required names, e-mail addresses, ranks, unique names, replacement
-characters...) are applied exactly as when someone types the record in, every problem of every
-row is collected with its row number, and the database is left as it was.
+and checks every draft against the model's own rules (required names, e-mail addresses, ranks,
+unique names, replacement characters...), the same functions the one-record operations use,
+with the look-ups loaded once for the whole sheet (:mod:`models.operations.bulk`): a handful
+of queries whatever the number of rows, nothing written. Every problem of every row is
+collected with its row number.
 
-:func:`apply_import` writes a plan without errors in the caller's transaction. It raises
-:class:`ImportRefusedError` for a plan with errors, or when a row is refused now (someone changed
-the record since the check); the caller's rollback then leaves nothing written.
+:func:`apply_import` writes a plan without errors in the caller's transaction, in batches. It
+raises :class:`ImportRefusedError` for a plan with errors, or when a row is refused now
+(someone changed the record since the check); the caller's rollback then leaves nothing
+written.
 """
 
 from __future__ import annotations
 
 from collections.abc import Hashable
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.exc import DataError, IntegrityError
@@ -21,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from models.errors import PlannerError, ValidationError
 from models.language import Lang
+from models.operations.bulk import BulkRefusedError, Update
 from spreadsheets.columns import map_columns
 from spreadsheets.leads import LeadRecords
 from spreadsheets.lookups import Directory
@@ -38,6 +42,8 @@ from spreadsheets.plan import (
 )
 from spreadsheets.reading import Row, Table
 from spreadsheets.records import CellProblem, Records, RowCells, changed_fields
+
+CHUNK = 5000  # rows read, and their records loaded, at a time
 
 RECORDS: dict[ImportKind, type[Records[Any]]] = {
     ImportKind.ORGANISATIONS: OrganisationRecords,
@@ -82,31 +88,69 @@ def plan_import(session: Session, kind: ImportKind | str, table: Table) -> Impor
     if plan.errors:
         return plan
     seen: dict[Hashable, int] = {}
-    trial = session.begin_nested()
-    try:
-        for row in table.rows:
-            _plan_row(session, records, RowCells(row, columns), plan, seen)
-    finally:
-        trial.rollback()
+    checked: list[_Checked] = []
+    for start in range(0, len(table.rows), CHUNK):  # the records a chunk updates read at once
+        rows = [r for r in (_read_row(records, RowCells(row, columns), plan)
+                            for row in table.rows[start:start + CHUNK]) if r is not None]
+        records.load_existing({r.record_id for r in rows if r.record_id is not None})
+        for read in rows:
+            _plan_row(records, read, plan, seen, checked)
+    problems = records.check([c.draft for c in checked], [c.record_id for c in checked])
+    refused = {position: error for position, error in problems}
+    planned: dict[int, PlannedRow] = {}
+    for position, item in enumerate(checked):
+        error = refused.get(position)
+        if error is not None:
+            _refuse(plan, item, error)
+        elif item.planned is not None:
+            planned[item.planned.row] = item.planned
+    plan.rows = sorted([*plan.rows, *planned.values()], key=lambda r: r.row)
+    plan.errors.sort(key=lambda e: e.row)  # stable: a row's cell problems before its rule
     return plan
 
 
-def _plan_row(session: Session, records: Records[Any], cells: RowCells, plan: ImportPlan,
-              seen: dict[Hashable, int]) -> None:
+@dataclass
+class _Read:
+    """A row's cells read: its values and the record it updates."""
+
+    cells: RowCells
+    values: dict[str, Any]
+    record_id: int | None
+
+
+@dataclass
+class _Checked:
+    """A draft waiting for the model's rules: a planned row, or (``planned`` None) a row with
+    refused cells whose readable part is checked too."""
+
+    draft: Any
+    record_id: int | None
+    row: int
+    planned: PlannedRow | None
+    reported: frozenset[str] = frozenset()
+
+
+def _read_row(records: Records[Any], cells: RowCells, plan: ImportPlan) -> _Read | None:
     row = cells.row
     if records.is_total(cells):
         plan.skipped.append(row.number)
-        return
+        return None
     _check_stray_cells(cells)
     cells.check_formulas()
     for warning in cells.warnings:
         plan.warnings.append(RowError(row.number, warning.column.strip(), warning.message_zh,
                                       warning.message_en))
     values = records.values(cells)
-    record_id = records.find(values, cells)
+    return _Read(cells, values, records.find(values, cells))
+
+
+def _plan_row(records: Records[Any], read: _Read, plan: ImportPlan, seen: dict[Hashable, int],
+              checked: list[_Checked]) -> None:
+    cells, values, record_id = read.cells, read.values, read.record_id
+    row = cells.row
     if cells.problems:
         _report(plan, row, cells)
-        _also_model_error(session, records, cells, plan, values, record_id)
+        _also_model_error(records, read, checked)
         return
     if record_id is None:
         before, revision = records.new_draft(values), None
@@ -124,50 +168,32 @@ def _plan_row(session: Session, records: Records[Any], cells: RowCells, plan: Im
         plan.rows.append(PlannedRow(row.number, Action.UNCHANGED, records.label(draft), draft,
                                     record_id, revision))
         return
-    try:
-        with session.begin_nested():
-            if record_id is None:
-                records.create(session, draft)
-            else:
-                assert revision is not None
-                records.update(session, record_id, draft, revision)
-    except PlannerError as exc:
-        plan.errors.append(_model_error(row.number, exc, plan))
-        return
-    except (IntegrityError, DataError) as exc:
-        plan.errors.append(RowError(row.number, "", f"数据库拒绝了这一行：{exc.orig}",
-                                    f"The database refused this row: {exc.orig}"))
-        return
     if record_id is None:
-        plan.rows.append(PlannedRow(row.number, Action.CREATE, records.label(draft), draft))
+        planned = PlannedRow(row.number, Action.CREATE, records.label(draft), draft)
     else:
-        plan.rows.append(PlannedRow(row.number, Action.UPDATE, records.label(draft), draft,
-                                    record_id, revision, changed_fields(before, draft)))
+        planned = PlannedRow(row.number, Action.UPDATE, records.label(draft), draft, record_id,
+                             revision, changed_fields(before, draft))
+    checked.append(_Checked(draft, record_id, row.number, planned))
 
 
-def _also_model_error(session: Session, records: Records[Any], cells: RowCells,
-                      plan: ImportPlan, values: dict[str, Any], record_id: int | None) -> None:
+def _also_model_error(records: Records[Any], read: _Read, checked: list[_Checked]) -> None:
     """Every problem of a row at once: with cells already refused, the model's rules still
     check what was readable, and a rule broken in another column is reported too."""
     try:
-        before = records.new_draft(values) if record_id is None else records.existing(record_id)[0]
-        draft = records.merge(before, values)
-        with session.begin_nested() as trial:
-            try:
-                if record_id is None:
-                    records.create(session, draft)
-                else:
-                    records.update(session, record_id, draft, records.existing(record_id)[1])
-            finally:
-                if trial.is_active:
-                    trial.rollback()
-    except PlannerError as exc:
-        error = _model_error(cells.row.number, exc, plan)
-        reported = {p.column.strip() for p in cells.problems}
-        if error.column not in reported and error.column:
-            plan.errors.append(error)
-    except (IntegrityError, DataError, KeyError, TypeError, ValueError):
+        before = (records.new_draft(read.values) if read.record_id is None
+                  else records.existing(read.record_id)[0])
+        draft = records.merge(before, read.values)
+    except (KeyError, TypeError, ValueError):
         return  # the cells already explain the row
+    reported = frozenset(p.column.strip() for p in read.cells.problems)
+    checked.append(_Checked(draft, read.record_id, read.cells.row.number, None, reported))
+
+
+def _refuse(plan: ImportPlan, item: _Checked, exc: PlannerError) -> None:
+    error = _model_error(item.row, exc, plan)
+    if item.planned is None and (not error.column or error.column in item.reported):
+        return  # the refused cells already explain the row
+    plan.errors.append(error)
 
 
 def _check_stray_cells(cells: RowCells) -> None:
@@ -207,20 +233,27 @@ def apply_import(session: Session, plan: ImportPlan) -> SheetImportReport:
     if plan.errors:
         raise ImportRefusedError(plan)
     records = RECORDS[plan.kind]
-    created: list[int] = []
-    updated: list[int] = []
-    refused = ImportPlan(plan.kind, plan.source_zh, plan.source_en, attr_columns=plan.attr_columns)
-    for planned in plan.rows:
-        try:
-            if planned.action is Action.CREATE:
-                created.append(records.create(session, planned.draft))
-            elif planned.action is Action.UPDATE:
-                assert planned.record_id is not None and planned.revision is not None
-                updated.append(records.update(session, planned.record_id, planned.draft,
-                                              planned.revision))
-        except PlannerError as exc:  # raised before anything is flushed: go on collecting
-            refused.errors.append(_model_error(planned.row, exc, plan))
-    if refused.errors:
-        raise ImportRefusedError(refused)
+    writes = [p for p in plan.rows if p.action is not Action.UNCHANGED]
+    creates = [p for p in writes if p.action is Action.CREATE]
+    updates = [p for p in writes if p.action is Action.UPDATE]
+    try:
+        created, updated = records.save(
+            session, [p.draft for p in creates],
+            [Update(p.record_id, p.draft, p.revision) for p in updates
+             if p.record_id is not None])
+    except BulkRefusedError as exc:  # checked before anything is written
+        refused = ImportPlan(plan.kind, plan.source_zh, plan.source_en,
+                             attr_columns=plan.attr_columns)
+        by_position = [*creates, *updates]
+        refused.errors.extend(_model_error(by_position[position].row, error, plan)
+                              for position, error in exc.problems)
+        raise ImportRefusedError(refused) from exc
+    except (IntegrityError, DataError) as exc:
+        refused = ImportPlan(plan.kind, plan.source_zh, plan.source_en,
+                             attr_columns=plan.attr_columns)
+        first = writes[0].row if writes else 0
+        refused.errors.append(RowError(first, "", f"数据库拒绝了导入：{exc.orig}",
+                                       f"The database refused the import: {exc.orig}"))
+        raise ImportRefusedError(refused) from exc
     return SheetImportReport(plan.kind, tuple(created), tuple(updated), len(plan.unchanged),
-                        len(plan.skipped))
+                             len(plan.skipped))

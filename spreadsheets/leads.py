@@ -5,15 +5,17 @@ The organisation must already be in the directory: import organisations first.""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Hashable
+from collections.abc import Collection, Hashable, Sequence
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.enums import LeadStage
+from models.errors import PlannerError
 from models.leads import Lead
-from models.operations.leads import LeadDraft, create_lead, update_lead
+from models.operations.bulk import Update, check_leads, load_by_id, save_leads
+from models.operations.leads import LeadDraft
 from spreadsheets import values as cell
 from spreadsheets.columns import LEAD_COLUMNS, ColumnMap
 from spreadsheets.lookups import Directory, name_key
@@ -35,6 +37,7 @@ class LeadRecords(Records[LeadDraft]):
 
     def __init__(self, session: Session, directory: Directory | None = None) -> None:
         super().__init__(session, directory)
+        self.loaded: dict[int, tuple[LeadDraft, int]] = {}
         self.by_code: dict[str, int] = {}
         self.by_title: dict[tuple[str, int], list[int]] = defaultdict(list)
         for i, code, title, org_id in session.execute(
@@ -78,15 +81,22 @@ class LeadRecords(Records[LeadDraft]):
     def new_draft(self, values: dict[str, Any]) -> LeadDraft:
         return LeadDraft(title_zh="", organisation_id=0, amount_cny=0)
 
+    def load_existing(self, record_ids: Collection[int]) -> None:
+        self.loaded = {}
+        for i, lead in load_by_id(self.session, Lead, record_ids).items():
+            self.loaded[i] = (LeadDraft(
+                lead.title_zh, lead.organisation_id, lead.amount_cny, lead.stage, lead.title_en,
+                lead.industry_id, lead.unit_id, lead.source_trip_id, lead.source_event_id,
+                lead.first_contact_on, lead.signed_on, lead.funds_in_cny, lead.notes, lead.code,
+                lead.uuid,
+            ), lead.revision)
+
     def existing(self, record_id: int) -> tuple[LeadDraft, int]:
-        lead = self.session.get_one(Lead, record_id)
-        draft = LeadDraft(
-            lead.title_zh, lead.organisation_id, lead.amount_cny, lead.stage, lead.title_en,
-            lead.industry_id, lead.unit_id, lead.source_trip_id, lead.source_event_id,
-            lead.first_contact_on, lead.signed_on, lead.funds_in_cny, lead.notes, lead.code,
-            lead.uuid,
-        )
-        return draft, lead.revision
+        return self.loaded[record_id]
+
+    def check(self, drafts: Sequence[LeadDraft], record_ids: Sequence[int | None]
+              ) -> list[tuple[int, PlannerError]]:
+        return check_leads(self.session, drafts)
 
     def identity(self, draft: LeadDraft, record_id: int | None) -> Hashable:
         if draft.code:
@@ -99,10 +109,6 @@ class LeadRecords(Records[LeadDraft]):
         return draft.title_zh
 
     @staticmethod
-    def create(session: Session, draft: Any) -> int:
-        return create_lead(session, draft).value.id
-
-    @staticmethod
-    def update(session: Session, record_id: int, draft: Any, revision: int) -> int:
-        changed = update_lead(session, record_id, draft, expected_revision=revision)
-        return changed.value.id
+    def save(session: Session, creates: Sequence[Any], updates: Sequence[Update]
+             ) -> tuple[list[int], list[int]]:
+        return save_leads(session, creates, updates).value

@@ -3,19 +3,16 @@ that organisation; any other row creates one."""
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Collection, Hashable, Sequence
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.enums import OrganisationKind
-from models.operations.directory import (
-    OrganisationDraft,
-    create_organisation,
-    organisation_draft,
-    update_organisation,
-)
+from models.errors import PlannerError
+from models.operations.bulk import Update, check_organisations, load_by_id, save_organisations
+from models.operations.directory import OrganisationDraft, draft_of_organisation
 from models.organisations import Organisation
 from spreadsheets import values as cell
 from spreadsheets.columns import ORGANISATION_COLUMNS
@@ -43,6 +40,7 @@ class OrganisationRecords(Records[OrganisationDraft]):
 
     def __init__(self, session: Session, directory: Directory | None = None) -> None:
         super().__init__(session, directory)
+        self.loaded: dict[int, tuple[OrganisationDraft, int]] = {}
         self.by_name = {name: i for i, name in session.execute(
             select(Organisation.id, Organisation.name_zh))}
         self.parsers = {
@@ -59,9 +57,16 @@ class OrganisationRecords(Records[OrganisationDraft]):
     def new_draft(self, values: dict[str, Any]) -> OrganisationDraft:
         return OrganisationDraft(name_zh="")
 
+    def load_existing(self, record_ids: Collection[int]) -> None:
+        self.loaded = {i: (draft_of_organisation(o), o.revision) for i, o in
+                       load_by_id(self.session, Organisation, record_ids).items()}
+
     def existing(self, record_id: int) -> tuple[OrganisationDraft, int]:
-        revision = self.session.get_one(Organisation, record_id).revision
-        return organisation_draft(self.session, record_id), revision
+        return self.loaded[record_id]
+
+    def check(self, drafts: Sequence[OrganisationDraft], record_ids: Sequence[int | None]
+              ) -> list[tuple[int, PlannerError]]:
+        return check_organisations(self.session, drafts, record_ids)
 
     def identity(self, draft: OrganisationDraft, record_id: int | None) -> Hashable:
         return draft.name_zh
@@ -70,10 +75,6 @@ class OrganisationRecords(Records[OrganisationDraft]):
         return draft.name_zh
 
     @staticmethod
-    def create(session: Session, draft: Any) -> int:
-        return create_organisation(session, draft).value.id
-
-    @staticmethod
-    def update(session: Session, record_id: int, draft: Any, revision: int) -> int:
-        changed = update_organisation(session, record_id, draft, expected_revision=revision)
-        return changed.value.id
+    def save(session: Session, creates: Sequence[Any], updates: Sequence[Update]
+             ) -> tuple[list[int], list[int]]:
+        return save_organisations(session, creates, updates).value

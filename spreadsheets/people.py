@@ -5,14 +5,16 @@ row names no unit, the only person of that name; any other row creates a person.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Hashable
+from collections.abc import Collection, Hashable, Sequence
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.enums import PersonKind
-from models.operations.directory import PersonDraft, create_person, person_draft, update_person
+from models.errors import PlannerError
+from models.operations.bulk import Update, check_people, load_by_id, save_people
+from models.operations.directory import PersonDraft, draft_of_person
 from models.people import Person
 from spreadsheets import values as cell
 from spreadsheets.columns import PERSON_COLUMNS
@@ -35,6 +37,7 @@ class PersonRecords(Records[PersonDraft]):
 
     def __init__(self, session: Session, directory: Directory | None = None) -> None:
         super().__init__(session, directory)
+        self.loaded: dict[int, tuple[PersonDraft, int]] = {}
         self.by_email: dict[str, list[int]] = defaultdict(list)
         self.by_place: dict[tuple[str, int | None, int | None], list[int]] = defaultdict(list)
         self.by_name: dict[str, list[int]] = defaultdict(list)
@@ -88,9 +91,16 @@ class PersonRecords(Records[PersonDraft]):
             kind = PersonKind.DELEGATE
         return PersonDraft(name_zh="", kind=kind)
 
+    def load_existing(self, record_ids: Collection[int]) -> None:
+        self.loaded = {i: (draft_of_person(p), p.revision) for i, p in
+                       load_by_id(self.session, Person, record_ids).items()}
+
     def existing(self, record_id: int) -> tuple[PersonDraft, int]:
-        revision = self.session.get_one(Person, record_id).revision
-        return person_draft(self.session, record_id), revision
+        return self.loaded[record_id]
+
+    def check(self, drafts: Sequence[PersonDraft], record_ids: Sequence[int | None]
+              ) -> list[tuple[int, PlannerError]]:
+        return check_people(self.session, drafts)
 
     def identity(self, draft: PersonDraft, record_id: int | None) -> Hashable:
         if record_id is not None:
@@ -101,10 +111,6 @@ class PersonRecords(Records[PersonDraft]):
         return draft.name_zh
 
     @staticmethod
-    def create(session: Session, draft: Any) -> int:
-        return create_person(session, draft).value.id
-
-    @staticmethod
-    def update(session: Session, record_id: int, draft: Any, revision: int) -> int:
-        changed = update_person(session, record_id, draft, expected_revision=revision)
-        return changed.value.id
+    def save(session: Session, creates: Sequence[Any], updates: Sequence[Update]
+             ) -> tuple[list[int], list[int]]:
+        return save_people(session, creates, updates).value

@@ -10,7 +10,7 @@ value as it is: a sparse sheet never erases what the directory already holds.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Collection, Hashable, Sequence
 from dataclasses import dataclass, field, fields, replace
 from typing import Any, ClassVar, Generic, TypeVar
 
@@ -18,7 +18,9 @@ from sqlalchemy import String
 from sqlalchemy.orm import Session
 
 from models.base import Base
+from models.errors import PlannerError
 from models.language import Lang
+from models.operations.bulk import Update
 from spreadsheets.columns import Column, ColumnMap
 from spreadsheets.lookups import Directory
 from spreadsheets.mojibake import find_damage
@@ -127,12 +129,22 @@ class Records(Generic[D]):
     def label(self, draft: D) -> str:
         raise NotImplementedError
 
-    @staticmethod
-    def create(session: Session, draft: Any) -> int:
+    def load_existing(self, record_ids: Collection[int]) -> None:
+        """Read the records the rows update, all at once (a few ``IN`` queries), for
+        :meth:`existing`."""
+        raise NotImplementedError
+
+    def check(self, drafts: Sequence[D], record_ids: Sequence[int | None]
+              ) -> list[tuple[int, PlannerError]]:
+        """The model's rule each draft breaks, by position, checked for the whole sheet at
+        once (``record_ids``: the record each draft edits, or None)."""
         raise NotImplementedError
 
     @staticmethod
-    def update(session: Session, record_id: int, draft: Any, revision: int) -> int:
+    def save(session: Session, creates: Sequence[Any], updates: Sequence[Update]
+             ) -> tuple[list[int], list[int]]:
+        """Write every row: the ids created and updated. Raises ``BulkRefusedError`` (nothing
+        written) when a record is refused now."""
         raise NotImplementedError
 
     # --- shared -----------------------------------------------------------------------------

@@ -23,6 +23,7 @@ class CellError(Exception):
 
 
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+_NO_INVISIBLE = {ord(c): None for c in _INVISIBLE}
 _EMPTY_MARKS = {"", "-", "--", "—", "——", "/", "无", "暂无", "未上榜", "不适用", "n/a", "na", "none",
                 "null", "#n/a"}
 
@@ -30,7 +31,7 @@ _EMPTY_MARKS = {"", "-", "--", "—", "——", "/", "无", "暂无", "未上榜
 def text(cell: str) -> str:
     """The cell without surrounding white space (ideographic and no-break spaces included) and
     without invisible characters. Chinese characters are never changed."""
-    cleaned = cell.translate({ord(c): None for c in _INVISIBLE})
+    cleaned = cell.translate(_NO_INVISIBLE)
     return cleaned.strip()
 
 

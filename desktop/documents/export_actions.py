@@ -8,11 +8,11 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-import briefs
 import calendars
 from desktop.context import AppContext
 from desktop.documents.pdf_preview import PdfPreview
@@ -20,6 +20,9 @@ from desktop.documents.saved_notice import show_saved
 from desktop.errors_text import describe
 from desktop.settings import AppSettings
 from desktop.worker import Job, Progress, run_in_background
+
+if TYPE_CHECKING:
+    import briefs
 
 translate = QCoreApplication.translate
 
@@ -61,6 +64,8 @@ def export_calendar(ctx: AppContext, settings: AppSettings, parent: QWidget,
 
 def brief_options(ctx: AppContext, settings: AppSettings, today: date | None = None
                   ) -> briefs.BriefOptions:
+    import briefs  # ReportLab and the briefs: on the first brief, not at start
+
     return briefs.BriefOptions(generated_on=today or date.today(), lang=ctx.lang,
                                font_path=settings.font_path or None,
                                issuer_zh=settings.issuer_zh, issuer_en=settings.issuer_en)
@@ -70,6 +75,8 @@ def show_brief(ctx: AppContext, settings: AppSettings, parent: QWidget, kind: br
                code: str = "", year: int | None = None, month: int | None = None) -> Job:
     """Build the brief of a trip or event (its ``code``), the campaign report, or the
     leaderboard of ``month`` of ``year``, then preview it in the window."""
+    import briefs
+
     options = brief_options(ctx, settings)
     sessions = ctx.sessions
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from sqlalchemy import inspect
@@ -11,6 +12,7 @@ from sqlalchemy.orm.attributes import History
 from models.base import Editable
 
 
+@cache  # a mapping does not change once configured: read it once per class
 def many_to_one(mapper: Mapper[Any]) -> dict[str, RelationshipProperty[Any]]:
     """Foreign-key column key -> the relationship that reads it (leader_id -> leader)."""
     found: dict[str, RelationshipProperty[Any]] = {}
@@ -22,6 +24,7 @@ def many_to_one(mapper: Mapper[Any]) -> dict[str, RelationshipProperty[Any]]:
     return found
 
 
+@cache
 def composition_parent(mapper: Mapper[Any]) -> RelationshipProperty[Any] | None:
     """The relationship to the record this one is part of (an item's trip), if any."""
     for rel in mapper.relationships:
@@ -35,6 +38,7 @@ def composition_parent(mapper: Mapper[Any]) -> RelationshipProperty[Any] | None:
     return None
 
 
+@cache
 def tracked_collections(mapper: Mapper[Any]) -> list[RelationshipProperty[Any]]:
     """Collections recorded as fields: many-to-many links and parts that are not records."""
     return [rel for rel in mapper.relationships
@@ -42,6 +46,7 @@ def tracked_collections(mapper: Mapper[Any]) -> list[RelationshipProperty[Any]]:
             and (rel.secondary is not None or not issubclass(rel.mapper.class_, Editable))]
 
 
+@cache
 def part_collections(mapper: Mapper[Any]) -> list[RelationshipProperty[Any]]:
     """Collections of records that are parts of this one (a trip's itinerary items)."""
     return [rel for rel in mapper.relationships

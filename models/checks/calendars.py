@@ -11,9 +11,6 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-import chinese_calendar
-import holidays
-
 # chinese-calendar's English names, in Chinese
 CN_NAMES = {
     "New Year's Day": "元旦", "Spring Festival": "春节", "Tomb-sweeping Day": "清明节",
@@ -61,6 +58,8 @@ def country_name(code: str) -> tuple[str, str]:
 
 @lru_cache(maxsize=512)
 def _table(country: str, year: int, language: str | None) -> dict[date, str]:
+    import holidays  # 0.2 s of imports: only when a check needs a holiday, not at start
+
     try:
         table = holidays.country_holidays(country, years=year, language=language)
     except NotImplementedError:  # a country the package does not know
@@ -69,6 +68,8 @@ def _table(country: str, year: int, language: str | None) -> dict[date, str]:
 
 
 def _languages(country: str) -> tuple[str | None, str | None]:
+    import holidays
+
     try:
         supported = holidays.country_holidays(country).supported_languages
     except NotImplementedError:
@@ -80,6 +81,8 @@ def _languages(country: str) -> tuple[str | None, str | None]:
 
 
 def china_day(day: date) -> ChinaDay:
+    import chinese_calendar
+
     try:
         is_holiday, name = chinese_calendar.get_holiday_detail(day)
         workday = chinese_calendar.is_workday(day)
@@ -107,4 +110,6 @@ def public_holiday(country: str, day: date, use_chinese_calendar: bool = True) -
 
 def calendar_last_year() -> int:
     """The last year chinese-calendar knows."""
+    import chinese_calendar
+
     return max(d.year for d in chinese_calendar.holidays)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -63,17 +64,24 @@ class OrganisationDraft:
 
 
 def _check_person(session: Session, d: PersonDraft) -> None:
+    check_person(d, lambda i: session.get(Unit, i) is not None,
+                 lambda i: session.get(Organisation, i) is not None)
+
+
+def check_person(d: PersonDraft, unit_exists: Callable[[int], bool],
+                 organisation_exists: Callable[[int], bool]) -> None:
+    """The rules of a person, with the look-ups given (one record, or a whole import's)."""
     rules.required_name("name_zh", d.name_zh, "姓名", "Name")
     rules.email("email", d.email)
-    if d.unit_id is not None and session.get(Unit, d.unit_id) is None:
+    if d.unit_id is not None and not unit_exists(d.unit_id):
         raise ValidationError("unit_id", f"责任单位不存在（编号 {d.unit_id}）",
                               f"No such unit (id {d.unit_id})")
-    if d.organisation_id is not None and session.get(Organisation, d.organisation_id) is None:
+    if d.organisation_id is not None and not organisation_exists(d.organisation_id):
         raise ValidationError("organisation_id", f"机构不存在（编号 {d.organisation_id}）",
                               f"No such organisation (id {d.organisation_id})")
 
 
-def _apply_person(p: Person, d: PersonDraft) -> None:
+def apply_person(p: Person, d: PersonDraft) -> None:
     p.name_zh = d.name_zh.strip()
     p.name_en = d.name_en.strip()
     p.kind = d.kind
@@ -113,7 +121,7 @@ def _flushed_person(session: Session, person: Person) -> OpResult[PersonRow]:
 def create_person(session: Session, draft: PersonDraft) -> OpResult[PersonRow]:
     _check_person(session, draft)
     person = Person(uuid=draft.uuid) if draft.uuid else Person()
-    _apply_person(person, draft)
+    apply_person(person, draft)
     session.add(person)
     return _flushed_person(session, person)
 
@@ -123,12 +131,16 @@ def update_person(session: Session, person_id: int, draft: PersonDraft,
     person = _person(session, person_id)
     _check_revision(f"人员 {person.name_zh}", person.revision, expected_revision)
     _check_person(session, draft)
-    _apply_person(person, draft)
+    apply_person(person, draft)
     return _flushed_person(session, person)
 
 
 def person_draft(session: Session, person_id: int) -> PersonDraft:
-    p = _person(session, person_id)
+    return draft_of_person(_person(session, person_id))
+
+
+def draft_of_person(p: Person) -> PersonDraft:
+    """The draft that edits a loaded person."""
     return PersonDraft(p.name_zh, p.kind, p.name_en, p.title_zh, p.title_en, p.unit_id,
                        p.organisation_id, p.phone, p.email, p.languages, p.notes, p.uuid,
                        mobile_abroad=p.mobile_abroad, passport_number=p.passport_number,
@@ -137,16 +149,28 @@ def person_draft(session: Session, person_id: int) -> PersonDraft:
 
 
 def _check_org(session: Session, d: OrganisationDraft, existing: Organisation | None) -> None:
+    check_organisation(
+        d, existing.id if existing is not None else None,
+        lambda name: session.scalars(select(Organisation.id)
+                                     .where(Organisation.name_zh == name)).first(),
+        lambda i: session.get(Industry, i) is not None)
+
+
+def check_organisation(d: OrganisationDraft, own_id: int | None,
+                       owner_of_name: Callable[[str], int | None],
+                       industry_exists: Callable[[int], bool]) -> None:
+    """The rules of an organisation (``own_id``: the one edited, None for a new one), with the
+    look-ups given: a query each for one record, or maps loaded once for a whole import."""
     name = rules.required_name("name_zh", d.name_zh, "机构名称", "Organisation name")
-    clash = session.scalars(select(Organisation).where(Organisation.name_zh == name)).first()
-    if clash is not None and clash is not existing:
+    clash = owner_of_name(name)
+    if clash is not None and (own_id is None or clash != own_id):
         raise ValidationError("name_zh", f"机构“{name}”已存在", f"'{name}' already exists")
     for field_name, rank in (("fortune_global_500_rank", d.fortune_global_500_rank),
                              ("china_top_500_rank", d.china_top_500_rank)):
         if rank is not None and not 1 <= rank <= 500:
             raise ValidationError(field_name, "500 强排名应在 1 到 500 之间",
                                   "A Top-500 rank lies between 1 and 500")
-    if d.industry_id is not None and session.get(Industry, d.industry_id) is None:
+    if d.industry_id is not None and not industry_exists(d.industry_id):
         raise ValidationError("industry_id", f"产业不存在（编号 {d.industry_id}）",
                               f"No such industry (id {d.industry_id})")
     if d.hq_country and (len(d.hq_country) != 2 or not d.hq_country.isalpha()):
@@ -158,7 +182,7 @@ def _check_org(session: Session, d: OrganisationDraft, existing: Organisation | 
                                   "Revenue and employees cannot be negative")
 
 
-def _apply_org(o: Organisation, d: OrganisationDraft) -> None:
+def apply_organisation(o: Organisation, d: OrganisationDraft) -> None:
     o.name_zh = d.name_zh.strip()
     o.name_en = d.name_en.strip()
     o.kind = d.kind
@@ -193,7 +217,7 @@ def _flushed_organisation(session: Session, org: Organisation) -> OpResult[Organ
 def create_organisation(session: Session, draft: OrganisationDraft) -> OpResult[OrganisationRow]:
     _check_org(session, draft, None)
     org = Organisation(uuid=draft.uuid) if draft.uuid else Organisation()
-    _apply_org(org, draft)
+    apply_organisation(org, draft)
     session.add(org)
     return _flushed_organisation(session, org)
 
@@ -211,7 +235,7 @@ def create_organisations(session: Session,
             raise ValidationError("name_zh", f"机构“{name}”已存在", f"'{name}' already exists")
         names.add(name)
         org = Organisation(uuid=draft.uuid) if draft.uuid else Organisation()
-        _apply_org(org, draft)
+        apply_organisation(org, draft)
         made.append(org)
     session.add_all(made)
     session.flush()
@@ -223,12 +247,16 @@ def update_organisation(session: Session, org_id: int, draft: OrganisationDraft,
     org = _organisation(session, org_id)
     _check_revision(f"机构 {org.name_zh}", org.revision, expected_revision)
     _check_org(session, draft, org)
-    _apply_org(org, draft)
+    apply_organisation(org, draft)
     return _flushed_organisation(session, org)
 
 
 def organisation_draft(session: Session, org_id: int) -> OrganisationDraft:
-    o = _organisation(session, org_id)
+    return draft_of_organisation(_organisation(session, org_id))
+
+
+def draft_of_organisation(o: Organisation) -> OrganisationDraft:
+    """The draft that edits a loaded organisation."""
     return OrganisationDraft(o.name_zh, o.kind, o.name_en, o.industry_id,
                              o.fortune_global_500_rank, o.china_top_500_rank, o.hq_city,
                              o.hq_country, o.website, o.talking_points, o.notes, o.uuid,

@@ -11,6 +11,7 @@ Every stage a project reaches is kept in its stage history (the day, who moved i
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
@@ -93,25 +94,33 @@ def today() -> date:
 
 
 def _check(session: Session, d: LeadDraft) -> None:
+    check_lead(d, lambda model, ident: session.get(model, ident) is not None)
+
+
+LEAD_REFERENCES: tuple[tuple[str, type, str, str], ...] = (
+    ("organisation_id", Organisation, "机构", "organisation"),
+    ("industry_id", Industry, "产业", "industry"),
+    ("unit_id", Unit, "责任单位", "unit"),
+    ("source_trip_id", Trip, "来源推广活动", "source trip"),
+    ("source_event_id", ThemedEvent, "来源专题活动", "source event"),
+    ("source_item_id", ItineraryItem, "来源日程", "source itinerary item"),
+    ("source_session_id", AgendaSession, "来源议程", "source agenda session"),
+    ("leader_id", Person, "挂点领导", "linked leader"),
+)
+
+
+def check_lead(d: LeadDraft, exists: Callable[[type, int], bool]) -> None:
+    """The rules of a project, with the look-up of the records it names given (a query each
+    for one project, or sets loaded once for a whole import)."""
     rules.required_name("title_zh", d.title_zh, "项目名称", "Project title")
     if not d.organisation_id:
         raise ValidationError("organisation_id", "请选择项目的机构",
                               "Choose the project's organisation")
     rules.non_negative("amount_cny", d.amount_cny, "投资金额", "The amount")
     rules.non_negative("funds_in_cny", d.funds_in_cny, "到位资金", "Funds in")
-    checks: list[tuple[str, type, int | None, str, str]] = [
-        ("organisation_id", Organisation, d.organisation_id, "机构", "organisation"),
-        ("industry_id", Industry, d.industry_id, "产业", "industry"),
-        ("unit_id", Unit, d.unit_id, "责任单位", "unit"),
-        ("source_trip_id", Trip, d.source_trip_id, "来源推广活动", "source trip"),
-        ("source_event_id", ThemedEvent, d.source_event_id, "来源专题活动", "source event"),
-        ("source_item_id", ItineraryItem, d.source_item_id, "来源日程", "source itinerary item"),
-        ("source_session_id", AgendaSession, d.source_session_id, "来源议程",
-         "source agenda session"),
-        ("leader_id", Person, d.leader_id, "挂点领导", "linked leader"),
-    ]
-    for field_name, model, ident, zh, en in checks:
-        if ident is not None and session.get(model, ident) is None:
+    for field_name, model, zh, en in LEAD_REFERENCES:
+        ident = getattr(d, field_name)
+        if ident is not None and not exists(model, ident):
             raise ValidationError(field_name, f"{zh}不存在（编号 {ident}）",
                                   f"No such {en} (id {ident})")
     if d.signed_on and d.first_contact_on and d.signed_on < d.first_contact_on:
@@ -120,7 +129,7 @@ def _check(session: Session, d: LeadDraft) -> None:
     check_stage(d.stage, d.signed_on, d.amount_cny, d.funds_in_cny)
 
 
-def _apply(lead: Lead, d: LeadDraft) -> None:
+def apply_lead(lead: Lead, d: LeadDraft) -> None:
     lead.title_zh = d.title_zh.strip()
     lead.title_en = d.title_en.strip()
     lead.organisation_id = d.organisation_id
@@ -139,7 +148,7 @@ def _apply(lead: Lead, d: LeadDraft) -> None:
     lead.leader_id = d.leader_id
 
 
-def _step(session: Session, lead: Lead, stage: LeadStage, on: date | None,
+def add_step(session: Session, lead: Lead, stage: LeadStage, on: date | None,
           reason: str = "") -> None:
     lead.stage_changes.append(LeadStageChange(
         stage=stage, changed_on=on or today(), changed_by=current_actor(session),
@@ -191,20 +200,20 @@ def create_lead(session: Session, draft: LeadDraft) -> OpResult[LeadRow]:
     lead = Lead(code=code, campaign_id=campaign.id)
     if draft.uuid:
         lead.uuid = draft.uuid
-    _apply(lead, draft)
+    apply_lead(lead, draft)
     if draft.history:
         lead.stage_changes.extend(
             LeadStageChange(stage=h.stage, changed_on=h.on, changed_by=h.by, reason=h.reason)
             for h in draft.history)
     else:
-        _step(session, lead, draft.stage,
-              draft.stage_on or _natural_day(draft), draft.stage_reason)
+        add_step(session, lead, draft.stage,
+              draft.stage_on or natural_day(draft), draft.stage_reason)
     session.add(lead)
     session.flush()
     return OpResult(lead_row(lead, campaign.flagship_threshold_cny), _changes(lead))
 
 
-def _natural_day(d: LeadDraft) -> date | None:
+def natural_day(d: LeadDraft) -> date | None:
     """The day a new project reached its stage, when the draft says nothing else."""
     if d.stage is LeadStage.SIGNED and d.signed_on:
         return d.signed_on
@@ -224,9 +233,9 @@ def update_lead(session: Session, lead_id: int, draft: LeadDraft,
     if draft.stage != before:
         check_move(before, draft.stage, draft.stage_reason)
     changes = _changes(lead)
-    _apply(lead, draft)
+    apply_lead(lead, draft)
     if draft.stage != before:
-        _step(session, lead, draft.stage, draft.stage_on, draft.stage_reason)
+        add_step(session, lead, draft.stage, draft.stage_on, draft.stage_reason)
     session.flush()
     return OpResult(lead_row(lead, lead.campaign.flagship_threshold_cny), changes | _changes(lead))
 
@@ -257,7 +266,7 @@ def move_lead(session: Session, lead_id: int, stage: LeadStage, *, on: date | No
     lead.amount_cny = new_amount
     lead.funds_in_cny = new_funds
     day = on or (new_signed if stage is LeadStage.SIGNED and signed_on else None)
-    _step(session, lead, stage, day, reason)
+    add_step(session, lead, stage, day, reason)
     session.flush()
     return OpResult(lead_row(lead, lead.campaign.flagship_threshold_cny), _changes(lead))
 
@@ -265,7 +274,7 @@ def move_lead(session: Session, lead_id: int, stage: LeadStage, *, on: date | No
 def unmove_lead(session: Session, lead_id: int, before: LeadDraft) -> OpResult[LeadRow]:
     """Undo a move: the fields as they were and the history without the steps added since."""
     lead = get_lead(session, lead_id)
-    _apply(lead, before)
+    apply_lead(lead, before)
     lead.stage = before.stage
     del lead.stage_changes[len(before.history):]
     session.flush()

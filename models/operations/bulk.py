@@ -1,0 +1,350 @@
+"""Saving many directory records and investment leads at once (spreadsheet imports of thousands of rows).
+
+The rules are those of :func:`models.operations.directory.create_organisation` and the other
+one-record operations, applied to every record with look-ups loaded once for the whole batch
+(a few ``IN`` queries, never one per record). Every record is checked before anything is
+written; a batch with a refused record raises :class:`BulkRefusedError`, which names each
+refused record by its position, and writes nothing. Records are then written ``BATCH`` at a
+time (one flush each: a multi-row INSERT and the history rows of the batch).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from models import rules
+from models.base import Base
+from models.campaign import Campaign, Industry, Unit
+from models.changes import OpChanges, OpResult, RecordKind
+from models.errors import ConcurrentEditError, NotFoundError, PlannerError, ValidationError
+from models.events import ThemedEvent
+from models.leads import Lead
+from models.operations.codes import next_codes
+from models.operations.directory import (
+    OrganisationDraft,
+    PersonDraft,
+    apply_organisation,
+    apply_person,
+    check_organisation,
+    check_person,
+)
+from models.operations.leads import (
+    LEAD_REFERENCES,
+    LeadDraft,
+    add_step,
+    apply_lead,
+    check_lead,
+    check_move,
+    natural_day,
+)
+from models.organisations import Organisation
+from models.people import Person
+from models.trips import Trip
+
+BATCH = 1000  # records per flush
+IN_CHUNK = 500  # values per IN (...) list: well under SQLite's and PostgreSQL's limits
+WHOLE_TABLE = 2000  # more names than this: read the (small) name column whole
+
+T = TypeVar("T")
+M = TypeVar("M", bound=Base)
+
+
+class BulkRefusedError(ValidationError):
+    """Records of a batch were refused; nothing was written. ``problems`` holds
+    ``(position, error)`` for each, the position counted over creates then updates."""
+
+    def __init__(self, problems: Sequence[tuple[int, PlannerError]]) -> None:
+        self.problems = tuple(problems)
+        first = self.problems[0][1]
+        count = len(self.problems)
+        super().__init__(getattr(first, "field", ""),
+                         f"{count} 条记录被拒绝，未写入任何数据。第一条：{first.message_zh}",
+                         f"{count} record{'s' * (count != 1)} refused, nothing written. "
+                         f"The first: {first.message_en or first.message_zh}")
+
+
+@dataclass(frozen=True)
+class Update:
+    """An edit of one record in a batch: its id, the new draft, the revision it was read at."""
+
+    record_id: int
+    draft: Any
+    revision: int | None = None
+
+
+def chunks(values: Sequence[T], size: int = IN_CHUNK) -> Iterator[Sequence[T]]:
+    for start in range(0, len(values), size):
+        yield values[start:start + size]
+
+
+def existing_ids(session: Session, column: InstrumentedAttribute[int],
+                 ids: Iterable[int | None]) -> set[int]:
+    """Which of ``ids`` are in the table of ``column`` (one query per ``IN_CHUNK`` ids)."""
+    wanted = sorted({i for i in ids if i is not None})
+    found: set[int] = set()
+    for part in chunks(wanted):
+        found.update(session.scalars(select(column).where(column.in_(part))))
+    return found
+
+
+def load_by_id(session: Session, model: type[M], ids: Iterable[int]) -> dict[int, M]:
+    """The records of ``model`` with ``ids``, loaded by ``IN_CHUNK`` at a time."""
+    wanted = sorted(set(ids))
+    found: dict[int, M] = {}
+    id_column = model.__table__.c.id
+    for part in chunks(wanted):
+        for record in session.scalars(select(model).where(id_column.in_(part))):
+            found[record.id] = record  # type: ignore[attr-defined]
+    return found
+
+
+def _checked(items: Sequence[Any], check: Callable[[int, Any], None]) -> list[tuple[int, PlannerError]]:
+    problems: list[tuple[int, PlannerError]] = []
+    for position, item in enumerate(items):
+        try:
+            check(position, item)
+        except PlannerError as exc:
+            problems.append((position, exc))
+    return problems
+
+
+def _write(session: Session, creates: Sequence[Any], make: Callable[[Any], Any],
+           records: list[Any], fill: Callable[[Any, Any], None],
+           updates: Sequence[Update]) -> list[int]:
+    """Fill the updated records, then make and add the new ones, flushing every ``BATCH``
+    records; the ids of the new ones. A written batch is let go of (the session holds its
+    records weakly), so memory does not grow with the number of rows."""
+    for start in range(0, len(updates), BATCH):
+        for record, update in zip(records[start:start + BATCH], updates[start:start + BATCH],
+                                  strict=True):
+            fill(record, update.draft)
+        session.flush()
+    created: list[int] = []
+    for start in range(0, len(creates), BATCH):
+        batch = [make(draft) for draft in creates[start:start + BATCH]]
+        session.add_all(batch)
+        session.flush()
+        created.extend(record.id for record in batch)
+    return created
+
+
+def _revision(what: str, record: Any, update: Update) -> None:
+    if update.revision is not None and record.revision != update.revision:
+        raise ConcurrentEditError(what, update.revision, record.revision)
+
+
+# --- organisations ------------------------------------------------------------------------
+
+def organisation_name_owners(session: Session, names: Iterable[str]) -> dict[str, int]:
+    """The id of the organisation holding each of ``names`` (those that are taken)."""
+    wanted = sorted({n.strip() for n in names if n.strip()})
+    owners: dict[str, int] = {}
+    if len(wanted) > WHOLE_TABLE:  # one pass over the names beats many long IN lists
+        named = set(wanted)
+        return {name: ident for name, ident in session.execute(
+            select(Organisation.name_zh, Organisation.id)) if name in named}
+    for part in chunks(wanted):
+        owners.update((name, ident) for name, ident in session.execute(
+            select(Organisation.name_zh, Organisation.id).where(Organisation.name_zh.in_(part))))
+    return owners
+
+
+def check_organisations(session: Session, drafts: Sequence[OrganisationDraft],
+                        own_ids: Sequence[int | None]) -> list[tuple[int, PlannerError]]:
+    """The rule each draft breaks, by position (``own_ids``: the record each edits, or None).
+    Two drafts of the batch with the same name: the second is refused."""
+    owners = organisation_name_owners(session, (d.name_zh for d in drafts))
+    industries = existing_ids(session, Industry.id, (d.industry_id for d in drafts))
+    claimed: dict[str, int | None] = {}
+
+    def owner(name: str, position: int) -> int | None:
+        if name in claimed and claimed[name] != own_ids[position]:
+            return -1  # taken by an earlier record of this batch
+        return owners.get(name)
+
+    def check(position: int, draft: OrganisationDraft) -> None:
+        check_organisation(draft, own_ids[position], lambda n: owner(n, position),
+                           industries.__contains__)
+        claimed.setdefault(draft.name_zh.strip(), own_ids[position])
+
+    return _checked(drafts, check)
+
+
+def save_organisations(session: Session, creates: Sequence[OrganisationDraft],
+                       updates: Sequence[Update] = ()) -> OpResult[tuple[list[int], list[int]]]:
+    """Create and update many organisations: the ids created and updated, or
+    :class:`BulkRefusedError` with nothing written."""
+    records = load_by_id(session, Organisation, (u.record_id for u in updates))
+    problems = _missing_or_stale(records, updates, len(creates), "机构", "organisation")
+    drafts = [*creates, *(u.draft for u in updates)]
+    own_ids: list[int | None] = [*(None for _ in creates), *(u.record_id for u in updates)]
+    problems += check_organisations(session, drafts, own_ids)
+    if problems:
+        raise BulkRefusedError(sorted(problems, key=lambda p: p[0]))
+    # the history names each organisation's industry: keep them at hand
+    held = (session.scalars(select(Industry)).all()
+            if any(d.industry_id is not None for d in drafts) else [])
+    def make(draft: OrganisationDraft) -> Organisation:
+        org = Organisation(uuid=draft.uuid) if draft.uuid else Organisation()
+        apply_organisation(org, draft)
+        return org
+
+    edited = [records[u.record_id] for u in updates]
+    created = _write(session, creates, make, edited, apply_organisation, updates)
+    del held
+    updated = [o.id for o in edited]
+    return OpResult((created, updated), OpChanges.of(RecordKind.ORGANISATION, *created, *updated))
+
+
+def _missing_or_stale(records: dict[int, Any], updates: Sequence[Update], offset: int,
+                      what_zh: str, what_en: str) -> list[tuple[int, PlannerError]]:
+    problems: list[tuple[int, PlannerError]] = []
+    for position, update in enumerate(updates, start=offset):
+        record = records.get(update.record_id)
+        try:
+            if record is None:
+                raise NotFoundError(f"找不到{what_zh} {update.record_id}",
+                                    f"No {what_en} with id {update.record_id}")
+            _revision(f"{what_zh} {getattr(record, 'name_zh', '')}".strip(), record, update)
+        except PlannerError as exc:
+            problems.append((position, exc))
+    return problems
+
+
+# --- people -------------------------------------------------------------------------------
+
+def check_people(session: Session, drafts: Sequence[PersonDraft]) -> list[tuple[int, PlannerError]]:
+    """The rule each draft breaks, by position."""
+    units = existing_ids(session, Unit.id, (d.unit_id for d in drafts))
+    organisations = existing_ids(session, Organisation.id, (d.organisation_id for d in drafts))
+    return _checked(drafts, lambda _position, draft: check_person(
+        draft, units.__contains__, organisations.__contains__))
+
+
+def save_people(session: Session, creates: Sequence[PersonDraft],
+                updates: Sequence[Update] = ()) -> OpResult[tuple[list[int], list[int]]]:
+    """Create and update many people: the ids created and updated, or
+    :class:`BulkRefusedError` with nothing written."""
+    records = load_by_id(session, Person, (u.record_id for u in updates))
+    problems = _missing_or_stale(records, updates, len(creates), "人员", "person")
+    problems += check_people(session, [*creates, *(u.draft for u in updates)])
+    if problems:
+        raise BulkRefusedError(sorted(problems, key=lambda p: p[0]))
+    # the history names each person's unit and organisation: load them once
+    held = [*load_by_id(session, Unit, (d.unit_id for d in creates if d.unit_id is not None)
+                        ).values(),
+            *load_by_id(session, Organisation,
+                        (d.organisation_id for d in [*creates, *(u.draft for u in updates)]
+                         if d.organisation_id is not None)).values()]
+    def make(draft: PersonDraft) -> Person:
+        person = Person(uuid=draft.uuid) if draft.uuid else Person()
+        apply_person(person, draft)
+        return person
+
+    edited = [records[u.record_id] for u in updates]
+    created = _write(session, creates, make, edited, apply_person, updates)
+    del held
+    updated = [p.id for p in edited]
+    return OpResult((created, updated), OpChanges.of(RecordKind.PERSON, *created, *updated))
+
+
+# --- investment leads ---------------------------------------------------------------------
+
+def check_leads(session: Session, drafts: Sequence[LeadDraft]) -> list[tuple[int, PlannerError]]:
+    """The rule each draft breaks, by position."""
+    known: dict[type, set[int]] = {}
+    for field_name, model, _zh, _en in LEAD_REFERENCES:
+        ids = {getattr(d, field_name) for d in drafts} - {None}
+        if ids:
+            known.setdefault(model, set()).update(
+                existing_ids(session, model.__table__.c.id, ids))  # type: ignore[attr-defined]
+    return _checked(drafts, lambda _position, draft: check_lead(
+        draft, lambda model, ident: ident in known.get(model, set())))
+
+
+def save_leads(session: Session, creates: Sequence[LeadDraft],
+               updates: Sequence[Update] = ()) -> OpResult[tuple[list[int], list[int]]]:
+    """Create and update many investment leads (codes given out in one block per campaign
+    year, a first stage step each): the ids created and updated, or
+    :class:`BulkRefusedError` with nothing written."""
+    records = load_by_id(session, Lead, (u.record_id for u in updates))
+    problems = _missing_or_stale(records, updates, len(creates), "项目", "lead")
+    for position, update in enumerate(updates, start=len(creates)):
+        lead = records.get(update.record_id)
+        if lead is not None and update.draft.stage != lead.stage:
+            try:
+                check_move(lead.stage, update.draft.stage, update.draft.stage_reason)
+            except PlannerError as exc:
+                problems.append((position, exc))
+    problems += check_leads(session, [*creates, *(u.draft for u in updates)])
+    campaigns = _campaigns(session, creates)
+    for position, draft in enumerate(creates):
+        try:
+            if campaigns.get(draft.campaign_id) is None:
+                raise ValidationError("campaign_id", f"年度计划不存在（编号 {draft.campaign_id}）",
+                                      f"No such campaign (id {draft.campaign_id})")
+            if draft.code:
+                rules.code("code", draft.code)
+        except PlannerError as exc:
+            problems.append((position, exc))
+    if problems:
+        raise BulkRefusedError(sorted(problems, key=lambda p: p[0]))
+    held = _referenced(session, [*creates, *(u.draft for u in updates)])
+    codes: dict[int, list[str]] = {}
+    for year_of in {c.id: c for c in campaigns.values() if c is not None}.values():
+        count = sum(1 for d in creates if not d.code and campaigns[d.campaign_id] is year_of)
+        codes[year_of.id] = next_codes(session, Lead.code, "LEAD", year_of.year, count)
+        codes[year_of.id].reverse()  # popped from the end: in order, without shifting
+    def make(draft: LeadDraft) -> Lead:
+        campaign = campaigns[draft.campaign_id]
+        assert campaign is not None
+        code = rules.code("code", draft.code) if draft.code else codes[campaign.id].pop()
+        lead = Lead(code=code, campaign_id=campaign.id)
+        if draft.uuid:
+            lead.uuid = draft.uuid
+        apply_lead(lead, draft)
+        add_step(session, lead, draft.stage, draft.stage_on or natural_day(draft),
+                 draft.stage_reason)
+        return lead
+
+    def fill(lead: Lead, draft: LeadDraft) -> None:
+        before = lead.stage
+        apply_lead(lead, draft)
+        if draft.stage != before:
+            add_step(session, lead, draft.stage, draft.stage_on, draft.stage_reason)
+
+    edited = [records[u.record_id] for u in updates]
+    created = _write(session, creates, make, edited, fill, updates)
+    del held
+    updated = [lead.id for lead in edited]
+    return OpResult((created, updated), OpChanges.of(RecordKind.LEAD, *created, *updated))
+
+
+def _campaigns(session: Session, drafts: Sequence[LeadDraft]) -> dict[int | None, Campaign | None]:
+    """The campaign of each draft's ``campaign_id`` (None: the newest campaign)."""
+    wanted = {d.campaign_id for d in drafts}
+    found: dict[int | None, Campaign | None] = {
+        i: c for i, c in load_by_id(session, Campaign, (i for i in wanted if i is not None)).items()}
+    for ident in wanted:
+        found.setdefault(ident, None)
+    if None in wanted:
+        found[None] = session.scalars(select(Campaign).order_by(Campaign.year.desc())
+                                      .limit(1)).first()
+    return found
+
+
+def _referenced(session: Session, drafts: Sequence[LeadDraft]) -> list[object]:
+    """The organisations, industries, units, trips and events the leads name, loaded once:
+    the history names them."""
+    held: list[object] = []
+    for field_name, model in (("organisation_id", Organisation), ("industry_id", Industry),
+                              ("unit_id", Unit), ("source_trip_id", Trip),
+                              ("source_event_id", ThemedEvent)):
+        ids = [i for d in drafts if (i := getattr(d, field_name)) is not None]
+        held.extend(load_by_id(session, model, ids).values())
+    return held

@@ -1,0 +1,87 @@
+"""Calendar export at scale: the same statements for three times the history, and a year's
+export reads that year's events only (on generated ten-year data, tiny)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import event
+from sqlalchemy.orm import Session, sessionmaker
+
+from bench import scale_data
+from calendars.collect import collect
+from calendars.export import render
+from calendars.scope import ExportScope
+from models import queries
+from models.database import open_database
+from models.rows import EventDetail
+
+
+def _database(folder: Path, scale: float) -> sessionmaker[Session]:
+    url = f"sqlite:///{folder / f'scale-{scale}.db'}"
+    scale_data.generate(url, scale, seed=1)
+    return open_database(url)[1]
+
+
+@pytest.fixture(scope="module")
+def small_and_large(tmp_path_factory: pytest.TempPathFactory
+                    ) -> tuple[sessionmaker[Session], sessionmaker[Session]]:
+    folder = tmp_path_factory.mktemp("ics-scale")
+    return _database(folder, 0.002), _database(folder, 0.006)
+
+
+def _statements(sessions: sessionmaker[Session], scope: ExportScope) -> tuple[int, int]:
+    """Statements to collect and render ``scope``, and the entries it holds."""
+    seen: list[str] = []
+    with sessions() as session:
+        engine = session.get_bind()
+
+        def on_statement(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+            seen.append(statement)
+
+        event.listen(engine, "before_cursor_execute", on_statement)
+        try:
+            data = collect(session, scope)
+        finally:
+            event.remove(engine, "before_cursor_execute", on_statement)
+    assert render(data).startswith(b"BEGIN:VCALENDAR")
+    return len(seen), data.entry_count
+
+
+def test_export_statements_do_not_grow_with_the_history(
+        small_and_large: tuple[sessionmaker[Session], sessionmaker[Session]]) -> None:
+    small, large = (_statements(s, ExportScope(all_=True)) for s in small_and_large)
+    assert large[1] >= 2 * small[1]  # three times the trips, items, events and sessions
+    assert large[0] == small[0]  # each kind of row loaded in bulk, none per entry
+
+
+def test_a_year_reads_that_years_events_only(
+        small_and_large: tuple[sessionmaker[Session], sessionmaker[Session]],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    sessions = small_and_large[1]
+    asked: list[int] = []
+
+    def spy(session: Session, ids: Sequence[int] | None = None, **kwargs: Any
+            ) -> list[EventDetail]:
+        asked.extend(ids or ())
+        return real(session, ids, **kwargs)
+
+    real = queries.event_details
+    with sessions() as session:
+        everything = collect(session, ExportScope(all_=True))
+    years = sorted({e.local_start.year for e in everything.events})
+    year = years[len(years) // 2]
+    monkeypatch.setattr(queries, "event_details", spy)
+    scope = ExportScope(start=date(year, 1, 1), end=date(year, 12, 31))
+    with sessions() as session:
+        data = collect(session, scope)
+    in_year = [e for e in everything.events
+               if e.local_start.date() <= scope.end and e.local_end.date() >= scope.start]
+    assert [e.code for e in data.events] == [e.code for e in in_year]
+    assert in_year and len(asked) < len(everything.events) / 2  # not all ten years
+    # the invited organisations are named without their contacts (not needed in a calendar)
+    assert all(not i.organisation.contacts for e in data.events for i in e.invitations)
