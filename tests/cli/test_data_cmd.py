@@ -8,11 +8,14 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import pytest
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from cli.app import run
 from cli.context import Context
 from models.audit.actor import set_actor
+from models.audit.table import AuditEntry
 from models.enums import TripStatus
 from models.operations.trips import trip_draft, update_trip
 from tests.factories import make_trip, make_world
@@ -121,3 +124,24 @@ def test_history_of_a_person_by_name_refuses_namesakes_and_finds_the_deleted(
         status, out, err = cli("--db", db_url, "--lang", "en", "history", "--person", given)
         assert status == 0, err
         assert out.startswith("赵离职: 2 change(s)") and "deleted" in out
+
+
+@pytest.mark.backends("sqlite", "postgresql")
+def test_history_verify_counts_an_intact_chain_and_names_a_broken_row(
+        sessions: sessionmaker[Session], db_url: str) -> None:
+    _campaign(sessions)
+    status, out, err = cli("--db", db_url, "history", "--verify")
+    with sessions() as s:
+        count = s.scalar(select(func.count()).select_from(AuditEntry))
+        victim = s.scalars(select(AuditEntry).order_by(AuditEntry.id)).all()[-1]
+        victim_id, label = victim.id, victim.record_label
+    assert status == 0 and err == "" and f"{count} 条" in out and f"{count} rows" in out
+    with sessions.begin() as s:  # a superuser with the triggers off, or the SQLite file edited
+        if s.get_bind().dialect.name == "postgresql":
+            s.execute(text("SET LOCAL session_replication_role = replica"))
+        s.execute(text("UPDATE audit_log SET changes = '{}' WHERE id = :id"), {"id": victim_id})
+    status, out, err = cli("--db", db_url, "history", "--verify")
+    assert status == 1 and out == "" and len(err.strip().splitlines()) == 1
+    assert f"第 {victim_id} 条" in err and f"row {victim_id}" in err and label in err
+    status, _out, err = cli("--db", db_url, "history", "TRIP-2023-001", "--verify")
+    assert status == 2 and "--verify" in err
