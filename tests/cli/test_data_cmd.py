@@ -145,3 +145,28 @@ def test_history_verify_counts_an_intact_chain_and_names_a_broken_row(
     assert f"第 {victim_id} 条" in err and f"row {victim_id}" in err and label in err
     status, _out, err = cli("--db", db_url, "history", "TRIP-2023-001", "--verify")
     assert status == 2 and "--verify" in err
+
+
+def test_confirm_and_undo_from_the_command_line(sessions: sessionmaker[Session], db_url: str) -> None:
+    from datetime import date
+
+    from models.enums import LeadStage
+    from models.leads import Lead
+    from models.operations.leads import LeadDraft, create_lead
+
+    with sessions.begin() as s:
+        w = make_world(s)
+        code = create_lead(s, LeadDraft("储能电池工厂", w.org_id, 6_000_000_000, LeadStage.SIGNED,
+                                        signed_on=date(2023, 5, 8))).value.code
+    status, out, err = cli("--db", db_url, "confirm", code.lower())
+    assert status == 0 and f"已确认项目 {code}" in out and err == ""
+    with sessions() as s:
+        assert s.scalars(select(Lead.confirmed_at)).one() is not None
+    status, out, _err = cli("--db", db_url, "confirm", code, "--undo")
+    assert status == 0 and "unconfirmed" in out
+    with sessions() as s:
+        assert s.scalars(select(Lead.confirmed_at)).one() is None
+    for argv in (("confirm",), ("confirm", code, "--visit", "1"), ("confirm", "LEAD-2023-999"),
+                 ("confirm", "--visit", "42")):
+        status, out, err = cli("--db", db_url, *argv)
+        assert status == 2 and out == "" and len(err.strip().splitlines()) == 1, argv
