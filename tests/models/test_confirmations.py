@@ -68,9 +68,9 @@ def test_confirming_an_unsigned_project_or_a_planned_visit_is_refused(
         w = make_world(s)
         lead_id = _signed(s, w, stage=LeadStage.NEGOTIATION, signed_on=None)
         visit_id = plan_visit(s, VisitDraft(w.org_id, date(2023, 6, 2))).value.id
-    with sessions.begin() as s, pytest.raises(ValidationError, match="尚未签约.*not signed"):
+    with sessions.begin() as s, pytest.raises(ValidationError, match=r"尚未签约.*not signed"):
         confirm_lead(s, lead_id)
-    with sessions.begin() as s, pytest.raises(ValidationError, match="尚未完成.*not done"):
+    with sessions.begin() as s, pytest.raises(ValidationError, match=r"尚未完成.*not done"):
         confirm_visit(s, visit_id)
     with sessions() as s:
         assert s.get(Lead, lead_id).confirmed_at is None  # type: ignore[union-attr]
