@@ -162,11 +162,14 @@ def _verify(ctx: Context) -> int:
             f"History intact: {report.count} rows, hash chain verified"))
         return 0
     when = local_time(report.broken_at) if report.broken_at else ""
+    kind = RecordType.parse(report.broken_type)
+    record = (f"{kind.label(Lang.ZH)} {report.broken_label}" if kind else report.broken_record)
+    record_en = (f"{kind.label(Lang.EN)} {report.broken_label}" if kind else report.broken_record)
     ctx.warn(ctx.lang.pick(
-        f"修改记录被改动或删除：第 {report.broken_id} 条（{when}，{report.broken_record}）"
+        f"修改记录被改动或删除：第 {report.broken_id} 条（{when}，{record}）"
         f"或其前一条与哈希链不符 (history broken at row {report.broken_id}, {when}, "
-        f"{report.broken_record}: it or the row before it was changed or removed)",
-        f"History broken at row {report.broken_id} ({when}, {report.broken_record}): it or "
+        f"{record_en}: it or the row before it was changed or removed)",
+        f"History broken at row {report.broken_id} ({when}, {record_en}): it or "
         "the row before it was changed or removed"))
     return 1
 

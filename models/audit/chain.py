@@ -103,7 +103,9 @@ class ChainReport:
     count: int
     broken_id: int | None = None
     broken_at: datetime | None = None
-    broken_record: str = ""
+    broken_record: str = ""  # "people 周文华": its record type (a table name) and label
+    broken_type: str = ""
+    broken_label: str = ""
 
     @property
     def intact(self) -> bool:
@@ -121,7 +123,8 @@ def verify_chain(conn: Connection) -> ChainReport:
             moment = row["at"]
             return ChainReport(count, int(row["id"]),
                                moment if moment.tzinfo else moment.replace(tzinfo=UTC),
-                               f"{row['record_type']} {row['record_label']}".strip())
+                               f"{row['record_type']} {row['record_label']}".strip(),
+                               str(row["record_type"]), str(row["record_label"]))
         previous = expected
     return ChainReport(count)
 
