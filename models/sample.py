@@ -36,7 +36,7 @@ from models.enums import (
     VisitStatus,
 )
 from models.errors import ValidationError
-from models.leads import PIPELINE, Lead
+from models.leads import PIPELINE, HqVisit, Lead
 from models.operations.directory import (
     OrganisationDraft,
     PersonDraft,
@@ -58,7 +58,7 @@ from models.operations.teams import (
 from models.operations.trips import TripDraft, create_trip
 from models.queries import current_campaign
 from models.rows import StageStep
-from models.timeutil import local_to_utc
+from models.timeutil import BEIJING_TZ, local_to_utc
 
 SAMPLE_PATH = Path(__file__).resolve().parents[1] / "resources" / "sample_campaign_2023.json"
 
@@ -276,7 +276,7 @@ def _events(session: Session, data: dict[str, Any], refs: _Refs, campaign_id: in
 
 def _leads(session: Session, data: dict[str, Any], refs: _Refs) -> None:
     for lead in data["leads"]:
-        create_lead(session, LeadDraft(
+        created = create_lead(session, LeadDraft(
             code=lead["code"], title_zh=lead["title_zh"], title_en=lead["title_en"],
             organisation_id=refs.need(refs.organisations, lead["organisation"], "机构"),
             amount_cny=lead["amount_cny"], stage=LeadStage(lead["stage"]),
@@ -290,7 +290,16 @@ def _leads(session: Session, data: dict[str, Any], refs: _Refs) -> None:
             history=sample_history(LeadStage(lead["stage"]), _day(lead["first_contact_on"]),
                                    _day(lead["signed_on"])),
             leader_id=refs.get(refs.people, lead.get("leader"), "人员"),
-        ))
+        )).value
+        if lead.get("confirmed") and created.signed_on is not None:
+            _confirmed(session.get(Lead, created.id), created.signed_on)
+
+
+def _confirmed(record: Lead | HqVisit | None, day: date) -> None:
+    """A sample result as a planner confirmed it, three days after it was signed or done."""
+    if record is not None:
+        record.confirmed_at = _wall(f"{day + timedelta(days=3)}T10:00", BEIJING_TZ, "confirmed_at")
+        record.confirmed_by = SAMPLE_ACTOR
 
 
 def _results(session: Session, data: dict[str, Any], refs: _Refs) -> None:
@@ -317,7 +326,7 @@ def _results(session: Session, data: dict[str, Any], refs: _Refs) -> None:
         team = v["team"]
         if team and team not in teams:  # a sample without team records: one per name
             teams[team] = team_by_name(session, team, current_campaign(session)).id
-        plan_visit(session, VisitDraft(
+        visit = plan_visit(session, VisitDraft(
             refs.need(refs.organisations, v["organisation"], "机构"),
             date.fromisoformat(v["visited_on"]), teams.get(team) if team else None,
             VisitStatus(v.get("status", "done")), place=v.get("place", ""),
@@ -326,7 +335,9 @@ def _results(session: Session, data: dict[str, Any], refs: _Refs) -> None:
             outcome=v.get("outcome", ""),
             follow_up_lead_id=leads[v["follow_up"]] if v.get("follow_up") else None,
             notes=v["notes"], uuid=_uuid("hq_visit", n),
-        ))
+        )).value
+        if v.get("confirmed"):
+            _confirmed(session.get(HqVisit, visit.id), visit.visited_on)
     for c in data.get("chain_leaders", []):
         set_chain_leader(session, refs.need(refs.industries, c["industry"], "产业"),
                          refs.need(refs.people, c["person"], "人员"))

@@ -5,10 +5,14 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 
 from desktop.formatting import fmt_cny, fmt_int
-from desktop.tables.row_model import Column, RowTableModel
+from desktop.tables.row_model import AWAITING, Column, RowTableModel
 from models.enums import UnitKind
 from models.language import Lang
 from models.progress import LeaderboardRow
+from models.wording import unconfirmed_results
+
+UNCONFIRMED_TIP = ("已签约或已完成、尚待规划人员确认的成果，不计入排名 "
+                   "(signed or done, awaiting a planner's confirmation: not ranked)")
 
 
 class LeaderboardTableModel(RowTableModel[LeaderboardRow]):
@@ -29,6 +33,12 @@ class LeaderboardTableModel(RowTableModel[LeaderboardRow]):
                    sort=lambda r: r.hq_visits, align_right=True),
             Column("funds_in", self.tr("Funds in"), lambda r: fmt_cny(r.funds_in_cny, lang),
                    sort=lambda r: r.funds_in_cny, align_right=True),
+            Column("unconfirmed", self.tr("Unconfirmed"),
+                   lambda r: unconfirmed_results(r.unconfirmed_leads, r.unconfirmed_cny,
+                                                 r.unconfirmed_visits, lang),
+                   sort=lambda r: r.unconfirmed_cny * 1000 + r.unconfirmed_leads * 100 + r.unconfirmed_visits,
+                   colour=lambda r: AWAITING, width=220,
+                   tooltip=lambda _r: UNCONFIRMED_TIP),
         ], parent)
 
     def row_id(self, row: LeaderboardRow) -> int:
