@@ -194,9 +194,12 @@ def confirmation(confirmed: bool, awaits: bool, lang: Lang) -> str:
 
 
 def unconfirmed_results(leads: int, amount: int, visits: int, lang: Lang) -> str:
-    """"2 个项目 · 12 亿元 · 3 次拜访": results counted apart until a planner confirms them."""
-    if not (leads or amount or visits):
-        return ""
-    if lang == "en":
-        return f"{leads} project(s) · {money(amount, lang)} · {visits} visit(s)"
-    return f"{leads} 个项目 · {money(amount, lang)} · {visits} 次拜访"
+    """"2 个项目 12 亿元 · 3 次拜访": results counted apart until a planner confirms them
+    (the parts that are zero left out; "" when there are none)."""
+    parts = []
+    if leads:
+        parts.append(f"{leads} project(s), {money(amount, lang)}" if lang == "en"
+                     else f"{leads} 个项目 {money(amount, lang)}")
+    if visits:
+        parts.append(f"{visits} visit(s)" if lang == "en" else f"{visits} 次拜访")
+    return " · ".join(parts)

@@ -568,6 +568,10 @@
         <translation>拜访总部</translation>
     </message>
     <message>
+        <source>Unconfirmed</source>
+        <translation>待确认</translation>
+    </message>
+    <message>
         <source>No signed projects or HQ visits this month yet</source>
         <translation>本月暂无签约项目或总部拜访</translation>
     </message>

@@ -127,3 +127,14 @@ def test_cldr_names_of_countries_languages_and_zones() -> None:
     assert zone_name("Europe/Berlin", Lang.EN, summer) == "Central European Summer Time"
     assert zone_name("America/Los_Angeles", Lang.ZH, summer) == "北美太平洋夏令时间"
     assert zone_name("Not/AZone", Lang.ZH) == "Not/AZone"
+
+
+def test_confirmation_and_unconfirmed_results_read_in_both_languages() -> None:
+    from models.wording import confirmation, unconfirmed_results
+
+    assert confirmation(True, False, Lang.ZH) == "✓ 已确认"
+    assert confirmation(False, True, Lang.EN) == "unconfirmed"
+    assert confirmation(False, False, Lang.ZH) == ""
+    assert unconfirmed_results(1, 3_500_000_000, 2, Lang.ZH) == "1 个项目 35 亿元 · 2 次拜访"
+    assert unconfirmed_results(0, 0, 1, Lang.EN) == "1 visit(s)"
+    assert unconfirmed_results(0, 0, 0, Lang.ZH) == ""
