@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from models.audit.actor import set_actor
 from models.audit.chain import jsonb_text, verify_chain
 from models.audit.history import record_history
+from models.audit.labels import describe_value
 from models.audit.table import AuditEntry
 from models.database import alembic_config, create_db_engine, head_revision, open_database
 from models.operations.directory import PersonDraft, create_person, person_draft, update_person
@@ -212,3 +213,29 @@ def test_nobody_changes_or_deletes_history_rows(sessions: sessionmaker[Session],
     with sessions() as s:
         assert s.scalar(select(func.count()).select_from(AuditEntry)) == count
         assert verify_chain(s.connection()).intact
+
+
+@pytest.mark.backends("postgresql")
+def test_a_part_changed_without_the_program_is_a_change_of_its_record(
+        sessions: sessionmaker[Session]) -> None:
+    with sessions.begin() as s:
+        w = make_world(s)
+        trip = make_trip(s, w)
+    with sessions() as s:
+        before = len(record_history(s, RecordType.TRIPS, trip.id))
+    with sessions.begin() as s:  # psql: a member added to the delegation, a city removed
+        s.execute(text("INSERT INTO trip_members (trip_id, person_id, role, position) "
+                       "VALUES (:t, :p, 'member', 9)"), {"t": trip.id, "p": w.delegate_id})
+        s.execute(text("DELETE FROM trip_cities WHERE trip_id = :t"), {"t": trip.id})
+        delegate = s.execute(text("SELECT name_zh FROM people WHERE id = :id"),
+                             {"id": w.delegate_id}).scalar_one()
+    with sessions() as s:
+        history = record_history(s, RecordType.TRIPS, trip.id)
+        role = s.execute(text("SELECT session_user")).scalar_one()
+    added, removed = history[before:]
+    assert (added.action, added.actor, added.record_label) == ("update", role, trip.code)
+    assert {c.field: (c.old, c.new) for c in added.changes} == {
+        "members": ([], [{"person": delegate, "role": "member"}])}
+    assert {c.field: (c.old, c.new) for c in removed.changes} == {
+        "cities": ([{"city": "法兰克福"}], [])}
+    assert describe_value("trips", "members", added.changes[0].new) == f"{delegate}（团员）"

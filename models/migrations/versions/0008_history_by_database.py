@@ -14,6 +14,9 @@ Create Date: 2026-12-02 07:40:00
     program describes its changes (field labels, the labels of linked records) in the
     transaction-local setting ``campaign_planner.audit_notes``; a change made without the
     program (psql) is described from the row's columns;
+  - ``cp_audit_part``: the same on the parts that are not records of their own (a delegation's
+    members, an event's invitations, a trip's cities): a change made without the program is
+    recorded as a change of the record they belong to;
   - ``cp_audit_chain``: BEFORE INSERT on ``audit_log``: under ``pg_advisory_xact_lock`` it
     numbers the row, stamps the actor and the time, and computes ``row_hash``;
   - ``cp_audit_guard``: UPDATE, DELETE and TRUNCATE of ``audit_log`` are refused, even for its
@@ -38,6 +41,23 @@ AUDITED = {
     'themed_events': ('', ''), 'agenda_sessions': ('themed_events', 'event_id'),
     'people': ('', ''), 'organisations': ('', ''), 'leads': ('', ''), 'hq_visits': ('', ''),
     'teams': ('', ''),
+}
+# a part that is not a record of its own (a delegation member, an invitation, a city of a trip)
+# -> (the record it belongs to, the column naming it, the field it is, the record's own parent
+# and the column naming that); changed without the program, it is a change of that record
+PARTS = {
+    'trip_members': ('trips', 'trip_id', 'members', '', ''),
+    'trip_cities': ('trips', 'trip_id', 'cities', '', ''),
+    'trip_industries': ('trips', 'trip_id', 'industries', '', ''),
+    'trip_targets': ('trips', 'trip_id', 'targets', '', ''),
+    'item_attendees': ('itinerary_items', 'item_id', 'attendees', 'trips', 'trip_id'),
+    'item_counterparts': ('itinerary_items', 'item_id', 'counterparts', 'trips', 'trip_id'),
+    'event_industries': ('themed_events', 'event_id', 'industries', '', ''),
+    'invitations': ('themed_events', 'event_id', 'invitations', '', ''),
+    'session_speakers': ('agenda_sessions', 'session_id', 'speakers', 'themed_events',
+                         'event_id'),
+    'team_members': ('teams', 'team_id', 'members', '', ''),
+    'lead_stage_changes': ('leads', 'lead_id', 'stage_changes', '', ''),
 }
 REFUSED = "修改记录不可更改或删除 (the history cannot be changed or deleted)"
 
@@ -136,6 +156,63 @@ BEGIN
   RETURN NULL;
 END $$;
 
+CREATE OR REPLACE FUNCTION cp_audit_part_text(relid oid, part json, own text) RETURNS json
+LANGUAGE sql STABLE SET search_path = {schema}, pg_temp AS $$
+  -- [{{"person": "王建国", "role": "leader"}}]: the part in its columns' order, linked records
+  -- by their labels, without the column naming its record; [] for none
+  SELECT CASE WHEN part IS NULL THEN '[]'::json ELSE json_build_array(coalesce((
+    SELECT json_object_agg(
+             CASE WHEN ref IS NULL THEN e.key ELSE regexp_replace(e.key, '_id$', '') END,
+             CASE WHEN ref IS NULL THEN e.value
+                  ELSE to_json(cp_audit_label(ref, e.value::jsonb)) END
+             ORDER BY e.n)
+      FROM json_each(part) WITH ORDINALITY AS e(key, value, n),
+           LATERAL (SELECT cp_audit_reference(relid, e.key) AS ref) AS r
+     WHERE e.key NOT IN (own, 'id', 'position')), '{{}}'::json)) END
+$$;
+
+CREATE OR REPLACE FUNCTION cp_audit_part() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = {schema}, pg_temp AS $$
+DECLARE
+  new_row json := CASE WHEN TG_OP = 'DELETE' THEN NULL ELSE row_to_json(NEW) END;
+  old_row json := CASE WHEN TG_OP = 'INSERT' THEN NULL ELSE row_to_json(OLD) END;
+  owner_table text := TG_ARGV[0];
+  owner_column text := TG_ARGV[1];
+  field text := TG_ARGV[2];
+  owner_id integer := (coalesce(new_row, old_row) ->> owner_column)::integer;
+  owner jsonb;
+  notes json;
+  before json;
+  after json;
+BEGIN
+  IF cp_audit_restoring() THEN RETURN NULL; END IF;
+  EXECUTE format('SELECT to_jsonb(t) FROM %I t WHERE id = $1', owner_table)
+     INTO owner USING owner_id;
+  IF owner IS NULL THEN RETURN NULL; END IF;  -- the record itself is gone: its delete says it
+  BEGIN
+    notes := nullif(current_setting('campaign_planner.audit_notes', true), '')::json;
+  EXCEPTION WHEN others THEN
+    notes := NULL;
+  END;
+  IF notes -> (owner_table || ':' || (owner ->> 'uuid')) IS NOT NULL THEN
+    RETURN NULL;  -- the program describes this change in the record's own row
+  END IF;
+  before := cp_audit_part_text(TG_RELID, old_row, owner_column);
+  after := cp_audit_part_text(TG_RELID, new_row, owner_column);
+  IF before::jsonb = after::jsonb THEN RETURN NULL; END IF;
+  INSERT INTO audit_log (at, actor, action, record_type, record_id, record_uuid, record_label,
+                         parent_type, parent_id, revision, changes)
+  VALUES (clock_timestamp() AT TIME ZONE 'UTC', session_user, 'update', owner_table, owner_id,
+          coalesce(owner ->> 'uuid', ''),
+          left(coalesce(nullif(owner ->> 'code', ''), nullif(owner ->> 'name_zh', ''),
+                        nullif(owner ->> 'title_zh', ''), nullif(owner ->> 'name', ''),
+                        '#' || owner_id), 300),
+          nullif(TG_ARGV[3], ''),
+          CASE WHEN TG_ARGV[4] <> '' THEN (owner ->> TG_ARGV[4])::integer END,
+          (owner ->> 'revision')::integer, json_build_object(field, json_build_array(before, after)));
+  RETURN NULL;
+END $$;
+
 CREATE OR REPLACE FUNCTION cp_audit_chain() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = {schema}, pg_temp AS $$
 DECLARE
@@ -182,6 +259,11 @@ def _postgres_upgrade() -> None:
         op.execute(f'DROP TRIGGER IF EXISTS cp_audit ON "{table}"')
         op.execute(f'CREATE TRIGGER cp_audit AFTER INSERT OR UPDATE OR DELETE ON "{table}" '
                    f"FOR EACH ROW EXECUTE FUNCTION cp_audit_record('{parent}', '{column}')")
+    for table, (owner, column, field, grand, grand_column) in PARTS.items():
+        op.execute(f'DROP TRIGGER IF EXISTS cp_audit ON "{table}"')
+        op.execute(f'CREATE TRIGGER cp_audit AFTER INSERT OR UPDATE OR DELETE ON "{table}" '
+                   f"FOR EACH ROW EXECUTE FUNCTION cp_audit_part('{owner}', '{column}', "
+                   f"'{field}', '{grand}', '{grand_column}')")
     op.execute("CREATE TRIGGER cp_audit_chain BEFORE INSERT ON audit_log "
                "FOR EACH ROW EXECUTE FUNCTION cp_audit_chain()")
     op.execute("CREATE TRIGGER cp_audit_guard BEFORE UPDATE OR DELETE ON audit_log "
@@ -211,11 +293,12 @@ def upgrade() -> None:
 def downgrade() -> None:
     bind = op.get_bind()
     if bind.dialect.name == 'postgresql':
-        for table in AUDITED:
+        for table in (*AUDITED, *PARTS):
             op.execute(f'DROP TRIGGER IF EXISTS cp_audit ON "{table}"')
         for trigger in ('cp_audit_chain', 'cp_audit_guard', 'cp_audit_no_truncate'):
             op.execute(f'DROP TRIGGER IF EXISTS {trigger} ON audit_log')
-        for function in ('cp_audit_record()', 'cp_audit_chain()', 'cp_audit_guard()',
+        for function in ('cp_audit_record()', 'cp_audit_part()', 'cp_audit_chain()',
+                         'cp_audit_guard()', 'cp_audit_part_text(oid, json, text)',
                          'cp_audit_label(text, jsonb)', 'cp_audit_reference(oid, text)',
                          'cp_audit_restoring()'):
             op.execute(f'DROP FUNCTION IF EXISTS {function}')
