@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
+from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -22,9 +23,11 @@ from PySide6.QtWidgets import (
     QToolBar,
     QWidget,
 )
+from sqlalchemy.engine import make_url
 
 import calendars
 from briefs import BriefKind
+from desktop.accounts.accounts_page import AccountsPage
 from desktop.calendar.timeline import TimelineView
 from desktop.calendar.view import CalendarView
 from desktop.check_settings_dialog import CheckSettingsDialog
@@ -52,6 +55,11 @@ from desktop.settings import AppSettings
 from desktop.settings_dialog import SettingsDialog
 from desktop.tables.row_model import ID_ROLE, ROW_ROLE
 from desktop.worker import Job
+from models import queries
+from models.accounts.names import AccountRole
+from models.accounts.signed_in import SignedIn, signed_in
+from models.errors import NotFoundError, PlannerError
+from models.language import Lang
 from spreadsheets.export import SheetFilters, SheetKind
 
 
@@ -59,6 +67,22 @@ def button_text(text: str) -> str:
     """A menu text as a toolbar button shows it: no mnemonic ("&N", "(&N)"), no "…"."""
     return re.sub(r"\(&\w\)", "", text).replace("&&", "\0").replace("&", "").replace(
         "\0", "&").rstrip("…").strip()
+
+
+def window_title(ctx: AppContext) -> str:
+    """What this window holds, as Outlook names the folder and the account: the campaign and the
+    database (``2023年招商年 · sample.db``). The system adds the program's name (the application's
+    display name) after it, so the title never repeats it."""
+    url = make_url(ctx.db_url)
+    where = Path(url.database).name if url.get_backend_name() == "sqlite" and url.database else (
+        f"{url.database or ''}@{url.host or ''}")
+    try:
+        with ctx.sessions() as session:
+            campaign = queries.current_campaign(session)
+            name = ctx.lang.pick(campaign.name_zh, campaign.name_en or campaign.name_zh)
+    except NotFoundError:
+        return where
+    return f"{name} · {where}"
 
 
 @dataclass(frozen=True)
@@ -74,8 +98,11 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self.settings = settings
+        self.account = self._signed_in()
+        self.reads_only = self.account is not None and self.account.shared and (
+            self.account.role is AccountRole.VIEWER)  # a viewer: every edit action off
         self.editors = Editors(ctx, self)
-        self.setWindowTitle(self.tr("Campaign Planner"))
+        self.setWindowTitle(window_title(ctx))
         self.setMinimumSize(QSize(1000, 640))
         self.trips = TripsPage(ctx, self.editors)
         self.events = EventsPage(ctx, self.editors)
@@ -94,6 +121,10 @@ class MainWindow(QMainWindow):
             Page("people", self.tr("People"), self.people),
             Page("units", self.tr("Units && leaderboard"), self.units),
         ]
+        self.accounts: AccountsPage | None = None
+        if self.account is not None and self.account.manages_accounts:  # admins, shared server
+            self.accounts = AccountsPage(ctx, self.editors)
+            self.pages.append(Page("accounts", self.tr("Accounts"), self.accounts))
         self.stack = QStackedWidget(self)
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
@@ -120,6 +151,10 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
+        self.signed_in = QLabel(self._who(), self)
+        self.signed_in.setObjectName("signedIn")
+        self.signed_in.setStyleSheet("color: #2b3a4a; padding: 0 6px;")
+        self.statusBar().addPermanentWidget(self.signed_in)
         self.database = QLabel(ctx.db_url, self)
         self.database.setStyleSheet("color: #5f6b7a; padding: 0 6px;")
         self.statusBar().addPermanentWidget(self.database)
@@ -153,6 +188,17 @@ class MainWindow(QMainWindow):
         action.triggered.connect(lambda _checked=False: slot())
         self.addAction(action)
         return action
+
+    def _signed_in(self) -> SignedIn | None:
+        try:
+            with self.ctx.sessions() as session:
+                return signed_in(session)
+        except PlannerError:
+            return None
+
+    def _who(self) -> str:
+        """Who is signed in, for the status bar: 张伟（zhangwei，单位人员：长安镇）."""
+        return self.account.describe(Lang.ZH) if self.account is not None else ""
 
     def _build_actions(self) -> None:
         pix = QStyle.StandardPixmap
@@ -315,22 +361,35 @@ class MainWindow(QMainWindow):
                              (self.duplicate_action, "duplicate"),
                              (self.cancel_action, "cancel"), (self.move_action, "move")):
             action.setEnabled(name in offers and selected)
+        if self.reads_only:
+            for action in (self.new_action, self.delete_action, self.duplicate_action,
+                           self.cancel_action, self.move_action, self.import_ics_action,
+                           self.import_sheet_action):
+                action.setEnabled(False)
+                action.setToolTip(self.tr("A read-only account changes nothing"))
         self.export_action.setEnabled("export" in offers)
         self.export_sheet_action.setEnabled(self._sheet_kind() is not None)
         self.brief_action.setEnabled("brief" in offers
                                      and (selected or page is None or page is self.units))
 
     def go_to_record(self, kind: str, ident: int) -> None:
+        """Show a search result: its page, the row selected, and its editor open."""
         page = {"trip": self.trips, "event": self.events, "person": self.people,
                 "organisation": self.organisations}[kind]
         self.show_page({"trip": "trips", "event": "events", "person": "people",
                         "organisation": "organisations"}[kind])
-        if page.stale:
+        if page.stale and not page.loading:
             page.refresh()
-        page.select_id(ident)
-        page.view.setFocus()
-        if kind in ("trip", "event"):
-            page.edit_selected()
+
+        def select_and_open() -> None:
+            if page.select_id(ident):
+                page.view.setFocus()
+                page.edit_selected()
+
+        if page.loading:  # rows still coming from the worker thread
+            page.loaded.connect(select_and_open, Qt.ConnectionType.SingleShotConnection)
+        else:
+            select_and_open()
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -345,6 +404,8 @@ class MainWindow(QMainWindow):
     # --- commands on the current page ----------------------------------------------------
 
     def new_record(self) -> QWidget | None:
+        if self.reads_only:
+            return None
         page = self.current_entity_page()
         if page is None:
             return self.editors.open_trip(None)
@@ -452,7 +513,7 @@ class MainWindow(QMainWindow):
         return import_spreadsheet(self.ctx, self.settings, self)
 
     def open_settings(self) -> SettingsDialog:
-        dialog = SettingsDialog(self.settings, self.ctx.lang, self)
+        dialog = SettingsDialog(self.settings, self.ctx.lang, self, in_use=self.ctx.db_url)
         dialog.open()
         return dialog
 

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -32,6 +31,7 @@ from desktop.editors.item_dialog import datetime_edit, to_qdatetime, wall_clock
 from desktop.editors.lead import LeadEditor
 from desktop.editors.produced_projects import ProducedProjects
 from desktop.editors.session_dialog import SessionDialog
+from desktop.editors.zone_combo import ZoneCombo
 from desktop.errors_text import describe
 from desktop.formatting import fmt_datetime
 from desktop.tables.agenda import AgendaTableModel
@@ -47,16 +47,21 @@ from models.operations.events import EventDraft, SessionDraft, event_draft
 from models.queries import event_detail, get_event
 from models.record_types import RecordType
 from models.timeutil import BEIJING, BEIJING_TZ, at, local_to_utc
+from models.wording import place_name
 
 
-def new_event_draft(lookups: Lookups, today: date) -> EventDraft:
-    """A draft summit at home, a month ahead, 09:00–17:30 Beijing time."""
+def new_event_draft(lookups: Lookups, day: date, start: time | None = None) -> EventDraft:
+    """A draft summit at home on ``day``, 09:00–17:30 local time (from ``start`` for an hour
+    when given: a time slot double-clicked in the week view)."""
     home = next((c for c in lookups.cities for r in lookups.regions
                  if c.region_id == r.id and r.kind is RegionKind.LOCAL), None)
     zone = home.timezone if home else BEIJING_TZ
-    day = today + timedelta(days=30)
+    begins, ends = at(day, "09:00", zone), at(day, "17:30", zone)
+    if start is not None:
+        begins = at(day, start.strftime("%H:%M"), zone)
+        ends = begins + timedelta(hours=1)
     return EventDraft(kind=EventKind.INDUSTRY_SUMMIT, title_zh="",
-                      starts_at=at(day, "09:00", zone), ends_at=at(day, "17:30", zone),
+                      starts_at=begins, ends_at=ends,
                       timezone=zone, city_id=home.id if home else None, sessions=[],
                       invitations=[])
 
@@ -64,7 +69,10 @@ def new_event_draft(lookups: Lookups, today: date) -> EventDraft:
 class EventEditor(EditorDialog):
     def __init__(self, ctx: AppContext, event_id: int | None = None,
                  parent: QWidget | None = None, today: date | None = None,
-                 lookups: Lookups | None = None) -> None:
+                 lookups: Lookups | None = None, day: date | None = None,
+                 at: time | None = None) -> None:
+        """A new event is on ``day`` (the day clicked in the calendar; from ``at`` for an hour)
+        or on the next working day of the campaign's year seen from ``today``."""
         super().__init__(ctx, parent)
         self.event_id = event_id
         self.revision = 0
@@ -73,7 +81,7 @@ class EventEditor(EditorDialog):
             with ctx.sessions() as session:
                 lookups = load_lookups(session)
         self.lookups = lookups
-        self.loaded = new_event_draft(self.lookups, today or date.today())
+        self.loaded = new_event_draft(self.lookups, day or self.new_record_day(today), at)
         self._build()
         self.reload()
         self.resize(980, 720)
@@ -91,11 +99,9 @@ class EventEditor(EditorDialog):
         self.title_en = QLineEdit()
         self.status = EnumCombo(EventStatus, lang)
         self.cancel_reason = QLineEdit()
-        self.city = IdCombo(((f"{c.name(lang)} ({c.timezone})", c.id) for c in self.lookups.cities),
-                            none_label=self.tr("(no city)"))
-        self.zone = QComboBox()
-        self.zone.setEditable(True)
-        self.zone.addItems(sorted({c.timezone for c in self.lookups.cities} | {BEIJING_TZ}))
+        self.city = IdCombo(((place_name(c.name(lang), c.country_code, lang), c.id)
+                             for c in self.lookups.cities), none_label=self.tr("(no city)"))
+        self.zone = ZoneCombo({c.timezone for c in self.lookups.cities} | {BEIJING_TZ}, lang)
         self.start = datetime_edit()
         self.end = datetime_edit()
         self.beijing = QLabel()
@@ -116,6 +122,8 @@ class EventEditor(EditorDialog):
         form.field(self.tr("Title (English)"), self.title_en, "title_en")
         form.field(self.tr("Status"), self.status, "status")
         form.field(self.tr("Cancellation reason"), self.cancel_reason, "cancel_reason")
+        self.general_form = form
+        self.status.currentIndexChanged.connect(self._show_cancel_reason)
         form.field(self.tr("City"), self.city, "city_id")
         form.field(self.tr("Time zone"), self.zone, "timezone")
         form.field(self.tr("Starts (local time)"), self.start, "starts_at")
@@ -212,6 +220,10 @@ class EventEditor(EditorDialog):
             self.errors.warn(c.field_for(RecordKind.EVENT, self.event_id or -1),
                              f"{c.severity.label(self.lang)}：{c.text(self.lang)}")
 
+    def _show_cancel_reason(self) -> None:
+        """The reason is asked for and shown only while the status is 已取消."""
+        self.general_form.show_row(self.cancel_reason, self.status.value() == EventStatus.CANCELLED)
+
     def _show(self, d: EventDraft) -> None:
         zone = ZoneInfo(d.timezone)
         self.code_edit.setText(d.code or "")
@@ -220,10 +232,11 @@ class EventEditor(EditorDialog):
         self.title_en.setText(d.title_en)
         self.status.set_value(d.status)
         self.cancel_reason.setText(d.cancel_reason)
+        self._show_cancel_reason()
         self.city.blockSignals(True)
         self.city.set_value(d.city_id)
         self.city.blockSignals(False)
-        self.zone.setCurrentText(d.timezone)
+        self.zone.set_zone(d.timezone)
         self.start.setDateTime(to_qdatetime(d.starts_at.astimezone(zone)))
         self.end.setDateTime(to_qdatetime(d.ends_at.astimezone(zone)))
         self.venue.setText(d.venue)
@@ -243,10 +256,10 @@ class EventEditor(EditorDialog):
     def _city_changed(self) -> None:
         city = self.lookups.city(self.city.value())
         if city is not None:
-            self.zone.setCurrentText(city.timezone)
+            self.zone.set_zone(city.timezone)
 
     def _times(self) -> tuple[str, datetime, datetime]:
-        zone = rules.timezone_name("timezone", self.zone.currentText())
+        zone = rules.timezone_name("timezone", self.zone.zone())
         return (zone, local_to_utc(wall_clock(self.start), zone, "starts_at"),
                 local_to_utc(wall_clock(self.end), zone, "ends_at"))
 
@@ -268,7 +281,8 @@ class EventEditor(EditorDialog):
             self.show_problem(self.tr("Select a session in the agenda first."), False)
             return None
         try:
-            return self.projects.from_meeting(session_uuid=self.agenda.rows()[n].uuid or "")
+            row = self.agenda.rows()[n]
+            return self.projects.from_meeting(session_uuid=row.uuid or "", title=row.title_zh)
         except PlannerError as exc:
             self.show_problem(describe(exc, self.lang), False)
             return None
@@ -278,7 +292,7 @@ class EventEditor(EditorDialog):
         return rows[0].row() if rows else -1
 
     def _session_dialog(self, draft: SessionDraft, title: str, at_row: int) -> SessionDialog:
-        zone = rules.timezone_name("timezone", self.zone.currentText())
+        zone = rules.timezone_name("timezone", self.zone.zone())
         self.agenda.zone = zone
         dialog = SessionDialog(draft, zone, self.lookups, self.lang, title, self)
 

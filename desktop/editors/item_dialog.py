@@ -8,7 +8,6 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDateTimeEdit,
     QLabel,
     QLineEdit,
@@ -18,8 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.editors.date_field import DateTimeField
 from desktop.editors.form import CheckList, EnumCombo, Form, IdCombo, row
 from desktop.editors.form_dialog import FormDialog
+from desktop.editors.zone_combo import ZoneCombo
 from desktop.formatting import fmt_datetime
 from models import rules
 from models.enums import ItemKind, PersonKind
@@ -28,7 +29,7 @@ from models.language import Lang
 from models.lookups import Lookups
 from models.operations.items import ItemDraft, TravelDetails
 from models.timeutil import BEIJING, BEIJING_TZ, local_to_utc
-from models.wording import utc_offset
+from models.wording import place_name, utc_offset
 
 
 def to_qdatetime(moment: datetime) -> QDateTime:
@@ -42,11 +43,9 @@ def wall_clock(edit: QDateTimeEdit) -> datetime:
     return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())
 
 
-def datetime_edit(parent: QWidget | None = None) -> QDateTimeEdit:
-    edit = QDateTimeEdit(parent)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd ddd HH:mm")
-    return edit
+def datetime_edit(parent: QWidget | None = None) -> DateTimeField:
+    """A day-and-time field (typed or picked, its weekday beside it)."""
+    return DateTimeField(with_time=True, parent=parent)
 
 
 class ItemDialog(FormDialog):
@@ -60,12 +59,10 @@ class ItemDialog(FormDialog):
         self.kind = EnumCombo(ItemKind, lang)
         self.title_zh = QLineEdit()
         self.title_en = QLineEdit()
-        self.city = IdCombo(((f"{c.name(lang)} ({c.timezone})", c.id) for c in lookups.cities),
-                            none_label=self.tr("(no city)"))
-        self.zone = QComboBox()
-        self.zone.setEditable(True)
-        zones = sorted({c.timezone for c in lookups.cities} | {BEIJING_TZ})
-        self.zone.addItems(zones)
+        self.city = IdCombo(((place_name(c.name(lang), c.country_code, lang), c.id)
+                             for c in lookups.cities), none_label=self.tr("(no city)"))
+        zones = {c.timezone for c in lookups.cities} | {BEIJING_TZ}
+        self.zone = ZoneCombo(zones, lang)
         self.all_day = QCheckBox(self.tr("All day (whole days, no times)"))
         self.start = datetime_edit()
         self.end = datetime_edit()
@@ -107,14 +104,12 @@ class ItemDialog(FormDialog):
         self._update_beijing()
         self.resize(620, 720)
 
-    def _build_details(self, zones: list[str]) -> None:
+    def _build_details(self, zones: set[str]) -> None:
         """The second tab: a journey's service and ends, a stay's address, a meeting's people
         and purpose. The first tab keeps the item itself."""
         details = QWidget()
         form = Form(self.errors, details)
-        self.arrival_zone = QComboBox()
-        self.arrival_zone.setEditable(True)
-        self.arrival_zone.addItems(["", *zones])
+        self.arrival_zone = ZoneCombo(zones, self.lang, empty="")
         self.arrival_zone.setToolTip(self.tr("Leave empty when the journey ends in the zone it "
                                              "starts in"))
         line = {name: QLineEdit() for name in TravelDetails.__dataclass_fields__
@@ -162,11 +157,11 @@ class ItemDialog(FormDialog):
         self.tabs = tabs
 
     def _end_zone(self) -> str:
-        return self.arrival_zone.currentText().strip() or self.zone.currentText()
+        return self.arrival_zone.zone() or self.zone.zone()
 
     def _show(self, d: ItemDraft) -> None:
         local_zone = ZoneInfo(d.timezone)
-        self.arrival_zone.setCurrentText(d.travel.arrival_timezone)
+        self.arrival_zone.set_zone(d.travel.arrival_timezone)
         for name, edit in self.travel_edits.items():
             edit.setText(getattr(d.travel, name))
         self.counterparts.set_values(d.counterpart_ids)
@@ -176,7 +171,7 @@ class ItemDialog(FormDialog):
         self.title_zh.setText(d.title_zh)
         self.title_en.setText(d.title_en)
         self.city.set_value(d.city_id)
-        self.zone.setCurrentText(d.timezone)
+        self.zone.set_zone(d.timezone)
         self.start.setDateTime(to_qdatetime(d.starts_at.astimezone(local_zone)))
         self.end.setDateTime(to_qdatetime(d.ends_at.astimezone(
             ZoneInfo(d.travel.arrival_timezone or d.timezone))))
@@ -190,9 +185,8 @@ class ItemDialog(FormDialog):
 
     def _all_day_changed(self, checked: bool) -> None:
         """Whole days show dates only; the item then runs from 00:00 to 23:59 local time."""
-        fmt = "yyyy-MM-dd ddd" if checked else "yyyy-MM-dd ddd HH:mm"
         for edit in (self.start, self.end):
-            edit.setDisplayFormat(fmt)
+            edit.set_with_time(not checked)
 
     def _wall(self, edit: QDateTimeEdit, end: bool) -> datetime:
         wall = wall_clock(edit)
@@ -203,7 +197,7 @@ class ItemDialog(FormDialog):
     def _city_changed(self) -> None:
         city = self.lookups.city(self.city.value())
         if city is not None:
-            self.zone.setCurrentText(city.timezone)
+            self.zone.set_zone(city.timezone)
 
     def _keep_length(self) -> None:
         """Moving the start moves the end with it, as calendars do."""
@@ -217,7 +211,7 @@ class ItemDialog(FormDialog):
 
     def _update_beijing(self) -> None:
         try:
-            zone = rules.timezone_name("timezone", self.zone.currentText())
+            zone = rules.timezone_name("timezone", self.zone.zone())
             end_zone = rules.timezone_name("arrival_timezone", self._end_zone())
             start = local_to_utc(self._wall(self.start, False), zone).astimezone(BEIJING)
             end = local_to_utc(self._wall(self.end, True), end_zone).astimezone(BEIJING)
@@ -232,8 +226,8 @@ class ItemDialog(FormDialog):
 
     def draft(self) -> ItemDraft:
         """The item as entered. Raises ValidationError for a zone or time that cannot be."""
-        zone = rules.timezone_name("timezone", self.zone.currentText())
-        arrival = self.arrival_zone.currentText().strip()
+        zone = rules.timezone_name("timezone", self.zone.zone())
+        arrival = self.arrival_zone.zone()
         if arrival:
             arrival = rules.timezone_name("arrival_timezone", arrival)
         travel = TravelDetails(arrival_timezone=arrival,

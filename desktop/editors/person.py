@@ -7,12 +7,15 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 from sqlalchemy.orm import Session
 
 from desktop.context import AppContext
+from desktop.editors.code_fields import LanguagesEdit
+from desktop.editors.date_field import DateTimeField
 from desktop.editors.directory import DirectoryEditor
 from desktop.editors.form import EnumCombo, Form, IdCombo
+from desktop.pages.steering import SteeringPanel
 from desktop.undo.base import PlannerCommand
 from desktop.undo.directory import CreatePerson, EditPerson
 from models.changes import RecordKind
@@ -36,8 +39,13 @@ class PersonEditor(DirectoryEditor):
                 lookups = load_lookups(session)
         self.lookups = lookups
         self._build()
+        self.steering: SteeringPanel | None = None
+        if person_id is not None:  # what the person steers: projects, trips, visits
+            self.steering = SteeringPanel(ctx, person_id=person_id)
+            self.steering_tab = self.tabs.addTab(self.steering,
+                                                 self.tr("Projects, trips && visits"))
         self.reload()
-        self.resize(560, 560)
+        self.resize(720, 560)
 
     def _build(self) -> None:
         lang = self.lang
@@ -54,8 +62,8 @@ class PersonEditor(DirectoryEditor):
                                     none_label=self.tr("(none)"))
         self.phone = QLineEdit()
         self.email = QLineEdit()
-        self.languages = QLineEdit()
-        self.languages.setPlaceholderText(self.tr("e.g. zh,en"))
+        self.languages = LanguagesEdit(lang)
+        self.languages.setPlaceholderText(self.tr("e.g. Chinese, English"))
         self.notes = QPlainTextEdit()
         form.field(self.tr("Name (Chinese)"), self.name_zh, "name_zh")
         form.field(self.tr("Name (English)"), self.name_en, "name_en")
@@ -78,9 +86,7 @@ class PersonEditor(DirectoryEditor):
         self.mobile_abroad = QLineEdit()
         self.mobile_abroad.setPlaceholderText(self.tr("a number that works abroad"))
         self.passport_number = QLineEdit()
-        self.passport_expires = QDateEdit()
-        self.passport_expires.setCalendarPopup(True)
-        self.passport_expires.setDisplayFormat("yyyy-MM-dd")
+        self.passport_expires = DateTimeField(with_time=False)
         self.passport_expires.setMinimumDate(NO_DATE)
         self.passport_expires.setSpecialValueText(self.tr("(not known)"))
         self.visa_status = QLineEdit()
@@ -116,7 +122,7 @@ class PersonEditor(DirectoryEditor):
         self.organisation.set_value(d.organisation_id)
         self.phone.setText(d.phone)
         self.email.setText(d.email)
-        self.languages.setText(d.languages)
+        self.languages.set_codes(d.languages)
         self.notes.setPlainText(d.notes)
         self.mobile_abroad.setText(d.mobile_abroad)
         self.passport_number.setText(d.passport_number)
@@ -137,7 +143,7 @@ class PersonEditor(DirectoryEditor):
             self.loaded, name_zh=self.name_zh.text(), name_en=self.name_en.text(),
             kind=self.kind.value(), title_zh=self.title_zh.text(), title_en=self.title_en.text(),
             unit_id=self.unit.value(), organisation_id=self.organisation.value(),
-            phone=self.phone.text(), email=self.email.text(), languages=self.languages.text(),
+            phone=self.phone.text(), email=self.email.text(), languages=self.languages.codes(),
             notes=self.notes.toPlainText(), mobile_abroad=self.mobile_abroad.text(),
             passport_number=self.passport_number.text(), passport_expires=self._expires(),
             visa_status=self.visa_status.text(), dietary=self.dietary.text(),

@@ -57,16 +57,16 @@ from models.queries import get_trip, trip_detail
 from models.record_types import RecordType
 from models.rows import TripDetail
 from models.timeutil import BEIJING_TZ, at
+from models.wording import place_name
 
 ITEM_FIELDS = ("items", "item", "starts_at", "ends_at", "timezone", "attendee_ids", "city_id",
                "organisation_id")
 
 
-def new_trip_draft(lookups: Lookups, today: date) -> TripDraft:
-    """Sensible defaults: an overseas region, a week starting on the Monday a month ahead."""
+def new_trip_draft(lookups: Lookups, start: date) -> TripDraft:
+    """Sensible defaults: an overseas region, a week from ``start``."""
     region = next((r for r in lookups.regions if r.kind is RegionKind.OVERSEAS),
                   lookups.regions[0] if lookups.regions else None)
-    start = today + timedelta(days=30 - today.weekday() + 7) - timedelta(days=7)
     return TripDraft(title_zh="", region_id=region.id if region else 0, start_date=start,
                      end_date=start + timedelta(days=6), items=[])
 
@@ -74,7 +74,9 @@ def new_trip_draft(lookups: Lookups, today: date) -> TripDraft:
 class TripEditor(EditorDialog):
     def __init__(self, ctx: AppContext, trip_id: int | None = None,
                  parent: QWidget | None = None, today: date | None = None,
-                 lookups: Lookups | None = None) -> None:
+                 lookups: Lookups | None = None, day: date | None = None) -> None:
+        """A new trip starts on ``day`` (the day clicked in the calendar) or on the next
+        working day of the campaign's year seen from ``today``."""
         super().__init__(ctx, parent)
         self.trip_id = trip_id
         self.revision = 0
@@ -84,7 +86,7 @@ class TripEditor(EditorDialog):
             with ctx.sessions() as session:
                 lookups = load_lookups(session)
         self.lookups = lookups
-        self.loaded = new_trip_draft(self.lookups, today or date.today())
+        self.loaded = new_trip_draft(self.lookups, day or self.new_record_day(today))
         self._build()
         self.reload()
         self.resize(980, 720)
@@ -131,6 +133,8 @@ class TripEditor(EditorDialog):
         form.field("", self.days)
         form.field(self.tr("Status"), self.status, "status")
         form.field(self.tr("Cancellation reason"), self.cancel_reason, "cancel_reason")
+        self.general_form = form
+        self.status.currentIndexChanged.connect(self._show_cancel_reason)
         form.field(self.tr("Leader"), self.leader, "leader_id")
         form.field(self.tr("Responsible unit"), self.host_unit, "host_unit_id")
         form.field(self.tr("Notes"), self.notes, "notes")
@@ -154,8 +158,9 @@ class TripEditor(EditorDialog):
         page = QWidget()
         regions = {r.id: r for r in self.lookups.regions}
         self.cities = CheckList(
-            (f"{c.name(lang)} · {regions[c.region_id].name(lang) if c.region_id in regions else ''}"
-             f" · {c.timezone}", c.id) for c in self.lookups.cities)
+            (f"{place_name(c.name(lang), c.country_code, lang)} · "
+             f"{regions[c.region_id].name(lang) if c.region_id in regions else ''}", c.id)
+            for c in self.lookups.cities)
         self.industries = CheckList((i.name(lang), i.id) for i in self.lookups.industries)
         self.targets = CheckList((o.name(lang), o.id) for o in self.lookups.organisations)
         grid = QGridLayout(page)
@@ -249,10 +254,15 @@ class TripEditor(EditorDialog):
             self.show_problem(self.tr("Select a meeting in the itinerary first."), False)
             return None
         try:
-            return self.projects.from_meeting(item_uuid=self.itinerary.rows()[n].uuid or "")
+            row = self.itinerary.rows()[n]
+            return self.projects.from_meeting(item_uuid=row.uuid or "", title=row.title_zh)
         except PlannerError as exc:
             self.show_problem(describe(exc, self.lang), False)
             return None
+
+    def _show_cancel_reason(self) -> None:
+        """The reason is asked for and shown only while the status is 已取消."""
+        self.general_form.show_row(self.cancel_reason, self.status.value() == TripStatus.CANCELLED)
 
     def _show(self, d: TripDraft) -> None:
         self.code_edit.setText(d.code or "")
@@ -266,6 +276,7 @@ class TripEditor(EditorDialog):
         self._update_days()
         self.status.set_value(d.status)
         self.cancel_reason.setText(d.cancel_reason)
+        self._show_cancel_reason()
         self.leader.set_value(d.leader_id)
         self.host_unit.set_value(d.host_unit_id)
         self.notes.setPlainText(d.notes)

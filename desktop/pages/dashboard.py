@@ -14,7 +14,6 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDateEdit,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -41,7 +40,8 @@ from desktop.calendar.style import (
     time_text,
 )
 from desktop.context import AppContext
-from desktop.formatting import fmt_cny, fmt_int, pydate, qdate
+from desktop.editors.date_field import DateTimeField, beside
+from desktop.formatting import fmt_cny, fmt_int, plain_tooltip, pydate, qdate
 from desktop.pages.dashboard_charts import GaugeCard, MonthChart
 from desktop.tables.row_model import AWAITING
 from models.changes import OpChanges, RecordKind
@@ -121,9 +121,7 @@ class DashboardView(QWidget):
         self.heading.setFont(big)
         self.slogan = QLabel()
         self.slogan.setStyleSheet(f"color: {MUTED_TEXT.name()}")
-        self.as_of = QDateEdit()
-        self.as_of.setCalendarPopup(True)
-        self.as_of.setDisplayFormat("yyyy-MM-dd")
+        self.as_of = DateTimeField(with_time=False)
         self.as_of.setToolTip(self.tr("The day the dashboard looks from: the next 14 days, open "
                                       "conflicts and the month's leaderboard follow it"))
         self.as_of.dateChanged.connect(lambda d: self.set_today(pydate(d)))
@@ -140,7 +138,7 @@ class DashboardView(QWidget):
         titles.addWidget(self.slogan)
         top.addLayout(titles, 1)
         top.addWidget(QLabel(self.tr("As of")))
-        top.addWidget(self.as_of)
+        top.addWidget(beside(self.as_of))
         top.addWidget(self.today_button)
 
         self.gauges = [GaugeCard() for _ in range(5)]
@@ -308,7 +306,7 @@ class DashboardView(QWidget):
             item.setText(4, entry.status_label(lang))
             tip = entry_tooltip(entry, TimeMode.BEIJING, lang)
             for column in range(5):
-                item.setToolTip(column, tip)
+                item.setToolTip(column, plain_tooltip(tip))
         if not self.upcoming:
             empty = QTreeWidgetItem(tree)
             empty.setText(1, self.tr("Nothing planned in the next 14 days"))
@@ -334,7 +332,7 @@ class DashboardView(QWidget):
             item.setText(0, ("● " + self.tr("Conflict")) if error else ("▲ " + self.tr("Warning")))
             item.setForeground(0, QBrush(HOLIDAY_TEXT if error else QColor("#b7791f")))
             item.setText(1, conflict.text(lang))
-            item.setToolTip(1, conflict.text(lang) + "\n" + " · ".join(conflict.codes))
+            item.setToolTip(1, plain_tooltip(conflict.text(lang) + "\n" + " · ".join(conflict.codes)))
         if not self.conflicts:
             ok = QTreeWidgetItem(tree)
             ok.setText(1, self.tr("No open conflicts: no one is booked twice, no venue is "
@@ -360,7 +358,8 @@ class DashboardView(QWidget):
             item.setForeground(0, QBrush(SEVERITY_COLOURS[finding.severity]))
             item.setText(1, ", ".join(finding.codes))
             item.setText(2, finding.text(lang))
-            item.setToolTip(2, f"{finding.kind.label(lang)} · {finding.id}\n{finding.text(lang)}")
+            item.setToolTip(2, plain_tooltip(
+                f"{finding.kind.label(lang)} · {finding.id}\n{finding.text(lang)}"))
         if not self.findings:
             ok = QTreeWidgetItem(tree)
             ok.setText(2, self.tr("Nothing open: no holiday, late hour, tight transfer or "

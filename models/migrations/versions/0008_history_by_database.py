@@ -1,7 +1,7 @@
 """history by the database: triggers record every change on PostgreSQL, a hash chain, confirmations
 
 Revision ID: 0008
-Revises: 0006
+Revises: 0007
 Create Date: 2026-12-02 07:40:00
 
 - ``audit_log.row_hash``: sha256(previous row's hash || the row's content) (models/audit/chain.py).
@@ -20,7 +20,8 @@ Create Date: 2026-12-02 07:40:00
   - ``cp_audit_chain``: BEFORE INSERT on ``audit_log``: under ``pg_advisory_xact_lock`` it
     numbers the row, stamps the actor and the time, and computes ``row_hash``;
   - ``cp_audit_guard``: UPDATE, DELETE and TRUNCATE of ``audit_log`` are refused, even for its
-    owner; ``REVOKE UPDATE, DELETE, TRUNCATE ... FROM PUBLIC``;
+    owner; ``REVOKE UPDATE, DELETE, TRUNCATE ... FROM PUBLIC``, and INSERT too from every
+    account's role (0007 let writers insert the program's rows; the triggers write them now);
   - ``campaign_planner.restoring = on`` lets the owner (or a superuser) load a dump as it is
     (``load``): its rows, ids, actors and hashes kept, the tables' own triggers quiet.
 """
@@ -31,7 +32,7 @@ from alembic import op
 from models.audit.chain import chain_unhashed
 
 revision = '0008'
-down_revision = '0006'
+down_revision = '0007'
 branch_labels = None
 depends_on = None
 
@@ -250,6 +251,21 @@ END $$;
 """
 
 
+REVOKE_WRITES = """
+DO $$
+DECLARE grantee text;
+BEGIN
+  FOR grantee IN
+    SELECT DISTINCT pg_get_userbyid(a.grantee) FROM pg_class c, aclexplode(c.relacl) a
+     WHERE c.oid = 'audit_log'::regclass AND a.grantee <> 0 AND a.grantee <> c.relowner
+       AND a.privilege_type IN ('INSERT', 'UPDATE', 'DELETE', 'TRUNCATE')
+  LOOP
+    EXECUTE format('REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON audit_log FROM %I', grantee);
+  END LOOP;
+END $$;
+"""
+
+
 def _postgres_upgrade() -> None:
     bind = op.get_bind()
     schema = bind.execute(sa.text("SELECT current_schema()")).scalar_one()
@@ -271,6 +287,8 @@ def _postgres_upgrade() -> None:
     op.execute("CREATE TRIGGER cp_audit_no_truncate BEFORE TRUNCATE ON audit_log "
                "FOR EACH STATEMENT EXECUTE FUNCTION cp_audit_guard()")
     op.execute("REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM PUBLIC")
+    # the triggers write the history now: no account inserts, changes or deletes a row itself
+    bind.exec_driver_sql(REVOKE_WRITES.replace('%', '%%'))
 
 
 def upgrade() -> None:
