@@ -18,6 +18,7 @@ from briefs.styles import MUTED
 from briefs.words import esc, unconfirmed_cell
 from models.enums import UnitKind
 from models.progress import Breakdown, LeaderboardRow
+from models.wording import board_count, board_money
 
 PAGE_REST = 80 * mm
 MONTH_TOP = 10  # units shown per monthly leaderboard
@@ -193,11 +194,10 @@ def _board(rows: Sequence[LeaderboardRow], k: Kit) -> Flowable:
         [("名次", "Rank"), ("责任单位", "Unit"), ("类别", "Kind"), ("签约项目", "Signed"),
          ("签约投资额", "Investment signed"), ("总部拜访", "HQ visits"),
          ("待确认", "Unconfirmed"), ("资金到位", "Funds in")],
-        [[str(r.rank), r.unit.name(w.lang), UnitKind(r.kind).label(w.lang), str(r.signed_leads),
-          w.money(r.signed_cny), str(r.hq_visits),
+        [[str(r.rank), r.unit.name(w.lang), UnitKind(r.kind).label(w.lang),
+          board_count(r.signed_leads), board_money(r.signed_cny, w.lang), board_count(r.hq_visits),
           unconfirmed_cell(r.unconfirmed_leads, r.unconfirmed_cny, r.unconfirmed_visits, w),
-          w.money(r.funds_in_cny)]
-         for r in rows],
+          board_money(r.funds_in_cny, w.lang)] for r in rows],
         [0.55, 2.3, 1.0, 0.75, 1.3, 0.75, 1.5, 1.2], k.s, w, right=(0, 3, 4, 5, 6, 7),
     )
 

@@ -41,7 +41,7 @@ from desktop.calendar.style import (
 )
 from desktop.context import AppContext
 from desktop.editors.date_field import DateTimeField, beside
-from desktop.formatting import fmt_cny, fmt_int, plain_tooltip, pydate, qdate
+from desktop.formatting import plain_tooltip, pydate, qdate
 from desktop.pages.dashboard_charts import GaugeCard, MonthChart
 from desktop.tables.row_model import AWAITING
 from models.changes import OpChanges, RecordKind
@@ -50,7 +50,7 @@ from models.enums import Severity
 from models.errors import NotFoundError
 from models.progress import LeaderboardRow, Progress
 from models.search import trip_or_event
-from models.wording import unconfirmed_results
+from models.wording import board_count, board_money, unconfirmed_results
 from planning.dashboard import FORTNIGHT, read_dashboard
 from planning.dates import day_label, month_name
 from planning.entries import CalendarEntry, TimeMode
@@ -402,9 +402,9 @@ class DashboardView(QWidget):
             item = QTreeWidgetItem(tree)
             item.setText(0, str(row.rank))
             item.setText(1, row.unit.name(lang))
-            item.setText(2, fmt_int(row.signed_leads, lang))
-            item.setText(3, fmt_cny(row.signed_cny, lang))
-            item.setText(4, fmt_int(row.hq_visits, lang))
+            item.setText(2, board_count(row.signed_leads))  # a zero reads — (models.wording)
+            item.setText(3, board_money(row.signed_cny, lang))
+            item.setText(4, board_count(row.hq_visits))
             item.setText(5, unconfirmed_results(row.unconfirmed_leads, row.unconfirmed_cny,
                                                 row.unconfirmed_visits, lang))
             item.setForeground(5, QBrush(AWAITING))

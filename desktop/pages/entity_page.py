@@ -46,6 +46,8 @@ from models.changes import OpChanges, RecordKind
 
 translate = QCoreApplication.translate
 
+SORT_ARROW_ROOM = 48  # a header's padding and its sort arrow on either side of the centred title
+
 
 class EntityPage(QWidget):
     selection_changed = Signal()
@@ -199,12 +201,20 @@ class EntityPage(QWidget):
         self.loaded.emit()
 
     def fit_columns(self) -> None:
+        """Each column as wide as its contents and its whole title beside the sort arrow (up to
+        its limit); a ``stretch`` column takes what the others leave of the page's width."""
         self.view.resizeColumnsToContents()
+        header = self.view.horizontalHeader()
+        metrics = header.fontMetrics()
         for n, column in enumerate(self.model.columns):
-            width = self.view.columnWidth(n)
-            limit = column.width or 320
-            self.view.setColumnWidth(n, min(max(width + 12, 60), limit))
-        self.view.horizontalHeader().setProperty("fitted", True)
+            title = metrics.horizontalAdvance(column.title.replace("&&", "&")) + SORT_ARROW_ROOM
+            width = max(self.view.columnWidth(n) + 12, title, 60)
+            if column.stretch:
+                header.setSectionResizeMode(n, QHeaderView.ResizeMode.Stretch)
+                header.setStretchLastSection(False)
+                continue
+            self.view.setColumnWidth(n, min(width, column.width or 320))
+        header.setProperty("fitted", True)
 
     def _data_changed(self, changes: OpChanges) -> None:
         if self.kinds and not changes.everything:  # a saved or moved record is selected

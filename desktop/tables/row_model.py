@@ -50,6 +50,7 @@ class Column(Generic[RowT]):
     tooltip: Callable[[RowT], str] | None = None
     colour: Callable[[RowT], QColor | None] | None = None
     width: int = 0  # preferred width in pixels (0: fit the contents)
+    stretch: bool = False  # takes the width the other columns leave (the page's full width)
 
 
 class RowTableModel(QAbstractTableModel, Generic[RowT]):
