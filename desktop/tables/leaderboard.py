@@ -41,8 +41,10 @@ class LeaderboardTableModel(RowTableModel[LeaderboardRow]):
                    lambda r: unconfirmed_results(r.unconfirmed_leads, r.unconfirmed_cny,
                                                  r.unconfirmed_visits, lang),
                    sort=lambda r: r.unconfirmed_cny * 1000 + r.unconfirmed_leads * 100 + r.unconfirmed_visits,
-                   colour=lambda r: AWAITING, width=220,
-                   tooltip=lambda _r: UNCONFIRMED_TIP),
+                   colour=lambda r: AWAITING,
+                   tooltip=lambda r: "\n".join(x for x in (unconfirmed_results(
+                       r.unconfirmed_leads, r.unconfirmed_cny, r.unconfirmed_visits, lang),
+                       UNCONFIRMED_TIP) if x)),
         ], parent)
 
     def row_id(self, row: LeaderboardRow) -> int:
