@@ -15,7 +15,7 @@ from briefs.layout import CoverFact, build_pdf, cover
 from briefs.options import BriefOptions, Kit, kit
 from briefs.profiles import conflict_section, measure_value
 from briefs.styles import MUTED
-from briefs.words import esc
+from briefs.words import esc, unconfirmed_cell
 from models.enums import UnitKind
 from models.progress import Breakdown, LeaderboardRow
 from models.wording import board_count, board_money
@@ -88,19 +88,25 @@ def _targets(data: CampaignReport, k: Kit) -> list[Flowable]:
             label += w(f"（单个 ≥ {w.money(c.flagship_threshold_cny)}）",
                        f" (each ≥ {w.money(c.flagship_threshold_cny)})")
         rows.append([label, measure_value(m, m.target, k), measure_value(m, m.done, k),
-                     measure_value(m, m.planned, k), w.percent(m.ratio) if m.target else "",
+                     measure_value(m, m.planned, k),
+                     measure_value(m, m.unconfirmed, k) if m.unconfirmed else "",
+                     w.percent(m.ratio) if m.target else "",
                      w.percent(m.planned / m.target) if m.target else ""])
     return [
         k.outline.section("全年目标完成情况", "Progress against the targets"),
         Paragraph(esc(w("“已完成”指已办结的活动和已签约（含动工、资金到位、投产）的项目；"
+                        "签约项目和总部拜访须经规划人员确认才计入，未确认的列在“待确认”；"
                         "“已安排”另含计划中、未取消的活动和在谈项目。",
                         "'Done' counts completed trips and events and signed projects "
-                        "(including construction, funds in and production); 'planned' adds "
+                        "(including construction, funds in and production); signed projects "
+                        "and HQ visits count once a planner confirms them, and those not yet "
+                        "confirmed are shown apart as 'unconfirmed'; 'planned' adds "
                         "everything scheduled or under negotiation that is not cancelled.")),
                   s.note),
         grid([("目标项", "Measure"), ("全年目标", "Target"), ("已完成", "Done"),
-              ("已安排", "Planned"), ("完成率", "Done %"), ("安排率", "Planned %")],
-             rows, [2.6, 1.3, 1.3, 1.3, 0.95, 0.95], s, w, right=(1, 2, 3, 4, 5)),
+              ("已安排", "Planned"), ("待确认", "Unconfirmed"), ("完成率", "Done %"),
+              ("安排率", "Planned %")],
+             rows, [2.3, 1.2, 1.2, 1.2, 1.2, 0.9, 0.9], s, w, right=(1, 2, 3, 4, 5, 6)),
         Spacer(1, 5 * mm),
         progress_chart(data.progress.measures, k.font.name, w),
     ]
@@ -186,17 +192,20 @@ def _board(rows: Sequence[LeaderboardRow], k: Kit) -> Flowable:
     w = k.w
     return grid(
         [("名次", "Rank"), ("责任单位", "Unit"), ("类别", "Kind"), ("签约项目", "Signed"),
-         ("签约投资额", "Investment signed"), ("总部拜访", "HQ visits"), ("资金到位", "Funds in")],
+         ("签约投资额", "Investment signed"), ("总部拜访", "HQ visits"),
+         ("待确认", "Unconfirmed"), ("资金到位", "Funds in")],
         [[str(r.rank), r.unit.name(w.lang), UnitKind(r.kind).label(w.lang),
           board_count(r.signed_leads), board_money(r.signed_cny, w.lang), board_count(r.hq_visits),
+          unconfirmed_cell(r.unconfirmed_leads, r.unconfirmed_cny, r.unconfirmed_visits, w),
           board_money(r.funds_in_cny, w.lang)] for r in rows],
-        [0.6, 2.6, 1.1, 0.8, 1.4, 0.8, 1.3], k.s, w, right=(0, 3, 4, 5, 6),
+        [0.55, 2.3, 1.0, 0.75, 1.3, 0.75, 1.5, 1.2], k.s, w, right=(0, 3, 4, 5, 6, 7),
     )
 
 
 def _leaderboards(data: CampaignReport, k: Kit) -> list[Flowable]:
     s, w = k.s, k.w
-    scoring = [r for r in data.year_board if r.signed_leads or r.hq_visits]
+    scoring = [r for r in data.year_board if r.signed_leads or r.hq_visits
+               or r.unconfirmed_leads or r.unconfirmed_visits]
     rest = len(data.year_board) - len(scoring)
     story: list[Flowable] = [
         k.outline.section("责任单位英雄榜", "Leaderboard of responsible units"),

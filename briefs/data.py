@@ -158,7 +158,8 @@ def collect_campaign(session: Session, year: int | None = None) -> CampaignRepor
     year_board = leaderboard(session, y)
     months = tuple(
         MonthBoard(m, tuple(r for r in leaderboard(session, y, m)
-                            if r.signed_leads or r.hq_visits))
+                            if r.signed_leads or r.hq_visits or r.unconfirmed_leads
+                            or r.unconfirmed_visits))
         for m in range(1, 13)
     )
     trips = [t for t in queries.list_trips(session, start=date(y, 1, 1), end=date(y, 12, 31))
@@ -294,6 +295,10 @@ class BoardRow:
     events_hosted: int  # themed events of the month it hosts
     year_signed_cny: int  # January to the end of the month
     year_rank: int
+    # signed or done this month, awaiting a planner's confirmation: not ranked
+    unconfirmed_leads: int = 0
+    unconfirmed_cny: int = 0
+    unconfirmed_visits: int = 0
 
 
 @dataclass(frozen=True)
@@ -309,7 +314,7 @@ class MonthlyLeaderboard:
     def scoring(self) -> tuple[BoardRow, ...]:
         """The units with any result this month."""
         return tuple(r for r in self.rows if r.signed_leads or r.hq_visits or r.trips_hosted
-                     or r.events_hosted)
+                     or r.events_hosted or r.unconfirmed_leads or r.unconfirmed_visits)
 
 
 def collect_leaderboard(session: Session, year: int, month: int) -> MonthlyLeaderboard:
@@ -351,7 +356,8 @@ def collect_leaderboard(session: Session, year: int, month: int) -> MonthlyLeade
     rows = tuple(
         BoardRow(r.rank, r.unit, UnitKind(r.kind), r.signed_leads, r.signed_cny, r.hq_visits,
                  r.funds_in_cny, trips[r.unit.id], events[r.unit.id],
-                 to_date[r.unit.id][0], year_rank.get(r.unit.id, len(board)))
+                 to_date[r.unit.id][0], year_rank.get(r.unit.id, len(board)),
+                 r.unconfirmed_leads, r.unconfirmed_cny, r.unconfirmed_visits)
         for r in board
     )
     return MonthlyLeaderboard(campaign_row(campaign), year, month, rows)

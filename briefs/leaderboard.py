@@ -16,9 +16,9 @@ from briefs.data import BoardRow, MonthlyLeaderboard
 from briefs.layout import CoverFact, build_pdf, cover
 from briefs.options import BriefOptions, Kit, kit
 from briefs.styles import MUTED
-from briefs.words import esc
+from briefs.words import esc, unconfirmed_cell
 from models.enums import UnitKind
-from models.wording import board_count, board_money
+from models.wording import NIL, board_count, board_money
 
 GROUPS = (
     ("镇街园区", "Towns, streets and parks", (UnitKind.TOWN_STREET, UnitKind.PARK)),
@@ -46,14 +46,21 @@ def render_leaderboard(data: MonthlyLeaderboard, options: BriefOptions) -> bytes
                              str(sum(r.signed_leads for r in data.rows))),
                    CoverFact("签约投资额", "Investment signed", w.money(signed)),
                    CoverFact("总部拜访", "HQ visits", str(sum(r.hq_visits for r in data.rows))),
+                   CoverFact("待确认", "Unconfirmed", unconfirmed_cell(
+                       sum(r.unconfirmed_leads for r in data.rows),
+                       sum(r.unconfirmed_cny for r in data.rows),
+                       sum(r.unconfirmed_visits for r in data.rows), w) or w.none),
                    CoverFact("数据截至", "Data as of", w.day(k.options.generated_on)),
                ]),
         Paragraph(esc(w("按当月签约投资额排名，其次为签约项目数、总部拜访数。“签约”为当月签约项目数，"
                         "“拜访”为总部拜访数，“出访”“活动”为本单位负责的推广活动和主办的专题活动；"
-                        "“全年累计”为 1 月至当月签约投资额及其在全市的名次。",
+                        "“全年累计”为 1 月至当月签约投资额及其在全市的名次。签约项目和总部拜访须经规划人员"
+                        "确认才计入排名，未确认的列在“待确认”。",
                         "Ranked by the investment signed in the month, then projects signed, "
                         "then HQ visits; 'year to date' is the investment signed from January "
-                        "to this month and its rank.")), k.s.note),
+                        "to this month and its rank. Signed projects and HQ visits count once "
+                        "a planner confirms them; those not yet confirmed are shown apart "
+                        "('unconfirmed').")), k.s.note),
     ]
     for zh, en, kinds in GROUPS:
         rows = [r for r in scoring if r.kind in kinds]
@@ -75,7 +82,8 @@ def _table(rows: Sequence[BoardRow], k: Kit) -> Flowable:
          board_money(r.signed_cny, w.lang), board_count(r.hq_visits), board_count(r.trips_hosted),
          board_count(r.events_hosted), board_money(r.funds_in_cny, w.lang),
          f"{w.money(r.year_signed_cny)} · {w(f'第 {r.year_rank} 名', f'#{r.year_rank}')}"
-         if r.year_signed_cny else "—"]
+         if r.year_signed_cny else "—",
+         unconfirmed_cell(r.unconfirmed_leads, r.unconfirmed_cny, r.unconfirmed_visits, w) or "—"]
         for n, r in _ranked(rows)
     ]
     body.append([w("合计", "Total"), "", board_count(sum(r.signed_leads for r in rows)),
@@ -84,12 +92,16 @@ def _table(rows: Sequence[BoardRow], k: Kit) -> Flowable:
                  board_count(sum(r.trips_hosted for r in rows)),
                  board_count(sum(r.events_hosted for r in rows)),
                  board_money(sum(r.funds_in_cny for r in rows), w.lang),
-                 board_money(sum(r.year_signed_cny for r in rows), w.lang)])
+                 board_money(sum(r.year_signed_cny for r in rows), w.lang),
+                 unconfirmed_cell(sum(r.unconfirmed_leads for r in rows),
+                                  sum(r.unconfirmed_cny for r in rows),
+                                  sum(r.unconfirmed_visits for r in rows), w) or NIL])
     return grid(
         [("名次", "Rank"), ("责任单位", "Unit"), ("签约", "Signed"),
          ("签约投资额", "Investment"), ("拜访", "HQ visits"), ("出访", "Trips"),
-         ("活动", "Events"), ("资金到位", "Funds in"), ("全年累计", "Year to date")],
-        body, [0.5, 1.7, 0.65, 1.15, 0.8, 0.6, 0.7, 1.2, 1.6], k.s, w,
+         ("活动", "Events"), ("资金到位", "Funds in"), ("全年累计", "Year to date"),
+         ("待确认", "Unconfirmed")],
+        body, [0.45, 1.45, 0.55, 1.05, 0.68, 0.5, 0.55, 1.0, 1.45, 1.32], k.s, w,
         right=(0, 2, 3, 4, 5, 6, 7, 8), extra=[("LINEABOVE", (0, -1), (-1, -1), 0.8, MUTED),
                                                ("SPAN", (0, -1), (1, -1)),
                                                ("ALIGN", (0, -1), (1, -1), "LEFT")])

@@ -115,3 +115,16 @@ class Words:
 
 def hm(moment: datetime) -> str:
     return f"{moment:%H:%M}"
+
+
+def unconfirmed_cell(leads: int, amount: int, visits: int, w: Words) -> str:
+    """A leaderboard's "待确认" cell: signed projects (their amount) and done visits awaiting a
+    planner's confirmation, not counted in the ranking; "" when there are none."""
+    if not (leads or visits):
+        return ""
+    parts = []
+    if leads:
+        parts.append(w(f"{leads} 项 {w.money(amount)}", f"{leads} ({w.money(amount)})"))
+    if visits:
+        parts.append(w(f"拜访 {visits}", f"{visits} visit(s)"))
+    return " · ".join(parts)

@@ -15,6 +15,7 @@ from typing import Protocol
 from cli import (
     brief_cmd,
     check_cmd,
+    confirm_cmd,
     data_cmd,
     export_sheet_cmd,
     ics_cmd,
@@ -53,7 +54,7 @@ class Command(Protocol):
     def run(self, args: argparse.Namespace, ctx: Context) -> int: ...
 
 
-COMMANDS: list[Command] = [init_cmd, list_cmd, show_cmd, check_cmd, brief_cmd,
+COMMANDS: list[Command] = [init_cmd, list_cmd, show_cmd, check_cmd, confirm_cmd, brief_cmd,
                            *ics_cmd.COMMANDS, *data_cmd.COMMANDS, sheet_cmd,
                            export_sheet_cmd, users_cmd]
 

@@ -5,6 +5,7 @@
     dump FILE.json         the whole campaign as one JSON document (SQLite or PostgreSQL)
     load FILE.json [--force]
     history CODE | --person ID | --organisation ID [--json]
+    history --verify       recompute the history's hash chain; name the first broken row
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cli.context import Context, UsageError
+from models.audit.chain import verify_chain
 from models.audit.history import AuditRow, find_record, record_history
 from models.audit.labels import describe_value, field_label, local_time
 from models.audit.table import AuditEntry
@@ -120,9 +122,17 @@ class HistoryCommand:
         parser.add_argument("--person", metavar="ID", help="a person's id (or exact name)")
         parser.add_argument("--organisation", metavar="ID", help="an organisation's id (or exact name)")
         parser.add_argument("--json", action="store_true", help="print JSON")
+        parser.add_argument("--verify", action="store_true",
+                            help="check that no history row was changed or removed (hash chain); "
+                                 "exit 1 when one was")
 
     def run(self, args: argparse.Namespace, ctx: Context) -> int:
         chosen = [x for x in (args.code, args.person, args.organisation) if x]
+        if args.verify:
+            if chosen:
+                raise UsageError("history: --verify 检查全部记录，不带编号 "
+                                 "(--verify checks the whole history: give no CODE)")
+            return _verify(ctx)
         if len(chosen) != 1:
             raise UsageError("history: 请给出一个编号，或 --person ID，或 --organisation ID "
                              "(give one CODE, --person ID or --organisation ID)")
@@ -139,6 +149,28 @@ class HistoryCommand:
             return 0
         ctx.print(history_text(label, entries, ctx.lang))
         return 0
+
+
+def _verify(ctx: Context) -> int:
+    with ctx.sessions()() as session:
+        report = verify_chain(session.connection())
+    if report.intact:
+        ctx.print(ctx.lang.pick(
+            f"修改记录完整：{report.count} 条，哈希链无误 "
+            f"(history intact: {report.count} rows, hash chain verified)",
+            f"History intact: {report.count} rows, hash chain verified"))
+        return 0
+    when = local_time(report.broken_at) if report.broken_at else ""
+    kind = RecordType.parse(report.broken_type)
+    record = (f"{kind.label(Lang.ZH)} {report.broken_label}" if kind else report.broken_record)
+    record_en = (f"{kind.label(Lang.EN)} {report.broken_label}" if kind else report.broken_record)
+    ctx.warn(ctx.lang.pick(
+        f"修改记录被改动或删除：第 {report.broken_id} 条（{when}，{record}）"
+        f"或其前一条与哈希链不符 (history broken at row {report.broken_id}, {when}, "
+        f"{record_en}: it or the row before it was changed or removed)",
+        f"History broken at row {report.broken_id} ({when}, {record_en}): it or "
+        "the row before it was changed or removed"))
+    return 1
 
 
 def _directory_id(session: Session, record_type: RecordType, given: str) -> tuple[int, str]:

@@ -4,7 +4,8 @@ import models.accounts.table  # the accounts table
 import models.audit.recording  # the audit_log table and its listeners
 import models.checks.records  # the check_settings and check_acks tables
 import models.indexes  # the indexes of the date-range and filter queries
-import models.operations.codes  # noqa: F401  (the code_counters table)
+import models.operations.codes  # the code_counters table
+import models.operations.confirmations  # noqa: F401  (confirmations cleared by a counted change)
 from models.base import Base
 from models.campaign import Campaign, City, Industry, Region, Unit
 from models.events import AgendaSession, Invitation, ThemedEvent

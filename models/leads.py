@@ -67,6 +67,9 @@ class Lead(Editable, Base):
     signed_on: Mapped[date | None] = mapped_column(Date)
     funds_in_cny: Mapped[int] = mapped_column(BigInteger, default=0)
     notes: Mapped[str] = mapped_column(Text, default="")
+    # a planner's confirmation of what the leaderboard counts (cleared when that changes)
+    confirmed_at: Mapped[datetime | None] = mapped_column()
+    confirmed_by: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
     campaign: Mapped[Campaign] = relationship()
     organisation: Mapped[Organisation] = relationship()
@@ -122,6 +125,9 @@ class HqVisit(Editable, Base):
         ForeignKey("leads.id", ondelete="SET NULL"), index=True
     )
     notes: Mapped[str] = mapped_column(Text, default="")
+    # a planner's confirmation of what the leaderboard counts (cleared when that changes)
+    confirmed_at: Mapped[datetime | None] = mapped_column()
+    confirmed_by: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
     campaign: Mapped[Campaign] = relationship()
     organisation: Mapped[Organisation] = relationship()

@@ -29,8 +29,10 @@ class Measure:
     label_zh: str
     label_en: str
     target: int
-    done: int  # completed / signed
+    done: int  # completed / signed, and confirmed where a planner confirms it (see below)
     planned: int  # everything not cancelled (done included)
+    # signed or done but not yet confirmed by a planner: not in ``done``, shown apart
+    unconfirmed: int = 0
 
     @property
     def ratio(self) -> float:
@@ -58,6 +60,10 @@ class LeaderboardRow:
     signed_cny: int
     hq_visits: int
     funds_in_cny: int
+    # results reported but not yet confirmed by a planner: not counted above, shown apart
+    unconfirmed_leads: int = 0
+    unconfirmed_cny: int = 0
+    unconfirmed_visits: int = 0
 
 
 @dataclass(frozen=True)
@@ -83,8 +89,12 @@ def campaign_progress(session: Session, year: int | None = None) -> Progress:
         select(HqVisit.status, func.count()).where(HqVisit.campaign_id == cid)
         .group_by(HqVisit.status)
     ).all())
-    visits = visit_counts.get(VisitStatus.DONE, 0)
-    visits_live = visits + visit_counts.get(VisitStatus.PLANNED, 0)
+    visits_unconfirmed = session.scalar(
+        select(func.count()).select_from(HqVisit)
+        .where(HqVisit.campaign_id == cid, HqVisit.status == VisitStatus.DONE,
+               HqVisit.confirmed_at.is_(None))) or 0
+    visits = visit_counts.get(VisitStatus.DONE, 0) - visits_unconfirmed
+    visits_live = visit_counts.get(VisitStatus.DONE, 0) + visit_counts.get(VisitStatus.PLANNED, 0)
     trip_visits_done = session.scalar(
         select(func.count()).select_from(ItineraryItem).join(Trip)
         .where(Trip.campaign_id == cid, ItineraryItem.kind == ItemKind.COMPANY_VISIT,
@@ -96,17 +106,21 @@ def campaign_progress(session: Session, year: int | None = None) -> Progress:
                Trip.status != TripStatus.CANCELLED)
     ) or 0
     flag = c.flagship_threshold_cny
-    # by stage, summed in the database: a few rows whatever the number of projects
-    by_stage = session.execute(
-        select(Lead.stage, func.coalesce(func.sum(Lead.amount_cny), 0),
+    # by stage and confirmation, summed in the database: a few rows whatever the number of
+    # projects; (stage, confirmed, amount, flagship count)
+    confirmed_col = Lead.confirmed_at.is_not(None)
+    by_stage = [(s, bool(k), int(a), int(f)) for s, k, a, f in session.execute(
+        select(Lead.stage, confirmed_col, func.coalesce(func.sum(Lead.amount_cny), 0),
                func.count(case((Lead.amount_cny >= flag, 1))) if flag
                else literal(0))
-        .where(Lead.campaign_id == cid).group_by(Lead.stage)
-    ).all()
-    signed = sum(int(a) for s, a, _f in by_stage if s in COUNTED_STAGES)
-    pipeline = sum(int(a) for s, a, _f in by_stage if s is not LeadStage.DROPPED)
-    flagship_done = sum(int(f) for s, _a, f in by_stage if s in COUNTED_STAGES)
-    flagship_all = sum(int(f) for s, _a, f in by_stage if s is not LeadStage.DROPPED)
+        .where(Lead.campaign_id == cid).group_by(Lead.stage, confirmed_col)
+    ).all()]
+    signed = sum(a for s, k, a, _f in by_stage if k and s in COUNTED_STAGES)
+    waiting_cny = sum(a for s, k, a, _f in by_stage if not k and s in COUNTED_STAGES)
+    pipeline = sum(a for s, _k, a, _f in by_stage if s is not LeadStage.DROPPED)
+    flagship_done = sum(f for s, k, _a, f in by_stage if k and s in COUNTED_STAGES)
+    flagship_waiting = sum(f for s, k, _a, f in by_stage if not k and s in COUNTED_STAGES)
+    flagship_all = sum(f for s, _k, _a, f in by_stage if s is not LeadStage.DROPPED)
 
     def live(counts: dict[TripStatus, int] | dict[EventStatus, int]) -> int:
         return sum(n for s, n in counts.items() if s.value != "cancelled")
@@ -117,11 +131,11 @@ def campaign_progress(session: Session, year: int | None = None) -> Progress:
         Measure("events", "专题招商活动", "Themed events", c.target_events,
                 event_counts.get(EventStatus.DONE, 0), live(event_counts)),
         Measure("hq_visits", "拜访企业总部", "HQ visits", c.target_hq_visits,
-                visits + trip_visits_done, visits_live + trip_visits_planned),
+                visits + trip_visits_done, visits_live + trip_visits_planned, visits_unconfirmed),
         Measure("investment_cny", "实际投资（元）", "Investment (CNY)",
-                c.target_investment_cny, signed, pipeline),
+                c.target_investment_cny, signed, pipeline, waiting_cny),
         Measure("flagship_projects", "战略性旗舰项目", "Flagship projects",
-                c.target_flagship_projects, flagship_done, flagship_all),
+                c.target_flagship_projects, flagship_done, flagship_all, flagship_waiting),
     )
     return Progress(campaign_row(c), measures, _by_region(session, cid),
                     _by_industry(session, cid), _by_month(session, cid))
@@ -141,21 +155,22 @@ def _by_region(session: Session, cid: int) -> tuple[Breakdown, ...]:
         .group_by(City.region_id)
     ).all())
     lead_rows = list(session.execute(
-        select(Trip.region_id, Lead.amount_cny, Lead.stage).join(Trip, Lead.source_trip_id == Trip.id)
+        select(Trip.region_id, Lead.amount_cny, Lead.stage, Lead.confirmed_at)
+        .join(Trip, Lead.source_trip_id == Trip.id)
         .where(Lead.campaign_id == cid)
     ).all())
     # a lead from a themed event counts under the region of the event's city
     lead_rows += session.execute(
-        select(City.region_id, Lead.amount_cny, Lead.stage)
+        select(City.region_id, Lead.amount_cny, Lead.stage, Lead.confirmed_at)
         .join(ThemedEvent, Lead.source_event_id == ThemedEvent.id)
         .join(City, ThemedEvent.city_id == City.id)
         .where(Lead.campaign_id == cid, Lead.source_trip_id.is_(None))
     ).all()
     leads: dict[int, int] = defaultdict(int)
     signed: dict[int, int] = defaultdict(int)
-    for rid, amount, stage in lead_rows:
+    for rid, amount, stage, confirmed_at in lead_rows:
         leads[rid] += 1
-        if stage in COUNTED_STAGES:
+        if stage in COUNTED_STAGES and confirmed_at is not None:
             signed[rid] += amount
     out = []
     for r in session.scalars(select(Region).order_by(Region.position, Region.id)):
@@ -179,13 +194,14 @@ def _by_industry(session: Session, cid: int) -> tuple[Breakdown, ...]:
     ).all())
     leads: dict[int, int] = defaultdict(int)
     signed: dict[int, int] = defaultdict(int)
-    for iid, amount, stage in session.execute(
-        select(Lead.industry_id, Lead.amount_cny, Lead.stage).where(Lead.campaign_id == cid)
+    for iid, amount, stage, confirmed_at in session.execute(
+        select(Lead.industry_id, Lead.amount_cny, Lead.stage, Lead.confirmed_at)
+        .where(Lead.campaign_id == cid)
     ):
         if iid is None:
             continue
         leads[iid] += 1
-        if stage in COUNTED_STAGES:
+        if stage in COUNTED_STAGES and confirmed_at is not None:
             signed[iid] += amount
     return tuple(
         Breakdown(Ref(i.id, i.name_zh, i.name_en, i.code), trips.get(i.id, 0),
@@ -205,10 +221,11 @@ def _by_month(session: Session, cid: int) -> tuple[tuple[int, int, int, int], ..
                                             ThemedEvent.status != EventStatus.CANCELLED)
     ):
         months[start.month][1] += 1
-    for signed_on, amount, stage in session.execute(
-        select(Lead.signed_on, Lead.amount_cny, Lead.stage).where(Lead.campaign_id == cid)
+    for signed_on, amount, stage, confirmed_at in session.execute(
+        select(Lead.signed_on, Lead.amount_cny, Lead.stage, Lead.confirmed_at)
+        .where(Lead.campaign_id == cid)
     ):
-        if signed_on is not None and stage in COUNTED_STAGES:
+        if signed_on is not None and stage in COUNTED_STAGES and confirmed_at is not None:
             months[signed_on.month][2] += amount
     return tuple((m, *v) for m, v in months.items())  # type: ignore[misc]
 
@@ -216,28 +233,34 @@ def _by_month(session: Session, cid: int) -> tuple[tuple[int, int, int, int], ..
 def leaderboard(session: Session, year: int, month: int | None = None) -> list[LeaderboardRow]:
     """Units ranked by investment signed in ``month`` of ``year`` (the whole year when None).
 
-    Ties are broken by the number of signed projects, then HQ visits, then the unit's name.
+    Only results a planner confirmed count; signed projects and done visits not yet confirmed
+    are counted apart (``unconfirmed_*``). Ties are broken by the number of signed projects,
+    then HQ visits, then the unit's name.
     """
     start = date(year, month or 1, 1)
     end = date(year + (1 if (month or 12) == 12 else 0), ((month or 12) % 12) + 1, 1)
-    stats: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
-    for unit_id, amount, funds, stage in session.execute(
-        select(Lead.unit_id, Lead.amount_cny, Lead.funds_in_cny, Lead.stage)
+    stats: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0, 0, 0])
+    for unit_id, amount, funds, stage, confirmed_at in session.execute(
+        select(Lead.unit_id, Lead.amount_cny, Lead.funds_in_cny, Lead.stage, Lead.confirmed_at)
         .where(Lead.signed_on >= start, Lead.signed_on < end)
     ):
         if unit_id is None or stage not in COUNTED_STAGES:
             continue
+        if confirmed_at is None:
+            stats[unit_id][4] += 1
+            stats[unit_id][5] += amount
+            continue
         stats[unit_id][0] += 1
         stats[unit_id][1] += amount
         stats[unit_id][3] += funds
-    for unit_id, n in session.execute(
-        select(HqVisit.unit_id, func.count()).where(
+    for unit_id, confirmed, n in session.execute(
+        select(HqVisit.unit_id, HqVisit.confirmed_at.is_not(None), func.count()).where(
             HqVisit.visited_on >= start, HqVisit.visited_on < end,
             HqVisit.status == VisitStatus.DONE,
-        ).group_by(HqVisit.unit_id)
+        ).group_by(HqVisit.unit_id, HqVisit.confirmed_at.is_not(None))
     ):
         if unit_id is not None:
-            stats[unit_id][2] += n
+            stats[unit_id][2 if confirmed else 6] += n
     units = {u.id: u for u in session.scalars(select(Unit))}
     ordered = sorted(
         units.values(),
@@ -253,5 +276,5 @@ def leaderboard(session: Session, year: int, month: int | None = None) -> list[L
             rank = position
             previous = key
         rows.append(LeaderboardRow(rank, Ref(u.id, u.name_zh, u.name_en), u.kind.value,
-                                   s[0], s[1], s[2], s[3]))
+                                   s[0], s[1], s[2], s[3], s[4], s[5], s[6]))
     return rows

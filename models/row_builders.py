@@ -184,7 +184,7 @@ def lead_row(lead: Lead, flagship_threshold: int) -> LeadRow:
                         else lead.source_session.title_zh if lead.source_session else ""),
         history=tuple(StageStep(c.stage, c.changed_on, c.changed_by, c.reason)
                       for c in lead.stage_changes),
-        leader=ref(lead.leader),
+        leader=ref(lead.leader), confirmed_at=lead.confirmed_at, confirmed_by=lead.confirmed_by,
     )
 
 
@@ -209,4 +209,5 @@ def hq_visit_row(v: HqVisit, targets: dict[int, Ref | None] | None = None) -> Hq
         outcome=v.outcome, follow_up_code=v.follow_up.code if v.follow_up is not None else None,
         industry=ref(v.organisation.industry), region=targets.get(v.organisation_id),
         is_target=v.organisation_id in targets, updated_at=v.updated_at,
+        confirmed_at=v.confirmed_at, confirmed_by=v.confirmed_by,
     )

@@ -360,6 +360,10 @@ class StageStep:
     reason: str = ""
 
 
+_SIGNED = frozenset({LeadStage.SIGNED, LeadStage.CONSTRUCTION, LeadStage.FUNDS_IN,
+                     LeadStage.PRODUCTION})  # models.leads.SIGNED_STAGES
+
+
 @dataclass(frozen=True)
 class LeadRow:
     id: int
@@ -386,6 +390,13 @@ class LeadRow:
     source_meeting: str = ""  # the itinerary item's or agenda session's title
     history: tuple[StageStep, ...] = ()
     leader: Ref | None = None  # 挂点领导
+    confirmed_at: datetime | None = None  # a planner confirmed the signed result
+    confirmed_by: str = ""
+
+    @property
+    def awaits_confirmation(self) -> bool:
+        """Signed (or later) and not yet confirmed: counted apart on the leaderboard."""
+        return self.stage in _SIGNED and self.confirmed_at is None
 
     def title(self, lang: Lang = Lang.ZH) -> str:
         return pick(self.title_zh, self.title_en, lang)
@@ -415,6 +426,13 @@ class HqVisitRow:
     region: Ref | None = None  # on the target list
     is_target: bool = False
     updated_at: datetime | None = None
+    confirmed_at: datetime | None = None  # a planner confirmed the visit was done
+    confirmed_by: str = ""
+
+    @property
+    def awaits_confirmation(self) -> bool:
+        """Done and not yet confirmed: counted apart on the leaderboard."""
+        return self.status is VisitStatus.DONE and self.confirmed_at is None
 
 
 @dataclass(frozen=True)

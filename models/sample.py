@@ -37,7 +37,7 @@ from models.enums import (
 )
 from models.errors import ValidationError
 from models.events import ThemedEvent
-from models.leads import PIPELINE, Lead
+from models.leads import PIPELINE, HqVisit, Lead
 from models.operations.directory import (
     OrganisationDraft,
     PersonDraft,
@@ -62,7 +62,7 @@ from models.people import Person
 from models.queries import current_campaign
 from models.rows import StageStep
 from models.teams import Team
-from models.timeutil import local_to_utc
+from models.timeutil import BEIJING_TZ, local_to_utc
 from models.trips import Trip
 
 SAMPLE_PATH = Path(__file__).resolve().parents[1] / "resources" / "sample_campaign_2023.json"
@@ -281,7 +281,7 @@ def _events(session: Session, data: dict[str, Any], refs: _Refs, campaign_id: in
 
 def _leads(session: Session, data: dict[str, Any], refs: _Refs) -> None:
     for lead in data["leads"]:
-        create_lead(session, LeadDraft(
+        created = create_lead(session, LeadDraft(
             code=lead["code"], title_zh=lead["title_zh"], title_en=lead["title_en"],
             organisation_id=refs.need(refs.organisations, lead["organisation"], "机构"),
             amount_cny=lead["amount_cny"], stage=LeadStage(lead["stage"]),
@@ -295,7 +295,16 @@ def _leads(session: Session, data: dict[str, Any], refs: _Refs) -> None:
             history=sample_history(LeadStage(lead["stage"]), _day(lead["first_contact_on"]),
                                    _day(lead["signed_on"])),
             leader_id=refs.get(refs.people, lead.get("leader"), "人员"),
-        ))
+        )).value
+        if lead.get("confirmed") and created.signed_on is not None:
+            _confirmed(session.get(Lead, created.id), created.signed_on)
+
+
+def _confirmed(record: Lead | HqVisit | None, day: date) -> None:
+    """A sample result as a planner confirmed it, three days after it was signed or done."""
+    if record is not None:
+        record.confirmed_at = _wall(f"{day + timedelta(days=3)}T10:00", BEIJING_TZ, "confirmed_at")
+        record.confirmed_by = SAMPLE_ACTOR
 
 
 def _results(session: Session, data: dict[str, Any], refs: _Refs) -> None:
@@ -336,6 +345,10 @@ def _results(session: Session, data: dict[str, Any], refs: _Refs) -> None:
     kept = _kept(session, Team)  # looked up by id for each visit (see load_sample)
     plan_visits(session, drafts)  # one flush for the 1,200 visits
     del kept
+    confirmed = {_uuid("hq_visit", n) for n, v in enumerate(data["hq_visits"], start=1)
+                 if v.get("confirmed")}
+    for visit in list(session.scalars(select(HqVisit).where(HqVisit.uuid.in_(confirmed)))):
+        _confirmed(visit, visit.visited_on)
     for c in data.get("chain_leaders", []):
         set_chain_leader(session, refs.need(refs.industries, c["industry"], "产业"),
                          refs.need(refs.people, c["person"], "人员"))

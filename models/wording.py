@@ -288,3 +288,23 @@ _ZONE_NAMES = {
 }
 
 _LOCALES = {Lang.ZH: Locale.parse("zh_Hans_CN"), Lang.EN: Locale.parse("en_GB")}
+
+
+def confirmation(confirmed: bool, awaits: bool, lang: Lang) -> str:
+    """A counted result's state: "✓ 已确认" when a planner confirmed it, "待确认" while it waits
+    (signed or done, not yet confirmed), "" when there is nothing to confirm."""
+    if confirmed:
+        return "✓ " + lang.pick("已确认", "confirmed")
+    return lang.pick("待确认", "unconfirmed") if awaits else ""
+
+
+def unconfirmed_results(leads: int, amount: int, visits: int, lang: Lang) -> str:
+    """"2 个项目 12 亿元 · 3 次拜访": results counted apart until a planner confirms them
+    (the parts that are zero left out; "" when there are none)."""
+    parts = []
+    if leads:
+        parts.append(f"{leads} project(s), {money(amount, lang)}" if lang == "en"
+                     else f"{leads} 个项目 {money(amount, lang)}")
+    if visits:
+        parts.append(f"{visits} visit(s)" if lang == "en" else f"{visits} 次拜访")
+    return " · ".join(parts)

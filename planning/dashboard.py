@@ -45,7 +45,8 @@ def read_dashboard(session: Session, real_today: date, chosen: date | None = Non
     year = current_campaign(session).year
     today = chosen if chosen is not None else campaign_today(real_today, year)
     board = [row for row in leaderboard(session, year, today.month)
-             if row.signed_leads or row.hq_visits]
+             if row.signed_leads or row.hq_visits or row.unconfirmed_leads
+             or row.unconfirmed_visits]
     return DashboardData(
         year=year,
         today=today,

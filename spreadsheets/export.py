@@ -226,7 +226,8 @@ def _hq_visits(s: Session, lang: Lang, f: SheetFilters) -> list[tuple[str, ...]]
 def _leaderboard(s: Session, lang: Lang, f: SheetFilters) -> list[tuple[str, ...]]:
     year = f.year or queries.current_campaign(s).year
     return [(str(r.rank), r.unit.name(lang), r.kind, str(r.signed_leads), str(r.signed_cny),
-             str(r.hq_visits), str(r.funds_in_cny))
+             str(r.hq_visits), str(r.funds_in_cny), str(r.unconfirmed_leads),
+             str(r.unconfirmed_cny), str(r.unconfirmed_visits))
             for r in leaderboard(s, year, f.month) if _keep(f.ids, r.unit.id)]
 
 
@@ -269,7 +270,10 @@ _KINDS: dict[SheetKind, tuple[Callable[[Lang], tuple[str, ...]], Collector]] = {
                                  ("备注", "Notes")), _hq_visits),
     SheetKind.LEADERBOARD: (_plain(("名次", "Rank"), ("责任单位", "Unit"), ("类型", "Kind"),
                                    ("签约项目", "Signed leads"), ("签约金额（元）", "Signed (CNY)"),
-                                   ("总部拜访", "HQ visits"), ("到位资金（元）", "Funds in (CNY)")),
+                                   ("总部拜访", "HQ visits"), ("到位资金（元）", "Funds in (CNY)"),
+                                   ("待确认项目", "Unconfirmed leads"),
+                                   ("待确认金额（元）", "Unconfirmed (CNY)"),
+                                   ("待确认拜访", "Unconfirmed HQ visits")),
                             _leaderboard),
 }
 

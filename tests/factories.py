@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.campaign import Campaign, City, Industry, Region, Unit
@@ -94,3 +95,18 @@ def item_draft(w: World, day: int = 24, start: str = "09:00", end: str = "11:00"
 
 def make_trip(session: Session, w: World, **overrides: Any) -> TripRow:
     return create_trip(session, trip_draft(w, **overrides)).value
+
+
+def confirm_results(session: Session) -> None:
+    """A planner confirms every signed project and every done HQ visit (what the leaderboard,
+    the report and the dashboard count)."""
+    from models.enums import VisitStatus
+    from models.leads import SIGNED_STAGES, HqVisit, Lead
+    from models.operations.confirmations import confirm_lead, confirm_visit
+
+    for lead_id in list(session.scalars(select(Lead.id).where(Lead.stage.in_(SIGNED_STAGES),
+                                                              Lead.confirmed_at.is_(None)))):
+        confirm_lead(session, lead_id)
+    for visit_id in list(session.scalars(select(HqVisit.id).where(HqVisit.status == VisitStatus.DONE,
+                                                                  HqVisit.confirmed_at.is_(None)))):
+        confirm_visit(session, visit_id)

@@ -22,7 +22,7 @@ if str(ROOT) not in sys.path:  # run as a script
 
 from tools.sample.briefing import add_briefing_details  # noqa: E402
 from tools.sample.events import build_events  # noqa: E402
-from tools.sample.leads import build_leads  # noqa: E402
+from tools.sample.leads import build_leads, mark_confirmed  # noqa: E402
 from tools.sample.organisations import build_organisations  # noqa: E402
 from tools.sample.people import build_people  # noqa: E402
 from tools.sample.regions import CAMPAIGN, INDUSTRIES, REGIONS  # noqa: E402
@@ -49,6 +49,7 @@ def build() -> dict[str, Any]:
     leads = build_leads(rng, orgs, trips, events)
     results = build_results(orgs, directory.people, leads, trips, INDUSTRIES)
     link_leaders(leads, directory.people)
+    mark_confirmed(leads, results.visits)
     _check_dst_trip(trips)
     data = {
         "format": FORMAT,

@@ -43,13 +43,14 @@ from desktop.context import AppContext
 from desktop.editors.date_field import DateTimeField, beside
 from desktop.formatting import plain_tooltip, pydate, qdate
 from desktop.pages.dashboard_charts import GaugeCard, MonthChart
+from desktop.tables.row_model import AWAITING
 from models.changes import OpChanges, RecordKind
 from models.conflicts import Conflict
 from models.enums import Severity
 from models.errors import NotFoundError
 from models.progress import LeaderboardRow, Progress
 from models.search import trip_or_event
-from models.wording import board_count, board_money
+from models.wording import board_count, board_money, unconfirmed_results
 from planning.dashboard import FORTNIGHT, read_dashboard
 from planning.dates import day_label, month_name
 from planning.entries import CalendarEntry, TimeMode
@@ -159,7 +160,7 @@ class DashboardView(QWidget):
         self.findings_list.setUniformRowHeights(False)
         self.findings_list.itemDoubleClicked.connect(self._open_finding)
         self.findings_list.itemActivated.connect(self._open_finding)
-        self.board_list = _tree(5)
+        self.board_list = _tree(6)
         self.month_chart = MonthChart()
         next_panel, self.next_heading = _panel(self.tr("The next 14 days"), self.next_days)
         # the clashes, and every check's open findings with their count by severity
@@ -395,7 +396,8 @@ class DashboardView(QWidget):
         tree = self.board_list
         tree.clear()
         tree.setHeaderLabels([self.tr("Rank"), self.tr("Unit"), self.tr("Signed projects"),
-                              self.tr("Investment signed"), self.tr("HQ visits")])
+                              self.tr("Investment signed"), self.tr("HQ visits"),
+                              self.tr("Unconfirmed")])
         for row in self.board:
             item = QTreeWidgetItem(tree)
             item.setText(0, str(row.rank))
@@ -403,6 +405,9 @@ class DashboardView(QWidget):
             item.setText(2, board_count(row.signed_leads))  # a zero reads — (models.wording)
             item.setText(3, board_money(row.signed_cny, lang))
             item.setText(4, board_count(row.hq_visits))
+            item.setText(5, unconfirmed_results(row.unconfirmed_leads, row.unconfirmed_cny,
+                                                row.unconfirmed_visits, lang))
+            item.setForeground(5, QBrush(AWAITING))
             for column in (0, 2, 3, 4):
                 item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight
                                       | Qt.AlignmentFlag.AlignVCenter)

@@ -132,10 +132,16 @@ class GaugeCard(QFrame):
             lambda v: fmt_int(v, lang))
         self.figures.setText(self.tr("{done} of {target}").format(done=fmt(m.done),
                                                                   target=fmt(m.target)))
-        self.planned.setText(self.tr("{planned} planned").format(planned=fmt(m.planned)))
+        planned_text = self.tr("{planned} planned").format(planned=fmt(m.planned))
+        if m.unconfirmed:
+            planned_text += " · " + self.tr("{n} unconfirmed").format(n=fmt(m.unconfirmed))
+        self.planned.setText(planned_text)
         tip = self.tr("{label}: {done} done, {planned} planned (cancelled not counted), "
                       "target {target}").format(label=m.label(lang), done=fmt(m.done),
                                                 planned=fmt(m.planned), target=fmt(m.target))
+        if m.unconfirmed:
+            tip += "\n" + self.tr("{n} signed or done but not yet confirmed by a planner: not "
+                                  "counted as done").format(n=fmt(m.unconfirmed))
         self.setToolTip(tip)
 
     def shares(self) -> tuple[float, float, float]:

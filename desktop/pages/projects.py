@@ -31,11 +31,12 @@ from desktop.pages.projects_board import PipelineBoard
 from desktop.pages.steering import SteeringPanel
 from desktop.tables.leads import LeadTableModel
 from desktop.tables.row_model import ROW_ROLE
+from desktop.undo.confirmations import ConfirmResult
 from desktop.undo.leads import DeleteLead, MoveLead
 from models import queries
 from models.changes import RecordKind
 from models.enums import LeadStage
-from models.leads import SIGNED_STAGES
+from models.leads import SIGNED_STAGES, Lead
 from models.operations.leads import lead_draft
 from models.rows import CampaignRow, LeadRow
 from models.wording import YI, money
@@ -88,6 +89,17 @@ class ProjectsPage(EntityPage):
             second.addWidget(button)
         self.list_button.setChecked(True)
         modes.idToggled.connect(self._mode_toggled)
+        second.addSpacing(12)
+        self.confirm_button = QPushButton(self.tr("Con&firm"), self)
+        self.confirm_button.setToolTip(self.tr(
+            "Confirm the selected signed project: the leaderboard and the report count it "
+            "(Ctrl+Shift+K; undo with Ctrl+Z)"))
+        self.confirm_button.setShortcut("Ctrl+Shift+K")
+        self.confirm_button.clicked.connect(lambda: self.confirm_selected(True))
+        self.unconfirm_button = QPushButton(self.tr("Unconfirm"), self)
+        self.unconfirm_button.clicked.connect(lambda: self.confirm_selected(False))
+        second.addWidget(self.confirm_button)
+        second.addWidget(self.unconfirm_button)
         second.addSpacing(12)
         self.amount_label = QLabel(self.tr("Amount"), self)
         second.addWidget(self.amount_label)
@@ -161,10 +173,15 @@ class ProjectsPage(EntityPage):
     def totals_text(self, rows: list[LeadRow]) -> str:
         lang = self.lang
         signed = sum(r.amount_cny for r in rows if r.stage in SIGNED_STAGES)
+        waiting = sum(r.amount_cny for r in rows if r.awaits_confirmation)
         parts = [
             self.tr("%n project(s)", "", len(rows)),
             self.tr("amount %1").replace("%1", money(sum(r.amount_cny for r in rows), lang)),
             self.tr("signed %1").replace("%1", money(signed, lang)),
+        ]
+        if waiting:
+            parts.append(self.tr("of which unconfirmed %1").replace("%1", money(waiting, lang)))
+        parts += [
             self.tr("funds in %1").replace("%1", money(sum(r.funds_in_cny for r in rows),
                                                           lang)),
         ]
@@ -230,6 +247,14 @@ class ProjectsPage(EntityPage):
             self.ask_stage_details(StageMoveDialog(self.ctx, row, before, stage, self))
             return
         save(self.ctx, MoveLead(self.ctx, before, stage, revision=row.revision), self.messages)
+
+    def confirm_selected(self, confirm: bool = True) -> None:
+        """Confirm (or take back the confirmation of) the selected project's result."""
+        row = self.selected_row()
+        if row is None:
+            self.messages.show_problem(self.tr("Select a project first."), False)
+            return
+        save(self.ctx, ConfirmResult(self.ctx, Lead, row.uuid, row.code, confirm), self.messages)
 
     def ask_stage_details(self, dialog: StageMoveDialog) -> None:
         """Show the dialog; it saves the move itself when OK is pressed."""

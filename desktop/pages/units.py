@@ -21,7 +21,7 @@ from models.changes import RecordKind
 from models.enums import UnitKind
 from models.errors import NotFoundError
 from models.progress import LeaderboardRow, leaderboard
-from models.wording import board_money
+from models.wording import board_money, unconfirmed_results
 
 
 class UnitsPage(EntityPage):
@@ -95,6 +95,10 @@ class UnitsPage(EntityPage):
                    .replace("%2", board_money(row.signed_cny, lang))
                    .replace("%3", board_money(row.funds_in_cny, lang))
                    .replace("%4", fmt_int(row.hq_visits, lang))),
+            *([escape(self.tr("Awaiting confirmation (not counted): %1").replace(
+                "%1", unconfirmed_results(row.unconfirmed_leads, row.unconfirmed_cny,
+                                          row.unconfirmed_visits, lang)))]
+              if row.unconfirmed_leads or row.unconfirmed_visits else []),
             f"<b>{escape(credited)}</b> ({len(leads)})",
         ]
         for lead in leads:

@@ -40,12 +40,14 @@ from desktop.tables.visits import (
     TeamTableModel,
     VisitTableModel,
 )
+from desktop.undo.confirmations import ConfirmResult
 from desktop.undo.steering import UnmarkTargets
 from desktop.undo.visits import DeleteVisit
 from models import queries
 from models.changes import RecordKind
 from models.enums import VisitStatus
 from models.errors import PlannerError
+from models.leads import HqVisit
 from models.operations.teams import team_draft, visit_draft
 from models.rows import HqVisitRow, TargetRow, TeamRow
 from models.visits import coverage, list_targets, list_teams, list_visits
@@ -97,6 +99,16 @@ class VisitsPage(EntityPage):
             button = QPushButton(text, self)
             button.clicked.connect(slot)
             buttons.addWidget(button)
+        self.confirm_button = QPushButton(self.tr("Con&firm"), self)
+        self.confirm_button.setToolTip(self.tr(
+            "Confirm that the selected visit was done: the leaderboard counts it "
+            "(Ctrl+Shift+K; undo with Ctrl+Z)"))
+        self.confirm_button.setShortcut("Ctrl+Shift+K")
+        self.confirm_button.clicked.connect(lambda: self.confirm_selected(True))
+        self.unconfirm_button = QPushButton(self.tr("Unconfirm"), self)
+        self.unconfirm_button.clicked.connect(lambda: self.confirm_selected(False))
+        buttons.addWidget(self.confirm_button)
+        buttons.addWidget(self.unconfirm_button)
         self.summary = QLabel(self)
         self.summary.setStyleSheet("color: #1d3d63;")
         buttons.addSpacing(12)
@@ -254,6 +266,15 @@ class VisitsPage(EntityPage):
         dialog = RecordVisitDialog(self.ctx, lookups, teams, leads, draft, row.revision, self)
         self.show_dialog(dialog)
         return dialog
+
+    def confirm_selected(self, confirm: bool = True) -> None:
+        """Confirm (or take back the confirmation of) the selected visit."""
+        row: HqVisitRow | None = self.selected_row()
+        if row is None:
+            self.messages.show_problem(self.tr("Select a visit first."), False)
+            return
+        label = f"{row.organisation.name_zh} {row.visited_on.isoformat()}"
+        save(self.ctx, ConfirmResult(self.ctx, HqVisit, row.uuid, label, confirm), self.messages)
 
     def show_dialog(self, dialog: QWidget) -> None:
         """Open a dialog (window-modal; tests answer it without a loop)."""

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
-from desktop.tables.row_model import Column, RowTableModel
+from desktop.tables.row_model import AWAITING, Column, RowTableModel
 from models.enums import UnitKind
 from models.language import Lang
 from models.progress import LeaderboardRow
-from models.wording import board_count, board_money
+from models.wording import board_count, board_money, unconfirmed_results
+
+UNCONFIRMED_TIP = ("已签约或已完成、尚待规划人员确认的成果，不计入排名 "
+                   "(signed or done, awaiting a planner's confirmation: not ranked)")
 
 
 class LeaderboardTableModel(RowTableModel[LeaderboardRow]):
@@ -34,6 +37,14 @@ class LeaderboardTableModel(RowTableModel[LeaderboardRow]):
                    sort=lambda r: r.hq_visits, align_right=True),
             Column("funds_in", self.tr("Funds in"), lambda r: board_money(r.funds_in_cny, lang),
                    sort=lambda r: r.funds_in_cny, align_right=True),
+            Column("unconfirmed", self.tr("Unconfirmed"),
+                   lambda r: unconfirmed_results(r.unconfirmed_leads, r.unconfirmed_cny,
+                                                 r.unconfirmed_visits, lang),
+                   sort=lambda r: r.unconfirmed_cny * 1000 + r.unconfirmed_leads * 100 + r.unconfirmed_visits,
+                   colour=lambda r: AWAITING,
+                   tooltip=lambda r: "\n".join(x for x in (unconfirmed_results(
+                       r.unconfirmed_leads, r.unconfirmed_cny, r.unconfirmed_visits, lang),
+                       UNCONFIRMED_TIP) if x)),
         ], parent)
 
     def row_id(self, row: LeaderboardRow) -> int:

@@ -5,12 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor
 
-from desktop.tables.row_model import MUTED, Column, RowTableModel
+from desktop.tables.row_model import AWAITING, MUTED, Column, RowTableModel
 from models.enums import LeadStage
 from models.language import Lang
 from models.leads import PIPELINE
 from models.rows import LeadRow
-from models.wording import money
+from models.wording import confirmation, money
 
 FLAGSHIP = QColor("#b8860b")
 
@@ -45,6 +45,11 @@ class LeadTableModel(RowTableModel[LeadRow]):
             Column("flagship", self.tr("Flagship"), lambda r: "★" if r.is_flagship else "",
                    sort=lambda r: 0 if r.is_flagship else 1,
                    colour=lambda r: FLAGSHIP if r.is_flagship else None),
+            Column("confirmed", self.tr("Confirmed"),
+                   lambda r: confirmation(r.confirmed_at is not None, r.awaits_confirmation, lang),
+                   sort=lambda r: 0 if r.awaits_confirmation else 1 if r.confirmed_at else 2,
+                   colour=lambda r: AWAITING if r.awaits_confirmation else None,
+                   tooltip=lambda r: r.confirmed_by),
             Column("unit", self.tr("Unit"), lambda r: r.unit.name(lang) if r.unit else ""),
             Column("industry", self.tr("Industry"),
                    lambda r: r.industry.name(lang) if r.industry else ""),

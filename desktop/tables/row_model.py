@@ -33,6 +33,7 @@ SEARCH_ROLE = Qt.ItemDataRole.UserRole + 4  # lower-cased text the search box ma
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 MUTED = QColor("#8a8f98")
+AWAITING = QColor("#b35c00")  # a counted result a planner has not confirmed yet
 WARNING = QColor("#b35c00")
 ERROR = QColor("#c0392b")
 

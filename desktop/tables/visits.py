@@ -5,10 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor
 
-from desktop.tables.row_model import MUTED, Column, RowTableModel
+from desktop.tables.row_model import AWAITING, MUTED, Column, RowTableModel
 from models.enums import VisitStatus
 from models.language import Lang
 from models.rows import CoverageRow, HqVisitRow, TargetRow, TeamRow
+from models.wording import confirmation
 
 PLANNED = QColor("#2f6fb3")
 STATUS_ORDER = {VisitStatus.PLANNED: 0, VisitStatus.DONE: 1, VisitStatus.CANCELLED: 2}
@@ -42,6 +43,11 @@ class VisitTableModel(RowTableModel[HqVisitRow]):
             Column("region", self.tr("Region"), lambda r: r.region.name(lang) if r.region else ""),
             Column("target", self.tr("Target HQ"), lambda r: "✓" if r.is_target else "",
                    sort=lambda r: 0 if r.is_target else 1),
+            Column("confirmed", self.tr("Confirmed"),
+                   lambda r: confirmation(r.confirmed_at is not None, r.awaits_confirmation, lang),
+                   sort=lambda r: 0 if r.awaits_confirmation else 1 if r.confirmed_at else 2,
+                   colour=lambda r: AWAITING if r.awaits_confirmation else None,
+                   tooltip=lambda r: r.confirmed_by),
             Column("unit", self.tr("Unit"), lambda r: r.unit.name(lang) if r.unit else ""),
             Column("follow_up", self.tr("Follow-up project"), lambda r: r.follow_up_code or ""),
             Column("outcome", self.tr("Outcome"), lambda r: r.outcome, width=320,

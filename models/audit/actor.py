@@ -6,6 +6,7 @@ import getpass
 import os
 import socket
 
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 ACTOR_VAR = "CAMPAIGN_PLANNER_USER"
@@ -37,3 +38,11 @@ def current_actor(session: Session | None = None) -> str:
         return str(session.info["actor"])
     return _actor or default_actor()
 
+
+
+def signed_in_actor(session: Session) -> str:
+    """Who is making this change as the database knows it: on PostgreSQL the role signed in
+    (what the history records), on a SQLite file :func:`current_actor`."""
+    if session.get_bind().dialect.name == "postgresql":
+        return str(session.execute(text("SELECT session_user")).scalar_one())
+    return current_actor(session)

@@ -89,6 +89,8 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "role": ("角色", "role"),
     "rsvp": ("回复", "RSVP"),
     "guests": ("人数", "guests"),
+    "confirmed_at": ("确认时间", "confirmed at"),
+    "confirmed_by": ("确认人", "confirmed by"),
 }
 
 

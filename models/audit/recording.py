@@ -8,15 +8,17 @@ the rows go into ``audit_log`` in the same transaction.
 from __future__ import annotations
 
 import enum
+import json
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any, cast
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Table, event, insert, inspect
+from sqlalchemy import Table, event, insert, inspect, text
 from sqlalchemy.orm import RelationshipProperty, Session, UOWTransaction
 
 from models.audit.actor import current_actor
+from models.audit.chain import chain_unhashed
 from models.audit.inspection import attribute_history as _history
 from models.audit.inspection import composition_parent as _composition_parent
 from models.audit.inspection import current_value as _current
@@ -27,7 +29,7 @@ from models.audit.inspection import tracked_collections as _tracked_collections
 from models.audit.labels import is_empty as _empty
 from models.audit.labels import record_label
 from models.audit.table import CREATE, DELETE, UPDATE, AuditEntry
-from models.base import Editable, utcnow
+from models.base import Editable, new_uuid, utcnow
 from models.concurrency import PlannerSession
 from models.timeutil import BEIJING_TZ
 
@@ -295,11 +297,40 @@ def _before_flush(session: Session, _context: UOWTransaction,
         if parent is not None:
             _touch(parent, session)
 
+    if flush.pending and _by_database(session):
+        _hand_notes(session, flush)
+
+
+def _by_database(session: Session) -> bool:
+    """PostgreSQL writes the history itself (triggers, migration 0008); SQLite is written here."""
+    return session.connection().dialect.name == "postgresql"
+
+
+def _hand_notes(session: Session, flush: _Flush) -> None:
+    """Tell PostgreSQL's history trigger how this flush's changes read (labels, collections):
+    a transaction-local setting keyed by table and UUID. Who and when the database decides."""
+    notes: dict[str, Any] = {}
+    for obj, _action, changes, _revision in flush.pending:
+        if not getattr(obj, "uuid", None):
+            obj.uuid = new_uuid()  # type: ignore[attr-defined]
+        table = inspect(obj).mapper.persist_selectable.name
+        notes[f"{table}:{obj.uuid}"] = {  # type: ignore[attr-defined]
+            "changes": changes, "label": record_label(obj)[:300]}
+    _set_notes(session, json.dumps(notes, ensure_ascii=False))
+
+
+def _set_notes(session: Session, value: str) -> None:
+    session.connection().execute(
+        text("SELECT set_config('campaign_planner.audit_notes', :value, true)"), {"value": value})
+
 
 @event.listens_for(PlannerSession, "after_flush")
 def _after_flush(session: Session, _context: UOWTransaction) -> None:
     flush: _Flush | None = session.info.pop("audit_flush", None)
     if flush is None or not flush.pending:
+        return
+    if _by_database(session):
+        _set_notes(session, "")  # the triggers have written this flush's history
         return
     now = utcnow()
     actor = current_actor(session)
@@ -323,6 +354,7 @@ def _after_flush(session: Session, _context: UOWTransaction) -> None:
             "changes": changes,
         })
     session.connection().execute(insert(cast(Table, AuditEntry.__table__)), rows)
+    chain_unhashed(session.connection())
 
 
 @event.listens_for(PlannerSession, "after_rollback")

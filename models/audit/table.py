@@ -35,4 +35,6 @@ class AuditEntry(Base):
     parent_id: Mapped[int | None] = mapped_column(Integer)
     revision: Mapped[int | None] = mapped_column(Integer)
     changes: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # sha256(previous row's hash || this row's content): see models.audit.chain
+    row_hash: Mapped[str | None] = mapped_column(String(64))
 

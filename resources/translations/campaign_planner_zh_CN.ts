@@ -480,6 +480,17 @@
     </message>
 </context>
 <context>
+    <name>ConfirmResult</name>
+    <message>
+        <source>Confirm %1</source>
+        <translation>确认 %1</translation>
+    </message>
+    <message>
+        <source>Unconfirm %1</source>
+        <translation>取消确认 %1</translation>
+    </message>
+</context>
+<context>
     <name>CoverageTableModel</name>
     <message>
         <source>Target</source>
@@ -703,6 +714,10 @@
     <message>
         <source>HQ visits</source>
         <translation>拜访总部</translation>
+    </message>
+    <message>
+        <source>Unconfirmed</source>
+        <translation>待确认</translation>
     </message>
     <message>
         <source>No signed projects or HQ visits this month yet</source>
@@ -1423,8 +1438,16 @@
         <translation>已计划 {planned}</translation>
     </message>
     <message>
+        <source>{n} unconfirmed</source>
+        <translation>待确认 {n}</translation>
+    </message>
+    <message>
         <source>{label}: {done} done, {planned} planned (cancelled not counted), target {target}</source>
         <translation>{label}：已完成 {done}，已计划 {planned}（不含已取消），目标 {target}</translation>
+    </message>
+    <message>
+        <source>{n} signed or done but not yet confirmed by a planner: not counted as done</source>
+        <translation>另有 {n} 已签约或已完成、尚待规划人员确认，未计入已完成</translation>
     </message>
 </context>
 <context>
@@ -1916,6 +1939,10 @@
         <translation>龙头项目</translation>
     </message>
     <message>
+        <source>Confirmed</source>
+        <translation>确认</translation>
+    </message>
+    <message>
         <source>Unit</source>
         <translation>责任单位</translation>
     </message>
@@ -1969,6 +1996,10 @@
     <message>
         <source>Funds in</source>
         <translation>到位资金</translation>
+    </message>
+    <message>
+        <source>Unconfirmed</source>
+        <translation>待确认</translation>
     </message>
 </context>
 <context>
@@ -2875,6 +2906,18 @@
         <translation>每位挂点领导或每条产业链（链长）的项目、推广活动和总部拜访</translation>
     </message>
     <message>
+        <source>Con&amp;firm</source>
+        <translation>确认(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Confirm the selected signed project: the leaderboard and the report count it (Ctrl+Shift+K; undo with Ctrl+Z)</source>
+        <translation>确认所选已签约项目：英雄榜和进展报告随即计入（Ctrl+Shift+K；Ctrl+Z 撤销）</translation>
+    </message>
+    <message>
+        <source>Unconfirm</source>
+        <translation>取消确认</translation>
+    </message>
+    <message>
         <source>Amount</source>
         <translation>投资金额</translation>
     </message>
@@ -2913,6 +2956,10 @@
         <translation>已签约 %1</translation>
     </message>
     <message>
+        <source>of which unconfirmed %1</source>
+        <translation>其中待确认 %1</translation>
+    </message>
+    <message>
         <source>funds in %1</source>
         <translation>到位资金 %1</translation>
     </message>
@@ -2923,6 +2970,10 @@
     <message>
         <source>signed flagship projects %1 of %2</source>
         <translation>已签约龙头项目 %1 / %2</translation>
+    </message>
+    <message>
+        <source>Select a project first.</source>
+        <translation>请先选择一个项目。</translation>
     </message>
     <message>
         <source>Delete project</source>
@@ -3820,6 +3871,10 @@
         <source>Signed projects %1 · investment signed %2 · funds in %3 · HQ visits %4</source>
         <translation>签约项目 %1 个 · 签约投资额 %2 · 到位资金 %3 · 拜访总部 %4 次</translation>
     </message>
+    <message>
+        <source>Awaiting confirmation (not counted): %1</source>
+        <translation>待确认（未计入）：%1</translation>
+    </message>
 </context>
 <context>
     <name>UnmarkTargets</name>
@@ -3934,6 +3989,10 @@
         <translation>目标总部</translation>
     </message>
     <message>
+        <source>Confirmed</source>
+        <translation>确认</translation>
+    </message>
+    <message>
         <source>Unit</source>
         <translation>责任单位</translation>
     </message>
@@ -3983,6 +4042,18 @@
     <message>
         <source>&amp;Record visit…</source>
         <translation>记录拜访结果(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Con&amp;firm</source>
+        <translation>确认(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Confirm that the selected visit was done: the leaderboard counts it (Ctrl+Shift+K; undo with Ctrl+Z)</source>
+        <translation>确认所选拜访已完成：英雄榜随即计入（Ctrl+Shift+K；Ctrl+Z 撤销）</translation>
+    </message>
+    <message>
+        <source>Unconfirm</source>
+        <translation>取消确认</translation>
     </message>
     <message>
         <source>Team</source>

@@ -29,7 +29,7 @@ from models.operations.directory import (
 from models.operations.events import EventDraft, InvitationDraft, SessionDraft, create_event
 from models.operations.leads import LeadDraft, create_lead, record_hq_visit
 from models.timeutil import at
-from tests.factories import World, item_draft, make_trip, make_world
+from tests.factories import World, confirm_results, item_draft, make_trip, make_world
 
 BERLIN = "Europe/Berlin"
 MARKUP_ORG = 'A&B <Tech> "Quotes" 公司'
@@ -153,4 +153,5 @@ def build_brief_world(session: Session) -> BriefWorld:
                            start_date=date(2023, 11, 6), end_date=date(2023, 11, 8),
                            members=[], leader_id=None, target_ids=[], industry_ids=[],
                            city_ids=[], purpose="")
+    confirm_results(session)  # the signed project and the done visits, as a planner confirmed them
     return BriefWorld(trip.code, event.code, empty_trip.code, w)

@@ -17,7 +17,7 @@ from models.operations.leads import LeadDraft, create_lead, record_hq_visit
 from models.operations.trips import set_trip_status
 from planning.dates import campaign_today
 from tests.desktop.planning_world import Plan, context, make_plan
-from tests.factories import make_trip
+from tests.factories import confirm_results, make_trip
 
 
 def open_dashboard(qtbot: QtBot, ctx: AppContext, today: date | None = None) -> DashboardView:
@@ -41,6 +41,7 @@ def signed_lead(sessions: sessionmaker[Session], plan: Plan, amount: int, day: d
         create_lead(s, LeadDraft("电池工厂", plan.world.org_id, amount, LeadStage.SIGNED,
                                  unit_id=plan.world.unit_id, industry_id=plan.world.industry_id,
                                  first_contact_on=date(2023, 1, 10), signed_on=day))
+        confirm_results(s)  # a planner confirms it: the board counts it
 
 
 def test_rings_show_progress_against_each_target(qtbot: QtBot,
@@ -126,6 +127,7 @@ def test_the_month_s_leaderboard(qtbot: QtBot, sessions: sessionmaker[Session]) 
     signed_lead(sessions, plan, 2_500_000_000, date(2023, 3, 10))
     with sessions.begin() as s:
         record_hq_visit(s, plan.world.org_id, date(2023, 3, 12), unit_id=plan.world.unit_id)
+        confirm_results(s)
     view = open_dashboard(qtbot, context(sessions), date(2023, 3, 20))
     assert view.board_heading.text().endswith("2023年3月")
     first = view.board_list.topLevelItem(0)

@@ -28,7 +28,7 @@ from models.operations.leads import LeadDraft, create_lead, record_hq_visit
 from models.progress import leaderboard
 from models.wording import board_count, board_money, money
 from tests.briefs.pdf_helpers import flat
-from tests.factories import World, make_world
+from tests.factories import World, confirm_results, make_world
 
 MONEY_COLUMNS = ("signed_cny", "funds_in")
 
@@ -42,6 +42,7 @@ def world(sessions: sessionmaker[Session]) -> World:
         create_lead(s, LeadDraft("电池工厂", w.org_id, 2_500_000_000, LeadStage.SIGNED,
                                  unit_id=w.unit_id, industry_id=w.industry_id,
                                  first_contact_on=date(2023, 1, 10), signed_on=date(2023, 3, 10)))
+        confirm_results(s)  # a planner confirmed it: the leaderboard counts it
     return w
 
 
@@ -149,6 +150,7 @@ def test_the_dashboard_s_leaderboard_follows_the_same_rule(qtbot: QtBot, world: 
     with sessions.begin() as s:  # 长安镇 visits a headquarters in March and signs nothing
         unit = next(r.unit.id for r in leaderboard(s, 2023) if r.unit.name_zh == "长安镇")
         record_hq_visit(s, world.org_id, date(2023, 3, 12), unit_id=unit)
+        confirm_results(s)
     ctx = AppContext(sessions, db_url, Lang.ZH)
     ctx.background_loading = False
     view = DashboardView(ctx)

@@ -20,10 +20,11 @@ from desktop.pages.projects import ProjectsPage
 from desktop.pages.projects_board import StageList
 from desktop.tables.leads import LeadTableModel
 from models import queries
+from models.changes import OpChanges, RecordKind
 from models.enums import LeadStage
 from models.language import Lang
 from models.operations.directory import OrganisationDraft, create_organisation
-from models.operations.leads import LeadDraft, create_lead
+from models.operations.leads import LeadDraft, create_lead, move_lead
 from tests.desktop.conftest import Small
 
 YI = 100_000_000
@@ -283,3 +284,33 @@ def test_choosing_the_organisation_of_a_session(ctx: AppContext, small: Small,
     assert editor.organisation.value() == catl
     assert editor.title_zh.text() == "宁德时代项目"
     assert editor.meeting.text() == "开幕致辞"
+
+
+def test_confirm_a_signed_project_with_undo(page: ProjectsPage, lead_id: int, ctx: AppContext,
+                                           qtbot: QtBot) -> None:
+    page.select_id(lead_id)
+    page.confirm_button.click()  # 接洽: nothing to confirm, one clear message
+    assert "LEAD-2023-001 尚未签约" in page.messages.last_message
+    with ctx.sessions.begin() as s:
+        move_lead(s, lead_id, LeadStage.SIGNED, signed_on=date(2023, 3, 20), amount_cny=60 * YI)
+    ctx.notify(OpChanges.of(RecordKind.LEAD, lead_id))
+    page.select_id(lead_id)
+    column = [c.key for c in page.model.columns].index("confirmed")
+    (row,) = page.model.rows()
+    assert row.awaits_confirmation
+    assert page.model.index(0, column).data() == "待确认"
+    assert "of which unconfirmed 60 亿元" in page.totals.text()
+    page.confirm_button.click()
+    (row,) = page.model.rows()
+    assert row.confirmed_at is not None and page.model.index(0, column).data() == "✓ 已确认"
+    assert "unconfirmed" not in page.totals.text()
+    page.grab().save(str(SHOTS / "projects-confirmed.png"))
+    ctx.undo_stack.undo()
+    (row,) = page.model.rows()
+    assert row.awaits_confirmation and row.confirmed_by == ""
+    ctx.undo_stack.redo()
+    (row,) = page.model.rows()
+    assert row.confirmed_at is not None
+    page.unconfirm_button.click()
+    (row,) = page.model.rows()
+    assert row.confirmed_at is None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -16,9 +17,18 @@ from desktop.editors.opening import Editors
 from desktop.editors.visit_dialogs import RecordVisitDialog, TeamDialog, VisitDialog
 from desktop.pages.visits import VisitsPage
 from desktop.tables.visits import CoverageTableModel, VisitTableModel
+from models.changes import OpChanges, RecordKind
 from models.enums import VisitStatus
 from models.language import Lang
-from models.operations.teams import TeamDraft, create_team, mark_targets
+from models.operations.teams import (
+    TeamDraft,
+    VisitDraft,
+    create_team,
+    mark_targets,
+    plan_visit,
+    update_visit,
+    visit_draft,
+)
 from models.visits import coverage, list_visits
 from tests.desktop.conftest import Small
 
@@ -144,3 +154,27 @@ def test_the_dashboard_ring_drills_down_to_the_visits(sample_ctx: AppContext, qt
     qtbot.mouseClick(flagship, Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
     assert window.current_page() is window.projects
     window.editors.close_all()
+
+
+def test_confirm_a_done_visit_with_undo(page: VisitsPage, ctx: AppContext, small: Small,
+                                       team_id: int) -> None:
+    with ctx.sessions.begin() as s:
+        visit = plan_visit(s, VisitDraft(small.world.org_id, date(2023, 11, 20), team_id,
+                                         VisitStatus.PLANNED)).value.id
+    ctx.notify(OpChanges.of(RecordKind.HQ_VISIT, visit))
+    page.select_id(visit)
+    page.confirm_button.click()  # planned: nothing to confirm yet
+    assert "尚未完成" in page.messages.last_message
+    with ctx.sessions.begin() as s:
+        update_visit(s, visit, replace(visit_draft(s, visit), status=VisitStatus.DONE))
+    ctx.notify(OpChanges.of(RecordKind.HQ_VISIT, visit))
+    page.select_id(visit)
+    column = [c.key for c in page.model.columns].index("confirmed")
+    assert page.model.index(0, column).data() == "待确认"
+    page.confirm_button.click()
+    (row,) = page.model.rows()
+    assert row.confirmed_at is not None and page.model.index(0, column).data() == "✓ 已确认"
+    page.grab().save(str(SHOTS / "visits-confirmed.png"))
+    ctx.undo_stack.undo()
+    (row,) = page.model.rows()
+    assert row.confirmed_at is None

@@ -154,3 +154,14 @@ def test_zones_and_places_as_people_read_them() -> None:
     assert place_name("Stuttgart", "de", Lang.EN) == "Stuttgart (Germany)"
     assert place_name("东莞", "CN", Lang.ZH) == "东莞" and place_name("香港", "HK", Lang.ZH) == "中国香港"
     assert place_name("", "JP", Lang.ZH) == "日本" and place_name("", "", Lang.ZH) == ""
+
+
+def test_confirmation_and_unconfirmed_results_read_in_both_languages() -> None:
+    from models.wording import confirmation, unconfirmed_results
+
+    assert confirmation(True, False, Lang.ZH) == "✓ 已确认"
+    assert confirmation(False, True, Lang.EN) == "unconfirmed"
+    assert confirmation(False, False, Lang.ZH) == ""
+    assert unconfirmed_results(1, 3_500_000_000, 2, Lang.ZH) == "1 个项目 35 亿元 · 2 次拜访"
+    assert unconfirmed_results(0, 0, 1, Lang.EN) == "1 visit(s)"
+    assert unconfirmed_results(0, 0, 0, Lang.ZH) == ""

@@ -14,7 +14,7 @@ from models.operations.leads import LeadDraft, create_lead, record_hq_visit
 from models.operations.trips import cancel_trip
 from models.timeutil import at
 from planning.dashboard import read_dashboard, upcoming_entries
-from tests.factories import World, make_trip, make_world
+from tests.factories import World, confirm_results, make_trip, make_world
 
 
 def _plan(sessions: sessionmaker[Session]) -> tuple[World, str, str, str]:
@@ -72,6 +72,7 @@ def test_the_board_keeps_units_with_results_this_month(sessions: sessionmaker[Se
                                  unit_id=w.unit_id, first_contact_on=date(2023, 1, 10),
                                  signed_on=date(2023, 3, 10)))
         record_hq_visit(s, w.org_id, date(2023, 3, 12), unit_id=w.unit_id)
+        confirm_results(s)
     with sessions() as s:
         march = read_dashboard(s, date(2023, 3, 20))
         april = read_dashboard(s, date(2023, 4, 20))

@@ -86,3 +86,19 @@ def build_leads(rng: random.Random, orgs: list[dict[str, Any]], trips: list[dict
     for number, lead in enumerate(leads, start=1):
         lead["code"] = f"LEAD-2023-{number:03d}"
     return leads
+
+
+# the newest results still wait for a planner's confirmation (the leaderboard shows them apart)
+LEADS_CONFIRMED_BEFORE = "2023-10-28"
+VISITS_CONFIRMED_BEFORE = "2023-11-03"
+SIGNED = ("signed", "construction", "funds_in", "production")
+
+
+def mark_confirmed(leads: list[dict[str, Any]], visits: list[dict[str, Any]]) -> None:
+    """Signed projects and done visits are confirmed, except the newest few."""
+    for lead in leads:
+        lead["confirmed"] = bool(lead["stage"] in SIGNED and lead["signed_on"]
+                                 and lead["signed_on"] < LEADS_CONFIRMED_BEFORE)
+    for visit in visits:
+        visit["confirmed"] = (visit.get("status", "done") == "done"
+                              and visit["visited_on"] < VISITS_CONFIRMED_BEFORE)

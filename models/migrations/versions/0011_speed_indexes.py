@@ -11,7 +11,7 @@ existing database gains them in place; downgrading drops them.
 from alembic import op
 
 revision = "0011"
-down_revision = "0007"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,150 @@
+"""The history's hash chain: each ``audit_log`` row stores ``row_hash``, the SHA-256 of the
+previous row's hash and the row's own content, so a row changed or removed behind the
+program's back (by a superuser, with the triggers disabled) breaks the chain from there on.
+
+On PostgreSQL the database computes the hash (a trigger on ``audit_log``, under an advisory
+lock, see migration 0008); on SQLite the program does (:mod:`models.audit.recording`). Both
+write the same canonical text: the fields below joined by U+001F, ``changes`` as PostgreSQL
+prints it as ``jsonb`` (keys ordered by length, then bytes; ``", "`` and ``": "`` between).
+:func:`verify_chain` recomputes the chain and names the first row that does not fit.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Table, Text, cast, select
+from sqlalchemy.dialects.postgresql import JSONB
+
+from models.audit.table import AuditEntry
+
+SEPARATOR = "\x1f"
+AUDIT_TABLE: Table = AuditEntry.__table__  # type: ignore[assignment]
+BATCH = 1000
+CHAINED = ("id", "at", "actor", "action", "record_type", "record_id", "record_uuid",
+           "record_label", "parent_type", "parent_id", "revision", "row_hash")
+
+
+def jsonb_text(value: Any) -> str:
+    """``value`` as PostgreSQL prints it as ``jsonb`` (``SELECT x::jsonb::text``)."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return json.dumps(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(jsonb_text(v) for v in value) + "]"
+    if isinstance(value, Mapping):
+        keys = sorted((str(k) for k in value), key=lambda k: (len(k.encode()), k.encode()))
+        return "{" + ", ".join(f"{jsonb_text(k)}: {jsonb_text(value[k])}" for k in keys) + "}"
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+def stamp(moment: datetime) -> str:
+    """An instant as the chain writes it: UTC, to the microsecond, without a zone."""
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC).replace(tzinfo=None)
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.%f")
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def row_hash(previous: str | None, row: Mapping[str, Any], changes_text: str) -> str:
+    """sha256(previous hash || canonical content of the row), as hex."""
+    parts = [_text(previous), _text(row["id"]), stamp(row["at"]), row["actor"], row["action"],
+             row["record_type"], _text(row["record_id"]), _text(row["record_uuid"]),
+             _text(row["record_label"]), _text(row["parent_type"]), _text(row["parent_id"]),
+             _text(row["revision"]), changes_text]
+    return hashlib.sha256(SEPARATOR.join(parts).encode("utf-8")).hexdigest()
+
+
+def last_hash(conn: Connection) -> str | None:
+    return conn.execute(select(AUDIT_TABLE.c.row_hash)
+                        .order_by(AUDIT_TABLE.c.id.desc()).limit(1)).scalar()
+
+
+def chain_rows(conn: Connection, after_id: int = 0) -> Iterator[tuple[dict[str, Any], str]]:
+    """Every history row from ``after_id`` on, in chain order, with its ``changes`` text as
+    the chain hashes it (read back from the server on PostgreSQL)."""
+    t = AUDIT_TABLE
+    postgres = conn.dialect.name == "postgresql"
+    changes = cast(cast(t.c.changes, JSONB), Text) if postgres else cast(t.c.changes, Text)
+    columns = [t.c[name] for name in CHAINED]
+    query = select(*columns, changes.label("changes_text")).order_by(t.c.id).limit(BATCH)
+    while True:  # in batches by id: a long history is never read whole into memory
+        batch = conn.execute(query.where(t.c.id > after_id)).mappings().all()
+        if not batch:
+            return
+        after_id = int(batch[-1]["id"])
+        yield from (_chained(dict(row), postgres) for row in batch)
+
+
+def _chained(data: dict[str, Any], postgres: bool) -> tuple[dict[str, Any], str]:
+    text = data.pop("changes_text")
+    if not postgres:
+        text = jsonb_text(json.loads(text)) if text is not None else "null"
+    return data, text
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    """What :func:`verify_chain` found: how many rows, and the first that does not fit."""
+
+    count: int
+    broken_id: int | None = None
+    broken_at: datetime | None = None
+    broken_record: str = ""  # "people 周文华": its record type (a table name) and label
+    broken_type: str = ""
+    broken_label: str = ""
+
+    @property
+    def intact(self) -> bool:
+        return self.broken_id is None
+
+
+def verify_chain(conn: Connection) -> ChainReport:
+    """Recompute the chain over the whole history; stop at the first row that does not fit."""
+    previous: str | None = None
+    count = 0
+    for row, changes_text in chain_rows(conn):
+        count += 1
+        expected = row_hash(previous, row, changes_text)
+        if row["row_hash"] != expected:
+            moment = row["at"]
+            return ChainReport(count, int(row["id"]),
+                               moment if moment.tzinfo else moment.replace(tzinfo=UTC),
+                               f"{row['record_type']} {row['record_label']}".strip(),
+                               str(row["record_type"]), str(row["record_label"]))
+        previous = expected
+    return ChainReport(count)
+
+
+def chain_unhashed(conn: Connection) -> int:
+    """Hash the rows written without a hash (SQLite: the program's new rows, or every row of
+    a database migrated to 0008), continuing the chain; returns how many were hashed."""
+    t = AUDIT_TABLE
+    start = conn.execute(select(t.c.id).where(t.c.row_hash.is_(None))
+                         .order_by(t.c.id).limit(1)).scalar()
+    if start is None:
+        return 0
+    previous = conn.execute(select(t.c.row_hash).where(t.c.id < start)
+                            .order_by(t.c.id.desc()).limit(1)).scalar()
+    done = 0
+    for row, changes_text in list(chain_rows(conn, after_id=start - 1)):
+        if row["row_hash"] is not None:  # a row already in the chain: go on from it
+            previous = row["row_hash"]
+            continue
+        previous = row_hash(previous, row, changes_text)
+        conn.execute(t.update().where(t.c.id == row["id"]).values(row_hash=previous))
+        done += 1
+    return done
