@@ -12,7 +12,7 @@ from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop import crash, first_run
+from desktop import crash, first_run, focus_return
 from desktop.accounts.login_dialog import Opened, sign_in
 from desktop.context import AppContext
 from desktop.i18n import install_translators, remove_translators
@@ -72,6 +72,7 @@ def run_desktop(db_url: str | None, lang: str | None) -> int:
     """The window on ``db_url`` (else the settings', else the default database)."""
     app = application()
     crash.install()
+    focus_return.install(app)
     settings = AppSettings()
     ui_lang = settings.ui_language(lang)
     translators = install_translators(app, ui_lang)

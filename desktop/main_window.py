@@ -58,7 +58,6 @@ from models import queries
 from models.accounts.names import AccountRole
 from models.accounts.signed_in import SignedIn, signed_in
 from models.errors import NotFoundError, PlannerError
-from models.language import Lang
 from spreadsheets.export import SheetFilters, SheetKind
 
 
@@ -196,8 +195,9 @@ class MainWindow(QMainWindow):
             return None
 
     def _who(self) -> str:
-        """Who is signed in, for the status bar: 张伟（zhangwei，单位人员：长安镇）."""
-        return self.account.describe(Lang.ZH) if self.account is not None else ""
+        """Who is signed in, for the status bar in the session's language: 张伟（zhangwei，单位人员：
+        长安镇） or "Zhang Wei (zhangwei, unit staff: …)"."""
+        return self.account.describe(self.ctx.lang) if self.account is not None else ""
 
     def _build_actions(self) -> None:
         pix = QStyle.StandardPixmap
@@ -262,7 +262,7 @@ class MainWindow(QMainWindow):
         self.about_action = self._action(self.tr("&About Campaign Planner"), self.about)
         self.page_actions = []
         for n, page in enumerate(self.pages):
-            action = self._action(page.title, partial(self.nav.setCurrentRow, n),
+            action = self._action(page.title, partial(self.go_to_page, n),
                                   f"Ctrl+{(n + 1) % 10}" if n < 10 else "")
             self.page_actions.append(action)
 
@@ -342,6 +342,17 @@ class MainWindow(QMainWindow):
                 self.nav.setCurrentRow(n)
                 return page.widget
         raise KeyError(key)
+
+    def go_to_page(self, row: int) -> None:
+        """A page by its shortcut (Ctrl+1…): shown, and the keyboard in its table, so that
+        Down and Enter open a record without reaching for the mouse."""
+        self.nav.setCurrentRow(row)
+        page = self.current_entity_page()
+        shown = self.stack.currentWidget()
+        if page is not None:
+            page.focus_table()
+        elif shown is not None:
+            shown.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _page_changed(self, row: int) -> None:
         if row < 0:

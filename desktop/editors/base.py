@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QDialog,
     QDialogButtonBox,
     QMessageBox,
@@ -258,7 +259,24 @@ class EditorDialog(QDialog):
             self.field_undo.watch_all(self.tabs)
             for field in self.findChildren(DateTimeField):  # 2/5 is in the campaign's year
                 field.default_year = self.campaign_year()
+            self.focus_first_field()
         super().showEvent(event)
+
+    def focus_first_field(self) -> None:
+        """The keyboard starts in the first field of the tab shown, as an Outlook item opens
+        with the cursor in its subject; Qt would give it to the tab bar, where typing and Tab
+        led nowhere useful."""
+        page = self.tabs.currentWidget()
+        if page is None:
+            return
+        widget = page.nextInFocusChain()
+        while widget is not page and widget is not None:
+            if (page.isAncestorOf(widget) and widget.isEnabled() and widget.isVisibleTo(self)
+                    and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+                    and not isinstance(widget, QAbstractButton)):
+                widget.setFocus(Qt.FocusReason.TabFocusReason)
+                return
+            widget = widget.nextInFocusChain()
 
     def set_read_only(self, reason: str) -> None:
         """Open the record for reading only: the banner says why, fields and Save are off."""

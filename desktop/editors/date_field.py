@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
-from PySide6.QtGui import QValidator
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, Qt, QTime
+from PySide6.QtGui import QFocusEvent, QValidator
 from PySide6.QtWidgets import QDateTimeEdit, QHBoxLayout, QLabel, QWidget
 from typing_extensions import override
 
@@ -104,7 +104,34 @@ class DateTimeField(QDateTimeEdit):
             return self.specialValueText()
         return dt.toString(DATETIME_FORMAT if self.with_time else DATE_FORMAT)
 
+    @override
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Tabbing in selects the whole date, so typing replaces it (Qt selects only the year
+        part, and "2023-3-20" typed over it became 2023-03-023-3-20, then fell back)."""
+        super().focusInEvent(event)
+        if event.reason() != Qt.FocusReason.MouseFocusReason:
+            self.lineEdit().selectAll()
+
+    @override
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab and Shift+Tab go to the next or previous field, as in every other form: the date
+        is typed whole, so Qt's stepping between its year, month and day parts only trapped
+        the keyboard (Shift+Tab then typing 3/21 made the month 3 and the day 01)."""
+        return QWidget.focusNextPrevChild(self, next)
+
     # --- the weekday beside ------------------------------------------------------------------
+
+    # Editors set a field with its signals blocked (so that the end does not follow a start
+    # being loaded); the weekday must follow all the same, so a value set from code shows it.
+    @override
+    def setDateTime(self, dt: QDateTime) -> None:
+        super().setDateTime(dt)
+        self._show_weekday()
+
+    @override
+    def setDate(self, d: QDate) -> None:
+        super().setDate(d)
+        self._show_weekday()
 
     def _show_weekday(self) -> None:
         if self.specialValueText() and self.dateTime() == self.minimumDateTime():

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QAbstractButton, QDialog, QDialogButtonBox, QVBoxLayout, QWidget
+from typing_extensions import override
 
 from desktop.editors.base import INVALID_STYLE
 from desktop.editors.form import FieldErrors, Form, banner_label
@@ -36,6 +39,23 @@ class FormDialog(QDialog):
         layout.addWidget(self.body, 1)
         layout.addWidget(self.buttons)
         self.accept_with: Callable[[FormDialog], bool] = lambda _dialog: True
+
+    @override
+    def showEvent(self, event: QShowEvent) -> None:
+        """The keyboard starts in the first field (the buttons were made first, so Qt gave
+        it to OK and a typed date went nowhere), unless the dialog chose a field itself."""
+        chosen = self.focusWidget()
+        if chosen is None or not self.body.isAncestorOf(chosen):
+            widget = self.body.nextInFocusChain()
+            while widget is not self.body and widget is not None:
+                if (self.body.isAncestorOf(widget) and widget.isEnabled()
+                        and widget.isVisibleTo(self)
+                        and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+                        and not isinstance(widget, QAbstractButton)):
+                    widget.setFocus(Qt.FocusReason.TabFocusReason)
+                    break
+                widget = widget.nextInFocusChain()
+        super().showEvent(event)
 
     def clear_errors(self) -> None:
         self.errors.clear()

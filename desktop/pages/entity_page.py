@@ -13,14 +13,16 @@ from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QEvent,
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
+    QObject,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from sqlalchemy.orm import Session
+from typing_extensions import override
 
 from desktop.context import AppContext
 from desktop.dialogs import MessageDisplay
@@ -78,6 +81,8 @@ class EntityPage(QWidget):
         self._search_timer = QTimer(self, singleShot=True, interval=150)
         self._search_timer.timeout.connect(lambda: self.proxy.set_search(self.search.text()))
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search.returnPressed.connect(self.focus_table)  # Enter or Down: on to the rows
+        self.search.installEventFilter(self)
         self.count = QLabel(self)
         self.count.setStyleSheet("color: #5f6b7a;")
         self.filters = QHBoxLayout()
@@ -272,6 +277,30 @@ class EntityPage(QWidget):
         self.view.selectionModel().setCurrentIndex(index, flags.NoUpdate)
         self.view.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
         return True
+
+    def focus_table(self) -> None:
+        """Put the keyboard in the table with a row current and selected (the first one when
+        none is), so Down, Enter and Delete act at once, as in Outlook's message list."""
+        if self.loading:  # rows still coming from the worker thread
+            self.loaded.connect(self.focus_table, Qt.ConnectionType.SingleShotConnection)
+            return
+        self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if self.proxy.rowCount() == 0 or self.view.selectionModel().hasSelection():
+            return
+        current = self.view.currentIndex()
+        index = current if current.isValid() else self.proxy.index(0, 0)
+        flags = QItemSelectionModel.SelectionFlag
+        self.view.selectionModel().setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
+        self.view.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+
+    @override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Down in the search box moves on to the table, as Enter does."""
+        if (watched is self.search and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Down):
+            self.focus_table()
+            return True
+        return super().eventFilter(watched, event)
 
     def _selection_changed(self, *_args: QItemSelection | QModelIndex) -> None:
         self.show_detail(self.selected_row())

@@ -61,7 +61,7 @@ def test_counts_are_those_asked_for(tiny: tuple[str, dict[str, int]]) -> None:
 def test_the_app_reads_it(tiny: tuple[str, dict[str, int]]) -> None:
     url, counts = tiny
     code, _text = cli(url, "check")
-    assert code in (0, 3, 5)  # 3: open errors, 5: open warnings (4 is now a refused permission)
+    assert code in (0, 3, 5)  # 3: open errors, 5: open warnings (4 is "not allowed", issue 10)
     code, text = cli(url, "list", "trips", "--json")
     assert code == 0
     trips = json.loads(text)

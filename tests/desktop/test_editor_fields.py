@@ -105,6 +105,65 @@ def test_the_weekday_is_beside_the_field_not_in_its_format(window: MainWindow, s
     assert isinstance(trip.start, DateTimeField) and trip.start.displayFormat() == "yyyy-MM-dd"
 
 
+@pytest.mark.parametrize("reason", [Qt.FocusReason.TabFocusReason,
+                                    Qt.FocusReason.BacktabFocusReason])
+def test_tabbing_into_a_date_selects_all_of_it_so_typing_replaces_it(
+        window: MainWindow, small: Small, qtbot: QtBot, reason: Qt.FocusReason) -> None:
+    """No selectAll by the test: the field itself selects the whole date when tabbed into."""
+    trip = window.editors.open_trip(small.trip.id)
+    qtbot.waitExposed(trip)
+    trip.activateWindow()
+    trip.start.setFocus(reason)
+    qtbot.waitUntil(trip.start.hasFocus)
+    assert trip.start.lineEdit().selectedText() == trip.start.lineEdit().text()
+    qtbot.keyClicks(trip.start, "2023-3-20")
+    qtbot.keyClick(trip.start, Qt.Key.Key_Tab)
+    assert trip.start.date() == QDate(2023, 3, 20) and trip.start.weekday.text() == "星期一"
+
+
+def test_tab_and_shift_tab_leave_a_date_field_for_the_next_or_previous_field(
+        window: MainWindow, small: Small, qtbot: QtBot) -> None:
+    """Not from the year part to the month part: Shift+Tab in the last day goes back to the
+    first day, whole date selected, and 3/21 typed there is 21 March."""
+    trip = window.editors.open_trip(small.trip.id)
+    qtbot.waitExposed(trip)
+    trip.activateWindow()
+    trip.end.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(trip.end.hasFocus)
+    qtbot.keyClick(trip.end, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert trip.start.hasFocus()
+    qtbot.keyClicks(trip.start, "3/21")
+    qtbot.keyClick(trip.start, Qt.Key.Key_Tab)
+    assert trip.start.date() == QDate(2023, 3, 21) and trip.end.hasFocus()
+
+
+def test_an_editor_opens_with_the_keyboard_in_its_first_field(window: MainWindow, small: Small,
+                                                              qtbot: QtBot) -> None:
+    """Not on the tab bar: Tab from there went to a button, and typing did nothing."""
+    trip = window.editors.open_trip(small.trip.id)
+    qtbot.waitExposed(trip)
+    assert trip.focusWidget() is trip.code_edit
+    event = window.editors.open_event(small.event.id)
+    qtbot.waitExposed(event)
+    first = event.focusWidget()
+    assert first is not None and event.tabs.currentWidget().isAncestorOf(first)
+
+
+def test_an_opened_trip_shows_the_weekday_of_its_own_first_day(window: MainWindow, small: Small,
+                                                               qtbot: QtBot) -> None:
+    """The trip editor loads its first day with the field's signals blocked (the last day must
+    not follow): the weekday beside it still names that day, not the field's previous one."""
+    trip = window.editors.open_trip(small.trip.id)
+    qtbot.waitExposed(trip)
+    first = trip.start.date()
+    assert trip.start.weekday.text() == dialogs_weekday(date(first.year(), first.month(),
+                                                             first.day()))
+    trip.start.blockSignals(True)
+    trip.start.setDate(QDate(2023, 3, 1))  # a Wednesday
+    trip.start.blockSignals(False)
+    assert trip.start.weekday.text() == "星期三"
+
+
 def test_garbage_typed_into_a_date_leaves_it_unchanged(window: MainWindow, small: Small,
                                                         qtbot: QtBot) -> None:
     editor = window.editors.open_event(small.event.id)

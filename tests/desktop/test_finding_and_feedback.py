@@ -312,6 +312,23 @@ def send_mouse(widget: object, kind: QEvent.Type, pos: QPointF) -> None:
     QApplication.sendEvent(widget, event)  # type: ignore[arg-type]
 
 
+def test_ctrl_g_opens_with_the_keyboard_in_the_date_and_enter_goes(
+        qtbot: QtBot, sessions: sessionmaker[Session]) -> None:
+    """Typed straight away, no click and no selectAll: before, OK had the keyboard."""
+    view, _plan = calendar(qtbot, sessions)
+    view.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is view)
+    view.month.setFocus()
+    qtbot.keyClick(view.month, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    ask = view.findChild(GoToDateDialog)
+    assert ask is not None
+    qtbot.waitExposed(ask)
+    assert ask.focusWidget() is ask.field
+    qtbot.keyClicks(ask.field, "11/20")
+    qtbot.keyClick(ask.field, Qt.Key.Key_Return)
+    assert view.anchor == date(2023, 11, 20) and not ask.isVisible()
+
+
 def test_the_mini_month_and_ctrl_g_go_to_a_date(qtbot: QtBot,
                                                 sessions: sessionmaker[Session]) -> None:
     view, _plan = calendar(qtbot, sessions)

@@ -13,6 +13,7 @@ from desktop.main_window import MainWindow
 from desktop.pages.entity_page import EntityPage
 from desktop.settings import AppSettings
 from models import queries
+from models.language import Lang
 from tests.desktop.conftest import Small
 
 VIEWS = ["dashboard", "calendar", "timeline", "trips", "events", "projects", "visits",
@@ -47,6 +48,38 @@ def test_shortcuts(window: MainWindow, qtbot: QtBot) -> None:
     assert keys(window.find_action) == ["Ctrl+F"]
     assert "Del" in keys(window.delete_action)
     assert keys(window.page_actions[3]) == ["Ctrl+4"]
+
+
+def test_a_page_shortcut_puts_the_keyboard_in_its_table(window: MainWindow, small: Small,
+                                                         qtbot: QtBot) -> None:
+    """Ctrl+4 then Enter opens a trip, as Ctrl+2 then Enter opens a mail in Outlook; before,
+    the keyboard stayed in the page list and Down and Enter did nothing in the table."""
+    from PySide6.QtCore import Qt
+
+    window.activateWindow()
+    window.page_actions[3].trigger()
+    page = window.trips
+    qtbot.waitUntil(lambda: page.view.hasFocus())
+    assert [r.id for r in page.selected_rows()] == [small.trip.id]
+    qtbot.keyClick(page.view, Qt.Key.Key_Return)
+    assert isinstance(window.editors.open.get(("trip", small.trip.id)), TripEditor)
+
+
+def test_down_or_enter_in_a_pages_search_box_moves_to_the_rows(window: MainWindow, small: Small,
+                                                               qtbot: QtBot) -> None:
+    from PySide6.QtCore import Qt
+
+    window.activateWindow()
+    page = window.show_page("trips")
+    assert isinstance(page, EntityPage)
+    page.search.setFocus()
+    qtbot.waitUntil(lambda: page.search.hasFocus())
+    qtbot.keyClick(page.search, Qt.Key.Key_Down)
+    assert page.view.hasFocus() and [r.id for r in page.selected_rows()] == [small.trip.id]
+    page.search.setFocus()
+    qtbot.waitUntil(lambda: page.search.hasFocus())
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    assert page.view.hasFocus()
 
 
 def test_actions_follow_the_selection(window: MainWindow, small: Small, qtbot: QtBot) -> None:
@@ -206,3 +239,18 @@ def test_the_status_bar_says_who_is_signed_in(window: MainWindow) -> None:
 
     label = window.findChild(QLabel, "signedIn")
     assert label is not None and label.text() == f"本机用户 {default_actor()}"
+
+
+def test_the_status_bar_says_who_in_the_sessions_language(
+        small: Small, db_url: str, settings: AppSettings, qtbot: QtBot) -> None:
+    """An English session reads "local user …", not the Chinese label."""
+    from PySide6.QtWidgets import QLabel
+
+    from models.audit.actor import default_actor
+
+    english = AppContext(small.sessions, db_url, Lang.EN)
+    english.background_loading = False
+    win = MainWindow(english, settings)
+    qtbot.addWidget(win)
+    label = win.findChild(QLabel, "signedIn")
+    assert label is not None and label.text() == f"local user {default_actor()}"

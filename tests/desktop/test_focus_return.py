@@ -1,0 +1,43 @@
+"""The keyboard goes back to the window a dialog came from (no window manager does it on a
+bare X display; tests/desktop/test_real_x_server.py drives the same on Xvfb)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from desktop import focus_return
+
+
+class Window(QWidget):
+    """Counts how often it is activated again."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.activated = 0
+
+    def activateWindow(self) -> None:  # noqa: N802
+        self.activated += 1
+        super().activateWindow()
+
+
+def test_a_closed_dialog_gives_the_keyboard_back_to_its_window(qtbot: QtBot) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    keeper = focus_return.install(app)
+    try:
+        window = Window()
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        box = QMessageBox(QMessageBox.Icon.Question, "删除", "删除 TRIP-2023-005？",
+                          QMessageBox.StandardButton.Cancel, window)
+        box.open()
+        qtbot.waitExposed(box)
+        box.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is box)
+        box.reject()
+        qtbot.waitUntil(lambda: window.activated > 0)
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    finally:
+        app.removeEventFilter(keeper)
