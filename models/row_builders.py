@@ -79,7 +79,7 @@ def organisation_row(o: Organisation, with_contacts: bool = False) -> Organisati
     )
 
 
-def item_row(i: ItineraryItem, trip: Trip) -> ItemRow:
+def item_row(i: ItineraryItem, trip: Trip, counterparts: bool = True) -> ItemRow:
     return ItemRow(
         i.id, i.uuid, i.revision, i.updated_at, trip.id, trip.uuid, trip.code, i.kind,
         i.title_zh, i.title_en, i.starts_at, i.ends_at, i.timezone,
@@ -91,7 +91,8 @@ def item_row(i: ItineraryItem, trip: Trip) -> ItemRow:
         to_place=i.to_place, to_code=i.to_code, to_terminal=i.to_terminal,
         booking_ref=i.booking_ref, seat_class=i.seat_class, meeting_point=i.meeting_point,
         address=i.address, phone=i.phone,
-        counterparts=tuple(person_row(p) for p in i.counterparts), ask=i.ask, offer=i.offer,
+        counterparts=tuple(person_row(p) for p in i.counterparts) if counterparts else (),
+        ask=i.ask, offer=i.offer,
     )
 
 
@@ -109,14 +110,16 @@ def trip_row(t: Trip) -> TripRow:
     return TripRow(**_trip_fields(t))
 
 
-def trip_detail_row(t: Trip) -> TripDetail:
+def trip_detail_row(t: Trip, contacts: bool = True) -> TripDetail:
+    """``contacts=False``: the targets without their contacts, the items without their
+    counterparts (what a calendar file leaves out)."""
     return TripDetail(
         **_trip_fields(t),
         cities=tuple(city_row(c) for c in t.cities),
         industries=tuple(r for r in map(ref, t.industries) if r),
-        targets=tuple(organisation_row(o, with_contacts=True) for o in t.targets),
+        targets=tuple(organisation_row(o, with_contacts=contacts) for o in t.targets),
         members=tuple(MemberRow(person_row(m.person), m.role) for m in t.members),
-        items=tuple(item_row(i, t) for i in t.items),
+        items=tuple(item_row(i, t, counterparts=contacts) for i in t.items),
         purpose=t.purpose,
         key_messages=t.key_messages,
         logistics=t.logistics,

@@ -576,6 +576,14 @@
 <context>
     <name>DashboardView</name>
     <message>
+        <source>Loading…</source>
+        <translation>正在载入… Loading…</translation>
+    </message>
+    <message>
+        <source>The dashboard could not be read</source>
+        <translation>仪表盘未能读取</translation>
+    </message>
+    <message>
         <source>The day the dashboard looks from: the next 14 days, open conflicts and the month&apos;s leaderboard follow it</source>
         <translation>仪表盘以这一天为准：未来 14 天、未解决的冲突和当月英雄榜都随之变化</translation>
     </message>
