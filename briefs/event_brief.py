@@ -21,6 +21,7 @@ from briefs.profiles import (
     pitch_section,
     ranks,
 )
+from briefs.run_of_show import rundown, staff_posts, unit_duties, vip_seating
 from briefs.styles import ACCENT, MUTED
 from briefs.words import Words, esc, hm
 from models.enums import EventStatus, RsvpState
@@ -44,7 +45,12 @@ def render_event(data: EventBrief, options: BriefOptions) -> bytes:
         CondPageBreak(PAGE_REST),
         *_overview(e, k),
         CondPageBreak(PAGE_REST),
+        *rundown(e, k),
+        *staff_posts(e, k),
+        CondPageBreak(PAGE_REST),
         *_agenda(e, k),
+        CondPageBreak(PAGE_REST),
+        *vip_seating(e, k),
         CondPageBreak(PAGE_REST),
         *_invitations(e, k),
         CondPageBreak(PAGE_REST),
@@ -222,6 +228,12 @@ def _responsibilities(e: EventDetail, k: Kit) -> list[Flowable]:
     story: list[Flowable] = [k.outline.section("职责分工", "Responsibilities by unit")]
     if e.host_unit:
         story.append(text(w("主办单位：", "Host unit: ") + e.host_unit.name(w.lang), s.body))
+    if e.unit_duties:
+        story.append(unit_duties(e, k))
+        if e.responsibilities.strip():
+            story += [k.outline.minor("其他分工说明", "Further instructions"),
+                      *prose(e.responsibilities, s, w)]
+        return story
     clauses = [c.strip() for line in e.responsibilities.splitlines()
                for c in re.split(r"[；;]", line) if c.strip()]
     duties = [_DUTY.match(c) for c in clauses]

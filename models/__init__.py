@@ -5,7 +5,7 @@ import models.checks.records  # the check_settings and check_acks tables
 import models.operations.codes  # noqa: F401  (the code_counters table)
 from models.base import Base
 from models.campaign import Campaign, City, Industry, Region, Unit
-from models.events import AgendaSession, Invitation, ThemedEvent
+from models.events import AgendaSession, Invitation, StaffPost, ThemedEvent, UnitDuty, VipSeat
 from models.leads import HqVisit, Lead, LeadStageChange
 from models.organisations import Organisation
 from models.people import Person
@@ -27,10 +27,13 @@ __all__ = [
     "Organisation",
     "Person",
     "Region",
+    "StaffPost",
     "TargetHq",
     "Team",
     "ThemedEvent",
     "Trip",
     "TripMember",
     "Unit",
+    "UnitDuty",
+    "VipSeat",
 ]

@@ -25,10 +25,13 @@ from models.rows import (
     Ref,
     RegionRow,
     SessionRow,
+    StaffPostRow,
     StageStep,
     TripDetail,
     TripRow,
+    UnitDutyRow,
     UnitRow,
+    VipSeatRow,
 )
 from models.trips import ItineraryItem, Trip
 
@@ -164,6 +167,19 @@ def event_detail_row(e: ThemedEvent) -> EventDetail:
         cancel_reason=e.cancel_reason,
         notes=e.notes,
         external_uid=e.external_uid,
+        staff_posts=tuple(
+            StaffPostRow(p.post, p.room, person_row(p.person) if p.person else None,
+                         p.starts_at, p.ends_at, p.duty)
+            for p in e.staff_posts
+        ),
+        vip_seats=tuple(
+            VipSeatRow(person_row(v.person), ref(v.organisation), v.title, v.table_no, v.seat_no)
+            for v in e.vip_seats
+        ),
+        unit_duties=tuple(
+            UnitDutyRow(r, u.duty, person_row(u.contact) if u.contact else None)
+            for u in e.unit_duties if (r := ref(u.unit)) is not None
+        ),
     )
 
 
