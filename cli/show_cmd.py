@@ -340,7 +340,7 @@ def _run_of_show_text(e: EventDetail, lang: Lang) -> list[str]:
     """Staff posts, guests of honour with their seats, duties by unit."""
     tz = e.local_start.tzinfo
     lines = ["", f"工作岗位 staff posts ({len(e.staff_posts)}):"]
-    for p in e.staff_posts:
+    for p in sorted(e.staff_posts, key=lambda p: p.starts_at):
         who = f"{p.person.name(lang)} {p.person.phone}".strip() if p.person else "—"
         lines.append(f"  {p.starts_at.astimezone(tz):%H:%M}–{p.ends_at.astimezone(tz):%H:%M}  "
                      f"{p.post}  @ {p.room or '—'}  {who}" + (f"  — {p.duty}" if p.duty else ""))

@@ -91,7 +91,8 @@ class RowTable(QWidget):
             if signal is not None:
                 signal.connect(lambda *_a: self.changed.emit())  # type: ignore[attr-defined]
             self.table.setCellWidget(n, column, widget)
-        self.table.selectRow(n)
+        if not self.signalsBlocked():  # a row the user adds is the one selected
+            self.table.selectRow(n)
         self.changed.emit()
 
     def undo_accessors(self) -> tuple[Callable[[], list[object]],
@@ -103,6 +104,18 @@ class RowTable(QWidget):
              write: Callable[[list[object]], None]) -> None:
         """The buttons add, and rows move, through the subclass's own typed methods."""
         self.on_add, self.read, self.write = on_add, read, write
+
+    def show_top(self) -> None:
+        """After loading: the first rows in view, nothing selected, fields from their start."""
+        if self.table.rowCount():
+            self.table.setCurrentCell(0, 0)
+        self.table.clearSelection()
+        self.table.scrollToTop()
+        for n in range(self.table.rowCount()):
+            for widget in self._row_widgets(n):
+                line = widget if isinstance(widget, QLineEdit) else widget.findChild(QLineEdit)
+                if isinstance(line, QLineEdit):
+                    line.setCursorPosition(0)
 
     def current_row(self) -> int:
         """The row being edited (its field has the focus), else the selected row, else -1."""
@@ -179,6 +192,7 @@ class StaffPostTable(RowTable):
         self.table.setRowCount(0)
         for draft in values:
             self.add(draft)
+        self.show_top()
         self.blockSignals(False)
         self.changed.emit()
 
@@ -194,8 +208,7 @@ class VipSeatTable(RowTable):
         self.wire(self.add_new, self.values, self.set_values)  # type: ignore[arg-type]
 
     def add(self, draft: VipSeatDraft) -> None:
-        person = IdCombo((f"{p.name(self.lang)}  {p.title(self.lang)}".strip(), p.id)
-                         for p in self.lookups.people)
+        person = IdCombo((p.name(self.lang), p.id) for p in self.lookups.people)
         person.set_value(draft.person_id)
         org = IdCombo(((o.name(self.lang), o.id) for o in self.lookups.organisations),
                       none_label=translate("VipSeatTable", "(from the directory)"))
@@ -227,6 +240,7 @@ class VipSeatTable(RowTable):
         self.table.setRowCount(0)
         for draft in values:
             self.add(draft)
+        self.show_top()
         self.blockSignals(False)
         self.changed.emit()
 
@@ -268,6 +282,7 @@ class UnitDutyTable(RowTable):
         self.table.setRowCount(0)
         for draft in values:
             self.add(draft)
+        self.show_top()
         self.blockSignals(False)
         self.changed.emit()
 

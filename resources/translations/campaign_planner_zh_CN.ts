@@ -993,6 +993,10 @@
         <translation>邀请与回复</translation>
     </message>
     <message>
+        <source>Run-of-show</source>
+        <translation>活动工作方案</translation>
+    </message>
+    <message>
         <source>Event %1</source>
         <translation>专题活动 %1</translation>
     </message>
@@ -2579,6 +2583,36 @@
     </message>
 </context>
 <context>
+    <name>RowTable</name>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+</context>
+<context>
+    <name>RunOfShowTab</name>
+    <message>
+        <source>Staff posts (local time)</source>
+        <translation>工作岗位（当地时间）</translation>
+    </message>
+    <message>
+        <source>Guests of honour and seating</source>
+        <translation>贵宾名单与座次</translation>
+    </message>
+    <message>
+        <source>Duties by unit</source>
+        <translation>单位职责分工</translation>
+    </message>
+</context>
+<context>
     <name>SessionDialog</name>
     <message>
         <source>Title (Chinese)</source>
@@ -2756,6 +2790,45 @@
     <message>
         <source>Importing the spreadsheet…</source>
         <translation>正在导入表格…</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPostTable</name>
+    <message>
+        <source>Post</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>Room / place</source>
+        <translation>地点 / 会场</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Duty</source>
+        <translation>职责</translation>
+    </message>
+    <message>
+        <source>Add post</source>
+        <translation>添加岗位</translation>
+    </message>
+    <message>
+        <source>(to be named)</source>
+        <translation>（待定）</translation>
+    </message>
+    <message>
+        <source>e.g. 签到接待</source>
+        <translation>例如：签到接待</translation>
     </message>
 </context>
 <context>
@@ -3199,6 +3272,29 @@
     </message>
 </context>
 <context>
+    <name>UnitDutyTable</name>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Duty</source>
+        <translation>职责</translation>
+    </message>
+    <message>
+        <source>Add unit</source>
+        <translation>添加单位</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+</context>
+<context>
     <name>UnitEditor</name>
     <message>
         <source>Name (Chinese)</source>
@@ -3254,6 +3350,37 @@
     <message>
         <source>Signed projects %1 · investment signed %2 · funds in %3 · HQ visits %4</source>
         <translation>签约项目 %1 个 · 签约投资额 %2 · 到位资金 %3 · 拜访总部 %4 次</translation>
+    </message>
+</context>
+<context>
+    <name>VipSeatTable</name>
+    <message>
+        <source>Table</source>
+        <translation>桌号</translation>
+    </message>
+    <message>
+        <source>Seat</source>
+        <translation>座号</translation>
+    </message>
+    <message>
+        <source>Guest of honour</source>
+        <translation>贵宾</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Add guest of honour</source>
+        <translation>添加贵宾</translation>
+    </message>
+    <message>
+        <source>(from the directory)</source>
+        <translation>（取自名录）</translation>
     </message>
 </context>
 <context>
