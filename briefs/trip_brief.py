@@ -59,7 +59,7 @@ def render_trip(data: TripBrief, options: BriefOptions) -> bytes:
         CondPageBreak(PAGE_REST),
         *_emergency(t, k),
         CondPageBreak(PAGE_REST),
-        *checklist(t, k, len(data.conflicts)),
+        *checklist(t, k, len(data.conflicts), data.pitch.campaign.duty_phone),
         CondPageBreak(PAGE_REST),
         *conflict_section(data.conflicts, k),
     ]

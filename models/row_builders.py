@@ -46,7 +46,7 @@ def campaign_row(c: Campaign) -> CampaignRow:
     return CampaignRow(
         c.id, c.uuid, c.revision, c.year, c.name_zh, c.name_en, c.slogan, c.target_trips,
         c.target_events, c.target_hq_visits, c.target_investment_cny, c.flagship_threshold_cny,
-        c.target_flagship_projects,
+        c.target_flagship_projects, c.duty_phone,
     )
 
 

@@ -60,6 +60,7 @@ class CampaignRow:
     target_investment_cny: int
     flagship_threshold_cny: int
     target_flagship_projects: int
+    duty_phone: str = ""  # the bureau's 24-hour duty phone
 
     def name(self, lang: Lang = Lang.ZH) -> str:
         return pick(self.name_zh, self.name_en, lang)

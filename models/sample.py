@@ -172,7 +172,7 @@ def _reference(session: Session, data: dict[str, Any]) -> _Refs:
 def _campaign(session: Session, row: dict[str, Any], uuid_: str | None = None) -> Campaign:
     keys = ("year", "name_zh", "name_en", "slogan", "target_trips", "target_events",
             "target_hq_visits", "target_investment_cny", "flagship_threshold_cny",
-            "target_flagship_projects", "notes")
+            "target_flagship_projects", "notes", "duty_phone")
     campaign = Campaign(**{k: row[k] for k in keys if k in row})
     if uuid_:
         campaign.uuid = uuid_

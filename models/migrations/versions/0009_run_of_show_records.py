@@ -10,8 +10,10 @@ Create Date: 2026-12-02 07:30:00
   title printed on the seating list, table and seat number.
 - ``event_unit_duties``: what a responsible unit does for the event and its contact person.
 
-New tables only: an existing database upgrades in place and keeps its data (the events'
-free-text ``responsibilities`` stay as they are).
+- ``campaigns.duty_phone``: the bureau's 24-hour duty phone that delegation briefs print.
+
+New tables and one NOT NULL text column with an empty default: an existing database upgrades
+in place and keeps its data (the events' free-text ``responsibilities`` stay as they are).
 """
 
 import sqlalchemy as sa
@@ -49,6 +51,9 @@ def _event_table(name: str, *columns: sa.Column, people: tuple[str, ...] = (),
 def upgrade() -> None:
     if 'event_staff_posts' in sa.inspect(op.get_bind()).get_table_names():
         return  # a re-run over a schema that already has them
+    with op.batch_alter_table('campaigns', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('duty_phone', sa.String(length=50), nullable=False,
+                                      server_default=''))
     _event_table(
         'event_staff_posts',
         sa.Column('post', sa.String(length=100), nullable=False),
@@ -80,3 +85,4 @@ def upgrade() -> None:
 def downgrade() -> None:
     for name in ('event_unit_duties', 'event_vip_seats', 'event_staff_posts'):
         op.drop_table(name)
+    op.drop_column('campaigns', 'duty_phone')  # plain DROP COLUMN: campaigns is referenced
