@@ -81,7 +81,7 @@ def whole_process(argv: Sequence[str], env: Mapping[str, str], ready: str | None
                   check: bool = True, ok: Sequence[int] = (0,)) -> Run:
     """Run ``argv`` once from ``ROOT``: the seconds until it ends (or prints the ``ready``
     line) and its peak RSS (``wait4``: the child's own ``ru_maxrss``, in KiB on Linux).
-    ``ok``: the exit codes of a run that worked (``check`` exits 3 or 4 when it finds some)."""
+    ``ok``: the exit codes of a run that worked (``check`` exits 3 or 5 when it finds some)."""
     started = time.perf_counter()
     proc = subprocess.Popen(list(argv), cwd=ROOT, env=dict(env), stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True, encoding="utf-8")

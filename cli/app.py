@@ -22,12 +22,15 @@ from cli import (
     list_cmd,
     sheet_cmd,
     show_cmd,
+    users_cmd,
 )
 from cli.context import Context, UsageError
+from models.database import refuse_missing_database
 from models.errors import (
     DatabaseError,
     DatabaseURLError,
     NotFoundError,
+    PermissionDeniedError,
     PlannerError,
     ValidationError,
 )
@@ -38,6 +41,7 @@ log = logging.getLogger(__name__)
 EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
+EXIT_NOT_ALLOWED = 4  # the signed-in account may not make the change
 
 
 class Command(Protocol):
@@ -51,7 +55,7 @@ class Command(Protocol):
 
 COMMANDS: list[Command] = [init_cmd, list_cmd, show_cmd, check_cmd, brief_cmd,
                            *ics_cmd.COMMANDS, *data_cmd.COMMANDS, sheet_cmd,
-                           export_sheet_cmd]
+                           export_sheet_cmd, users_cmd]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -101,10 +105,15 @@ def run(argv: Sequence[str], extra: Sequence[Command] = (), ctx: Context | None 
         ctx.db_url = args.db or ctx.db_url
         ctx.lang = lang
     try:
+        if args.command != init_cmd.NAME:  # only init creates a database
+            refuse_missing_database(ctx.url)
         return int(args.handler.run(args, ctx))
     except UsageError as exc:
         ctx.warn(str(exc))
         return EXIT_USAGE
+    except PermissionDeniedError as exc:
+        ctx.warn(_message(exc, lang))
+        return EXIT_NOT_ALLOWED
     except (ValidationError, NotFoundError, DatabaseURLError) as exc:
         ctx.warn(_message(exc, lang))
         return EXIT_USAGE

@@ -26,7 +26,7 @@ NAME = "check"
 HELP = ("检查安排：节假日、当地工作时间、行程衔接、人员冲突、年度目标 "
         "(holidays, local hours, travel legs, clashes, targets)")
 EXIT_OPEN_ERRORS = 3
-EXIT_OPEN_WARNINGS = 4
+EXIT_OPEN_WARNINGS = 5  # 4 is a refused change (cli.app.EXIT_NOT_ALLOWED)
 MARKS = {Severity.ERROR: "✗", Severity.WARNING: "!", Severity.NOTE: "·"}
 
 

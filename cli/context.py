@@ -26,8 +26,7 @@ class Context:
     err: TextIO = field(default_factory=lambda: sys.stderr)
     lang: Lang = Lang.ZH
     create: bool = False
-    """Whether opening may create a missing SQLite file: set by ``init`` (and by ``load``,
-    which like ``restore`` writes a whole campaign from a file)."""
+    """Whether opening may create a missing SQLite file: set by ``init`` alone."""
     _engine: Engine | None = None
     _sessions: sessionmaker[Session] | None = None
 

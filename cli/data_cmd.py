@@ -94,7 +94,6 @@ class LoadCommand:
 
     def run(self, args: argparse.Namespace, ctx: Context) -> int:
         document = read_dump(args.file)
-        ctx.create = True  # like restore, load writes a whole campaign: it may make the file
         sessions = ctx.sessions()
         kept = None
         if args.force:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
+from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QToolBar,
     QWidget,
 )
+from sqlalchemy.engine import make_url
 
 import calendars
 from briefs import BriefKind
@@ -52,6 +54,10 @@ from desktop.settings import AppSettings
 from desktop.settings_dialog import SettingsDialog
 from desktop.tables.row_model import ID_ROLE, ROW_ROLE
 from desktop.worker import Job
+from models import queries
+from models.accounts.signed_in import signed_in
+from models.errors import NotFoundError, PlannerError
+from models.language import Lang
 from spreadsheets.export import SheetFilters, SheetKind
 
 
@@ -59,6 +65,22 @@ def button_text(text: str) -> str:
     """A menu text as a toolbar button shows it: no mnemonic ("&N", "(&N)"), no "…"."""
     return re.sub(r"\(&\w\)", "", text).replace("&&", "\0").replace("&", "").replace(
         "\0", "&").rstrip("…").strip()
+
+
+def window_title(ctx: AppContext) -> str:
+    """What this window holds, as Outlook names the folder and the account: the campaign and the
+    database (``2023年招商年 · sample.db``). The system adds the program's name (the application's
+    display name) after it, so the title never repeats it."""
+    url = make_url(ctx.db_url)
+    where = Path(url.database).name if url.get_backend_name() == "sqlite" and url.database else (
+        f"{url.database or ''}@{url.host or ''}")
+    try:
+        with ctx.sessions() as session:
+            campaign = queries.current_campaign(session)
+            name = ctx.lang.pick(campaign.name_zh, campaign.name_en or campaign.name_zh)
+    except NotFoundError:
+        return where
+    return f"{name} · {where}"
 
 
 @dataclass(frozen=True)
@@ -75,7 +97,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.settings = settings
         self.editors = Editors(ctx, self)
-        self.setWindowTitle(self.tr("Campaign Planner"))
+        self.setWindowTitle(window_title(ctx))
         self.setMinimumSize(QSize(1000, 640))
         self.trips = TripsPage(ctx, self.editors)
         self.events = EventsPage(ctx, self.editors)
@@ -120,6 +142,10 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
+        self.signed_in = QLabel(self._who(), self)
+        self.signed_in.setObjectName("signedIn")
+        self.signed_in.setStyleSheet("color: #2b3a4a; padding: 0 6px;")
+        self.statusBar().addPermanentWidget(self.signed_in)
         self.database = QLabel(ctx.db_url, self)
         self.database.setStyleSheet("color: #5f6b7a; padding: 0 6px;")
         self.statusBar().addPermanentWidget(self.database)
@@ -153,6 +179,15 @@ class MainWindow(QMainWindow):
         action.triggered.connect(lambda _checked=False: slot())
         self.addAction(action)
         return action
+
+    def _who(self) -> str:
+        """Who is signed in, for the status bar: 张伟（zhangwei，单位人员：长安镇）."""
+        try:
+            with self.ctx.sessions() as session:
+                who = signed_in(session)
+        except PlannerError:
+            return ""
+        return who.describe(Lang.ZH)
 
     def _build_actions(self) -> None:
         pix = QStyle.StandardPixmap
@@ -452,7 +487,7 @@ class MainWindow(QMainWindow):
         return import_spreadsheet(self.ctx, self.settings, self)
 
     def open_settings(self) -> SettingsDialog:
-        dialog = SettingsDialog(self.settings, self.ctx.lang, self)
+        dialog = SettingsDialog(self.settings, self.ctx.lang, self, in_use=self.ctx.db_url)
         dialog.open()
         return dialog
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -20,11 +21,19 @@ from models.language import Lang
 
 
 class SettingsDialog(FormDialog):
-    def __init__(self, settings: AppSettings, lang: Lang, parent: QWidget | None = None) -> None:
+    """``in_use`` is the database the window works on (from --db, the environment, the settings
+    or the default): shown above the stored choice, which an empty field leaves to the default."""
+
+    def __init__(self, settings: AppSettings, lang: Lang, parent: QWidget | None = None,
+                 in_use: str | None = None) -> None:
         super().__init__(self.tr("Settings"), lang, parent)
         self.settings = settings
+        self.in_use = QLabel(in_use or self.tr("(none: the program could not open it)"))
+        self.in_use.setTextFormat(Qt.TextFormat.PlainText)
+        self.in_use.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.in_use.setWordWrap(True)
         self.db_url = QLineEdit(settings.db_url)
-        self.db_url.setPlaceholderText(default_url())
+        self.db_url.setPlaceholderText(self.tr("(default) %1").replace("%1", default_url()))
         self.db_url.setToolTip(self.tr("A SQLite file or a database URL such as "
                                        "postgresql://user:password@host/dbname"))
         browse_db = QPushButton(self.tr("Choose file…"))
@@ -45,7 +54,8 @@ class SettingsDialog(FormDialog):
         note.setWordWrap(True)
         note.setStyleSheet("color: #5f6b7a;")
         f = self.form
-        f.field(self.tr("Database"), row(self.db_url, browse_db), "db_url")
+        f.field(self.tr("Database in use"), self.in_use)
+        f.field(self.tr("Database at the next start"), row(self.db_url, browse_db), "db_url")
         f.field(self.tr("Language"), self.language, "language")
         f.field(self.tr("Chinese font for briefs"), row(self.font_path, browse_font), "font_path")
         f.field(self.tr("Organisation name (Chinese)"), self.issuer_zh, "issuer_zh")

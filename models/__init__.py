@@ -1,5 +1,6 @@
 """The campaign's data, rules and operations: plain Python, no Qt, no ReportLab."""
 
+import models.accounts.table  # the accounts table
 import models.audit.recording  # the audit_log table and its listeners
 import models.checks.records  # the check_settings and check_acks tables
 import models.operations.codes  # noqa: F401  (the code_counters table)

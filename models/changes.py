@@ -31,6 +31,7 @@ class RecordKind(StrEnum):
     TEAM = "team"  # a team of the 百队千企 campaign
     TARGET = "target"  # the target list (千企)
     UNIT = "unit"
+    ACCOUNT = "account"  # an account of the shared server
 
 
 def _frozen(ids: Mapping[RecordKind, frozenset[int]]) -> Mapping[RecordKind, frozenset[int]]:

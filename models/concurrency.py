@@ -15,15 +15,33 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Engine, Table, select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from models.base import Base, Editable
-from models.errors import ConcurrentEditError
+from models.errors import ConcurrentEditError, PermissionDeniedError
 from models.record_types import kind_label
 from models.rules import text_lengths
 
 _TABLE_IN_MESSAGE = re.compile(r"on table '([^']+)'")
+_TABLE_IN_REFUSAL = re.compile(r'(?:for table|policy for table) "?([^"\s]+)"?')
+INSUFFICIENT_PRIVILEGE = "42501"
+
+
+class RefusedByServerError(PermissionDeniedError, StaleDataError):
+    """PostgreSQL refused the change (a grant or row-level security): the account may not make
+    it. The message names the record when one can be named."""
+
+
+def _refused(exc: Exception, editing: list[_Edited]) -> RefusedByServerError:
+    found = _TABLE_IN_REFUSAL.search(str(getattr(exc, "orig", None) or exc))
+    table = found.group(1) if found else ""
+    named = [e for e in editing if e.table == table] or editing
+    what = f"{kind_label(named[0].table)} {named[0].label}".strip() if named else (
+        kind_label(table) or table or "记录")
+    return RefusedByServerError(what, "", "数据库拒绝了此账户的这项修改",
+                                "the database refused this change for this account")
 
 
 class StaleEditError(ConcurrentEditError, StaleDataError):
@@ -44,17 +62,24 @@ class PlannerSession(Session):
     """The session class of :func:`models.database.open_database`."""
 
     def flush(self, objects: Sequence[Any] | None = None) -> None:
+        from models.accounts.permissions import check_flush  # the mappings import this module
+
         # read before flushing: after a failed flush the objects cannot be loaded any more
-        editing = [_Edited.of(obj) for obj in (*self.dirty, *self.deleted)
+        editing = [_Edited.of(obj) for obj in (*self.dirty, *self.deleted, *self.new)
                    if isinstance(obj, Editable)]
         for obj in (*self.new, *self.dirty):
             text_lengths(obj)  # the same limits on SQLite as on PostgreSQL
+        check_flush(self)  # the account may make these changes (the database checks again)
         try:
             super().flush(objects)
         except StaleEditError:
             raise
         except StaleDataError as exc:
             raise self._conflict(exc, editing) from exc
+        except DBAPIError as exc:
+            if getattr(exc.orig, "sqlstate", None) == INSUFFICIENT_PRIVILEGE:
+                raise _refused(exc, editing) from exc
+            raise
 
     def _conflict(self, exc: StaleDataError, editing: list[_Edited]) -> StaleDataError:
         found = _TABLE_IN_MESSAGE.search(str(exc))
@@ -65,6 +90,10 @@ class PlannerSession(Session):
         edited = candidates[0]
         kind = kind_label(table)
         actual = _current_revision(self, edited)
+        if actual == edited.revision and self.get_bind().dialect.name == "postgresql":
+            # the row is there, unchanged, yet the UPDATE or DELETE met no row: row-level
+            # security hid it from this account
+            return _refused(exc, [edited])
         return StaleEditError(f"{kind} {edited.label}", edited.revision or 0, actual, table,
                               edited.id)
 

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 import models.audit.recording  # the audit_log table and the listeners that fill it
 import models.operations.codes  # noqa: F401  (the code_counters table)
 from models.concurrency import PlannerSession
-from models.errors import DatabaseError, DatabaseURLError, MissingDatabaseError
+from models.errors import DatabaseError, DatabaseURLError, MissingDatabaseError, SignInError
 
 ENV_VAR = "CAMPAIGN_PLANNER_DB"
 APP_NAME = "CampaignPlanner"
@@ -91,6 +91,13 @@ def _connection_trouble(context: ExceptionContext) -> BaseException | None:
             f"The connection to the database {where} was lost ({detail}). Unsaved input is "
             "kept; check the network or the server and try again.",
         )
+    if context.connection is None and ("no password supplied" in detail
+                                       or "password authentication failed" in detail):
+        wrong = "password authentication failed" in detail
+        return SignInError(
+            f"{'用户名或密码错误' if wrong else '服务器要求登录'}：{where}",
+            f"{'Wrong login or password' if wrong else 'The server asks for a password'}: {where}",
+            wrong_password=wrong)
     if context.connection is None:
         return DatabaseError(
             f"无法连接数据库：{where}（{detail}）", f"Cannot connect to the database {where}: {detail}"
@@ -153,6 +160,14 @@ def migrate(engine: Engine) -> None:
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
+
+
+def refuse_missing_database(url: str) -> None:
+    """Raise :class:`~models.errors.MissingDatabaseError` when ``url`` names a SQLite file that
+    does not exist: every command but ``init`` works on an existing database."""
+    missing = missing_sqlite_file(url)
+    if missing is not None:
+        raise MissingDatabaseError(str(missing))
 
 
 def missing_sqlite_file(url: str) -> Path | None:

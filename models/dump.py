@@ -25,6 +25,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
 import models  # every mapping on Base.metadata
+import models.accounts.table  # accounts (left out of the dump)
 import models.audit.table  # audit_log
 import models.operations.codes  # noqa: F401  (code_counters)
 from models.atomic_write import write_bytes_atomic
@@ -37,8 +38,13 @@ VERSION = 1
 CHUNK = 500
 
 
+NOT_DUMPED = frozenset({"accounts"})
+"""Accounts belong to the server they were made on (each is a login role there), not to the
+campaign: a dump leaves them out and a load keeps the target's own."""
+
+
 def _tables() -> list[Table]:
-    return list(Base.metadata.sorted_tables)
+    return [t for t in Base.metadata.sorted_tables if t.name not in NOT_DUMPED]
 
 
 def _schema(session: Session) -> str | None:
@@ -258,8 +264,11 @@ def load_document(session: Session, document: dict[str, Any], replace: bool = Fa
                 "force", "数据库中已有数据，载入会替换全部内容。确认替换请加 --force。",
                 "The database already holds data; loading replaces all of it. Add --force to "
                 "replace it.")
+        units_of_accounts = _unbind_accounts(session)
         for table in reversed(_tables()):
             session.execute(delete(table))
+    else:
+        units_of_accounts = {}
     counts: dict[str, int] = {}
     try:
         for table in _tables():
@@ -268,6 +277,7 @@ def load_document(session: Session, document: dict[str, Any], replace: bool = Fa
                 session.execute(insert(table), rows[start:start + CHUNK])
             counts[table.name] = len(rows)
         session.flush()
+        _rebind_accounts(session, units_of_accounts)
     except (IntegrityError, DBAPIError) as exc:
         detail = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
         raise ValidationError("file", f"导出文件的数据与数据库不一致：{detail}",
@@ -275,6 +285,24 @@ def load_document(session: Session, document: dict[str, Any], replace: bool = Fa
     if session.get_bind().dialect.name == "postgresql":
         _move_sequences(session)
     return counts
+
+
+def _unbind_accounts(session: Session) -> dict[int, str]:
+    """Unit accounts lose their unit while the units are replaced: {account id: unit name}."""
+    accounts, units = Base.metadata.tables["accounts"], Base.metadata.tables["units"]
+    rows = session.execute(select(accounts.c.id, units.c.name_zh).join(
+        units, units.c.id == accounts.c.unit_id)).all()
+    if rows:
+        session.execute(accounts.update().where(accounts.c.unit_id.is_not(None)).values(unit_id=None))
+    return {int(account_id): str(name) for account_id, name in rows}
+
+
+def _rebind_accounts(session: Session, units_of_accounts: dict[int, str]) -> None:
+    """Unit accounts find their unit again by its Chinese name in the loaded campaign."""
+    accounts, units = Base.metadata.tables["accounts"], Base.metadata.tables["units"]
+    for account_id, name in units_of_accounts.items():
+        unit_id = session.scalar(select(units.c.id).where(units.c.name_zh == name))
+        session.execute(accounts.update().where(accounts.c.id == account_id).values(unit_id=unit_id))
 
 
 def _move_sequences(session: Session) -> None:

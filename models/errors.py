@@ -50,6 +50,15 @@ class DatabaseError(PlannerError):
     """The database cannot be opened or used (too new, unreachable, damaged)."""
 
 
+class SignInError(DatabaseError):
+    """The server asks for a password (none was given, or it was wrong): the window asks the
+    person to sign in. ``wrong_password`` tells a refused password from a missing one."""
+
+    def __init__(self, message_zh: str, message_en: str = "", *, wrong_password: bool = False) -> None:
+        self.wrong_password = wrong_password
+        super().__init__(message_zh, message_en)
+
+
 class DatabaseURLError(DatabaseError):
     """The database address given by the user is not a usable URL (bad input, not a failure)."""
 
@@ -63,3 +72,24 @@ class MissingDatabaseError(DatabaseURLError):
             f"数据库文件不存在：{path}。请先运行 init 创建数据库，或检查路径。",
             f"No database file at {path}; run `init` to create one, or check the path.",
         )
+
+
+class PermissionDeniedError(PlannerError):
+    """The signed-in account may not make this change (on the command line: exit code 4).
+
+    ``record`` names the record (``TRIP-2023-005``), ``owner`` its responsible unit ("" when it
+    has none).
+    """
+
+    def __init__(self, record: str, owner: str = "", reason_zh: str = "", reason_en: str = "") -> None:
+        self.record = record
+        self.owner = owner
+        owner_zh = f"（负责单位：{owner}）" if owner else ""
+        owner_en = f" (responsible unit: {owner})" if owner else ""
+        zh = f"无权修改 {record}{owner_zh}"
+        en = f"not allowed: changing {record}{owner_en}"
+        if reason_zh:
+            zh = f"{zh}：{reason_zh}"
+        if reason_en:
+            en = f"{en}: {reason_en}"
+        super().__init__(zh, en)

@@ -13,10 +13,11 @@ themselves (``models.enums.LabelledEnum.label(lang)``); they are not repeated he
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel import Locale
+from babel.core import get_global
 from babel.dates import get_timezone_name
 
 from models.language import Lang
@@ -164,6 +165,26 @@ def language_names(codes: str, lang: Lang) -> str:
     return ("、" if lang != Lang.EN else ", ").join(names)
 
 
+def countries(lang: Lang) -> list[tuple[str, str]]:
+    """Every country and territory CLDR names (two-letter ISO codes), as ``(name, code)`` sorted
+    by the name in ``lang``."""
+    codes = [str(c) for c in _locale(Lang.EN).territories if len(str(c)) == 2
+             and str(c).isalpha() and c not in ("ZZ", "EU", "EZ", "UN", "QO", "XA", "XB")]
+    return sorted(((country_name(c, lang), c) for c in codes), key=lambda pair: pair[0])
+
+
+def language_codes(text: str) -> str:
+    """Names or codes as a person types them (``中文、英语``, ``Chinese, German``, ``zh,en``)
+    back to the stored codes (``zh,en``); a word no CLDR name matches stays as typed."""
+    by_name: dict[str, str] = {}
+    for lang in (Lang.EN, Lang.ZH):
+        for code, name in _locale(lang).languages.items():
+            by_name.setdefault(str(name).casefold(), str(code))
+    parts = [p.strip() for p in text.replace("，", ",").replace("、", ",").replace(";", ",")
+             .split(",") if p.strip()]
+    return ",".join(by_name.get(p.casefold(), p) for p in parts)
+
+
 def zone_name(zone: str, lang: Lang, moment: datetime | None = None) -> str:
     """The CLDR name of an IANA zone: ``中欧时间`` / ``Central European Time``; at ``moment``
     (aware) the name of the time then in force: ``中欧夏令时间`` / ``Central European Summer Time``.
@@ -181,5 +202,73 @@ def zone_name(zone: str, lang: Lang, moment: datetime | None = None) -> str:
         return zone
     return str(name) or zone
 
+
+def zone_country(zone: str) -> str:
+    """The country (ISO code) whose time an IANA zone keeps (CLDR): ``Europe/Berlin`` → ``DE``;
+    ``""`` for a zone of no country (``UTC``) or one CLDR does not place."""
+    return str(get_global("zone_territories").get(zone, ""))
+
+
+def standard_offset(zone: str, year: int = 2023) -> datetime | None:
+    """A moment of ``zone``'s standard time in ``year`` (the smaller offset of January and July),
+    to say its offset without a date; ``None`` for an unknown zone."""
+    try:
+        tz = ZoneInfo(zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+    moments = [datetime(year, 1, 15, 12, tzinfo=tz), datetime(year, 7, 15, 12, tzinfo=tz)]
+    return min(moments, key=lambda m: m.utcoffset() or timedelta(0))
+
+
+def zone_label(zone: str, lang: Lang, moment: datetime | None = None) -> str:
+    """An IANA zone as a person reads it: ``德国 · 中欧时间 (UTC+01:00)`` / ``Germany · Central
+    European Time (UTC+01:00)``; ``北京时间 (UTC+08:00)`` for ``Asia/Shanghai``; the country is left
+    out when the zone's name already says it (``日本时间 (UTC+09:00)``). At ``moment`` (aware) the
+    name and offset then in force (``中欧夏令时间 (UTC+02:00)``), else the standard time's. An
+    unknown zone is returned as it is."""
+    when = moment.astimezone(ZoneInfo(zone)) if moment is not None and _known(zone) else (
+        standard_offset(zone))
+    if when is None:
+        return zone
+    offset = f" ({utc_offset(when, padded=True)})"
+    if zone in _ZONE_NAMES:
+        return lang.pick(*_ZONE_NAMES[zone]) + offset
+    name = zone_name(zone, lang, moment)
+    code = zone_country(zone)
+    country = country_name(code, lang) if code else ""
+    if not country or country in name or country == code:
+        return f"{name}{offset}"
+    return f"{country} · {name}{offset}"
+
+
+def place_name(city: str, country_code: str, lang: Lang) -> str:
+    """A city with its country (CLDR): ``斯图加特（德国）`` / ``Stuttgart (Germany)``; a city in
+    China, or of no country, alone; a country alone when there is no city or when it holds the
+    city's name (``香港`` → ``中国香港``)."""
+    code = country_code.strip().upper()
+    country = country_name(code, lang) if code and code != "CN" else ""
+    if not city:
+        return country_name(code, lang) if code else ""
+    if not country:
+        return city
+    if city in country:  # 香港 in 中国香港
+        return country
+    return lang.pick(f"{city}（{country}）", f"{city} ({country})")
+
+
+def _known(zone: str) -> bool:
+    try:
+        ZoneInfo(zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
+# Zones Chinese readers name otherwise than CLDR does (CLDR: 中国时间; 未知地区（UTC）时间).
+_ZONE_NAMES = {
+    "Asia/Shanghai": ("北京时间", "Beijing time"),
+    "UTC": ("协调世界时", "Coordinated Universal Time"),
+    "Etc/UTC": ("协调世界时", "Coordinated Universal Time"),
+}
 
 _LOCALES = {Lang.ZH: Locale.parse("zh_Hans_CN"), Lang.EN: Locale.parse("en_GB")}

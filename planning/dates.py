@@ -5,11 +5,12 @@ Amounts, dates and zone offsets as every front end prints them are in ``models.w
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 
 import holidays
 
+from models.checks.calendars import calendar_last_year, china_day
 from models.language import Lang
 from models.wording import MONTHS_EN, weekday
 from planning.layout import days_in_month
@@ -96,3 +97,26 @@ def public_holidays(first: date, last: date, lang: Lang, country: str = "CN") ->
     for year in range(first.year, last.year + 1):
         found.update({d: n for d, n in _holidays(country, year, lang).items() if first <= d <= last})
     return found
+
+
+def china_make_up_workdays(first: date, last: date) -> set[date]:
+    """The weekends from ``first`` to ``last`` on which China works (调休上班, marked 班), from
+    the State Council's notices as ``chinese-calendar`` holds them; none for a year beyond its
+    table (see :func:`years_beyond_china_table`)."""
+    found: set[date] = set()
+    day = first
+    while day <= last:
+        if day.weekday() >= 5 and china_day(day).moved_workday:
+            found.add(day)
+        day += timedelta(days=1)
+    return found
+
+
+def years_beyond_china_table(first: date, last: date) -> list[int]:
+    """The years from ``first`` to ``last`` whose moved working days are not yet announced (or
+    not in the installed ``chinese-calendar``): their 班 days cannot be shown."""
+    newest = calendar_last_year()
+    return [y for y in range(first.year, last.year + 1) if y > newest or y < CHINA_TABLE_FIRST]
+
+
+CHINA_TABLE_FIRST = 2004  # chinese-calendar's first year

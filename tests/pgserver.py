@@ -3,7 +3,8 @@
 The server named by ``CAMPAIGN_PLANNER_TEST_PG`` (a URL of a maintenance database on a server
 where that role may create databases), or else a throw-away cluster started from Debian's
 binaries (``/usr/lib/postgresql/*/bin``) in a temporary folder, on 127.0.0.1 and a free port.
-``initdb`` refuses to run as root: as root the cluster runs as the ``postgres`` user that
+127.0.0.1 trusts every role; the cluster's Unix socket asks for passwords (the accounts' tests
+sign in there). ``initdb`` refuses to run as root: as root the cluster runs as the ``postgres`` user that
 Debian's package creates. Each test then gets a database of its own, dropped afterwards.
 """
 
@@ -38,6 +39,9 @@ class PgServer:
     admin_url: URL
     data_dir: Path | None = None  # set for a throw-away cluster that we started
     run_as: list[str] = field(default_factory=list)
+    socket_dir: Path | None = None
+    """Where a throw-away cluster listens on a Unix socket, which asks for passwords
+    (scram-sha-256), while 127.0.0.1 trusts every role: the accounts' tests sign in there."""
     _names: itertools.count[int] = field(default_factory=itertools.count)
 
     def url_for(self, database: str) -> str:
@@ -51,8 +55,36 @@ class PgServer:
         self._admin(f'CREATE DATABASE "{name}"{clause} ENCODING \'UTF8\'')
         return self.url_for(name)
 
+    def password_url(self, database: str, login: str, password: str | None) -> str:
+        """URL of ``database`` as ``login``, through the socket that asks for a password."""
+        if self.socket_dir is None:
+            raise PgUnavailableError("only a throw-away cluster has a socket that asks for passwords")
+        url = self.admin_url.set(username=login, password=password, database=database, host=None,
+                                 query={"host": str(self.socket_dir)})
+        return url.render_as_string(hide_password=False)
+
     def drop_database(self, name: str) -> None:
         self._admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        self._drop_roles_of(name)
+
+    def _drop_roles_of(self, database: str) -> None:
+        """Roles belong to the whole server: drop the database's group roles (``<name>_admin``
+        …, see models/accounts/names.py) and the login roles in them."""
+        groups = [f"{database}_{role}" for role in ("admin", "planner", "unit", "viewer")]
+        engine = create_engine(self.admin_url, isolation_level="AUTOCOMMIT")
+        try:
+            with engine.connect() as conn:
+                members = conn.execute(text(
+                    "SELECT DISTINCT m.rolname FROM pg_auth_members am "
+                    "JOIN pg_roles g ON g.oid = am.roleid JOIN pg_roles m ON m.oid = am.member "
+                    "WHERE g.rolname = ANY(:groups) AND NOT m.rolsuper"), {"groups": groups}
+                ).scalars().all()
+                existing = conn.execute(text("SELECT rolname FROM pg_roles WHERE rolname = ANY(:g)"),
+                                        {"g": groups}).scalars().all()
+                for role in [*members, *existing]:
+                    conn.exec_driver_sql(f'DROP ROLE IF EXISTS "{role}"')
+        finally:
+            engine.dispose()
 
     def terminate_connections(self, database: str) -> int:
         """Cut every connection to ``database`` (a server restart, as its clients see it)."""
@@ -145,7 +177,8 @@ def start_cluster() -> PgServer:
     data, log = base / "data", base / "server.log"
     port = _free_port()
     try:
-        _run([*run_as, str(initdb), "-D", str(data), "-U", SERVER_USER, "--auth=trust",
+        _run([*run_as, str(initdb), "-D", str(data), "-U", SERVER_USER, "--auth-host=trust",
+              "--auth-local=scram-sha-256",
               "-E", "UTF8", "--no-locale", "--no-sync"], "initdb")
         options = (f"-h 127.0.0.1 -p {port} -k {base} -c fsync=off -c synchronous_commit=off "
                    "-c full_page_writes=off -c max_connections=200")
@@ -157,7 +190,7 @@ def start_cluster() -> PgServer:
         raise PgUnavailableError(f"{exc}\n{detail}".strip()) from None
     url = URL.create("postgresql+psycopg", username=SERVER_USER, host="127.0.0.1", port=port,
                      database="postgres")
-    server = PgServer(url, data_dir=data, run_as=run_as)
+    server = PgServer(url, data_dir=data, run_as=run_as, socket_dir=base)
     _check_reachable(server)
     return server
 

@@ -28,7 +28,7 @@ from desktop.calendar.style import (
 )
 from desktop.formatting import fmt_time
 from desktop.undo.moves import Move
-from planning.dates import public_holidays, weekday_name
+from planning.dates import china_make_up_workdays, public_holidays, weekday_name
 from planning.entries import CalendarEntry, sort_key
 from planning.layout import MONTH_WEEKS, WEEK_DAYS, month_grid, week_segments
 
@@ -48,6 +48,9 @@ class _Piece:
     open_right: bool
 
 
+WORKDAY_MARK = QColor("#5f6b7a")  # 班: a working Saturday or Sunday
+
+
 class MonthCanvas(CalendarCanvas):
     day_requested = Signal(object)  # date: show this day in the week view
 
@@ -60,6 +63,7 @@ class MonthCanvas(CalendarCanvas):
         self._pieces: list[_Piece] = []
         self._more: list[tuple[QRectF, date, int]] = []
         self._holidays: dict[date, str] = {}
+        self.workdays: set[date] = set()  # weekends China works (调休上班), marked 班
         self.setMinimumSize(560, 420)
 
     def set_month(self, year: int, month: int) -> None:
@@ -85,6 +89,7 @@ class MonthCanvas(CalendarCanvas):
     @override
     def relayout(self) -> None:
         self._holidays = public_holidays(self.days[0], self.days[-1], self.lang)
+        self.workdays = china_make_up_workdays(self.days[0], self.days[-1])
         self._pieces, self._more, self.hits = [], [], []
         shown = sorted((e for e in self.entries
                         if e.touches(self.days[0], self.days[-1], self.mode)),
@@ -173,7 +178,7 @@ class MonthCanvas(CalendarCanvas):
             cell = self._cell(index)
             if day.month != self.month:
                 painter.fillRect(cell, OTHER_MONTH)
-            elif day.weekday() >= 5 or day in self._holidays:
+            elif (day.weekday() >= 5 and day not in self.workdays) or day in self._holidays:
                 painter.fillRect(cell, WEEKEND)
             self._paint_day_number(painter, cell, day, bold, small)
         painter.setPen(QPen(GRID, 1))
@@ -202,6 +207,8 @@ class MonthCanvas(CalendarCanvas):
         else:
             painter.setPen(QColor("#1b1f24") if day.month == self.month else QColor("#a3abb4"))
         painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, label)
+        if day in self.workdays:
+            badge = self._paint_workday(painter, badge, small)
         holiday = " · ".join([*filter(None, [self._holidays.get(day)]),
                               *self.marks.destination_holidays.get(day, ())])
         if holiday:
@@ -212,6 +219,22 @@ class MonthCanvas(CalendarCanvas):
             text = QFontMetricsF(small).elidedText(holiday, Qt.TextElideMode.ElideRight,
                                                    room.width())
             painter.drawText(room, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, text)
+
+    def _paint_workday(self, painter: QPainter, badge: QRectF, small: QFont) -> QRectF:
+        """班 beside the day number of a weekend China works (调休上班), as Chinese calendars
+        mark it; returns the badge's new right edge for the holiday names."""
+        text = self.lang.pick("班", "Work")
+        painter.setFont(small)
+        width = QFontMetricsF(small).horizontalAdvance(text) + 8
+        mark = QRectF(badge.right() + 3, badge.top() + 1, width, badge.height() - 2)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QBrush(WORKDAY_MARK))
+        painter.drawRoundedRect(mark, 3, 3)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        painter.setPen(QColor("#ffffff"))
+        painter.drawText(mark, Qt.AlignmentFlag.AlignCenter, text)
+        return QRectF(badge.left(), badge.top(), mark.right() - badge.left(), badge.height())
 
     def _paint_piece(self, painter: QPainter, piece: _Piece, font: QFont) -> None:
         entry = piece.entry

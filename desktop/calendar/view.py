@@ -35,12 +35,13 @@ from desktop.calendar.week import WeekView
 from desktop.context import AppContext
 from desktop.undo.moves import Move
 from models.changes import OpChanges
+from models.checks.calendars import calendar_last_year
 from models.enums import TripStatus
 from models.errors import NotFoundError
 from models.queries import current_campaign
 from models.rows import RegionRow
 from planning.check_marks import read_marks
-from planning.dates import campaign_today, month_name, span_label
+from planning.dates import campaign_today, month_name, span_label, years_beyond_china_table
 from planning.entries import CalendarEntry, EntryKind, TimeMode
 from planning.feed import Filters, filter_choices, load_entries
 from planning.layout import add_months, days_in_month, month_grid, week_start
@@ -77,6 +78,11 @@ class CalendarView(QWidget):
         self.month.day_requested.connect(self._show_day)
 
         self.banner = Banner()
+        self.table_note = QLabel()  # when China's moved working days are not known for a year
+        self.table_note.setObjectName("tableNote")
+        self.table_note.setWordWrap(True)
+        self.table_note.setStyleSheet("color: #8a5a00;")
+        self.table_note.hide()
         self.filter_bar = FilterBar(ctx.lang)
         self.filter_bar.changed.connect(lambda _f: self.refresh())
         self.legend = Legend()
@@ -87,6 +93,7 @@ class CalendarView(QWidget):
         layout.addLayout(self._build_toolbar())
         layout.addWidget(self.filter_bar)
         layout.addWidget(self.banner)
+        layout.addWidget(self.table_note)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.legend)
 
@@ -234,6 +241,20 @@ class CalendarView(QWidget):
         self.entries = [e for e in entries if e.touches(first, last, self.time_mode)]
         self.month.marks = marks
         self._show(first, last)
+        self._note_unknown_years(first, last)
+
+    def _note_unknown_years(self, first: date, last: date) -> None:
+        """Say so when the days shown fall in a year whose 调休 (moved working days) the
+        installed chinese-calendar does not know: no 班 can be shown there."""
+        years = years_beyond_china_table(first, last)
+        self.table_note.setVisible(bool(years))
+        if years:
+            self.table_note.setText(self.tr(
+                "China's moved working days (班) for %1 are not known yet (the installed "
+                "chinese-calendar goes to %2): only weekends and public holidays are shown.")
+                .replace("%1", "、".join(str(y) for y in years) if self.ctx.lang != "en"
+                         else ", ".join(str(y) for y in years))
+                .replace("%2", str(calendar_last_year())))
 
     def _show(self, first: date, last: date) -> None:
         lang, anchor = self.ctx.lang, self.anchor or first

@@ -9,7 +9,6 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -33,6 +32,7 @@ from desktop.editors.lead import LeadEditor
 from desktop.editors.produced_projects import ProducedProjects
 from desktop.editors.run_of_show import RunOfShowTab
 from desktop.editors.session_dialog import SessionDialog
+from desktop.editors.zone_combo import ZoneCombo
 from desktop.errors_text import describe
 from desktop.formatting import fmt_datetime
 from desktop.tables.agenda import AgendaTableModel
@@ -48,6 +48,7 @@ from models.operations.events import EventDraft, SessionDraft, event_draft
 from models.queries import event_detail, get_event
 from models.record_types import RecordType
 from models.timeutil import BEIJING, BEIJING_TZ, at, local_to_utc
+from models.wording import place_name
 
 
 def new_event_draft(lookups: Lookups, today: date) -> EventDraft:
@@ -92,11 +93,9 @@ class EventEditor(EditorDialog):
         self.title_en = QLineEdit()
         self.status = EnumCombo(EventStatus, lang)
         self.cancel_reason = QLineEdit()
-        self.city = IdCombo(((f"{c.name(lang)} ({c.timezone})", c.id) for c in self.lookups.cities),
-                            none_label=self.tr("(no city)"))
-        self.zone = QComboBox()
-        self.zone.setEditable(True)
-        self.zone.addItems(sorted({c.timezone for c in self.lookups.cities} | {BEIJING_TZ}))
+        self.city = IdCombo(((place_name(c.name(lang), c.country_code, lang), c.id)
+                             for c in self.lookups.cities), none_label=self.tr("(no city)"))
+        self.zone = ZoneCombo({c.timezone for c in self.lookups.cities} | {BEIJING_TZ}, lang)
         self.start = datetime_edit()
         self.end = datetime_edit()
         self.beijing = QLabel()
@@ -117,6 +116,8 @@ class EventEditor(EditorDialog):
         form.field(self.tr("Title (English)"), self.title_en, "title_en")
         form.field(self.tr("Status"), self.status, "status")
         form.field(self.tr("Cancellation reason"), self.cancel_reason, "cancel_reason")
+        self.general_form = form
+        self.status.currentIndexChanged.connect(self._show_cancel_reason)
         form.field(self.tr("City"), self.city, "city_id")
         form.field(self.tr("Time zone"), self.zone, "timezone")
         form.field(self.tr("Starts (local time)"), self.start, "starts_at")
@@ -200,7 +201,7 @@ class EventEditor(EditorDialog):
 
     def _zone_or_home(self) -> str:
         try:
-            return rules.timezone_name("timezone", self.zone.currentText())
+            return rules.timezone_name("timezone", self.zone.zone())
         except ValidationError:
             return self.loaded.timezone
 
@@ -235,6 +236,10 @@ class EventEditor(EditorDialog):
             self.errors.warn(c.field_for(RecordKind.EVENT, self.event_id or -1),
                              f"{c.severity.label(self.lang)}：{c.text(self.lang)}")
 
+    def _show_cancel_reason(self) -> None:
+        """The reason is asked for and shown only while the status is 已取消."""
+        self.general_form.show_row(self.cancel_reason, self.status.value() == EventStatus.CANCELLED)
+
     def _show(self, d: EventDraft) -> None:
         zone = ZoneInfo(d.timezone)
         self.code_edit.setText(d.code or "")
@@ -243,10 +248,11 @@ class EventEditor(EditorDialog):
         self.title_en.setText(d.title_en)
         self.status.set_value(d.status)
         self.cancel_reason.setText(d.cancel_reason)
+        self._show_cancel_reason()
         self.city.blockSignals(True)
         self.city.set_value(d.city_id)
         self.city.blockSignals(False)
-        self.zone.setCurrentText(d.timezone)
+        self.zone.set_zone(d.timezone)
         self.start.setDateTime(to_qdatetime(d.starts_at.astimezone(zone)))
         self.end.setDateTime(to_qdatetime(d.ends_at.astimezone(zone)))
         self.venue.setText(d.venue)
@@ -269,10 +275,10 @@ class EventEditor(EditorDialog):
     def _city_changed(self) -> None:
         city = self.lookups.city(self.city.value())
         if city is not None:
-            self.zone.setCurrentText(city.timezone)
+            self.zone.set_zone(city.timezone)
 
     def _times(self) -> tuple[str, datetime, datetime]:
-        zone = rules.timezone_name("timezone", self.zone.currentText())
+        zone = rules.timezone_name("timezone", self.zone.zone())
         return (zone, local_to_utc(wall_clock(self.start), zone, "starts_at"),
                 local_to_utc(wall_clock(self.end), zone, "ends_at"))
 
@@ -304,7 +310,7 @@ class EventEditor(EditorDialog):
         return rows[0].row() if rows else -1
 
     def _session_dialog(self, draft: SessionDraft, title: str, at_row: int) -> SessionDialog:
-        zone = rules.timezone_name("timezone", self.zone.currentText())
+        zone = rules.timezone_name("timezone", self.zone.zone())
         self.agenda.zone = zone
         dialog = SessionDialog(draft, zone, self.lookups, self.lang, title, self)
 

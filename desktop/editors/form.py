@@ -370,6 +370,12 @@ class Form(QFormLayout):
         self.errors.add(name, widget, message, *aliases)
         return widget
 
+    def show_row(self, widget: QWidget, visible: bool) -> None:
+        """Show or hide the row of ``widget`` (a field given to :meth:`field`), caption and all."""
+        holder = widget if self.indexOf(widget) >= 0 else widget.parentWidget()
+        if holder is not None and self.indexOf(holder) >= 0:
+            self.setRowVisible(holder, visible)
+
 
 def row(*widgets: QWidget) -> QWidget:
     box = QWidget()

@@ -8,7 +8,6 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDateTimeEdit,
     QLabel,
     QLineEdit,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop.editors.form import CheckList, EnumCombo, Form, IdCombo, row
 from desktop.editors.form_dialog import FormDialog
+from desktop.editors.zone_combo import ZoneCombo
 from desktop.formatting import fmt_datetime
 from models import rules
 from models.enums import ItemKind, PersonKind
@@ -28,7 +28,7 @@ from models.language import Lang
 from models.lookups import Lookups
 from models.operations.items import ItemDraft, TravelDetails
 from models.timeutil import BEIJING, BEIJING_TZ, local_to_utc
-from models.wording import utc_offset
+from models.wording import place_name, utc_offset
 
 
 def to_qdatetime(moment: datetime) -> QDateTime:
@@ -60,12 +60,10 @@ class ItemDialog(FormDialog):
         self.kind = EnumCombo(ItemKind, lang)
         self.title_zh = QLineEdit()
         self.title_en = QLineEdit()
-        self.city = IdCombo(((f"{c.name(lang)} ({c.timezone})", c.id) for c in lookups.cities),
-                            none_label=self.tr("(no city)"))
-        self.zone = QComboBox()
-        self.zone.setEditable(True)
-        zones = sorted({c.timezone for c in lookups.cities} | {BEIJING_TZ})
-        self.zone.addItems(zones)
+        self.city = IdCombo(((place_name(c.name(lang), c.country_code, lang), c.id)
+                             for c in lookups.cities), none_label=self.tr("(no city)"))
+        zones = {c.timezone for c in lookups.cities} | {BEIJING_TZ}
+        self.zone = ZoneCombo(zones, lang)
         self.all_day = QCheckBox(self.tr("All day (whole days, no times)"))
         self.start = datetime_edit()
         self.end = datetime_edit()
@@ -107,14 +105,12 @@ class ItemDialog(FormDialog):
         self._update_beijing()
         self.resize(620, 720)
 
-    def _build_details(self, zones: list[str]) -> None:
+    def _build_details(self, zones: set[str]) -> None:
         """The second tab: a journey's service and ends, a stay's address, a meeting's people
         and purpose. The first tab keeps the item itself."""
         details = QWidget()
         form = Form(self.errors, details)
-        self.arrival_zone = QComboBox()
-        self.arrival_zone.setEditable(True)
-        self.arrival_zone.addItems(["", *zones])
+        self.arrival_zone = ZoneCombo(zones, self.lang, empty="")
         self.arrival_zone.setToolTip(self.tr("Leave empty when the journey ends in the zone it "
                                              "starts in"))
         line = {name: QLineEdit() for name in TravelDetails.__dataclass_fields__
@@ -162,11 +158,11 @@ class ItemDialog(FormDialog):
         self.tabs = tabs
 
     def _end_zone(self) -> str:
-        return self.arrival_zone.currentText().strip() or self.zone.currentText()
+        return self.arrival_zone.zone() or self.zone.zone()
 
     def _show(self, d: ItemDraft) -> None:
         local_zone = ZoneInfo(d.timezone)
-        self.arrival_zone.setCurrentText(d.travel.arrival_timezone)
+        self.arrival_zone.set_zone(d.travel.arrival_timezone)
         for name, edit in self.travel_edits.items():
             edit.setText(getattr(d.travel, name))
         self.counterparts.set_values(d.counterpart_ids)
@@ -176,7 +172,7 @@ class ItemDialog(FormDialog):
         self.title_zh.setText(d.title_zh)
         self.title_en.setText(d.title_en)
         self.city.set_value(d.city_id)
-        self.zone.setCurrentText(d.timezone)
+        self.zone.set_zone(d.timezone)
         self.start.setDateTime(to_qdatetime(d.starts_at.astimezone(local_zone)))
         self.end.setDateTime(to_qdatetime(d.ends_at.astimezone(
             ZoneInfo(d.travel.arrival_timezone or d.timezone))))
@@ -203,7 +199,7 @@ class ItemDialog(FormDialog):
     def _city_changed(self) -> None:
         city = self.lookups.city(self.city.value())
         if city is not None:
-            self.zone.setCurrentText(city.timezone)
+            self.zone.set_zone(city.timezone)
 
     def _keep_length(self) -> None:
         """Moving the start moves the end with it, as calendars do."""
@@ -217,7 +213,7 @@ class ItemDialog(FormDialog):
 
     def _update_beijing(self) -> None:
         try:
-            zone = rules.timezone_name("timezone", self.zone.currentText())
+            zone = rules.timezone_name("timezone", self.zone.zone())
             end_zone = rules.timezone_name("arrival_timezone", self._end_zone())
             start = local_to_utc(self._wall(self.start, False), zone).astimezone(BEIJING)
             end = local_to_utc(self._wall(self.end, True), end_zone).astimezone(BEIJING)
@@ -232,8 +228,8 @@ class ItemDialog(FormDialog):
 
     def draft(self) -> ItemDraft:
         """The item as entered. Raises ValidationError for a zone or time that cannot be."""
-        zone = rules.timezone_name("timezone", self.zone.currentText())
-        arrival = self.arrival_zone.currentText().strip()
+        zone = rules.timezone_name("timezone", self.zone.zone())
+        arrival = self.arrival_zone.zone()
         if arrival:
             arrival = rules.timezone_name("arrival_timezone", arrival)
         travel = TravelDetails(arrival_timezone=arrival,

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from desktop.context import AppContext
+from desktop.editors.code_fields import CountryCombo
 from desktop.editors.directory import DirectoryEditor
 from desktop.editors.form import EnumCombo, Form, IdCombo
 from desktop.history.tree import HistoryTree
@@ -61,9 +62,7 @@ class OrganisationEditor(DirectoryEditor):
         self.fortune = rank_box()
         self.china500 = rank_box()
         self.hq_city = QLineEdit()
-        self.hq_country = QLineEdit()
-        self.hq_country.setMaxLength(2)
-        self.hq_country.setPlaceholderText(self.tr("two letters, e.g. DE"))
+        self.hq_country = CountryCombo(lang, self.tr("(none)"))
         self.website = QLineEdit()
         self.talking_points = QPlainTextEdit()
         self.notes = QPlainTextEdit()
@@ -110,7 +109,7 @@ class OrganisationEditor(DirectoryEditor):
         self.fortune.setValue(d.fortune_global_500_rank or 0)
         self.china500.setValue(d.china_top_500_rank or 0)
         self.hq_city.setText(d.hq_city)
-        self.hq_country.setText(d.hq_country)
+        self.hq_country.set_code(d.hq_country)
         self.website.setText(d.website)
         self.talking_points.setPlainText(d.talking_points)
         self.notes.setPlainText(d.notes)
@@ -156,7 +155,7 @@ class OrganisationEditor(DirectoryEditor):
             kind=self.kind.value(), industry_id=self.industry.value(),
             fortune_global_500_rank=self.fortune.value() or None,
             china_top_500_rank=self.china500.value() or None, hq_city=self.hq_city.text(),
-            hq_country=self.hq_country.text(), website=self.website.text(),
+            hq_country=self.hq_country.code(), website=self.website.text(),
             talking_points=self.talking_points.toPlainText(), notes=self.notes.toPlainText(),
             business=self.business.toPlainText(),
             revenue_cny=round(self.revenue.value() * YI) or None,

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDateEdit, QLineEdit, QPlainTextEdit, QWidget
 from sqlalchemy.orm import Session
 
 from desktop.context import AppContext
+from desktop.editors.code_fields import LanguagesEdit
 from desktop.editors.directory import DirectoryEditor
 from desktop.editors.form import EnumCombo, Form, IdCombo
 from desktop.undo.base import PlannerCommand
@@ -54,8 +55,8 @@ class PersonEditor(DirectoryEditor):
                                     none_label=self.tr("(none)"))
         self.phone = QLineEdit()
         self.email = QLineEdit()
-        self.languages = QLineEdit()
-        self.languages.setPlaceholderText(self.tr("e.g. zh,en"))
+        self.languages = LanguagesEdit(lang)
+        self.languages.setPlaceholderText(self.tr("e.g. Chinese, English"))
         self.notes = QPlainTextEdit()
         form.field(self.tr("Name (Chinese)"), self.name_zh, "name_zh")
         form.field(self.tr("Name (English)"), self.name_en, "name_en")
@@ -116,7 +117,7 @@ class PersonEditor(DirectoryEditor):
         self.organisation.set_value(d.organisation_id)
         self.phone.setText(d.phone)
         self.email.setText(d.email)
-        self.languages.setText(d.languages)
+        self.languages.set_codes(d.languages)
         self.notes.setPlainText(d.notes)
         self.mobile_abroad.setText(d.mobile_abroad)
         self.passport_number.setText(d.passport_number)
@@ -137,7 +138,7 @@ class PersonEditor(DirectoryEditor):
             self.loaded, name_zh=self.name_zh.text(), name_en=self.name_en.text(),
             kind=self.kind.value(), title_zh=self.title_zh.text(), title_en=self.title_en.text(),
             unit_id=self.unit.value(), organisation_id=self.organisation.value(),
-            phone=self.phone.text(), email=self.email.text(), languages=self.languages.text(),
+            phone=self.phone.text(), email=self.email.text(), languages=self.languages.codes(),
             notes=self.notes.toPlainText(), mobile_abroad=self.mobile_abroad.text(),
             passport_number=self.passport_number.text(), passport_expires=self._expires(),
             visa_status=self.visa_status.text(), dietary=self.dietary.text(),

@@ -57,6 +57,7 @@ from models.queries import get_trip, trip_detail
 from models.record_types import RecordType
 from models.rows import TripDetail
 from models.timeutil import BEIJING_TZ, at
+from models.wording import place_name
 
 ITEM_FIELDS = ("items", "item", "starts_at", "ends_at", "timezone", "attendee_ids", "city_id",
                "organisation_id")
@@ -131,6 +132,8 @@ class TripEditor(EditorDialog):
         form.field("", self.days)
         form.field(self.tr("Status"), self.status, "status")
         form.field(self.tr("Cancellation reason"), self.cancel_reason, "cancel_reason")
+        self.general_form = form
+        self.status.currentIndexChanged.connect(self._show_cancel_reason)
         form.field(self.tr("Leader"), self.leader, "leader_id")
         form.field(self.tr("Responsible unit"), self.host_unit, "host_unit_id")
         form.field(self.tr("Notes"), self.notes, "notes")
@@ -154,8 +157,9 @@ class TripEditor(EditorDialog):
         page = QWidget()
         regions = {r.id: r for r in self.lookups.regions}
         self.cities = CheckList(
-            (f"{c.name(lang)} · {regions[c.region_id].name(lang) if c.region_id in regions else ''}"
-             f" · {c.timezone}", c.id) for c in self.lookups.cities)
+            (f"{place_name(c.name(lang), c.country_code, lang)} · "
+             f"{regions[c.region_id].name(lang) if c.region_id in regions else ''}", c.id)
+            for c in self.lookups.cities)
         self.industries = CheckList((i.name(lang), i.id) for i in self.lookups.industries)
         self.targets = CheckList((o.name(lang), o.id) for o in self.lookups.organisations)
         grid = QGridLayout(page)
@@ -254,6 +258,10 @@ class TripEditor(EditorDialog):
             self.show_problem(describe(exc, self.lang), False)
             return None
 
+    def _show_cancel_reason(self) -> None:
+        """The reason is asked for and shown only while the status is 已取消."""
+        self.general_form.show_row(self.cancel_reason, self.status.value() == TripStatus.CANCELLED)
+
     def _show(self, d: TripDraft) -> None:
         self.code_edit.setText(d.code or "")
         self.title_zh.setText(d.title_zh)
@@ -266,6 +274,7 @@ class TripEditor(EditorDialog):
         self._update_days()
         self.status.set_value(d.status)
         self.cancel_reason.setText(d.cancel_reason)
+        self._show_cancel_reason()
         self.leader.set_value(d.leader_id)
         self.host_unit.set_value(d.host_unit_id)
         self.notes.setPlainText(d.notes)

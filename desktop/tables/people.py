@@ -8,6 +8,7 @@ from desktop.tables.row_model import Column, RowTableModel
 from models.enums import PersonKind
 from models.language import Lang
 from models.rows import PersonRow
+from models.wording import language_names
 
 
 class PersonTableModel(RowTableModel[PersonRow]):
@@ -24,7 +25,8 @@ class PersonTableModel(RowTableModel[PersonRow]):
                    lambda r: r.organisation.name(lang) if r.organisation else ""),
             Column("phone", self.tr("Phone"), lambda r: r.phone),
             Column("email", self.tr("E-mail"), lambda r: r.email),
-            Column("languages", self.tr("Languages"), lambda r: r.languages),
+            Column("languages", self.tr("Languages"),
+                   lambda r: language_names(r.languages, lang)),
         ], parent)
 
     def search_text(self, row: PersonRow) -> str:

@@ -247,6 +247,10 @@
         <translation>行程事项和活动按所在地的当地时间显示，或统一按北京时间显示</translation>
     </message>
     <message>
+        <source>China&apos;s moved working days (班) for %1 are not known yet (the installed chinese-calendar goes to %2): only weekends and public holidays are shown.</source>
+        <translation>%1 年的调休上班日（班）尚未公布（已安装的 chinese-calendar 只到 %2 年）：只显示周末和公众假期。</translation>
+    </message>
+    <message>
         <source>Week {n}</source>
         <translation>第{n}周</translation>
     </message>
@@ -1757,10 +1761,6 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Campaign Planner</source>
-        <translation>招商活动规划</translation>
-    </message>
-    <message>
         <source>Promotion trips</source>
         <translation>推广活动</translation>
     </message>
@@ -2032,10 +2032,6 @@
         <translation>（无）</translation>
     </message>
     <message>
-        <source>two letters, e.g. DE</source>
-        <translation>两位字母，例如 DE</translation>
-    </message>
-    <message>
         <source>Name (Chinese)</source>
         <translation>名称（中文）</translation>
     </message>
@@ -2265,8 +2261,8 @@
         <translation>（无）</translation>
     </message>
     <message>
-        <source>e.g. zh,en</source>
-        <translation>例如 zh,en</translation>
+        <source>e.g. Chinese, English</source>
+        <translation>例如：中文、英语</translation>
     </message>
     <message>
         <source>Name (Chinese)</source>
@@ -2557,6 +2553,17 @@
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
     <name>ReasonDialog</name>
     <message>
         <source>Cancel %1</source>
@@ -2650,6 +2657,14 @@
         <translation>设置</translation>
     </message>
     <message>
+        <source>(none: the program could not open it)</source>
+        <translation>（无：程序无法打开它）</translation>
+    </message>
+    <message>
+        <source>(default) %1</source>
+        <translation>（默认）%1</translation>
+    </message>
+    <message>
         <source>A SQLite file or a database URL such as postgresql://user:password@host/dbname</source>
         <translation>SQLite 文件，或数据库地址，例如 postgresql://用户:密码@主机/数据库</translation>
     </message>
@@ -2674,8 +2689,12 @@
         <translation>更换数据库或语言后，需重新启动程序才能生效。</translation>
     </message>
     <message>
-        <source>Database</source>
-        <translation>数据库</translation>
+        <source>Database in use</source>
+        <translation>正在使用的数据库</translation>
+    </message>
+    <message>
+        <source>Database at the next start</source>
+        <translation>下次启动时的数据库</translation>
     </message>
     <message>
         <source>Language</source>

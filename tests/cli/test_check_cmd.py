@@ -30,7 +30,7 @@ def test_exit_codes_scopes_and_acknowledgement(sample_url: str) -> None:
     code, out, _ = cli("--db", sample_url, "check")
     assert code == 3 and "✗" in out and "错误 2" in out
     code, out, _ = cli("--db", sample_url, "check", "--trip", "TRIP-2023-004")
-    assert code == 4 and "韩国的周末" in out  # warnings only
+    assert code == 5 and "韩国的周末" in out  # warnings only
     finding = out.splitlines()[1].split()[1]
     code, out, err = cli("--db", sample_url, "check", "ack", finding, "--reason", "园区周六专场接待",
                          "--by", "张敏")
@@ -40,7 +40,7 @@ def test_exit_codes_scopes_and_acknowledgement(sample_url: str) -> None:
     code, out, _ = cli("--db", sample_url, "check", "--trip", "TRIP-2023-004", "--all")
     assert f"✓ {finding}" in out and "张敏" in out and "园区周六专场接待" in out
     code, out, _ = cli("--db", sample_url, "check", "--from", "2023-03-01", "--to", "2023-03-31")
-    assert code == 4 and "TRIP-2023-005" in out and "TRIP-2023-009" not in out
+    assert code == 5 and "TRIP-2023-005" in out and "TRIP-2023-009" not in out
 
 
 def test_bad_input_gets_one_line_and_exit_2(sample_url: str) -> None:

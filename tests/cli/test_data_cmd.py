@@ -84,6 +84,10 @@ def test_backup_restore_dump_load_from_the_command_line(sessions: sessionmaker[S
 
     other = f"sqlite:///{tmp_path / 'other.db'}"
     status, out, err = cli("--db", other, "load", str(dump))
+    assert status == 2 and "init" in err and not (tmp_path / "other.db").exists()
+    status, out, err = cli("--db", other, "init")
+    assert status == 0, err
+    status, out, err = cli("--db", other, "load", str(dump))
     assert status == 0 and "已载入" in out, err
     status, _, err = cli("--db", other, "load", str(dump))
     assert status == 2 and "--force" in err

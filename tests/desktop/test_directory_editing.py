@@ -62,10 +62,10 @@ def test_organisation_editor_shows_history(window: MainWindow, small: Small,
     editor = window.edit_selected()
     assert isinstance(editor, OrganisationEditor)
     assert editor.tabs.isTabEnabled(editor.history_tab)
-    editor.hq_country.setText("D1")
+    editor.hq_country.setEditText("D1")
     assert not editor.save()
     assert "两位字母" in editor.errors.label("hq_country").text()
-    editor.hq_country.setText("de")
+    editor.hq_country.setEditText("de")
     editor.fortune.setValue(88)
     assert editor.save()
     with window.ctx.sessions() as session:

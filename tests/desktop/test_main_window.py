@@ -147,3 +147,14 @@ def test_closing_the_window_asks_about_unsaved_edits(ctx: AppContext, small: Sma
     assert window.close()  # Save: saved, then everything closes
     with ctx.sessions() as session:
         assert queries.trip_detail(session, small.trip.id).title_zh == "未保存的标题"
+
+
+
+def test_the_status_bar_says_who_is_signed_in(window: MainWindow) -> None:
+    """On a SQLite file, the computer's user (on the shared server: the account and its unit)."""
+    from PySide6.QtWidgets import QLabel
+
+    from models.audit.actor import default_actor
+
+    label = window.findChild(QLabel, "signedIn")
+    assert label is not None and label.text() == f"本机用户 {default_actor()}"

@@ -93,7 +93,7 @@ def test_people_and_organisation_models(small: Small, qtmodeltester: ModelTester
     org_model.set_rows(orgs)
     qtmodeltester.check(org_model)
     assert org_model.index(0, org_model.column_number("fortune")).data() == "95"
-    assert org_model.index(0, org_model.column_number("hq")).data() == "Stuttgart, DE"
+    assert org_model.index(0, org_model.column_number("hq")).data() == "Stuttgart (Germany)"
 
 
 def test_leaderboard_model(small: Small, qtmodeltester: ModelTester) -> None:

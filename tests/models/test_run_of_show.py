@@ -9,6 +9,7 @@ from datetime import date
 
 import pytest
 from alembic import command
+from alembic.script import ScriptDirectory
 from sqlalchemy import text
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -171,7 +172,8 @@ def test_a_database_before_the_run_of_show_upgrades_and_keeps_its_events(db_url:
             counts = load_sample(s)
         with engine.begin() as conn:  # back to the schema before the run-of-show records
             cfg.attributes["connection"] = conn
-            command.downgrade(cfg, "0006")
+            before = ScriptDirectory.from_config(cfg).get_revision("0009").down_revision
+            command.downgrade(cfg, str(before))
             events = conn.execute(text("SELECT count(*) FROM themed_events")).scalar_one()
     finally:
         engine.dispose()

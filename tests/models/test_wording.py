@@ -127,3 +127,21 @@ def test_cldr_names_of_countries_languages_and_zones() -> None:
     assert zone_name("Europe/Berlin", Lang.EN, summer) == "Central European Summer Time"
     assert zone_name("America/Los_Angeles", Lang.ZH, summer) == "北美太平洋夏令时间"
     assert zone_name("Not/AZone", Lang.ZH) == "Not/AZone"
+
+
+def test_zones_and_places_as_people_read_them() -> None:
+    from models.wording import place_name, zone_country, zone_label
+
+    assert zone_country("Europe/Berlin") == "DE" and zone_country("UTC") == ""
+    assert zone_label("Europe/Berlin", Lang.ZH) == "德国 · 中欧时间 (UTC+01:00)"
+    assert zone_label("Europe/Berlin", Lang.EN) == "Germany · Central European Time (UTC+01:00)"
+    summer = datetime(2023, 7, 1, 12, tzinfo=UTC)
+    assert zone_label("Europe/Berlin", Lang.ZH, summer) == "德国 · 中欧夏令时间 (UTC+02:00)"
+    assert zone_label("Asia/Shanghai", Lang.ZH) == "北京时间 (UTC+08:00)"
+    assert zone_label("Asia/Tokyo", Lang.ZH) == "日本时间 (UTC+09:00)"  # no 日本 · 日本时间
+    assert zone_label("America/Los_Angeles", Lang.ZH) == "美国 · 北美太平洋时间 (UTC-08:00)"
+    assert zone_label("Not/AZone", Lang.ZH) == "Not/AZone"
+    assert place_name("斯图加特", "DE", Lang.ZH) == "斯图加特（德国）"
+    assert place_name("Stuttgart", "de", Lang.EN) == "Stuttgart (Germany)"
+    assert place_name("东莞", "CN", Lang.ZH) == "东莞" and place_name("香港", "HK", Lang.ZH) == "中国香港"
+    assert place_name("", "JP", Lang.ZH) == "日本" and place_name("", "", Lang.ZH) == ""

@@ -1,7 +1,7 @@
 """run-of-show records: staff posts, VIP seating and duties per unit of a themed event
 
 Revision ID: 0009
-Revises: 0006
+Revises: 0007
 Create Date: 2026-12-02 07:30:00
 
 - ``event_staff_posts``: a post (registration desk, VIP lounge…), its room, the person on it,
@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0009'
-down_revision = '0006'
+down_revision = '0007'
 branch_labels = None
 depends_on = None
 
