@@ -21,6 +21,7 @@ from briefs.profiles import (
     pitch_section,
     ranks,
 )
+from briefs.redaction import redact_free_text
 from briefs.run_of_show import rundown, staff_posts, unit_duties, vip_seating
 from briefs.styles import ACCENT, MUTED
 from briefs.words import Words, esc, hm
@@ -36,6 +37,8 @@ _DUTY = re.compile(r"^\s*[-•·*]?\s*([^：:]{1,40})[：:]\s*(.+)$")
 
 def render_event(data: EventBrief, options: BriefOptions) -> bytes:
     """The run-of-show as PDF bytes (same data and options, same bytes)."""
+    if options.redact:
+        data = redact_free_text(data)
     k = kit(options)
     e, w = data.event, k.w
     title = f"{e.title(w.lang)} · {w('活动工作方案', 'Run-of-show')}"

@@ -2196,15 +2196,15 @@
         <source>Leave out personal data</source>
         <translation>隐去个人信息</translation>
     </message>
-    <message>
-        <source>Print the brief without personal phones and passport numbers</source>
-        <translation>打印时不含个人电话和护照号码</translation>
-    </message>
     <message numerus="yes">
         <source>%n page(s)</source>
         <translation>
             <numerusform>共 %n 页</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Print the brief without personal phones and passport numbers, and with phone numbers, e-mail addresses, passport and ID-card numbers masked in notes and other typed text</source>
+        <translation>打印时隐去个人电话和护照号，并遮盖备注等手填文字中的电话号码、电子邮箱、护照号和身份证号</translation>
     </message>
     <message>
         <source>Save as PDF…</source>
