@@ -68,6 +68,12 @@ def hotline() -> tuple[str, str, tuple[str, ...]]:
     return str(h["zh"]), str(h["en"]), tuple(h["phones"])
 
 
+def mission_phones() -> tuple[str, ...]:
+    """Every mission's consular line in the file (public numbers, never redacted)."""
+    return tuple(m["phone"] for c in _missions()["country"].values() for m in c["missions"]
+                 if m["phone"])
+
+
 def country_help(country: str, city_names: list[str]) -> CountryHelp | None:
     """The missions of ``country`` for the trip's cities there (each city's own mission; the
     embassy when no city of the trip has one), or None for a country not in the file (home)."""

@@ -21,7 +21,7 @@ from briefs.profiles import (
     pitch_section,
     ranks,
 )
-from briefs.redaction import redact_free_text
+from briefs.redaction import public_numbers, redact_free_text
 from briefs.run_of_show import rundown, staff_posts, unit_duties, vip_seating
 from briefs.styles import ACCENT, MUTED
 from briefs.words import Words, esc, hm
@@ -38,7 +38,7 @@ _DUTY = re.compile(r"^\s*[-•·*]?\s*([^：:]{1,40})[：:]\s*(.+)$")
 def render_event(data: EventBrief, options: BriefOptions) -> bytes:
     """The run-of-show as PDF bytes (same data and options, same bytes)."""
     if options.redact:
-        data = redact_free_text(data)
+        data = redact_free_text(data, public_numbers(data.pitch.campaign.duty_phone))
     k = kit(options)
     e, w = data.event, k.w
     title = f"{e.title(w.lang)} · {w('活动工作方案', 'Run-of-show')}"
@@ -220,7 +220,7 @@ def _invitations(e: EventDetail, k: Kit) -> list[Flowable]:
         ])
     story.append(grid([("机构", "Organisation"), ("类型", "Kind"), ("产业", "Industry"),
                        ("排名", "Ranking"), ("回复", "RSVP"), ("人数", "Guests"),
-                       ("备注", "Notes")], rows, [2.3, 0.9, 1.3, 1.3, 0.9, 0.6, 1.5], s, w,
+                       ("备注", "Notes")], rows, [2.2, 0.9, 1.3, 1.3, 0.9, 0.75, 1.45], s, w,
                       right=(5,)))
     return story
 

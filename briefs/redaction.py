@@ -11,7 +11,8 @@ and offers, logistics, emergency contacts, duties, talking points):
   brackets between them and 8 or more digits, or one starting with ``+``; without separators
   only a Chinese mobile (11 digits from 13–19) or a number with a leading 0 (10–12 digits).
   Dates (2023-03-28), times, amounts (60 亿元, 1,361), codes (CA931, T3, TRIP-2023-007) and
-  booking references stay as they are.
+  booking references stay as they are, and so do public numbers: the consular hotline and
+  the missions' lines of ``missions.toml``, and the bureau's duty phone.
 
 Structured fields (a person's phones, passport number) are left out by
 :meth:`BriefOptions.personal` as before; this module covers what a person typed.
@@ -22,6 +23,8 @@ from __future__ import annotations
 import dataclasses
 import re
 from typing import Any, TypeVar
+
+from briefs.destinations import hotline, mission_phones
 
 T = TypeVar("T")
 
@@ -50,9 +53,18 @@ def _stars(text: str) -> str:
     return "*" * len(text)
 
 
-def _phone(match: re.Match[str]) -> str:
+def public_numbers(*more: str) -> frozenset[str]:
+    """The digits of the numbers anyone may call (hotline, missions) and of ``more``."""
+    _zh, _en, phones = hotline()
+    numbers = [*phones, *mission_phones(), *more]
+    return frozenset(d for n in numbers if (d := "".join(c for c in n if c.isdigit())))
+
+
+def _phone(match: re.Match[str], keep: frozenset[str]) -> str:
     text = match.group(0)
     digits = [c for c in text if c.isdigit()]
+    if "".join(digits) in keep:
+        return text
     plain = text.isdigit()
     if plain:
         mobile = len(text) == 11 and text[0] == "1" and text[1] in "3456789"
@@ -61,19 +73,20 @@ def _phone(match: re.Match[str]) -> str:
             return text
     elif len(digits) < 8 and not text.startswith("+"):
         return text
-    keep = len(digits) - 4
+    hidden = len(digits) - 4
     out = []
     for c in text:
         if c.isdigit():
-            out.append("*" if keep > 0 else c)
-            keep -= 1
+            out.append("*" if hidden > 0 else c)
+            hidden -= 1
         else:
             out.append(c)
     return "".join(out)
 
 
-def redact_text(text: str) -> str:
-    """``text`` with ID-card and passport numbers, e-mail addresses and phone numbers masked."""
+def redact_text(text: str, keep: frozenset[str] = frozenset()) -> str:
+    """``text`` with ID-card and passport numbers, e-mail addresses and phone numbers masked;
+    phone numbers whose digits are in ``keep`` (:func:`public_numbers`) stay."""
     if not text or not any(c.isdigit() or c == "@" for c in text):
         return text
     text = ID_CARD.sub(lambda m: _stars(m.group(0)), text)
@@ -81,23 +94,27 @@ def redact_text(text: str) -> str:
     text = PASSPORT.sub(lambda m: _stars(m.group(0)), text)
     text = EMAIL.sub(lambda m: f"{m.group(1)}***@{m.group(2)}", text)
     # dates stay whole: phones are looked for between them, never across one
+    def phone(match: re.Match[str]) -> str:
+        return _phone(match, keep)
+
     out, at = [], 0
     for date in DATE_TEXT.finditer(text):
-        out += [PHONE.sub(_phone, text[at:date.start()]), date.group(0)]
+        out += [PHONE.sub(phone, text[at:date.start()]), date.group(0)]
         at = date.end()
-    out.append(PHONE.sub(_phone, text[at:]))
+    out.append(PHONE.sub(phone, text[at:]))
     return "".join(out)
 
 
-def redact_free_text(value: T) -> T:
-    """A copy of ``value`` (frozen rows, tuples of them) with every free-text field masked."""
-    return _walk(value)
+def redact_free_text(value: T, keep: frozenset[str] = frozenset()) -> T:
+    """A copy of ``value`` (frozen rows, tuples of them) with every free-text field masked
+    (numbers in ``keep`` stay)."""
+    return _walk(value, keep)
 
 
-def _walk(value: Any) -> Any:
+def _walk(value: Any, keep: frozenset[str]) -> Any:
     """The same object when nothing in it changes (cheap on the untouched parts)."""
     if isinstance(value, tuple | list):
-        items = [_walk(v) for v in value]
+        items = [_walk(v, keep) for v in value]
         if all(a is b for a, b in zip(items, value, strict=True)):
             return value
         return tuple(items) if isinstance(value, tuple) else items
@@ -110,11 +127,11 @@ def _walk(value: Any) -> Any:
         current = getattr(value, field.name)
         if isinstance(current, str):
             if field.name in FREE_TEXT:
-                new = redact_text(current)
+                new = redact_text(current, keep)
                 if new != current:
                     changes[field.name] = new
         elif isinstance(current, tuple | list) or dataclasses.is_dataclass(current):
-            new_value = _walk(current)
+            new_value = _walk(current, keep)
             if new_value is not current:
                 changes[field.name] = new_value
     return dataclasses.replace(value, **changes) if changes else value

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
 from briefs import BriefOptions, EventBrief, TripBrief, collect_event, collect_trip, render_event, render_trip
-from briefs.redaction import redact_free_text, redact_text
+from briefs.redaction import public_numbers, redact_free_text, redact_text
 from models.language import Lang
 from tests.briefs.pdf_helpers import flat
 from tests.briefs.world import BriefWorld
@@ -86,3 +86,12 @@ def test_a_redacted_run_of_show_masks_duties_and_notes(brief_world: World) -> No
                                  dataclasses.replace(REDACTED, lang=Lang.EN)))
     assert "13912345678" not in redacted and "*******5678" in redacted
     assert "zhang@example.cn" not in redacted and "z***@example.cn" in redacted
+
+
+def test_public_numbers_stay_in_a_redacted_text() -> None:
+    keep = public_numbers("+86 769 2283 0000")
+    typed = ("团组联络员：莫若兰 +86 137 4378 2748；外交部全球领事保护与服务应急热线 +86 10 12308；"
+             "驻日本使馆 +81 3 6450 2195；值班室 +86 769 2283 0000")
+    assert redact_text(typed, keep) == (
+        "团组联络员：莫若兰 +** *** **** 2748；外交部全球领事保护与服务应急热线 +86 10 12308；"
+        "驻日本使馆 +81 3 6450 2195；值班室 +86 769 2283 0000")
