@@ -18,6 +18,7 @@ from briefs.styles import MUTED
 from briefs.words import esc
 from models.enums import UnitKind
 from models.progress import Breakdown, LeaderboardRow
+from models.wording import board_count, board_money
 
 PAGE_REST = 80 * mm
 MONTH_TOP = 10  # units shown per monthly leaderboard
@@ -186,8 +187,9 @@ def _board(rows: Sequence[LeaderboardRow], k: Kit) -> Flowable:
     return grid(
         [("名次", "Rank"), ("责任单位", "Unit"), ("类别", "Kind"), ("签约项目", "Signed"),
          ("签约投资额", "Investment signed"), ("总部拜访", "HQ visits"), ("资金到位", "Funds in")],
-        [[str(r.rank), r.unit.name(w.lang), UnitKind(r.kind).label(w.lang), str(r.signed_leads),
-          w.money(r.signed_cny), str(r.hq_visits), w.money(r.funds_in_cny)] for r in rows],
+        [[str(r.rank), r.unit.name(w.lang), UnitKind(r.kind).label(w.lang),
+          board_count(r.signed_leads), board_money(r.signed_cny, w.lang), board_count(r.hq_visits),
+          board_money(r.funds_in_cny, w.lang)] for r in rows],
         [0.6, 2.6, 1.1, 0.8, 1.4, 0.8, 1.3], k.s, w, right=(0, 3, 4, 5, 6),
     )
 

@@ -18,6 +18,7 @@ from briefs.options import BriefOptions, Kit, kit
 from briefs.styles import MUTED
 from briefs.words import esc
 from models.enums import UnitKind
+from models.wording import board_count, board_money
 
 GROUPS = (
     ("镇街园区", "Towns, streets and parks", (UnitKind.TOWN_STREET, UnitKind.PARK)),
@@ -70,17 +71,20 @@ def _table(rows: Sequence[BoardRow], k: Kit) -> Flowable:
     if not rows:
         return empty(k.s, w, w("本月暂无成绩", "no results this month"))
     body: list[list[str | Flowable]] = [
-        [str(n), r.unit.name(w.lang), _n(r.signed_leads), _money(r.signed_cny, k),
-         _n(r.hq_visits), _n(r.trips_hosted), _n(r.events_hosted), _money(r.funds_in_cny, k),
+        [str(n), r.unit.name(w.lang), board_count(r.signed_leads),
+         board_money(r.signed_cny, w.lang), board_count(r.hq_visits), board_count(r.trips_hosted),
+         board_count(r.events_hosted), board_money(r.funds_in_cny, w.lang),
          f"{w.money(r.year_signed_cny)} · {w(f'第 {r.year_rank} 名', f'#{r.year_rank}')}"
          if r.year_signed_cny else "—"]
         for n, r in _ranked(rows)
     ]
-    body.append([w("合计", "Total"), "", str(sum(r.signed_leads for r in rows)),
-                 w.money(sum(r.signed_cny for r in rows)), str(sum(r.hq_visits for r in rows)),
-                 str(sum(r.trips_hosted for r in rows)), str(sum(r.events_hosted for r in rows)),
-                 w.money(sum(r.funds_in_cny for r in rows)),
-                 w.money(sum(r.year_signed_cny for r in rows))])
+    body.append([w("合计", "Total"), "", board_count(sum(r.signed_leads for r in rows)),
+                 board_money(sum(r.signed_cny for r in rows), w.lang),
+                 board_count(sum(r.hq_visits for r in rows)),
+                 board_count(sum(r.trips_hosted for r in rows)),
+                 board_count(sum(r.events_hosted for r in rows)),
+                 board_money(sum(r.funds_in_cny for r in rows), w.lang),
+                 board_money(sum(r.year_signed_cny for r in rows), w.lang)])
     return grid(
         [("名次", "Rank"), ("责任单位", "Unit"), ("签约", "Signed"),
          ("签约投资额", "Investment"), ("拜访", "HQ visits"), ("出访", "Trips"),
@@ -89,14 +93,6 @@ def _table(rows: Sequence[BoardRow], k: Kit) -> Flowable:
         right=(0, 2, 3, 4, 5, 6, 7, 8), extra=[("LINEABOVE", (0, -1), (-1, -1), 0.8, MUTED),
                                                ("SPAN", (0, -1), (1, -1)),
                                                ("ALIGN", (0, -1), (1, -1), "LEFT")])
-
-
-def _n(value: int) -> str:
-    return str(value) if value else "—"
-
-
-def _money(value: int, k: Kit) -> str:
-    return k.w.money(value) if value else "—"
 
 
 def _ranked(rows: Sequence[BoardRow]) -> list[tuple[int, BoardRow]]:

@@ -13,7 +13,6 @@ over. A SQLite file has no accounts: every verb refuses it (exit 2).
 from __future__ import annotations
 
 import argparse
-import secrets
 import sys
 
 from sqlalchemy.engine import make_url
@@ -25,6 +24,7 @@ from models.accounts.service import (
     AccountRow,
     add_account,
     list_accounts,
+    new_password,
     reset_password,
     set_enabled,
     set_role,
@@ -67,7 +67,7 @@ def _password(args: argparse.Namespace) -> tuple[str, bool]:
     if args.password_stdin:
         line = sys.stdin.readline()
         return line.rstrip("\r\n"), False
-    return secrets.token_urlsafe(12), True
+    return new_password(), True
 
 
 def _describe(row: AccountRow, lang: Lang) -> str:

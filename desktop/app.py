@@ -7,19 +7,21 @@ import sys
 from datetime import date
 
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop import crash, first_run
+from desktop.accounts.login_dialog import Opened, sign_in
 from desktop.context import AppContext
 from desktop.i18n import install_translators, remove_translators
 from desktop.main_window import MainWindow
 from desktop.settings import APPLICATION, ORGANISATION, AppSettings
 from desktop.settings_dialog import SettingsDialog
 from models.database import default_url, open_database, resolve_url
-from models.errors import DatabaseError
+from models.errors import DatabaseError, SignInError
+from models.language import Lang
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +54,20 @@ def open_window_database(url: str) -> tuple[Engine, sessionmaker[Session]]:
     return open_database(url, create=url == default_url())
 
 
+def open_signed_in(url: str, lang: Lang, parent: QWidget | None = None) -> Opened:
+    """The database at ``url``; when the server asks who is there, signed in (the keyring's
+    password, else the login dialog). Raises the DatabaseError (the SignInError when the person
+    cancels the login), for the caller to offer another database."""
+    try:
+        engine, sessions = open_window_database(url)
+    except SignInError as refused:
+        opened = sign_in(url, open_window_database, lang, refused, parent)
+        if opened is None:
+            raise
+        return opened
+    return Opened(engine, sessions, url)
+
+
 def run_desktop(db_url: str | None, lang: str | None) -> int:
     """The window on ``db_url`` (else the settings', else the default database)."""
     app = application()
@@ -61,7 +77,7 @@ def run_desktop(db_url: str | None, lang: str | None) -> int:
     translators = install_translators(app, ui_lang)
     url = resolve_url(db_url or settings.db_url or None)
     try:
-        engine, sessions = open_window_database(url)
+        opened = open_signed_in(url, ui_lang)
     except DatabaseError as exc:
         box = QMessageBox(QMessageBox.Icon.Critical, app.tr("Cannot open the database"),
                           exc.text(ui_lang), QMessageBox.StandardButton.Close)
@@ -73,6 +89,7 @@ def run_desktop(db_url: str | None, lang: str | None) -> int:
             SettingsDialog(settings, ui_lang).exec()
         remove_translators(app, translators)
         return 1
+    engine, sessions, url = opened.engine, opened.sessions, opened.url
     try:
         if first_run.is_empty(sessions):
             choice = first_run.ask(None)

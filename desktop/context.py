@@ -20,6 +20,9 @@ class AppContext(QObject):
     data_changed = Signal(object)  # OpChanges: what a saved action changed, views refresh from it
     open_trip_requested = Signal(int)  # trip id: open the trip editor
     open_event_requested = Signal(int)  # event id: open the event editor
+    new_event_requested = Signal(object, object)  # date, time or None: a new event there
+    open_lead_requested = Signal(int)  # project id: open the project editor
+    open_visit_requested = Signal(int)  # HQ visit id: open the visit dialog
     # (RecordKind, id, field): open a record's editor at a field (a finding of the checks)
     open_field_requested = Signal(object, int, str)
     status_message = Signal(str)  # a line for the status bar

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLineEdit, QMessageBox, QPlainTextEdit, QSpinBox, QWidget
 
 from desktop.editors.form import date_edit, date_of
 from desktop.editors.form_dialog import FormDialog
+from desktop.formatting import join_names
+from models.deletion import EventDeletion, TripDeletion
 from models.language import Lang
 
 translate = QCoreApplication.translate
@@ -19,6 +21,70 @@ def confirm(parent: QWidget | None, title: str, text: str) -> bool:
     answer = QMessageBox.question(parent, title, text, QMessageBox.StandardButton.Yes
                                   | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
     return answer == QMessageBox.StandardButton.Yes
+
+
+def delete_box(parent: QWidget | None, title: str, text: str) -> QMessageBox:
+    """The question before a delete: what goes with the record, a 删除 button, Cancel first."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton,
+                      parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # titles are user text, never markup
+    delete = box.addButton(translate("DeleteQuestion", "Delete"),
+                           QMessageBox.ButtonRole.DestructiveRole)
+    delete.setObjectName("delete")
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    return box
+
+
+def confirm_delete(parent: QWidget | None, title: str, text: str) -> bool:
+    """Ask before deleting (blocking; tests replace it like :func:`confirm`)."""
+    box = delete_box(parent, title, text)
+    box.exec()
+    clicked = box.clickedButton()
+    return clicked is not None and clicked.objectName() == "delete"
+
+
+def _named(found: list[TripDeletion] | list[EventDeletion], lang: Lang) -> str:
+    return "\n".join(f"{d.code} {lang.pick(d.title_zh, d.title_en)} · {d.status.label(lang)}"
+                     for d in found)
+
+
+def _deletion_lines(question: str, names: str, parts: list[str], projects: int,
+                    lang: Lang) -> str:
+    with_it = translate("DeleteQuestion", "Deleted with it: %1.")
+    lines = [question, names, "", with_it.replace("%1", join_names(parts, lang))]
+    if projects:
+        kept = translate("DeleteQuestion", "%n project(s) stay but lose it as their source.",
+                         "", projects)
+        lines.append(kept)
+    undo = translate("DeleteQuestion", "Ctrl+Z undoes the deletion.")
+    lines.append(undo)
+    return "\n".join(lines)
+
+
+def trip_deletion_text(found: list[TripDeletion], lang: Lang) -> str:
+    """``删除 1 个推广活动？``, each trip with its status, and what goes with them."""
+    trips = len(found)
+    items = sum(d.items for d in found)
+    delegates = sum(d.delegates for d in found)
+    targets = sum(d.targets for d in found)
+    parts = [translate("DeleteQuestion", "%n itinerary item(s)", "", items),
+             translate("DeleteQuestion", "%n delegate(s)", "", delegates),
+             translate("DeleteQuestion", "%n target organisation(s)", "", targets)]
+    return _deletion_lines(translate("DeleteQuestion", "Delete %n trip(s)?", "", trips),
+                           _named(found, lang), parts, sum(d.projects for d in found), lang)
+
+
+def event_deletion_text(found: list[EventDeletion], lang: Lang) -> str:
+    """``删除 1 个专题活动？``, each event with its status, its agenda and invitations."""
+    events = len(found)
+    sessions = sum(d.sessions for d in found)
+    invitations = sum(d.invitations for d in found)
+    parts = [translate("DeleteQuestion", "%n agenda session(s)", "", sessions),
+             translate("DeleteQuestion", "%n invitation(s)", "", invitations)]
+    return _deletion_lines(translate("DeleteQuestion", "Delete %n event(s)?", "", events),
+                           _named(found, lang), parts, sum(d.projects for d in found), lang)
 
 
 class MessageDisplay:

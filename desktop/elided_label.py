@@ -7,6 +7,8 @@ from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 from typing_extensions import override
 
+from desktop.formatting import plain_tooltip
+
 
 class ElidedLabel(QLabel):
     """Shows ``text`` on one line, cut with "…" when the label is narrower than the text.
@@ -24,7 +26,7 @@ class ElidedLabel(QLabel):
     @override
     def setText(self, text: str) -> None:
         super().setText(text)
-        self.setToolTip(text if self.elided_text() != text else "")
+        self.setToolTip(plain_tooltip(text) if self.elided_text() != text else "")
         self.update()
 
     def elided_text(self, width: int | None = None) -> str:
@@ -45,7 +47,7 @@ class ElidedLabel(QLabel):
     def resizeEvent(self, event: object) -> None:
         super().resizeEvent(event)  # type: ignore[arg-type]
         text = self.text()
-        self.setToolTip(text if self.elided_text() != text else "")
+        self.setToolTip(plain_tooltip(text) if self.elided_text() != text else "")
 
     @override
     def paintEvent(self, event: QPaintEvent) -> None:

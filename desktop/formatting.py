@@ -7,10 +7,12 @@ QLocale-specific bits (integers grouped by the locale, QDate conversions).
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable
 from datetime import date, datetime
 
 from PySide6.QtCore import QDate, QLocale, QTime
+from PySide6.QtGui import Qt as QtGuiNamespace
 
 from models.language import Lang
 from models.wording import money, numeric_day
@@ -62,6 +64,16 @@ def fmt_cny(amount: int | None, lang: Lang) -> str:
 def join_names(names: Iterable[str], lang: Lang) -> str:
     """``王建国、李晓敏`` in Chinese, ``Wang Jianguo, Li Xiaomin`` in English."""
     return ("、" if lang != "en" else ", ").join(n for n in names if n)
+
+
+def plain_tooltip(text: str) -> str:
+    """A tooltip that shows ``text`` as typed: Qt renders a tooltip that looks like markup
+    (``<b>x</b>``) as rich text, so such a text is escaped into HTML that reads as the text
+    itself (lines kept); any other text is left as it is."""
+    if not text or not QtGuiNamespace.mightBeRichText(text):
+        return text
+    body = html.escape(text).replace("\n", "<br>")
+    return f'<p style="white-space: pre-wrap;">{body}</p>'
 
 
 def in_brackets(text: str, lang: Lang) -> str:

@@ -111,6 +111,8 @@ class GlobalSearch(QLineEdit):
             self.clear()
 
     def _return_pressed(self) -> None:
+        if not self.text().strip():  # the suggestion chosen with Enter has cleared the box
+            return
         hits = self.search_hits(self.text())
         if hits:
             self.chosen.emit(hits[0].kind, hits[0].ident)

@@ -27,6 +27,7 @@ from sqlalchemy.engine import make_url
 
 import calendars
 from briefs import BriefKind
+from desktop.accounts.accounts_page import AccountsPage
 from desktop.calendar.timeline import TimelineView
 from desktop.calendar.view import CalendarView
 from desktop.check_settings_dialog import CheckSettingsDialog
@@ -55,7 +56,8 @@ from desktop.settings_dialog import SettingsDialog
 from desktop.tables.row_model import ID_ROLE, ROW_ROLE
 from desktop.worker import Job
 from models import queries
-from models.accounts.signed_in import signed_in
+from models.accounts.names import AccountRole
+from models.accounts.signed_in import SignedIn, signed_in
 from models.errors import NotFoundError, PlannerError
 from models.language import Lang
 from spreadsheets.export import SheetFilters, SheetKind
@@ -96,6 +98,9 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self.settings = settings
+        self.account = self._signed_in()
+        self.reads_only = self.account is not None and self.account.shared and (
+            self.account.role is AccountRole.VIEWER)  # a viewer: every edit action off
         self.editors = Editors(ctx, self)
         self.setWindowTitle(window_title(ctx))
         self.setMinimumSize(QSize(1000, 640))
@@ -116,6 +121,10 @@ class MainWindow(QMainWindow):
             Page("people", self.tr("People"), self.people),
             Page("units", self.tr("Units && leaderboard"), self.units),
         ]
+        self.accounts: AccountsPage | None = None
+        if self.account is not None and self.account.manages_accounts:  # admins, shared server
+            self.accounts = AccountsPage(ctx, self.editors)
+            self.pages.append(Page("accounts", self.tr("Accounts"), self.accounts))
         self.stack = QStackedWidget(self)
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
@@ -180,14 +189,16 @@ class MainWindow(QMainWindow):
         self.addAction(action)
         return action
 
-    def _who(self) -> str:
-        """Who is signed in, for the status bar: 张伟（zhangwei，单位人员：长安镇）."""
+    def _signed_in(self) -> SignedIn | None:
         try:
             with self.ctx.sessions() as session:
-                who = signed_in(session)
+                return signed_in(session)
         except PlannerError:
-            return ""
-        return who.describe(Lang.ZH)
+            return None
+
+    def _who(self) -> str:
+        """Who is signed in, for the status bar: 张伟（zhangwei，单位人员：长安镇）."""
+        return self.account.describe(Lang.ZH) if self.account is not None else ""
 
     def _build_actions(self) -> None:
         pix = QStyle.StandardPixmap
@@ -350,22 +361,35 @@ class MainWindow(QMainWindow):
                              (self.duplicate_action, "duplicate"),
                              (self.cancel_action, "cancel"), (self.move_action, "move")):
             action.setEnabled(name in offers and selected)
+        if self.reads_only:
+            for action in (self.new_action, self.delete_action, self.duplicate_action,
+                           self.cancel_action, self.move_action, self.import_ics_action,
+                           self.import_sheet_action):
+                action.setEnabled(False)
+                action.setToolTip(self.tr("A read-only account changes nothing"))
         self.export_action.setEnabled("export" in offers)
         self.export_sheet_action.setEnabled(self._sheet_kind() is not None)
         self.brief_action.setEnabled("brief" in offers
                                      and (selected or page is None or page is self.units))
 
     def go_to_record(self, kind: str, ident: int) -> None:
+        """Show a search result: its page, the row selected, and its editor open."""
         page = {"trip": self.trips, "event": self.events, "person": self.people,
                 "organisation": self.organisations}[kind]
         self.show_page({"trip": "trips", "event": "events", "person": "people",
                         "organisation": "organisations"}[kind])
-        if page.stale:
+        if page.stale and not page.loading:
             page.refresh()
-        page.select_id(ident)
-        page.view.setFocus()
-        if kind in ("trip", "event"):
-            page.edit_selected()
+
+        def select_and_open() -> None:
+            if page.select_id(ident):
+                page.view.setFocus()
+                page.edit_selected()
+
+        if page.loading:  # rows still coming from the worker thread
+            page.loaded.connect(select_and_open, Qt.ConnectionType.SingleShotConnection)
+        else:
+            select_and_open()
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -380,6 +404,8 @@ class MainWindow(QMainWindow):
     # --- commands on the current page ----------------------------------------------------
 
     def new_record(self) -> QWidget | None:
+        if self.reads_only:
+            return None
         page = self.current_entity_page()
         if page is None:
             return self.editors.open_trip(None)

@@ -36,11 +36,12 @@ from models.enums import (
     VisitStatus,
 )
 from models.errors import ValidationError
+from models.events import ThemedEvent
 from models.leads import PIPELINE, Lead
 from models.operations.directory import (
     OrganisationDraft,
     PersonDraft,
-    create_organisation,
+    create_organisations,
     create_person,
 )
 from models.operations.events import (
@@ -59,14 +60,18 @@ from models.operations.teams import (
     VisitDraft,
     create_team,
     mark_targets,
-    plan_visit,
+    plan_visits,
     set_chain_leader,
     team_by_name,
 )
 from models.operations.trips import TripDraft, create_trip
+from models.organisations import Organisation
+from models.people import Person
 from models.queries import current_campaign
 from models.rows import StageStep
+from models.teams import Team
 from models.timeutil import local_to_utc
+from models.trips import Trip
 
 SAMPLE_PATH = Path(__file__).resolve().parents[1] / "resources" / "sample_campaign_2023.json"
 
@@ -182,16 +187,16 @@ def _campaign(session: Session, row: dict[str, Any], uuid_: str | None = None) -
 
 
 def _directory(session: Session, data: dict[str, Any], refs: _Refs) -> None:
-    for o in data["organisations"]:
-        org = create_organisation(session, OrganisationDraft(
-            name_zh=o["name_zh"], name_en=o["name_en"], kind=OrganisationKind(o["kind"]),
-            industry_id=refs.get(refs.industries, o["industry"], "产业"),
-            fortune_global_500_rank=o["fortune_global_500_rank"],
-            china_top_500_rank=o["china_top_500_rank"], hq_city=o["hq_city"],
-            hq_country=o["hq_country"], website=o["website"],
-            talking_points=o["talking_points"], notes=o["notes"],
-            uuid=_uuid("organisation", o["name_zh"]), business=o.get("business", ""),
-        )).value
+    orgs = create_organisations(session, [OrganisationDraft(
+        name_zh=o["name_zh"], name_en=o["name_en"], kind=OrganisationKind(o["kind"]),
+        industry_id=refs.get(refs.industries, o["industry"], "产业"),
+        fortune_global_500_rank=o["fortune_global_500_rank"],
+        china_top_500_rank=o["china_top_500_rank"], hq_city=o["hq_city"],
+        hq_country=o["hq_country"], website=o["website"],
+        talking_points=o["talking_points"], notes=o["notes"],
+        uuid=_uuid("organisation", o["name_zh"]), business=o.get("business", ""),
+    ) for o in data["organisations"]]).value  # one flush for the 1,000 and more
+    for o, org in zip(data["organisations"], orgs, strict=True):
         refs.organisations[o["name_zh"]] = org.id
     for p in data["people"]:
         person = create_person(session, PersonDraft(
@@ -336,11 +341,12 @@ def _results(session: Session, data: dict[str, Any], refs: _Refs) -> None:
         mark_targets(session, org_ids, refs.get(refs.industries, industry, "产业"),
                      regions.get(region) if region else None)
     leads = dict(session.execute(select(Lead.code, Lead.id)).all())
+    drafts = []
     for n, v in enumerate(data["hq_visits"], start=1):
         team = v["team"]
         if team and team not in teams:  # a sample without team records: one per name
             teams[team] = team_by_name(session, team, current_campaign(session)).id
-        plan_visit(session, VisitDraft(
+        drafts.append(VisitDraft(
             refs.need(refs.organisations, v["organisation"], "机构"),
             date.fromisoformat(v["visited_on"]), teams.get(team) if team else None,
             VisitStatus(v.get("status", "done")), place=v.get("place", ""),
@@ -350,6 +356,9 @@ def _results(session: Session, data: dict[str, Any], refs: _Refs) -> None:
             follow_up_lead_id=leads[v["follow_up"]] if v.get("follow_up") else None,
             notes=v["notes"], uuid=_uuid("hq_visit", n),
         ))
+    kept = _kept(session, Team)  # looked up by id for each visit (see load_sample)
+    plan_visits(session, drafts)  # one flush for the 1,200 visits
+    del kept
     for c in data.get("chain_leaders", []):
         set_chain_leader(session, refs.need(refs.industries, c["industry"], "产业"),
                          refs.need(refs.people, c["person"], "人员"))
@@ -384,6 +393,10 @@ def sample_history(stage: LeadStage, first_contact: date | None,
     return tuple(steps)
 
 
+def _kept(session: Session, *models: type[Any]) -> list[Any]:
+    return [row for model in models for row in session.scalars(select(model))]
+
+
 def load_sample(session: Session, path: Path | None = None) -> dict[str, int]:
     """Load the sample campaign into an empty database; returns what was created, by kind."""
     if not database_is_empty(session):
@@ -393,11 +406,18 @@ def load_sample(session: Session, path: Path | None = None) -> dict[str, int]:
     with session.no_autoflush:
         refs = _reference(session, data)
         campaign = _campaign(session, data["campaign"], _uuid("campaign", data["campaign"]["year"]))
+        # The records others refer to stay in the session's identity map (it holds them only
+        # weakly) so that the rules and the audit log find them there, not by a query each.
+        kept = _kept(session, Industry, Unit, Region, City)
         _directory(session, data, refs)
+        kept += _kept(session, Organisation, Person)
         items = _trips(session, data, refs, campaign.id)
         _events(session, data, refs, campaign.id)
+        kept += _kept(session, Trip, ThemedEvent)
         _leads(session, data, refs)
+        kept += _kept(session, Lead)
         _results(session, data, refs)
+        del kept
     session.flush()
     return {
         "trips": len(data["trips"]), "events": len(data["events"]), "items": items,

@@ -5,7 +5,9 @@ terminal (``cli/``) all call these functions, so an amount or a date reads the s
 
 Money has one rule: CNY in the units Chinese reports use (亿元 = 1e8, 万元 = 1e4, else 元), or in
 English ``CNY 6.5 bn`` / ``CNY 12.35 m`` / ``CNY 950``; at most two decimals, trailing zeros
-trimmed (``60 亿元``, ``12.35 万元``, ``1,600 亿元``), thousands grouped with commas.
+trimmed (``60 亿元``, ``12.35 万元``, ``1,600 亿元``), thousands grouped with commas. In a column
+of results (the leaderboard) a zero reads ``—`` (``board_money``, ``board_count``), never ``0 元``
+beside ``亿元``.
 
 The labels of regions kinds, statuses, roles and the other closed vocabularies live on the enums
 themselves (``models.enums.LabelledEnum.label(lang)``); they are not repeated here.
@@ -53,6 +55,20 @@ def money(amount: int, lang: Lang) -> str:
     if abs(amount) >= WAN:
         return f"{trimmed(amount / WAN)} 万元"
     return f"{amount:,} 元"
+
+
+NIL = "—"  # a zero on a leaderboard or in a results column
+
+
+def board_money(amount: int, lang: Lang) -> str:
+    """An amount in a column of results (the leaderboard in the window, in the PDF and in the
+    terminal): :func:`money`, but zero reads ``—`` rather than ``0 元`` beside ``亿元``."""
+    return money(amount, lang) if amount else NIL
+
+
+def board_count(value: int) -> str:
+    """A count in a column of results: grouped (``1,200``), zero reads ``—``."""
+    return f"{value:,}" if value else NIL
 
 
 # --- time zones ------------------------------------------------------------------------------

@@ -111,12 +111,14 @@ class Segment:
     ends_here: bool
 
 
-def week_segments(row_start: date, spans: Sequence[tuple[date, date]]) -> list[Segment]:
-    """Cut inclusive day spans into the 7 columns of the week starting ``row_start``, in lanes."""
-    row_end = row_start + timedelta(days=WEEK_DAYS - 1)
+def week_segments(row_start: date, spans: Sequence[tuple[date, date]],
+                  columns: int = WEEK_DAYS) -> list[Segment]:
+    """Cut inclusive day spans into the ``columns`` days (7, or 5 for a work week) starting
+    ``row_start``, in lanes."""
+    row_end = row_start + timedelta(days=columns - 1)
     visible = [(i, a, b) for i, (a, b) in enumerate(spans) if a <= row_end and b >= row_start]
     cols = [
-        (max((a - row_start).days, 0), min((b - row_start).days, WEEK_DAYS - 1))
+        (max((a - row_start).days, 0), min((b - row_start).days, columns - 1))
         for _, a, b in visible
     ]
     lanes = assign_lanes([(c0, c1 + 1) for c0, c1 in cols])

@@ -40,14 +40,29 @@ def reload_on(view: PlanningView, changes: OpChanges) -> None:
         view._stale = True
 
 
+def changed_entry_keys(changes: OpChanges) -> list[tuple[EntryKind, int]]:
+    """The calendar entries a save or a move changed, for the calendar to select: a trip or
+    an event before its items, unless one item alone changed; none for a bulk change."""
+    if changes.everything:
+        return []
+    items = [(EntryKind.ITEM, i) for i in sorted(changes.ids_of(RecordKind.ITEM))]
+    keys = [(EntryKind.TRIP, i) for i in sorted(changes.ids_of(RecordKind.TRIP))]
+    keys += [(EntryKind.EVENT, i) for i in sorted(changes.ids_of(RecordKind.EVENT))]
+    keys += [(EntryKind.VISIT, i) for i in sorted(changes.ids_of(RecordKind.HQ_VISIT))]
+    keys = items + keys if len(items) == 1 else keys + items
+    return keys if len(keys) <= 50 else []
+
+
 def open_entry(ctx: AppContext, entry: CalendarEntry, mark: Mark | None = None) -> None:
-    """Ask the main window for the editor: an event's, or the trip's (for an item, its trip);
-    with a mark of the checks on the entry, at the field its worst finding concerns."""
+    """Ask the main window for the editor: an event's, the trip's (for an item, its trip) or
+    an HQ visit's dialog; with a mark of the checks on the entry, at the field its worst
+    finding concerns."""
     if entry.kind is EntryKind.EVENT:
         kind, ident = RecordKind.EVENT, entry.id
         ctx.open_event_requested.emit(entry.id)
-    elif entry.kind is EntryKind.VISIT:
-        ctx.status_message.emit(f"{entry.title(ctx.lang)} · {entry.code}")
+    elif entry.kind is EntryKind.VISIT:  # the visit's dialog; saving it reloads the views
+        kind, ident = RecordKind.HQ_VISIT, entry.id
+        ctx.open_visit_requested.emit(entry.id)
     else:
         kind, ident = RecordKind.TRIP, entry.trip_id if entry.trip_id is not None else entry.id
         ctx.open_trip_requested.emit(ident)

@@ -20,7 +20,7 @@ from desktop.calendar.style import (
     entry_tooltip,
     time_text,
 )
-from desktop.formatting import fmt_time
+from desktop.formatting import fmt_time, plain_tooltip
 from desktop.undo.moves import Move
 from models.language import Lang
 from models.timeutil import BEIJING_TZ
@@ -160,7 +160,7 @@ class AgendaView(QTreeWidget):
         item.setText(5, self._other_time(e))
         tip = entry_tooltip(e, self.mode, self.lang)
         for column in range(self.columnCount()):
-            item.setToolTip(column, tip)
+            item.setToolTip(column, plain_tooltip(tip))
         if e.cancelled:
             font = QFont(self.font())
             font.setStrikeOut(True)

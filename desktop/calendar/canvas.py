@@ -16,6 +16,7 @@ from typing_extensions import override
 
 from desktop.calendar.marks import mark_tooltip
 from desktop.calendar.style import ColourBy, entry_tooltip
+from desktop.formatting import plain_tooltip
 from desktop.undo.moves import Move
 from models.language import Lang
 from planning.check_marks import CheckMarks, Mark
@@ -122,8 +123,8 @@ class CalendarCanvas(QWidget):
             else:
                 mark = self.mark_of(entry)
                 text = entry_tooltip(entry, self.mode, self.lang)
-                QToolTip.showText(event.globalPos(),
-                                  text + (mark_tooltip(mark) if mark is not None else ""), self)
+                QToolTip.showText(event.globalPos(), plain_tooltip(
+                    text + (mark_tooltip(mark) if mark is not None else "")), self)
             return True
         return super().event(event)
 

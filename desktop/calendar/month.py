@@ -37,6 +37,9 @@ DAY_H = 22.0
 LANE_H = 19.0
 
 
+SELECTED_DAY = QColor(58, 123, 213, 28)  # a light blue over the day clicked last
+
+
 @dataclass(frozen=True)
 class _Piece:
     """A drawable run of one entry in one week row."""
@@ -53,6 +56,7 @@ WORKDAY_MARK = QColor("#5f6b7a")  # 班: a working Saturday or Sunday
 
 class MonthCanvas(CalendarCanvas):
     day_requested = Signal(object)  # date: show this day in the week view
+    create_requested = Signal(object, object)  # date, None: a new entry on this day
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,6 +67,7 @@ class MonthCanvas(CalendarCanvas):
         self._pieces: list[_Piece] = []
         self._more: list[tuple[QRectF, date, int]] = []
         self._holidays: dict[date, str] = {}
+        self.selected_day: date | None = None  # the day clicked last (the week view opens on it)
         self.workdays: set[date] = set()  # weekends China works (调休上班), marked 班
         self.setMinimumSize(560, 420)
 
@@ -180,6 +185,8 @@ class MonthCanvas(CalendarCanvas):
                 painter.fillRect(cell, OTHER_MONTH)
             elif (day.weekday() >= 5 and day not in self.workdays) or day in self._holidays:
                 painter.fillRect(cell, WEEKEND)
+            if day == self.selected_day:
+                painter.fillRect(cell, SELECTED_DAY)
             self._paint_day_number(painter, cell, day, bold, small)
         painter.setPen(QPen(GRID, 1))
         for row in range(MONTH_WEEKS + 1):
@@ -299,7 +306,9 @@ class MonthCanvas(CalendarCanvas):
     def empty_double_click(self, pos: QPointF) -> None:
         day = self.day_at(pos)
         if day is not None:
-            self.day_requested.emit(day)
+            self.selected_day = day
+            self.update()
+            self.create_requested.emit(day, None)
 
     @override
     def mousePressEvent(self, event: QMouseEvent) -> None:
@@ -307,6 +316,10 @@ class MonthCanvas(CalendarCanvas):
             if rect.contains(event.position()):
                 self.day_requested.emit(day)
                 return
+        clicked = self.day_at(event.position())
+        if clicked is not None and clicked != self.selected_day:
+            self.selected_day = clicked
+            self.update()
         super().mousePressEvent(event)
 
     def more_counts(self) -> dict[date, int]:

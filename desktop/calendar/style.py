@@ -282,9 +282,9 @@ def entry_tooltip(entry: CalendarEntry, mode: TimeMode, lang: Lang) -> str:
 
 def legend(colour_by: ColourBy, regions: list[RegionRow], lang: Lang) -> list[tuple[str, QColor]]:
     """What the colours mean, for the legend under a view."""
-    if colour_by is ColourBy.REGION:
-        return [(r.name(lang), region_colour(r)) for r in regions]
     visits = (translate("CalendarText", "Planned HQ visit"), QColor(VISIT_COLOUR))
+    if colour_by is ColourBy.REGION:  # visits keep their own colour whatever the colouring
+        return [*((r.name(lang), region_colour(r)) for r in regions), visits]
     kinds: list[tuple[str, str]] = [("trip", translate("CalendarText", "Promotion trip"))]
     kinds += [(k.value, k.label(lang)) for k in EventKind]
     kinds += [(k.value, k.label(lang)) for k in ItemKind]

@@ -28,9 +28,10 @@ from desktop.calendar.actions import move_entry, open_entry, reload_on
 from desktop.calendar.banner import Banner
 from desktop.calendar.filters import FilterBar
 from desktop.calendar.legend import Legend
-from desktop.calendar.style import ColourBy, legend
+from desktop.calendar.style import HEADER_BG, ColourBy, legend
 from desktop.calendar.timeline_parts import LABEL_W, TimelineCanvas, TimelineHeader, TimelineLabels
 from desktop.context import AppContext
+from desktop.elided_label import ElidedLabel
 from desktop.undo.moves import Move
 from models.changes import OpChanges
 from models.enums import TripStatus
@@ -74,7 +75,12 @@ class TimelineView(QWidget):
         grid.setSpacing(0)
         corner = QLabel()
         corner.setFixedWidth(int(LABEL_W))
-        self.corner = corner
+        corner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        corner_font = QFont(corner.font())
+        corner_font.setBold(True)
+        corner.setFont(corner_font)
+        corner.setStyleSheet(f"color: #1b1f24; background: {HEADER_BG.name()};")
+        self.corner = corner  # the year shown, above the row names
         grid.addWidget(corner, 0, 0)
         grid.addWidget(self.header, 0, 1)
         grid.addWidget(self.labels, 1, 0)
@@ -114,7 +120,7 @@ class TimelineView(QWidget):
         self.next_button.setText("›")
         self.next_button.setToolTip(self.tr("Next year"))
         self.next_button.clicked.connect(lambda: self.set_year((self.year or self.today.year) + 1))
-        self.title = QLabel()
+        self.title = ElidedLabel()  # elided, whole in its tooltip, when the window is narrow
         font = QFont(self.title.font())
         font.setPointSizeF(font.pointSizeF() + 3)
         font.setBold(True)
@@ -122,8 +128,7 @@ class TimelineView(QWidget):
         bar.addWidget(self.prev_button)
         bar.addWidget(self.next_button)
         bar.addSpacing(8)
-        bar.addWidget(self.title)
-        bar.addStretch(1)
+        bar.addWidget(self.title, 1)
         bar.addWidget(QLabel(self.tr("Rows")))
         self.group_box = QComboBox()
         self.group_box.addItem(self.tr("By region"), Grouping.REGION.value)
@@ -254,6 +259,7 @@ class TimelineView(QWidget):
         self.labels.setMinimumHeight(0)
         self.labels.update()
         trips = sum(1 for e in c.entries if e.kind is EntryKind.TRIP)
+        self.corner.setText(f"{self.year}年" if self.ctx.lang != "en" else str(self.year))
         self.title.setText(self.tr("{year} · trips: {trips} · events: {events}").format(
             year=self.year, trips=trips, events=len(c.entries) - trips))
         statuses = [(s.label(self.ctx.lang), s.value) for s in TripStatus

@@ -51,6 +51,7 @@ MIN_BAR_W = 8.0
 LABEL_GAP = 6.0
 LABEL_ROOM = 14.0  # space after a label before the next bar in its lane
 MIN_ROW_H = 44.0  # room for the row's name and its counts
+BOTTOM_ROOM = 22.0  # below the last row: its last lane clear of the edge, a dragged bar's dates
 
 
 class TimelineCanvas(CalendarCanvas):
@@ -139,14 +140,14 @@ class TimelineCanvas(CalendarCanvas):
             top += row_h
         self.row_tops.append(top)
         self.hits = [(rect, bar.entry) for rect, bar, _ in self._bars]
-        size = QSize(int(self.day_count * self.px_per_day) + 1, int(top) + 1)
+        size = QSize(int(self.day_count * self.px_per_day) + 1, int(top + BOTTOM_ROOM) + 1)
         if size != self.size():
             self.setFixedSize(size)
 
     @override
     def sizeHint(self) -> QSize:
         return QSize(int(self.day_count * self.px_per_day) + 1,
-                     int(self.row_tops[-1]) + 1 if self.row_tops else 100)
+                     int(self.row_tops[-1] + BOTTOM_ROOM) + 1 if self.row_tops else 100)
 
     # --- painting -----------------------------------------------------------------------------
 
@@ -314,9 +315,7 @@ class TimelineHeader(QWidget):
             painter.drawLine(QPointF(left, 0), QPointF(left, HEADER_H))
             painter.setFont(bold)
             painter.setPen(QColor("#1b1f24"))
-            label = short_month(month, c.lang)
-            if month == 1:
-                label = f"{c.year}年{label}" if c.lang != "en" else f"{label} {c.year}"
+            label = short_month(month, c.lang)  # the year stands in the corner beside
             painter.drawText(QRectF(left + 4, 0, width - 6, half),
                              Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, label)
         painter.setFont(small)
@@ -367,6 +366,13 @@ class TimelineLabels(QWidget):
         self.offset = y
         self.update()
 
+    def name_top(self, row: int) -> float:
+        """Where row ``row``'s name and counts are drawn (canvas y): at the row's top, or at the
+        top of the view while the row's top is scrolled away, so that a tall row (the city's
+        own events) keeps its name in sight down to its last lane."""
+        top, bottom = self.canvas.row_tops[row], self.canvas.row_tops[row + 1]
+        return max(top, min(float(self.offset), bottom - MIN_ROW_H))
+
     @override
     def paintEvent(self, event: QPaintEvent) -> None:
         c = self.canvas
@@ -377,20 +383,22 @@ class TimelineLabels(QWidget):
         bold.setBold(True)
         small = QFont(self.font())
         small.setPointSizeF(max(small.pointSizeF() - 1.5, 7))
-        for row, top, bottom in zip(c.rows, c.row_tops, c.row_tops[1:], strict=False):
+        for n, (row, top, bottom) in enumerate(zip(c.rows, c.row_tops, c.row_tops[1:],
+                                                    strict=False)):
             rect = QRectF(10, top, LABEL_W - 14, bottom - top)
+            name_top = self.name_top(n)
             painter.setFont(bold)
             painter.setPen(QColor("#1b1f24"))
             title = QFontMetricsF(bold).elidedText(row.label(c.lang), Qt.TextElideMode.ElideRight,
                                                    rect.width())
-            painter.drawText(QRectF(rect.left(), top + 4, rect.width(), 20),
+            painter.drawText(QRectF(rect.left(), name_top + 4, rect.width(), 20),
                              Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, title)
             trips = sum(1 for b in row.bars if b.entry.kind.value == "trip")
             events = len(row.bars) - trips
             painter.setFont(small)
             painter.setPen(MUTED_TEXT)
             counts = self.tr("trips: {trips} · events: {events}").format(trips=trips, events=events)
-            painter.drawText(QRectF(rect.left(), top + 22, rect.width(), 16),
+            painter.drawText(QRectF(rect.left(), name_top + 22, rect.width(), 16),
                              Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, counts)
             if c.grouping is Grouping.REGION and row.key.startswith("region:"):
                 region = next((r for r in c.regions if f"region:{r.id}" == row.key), None)

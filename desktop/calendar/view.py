@@ -7,7 +7,7 @@ or Alt+←/→ moves the entry, with undo. Each refresh reads only the days on s
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from enum import StrEnum
 
 from PySide6.QtCore import Qt
@@ -24,15 +24,18 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
-from desktop.calendar.actions import move_entry, open_entry, reload_on
+from desktop.calendar.actions import changed_entry_keys, move_entry, open_entry, reload_on
 from desktop.calendar.agenda import AgendaView
 from desktop.calendar.banner import Banner
 from desktop.calendar.filters import FilterBar
 from desktop.calendar.legend import Legend
 from desktop.calendar.month import MonthCanvas
+from desktop.calendar.navigator import GoToDateDialog, MiniMonth
 from desktop.calendar.style import ColourBy, legend
 from desktop.calendar.week import WeekView
 from desktop.context import AppContext
+from desktop.editors.form_dialog import FormDialog
+from desktop.formatting import pydate
 from desktop.undo.moves import Move
 from models.changes import OpChanges
 from models.checks.calendars import calendar_last_year
@@ -50,7 +53,13 @@ from planning.layout import add_months, days_in_month, month_grid, week_start
 class CalendarMode(StrEnum):
     MONTH = "month"
     WEEK = "week"
+    WORK_WEEK = "work_week"  # Monday to Friday
     AGENDA = "agenda"
+
+
+WEEK_MODES = (CalendarMode.WEEK, CalendarMode.WORK_WEEK)
+_PAGE = {CalendarMode.MONTH: 0, CalendarMode.WEEK: 1, CalendarMode.WORK_WEEK: 1,
+         CalendarMode.AGENDA: 2}  # the stacked surface of each mode
 
 
 class CalendarView(QWidget):
@@ -66,6 +75,7 @@ class CalendarView(QWidget):
         self._regions: list[RegionRow] = []
         self._stale = True
         self._choices_stale = True  # filter boxes: reloaded when people, units... change
+        self._reveal_after_load: list[tuple[EntryKind, int]] = []
 
         self.month = MonthCanvas()
         self.week = WeekView()
@@ -76,6 +86,10 @@ class CalendarView(QWidget):
             view.open_requested.connect(self.open_entry)
             view.move_requested.connect(self.move_entry)
         self.month.day_requested.connect(self._show_day)
+        self.month.create_requested.connect(self.create_at)
+        self.week.create_requested.connect(self.create_at)
+        self.navigator = MiniMonth()
+        self.navigator.clicked.connect(lambda d: self.go_to(pydate(d)))
 
         self.banner = Banner()
         self.table_note = QLabel()  # when China's moved working days are not known for a year
@@ -94,7 +108,14 @@ class CalendarView(QWidget):
         layout.addWidget(self.filter_bar)
         layout.addWidget(self.banner)
         layout.addWidget(self.table_note)
-        layout.addWidget(self.stack, 1)
+        body = QHBoxLayout()
+        body.setSpacing(8)
+        side = QVBoxLayout()
+        side.addWidget(self.navigator)
+        side.addStretch(1)
+        body.addLayout(side)
+        body.addWidget(self.stack, 1)
+        layout.addLayout(body, 1)
         layout.addWidget(self.legend)
 
         for keys, slot in ((QKeySequence.StandardKey.MoveToPreviousPage, lambda: self.step(-1)),
@@ -102,6 +123,9 @@ class CalendarView(QWidget):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
+        go_to = QShortcut(QKeySequence("Ctrl+G"), self)
+        go_to.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        go_to.activated.connect(self.ask_date)
         ctx.data_changed.connect(self._on_data_changed)
 
     def _build_toolbar(self) -> QHBoxLayout:
@@ -133,6 +157,7 @@ class CalendarView(QWidget):
         self.mode_buttons = QButtonGroup(self)
         for mode, label in ((CalendarMode.MONTH, self.tr("Month")),
                             (CalendarMode.WEEK, self.tr("Week")),
+                            (CalendarMode.WORK_WEEK, self.tr("Work week")),
                             (CalendarMode.AGENDA, self.tr("Agenda"))):
             button = QToolButton()
             button.setText(label)
@@ -173,8 +198,10 @@ class CalendarView(QWidget):
         return campaign_today(self.today, year)
 
     def set_view(self, mode: CalendarMode) -> None:
+        if self.view_mode is CalendarMode.MONTH and mode in WEEK_MODES:
+            self.anchor = self._month_day() or self.anchor  # the week of the day picked
         self.view_mode = mode
-        self.stack.setCurrentIndex(list(CalendarMode).index(mode))
+        self.stack.setCurrentIndex(_PAGE[mode])
         for button in self.mode_buttons.buttons():
             button.setChecked(button.property("mode") == mode.value)
         self.refresh()
@@ -192,21 +219,47 @@ class CalendarView(QWidget):
     def set_filters(self, filters: Filters) -> None:
         self.filter_bar.set_filters(filters)  # emits changed -> refresh
 
+    def _month_day(self) -> date | None:
+        """The day picked in the month view: the one clicked, or the selected entry's first."""
+        day = self.month.selected_day
+        entry = self.month.selected_entry()
+        if day is None and entry is not None:
+            day = entry.first_day(self.time_mode)
+        return day
+
     def go_to(self, day: date) -> None:
         self.anchor = day
+        self.month.selected_day = day
         self.refresh()
-        if self.view_mode is CalendarMode.WEEK:
+        if self.view_mode in WEEK_MODES:
             self.week.scroll_to_first()
+
+    def ask_date(self) -> GoToDateDialog:
+        """Ctrl+G: a day typed or picked, then shown (in the current view)."""
+        dialog = GoToDateDialog(self.anchor or self._home_day(), self.ctx.lang, self)
+
+        def chosen(_dialog: FormDialog) -> bool:
+            self.go_to(dialog.day())
+            return True
+
+        dialog.accept_with = chosen
+        dialog.open()
+        return dialog
+
+    def create_at(self, day: date, at: time | None = None) -> None:
+        """A double-click on an empty day or time slot: a new event there (its editor)."""
+        self.ctx.new_event_requested.emit(day, at)
 
     def step(self, direction: int) -> None:
         anchor = self.anchor or self._home_day()
-        if self.view_mode is CalendarMode.WEEK:
+        if self.view_mode in WEEK_MODES:
             self.go_to(anchor + timedelta(days=7 * direction))
         else:
             self.go_to(add_months(anchor, direction))
 
     def _show_day(self, day: date) -> None:
         self.anchor = day
+        self.month.selected_day = day
         self.set_view(CalendarMode.WEEK)
         self.week.scroll_to_first()
 
@@ -215,9 +268,9 @@ class CalendarView(QWidget):
         if self.view_mode is CalendarMode.MONTH:
             grid = month_grid(anchor.year, anchor.month)
             return grid[0], grid[-1]
-        if self.view_mode is CalendarMode.WEEK:
+        if self.view_mode in WEEK_MODES:
             first = week_start(anchor)
-            return first, first + timedelta(days=6)
+            return first, first + timedelta(days=6 if self.view_mode is CalendarMode.WEEK else 4)
         first = anchor.replace(day=1)
         return first, first.replace(day=days_in_month(first.year, first.month))
 
@@ -264,9 +317,9 @@ class CalendarView(QWidget):
             self.month.set_month(anchor.year, anchor.month)
             self.month.set_entries(self.entries)
             self.period.setText(month_name(anchor.year, anchor.month, lang))
-        elif self.view_mode is CalendarMode.WEEK:
+        elif self.view_mode in WEEK_MODES:
             self.week.configure(lang, self.time_mode, self.colour_by)
-            self.week.set_week(first, self.today)
+            self.week.set_week(first, self.today, (last - first).days + 1)
             self.week.set_entries(self.entries)
             week_no = first.isocalendar().week
             label = self.tr("Week {n}").format(n=week_no)
@@ -278,23 +331,40 @@ class CalendarView(QWidget):
             self.agenda.set_range(first, last, self.today)
             self.agenda.set_entries(self.entries)
             self.period.setText(month_name(anchor.year, anchor.month, lang))
+        self.navigator.show_day(anchor, first, last)
         statuses = [(s.label(lang), s.value) for s in TripStatus
                     if s not in (TripStatus.UNDERWAY,)]
         self.legend.set_items(legend(self.colour_by, self._regions, lang), statuses)
 
     def _on_data_changed(self, changes: OpChanges) -> None:
+        self._reveal_after_load = changed_entry_keys(changes)
         reload_on(self, changes)
+        if self.isVisible():
+            self._reveal_changed()
+
+    def _reveal_changed(self) -> None:
+        """Select the saved or moved entry and scroll it into view (when it is on screen)."""
+        keys, self._reveal_after_load = self._reveal_after_load, []
+        for key in keys:
+            entry = next((e for e in self.entries if e.key == key), None)
+            if entry is not None:
+                surface = self.current_surface()
+                surface.select(entry)
+                if isinstance(surface, WeekView):
+                    surface.reveal(entry)
+                return
 
     @override
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._stale:
             self.refresh()
+        self._reveal_changed()
 
     # --- acting on entries -----------------------------------------------------------------
 
     def current_surface(self) -> MonthCanvas | WeekView | AgendaView:
-        return (self.month, self.week, self.agenda)[list(CalendarMode).index(self.view_mode)]
+        return (self.month, self.week, self.agenda)[_PAGE[self.view_mode]]
 
     def selected_entry(self) -> CalendarEntry | None:
         return self.current_surface().selected_entry()

@@ -1,9 +1,11 @@
-"""The week view: seven day columns; trips and multi-day entries as bars in the all-day band,
-itinerary items and events as blocks in a 24-hour time grid, in local or Beijing time."""
+"""The week view: seven day columns (five for the work week); trips and multi-day entries as
+bars in the all-day band, itinerary items and events as blocks in a 24-hour time grid, in local
+or Beijing time. A block's bottom edge drags its length; a double-click on an empty slot asks for
+a new entry there."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
@@ -12,6 +14,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
+    QMouseEvent,
     QPainter,
     QPaintEvent,
     QPen,
@@ -49,28 +52,32 @@ LANE_H = 20.0
 HOUR_H = 44.0
 SNAP_MINUTES = 15
 MIN_BLOCK_H = 20.0
+EDGE = 4.0  # how near an entry's bottom edge a press takes its length rather than the entry
 
 
 class _WeekSurface(CalendarCanvas):
     """What both halves of the week view share: the week's days and column geometry."""
 
+    create_requested = Signal(object, object)  # date, time or None: a new entry there
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.start = date.today() - timedelta(days=date.today().weekday())
         self.today = date.today()
+        self.day_count = WEEK_DAYS  # 5: the work week, Monday to Friday
 
     @property
     def days(self) -> list[date]:
-        return [self.start + timedelta(days=n) for n in range(WEEK_DAYS)]
+        return [self.start + timedelta(days=n) for n in range(self.day_count)]
 
     def col_width(self) -> float:
-        return (self.width() - GUTTER) / WEEK_DAYS
+        return (self.width() - GUTTER) / self.day_count
 
     def col_left(self, col: int) -> float:
         return GUTTER + col * self.col_width()
 
     def col_at(self, x: float) -> int:
-        return min(max(int((x - GUTTER) / self.col_width()), 0), WEEK_DAYS - 1)
+        return min(max(int((x - GUTTER) / self.col_width()), 0), self.day_count - 1)
 
     def paint_columns(self, painter: QPainter, top: float) -> None:
         """Weekend and today tints, and the column rules, from ``top`` down."""
@@ -82,7 +89,7 @@ class _WeekSurface(CalendarCanvas):
             elif day.weekday() >= 5 or day in holidays:
                 painter.fillRect(rect, WEEKEND)
         painter.setPen(QPen(GRID, 1))
-        for col in range(WEEK_DAYS + 1):
+        for col in range(self.day_count + 1):
             x = self.col_left(col)
             painter.drawLine(QPointF(x, top), QPointF(x, self.height()))
 
@@ -105,7 +112,7 @@ class WeekHeader(_WeekSurface):
         shown = sorted((e for e in self.entries if e.touches(self.days[0], self.days[-1], self.mode)),
                        key=lambda e: sort_key(e, self.mode))
         spans = [(e.first_day(self.mode), e.last_day(self.mode)) for e in shown]
-        segments = week_segments(self.start, spans)
+        segments = week_segments(self.start, spans, self.day_count)
         self._lanes = max((s.lane + 1 for s in segments), default=1)
         self.hits = []
         self._segments = []
@@ -175,7 +182,7 @@ class WeekHeader(_WeekSurface):
         if entry is not None and move is not None:
             first = (entry.first_day(self.mode) - self.start).days + move.days
             last = (entry.last_day(self.mode) - self.start).days + move.days
-            first, last = max(first, 0), min(last, WEEK_DAYS - 1)
+            first, last = max(first, 0), min(last, self.day_count - 1)
             if first <= last:
                 colour = QColor(base_colour(entry, self.colour_by))
                 painter.setPen(QPen(colour, 2, Qt.PenStyle.DashLine))
@@ -189,6 +196,11 @@ class WeekHeader(_WeekSurface):
     def drag_move(self, entry: CalendarEntry, start: QPointF, pos: QPointF) -> Move | None:
         return Move(days=self.col_at(pos.x()) - self.col_at(start.x()))
 
+    @override
+    def empty_double_click(self, pos: QPointF) -> None:
+        if pos.x() >= GUTTER:
+            self.create_requested.emit(self.days[self.col_at(pos.x())], None)
+
 
 class WeekBody(_WeekSurface):
     """The 24-hour time grid: timed entries of one day as blocks, overlaps side by side."""
@@ -196,8 +208,48 @@ class WeekBody(_WeekSurface):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setMinimumHeight(int(24 * HOUR_H) + 1)
-        self.setMinimumWidth(int(GUTTER + WEEK_DAYS * 90))
+        self.setMinimumWidth(int(GUTTER + 5 * 90))
         self._blocks: list[tuple[QRectF, CalendarEntry]] = []
+        self.resizing = False  # the drag holds an entry's bottom edge: its length changes
+
+    def time_at(self, y: float) -> time:
+        """The wall-clock time at height ``y``, to the quarter hour."""
+        minutes = int(y / HOUR_H * 60 // SNAP_MINUTES * SNAP_MINUTES)
+        minutes = min(max(minutes, 0), 24 * 60 - SNAP_MINUTES)
+        return time(minutes // 60, minutes % 60)
+
+    def on_bottom_edge(self, pos: QPointF) -> CalendarEntry | None:
+        """The entry whose bottom edge is under ``pos`` (a few pixels either side)."""
+        for rect, entry in reversed(self.hits):
+            if rect.left() <= pos.x() <= rect.right() and abs(rect.bottom() - pos.y()) <= EDGE:
+                return entry
+        return None
+
+    @override
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        edge = self.on_bottom_edge(event.position())
+        super().mousePressEvent(event)
+        if edge is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.select(edge)
+            self._press = (event.position(), edge)
+        self.resizing = edge is not None
+
+    @override
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        super().mouseMoveEvent(event)
+        over_edge = self._press is None and self.on_bottom_edge(event.position()) is not None
+        if over_edge or (self.resizing and self.dragging is not None):
+            self.setCursor(Qt.CursorShape.SizeVerCursor)
+
+    @override
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        self.resizing = False
+
+    @override
+    def empty_double_click(self, pos: QPointF) -> None:
+        if pos.x() >= GUTTER:
+            self.create_requested.emit(self.days[self.col_at(pos.x())], self.time_at(pos.y()))
 
     def y_of(self, moment: datetime) -> float:
         return (moment.hour + moment.minute / 60) * HOUR_H
@@ -265,12 +317,15 @@ class WeekBody(_WeekSurface):
 
     def _paint_drag(self, painter: QPainter) -> None:
         entry, move = self.dragging, self.drag_preview
+        if entry is not None and move is not None and move.end_delta:
+            self._paint_resize(painter, entry, move)
+            return
         if entry is None or move is None or move.to_wall is None:
             return
         start, end = entry.wall_span(self.mode)
         new_start = move.to_wall
         col = (new_start.date() - self.start).days
-        if not 0 <= col < WEEK_DAYS:
+        if not 0 <= col < self.day_count:
             return
         top = self.y_of(new_start)
         height = max((end - start).total_seconds() / 3600 * HOUR_H, MIN_BLOCK_H)
@@ -287,8 +342,33 @@ class WeekBody(_WeekSurface):
     def zone_name(self, entry: CalendarEntry) -> str:
         return BEIJING_TZ if self.mode is TimeMode.BEIJING else entry.timezone
 
+    def _paint_resize(self, painter: QPainter, entry: CalendarEntry, move: Move) -> None:
+        """The entry's new length, dashed, with its new end time."""
+        start, end = entry.wall_span(self.mode)
+        col = (start.date() - self.start).days
+        if not 0 <= col < self.day_count:
+            return
+        new_end = end + move.end_delta
+        top = self.y_of(start)
+        height = max((new_end - start).total_seconds() / 3600 * HOUR_H, MIN_BLOCK_H)
+        rect = QRectF(self.col_left(col) + 2, top, self.col_width() - 6, height)
+        colour = QColor(base_colour(entry, self.colour_by))
+        painter.setPen(QPen(colour, 2, Qt.PenStyle.DashLine))
+        colour.setAlpha(50)
+        painter.setBrush(QBrush(colour))
+        painter.drawRoundedRect(rect, 4, 4)
+        painter.setPen(QColor("#1b1f24"))
+        painter.drawText(rect.adjusted(6, 0, -2, -2), Qt.AlignmentFlag.AlignLeft
+                         | Qt.AlignmentFlag.AlignBottom, f"–{fmt_time(new_end)}")
+
     @override
     def drag_move(self, entry: CalendarEntry, start: QPointF, pos: QPointF) -> Move | None:
+        if self.resizing:
+            steps = round((pos.y() - start.y()) / HOUR_H * 60 / SNAP_MINUTES)
+            begin, end = entry.wall_span(self.mode)
+            shortest = SNAP_MINUTES - int((end - begin).total_seconds() // 60)  # a quarter hour
+            length = max(steps * SNAP_MINUTES, shortest)
+            return Move(end_delta=timedelta(minutes=length)) if length else None
         days = self.col_at(pos.x()) - self.col_at(start.x())
         minutes = (pos.y() - start.y()) / HOUR_H * 60
         minutes = round(minutes / SNAP_MINUTES) * SNAP_MINUTES
@@ -313,6 +393,7 @@ class WeekView(QWidget):
     open_requested = Signal(object)
     move_requested = Signal(object, object, bool)
     selection_changed = Signal(object)
+    create_requested = Signal(object, object)  # date, time or None
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -336,6 +417,7 @@ class WeekView(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.scroller, 1)
         for surface in (self.header, self.body):
+            surface.create_requested.connect(self.create_requested)
             surface.open_requested.connect(self.open_requested)
             surface.move_requested.connect(self.move_requested)
             surface.selection_changed.connect(self._on_selection)
@@ -344,10 +426,11 @@ class WeekView(QWidget):
     def surfaces(self) -> tuple[WeekHeader, WeekBody]:
         return (self.header, self.body)
 
-    def set_week(self, start: date, today: date) -> None:
+    def set_week(self, start: date, today: date, day_count: int = WEEK_DAYS) -> None:
         for s in self.surfaces():
             s.start = start
             s.today = today
+            s.day_count = day_count
 
     def configure(self, lang: Lang, mode: TimeMode, colour_by: ColourBy) -> None:
         for s in self.surfaces():
@@ -381,6 +464,11 @@ class WeekView(QWidget):
         in_header = entry is not None and entry in self.header.entries
         self.header.select(entry if in_header else None)
         self.body.select(entry if not in_header else None)
+
+    def reveal(self, entry: CalendarEntry) -> None:
+        """Scroll the time grid to ``entry`` (a whole-day entry is always in view)."""
+        if entry in self.body.entries:
+            self.body.reveal(entry)
 
     def _on_selection(self, entry: CalendarEntry | None) -> None:
         if entry is not None:

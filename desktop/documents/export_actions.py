@@ -16,6 +16,7 @@ import briefs
 import calendars
 from desktop.context import AppContext
 from desktop.documents.pdf_preview import PdfPreview
+from desktop.documents.saved_notice import show_saved
 from desktop.errors_text import describe
 from desktop.settings import AppSettings
 from desktop.worker import Job, Progress, run_in_background
@@ -40,14 +41,19 @@ def export_calendar(ctx: AppContext, settings: AppSettings, parent: QWidget,
     settings.last_folder = str(target.parent)
     sessions, lang = ctx.sessions, ctx.lang
 
-    def work(progress: Progress) -> Path:
+    def work(progress: Progress) -> tuple[int, Path]:
         with sessions() as session:
             data = calendars.collect(session, scope)
-        return calendars.write_ics(target, calendars.render(data, lang, progress=progress))
+        ics = calendars.render(data, lang, progress=progress)
+        progress(1, 1)  # cancelled after the last entry: still nothing written
+        return ics.count(b"BEGIN:VEVENT"), calendars.write_ics(target, ics)
 
-    def done(written: Path) -> None:
+    def done(result: tuple[int, Path]) -> None:
+        entries, written = result
         ctx.status_message.emit(translate("DocumentActions", "Calendar saved to %1").replace(
             "%1", str(written)))
+        show_saved(parent, translate("DocumentActions", "Exported %n calendar entry(ies)", "",
+                                     entries), written)
 
     return run_in_background(parent, translate("DocumentActions", "Exporting the calendar…"),
                              work, done, lambda exc: _report_failure(ctx, exc))

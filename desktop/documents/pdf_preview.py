@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.documents.saved_notice import SavedNotice, show_saved
 from desktop.errors_text import describe
 from desktop.settings import AppSettings
 from models.atomic_write import write_bytes_atomic
@@ -44,6 +45,7 @@ class PdfPreview(QDialog):
         self.lang = lang
         self.settings = settings
         self.saved_path: Path | None = None
+        self.saved_notice: SavedNotice | None = None
         self.setWindowTitle(title)
         self.buffer = QBuffer(self)
         self.buffer.setData(QByteArray(pdf))
@@ -120,6 +122,8 @@ class PdfPreview(QDialog):
         self.settings.last_folder = str(target.parent)
         self.saved_path = target
         self.status.setText(self.tr("Saved to %1").replace("%1", str(target)))
+        self.saved_notice = show_saved(self, self.tr("Saved the brief, %n page(s)", "",
+                                               self.document.pageCount()), target)
         return target
 
     def print_pdf(self) -> None:

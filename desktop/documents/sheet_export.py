@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from desktop.context import AppContext
+from desktop.documents.saved_notice import show_saved
 from desktop.errors_text import describe
 from desktop.settings import AppSettings
 from desktop.worker import Job, Progress, run_in_background
@@ -58,13 +59,16 @@ def export_sheet(ctx: AppContext, settings: AppSettings, parent: QWidget, kind: 
         progress(0, 2)
         with sessions() as session:
             sheet = collect_sheet(session, kind, lang, filters)
-        progress(1, 2)
-        return len(sheet.rows), write_bytes_atomic(path, render_sheet(sheet, fmt))
+        progress(1, 3)
+        data = render_sheet(sheet, fmt)
+        progress(2, 3)  # cancelled meanwhile: nothing written
+        return len(sheet.rows), write_bytes_atomic(path, data)
 
     def done(result: tuple[int, Path]) -> None:
         rows, written = result
         ctx.status_message.emit(translate("SheetExport", "%1 rows exported to %2")
                                 .replace("%1", str(rows)).replace("%2", str(written)))
+        show_saved(parent, translate("SheetExport", "Exported %n row(s)", "", rows), written)
 
     def failed(exc: BaseException) -> None:
         ctx.failed.emit(describe(exc, ctx.lang))

@@ -7,7 +7,7 @@ undoable command (``build_command``). Saving goes through :func:`desktop.editors
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from desktop.context import AppContext
 from desktop.editors import edit_conflict_dialog
+from desktop.editors.date_field import DateTimeField
 from desktop.editors.edit_conflict_dialog import Resolution
 from desktop.editors.field_undo import FieldUndo
 from desktop.editors.form import FieldErrors, banner_label
@@ -35,7 +36,10 @@ from desktop.history.dialog import HistoryDialog, open_history
 from desktop.undo.base import PlannerCommand
 from models.audit.history import last_change
 from models.errors import NotFoundError
+from models.queries import current_campaign
 from models.record_types import RecordType
+from models.working_days import next_working_day
+from planning.dates import campaign_today
 
 HIDDEN_FIELDS = {"uuid", "campaign_id"}
 
@@ -103,9 +107,31 @@ class EditorDialog(QDialog):
         layout.addWidget(self.banner)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.buttons)
+        self.read_only_banner = banner_label(self)
+        self.read_only_banner.setObjectName("readOnly")
+        layout.insertWidget(1, self.read_only_banner)
+        self.read_only = ""  # why the record cannot be changed by this account ("" : it can)
         self._skip_close_check = False
         self.history_window: HistoryDialog | None = None
         self._watching = False
+        self._campaign_year: int | None = None
+
+    # --- the campaign's year ----------------------------------------------------------------
+
+    def campaign_year(self) -> int | None:
+        """The year of the campaign on screen (the newest), None on an empty database."""
+        if self._campaign_year is None:
+            try:
+                with self.ctx.sessions() as session:
+                    self._campaign_year = current_campaign(session).year
+            except NotFoundError:
+                return None
+        return self._campaign_year
+
+    def new_record_day(self, today: date | None = None) -> date:
+        """The day a new trip or event starts on: the next working day after today as seen
+        from the campaign's year (a past campaign: the same date in its year)."""
+        return next_working_day(campaign_today(today or date.today(), self.campaign_year()))
 
     # --- to be given by each editor ------------------------------------------------------
 
@@ -230,11 +256,29 @@ class EditorDialog(QDialog):
         if not self._watching:  # the fields exist and hold the record now
             self._watching = True
             self.field_undo.watch_all(self.tabs)
+            for field in self.findChildren(DateTimeField):  # 2/5 is in the campaign's year
+                field.default_year = self.campaign_year()
         super().showEvent(event)
+
+    def set_read_only(self, reason: str) -> None:
+        """Open the record for reading only: the banner says why, fields and Save are off."""
+        from desktop.editors.read_only import freeze
+
+        self.read_only = reason
+        self.read_only_banner.setText(reason)
+        self.read_only_banner.show()
+        freeze(self.tabs)
+        for button in (self.save_button, self.ok_button):
+            button.setEnabled(False)
+            button.setToolTip(reason)
+        self.close_button.setDefault(True)
 
     def save(self) -> bool:
         from models.errors import ValidationError
 
+        if self.read_only:
+            self.ctx.status_message.emit(self.read_only)
+            return False
         self.clear_errors()
         try:
             command = self.build_command()

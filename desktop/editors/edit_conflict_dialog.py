@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.formatting import plain_tooltip
 from models.audit.labels import field_label, local_time
 from models.language import Lang
 
@@ -191,7 +192,7 @@ class ConflictDialog(QDialog):
         for r, (name, theirs, mine, differs) in enumerate(rows):
             for c, text in enumerate((name, theirs, mine)):
                 item = QTableWidgetItem(text)
-                item.setToolTip(text)
+                item.setToolTip(plain_tooltip(text))
                 if differs:
                     item.setBackground(QBrush(DIFFERENT))
                     if c == 0:

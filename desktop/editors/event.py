@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -51,14 +51,18 @@ from models.timeutil import BEIJING, BEIJING_TZ, at, local_to_utc
 from models.wording import place_name
 
 
-def new_event_draft(lookups: Lookups, today: date) -> EventDraft:
-    """A draft summit at home, a month ahead, 09:00–17:30 Beijing time."""
+def new_event_draft(lookups: Lookups, day: date, start: time | None = None) -> EventDraft:
+    """A draft summit at home on ``day``, 09:00–17:30 local time (from ``start`` for an hour
+    when given: a time slot double-clicked in the week view)."""
     home = next((c for c in lookups.cities for r in lookups.regions
                  if c.region_id == r.id and r.kind is RegionKind.LOCAL), None)
     zone = home.timezone if home else BEIJING_TZ
-    day = today + timedelta(days=30)
+    begins, ends = at(day, "09:00", zone), at(day, "17:30", zone)
+    if start is not None:
+        begins = at(day, start.strftime("%H:%M"), zone)
+        ends = begins + timedelta(hours=1)
     return EventDraft(kind=EventKind.INDUSTRY_SUMMIT, title_zh="",
-                      starts_at=at(day, "09:00", zone), ends_at=at(day, "17:30", zone),
+                      starts_at=begins, ends_at=ends,
                       timezone=zone, city_id=home.id if home else None, sessions=[],
                       invitations=[], staff_posts=[], vip_seats=[], unit_duties=[])
 
@@ -66,7 +70,10 @@ def new_event_draft(lookups: Lookups, today: date) -> EventDraft:
 class EventEditor(EditorDialog):
     def __init__(self, ctx: AppContext, event_id: int | None = None,
                  parent: QWidget | None = None, today: date | None = None,
-                 lookups: Lookups | None = None) -> None:
+                 lookups: Lookups | None = None, day: date | None = None,
+                 at: time | None = None) -> None:
+        """A new event is on ``day`` (the day clicked in the calendar; from ``at`` for an hour)
+        or on the next working day of the campaign's year seen from ``today``."""
         super().__init__(ctx, parent)
         self.event_id = event_id
         self.revision = 0
@@ -75,7 +82,7 @@ class EventEditor(EditorDialog):
             with ctx.sessions() as session:
                 lookups = load_lookups(session)
         self.lookups = lookups
-        self.loaded = new_event_draft(self.lookups, today or date.today())
+        self.loaded = new_event_draft(self.lookups, day or self.new_record_day(today), at)
         self._build()
         self.reload()
         self.resize(980, 720)
@@ -300,7 +307,8 @@ class EventEditor(EditorDialog):
             self.show_problem(self.tr("Select a session in the agenda first."), False)
             return None
         try:
-            return self.projects.from_meeting(session_uuid=self.agenda.rows()[n].uuid or "")
+            row = self.agenda.rows()[n]
+            return self.projects.from_meeting(session_uuid=row.uuid or "", title=row.title_zh)
         except PlannerError as exc:
             self.show_problem(describe(exc, self.lang), False)
             return None

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QCompleter,
-    QDateEdit,
     QDateTimeEdit,
     QFormLayout,
     QHBoxLayout,
@@ -36,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
+from desktop.editors.date_field import DateTimeField, beside
 from desktop.formatting import pydate, qdate
 from models.enums import LabelledEnum
 from models.language import Lang
@@ -198,18 +198,18 @@ class CheckList(QWidget):
         self.model.setData(self.model.index(row), state.value, Qt.ItemDataRole.CheckStateRole)
 
 
-def date_edit(value: date, parent: QWidget | None = None) -> QDateEdit:
-    edit = QDateEdit(qdate(value), parent)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
+def date_edit(value: date, parent: QWidget | None = None) -> DateTimeField:
+    """A day field (typed or picked, its weekday beside it) holding ``value``."""
+    edit = DateTimeField(with_time=False, parent=parent)
+    edit.setDate(qdate(value))
     return edit
 
 
-def date_of(edit: QDateEdit) -> date:
+def date_of(edit: QDateTimeEdit) -> date:
     return pydate(edit.date())
 
 
-def set_date(edit: QDateEdit, value: date) -> None:
+def set_date(edit: QDateTimeEdit, value: date) -> None:
     edit.setDate(QDate(value.year, value.month, value.day))
 
 
@@ -356,14 +356,14 @@ class Form(QFormLayout):
             caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
             caption.setContentsMargins(0, 4, 0, 0)  # level with the first line of the field
         if not name:
-            self.addRow(caption, widget)
+            self.addRow(caption, beside(widget) if isinstance(widget, DateTimeField) else widget)
             return widget
         box = QWidget()
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
         column.setAlignment(Qt.AlignmentFlag.AlignTop)
-        column.addWidget(widget)
+        column.addWidget(beside(widget) if isinstance(widget, DateTimeField) else widget)
         message = error_label(box)
         column.addWidget(message)
         self.addRow(caption, box)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.editors.date_field import DateTimeField
 from desktop.editors.form import CheckList, EnumCombo, Form, IdCombo, row
 from desktop.editors.form_dialog import FormDialog
 from desktop.editors.zone_combo import ZoneCombo
@@ -42,11 +43,9 @@ def wall_clock(edit: QDateTimeEdit) -> datetime:
     return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())
 
 
-def datetime_edit(parent: QWidget | None = None) -> QDateTimeEdit:
-    edit = QDateTimeEdit(parent)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd ddd HH:mm")
-    return edit
+def datetime_edit(parent: QWidget | None = None) -> DateTimeField:
+    """A day-and-time field (typed or picked, its weekday beside it)."""
+    return DateTimeField(with_time=True, parent=parent)
 
 
 class ItemDialog(FormDialog):
@@ -186,9 +185,8 @@ class ItemDialog(FormDialog):
 
     def _all_day_changed(self, checked: bool) -> None:
         """Whole days show dates only; the item then runs from 00:00 to 23:59 local time."""
-        fmt = "yyyy-MM-dd ddd" if checked else "yyyy-MM-dd ddd HH:mm"
         for edit in (self.start, self.end):
-            edit.setDisplayFormat(fmt)
+            edit.set_with_time(not checked)
 
     def _wall(self, edit: QDateTimeEdit, end: bool) -> datetime:
         wall = wall_clock(edit)

@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QDateEdit,
+    QDateTimeEdit,
     QLineEdit,
     QPlainTextEdit,
     QTreeWidget,
@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from desktop.context import AppContext
 from desktop.editors.base import EditorDialog
+from desktop.editors.date_field import DateTimeField
 from desktop.editors.form import EnumCombo, Form, IdCombo
 from desktop.editors.stage_dialog import cny, yi_box
 from desktop.formatting import pydate, qdate
@@ -27,7 +28,7 @@ from desktop.undo.base import PlannerCommand
 from desktop.undo.leads import CreateLead, EditLead
 from models import queries
 from models.changes import RecordKind
-from models.enums import LeadStage
+from models.enums import LeadStage, PersonKind
 from models.lookups import Lookups, load_lookups
 from models.operations.leads import LeadDraft, get_lead, lead_draft
 from models.record_types import RecordType
@@ -36,22 +37,21 @@ from models.rows import StageStep
 NO_DATE = date(2000, 1, 1)  # the "—" of an optional date field
 
 
-def optional_date_edit(parent: QWidget | None = None) -> QDateEdit:
-    edit = QDateEdit(parent)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd ddd")
+def optional_date_edit(parent: QWidget | None = None) -> DateTimeField:
+    """A day field that may be left empty (shown as —)."""
+    edit = DateTimeField(with_time=False, parent=parent)
     edit.setMinimumDate(qdate(NO_DATE))
     edit.setSpecialValueText("—")
     edit.setDate(qdate(NO_DATE))
     return edit
 
 
-def optional_date(edit: QDateEdit) -> date | None:
+def optional_date(edit: QDateTimeEdit) -> date | None:
     value = pydate(edit.date())
     return None if value <= NO_DATE else value
 
 
-def set_optional_date(edit: QDateEdit, value: date | None) -> None:
+def set_optional_date(edit: QDateTimeEdit, value: date | None) -> None:
     edit.setDate(qdate(value) if value else QDate(NO_DATE.year, NO_DATE.month, NO_DATE.day))
 
 
@@ -86,6 +86,11 @@ class LeadEditor(EditorDialog):
                                 none_label=self.tr("(none)"))
         self.unit = IdCombo(((u.name(lang), u.id) for u in self.lookups.units),
                             none_label=self.tr("(none)"))
+        # city leaders first, then anyone (a project may name another leader)
+        people = sorted(self.lookups.people, key=lambda p: p.kind is not PersonKind.CITY_LEADER)
+        self.leader = IdCombo(((f"{p.name(lang)}  {p.title(lang)}".strip(), p.id)
+                               for p in people), none_label=self.tr("(none)"))
+        self.leader.setToolTip(self.tr("The city leader linked to the project (挂点领导)"))
         self.amount = yi_box(0)
         self.stage = EnumCombo(LeadStage, lang)
         self.stage_reason = QLineEdit()
@@ -106,6 +111,7 @@ class LeadEditor(EditorDialog):
         form.field(self.tr("Organisation"), self.organisation, "organisation_id")
         form.field(self.tr("Industry"), self.industry, "industry_id")
         form.field(self.tr("Credited unit"), self.unit, "unit_id")
+        form.field(self.tr("Linked city leader"), self.leader, "leader_id")
         form.field(self.tr("Amount"), self.amount, "amount_cny")
         form.field(self.tr("Stage"), self.stage, "stage")
         form.field(self.tr("Reason for the stage change"), self.stage_reason, "stage_reason")
@@ -171,6 +177,7 @@ class LeadEditor(EditorDialog):
         self.organisation.set_value(d.organisation_id or None)
         self.industry.set_value(d.industry_id)
         self.unit.set_value(d.unit_id)
+        self.leader.set_value(d.leader_id)
         self.amount.setValue(d.amount_cny / 100_000_000)
         self.stage.set_value(d.stage)
         self.stage_reason.clear()
@@ -185,7 +192,8 @@ class LeadEditor(EditorDialog):
         return replace(
             self.loaded, title_zh=self.title_zh.text(), title_en=self.title_en.text(),
             organisation_id=self.organisation.value() or 0, industry_id=self.industry.value(),
-            unit_id=self.unit.value(), amount_cny=cny(self.amount), stage=self.stage.value(),
+            unit_id=self.unit.value(), leader_id=self.leader.value(),
+            amount_cny=cny(self.amount), stage=self.stage.value(),
             stage_reason=self.stage_reason.text(),
             first_contact_on=optional_date(self.first_contact),
             signed_on=optional_date(self.signed_on), funds_in_cny=cny(self.funds),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date, time
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QWidget
@@ -13,11 +14,16 @@ from desktop.editors.event import EventEditor
 from desktop.editors.lead import LeadEditor
 from desktop.editors.organisation import OrganisationEditor
 from desktop.editors.person import PersonEditor
+from desktop.editors.read_only import refusal
 from desktop.editors.trip import TripEditor
 from desktop.editors.unit import UnitEditor
+from desktop.editors.visit_dialogs import VisitDialog
 from desktop.lookups import LookupCache
 from models.changes import RecordKind
 from models.operations.leads import LeadDraft
+from models.operations.teams import get_visit, visit_draft
+from models.queries import list_leads
+from models.visits import list_teams
 
 
 class Editors(QObject):
@@ -31,7 +37,11 @@ class Editors(QObject):
         self.open: dict[tuple[str, int], EditorDialog] = {}
         ctx.open_trip_requested.connect(self.open_trip)
         ctx.open_event_requested.connect(self.open_event)
+        ctx.new_event_requested.connect(self.new_event_at)
         ctx.open_field_requested.connect(self.open_at)
+        ctx.open_lead_requested.connect(self.open_lead)
+        ctx.open_visit_requested.connect(self.open_visit)
+        self.visits: dict[int, VisitDialog] = {}
 
     def _show(self, kind: str, ident: int | None,
               make: Callable[[], EditorDialog]) -> EditorDialog:
@@ -42,6 +52,9 @@ class Editors(QObject):
             editor.activateWindow()
             return editor
         editor = make()
+        reason = refusal(self.ctx, kind, ident)
+        if reason:
+            editor.set_read_only(reason)
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.setWindowModality(Qt.WindowModality.NonModal)
         if key is not None:
@@ -62,6 +75,14 @@ class Editors(QObject):
         editor = self._show("event", event_id,
                             lambda: EventEditor(self.ctx, event_id, self.window,
                                                 lookups=self.lookups.get()))
+        assert isinstance(editor, EventEditor)
+        return editor
+
+    def new_event_at(self, day: date, at: time | None = None) -> EventEditor:
+        """A new event's editor on ``day`` (at ``at`` for an hour, else all working day)."""
+        editor = self._show("event", None,
+                            lambda: EventEditor(self.ctx, None, self.window,
+                                                lookups=self.lookups.get(), day=day, at=at))
         assert isinstance(editor, EventEditor)
         return editor
 
@@ -100,6 +121,29 @@ class Editors(QObject):
                                                lookups=self.lookups.get(), draft=draft))
         assert isinstance(editor, LeadEditor)
         return editor
+
+    def open_visit(self, visit_id: int) -> VisitDialog:
+        """An HQ visit's dialog (from the calendar or a leader's view); one per visit."""
+        if visit_id in self.visits:
+            dialog = self.visits[visit_id]
+            dialog.raise_()
+            dialog.activateWindow()
+            return dialog
+        with self.ctx.sessions() as session:
+            draft = visit_draft(session, visit_id)
+            revision = get_visit(session, visit_id).revision
+            teams = list_teams(session)
+            leads = list_leads(session)
+        dialog = VisitDialog(self.ctx, self.lookups.get(), teams, leads, draft, revision,
+                             self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setWindowModality(Qt.WindowModality.NonModal)
+        self.visits[visit_id] = dialog
+        dialog.destroyed.connect(lambda _obj=None, k=visit_id: self.visits.pop(k, None))
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
 
     def open_unit(self, unit_id: int | None = None) -> UnitEditor:
         editor = self._show("unit", unit_id, lambda: UnitEditor(self.ctx, unit_id, self.window))

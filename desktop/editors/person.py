@@ -7,13 +7,15 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 from sqlalchemy.orm import Session
 
 from desktop.context import AppContext
 from desktop.editors.code_fields import LanguagesEdit
+from desktop.editors.date_field import DateTimeField
 from desktop.editors.directory import DirectoryEditor
 from desktop.editors.form import EnumCombo, Form, IdCombo
+from desktop.pages.steering import SteeringPanel
 from desktop.undo.base import PlannerCommand
 from desktop.undo.directory import CreatePerson, EditPerson
 from models.changes import RecordKind
@@ -37,8 +39,13 @@ class PersonEditor(DirectoryEditor):
                 lookups = load_lookups(session)
         self.lookups = lookups
         self._build()
+        self.steering: SteeringPanel | None = None
+        if person_id is not None:  # what the person steers: projects, trips, visits
+            self.steering = SteeringPanel(ctx, person_id=person_id)
+            self.steering_tab = self.tabs.addTab(self.steering,
+                                                 self.tr("Projects, trips && visits"))
         self.reload()
-        self.resize(560, 560)
+        self.resize(720, 560)
 
     def _build(self) -> None:
         lang = self.lang
@@ -79,9 +86,7 @@ class PersonEditor(DirectoryEditor):
         self.mobile_abroad = QLineEdit()
         self.mobile_abroad.setPlaceholderText(self.tr("a number that works abroad"))
         self.passport_number = QLineEdit()
-        self.passport_expires = QDateEdit()
-        self.passport_expires.setCalendarPopup(True)
-        self.passport_expires.setDisplayFormat("yyyy-MM-dd")
+        self.passport_expires = DateTimeField(with_time=False)
         self.passport_expires.setMinimumDate(NO_DATE)
         self.passport_expires.setSpecialValueText(self.tr("(not known)"))
         self.visa_status = QLineEdit()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -15,13 +16,15 @@ from PySide6.QtWidgets import (
 
 from desktop.context import AppContext
 from desktop.editors.lead import LeadEditor
+from desktop.editors.organisation_chooser import OrganisationChooser
 from desktop.tables.leads import LeadTableModel
 from desktop.tables.row_model import ROW_ROLE
 from models import queries
 from models.changes import OpChanges, RecordKind
-from models.errors import PlannerError
+from models.errors import PlannerError, ValidationError
 from models.events import AgendaSession
-from models.operations.leads import meeting_draft
+from models.lookups import organisation_refs
+from models.operations.leads import meeting_draft, meeting_organisations
 from models.records import id_by_uuid
 from models.rows import LeadRow
 from models.trips import ItineraryItem
@@ -103,20 +106,37 @@ class ProducedProjects(QWidget):
                                 if e in self.open_editors else None)
         return editor
 
-    def from_meeting(self, *, item_uuid: str | None = None,
-                     session_uuid: str | None = None) -> LeadEditor:
+    def from_meeting(self, *, item_uuid: str | None = None, session_uuid: str | None = None,
+                     title: str = "") -> LeadEditor | None:
         """A new project's editor, prefilled from a saved itinerary item or agenda session.
 
-        Raises PlannerError when the meeting is not saved yet or names no organisation.
+        When the meeting does not name one organisation (an agenda session, an item without a
+        company), the user chooses it: the meeting's organisations first, then any. None when
+        the user cancels. Raises PlannerError when the meeting is not saved yet.
         """
         with self.ctx.sessions() as session:
             if item_uuid:
-                draft = meeting_draft(session, item_id=id_by_uuid(session, ItineraryItem,
-                                                                   item_uuid))
+                where: dict[str, int] = {"item_id": id_by_uuid(session, ItineraryItem,
+                                                               item_uuid)}
             elif session_uuid:
-                draft = meeting_draft(session, agenda_session_id=id_by_uuid(
-                    session, AgendaSession, session_uuid))
+                where = {"agenda_session_id": id_by_uuid(session, AgendaSession, session_uuid)}
             else:
                 raise PlannerError("请先保存该日程或议程，再由它生成项目",
                                    "Save the meeting first, then make a project of it")
+            try:
+                draft = meeting_draft(session, **where)
+            except ValidationError as exc:
+                if exc.field != "organisation_id":
+                    raise
+                chooser = OrganisationChooser(
+                    self.lang, title,
+                    meeting_organisations(session, **where), organisation_refs(session),
+                    self.window())
+                if not self.ask_organisation(chooser):
+                    return None
+                draft = meeting_draft(session, **where, organisation_id=chooser.chosen())
         return self._open(LeadEditor(self.ctx, None, self.window(), draft=draft))
+
+    def ask_organisation(self, chooser: OrganisationChooser) -> bool:
+        """Show the chooser; whether an organisation was chosen (tests answer it directly)."""
+        return chooser.exec() == QDialog.DialogCode.Accepted

@@ -63,11 +63,10 @@ ITEM_FIELDS = ("items", "item", "starts_at", "ends_at", "timezone", "attendee_id
                "organisation_id")
 
 
-def new_trip_draft(lookups: Lookups, today: date) -> TripDraft:
-    """Sensible defaults: an overseas region, a week starting on the Monday a month ahead."""
+def new_trip_draft(lookups: Lookups, start: date) -> TripDraft:
+    """Sensible defaults: an overseas region, a week from ``start``."""
     region = next((r for r in lookups.regions if r.kind is RegionKind.OVERSEAS),
                   lookups.regions[0] if lookups.regions else None)
-    start = today + timedelta(days=30 - today.weekday() + 7) - timedelta(days=7)
     return TripDraft(title_zh="", region_id=region.id if region else 0, start_date=start,
                      end_date=start + timedelta(days=6), items=[])
 
@@ -75,7 +74,9 @@ def new_trip_draft(lookups: Lookups, today: date) -> TripDraft:
 class TripEditor(EditorDialog):
     def __init__(self, ctx: AppContext, trip_id: int | None = None,
                  parent: QWidget | None = None, today: date | None = None,
-                 lookups: Lookups | None = None) -> None:
+                 lookups: Lookups | None = None, day: date | None = None) -> None:
+        """A new trip starts on ``day`` (the day clicked in the calendar) or on the next
+        working day of the campaign's year seen from ``today``."""
         super().__init__(ctx, parent)
         self.trip_id = trip_id
         self.revision = 0
@@ -85,7 +86,7 @@ class TripEditor(EditorDialog):
             with ctx.sessions() as session:
                 lookups = load_lookups(session)
         self.lookups = lookups
-        self.loaded = new_trip_draft(self.lookups, today or date.today())
+        self.loaded = new_trip_draft(self.lookups, day or self.new_record_day(today))
         self._build()
         self.reload()
         self.resize(980, 720)
@@ -253,7 +254,8 @@ class TripEditor(EditorDialog):
             self.show_problem(self.tr("Select a meeting in the itinerary first."), False)
             return None
         try:
-            return self.projects.from_meeting(item_uuid=self.itinerary.rows()[n].uuid or "")
+            row = self.itinerary.rows()[n]
+            return self.projects.from_meeting(item_uuid=row.uuid or "", title=row.title_zh)
         except PlannerError as exc:
             self.show_problem(describe(exc, self.lang), False)
             return None

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session, sessionmaker
 
+from desktop.formatting import plain_tooltip
 from models.audit.history import AuditRow, record_history
 from models.audit.labels import describe_value, field_label, local_time
 from models.audit.table import CREATE, DELETE
@@ -66,7 +67,7 @@ class HistoryDialog(QDialog):
         revision = f" · rev {entry.revision}" if entry.revision is not None else ""
         what = f"{entry.action_label(self.lang)} {entry.what(self.lang)}{revision}"
         item = QTreeWidgetItem([local_time(entry.at), entry.actor, what, "", "", ""])
-        item.setToolTip(2, what)
+        item.setToolTip(2, plain_tooltip(what))
         for change in entry.changes:
             old = describe_value(entry.record_type, change.field, change.old, self.lang)
             new = describe_value(entry.record_type, change.field, change.new, self.lang)
@@ -76,8 +77,8 @@ class HistoryDialog(QDialog):
                 new = ""
             child = QTreeWidgetItem(["", "", "", field_label(change.field, self.lang,
                                                              entry.record_type), old, new])
-            child.setToolTip(4, old)
-            child.setToolTip(5, new)
+            child.setToolTip(4, plain_tooltip(old))
+            child.setToolTip(5, plain_tooltip(new))
             item.addChild(child)
         return item
 

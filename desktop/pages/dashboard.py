@@ -14,7 +14,6 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDateEdit,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -41,7 +40,8 @@ from desktop.calendar.style import (
     time_text,
 )
 from desktop.context import AppContext
-from desktop.formatting import fmt_cny, fmt_int, pydate, qdate
+from desktop.editors.date_field import DateTimeField, beside
+from desktop.formatting import plain_tooltip, pydate, qdate
 from desktop.pages.dashboard_charts import GaugeCard, MonthChart
 from models.changes import OpChanges, RecordKind
 from models.conflicts import Conflict
@@ -49,6 +49,7 @@ from models.enums import Severity
 from models.errors import NotFoundError
 from models.progress import LeaderboardRow, Progress
 from models.search import trip_or_event
+from models.wording import board_count, board_money
 from planning.dashboard import FORTNIGHT, read_dashboard
 from planning.dates import day_label, month_name
 from planning.entries import CalendarEntry, TimeMode
@@ -119,9 +120,7 @@ class DashboardView(QWidget):
         self.heading.setFont(big)
         self.slogan = QLabel()
         self.slogan.setStyleSheet(f"color: {MUTED_TEXT.name()}")
-        self.as_of = QDateEdit()
-        self.as_of.setCalendarPopup(True)
-        self.as_of.setDisplayFormat("yyyy-MM-dd")
+        self.as_of = DateTimeField(with_time=False)
         self.as_of.setToolTip(self.tr("The day the dashboard looks from: the next 14 days, open "
                                       "conflicts and the month's leaderboard follow it"))
         self.as_of.dateChanged.connect(lambda d: self.set_today(pydate(d)))
@@ -138,7 +137,7 @@ class DashboardView(QWidget):
         titles.addWidget(self.slogan)
         top.addLayout(titles, 1)
         top.addWidget(QLabel(self.tr("As of")))
-        top.addWidget(self.as_of)
+        top.addWidget(beside(self.as_of))
         top.addWidget(self.today_button)
 
         self.gauges = [GaugeCard() for _ in range(5)]
@@ -306,7 +305,7 @@ class DashboardView(QWidget):
             item.setText(4, entry.status_label(lang))
             tip = entry_tooltip(entry, TimeMode.BEIJING, lang)
             for column in range(5):
-                item.setToolTip(column, tip)
+                item.setToolTip(column, plain_tooltip(tip))
         if not self.upcoming:
             empty = QTreeWidgetItem(tree)
             empty.setText(1, self.tr("Nothing planned in the next 14 days"))
@@ -332,7 +331,7 @@ class DashboardView(QWidget):
             item.setText(0, ("● " + self.tr("Conflict")) if error else ("▲ " + self.tr("Warning")))
             item.setForeground(0, QBrush(HOLIDAY_TEXT if error else QColor("#b7791f")))
             item.setText(1, conflict.text(lang))
-            item.setToolTip(1, conflict.text(lang) + "\n" + " · ".join(conflict.codes))
+            item.setToolTip(1, plain_tooltip(conflict.text(lang) + "\n" + " · ".join(conflict.codes)))
         if not self.conflicts:
             ok = QTreeWidgetItem(tree)
             ok.setText(1, self.tr("No open conflicts: no one is booked twice, no venue is "
@@ -358,7 +357,8 @@ class DashboardView(QWidget):
             item.setForeground(0, QBrush(SEVERITY_COLOURS[finding.severity]))
             item.setText(1, ", ".join(finding.codes))
             item.setText(2, finding.text(lang))
-            item.setToolTip(2, f"{finding.kind.label(lang)} · {finding.id}\n{finding.text(lang)}")
+            item.setToolTip(2, plain_tooltip(
+                f"{finding.kind.label(lang)} · {finding.id}\n{finding.text(lang)}"))
         if not self.findings:
             ok = QTreeWidgetItem(tree)
             ok.setText(2, self.tr("Nothing open: no holiday, late hour, tight transfer or "
@@ -400,9 +400,9 @@ class DashboardView(QWidget):
             item = QTreeWidgetItem(tree)
             item.setText(0, str(row.rank))
             item.setText(1, row.unit.name(lang))
-            item.setText(2, fmt_int(row.signed_leads, lang))
-            item.setText(3, fmt_cny(row.signed_cny, lang))
-            item.setText(4, fmt_int(row.hq_visits, lang))
+            item.setText(2, board_count(row.signed_leads))  # a zero reads — (models.wording)
+            item.setText(3, board_money(row.signed_cny, lang))
+            item.setText(4, board_count(row.hq_visits))
             for column in (0, 2, 3, 4):
                 item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight
                                       | Qt.AlignmentFlag.AlignVCenter)

@@ -39,11 +39,14 @@ from desktop.context import AppContext
 from desktop.dialogs import MessageDisplay
 from desktop.editors.opening import Editors
 from desktop.errors_text import describe
+from desktop.tables.elided_tip import ElidedTipDelegate
 from desktop.tables.row_model import ID_ROLE, ROW_ROLE, RowFilterProxy, RowTableModel
 from desktop.worker import Progress, start_job
 from models.changes import OpChanges, RecordKind
 
 translate = QCoreApplication.translate
+
+SORT_ARROW_ROOM = 48  # a header's padding and its sort arrow on either side of the centred title
 
 
 class EntityPage(QWidget):
@@ -65,6 +68,7 @@ class EntityPage(QWidget):
         self.stale = True
         self.loading = False
         self._generation = 0  # a load older than the latest one is dropped
+        self._select_after_load: list[int] = []  # saved or moved records, shown selected
         self.proxy = RowFilterProxy(self)
         self.proxy.setSourceModel(model)
         self.search = QLineEdit(self)
@@ -85,6 +89,7 @@ class EntityPage(QWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setWordWrap(False)
+        self.view.setItemDelegate(ElidedTipDelegate(self.view))  # a cut title: whole in a tooltip
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(26)
         header = self.view.horizontalHeader()
@@ -187,21 +192,35 @@ class EntityPage(QWidget):
             if self.initial_sort:
                 self.view.sortByColumn(self.model.column_number(self.initial_sort),
                                        Qt.SortOrder.AscendingOrder)
-        for ident in selected:
-            self.select_id(ident, clear=False)
+        wanted = [i for i in self._select_after_load if self.model.find_row(i) >= 0]
+        self._select_after_load = []
+        for n, ident in enumerate(wanted or selected):
+            self.select_id(ident, clear=bool(wanted) and n == 0)
         self._selection_changed()
         self._update_count()
         self.loaded.emit()
 
     def fit_columns(self) -> None:
+        """Each column as wide as its contents and its whole title beside the sort arrow (up to
+        its limit); a ``stretch`` column takes what the others leave of the page's width."""
         self.view.resizeColumnsToContents()
+        header = self.view.horizontalHeader()
+        metrics = header.fontMetrics()
         for n, column in enumerate(self.model.columns):
-            width = self.view.columnWidth(n)
-            limit = column.width or 320
-            self.view.setColumnWidth(n, min(max(width + 12, 60), limit))
-        self.view.horizontalHeader().setProperty("fitted", True)
+            title = metrics.horizontalAdvance(column.title.replace("&&", "&")) + SORT_ARROW_ROOM
+            width = max(self.view.columnWidth(n) + 12, title, 60)
+            if column.stretch:
+                header.setSectionResizeMode(n, QHeaderView.ResizeMode.Stretch)
+                header.setStretchLastSection(False)
+                continue
+            self.view.setColumnWidth(n, min(width, column.width or 320))
+        header.setProperty("fitted", True)
 
     def _data_changed(self, changes: OpChanges) -> None:
+        if self.kinds and not changes.everything:  # a saved or moved record is selected
+            changed = changes.ids_of(self.kinds[0])
+            if changed and len(changed) <= 50:
+                self._select_after_load = sorted(changed)
         if changes.touches(*self.kinds):
             if self.isVisible():
                 self.refresh()
@@ -251,7 +270,7 @@ class EntityPage(QWidget):
         mode = flags.ClearAndSelect if clear else flags.Select
         self.view.selectionModel().select(index, mode | flags.Rows)
         self.view.selectionModel().setCurrentIndex(index, flags.NoUpdate)
-        self.view.scrollTo(index)
+        self.view.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
         return True
 
     def _selection_changed(self, *_args: QItemSelection | QModelIndex) -> None:

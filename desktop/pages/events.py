@@ -16,12 +16,13 @@ from desktop.dialogs import MoveDialog, ReasonDialog
 from desktop.editors.form_dialog import FormDialog
 from desktop.editors.opening import Editors
 from desktop.editors.saving import save
-from desktop.formatting import fmt_datetime, fmt_int, fmt_time, join_names
+from desktop.formatting import fmt_datetime, fmt_int, fmt_time
 from desktop.pages.entity_page import EntityPage
 from desktop.tables.events import EventTableModel
 from desktop.undo.events import CancelEvent, DeleteEvent, DuplicateEvent, MoveEvent
 from models import queries
 from models.changes import RecordKind
+from models.deletion import event_deletion
 from models.enums import EventKind, EventStatus, RsvpState
 from models.rows import EventRow
 from models.timeutil import BEIJING
@@ -94,9 +95,12 @@ class EventsPage(EntityPage):
 
     def delete_selected(self) -> None:
         rows: list[EventRow] = self.selected_rows()
-        if not rows or not dialogs.confirm(self, self.tr("Delete events"), self.tr(
-                "Delete %1 with its agenda and invitations? You can undo this with Ctrl+Z.")
-                .replace("%1", join_names((r.code for r in rows), self.lang))):
+        if not rows:
+            return
+        with self.ctx.sessions() as session:
+            found = [event_deletion(session, r.id) for r in rows]
+        if not dialogs.confirm_delete(self, self.tr("Delete events"),
+                                      dialogs.event_deletion_text(found, self.lang)):
             return
         stack = self.ctx.undo_stack
         if len(rows) > 1:

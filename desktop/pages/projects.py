@@ -28,6 +28,7 @@ from desktop.editors.stage_dialog import StageMoveDialog, needs_details
 from desktop.pages.entity_page import EntityPage
 from desktop.pages.filter_bar import narrow_filters
 from desktop.pages.projects_board import PipelineBoard
+from desktop.pages.steering import SteeringPanel
 from desktop.tables.leads import LeadTableModel
 from desktop.tables.row_model import ROW_ROLE
 from desktop.undo.leads import DeleteLead, MoveLead
@@ -77,15 +78,19 @@ class ProjectsPage(EntityPage):
         second = QHBoxLayout()
         self.list_button = QPushButton(self.tr("&List"), self)
         self.board_button = QPushButton(self.tr("&Board"), self)
+        self.steering_button = QPushButton(self.tr("By &leader / chain"), self)
+        self.steering_button.setToolTip(self.tr(
+            "Each city leader's (挂点领导) or industry chain's (链长) projects, trips and visits"))
         modes = QButtonGroup(self)
-        for n, button in enumerate((self.list_button, self.board_button)):
+        for n, button in enumerate((self.list_button, self.board_button, self.steering_button)):
             button.setCheckable(True)
             modes.addButton(button, n)
             second.addWidget(button)
         self.list_button.setChecked(True)
         modes.idToggled.connect(self._mode_toggled)
         second.addSpacing(12)
-        second.addWidget(QLabel(self.tr("Amount"), self))
+        self.amount_label = QLabel(self.tr("Amount"), self)
+        second.addWidget(self.amount_label)
         self.min_amount = self._amount_box(self.tr("from"))
         self.max_amount = self._amount_box(self.tr("to"))
         second.addWidget(self.min_amount)
@@ -97,6 +102,7 @@ class ProjectsPage(EntityPage):
         self.totals.setStyleSheet("color: #1d3d63;")
         self.totals.setWordWrap(True)
         second.addWidget(self.totals, 1)
+        second.addStretch(0)  # keeps the buttons their size when the totals are hidden
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.insertLayout(1, second)
@@ -105,6 +111,9 @@ class ProjectsPage(EntityPage):
         self.board.open_requested.connect(lambda ident: self.editors.open_lead(ident))
         self.splitter.insertWidget(0, self.board)
         self.board.hide()
+        self.steering = SteeringPanel(ctx, parent=self)
+        self.splitter.insertWidget(0, self.steering)
+        self.steering.hide()
         for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset,
                        self.proxy.layoutChanged):
             signal.connect(self._rows_shown_changed)
@@ -172,15 +181,35 @@ class ProjectsPage(EntityPage):
 
     def _mode_toggled(self, button: int, on: bool) -> None:
         if on:
-            self.show_board(button == 1)
+            self.show_mode(button)
 
     def show_board(self, on: bool) -> None:
-        self.board.setVisible(on)
-        self.view.setVisible(not on)
-        self.board_button.setChecked(on)
-        self.list_button.setChecked(not on)
+        self.show_mode(1 if on else 0)
+
+    def show_steering(self) -> SteeringPanel:
+        """The per-leader and per-chain views (挂点领导 / 链长)."""
+        self.show_mode(2)
+        return self.steering
+
+    def show_mode(self, mode: int) -> None:
+        """0: the list, 1: the pipeline board, 2: by leader or industry chain."""
+        for n, (widget, button) in enumerate(((self.view, self.list_button),
+                                              (self.board, self.board_button),
+                                              (self.steering, self.steering_button))):
+            widget.setVisible(n == mode)
+            button.setChecked(n == mode)
+        for n in range(self.filters.count()):  # the filters narrow the list and the board
+            item = self.filters.itemAt(n)
+            control = item.widget() if item is not None else None
+            if control is not None:
+                control.setEnabled(mode != 2)
+        for widget in (self.min_amount, self.max_amount, self.amount_label, self.totals):
+            widget.setVisible(mode != 2)  # the view by leader or chain has its own totals
 
     def selected_row(self) -> LeadRow | None:
+        if self.steering.isVisible():
+            rows = self.steering.project_view.selectionModel().selectedRows()
+            return rows[0].data(ROW_ROLE) if rows else None
         if self.board.isVisible():
             ident = self.board.selected_id()
             return next((r for r in self.model.rows() if r.id == ident), None)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
+from desktop.formatting import plain_tooltip
 from desktop.tables.leads import history_text
 from models.enums import LeadStage
 from models.language import Lang
@@ -163,7 +164,7 @@ class StageColumn(QFrame):
         for row in rows:
             item = QListWidgetItem(card_text(row, self.lang))
             item.setData(LEAD_ID_ROLE, row.id)
-            item.setToolTip(card_tooltip(row, self.lang))
+            item.setToolTip(plain_tooltip(card_tooltip(row, self.lang)))
             item.setSizeHint(QSize(CARD_WIDTH - 30, 66))
             self.cards.addItem(item)
 

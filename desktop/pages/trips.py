@@ -40,6 +40,7 @@ from desktop.undo.trips import (
 )
 from models import queries
 from models.changes import RecordKind
+from models.deletion import trip_deletion
 from models.enums import ItemKind, TripStatus
 from models.lookups import NO_LOOKUPS
 from models.operations.items import ItemDraft
@@ -133,9 +134,12 @@ class TripsPage(EntityPage):
 
     def delete_selected(self) -> None:
         rows: list[TripRow] = self.selected_rows()
-        if not rows or not dialogs.confirm(self, self.tr("Delete trips"), self.tr(
-                "Delete %1 with its itinerary? You can undo this with Ctrl+Z.").replace(
-                "%1", join_names((r.code for r in rows), self.lang))):
+        if not rows:
+            return
+        with self.ctx.sessions() as session:
+            found = [trip_deletion(session, r.id) for r in rows]
+        if not dialogs.confirm_delete(self, self.tr("Delete trips"),
+                                      dialogs.trip_deletion_text(found, self.lang)):
             return
         stack = self.ctx.undo_stack
         if len(rows) > 1:

@@ -21,6 +21,7 @@ from models.changes import RecordKind
 from models.enums import UnitKind
 from models.errors import NotFoundError
 from models.progress import LeaderboardRow, leaderboard
+from models.wording import board_money
 
 
 class UnitsPage(EntityPage):
@@ -91,13 +92,13 @@ class UnitsPage(EntityPage):
                      .replace("%4", period)),
             escape(self.tr("Signed projects %1 · investment signed %2 · funds in %3 · HQ visits %4")
                    .replace("%1", fmt_int(row.signed_leads, lang))
-                   .replace("%2", fmt_cny(row.signed_cny, lang))
-                   .replace("%3", fmt_cny(row.funds_in_cny, lang))
+                   .replace("%2", board_money(row.signed_cny, lang))
+                   .replace("%3", board_money(row.funds_in_cny, lang))
                    .replace("%4", fmt_int(row.hq_visits, lang))),
             f"<b>{escape(credited)}</b> ({len(leads)})",
         ]
         for lead in leads:
-            lines.append(escape(f"{lead.code}  {lead.title_zh} · {lead.organisation.name(lang)} · "
+            lines.append(escape(f"{lead.code}  {lead.title(lang)} · {lead.organisation.name(lang)} · "
                                 f"{lead.stage.label(lang)} · {fmt_cny(lead.amount_cny, lang)}"
                                 + (f" · {fmt_date(lead.signed_on, lang)}" if lead.signed_on
                                    else "")))

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTableView,
     QTabWidget,
@@ -28,19 +29,26 @@ from desktop import dialogs
 from desktop.context import AppContext
 from desktop.editors.opening import Editors
 from desktop.editors.saving import save
+from desktop.editors.target_dialog import TargetDialog
 from desktop.editors.visit_dialogs import RecordVisitDialog, TeamDialog, VisitDialog
 from desktop.pages.entity_page import EntityPage
 from desktop.pages.filter_bar import narrow_filters
-from desktop.tables.row_model import ROW_ROLE, RowTableModel
-from desktop.tables.visits import CoverageTableModel, TeamTableModel, VisitTableModel
+from desktop.tables.row_model import ROW_ROLE, RowFilterProxy, RowTableModel
+from desktop.tables.visits import (
+    CoverageTableModel,
+    TargetTableModel,
+    TeamTableModel,
+    VisitTableModel,
+)
+from desktop.undo.steering import UnmarkTargets
 from desktop.undo.visits import DeleteVisit
 from models import queries
 from models.changes import RecordKind
 from models.enums import VisitStatus
 from models.errors import PlannerError
 from models.operations.teams import team_draft, visit_draft
-from models.rows import HqVisitRow, TeamRow
-from models.visits import coverage, list_teams, list_visits
+from models.rows import HqVisitRow, TargetRow, TeamRow
+from models.visits import coverage, list_targets, list_teams, list_visits
 
 
 def _table(model: RowTableModel[Any], parent: QWidget) -> QTableView:
@@ -129,7 +137,39 @@ class VisitsPage(EntityPage):
         column.addWidget(self.teams_view, 1)
         column.addLayout(row)
         self.teams_tab = self.detail.addTab(teams_page, self.tr("Teams"))
+        self._build_targets()
         self.set_detail(self.detail)
+
+    def _build_targets(self) -> None:
+        """The target list (千企): add, re-file or remove target HQs, with undo."""
+        page = QWidget(self.detail)
+        self.target_list = TargetTableModel(self.lang, self)
+        self.target_proxy = RowFilterProxy(self)
+        self.target_proxy.setSourceModel(self.target_list)
+        self.targets_view = _table(self.target_list, page)
+        self.targets_view.setModel(self.target_proxy)
+        self.targets_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.targets_view.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.Interactive)
+        self.target_search = QLineEdit(page)
+        self.target_search.setClearButtonEnabled(True)
+        self.target_search.setPlaceholderText(self.tr("Search the target list…"))
+        self.target_search.setMinimumWidth(240)
+        self.target_search.textChanged.connect(self.target_proxy.set_search)
+        row = QHBoxLayout()
+        row.addWidget(self.target_search)
+        for text, slot in ((self.tr("Add a target HQ…"), self.add_target),
+                           (self.tr("Change chain or region…"), self.refile_targets),
+                           (self.tr("Remove from target list"), self.remove_targets)):
+            button = QPushButton(text, page)
+            button.clicked.connect(slot)
+            row.addWidget(button)
+        row.addStretch(1)
+        column = QVBoxLayout(page)
+        column.setContentsMargins(0, 4, 0, 0)
+        column.addLayout(row)
+        column.addWidget(self.targets_view, 1)
+        self.targets_tab = self.detail.addTab(page, self.tr("Target list"))
 
     # --- reading --------------------------------------------------------------------------
 
@@ -142,8 +182,13 @@ class VisitsPage(EntityPage):
             self.by_industry.set_rows(coverage(session, "industry"))
             self.by_region.set_rows(coverage(session, "region"))
             teams = list_teams(session)
+            targets = list_targets(session)
         self.teams.set_rows(teams)
         self._refill_teams(teams)
+        self.target_list.set_rows(targets)
+        if not self.targets_view.horizontalHeader().property("fitted"):
+            self.targets_view.resizeColumnsToContents()
+            self.targets_view.horizontalHeader().setProperty("fitted", True)
 
     def _refill_teams(self, teams: list[TeamRow]) -> None:
         """The team filter follows new and renamed teams, keeping the one chosen."""
@@ -251,6 +296,37 @@ class VisitsPage(EntityPage):
         team = self._selected_team()
         if team is not None:
             self.team_filter.setCurrentIndex(max(self.team_filter.findText(team.name), 0))
+
+    def selected_targets(self) -> list[TargetRow]:
+        return [i.data(ROW_ROLE) for i in self.targets_view.selectionModel().selectedRows()]
+
+    def add_target(self) -> TargetDialog:
+        dialog = TargetDialog(self.ctx, self.editors.lookups.get(), parent=self)
+        self.show_dialog(dialog)
+        return dialog
+
+    def refile_targets(self) -> TargetDialog | None:
+        rows = self.selected_targets()
+        if not rows:
+            self.messages.show_problem(self.tr("Select target HQs in the list first."), False)
+            return None
+        first = rows[0]
+        dialog = TargetDialog(self.ctx, self.editors.lookups.get(),
+                              [r.organisation for r in rows],
+                              first.industry.id if first.industry else None,
+                              first.region.id if first.region else None, self)
+        self.show_dialog(dialog)
+        return dialog
+
+    def remove_targets(self) -> bool:
+        rows = self.selected_targets()
+        if not rows:
+            self.messages.show_problem(self.tr("Select target HQs in the list first."), False)
+            return False
+        label = (rows[0].organisation.name_zh if len(rows) == 1
+                 else self.tr("%n organisation(s)", "", len(rows)))
+        return save(self.ctx, UnmarkTargets(self.ctx, [r.organisation.id for r in rows], label),
+                    self.messages)
 
     def show_coverage(self) -> None:
         """The dashboard's drill-down: the coverage by team, every visit listed."""

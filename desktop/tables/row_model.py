@@ -21,6 +21,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 from typing_extensions import override
 
+from desktop.formatting import plain_tooltip
+
 RowT = TypeVar("RowT")
 Index = QModelIndex | QPersistentModelIndex
 
@@ -47,6 +49,7 @@ class Column(Generic[RowT]):
     tooltip: Callable[[RowT], str] | None = None
     colour: Callable[[RowT], QColor | None] | None = None
     width: int = 0  # preferred width in pixels (0: fit the contents)
+    stretch: bool = False  # takes the width the other columns leave (the page's full width)
 
 
 class RowTableModel(QAbstractTableModel, Generic[RowT]):
@@ -149,7 +152,7 @@ class RowTableModel(QAbstractTableModel, Generic[RowT]):
         if role == SEARCH_ROLE:
             return self._search[index.row()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return column.tooltip(row) if column.tooltip else None
+            return plain_tooltip(column.tooltip(row)) if column.tooltip else None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return RIGHT if column.align_right else None
         if role == Qt.ItemDataRole.ForegroundRole and column.colour:

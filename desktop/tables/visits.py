@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor
 from desktop.tables.row_model import MUTED, Column, RowTableModel
 from models.enums import VisitStatus
 from models.language import Lang
-from models.rows import CoverageRow, HqVisitRow, TeamRow
+from models.rows import CoverageRow, HqVisitRow, TargetRow, TeamRow
 
 PLANNED = QColor("#2f6fb3")
 STATUS_ORDER = {VisitStatus.PLANNED: 0, VisitStatus.DONE: 1, VisitStatus.CANCELLED: 2}
@@ -93,3 +93,35 @@ class CoverageTableModel(RowTableModel[CoverageRow]):
 
     def row_id(self, row: CoverageRow) -> int:
         return row.key.id
+
+
+class TargetTableModel(RowTableModel[TargetRow]):
+    """The target list (千企, the investment map): organisation, chain, region, coverage."""
+
+    def __init__(self, lang: Lang, parent: QObject | None = None) -> None:
+        self.lang = lang
+        super().__init__([
+            Column("organisation", self.tr("Organisation"), lambda r: r.organisation.name(lang),
+                   width=260),
+            Column("industry", self.tr("Industry chain"),
+                   lambda r: r.industry.name(lang) if r.industry else ""),
+            Column("region", self.tr("Region"), lambda r: r.region.name(lang) if r.region else ""),
+            Column("hq", self.tr("Headquarters"), lambda r: r.hq, width=200),
+            Column("state", self.tr("Visits"), lambda r: self.state(r),
+                   sort=lambda r: 0 if r.visited else 1 if r.planned else 2,
+                   colour=lambda r: PLANNED if r.planned and not r.visited else
+                   MUTED if not r.visited else None),
+        ], parent)
+
+    def state(self, row: TargetRow) -> str:
+        if row.visited:
+            return self.tr("visited")
+        return self.tr("planned") if row.planned else self.tr("not yet touched")
+
+    def row_id(self, row: TargetRow) -> int:
+        return row.organisation.id
+
+    def search_text(self, row: TargetRow) -> str:
+        return " ".join([row.organisation.name_zh, row.organisation.name_en, row.hq,
+                         row.industry.name_zh if row.industry else "",
+                         row.region.name_zh if row.region else ""])

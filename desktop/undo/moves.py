@@ -46,34 +46,36 @@ MOVE_COMMAND_ID = 5301  # consecutive keyboard moves of one entry merge into one
 @dataclass(frozen=True)
 class Move:
     """How far: whole ``days`` (each keeps its local clock time, DST-safe), an exact ``delta``,
-    or to a wall-clock start ``to_wall`` in ``zone`` (made a delta when applied)."""
+    or to a wall-clock start ``to_wall`` in ``zone`` (made a delta when applied); ``end_delta``
+    moves the end alone (the length dragged at an entry's bottom edge)."""
 
     days: int = 0
     delta: timedelta = timedelta(0)
     to_wall: datetime | None = None
     zone: str = ""
+    end_delta: timedelta = timedelta(0)
 
     @property
     def empty(self) -> bool:
-        return self.days == 0 and not self.delta and self.to_wall is None
+        return self.days == 0 and not self.delta and self.to_wall is None and not self.end_delta
 
     def inverse(self) -> Move:
-        return Move(-self.days, -self.delta)
+        return Move(-self.days, -self.delta, end_delta=-self.end_delta)
 
     def resolved(self, entry: CalendarEntry) -> Move:
         """``to_wall`` turned into an exact duration from the entry's start."""
         if self.to_wall is None:
             return self
         target = local_to_utc(self.to_wall, self.zone, "starts_at")
-        return Move(self.days, self.delta + (target - entry.starts_at))
+        return Move(self.days, self.delta + (target - entry.starts_at), end_delta=self.end_delta)
 
     @property
     def whole_days(self) -> bool:
-        return bool(self.days) and not self.delta
+        return bool(self.days) and not self.delta and not self.end_delta
 
     @property
     def duration(self) -> bool:
-        return not self.days and bool(self.delta)
+        return not self.days and bool(self.delta) and not self.end_delta
 
 
 
@@ -84,6 +86,11 @@ def describe_move(entry: CalendarEntry, move: Move, lang: Lang) -> str:
     if move.whole_days:
         return translate("MoveCommands", "Move {what} by {days:+d} day(s)").format(
             what=what, days=move.days)
+    if move.end_delta and not move.days and not move.delta:
+        minutes = int(move.end_delta.total_seconds() // 60)
+        hours, rest = divmod(abs(minutes), 60)
+        return translate("MoveCommands", "Change the length of {what} by {shift}").format(
+            what=what, shift=f"{'+' if minutes >= 0 else '-'}{hours}:{rest:02d}")
     minutes = int(move.delta.total_seconds() // 60) + move.days * 24 * 60
     sign = "+" if minutes >= 0 else "-"
     hours, rest = divmod(abs(minutes), 60)
@@ -117,13 +124,13 @@ class MoveCommand(PlannerCommand):
                              expected_revision=expected).changes
         if entry.kind is EntryKind.EVENT:
             return move_event(session, entry.code, days=move.days, delta=move.delta,
-                              expected_revision=expected).changes
+                              end_delta=move.end_delta, expected_revision=expected).changes
         if entry.kind is EntryKind.VISIT:
             return move_visit(session, entry.uuid, days=move.days + move.delta.days,
                               expected_revision=expected).changes
         item_id = id_by_uuid(session, ItineraryItem, entry.uuid)
         return move_item(session, item_id, days=move.days, delta=move.delta,
-                         expected_revision=expected).changes
+                         end_delta=move.end_delta, expected_revision=expected).changes
 
     @override
     def id(self) -> int:
@@ -138,7 +145,7 @@ class MoveCommand(PlannerCommand):
         a, b = self.move, other.move
         if not (a.whole_days and b.whole_days) and not (a.duration and b.duration):
             return False  # like with like: days with days, durations with durations
-        self.move = Move(a.days + b.days, a.delta + b.delta)
+        self.move = Move(a.days + b.days, a.delta + b.delta, end_delta=a.end_delta + b.end_delta)
         self.setText(describe_move(self.entry, self.move, self.ctx.lang))
         if self.move.empty:
             self.setObsolete(True)  # moved there and back: nothing to undo

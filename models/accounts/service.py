@@ -9,6 +9,7 @@ with ``psql``. SQLite has no accounts: every function here refuses it with one c
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -101,6 +102,12 @@ def _unit_for(session: Session, role: AccountRole, unit_name: str) -> int | None
         raise ValidationError("unit", f"只有单位人员账户属于某个单位（{role.labels[0]}账户不属于单位）",
                               f"Only unit accounts belong to a unit (not a {role.labels[1]})")
     return None
+
+
+def new_password() -> str:
+    """A password made up for a new account or a reset, shown once to the admin who hands it
+    over (the command line prints it, the window shows it)."""
+    return secrets.token_urlsafe(12)
 
 
 def check_password(password: str) -> str:

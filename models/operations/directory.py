@@ -198,6 +198,26 @@ def create_organisation(session: Session, draft: OrganisationDraft) -> OpResult[
     return _flushed_organisation(session, org)
 
 
+def create_organisations(session: Session,
+                         drafts: list[OrganisationDraft]) -> OpResult[list[Organisation]]:
+    """Many new organisations under the same rules, written in one flush (an import, the
+    sample): the value is the new records, in the order of ``drafts``."""
+    names: set[str] = set()
+    made = []
+    for draft in drafts:
+        _check_org(session, draft, None)
+        name = draft.name_zh.strip()
+        if name in names:
+            raise ValidationError("name_zh", f"机构“{name}”已存在", f"'{name}' already exists")
+        names.add(name)
+        org = Organisation(uuid=draft.uuid) if draft.uuid else Organisation()
+        _apply_org(org, draft)
+        made.append(org)
+    session.add_all(made)
+    session.flush()
+    return OpResult(made, OpChanges.of(RecordKind.ORGANISATION, *(o.id for o in made)))
+
+
 def update_organisation(session: Session, org_id: int, draft: OrganisationDraft,
                         expected_revision: int | None = None) -> OpResult[OrganisationRow]:
     org = _organisation(session, org_id)

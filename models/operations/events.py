@@ -397,11 +397,13 @@ def delete_event(session: Session, code_or_id: str | int) -> OpResult[EventDraft
 
 
 def move_event(session: Session, code_or_id: str | int, *, days: int = 0,
-               delta: timedelta = timedelta(0),
+               delta: timedelta = timedelta(0), end_delta: timedelta = timedelta(0),
                expected_revision: int | None = None) -> OpResult[EventRow]:
     """Move an event and its agenda by whole ``days`` (each time keeps its local clock time in
     the event's zone, safe across daylight saving) and then by an exact ``delta`` (a drag).
-    ``expected_revision`` guards against moving what someone else has changed since."""
+    ``end_delta`` then moves the event's end alone (its length dragged in the week view; the
+    agenda stays); the end stays after the start. ``expected_revision`` guards against moving
+    what someone else has changed since."""
     event = get_event(session, code_or_id)
     _check_revision(event, expected_revision)
 
@@ -409,7 +411,8 @@ def move_event(session: Session, code_or_id: str | int, *, days: int = 0,
         return (shift_local(t, event.timezone, days) if days else t) + delta
 
     event.starts_at = shift(event.starts_at)
-    event.ends_at = shift(event.ends_at)
+    event.ends_at = shift(event.ends_at) + end_delta
+    rules.span("starts_at", event.starts_at, event.ends_at)
     for s in event.sessions:
         s.starts_at = shift(s.starts_at)
         s.ends_at = shift(s.ends_at)

@@ -255,12 +255,13 @@ def update_item(session: Session, item_id: int, draft: ItemDraft,
 
 
 def move_item(session: Session, item_id: int, *, days: int = 0,
-              delta: timedelta = timedelta(0),
+              delta: timedelta = timedelta(0), end_delta: timedelta = timedelta(0),
               expected_revision: int | None = None) -> OpResult[None]:
     """Move an item by whole ``days`` (each end keeps its local clock time, safe across daylight
-    saving) and then by an exact ``delta`` (a drag in the calendar). The item's rules hold
-    after the move (inside its trip's dates); ``expected_revision`` guards against moving
-    what someone else has changed since."""
+    saving) and then by an exact ``delta`` (a drag in the calendar); ``end_delta`` then moves
+    its end alone (its length dragged in the week view). The item's rules hold after the move
+    (inside its trip's dates, the end after the start); ``expected_revision`` guards against
+    moving what someone else has changed since."""
     item = _get_item(session, item_id)
     _check_revision(item, expected_revision)
     draft = item_draft(item)
@@ -268,7 +269,7 @@ def move_item(session: Session, item_id: int, *, days: int = 0,
         draft.starts_at = shift_local(draft.starts_at, draft.timezone, days)
         draft.ends_at = shift_local(draft.ends_at, draft.timezone, days)
     draft.starts_at += delta
-    draft.ends_at += delta
+    draft.ends_at += delta + end_delta
     return update_item(session, item_id, draft)
 
 

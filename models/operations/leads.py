@@ -21,7 +21,7 @@ from models import rules
 from models.audit.actor import current_actor
 from models.campaign import Campaign, Industry, Unit
 from models.changes import OpChanges, OpResult, RecordKind
-from models.enums import LeadStage, VisitStatus
+from models.enums import LeadStage, PersonKind, RsvpState, VisitStatus
 from models.errors import ConcurrentEditError, NotFoundError, ValidationError
 from models.events import AgendaSession, ThemedEvent
 from models.leads import FUNDED_STAGES, SIGNED_STAGES, Lead, LeadStageChange, is_backwards
@@ -30,8 +30,8 @@ from models.operations.teams import VisitDraft, plan_visit, team_by_name
 from models.organisations import Organisation
 from models.people import Person
 from models.queries import current_campaign
-from models.row_builders import lead_row
-from models.rows import LeadRow, StageStep
+from models.row_builders import lead_row, ref
+from models.rows import LeadRow, Ref, StageStep
 from models.timeutil import BEIJING
 from models.trips import ItineraryItem, Trip
 
@@ -282,19 +282,62 @@ def delete_lead(session: Session, lead_id: int) -> OpResult[LeadDraft]:
     return OpResult(draft, changes)
 
 
-def meeting_draft(session: Session, *, item_id: int | None = None,
-                  agenda_session_id: int | None = None) -> LeadDraft:
-    """A new project prefilled from a meeting: an itinerary item of a trip or an agenda
-    session of an event (organisation, source, unit, industry, the day of first contact)."""
+# RSVP order of a meeting's organisations: those that came or will come first
+_RSVP_ORDER = {RsvpState.ATTENDED: 0, RsvpState.ACCEPTED: 1, RsvpState.TENTATIVE: 2,
+               RsvpState.INVITED: 3, RsvpState.DECLINED: 4}
+
+
+def meeting_organisations(session: Session, *, item_id: int | None = None,
+                          agenda_session_id: int | None = None) -> list[Ref]:
+    """The organisations a project from this meeting most likely concerns, best first: an
+    itinerary item's organisation, then its trip's targets; an agenda session's speakers'
+    organisations, then the event's invitees (attended, accepted, tentative, invited,
+    declined)."""
+    found: list[Organisation] = []
     if item_id is not None:
         item = session.get(ItineraryItem, item_id)
         if item is None:
             raise NotFoundError(f"找不到日程 {item_id}", f"No itinerary item with id {item_id}")
-        if item.organisation_id is None:
-            raise ValidationError("organisation_id", "该日程没有关联机构，无法生成项目",
-                                  "This itinerary item names no organisation")
-        org = item.organisation
-        assert org is not None
+        found = ([item.organisation] if item.organisation is not None else []) \
+            + list(item.trip.targets)
+    elif agenda_session_id is not None:
+        agenda = session.get(AgendaSession, agenda_session_id)
+        if agenda is None:
+            raise NotFoundError(f"找不到议程 {agenda_session_id}",
+                                f"No agenda session with id {agenda_session_id}")
+        found = [p.organisation for p in agenda.speakers if p.organisation is not None]
+        found += [i.organisation for i in sorted(agenda.event.invitations,
+                                                 key=lambda i: _RSVP_ORDER[i.rsvp])
+                  if i.organisation is not None]
+    return [r for o in dict.fromkeys(found) if (r := ref(o)) is not None]
+
+
+def _organisation(session: Session, organisation_id: int) -> Organisation:
+    org = session.get(Organisation, organisation_id)
+    if org is None:
+        raise ValidationError("organisation_id", f"机构不存在（编号 {organisation_id}）",
+                              f"No such organisation (id {organisation_id})")
+    return org
+
+
+def meeting_draft(session: Session, *, item_id: int | None = None,
+                  agenda_session_id: int | None = None,
+                  organisation_id: int | None = None) -> LeadDraft:
+    """A new project prefilled from a meeting: an itinerary item of a trip or an agenda
+    session of an event (organisation, source, unit, industry, the day of first contact).
+
+    ``organisation_id`` is the organisation the user chose; without it an item's own
+    organisation is taken, and a meeting that names none raises ValidationError (the window
+    then asks, listing ``meeting_organisations`` first).
+    """
+    if item_id is not None:
+        item = session.get(ItineraryItem, item_id)
+        if item is None:
+            raise NotFoundError(f"找不到日程 {item_id}", f"No itinerary item with id {item_id}")
+        if organisation_id is None and item.organisation_id is None:
+            raise ValidationError("organisation_id", "该日程没有关联机构，请选择项目的机构",
+                                  "This itinerary item names no organisation: choose one")
+        org = _organisation(session, organisation_id or item.organisation_id or 0)
         trip = item.trip
         return LeadDraft(
             title_zh=f"{org.name_zh}项目", title_en=f"{org.name_en} project" if org.name_en
@@ -302,18 +345,18 @@ def meeting_draft(session: Session, *, item_id: int | None = None,
             or (trip.industries[0].id if trip.industries else None),
             unit_id=trip.host_unit_id, source_trip_id=trip.id, source_item_id=item.id,
             first_contact_on=item.starts_at.astimezone(ZoneInfo(item.timezone)).date(),
-            notes=item.outcome, campaign_id=trip.campaign_id)
+            notes=item.outcome, campaign_id=trip.campaign_id, leader_id=trip.leader_id
+            if trip.leader is not None and trip.leader.kind is PersonKind.CITY_LEADER else None)
     if agenda_session_id is not None:
         agenda = session.get(AgendaSession, agenda_session_id)
         if agenda is None:
             raise NotFoundError(f"找不到议程 {agenda_session_id}",
                                 f"No agenda session with id {agenda_session_id}")
+        if organisation_id is None:
+            raise ValidationError("organisation_id", "请选择项目的机构",
+                                  "Choose the project's organisation")
+        org = _organisation(session, organisation_id)
         event = agenda.event
-        guests = [i.organisation for i in event.invitations if i.organisation is not None]
-        if not guests:
-            raise ValidationError("organisation_id", "该活动没有邀请机构，无法生成项目",
-                                  "This event has no invited organisation")
-        org = guests[0]
         return LeadDraft(
             title_zh=f"{org.name_zh}项目", title_en=f"{org.name_en} project" if org.name_en
             else "", organisation_id=org.id, amount_cny=0, industry_id=org.industry_id

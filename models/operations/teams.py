@@ -227,6 +227,30 @@ def plan_visit(session: Session, draft: VisitDraft) -> OpResult[HqVisitRow]:
     return OpResult(hq_visit_row(visit, _target_of(session, visit)), _visit_changes(visit))
 
 
+def plan_visits(session: Session, drafts: list[VisitDraft]) -> OpResult[list[int]]:
+    """Many visits under the same rules, written in one flush (an import, the sample): the
+    value is their ids, in the order of ``drafts``."""
+    campaigns: dict[int | None, Campaign] = {}
+    teams: dict[int, Team | None] = {}
+    made = []
+    for draft in drafts:
+        _check_visit(session, draft)
+        if draft.campaign_id not in campaigns:
+            campaigns[draft.campaign_id] = _campaign(session, draft.campaign_id)
+        if draft.team_id is not None and draft.team_id not in teams:
+            teams[draft.team_id] = session.get(Team, draft.team_id)
+        visit = HqVisit(campaign_id=campaigns[draft.campaign_id].id)
+        if draft.uuid:
+            visit.uuid = draft.uuid
+        _apply_visit(visit, draft, teams.get(draft.team_id) if draft.team_id else None)
+        made.append(visit)
+    session.add_all(made)
+    session.flush()
+    changes = OpChanges.of(RecordKind.HQ_VISIT, *(v.id for v in made)) | OpChanges.of(
+        RecordKind.TEAM, *(v.team_id for v in made))
+    return OpResult([v.id for v in made], changes)
+
+
 def get_visit(session: Session, visit_id: int) -> HqVisit:
     visit = session.get(HqVisit, visit_id)
     if visit is None:
@@ -323,7 +347,47 @@ def unmark_targets(session: Session, organisation_ids: list[int],
     campaign = _campaign(session, campaign_id)
     result = session.execute(delete(TargetHq).where(
         TargetHq.campaign_id == campaign.id, TargetHq.organisation_id.in_(organisation_ids)))
-    return OpResult(int(getattr(result, "rowcount", 0) or 0), OpChanges.of(RecordKind.TARGET))
+    return OpResult(int(getattr(result, "rowcount", 0) or 0),
+                    OpChanges.of(RecordKind.TARGET)
+                    | OpChanges.of(RecordKind.ORGANISATION, *organisation_ids))
+
+
+@dataclass(frozen=True)
+class TargetState:
+    """An organisation's place on the target list: on it (for an industry chain and a region)
+    or not. What undo puts back."""
+
+    organisation_id: int
+    on_list: bool
+    industry_id: int | None = None
+    region_id: int | None = None
+
+
+def target_states(session: Session, organisation_ids: list[int],
+                  campaign_id: int | None = None) -> list[TargetState]:
+    """Where each organisation stands on the campaign's target list."""
+    campaign = _campaign(session, campaign_id)
+    present = {t.organisation_id: t for t in session.scalars(select(TargetHq).where(
+        TargetHq.campaign_id == campaign.id, TargetHq.organisation_id.in_(organisation_ids)))}
+    return [TargetState(i, True, present[i].industry_id, present[i].region_id)
+            if i in present else TargetState(i, False)
+            for i in dict.fromkeys(organisation_ids)]
+
+
+def restore_targets(session: Session, states: list[TargetState],
+                    campaign_id: int | None = None) -> OpResult[int]:
+    """Put organisations back where ``states`` says (undo of a mark or an unmark)."""
+    campaign = _campaign(session, campaign_id)
+    ids = [s.organisation_id for s in states]
+    session.execute(delete(TargetHq).where(TargetHq.campaign_id == campaign.id,
+                                           TargetHq.organisation_id.in_(ids)))
+    back = [TargetHq(campaign_id=campaign.id, organisation_id=s.organisation_id,
+                     industry_id=s.industry_id, region_id=s.region_id)
+            for s in states if s.on_list]
+    session.add_all(back)
+    session.flush()
+    return OpResult(len(back), OpChanges.of(RecordKind.TARGET)
+                    | OpChanges.of(RecordKind.ORGANISATION, *ids))
 
 
 def set_chain_leader(session: Session, industry_id: int, person_id: int | None,
@@ -338,6 +402,7 @@ def set_chain_leader(session: Session, industry_id: int, person_id: int | None,
     if person is not None and person.kind is not PersonKind.CITY_LEADER:
         raise ValidationError("person_id", "链长须为市领导", "A chain leader is a city leader")
     current = session.get(ChainLeader, (campaign.id, industry_id))
+    previous = current.person_id if current is not None else None
     if person is None:
         if current is not None:
             session.delete(current)
@@ -348,4 +413,4 @@ def set_chain_leader(session: Session, industry_id: int, person_id: int | None,
         current.person_id = person.id
     session.flush()
     return OpResult(None, OpChanges.of(RecordKind.CAMPAIGN, campaign.id)
-                    | OpChanges.of(RecordKind.PERSON, person_id))
+                    | OpChanges.of(RecordKind.PERSON, person_id, previous))

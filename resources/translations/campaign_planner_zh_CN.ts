@@ -2,6 +2,135 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccountDialogs</name>
+    <message>
+        <source>Password of %1</source>
+        <translation>%1 的密码</translation>
+    </message>
+    <message>
+        <source>The password of %1 is shown this once: hand it over now (it is not kept anywhere).</source>
+        <translation>%1 的密码只显示这一次，请现在交给本人（程序不保存它）。</translation>
+    </message>
+    <message>
+        <source>(choose the unit)</source>
+        <translation>（请选择单位）</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>所属单位</translation>
+    </message>
+    <message>
+        <source>New account</source>
+        <translation>新建账户</translation>
+    </message>
+    <message>
+        <source>e.g. zhangwei (lower-case letters, digits, _ . -)</source>
+        <translation>例如 zhangwei（小写字母、数字、_ . -）</translation>
+    </message>
+    <message>
+        <source>e.g. 张伟</source>
+        <translation>例如 张伟</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Role of %1</source>
+        <translation>%1 的角色</translation>
+    </message>
+    <message>
+        <source>New password for %1</source>
+        <translation>为 %1 设置新密码</translation>
+    </message>
+</context>
+<context>
+    <name>AccountTableModel</name>
+    <message>
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>所属单位</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>已启用</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsPage</name>
+    <message>
+        <source>Enabled and disabled</source>
+        <translation>全部账户</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>已启用</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>New account…</source>
+        <translation>新建账户…</translation>
+    </message>
+    <message>
+        <source>Set role…</source>
+        <translation>设置角色…</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>重设密码…</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Disable account</source>
+        <translation>停用账户</translation>
+    </message>
+    <message>
+        <source>Disable %1? The account can no longer sign in; its records and history stay. You can enable it again.</source>
+        <translation>停用 %1？停用后该账户不能再登录，其记录和修改历史保留，之后可以重新启用。</translation>
+    </message>
+</context>
+<context>
     <name>AddItem</name>
     <message>
         <source>Add “%1” to %2</source>
@@ -219,6 +348,10 @@
         <translation>周</translation>
     </message>
     <message>
+        <source>Work week</source>
+        <translation>工作周</translation>
+    </message>
+    <message>
         <source>Agenda</source>
         <translation>日程</translation>
     </message>
@@ -267,6 +400,17 @@
     <message>
         <source>Cancel trip %1</source>
         <translation>取消推广活动 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ChainLeadersDialog</name>
+    <message>
+        <source>Chain leaders (链长)</source>
+        <translation>链长</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
     </message>
 </context>
 <context>
@@ -570,6 +714,13 @@
     </message>
 </context>
 <context>
+    <name>DateTimeField</name>
+    <message>
+        <source>Type a date such as 2024-02-05, 2024-2-5 or 2/5 (this year), or pick it with the button</source>
+        <translation>可直接输入日期，如 2024-02-05、2024-2-5 或 2/5（本年），或用按钮从日历中选择</translation>
+    </message>
+</context>
+<context>
     <name>DelegationTable</name>
     <message>
         <source>Add to delegation</source>
@@ -636,6 +787,53 @@
     </message>
 </context>
 <context>
+    <name>DeleteQuestion</name>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Deleted with it: %1.</source>
+        <translation>将一并删除：%1。</translation>
+    </message>
+    <message>
+        <source>%n project(s) stay but lose it as their source.</source>
+        <translation>%n 个招商项目保留，但不再记录此来源。</translation>
+    </message>
+    <message>
+        <source>Ctrl+Z undoes the deletion.</source>
+        <translation>删除后可用 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <source>%n itinerary item(s)</source>
+        <translation>%n 个行程事项</translation>
+    </message>
+    <message>
+        <source>%n delegate(s)</source>
+        <translation>%n 名代表团成员</translation>
+    </message>
+    <message>
+        <source>%n target organisation(s)</source>
+        <translation>%n 家目标机构</translation>
+    </message>
+    <message>
+        <source>Delete %n trip(s)?</source>
+        <translation>删除以下 %n 个推广活动？</translation>
+    </message>
+    <message>
+        <source>%n agenda session(s)</source>
+        <translation>%n 个议程</translation>
+    </message>
+    <message>
+        <source>%n invitation(s)</source>
+        <translation>%n 份邀请</translation>
+    </message>
+    <message>
+        <source>Delete %n event(s)?</source>
+        <translation>删除以下 %n 个专题活动？</translation>
+    </message>
+</context>
+<context>
     <name>DeleteTrip</name>
     <message>
         <source>Delete trip %1</source>
@@ -666,6 +864,10 @@
     <message>
         <source>Calendar saved to %1</source>
         <translation>日历已保存到 %1</translation>
+    </message>
+    <message>
+        <source>Exported %n calendar entry(ies)</source>
+        <translation>已导出 %n 条日程</translation>
     </message>
     <message>
         <source>Exporting the calendar…</source>
@@ -1106,10 +1308,6 @@
         <source>Delete events</source>
         <translation>删除专题活动</translation>
     </message>
-    <message>
-        <source>Delete %1 with its agenda and invitations? You can undo this with Ctrl+Z.</source>
-        <translation>删除 %1 及其议程和邀请？可以用 Ctrl+Z 撤销。</translation>
-    </message>
     <message numerus="yes">
         <source>Delete %n event(s)</source>
         <translation>
@@ -1254,6 +1452,17 @@
     <message>
         <source>Organisation</source>
         <translation>机构</translation>
+    </message>
+</context>
+<context>
+    <name>GoToDateDialog</name>
+    <message>
+        <source>Go to date</source>
+        <translation>转到日期</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
     </message>
 </context>
 <context>
@@ -1584,6 +1793,10 @@
         <translation>（无）</translation>
     </message>
     <message>
+        <source>The city leader linked to the project (挂点领导)</source>
+        <translation>挂点该项目的市领导（挂点领导）</translation>
+    </message>
+    <message>
         <source>Why the project goes back (needed after funds in)</source>
         <translation>项目退回的原因（资金到位后退回必填）</translation>
     </message>
@@ -1606,6 +1819,10 @@
     <message>
         <source>Credited unit</source>
         <translation>责任单位</translation>
+    </message>
+    <message>
+        <source>Linked city leader</source>
+        <translation>挂点领导</translation>
     </message>
     <message>
         <source>Amount</source>
@@ -1759,6 +1976,53 @@
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <source>The server refused this login and password. Check them (capital letters count) and try again.</source>
+        <translation>服务器拒绝了该登录名和密码。请检查（区分大小写）后重试。</translation>
+    </message>
+    <message>
+        <source>Sign in to the shared server</source>
+        <translation>登录共享服务器</translation>
+    </message>
+    <message>
+        <source>The database %1 asks who you are. Sign in with the login and password your administrator gave you.</source>
+        <translation>数据库 %1 需要确认您的身份。请用管理员给您的登录名和密码登录。</translation>
+    </message>
+    <message>
+        <source>e.g. zhangwei</source>
+        <translation>例如 zhangwei</translation>
+    </message>
+    <message>
+        <source>Remember the password on this computer</source>
+        <translation>在本机记住密码</translation>
+    </message>
+    <message>
+        <source>This computer has no password store (keyring): the program asks each time.</source>
+        <translation>本机没有密码存储（钥匙串），每次启动都会询问密码。</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Type your login.</source>
+        <translation>请输入登录名。</translation>
+    </message>
+    <message>
+        <source>Type your password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Promotion trips</source>
@@ -1787,6 +2051,10 @@
     <message>
         <source>Units &amp;&amp; leaderboard</source>
         <translation>责任单位与英雄榜</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>账户管理</translation>
     </message>
     <message>
         <source>Dashboard</source>
@@ -1941,6 +2209,10 @@
         <translation>主工具栏</translation>
     </message>
     <message>
+        <source>A read-only account changes nothing</source>
+        <translation>只读账户不能修改任何记录</translation>
+    </message>
+    <message>
         <source>About Campaign Planner</source>
         <translation>关于招商活动规划</translation>
     </message>
@@ -1951,6 +2223,13 @@
     <message>
         <source>Could not be done</source>
         <translation>无法完成</translation>
+    </message>
+</context>
+<context>
+    <name>MarkTargets</name>
+    <message>
+        <source>Mark %1 as target HQ</source>
+        <translation>将 %1 列为目标总部</translation>
     </message>
 </context>
 <context>
@@ -1983,6 +2262,10 @@
     <message>
         <source>Move {what} by {days:+d} day(s)</source>
         <translation>将 {what} 移动 {days:+d} 天</translation>
+    </message>
+    <message>
+        <source>Change the length of {what} by {shift}</source>
+        <translation>调整 {what} 的时长 {shift}</translation>
     </message>
     <message>
         <source>Move {what} by {shift}</source>
@@ -2023,6 +2306,33 @@
     <message>
         <source>Move trip %1 by %2 days</source>
         <translation>将推广活动 %1 移动 %2 天</translation>
+    </message>
+</context>
+<context>
+    <name>OrganisationChooser</name>
+    <message>
+        <source>Project from this meeting</source>
+        <translation>由此会见生成项目</translation>
+    </message>
+    <message>
+        <source>Which organisation is the project with? “%1”</source>
+        <translation>该项目与哪家机构洽谈？“%1”</translation>
+    </message>
+    <message>
+        <source>Type to search all organisations…</source>
+        <translation>输入以搜索全部机构…</translation>
+    </message>
+    <message>
+        <source>In this meeting</source>
+        <translation>本场会见相关机构</translation>
+    </message>
+    <message>
+        <source>This meeting names no organisation</source>
+        <translation>本场会见未关联机构</translation>
+    </message>
+    <message>
+        <source>All organisations</source>
+        <translation>全部机构</translation>
     </message>
 </context>
 <context>
@@ -2182,12 +2492,69 @@
         <translation>中国 500 强</translation>
     </message>
     <message>
+        <source>Any organisation</source>
+        <translation>全部机构</translation>
+    </message>
+    <message>
+        <source>Target HQs (千企)</source>
+        <translation>目标总部（千企）</translation>
+    </message>
+    <message>
+        <source>Not on the target list</source>
+        <translation>不在目标名单</translation>
+    </message>
+    <message>
+        <source>Mark as &amp;target HQ…</source>
+        <translation>列为目标总部(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Put the selected organisations on the campaign&apos;s target list (千企) for an industry chain</source>
+        <translation>将所选机构列入年度目标总部名单（千企），归入一条产业链</translation>
+    </message>
+    <message>
+        <source>Remove from target list</source>
+        <translation>移出目标名单</translation>
+    </message>
+    <message>
+        <source>Select one or more organisations first.</source>
+        <translation>请先选择一个或多个机构。</translation>
+    </message>
+    <message>
+        <source>None of the selected organisations is on the target list.</source>
+        <translation>所选机构都不在目标名单中。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n organisation(s)</source>
+        <translation>
+            <numerusform>%n 个机构</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Delete organisation</source>
         <translation>删除机构</translation>
     </message>
     <message>
         <source>Delete %1? You can undo this with Ctrl+Z.</source>
         <translation>删除 %1？可以用 Ctrl+Z 撤销。</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordChoice</name>
+    <message>
+        <source>Make one up (shown once)</source>
+        <translation>自动生成（只显示一次）</translation>
+    </message>
+    <message>
+        <source>Type it</source>
+        <translation>手动输入</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>again</source>
+        <translation>再输入一次</translation>
     </message>
 </context>
 <context>
@@ -2234,6 +2601,12 @@
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
     </message>
+    <message numerus="yes">
+        <source>Saved the brief, %n page(s)</source>
+        <translation>
+            <numerusform>已保存简报，共 %n 页</numerusform>
+        </translation>
+    </message>
     <message>
         <source>The printer could not be started.</source>
         <translation>无法启动打印机。</translation>
@@ -2256,6 +2629,10 @@
 </context>
 <context>
     <name>PersonEditor</name>
+    <message>
+        <source>Projects, trips &amp;&amp; visits</source>
+        <translation>项目、活动与拜访</translation>
+    </message>
     <message>
         <source>(none)</source>
         <translation>（无）</translation>
@@ -2494,6 +2871,14 @@
         <translation>看板(&amp;B)</translation>
     </message>
     <message>
+        <source>By &amp;leader / chain</source>
+        <translation>按领导 / 按产业链(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Each city leader&apos;s (挂点领导) or industry chain&apos;s (链长) projects, trips and visits</source>
+        <translation>每位挂点领导或每条产业链（链长）的项目、推广活动和总部拜访</translation>
+    </message>
+    <message>
         <source>Amount</source>
         <translation>投资金额</translation>
     </message>
@@ -2620,6 +3005,21 @@
     </message>
 </context>
 <context>
+    <name>SavedNotice</name>
+    <message>
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Open file</source>
+        <translation>打开文件</translation>
+    </message>
+</context>
+<context>
     <name>SessionDialog</name>
     <message>
         <source>Title (Chinese)</source>
@@ -2648,6 +3048,13 @@
     <message>
         <source>Notes</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>SetChainLeaders</name>
+    <message>
+        <source>Set the chain leaders</source>
+        <translation>设定链长</translation>
     </message>
 </context>
 <context>
@@ -2746,6 +3153,10 @@
     <message>
         <source>%1 rows exported to %2</source>
         <translation>已导出 %1 行到 %2</translation>
+    </message>
+    <message>
+        <source>Exported %n row(s)</source>
+        <translation>已导出 %n 行</translation>
     </message>
     <message>
         <source>Exporting the spreadsheet…</source>
@@ -2887,6 +3298,145 @@
     <message>
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>SteeringPanel</name>
+    <message>
+        <source>By leader (挂点领导)</source>
+        <translation>按挂点领导</translation>
+    </message>
+    <message>
+        <source>By industry chain (链长)</source>
+        <translation>按产业链（链长）</translation>
+    </message>
+    <message>
+        <source>Chain leaders…</source>
+        <translation>设定链长…</translation>
+    </message>
+    <message>
+        <source>Name the chain leader (链长) of each key industry</source>
+        <translation>为每个重点产业指定链长</translation>
+    </message>
+    <message>
+        <source>Projects (%1)</source>
+        <translation>项目 (%1)</translation>
+    </message>
+    <message>
+        <source>Trips (%1)</source>
+        <translation>推广活动 (%1)</translation>
+    </message>
+    <message>
+        <source>HQ visits (%1)</source>
+        <translation>总部拜访 (%1)</translation>
+    </message>
+    <message>
+        <source>chain leader: %1</source>
+        <translation>链长：%1</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>chain leader of %1</source>
+        <translation>%1链长</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n project(s)</source>
+        <translation>
+            <numerusform>%n 个项目</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>amount %1</source>
+        <translation>金额 %1</translation>
+    </message>
+    <message>
+        <source>signed %1</source>
+        <translation>已签约 %1</translation>
+    </message>
+</context>
+<context>
+    <name>TargetDialog</name>
+    <message>
+        <source>Target HQs (千企)</source>
+        <translation>目标总部（千企）</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>机构</translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <translation>
+            <numerusform> 等 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Organisations</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <source>(the organisation&apos;s industry)</source>
+        <translation>（机构所属产业）</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Industry chain</source>
+        <translation>产业链</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n organisation(s)</source>
+        <translation>
+            <numerusform>%n 个机构</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TargetTableModel</name>
+    <message>
+        <source>Organisation</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <source>Industry chain</source>
+        <translation>产业链</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Headquarters</source>
+        <translation>总部所在地</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <source>visited</source>
+        <translation>已拜访</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>已计划</translation>
+    </message>
+    <message>
+        <source>not yet touched</source>
+        <translation>尚未接触</translation>
     </message>
 </context>
 <context>
@@ -3267,10 +3817,6 @@
         <source>Delete trips</source>
         <translation>删除推广活动</translation>
     </message>
-    <message>
-        <source>Delete %1 with its itinerary? You can undo this with Ctrl+Z.</source>
-        <translation>删除 %1 及其行程？可以用 Ctrl+Z 撤销。</translation>
-    </message>
     <message numerus="yes">
         <source>Delete %n trip(s)</source>
         <translation>
@@ -3369,6 +3915,13 @@
     <message>
         <source>Signed projects %1 · investment signed %2 · funds in %3 · HQ visits %4</source>
         <translation>签约项目 %1 个 · 签约投资额 %2 · 到位资金 %3 · 拜访总部 %4 次</translation>
+    </message>
+</context>
+<context>
+    <name>UnmarkTargets</name>
+    <message>
+        <source>Remove %1 from the target list</source>
+        <translation>将 %1 移出目标名单</translation>
     </message>
 </context>
 <context>
@@ -3599,6 +4152,26 @@
         <translation>小分队</translation>
     </message>
     <message>
+        <source>Search the target list…</source>
+        <translation>搜索目标名单…</translation>
+    </message>
+    <message>
+        <source>Add a target HQ…</source>
+        <translation>添加目标总部…</translation>
+    </message>
+    <message>
+        <source>Change chain or region…</source>
+        <translation>更改产业链或区域…</translation>
+    </message>
+    <message>
+        <source>Remove from target list</source>
+        <translation>移出目标名单</translation>
+    </message>
+    <message>
+        <source>Target list</source>
+        <translation>目标名单</translation>
+    </message>
+    <message>
         <source>%1 visited · %2 planned · %3 target HQs visited</source>
         <translation>已拜访 %1 次 · 计划 %2 次 · 已覆盖目标总部 %3 家</translation>
     </message>
@@ -3613,6 +4186,16 @@
     <message>
         <source>Delete the visit to %1? You can undo this with Ctrl+Z.</source>
         <translation>删除对“%1”的拜访？可按 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <source>Select target HQs in the list first.</source>
+        <translation>请先在名单中选择目标总部。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n organisation(s)</source>
+        <translation>
+            <numerusform>%n 个机构</numerusform>
+        </translation>
     </message>
 </context>
 <context>

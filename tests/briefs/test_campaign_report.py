@@ -82,7 +82,7 @@ def test_leaderboard_for_the_year_and_each_month(zh_pdf: bytes) -> None:
     assert "2023年全年" in text
     assert "1松山湖高新区园区160亿元15亿元" in text
     assert "2月名次" in text
-    assert "Fundsin1松山湖高新区园区00元10元" in text  # February: one HQ visit, nothing signed
+    assert "Fundsin1松山湖高新区园区——1—" in text  # February: one HQ visit, nothing signed (—)
     assert "暂无成绩的月份：1月、4月、5月" in text
     toc = squash(" ".join(lines(zh_pdf, 1)))
     assert "2023年全年" in toc and "3月" in toc

@@ -31,7 +31,9 @@ def _run(db_url: str, *argv: str, stdin: str = "",
 
 
 def test_users_on_a_sqlite_file_is_one_clear_refusal(tmp_path: pytest.TempPathFactory) -> None:
-    code, out, err = _run(f"sqlite:///{tmp_path}/c.db", "users", "list")
+    url = f"sqlite:///{tmp_path}/c.db"
+    assert _run(url, "init")[0] == 0
+    code, out, err = _run(url, "users", "list")
     assert code == 2 and out == ""
     assert err.count("\n") == 1 and "SQLite" in err and "账户" in err and "accounts" in err
 

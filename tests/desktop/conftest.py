@@ -41,6 +41,7 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         return True
 
     monkeypatch.setattr(dialogs, "confirm", yes)
+    monkeypatch.setattr(dialogs, "confirm_delete", yes)
     return asked
 
 

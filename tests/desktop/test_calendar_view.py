@@ -347,7 +347,7 @@ def test_colour_by_type_and_legend(qtbot: QtBot, sessions: sessionmaker[Session]
     make_plan(sessions)
     view = open_calendar(qtbot, context(sessions))
     by_region = [label for label, _ in view.legend._colours]
-    assert by_region == ["欧美", "本地"]
+    assert by_region == ["欧美", "本地", "Planned HQ visit"]  # visits keep their own colour
     view.set_colour_by(ColourBy.TYPE)
     labels = [label for label, _ in view.legend._colours]
     assert "企业拜访" in labels and "产业峰会" in labels
@@ -366,3 +366,51 @@ def test_the_sample_campaign_s_europe_trip_over_the_clock_change(
     blocks = [e for _, e in view.week.body.hits]
     assert blocks and all(e.touches(date(2023, 3, 20), date(2023, 3, 26), TimeMode.LOCAL)
                           for e in blocks)
+
+
+def test_enter_on_a_planned_visit_opens_its_dialog_and_saving_refreshes(
+        qtbot: QtBot, sessions: sessionmaker[Session]) -> None:
+    from desktop.editors.opening import Editors
+    from desktop.editors.visit_dialogs import VisitDialog
+    from models.enums import VisitStatus
+    from models.operations.teams import TeamDraft, VisitDraft, create_team, plan_visit
+
+    plan = make_plan(sessions)
+    with sessions.begin() as s:
+        team = create_team(s, TeamDraft("第3小分队", leader_id=plan.world.leader_id)).value
+        visit_id = plan_visit(s, VisitDraft(plan.world.org_id, date(2023, 3, 14), team.id,
+                                            place="Stuttgart")).value.id
+    ctx = context(sessions)
+    host = QWidget()
+    qtbot.addWidget(host)
+    editors = Editors(ctx, host)
+    view = open_calendar(qtbot, ctx)
+    entry = find(view, EntryKind.VISIT, visit_id)
+    view.month.select(entry)
+    view.month.setFocus()
+    qtbot.keyClick(view.month, Qt.Key.Key_Return)
+    dialog = editors.visits[visit_id]  # deleted when closed (the host owns it till then)
+    assert isinstance(dialog, VisitDialog) and dialog.place.text() == "Stuttgart"
+    view.open_entry(entry)  # asked again: the same dialog, raised
+    assert list(editors.visits) == [visit_id]
+    dialog.status.set_value(VisitStatus.DONE)
+    dialog.outcome.setPlainText("达成初步投资意向")
+    dialog.buttons.accepted.emit()
+    assert dialog.result() == 1
+    # recorded as done: the calendar (planned visits only) reloaded without it
+    assert not [e for e in view.entries if e.kind is EntryKind.VISIT]
+    ctx.undo_stack.undo()
+    assert find(view, EntryKind.VISIT, visit_id).status == "planned"
+
+
+def test_the_legend_in_region_colours_lists_the_regions(
+        qtbot: QtBot, sessions: sessionmaker[Session]) -> None:
+    make_plan(sessions)
+    view = open_calendar(qtbot, context(sessions))
+    view.set_colour_by(ColourBy.REGION)
+    labels = [label for label, _colour in view.legend._colours]
+    assert labels == ["欧美", "本地", "Planned HQ visit"]  # no translator installed here
+    view.set_colour_by(ColourBy.TYPE)
+    assert "欧美" not in [label for label, _colour in view.legend._colours]
+    view.set_colour_by(ColourBy.REGION)
+    view.grab().save("/tmp/calendar-region-legend.png")

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from desktop.context import AppContext
 from desktop.editors.lead import LeadEditor
 from desktop.editors.opening import Editors
+from desktop.editors.organisation_chooser import OrganisationChooser
 from desktop.editors.stage_dialog import StageMoveDialog
 from desktop.pages.projects import ProjectsPage
 from desktop.pages.projects_board import StageList
@@ -21,6 +22,7 @@ from desktop.tables.leads import LeadTableModel
 from models import queries
 from models.enums import LeadStage
 from models.language import Lang
+from models.operations.directory import OrganisationDraft, create_organisation
 from models.operations.leads import LeadDraft, create_lead
 from tests.desktop.conftest import Small
 
@@ -216,11 +218,68 @@ def test_project_from_an_event_session(ctx: AppContext, small: Small, qtbot: QtB
     assert event_editor.project_from_session() is None  # nothing selected: a message
     assert event_editor.banner.isVisible()
     event_editor.agenda_view.selectRow(0)
+    asked: list[OrganisationChooser] = []
+
+    def accept_first(chooser: OrganisationChooser) -> bool:  # the user presses OK at once
+        asked.append(chooser)
+        qtbot.addWidget(chooser)
+        return chooser.chosen() is not None
+
+    event_editor.projects.ask_organisation = accept_first  # type: ignore[method-assign]
     editor = event_editor.project_from_session()
     assert editor is not None
+    assert len(asked) == 1  # the session names no one organisation: the user was asked
     qtbot.addWidget(editor)
     assert editor.source_event.value() == small.event.id
     assert editor.organisation.value() == small.world.org_id
     assert editor.meeting.text() == "开幕致辞"
     assert editor.save()
     assert event_editor.projects.model.rowCount() == 1
+
+
+def test_choosing_the_organisation_of_a_session(ctx: AppContext, small: Small,
+                                                qtbot: QtBot) -> None:
+    """The session's organisations come first (speakers', then invitees by RSVP), then any;
+    typing narrows; Cancel makes no project."""
+    from desktop.editors.event import EventEditor
+
+    with small.sessions.begin() as s:
+        catl = create_organisation(s, OrganisationDraft("宁德时代", name_en="CATL")).value.id
+        create_organisation(s, OrganisationDraft("比亚迪", name_en="BYD"))
+    event_editor = EventEditor(ctx, small.event.id)
+    qtbot.addWidget(event_editor)
+    event_editor.show()
+    event_editor.agenda_view.selectRow(0)
+    asked: list[OrganisationChooser] = []
+
+    def cancel(chooser: OrganisationChooser) -> bool:
+        asked.append(chooser)
+        qtbot.addWidget(chooser)
+        return False
+
+    event_editor.projects.ask_organisation = cancel  # type: ignore[method-assign]
+    assert event_editor.project_from_session() is None
+    chooser = asked[0]
+    texts = [chooser.list.item(n).text() for n in range(chooser.list.count())]
+    assert texts[1].startswith("博世集团")  # the invitee, under "In this meeting"
+    assert texts.index("比亚迪  ·  BYD") > texts.index("All organisations")
+    assert chooser.chosen() == small.world.org_id  # preselected
+    chooser.show()
+    chooser.grab().save(str(SHOTS / "organisation-chooser.png"))
+    chooser.search.setText("catl")
+    assert chooser.chosen() == catl  # the only one left: chosen
+    chooser.search.setText("没有这个机构")
+    assert chooser.chosen() is None
+    assert not chooser.buttons.button(chooser.buttons.StandardButton.Ok).isEnabled()
+
+    def choose_catl(chooser: OrganisationChooser) -> bool:
+        qtbot.addWidget(chooser)
+        return chooser.choose(catl)
+
+    event_editor.projects.ask_organisation = choose_catl  # type: ignore[method-assign]
+    editor = event_editor.project_from_session()
+    assert editor is not None
+    qtbot.addWidget(editor)
+    assert editor.organisation.value() == catl
+    assert editor.title_zh.text() == "宁德时代项目"
+    assert editor.meeting.text() == "开幕致辞"

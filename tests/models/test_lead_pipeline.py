@@ -5,12 +5,21 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from models.audit.actor import set_actor
 from models.changes import RecordKind
-from models.enums import ItemKind, LeadStage
+from models.enums import EventKind, ItemKind, LeadStage, PersonKind, RsvpState
 from models.errors import ValidationError
+from models.events import AgendaSession
+from models.operations.directory import (
+    OrganisationDraft,
+    PersonDraft,
+    create_organisation,
+    create_person,
+)
+from models.operations.events import EventDraft, InvitationDraft, SessionDraft, create_event
 from models.operations.items import add_item
 from models.operations.leads import (
     LeadDraft,
@@ -18,11 +27,13 @@ from models.operations.leads import (
     delete_lead,
     lead_draft,
     meeting_draft,
+    meeting_organisations,
     move_lead,
     unmove_lead,
     update_lead,
 )
 from models.queries import list_leads
+from models.timeutil import at
 from tests.factories import World, item_draft, make_trip, make_world
 
 YI = 100_000_000
@@ -152,3 +163,35 @@ def test_project_from_a_meeting(sessions: sessionmaker[Session], world: World) -
     assert row.source_meeting == "拜访博世"
     assert row.source_item_id == item_id
     assert row.region is not None and row.region.code == "EUUS"
+
+
+def test_the_organisations_of_a_meeting(sessions: sessionmaker[Session], world: World) -> None:
+    """An agenda session names no one organisation: its speakers' and the invitees (those who
+    came first) are offered, and the project takes the one chosen."""
+    with sessions.begin() as s:
+        came = create_organisation(s, OrganisationDraft("宁德时代")).value.id
+        guest = create_person(s, PersonDraft("曾毓群", PersonKind.DELEGATE,
+                                             organisation_id=came)).value.id
+        invited = create_organisation(s, OrganisationDraft("比亚迪")).value.id
+        zone = "Asia/Shanghai"
+        day = date(2023, 4, 12)
+        event = create_event(s, EventDraft(
+            kind=EventKind.INDUSTRY_SUMMIT, title_zh="新能源汽车产业峰会",
+            starts_at=at(day, "09:00", zone), ends_at=at(day, "17:00", zone), timezone=zone,
+            host_unit_id=world.unit_id,
+            sessions=[SessionDraft("圆桌对话", at(day, "10:00", zone), at(day, "11:00", zone),
+                                   speaker_ids=[guest])],
+            invitations=[InvitationDraft(invited),
+                         InvitationDraft(world.org_id, rsvp=RsvpState.ATTENDED)])).value
+    with sessions() as s:
+        agenda_id = s.scalars(select(AgendaSession.id).where(
+            AgendaSession.event_id == event.id)).one()
+        offered = meeting_organisations(s, agenda_session_id=agenda_id)
+        assert [o.id for o in offered] == [came, world.org_id, invited]
+        with pytest.raises(ValidationError) as refused:
+            meeting_draft(s, agenda_session_id=agenda_id)
+        assert refused.value.field == "organisation_id"
+        draft = meeting_draft(s, agenda_session_id=agenda_id, organisation_id=invited)
+    assert (draft.organisation_id, draft.source_event_id, draft.source_session_id) == (
+        invited, event.id, agenda_id)
+    assert draft.title_zh == "比亚迪项目"

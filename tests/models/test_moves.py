@@ -122,3 +122,35 @@ def test_an_event_and_its_agenda_move_together(sessions: sessionmaker[Session],
         assert in_zone(agenda.ends_at, BERLIN).strftime("%m-%d %H:%M") == "03-27 10:30"
     with pytest.raises(ConcurrentEditError), sessions.begin() as s:
         events.move_event(s, event.code, days=1, expected_revision=event.revision)
+
+
+def test_an_item_s_length_changes_with_its_end_alone(sessions: sessionmaker[Session],
+                                                     world: World) -> None:
+    _trip_id, item_id = _one_item(sessions, world)
+    with sessions.begin() as s:
+        items.move_item(s, item_id, end_delta=timedelta(minutes=45))
+    assert _local(sessions, item_id) == ("03-24 09:00", "03-24 11:45")
+    with pytest.raises(ValidationError) as refused, sessions.begin() as s:
+        items.move_item(s, item_id, end_delta=timedelta(hours=-3))
+    assert refused.value.field == "ends_at"
+    assert _local(sessions, item_id) == ("03-24 09:00", "03-24 11:45")  # nothing half-applied
+
+
+def test_an_event_s_length_changes_and_its_agenda_stays(sessions: sessionmaker[Session],
+                                                         world: World) -> None:
+    day = date(2023, 3, 24)
+    with sessions.begin() as s:
+        event = events.create_event(s, EventDraft(
+            kind=EventKind.INDUSTRY_SUMMIT, title_zh="中德新能源论坛",
+            starts_at=at(day, "09:00", BERLIN), ends_at=at(day, "17:00", BERLIN), timezone=BERLIN,
+            sessions=[SessionDraft("开幕式", at(day, "09:00", BERLIN), at(day, "10:00", BERLIN))],
+        )).value
+    with sessions.begin() as s:
+        events.move_event(s, event.code, end_delta=timedelta(hours=-2))
+    with sessions() as s:
+        stored = s.get_one(ThemedEvent, event.id)
+        agenda = s.scalars(select(AgendaSession)).one()
+        assert in_zone(stored.ends_at, BERLIN).strftime("%H:%M") == "15:00"
+        assert in_zone(agenda.ends_at, BERLIN).strftime("%H:%M") == "10:00"
+    with pytest.raises(ValidationError), sessions.begin() as s:
+        events.move_event(s, event.code, end_delta=timedelta(hours=-6))

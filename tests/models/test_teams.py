@@ -10,10 +10,15 @@ from alembic import command
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session, sessionmaker
 
+from models.changes import RecordKind
 from models.database import alembic_config, create_db_engine, open_database
 from models.enums import LeadStage, VisitStatus
 from models.errors import ValidationError
-from models.operations.directory import OrganisationDraft, create_organisation
+from models.operations.directory import (
+    OrganisationDraft,
+    create_organisation,
+    create_organisations,
+)
 from models.operations.leads import LeadDraft, create_lead, record_hq_visit
 from models.operations.teams import (
     TeamDraft,
@@ -22,9 +27,13 @@ from models.operations.teams import (
     delete_team,
     mark_targets,
     plan_visit,
+    plan_visits,
     record_visit,
+    restore_targets,
     set_chain_leader,
+    target_states,
     team_draft,
+    unmark_targets,
     update_team,
 )
 from models.teams import ChainLeader, Team
@@ -145,6 +154,52 @@ def test_chain_leaders_are_city_leaders(sessions: sessionmaker[Session], world: 
         set_chain_leader(s, world.industry_id, None)
     with sessions() as s:
         assert s.scalars(select(ChainLeader)).all() == []
+
+
+def test_target_states_put_the_list_back(sessions: sessionmaker[Session], world: World) -> None:
+    """What undo of a mark or an unmark relies on: each organisation's place on the list."""
+    with sessions.begin() as s:
+        other = create_organisation(s, OrganisationDraft("宁德时代")).value.id
+        mark_targets(s, [world.org_id], world.industry_id, world.region_id)
+        before = target_states(s, [world.org_id, other])
+        assert [(x.on_list, x.industry_id, x.region_id) for x in before] == [
+            (True, world.industry_id, world.region_id), (False, None, None)]
+        changes = mark_targets(s, [world.org_id, other], region_id=world.home_region_id).changes
+        assert changes.ids_of(RecordKind.ORGANISATION) == {world.org_id, other}
+        assert unmark_targets(s, [world.org_id]).value == 1
+    with sessions.begin() as s:
+        assert restore_targets(s, before).value == 1
+    with sessions() as s:
+        (row,) = list_targets(s)
+    assert row.organisation.id == world.org_id
+    assert row.region is not None and row.region.id == world.region_id
+
+
+def test_bulk_organisations_and_visits_keep_the_rules(sessions: sessionmaker[Session],
+                                                      world: World) -> None:
+    """The sample's one-flush paths: the same rules as one at a time, nothing half-written."""
+    with sessions.begin() as s:
+        made = create_organisations(s, [OrganisationDraft("宁德时代", name_en="CATL"),
+                                        OrganisationDraft("比亚迪", hq_country="CN")]).value
+        assert [o.name_zh for o in made] == ["宁德时代", "比亚迪"] and made[0].id < made[1].id
+    with sessions.begin() as s, pytest.raises(ValidationError) as twice:
+        create_organisations(s, [OrganisationDraft("蔚来"), OrganisationDraft(" 蔚来 ")])
+    assert twice.value.field == "name_zh"
+    team_id = _team(sessions, world)
+    with sessions.begin() as s:
+        result = plan_visits(s, [VisitDraft(made[0].id, date(2023, 5, 2), team_id),
+                                 VisitDraft(made[1].id, date(2023, 5, 3), team_id,
+                                            VisitStatus.DONE, outcome="签约意向")])
+        assert result.changes.ids_of(RecordKind.TEAM) == {team_id}
+    with sessions() as s:
+        rows = list_visits(s)
+    assert [r.id for r in rows] == result.value
+    assert rows[0].unit is not None and rows[0].unit.id == world.unit_id  # the team's unit
+    with sessions.begin() as s, pytest.raises(ValidationError):
+        plan_visits(s, [VisitDraft(made[0].id, date(2023, 6, 1)),
+                        VisitDraft(made[0].id, date(2023, 6, 2), outcome="未拜访先有成果")])
+    with sessions() as s:
+        assert len(list_visits(s)) == 2
 
 
 def test_migration_turns_team_names_into_teams(db_url: str) -> None:

@@ -11,6 +11,8 @@ from models.enums import MemberRole, RegionKind, TripStatus
 from models.language import Lang
 from models.timeutil import BEIJING, BEIJING_TZ
 from models.wording import (
+    board_count,
+    board_money,
     date_span,
     day_month,
     long_day,
@@ -39,6 +41,13 @@ from models.wording import (
 ])
 def test_money_has_one_rule_trimmed_decimals(amount: int, zh: str, en: str) -> None:
     assert (money(amount, Lang.ZH), money(amount, Lang.EN)) == (zh, en)
+
+
+def test_a_zero_on_a_leaderboard_reads_as_a_dash() -> None:
+    assert {board_money(0, lang) for lang in Lang} == {"—"}
+    assert board_money(2_500_000_000, Lang.ZH) == "25 亿元"
+    assert board_money(9_500, Lang.EN) == "CNY 9,500"
+    assert (board_count(0), board_count(1_200)) == ("—", "1,200")
 
 
 def test_trimmed_keeps_at_most_two_decimals() -> None:
