@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 from models.campaign import Campaign, City, Industry, Region, Unit
 from models.enums import EventStatus, TripStatus
 from models.errors import NotFoundError
-from models.events import AgendaSession, Invitation, ThemedEvent
+from models.events import AgendaSession, Invitation, StaffPost, ThemedEvent, UnitDuty, VipSeat
 from models.leads import Lead
 from models.organisations import Organisation
 from models.people import Person
@@ -97,6 +97,11 @@ EVENT_DETAIL_OPTS = (
         joinedload(Organisation.industry),
         selectinload(Organisation.contacts).options(*_PERSON_OPTS),
     ),
+    selectinload(ThemedEvent.staff_posts).joinedload(StaffPost.person).options(*_PERSON_OPTS),
+    selectinload(ThemedEvent.vip_seats).options(
+        joinedload(VipSeat.person).options(*_PERSON_OPTS), joinedload(VipSeat.organisation)),
+    selectinload(ThemedEvent.unit_duties).options(
+        joinedload(UnitDuty.unit), joinedload(UnitDuty.contact).options(*_PERSON_OPTS)),
 )
 # an event's details without the invited organisations' contacts (calendars: names only)
 EVENT_CALENDAR_OPTS = (

@@ -25,10 +25,13 @@ from models.rows import (
     Ref,
     RegionRow,
     SessionRow,
+    StaffPostRow,
     StageStep,
     TripDetail,
     TripRow,
+    UnitDutyRow,
     UnitRow,
+    VipSeatRow,
 )
 from models.trips import ItineraryItem, Trip
 
@@ -43,7 +46,7 @@ def campaign_row(c: Campaign) -> CampaignRow:
     return CampaignRow(
         c.id, c.uuid, c.revision, c.year, c.name_zh, c.name_en, c.slogan, c.target_trips,
         c.target_events, c.target_hq_visits, c.target_investment_cny, c.flagship_threshold_cny,
-        c.target_flagship_projects,
+        c.target_flagship_projects, c.duty_phone,
     )
 
 
@@ -168,6 +171,19 @@ def event_detail_row(e: ThemedEvent, contacts: bool = True) -> EventDetail:
         cancel_reason=e.cancel_reason,
         notes=e.notes,
         external_uid=e.external_uid,
+        staff_posts=tuple(
+            StaffPostRow(p.post, p.room, person_row(p.person) if p.person else None,
+                         p.starts_at, p.ends_at, p.duty)
+            for p in e.staff_posts
+        ),
+        vip_seats=tuple(
+            VipSeatRow(person_row(v.person), ref(v.organisation), v.title, v.table_no, v.seat_no)
+            for v in e.vip_seats
+        ),
+        unit_duties=tuple(
+            UnitDutyRow(r, u.duty, person_row(u.contact) if u.contact else None)
+            for u in e.unit_duties if (r := ref(u.unit)) is not None
+        ),
     )
 
 

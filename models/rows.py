@@ -60,6 +60,7 @@ class CampaignRow:
     target_investment_cny: int
     flagship_threshold_cny: int
     target_flagship_projects: int
+    duty_phone: str = ""  # the bureau's 24-hour duty phone
 
     def name(self, lang: Lang = Lang.ZH) -> str:
         return pick(self.name_zh, self.name_en, lang)
@@ -297,6 +298,38 @@ class InvitationRow:
 
 
 @dataclass(frozen=True)
+class StaffPostRow:
+    """A staff post of the run-of-show."""
+
+    post: str
+    room: str
+    person: PersonRow | None
+    starts_at: datetime
+    ends_at: datetime
+    duty: str
+
+
+@dataclass(frozen=True)
+class VipSeatRow:
+    """A guest of honour with the organisation and title the seating list prints."""
+
+    person: PersonRow
+    organisation: Ref | None
+    title: str
+    table_no: str
+    seat_no: str
+
+
+@dataclass(frozen=True)
+class UnitDutyRow:
+    """What one responsible unit does for the event, and whom to call there."""
+
+    unit: Ref
+    duty: str
+    contact: PersonRow | None
+
+
+@dataclass(frozen=True)
 class EventRow:
     id: int
     uuid: str
@@ -340,6 +373,9 @@ class EventDetail(EventRow):
     cancel_reason: str
     notes: str
     external_uid: str = ""  # the partner's calendar UID, exported instead of ours
+    staff_posts: tuple[StaffPostRow, ...] = ()
+    vip_seats: tuple[VipSeatRow, ...] = ()
+    unit_duties: tuple[UnitDutyRow, ...] = ()
 
     @property
     def confirmed_guests(self) -> int:

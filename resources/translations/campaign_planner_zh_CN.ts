@@ -1222,6 +1222,10 @@
         <translation>邀请与回复</translation>
     </message>
     <message>
+        <source>Run-of-show</source>
+        <translation>活动工作方案</translation>
+    </message>
+    <message>
         <source>Event %1</source>
         <translation>专题活动 %1</translation>
     </message>
@@ -2598,15 +2602,15 @@
         <source>Leave out personal data</source>
         <translation>隐去个人信息</translation>
     </message>
-    <message>
-        <source>Print the brief without personal phones and passport numbers</source>
-        <translation>打印时不含个人电话和护照号码</translation>
-    </message>
     <message numerus="yes">
         <source>%n page(s)</source>
         <translation>
             <numerusform>共 %n 页</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Print the brief without personal phones and passport numbers, and with phone numbers, e-mail addresses, passport and ID-card numbers masked in notes and other typed text</source>
+        <translation>打印时隐去个人电话和护照号，并遮盖备注等手填文字中的电话号码、电子邮箱、护照号和身份证号</translation>
     </message>
     <message>
         <source>Save as PDF…</source>
@@ -3030,6 +3034,36 @@
     </message>
 </context>
 <context>
+    <name>RowTable</name>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+</context>
+<context>
+    <name>RunOfShowTab</name>
+    <message>
+        <source>Staff posts (local time)</source>
+        <translation>工作岗位（当地时间）</translation>
+    </message>
+    <message>
+        <source>Guests of honour and seating</source>
+        <translation>贵宾名单与座次</translation>
+    </message>
+    <message>
+        <source>Duties by unit</source>
+        <translation>单位职责分工</translation>
+    </message>
+</context>
+<context>
     <name>SavedNotice</name>
     <message>
         <source>Saved</source>
@@ -3245,6 +3279,45 @@
     <message>
         <source>Importing the spreadsheet…</source>
         <translation>正在导入表格…</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPostTable</name>
+    <message>
+        <source>Post</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>Room / place</source>
+        <translation>地点 / 会场</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Duty</source>
+        <translation>职责</translation>
+    </message>
+    <message>
+        <source>Add post</source>
+        <translation>添加岗位</translation>
+    </message>
+    <message>
+        <source>(to be named)</source>
+        <translation>（待定）</translation>
+    </message>
+    <message>
+        <source>e.g. 签到接待</source>
+        <translation>例如：签到接待</translation>
     </message>
 </context>
 <context>
@@ -3823,6 +3896,29 @@
     </message>
 </context>
 <context>
+    <name>UnitDutyTable</name>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Duty</source>
+        <translation>职责</translation>
+    </message>
+    <message>
+        <source>Add unit</source>
+        <translation>添加单位</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+</context>
+<context>
     <name>UnitEditor</name>
     <message>
         <source>Name (Chinese)</source>
@@ -3889,6 +3985,37 @@
     <message>
         <source>Remove %1 from the target list</source>
         <translation>将 %1 移出目标名单</translation>
+    </message>
+</context>
+<context>
+    <name>VipSeatTable</name>
+    <message>
+        <source>Table</source>
+        <translation>桌号</translation>
+    </message>
+    <message>
+        <source>Seat</source>
+        <translation>座号</translation>
+    </message>
+    <message>
+        <source>Guest of honour</source>
+        <translation>贵宾</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Add guest of honour</source>
+        <translation>添加贵宾</translation>
+    </message>
+    <message>
+        <source>(from the directory)</source>
+        <translation>（取自名录）</translation>
     </message>
 </context>
 <context>
