@@ -208,4 +208,5 @@ def hq_visit_row(v: HqVisit, targets: dict[int, Ref | None] | None = None) -> Hq
         outcome=v.outcome, follow_up_code=v.follow_up.code if v.follow_up is not None else None,
         industry=ref(v.organisation.industry), region=targets.get(v.organisation_id),
         is_target=v.organisation_id in targets, updated_at=v.updated_at,
+        team_en=v.team.name_en if v.team is not None else "",
     )

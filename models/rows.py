@@ -401,7 +401,7 @@ class HqVisitRow:
     organisation: Ref
     unit: Ref | None
     visited_on: date
-    team: str  # the team's name ("" without a team)
+    team: str  # the team's Chinese name ("" without a team)
     trip_code: str | None
     notes: str
     uuid: str = ""
@@ -415,6 +415,11 @@ class HqVisitRow:
     region: Ref | None = None  # on the target list
     is_target: bool = False
     updated_at: datetime | None = None
+    team_en: str = ""  # the team's English name ("" when it has none)
+
+    def team_name(self, lang: Lang = Lang.ZH) -> str:
+        """The team's name in ``lang`` ("" without a team)."""
+        return pick(self.team, self.team_en, lang)
 
 
 @dataclass(frozen=True)
@@ -432,6 +437,11 @@ class TeamRow:
     done_visits: int
     planned_visits: int
     notes: str
+    name_en: str = ""
+
+    def label(self, lang: Lang = Lang.ZH) -> str:
+        """The team's name in ``lang``: English when asked and present, otherwise Chinese."""
+        return pick(self.name, self.name_en, lang)
 
 
 @dataclass(frozen=True)
