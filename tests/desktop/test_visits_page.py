@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, QPoint, Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QComboBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.context import AppContext
@@ -193,3 +193,22 @@ def test_english_team_names_in_the_english_window(small: Small, db_url: str, tea
     assert edit is not None
     qtbot.addWidget(edit)
     assert edit.name_en.text() == "Pioneers 8" and "Pioneers 8" in edit.windowTitle()
+
+
+def test_filter_labels_are_not_clipped_in_english(small: Small, db_url: str, team_id: int,
+                                                  qtbot: QtBot) -> None:
+    english = AppContext(small.sessions, db_url, Lang.EN)
+    english.background_loading = False
+    host = QWidget()
+    qtbot.addWidget(host)
+    page = VisitsPage(english, Editors(english, host))
+    qtbot.addWidget(page)
+    page.resize(1200, 760)
+    page.show()
+    qtbot.waitExposed(page)
+    combos = [page.team_filter, page.status_filter, page.target_filter]
+    assert len(combos) == 3
+    for combo in page.findChildren(QComboBox):
+        if combo.parent() is page and combo.itemText(0).startswith(("All", "Any")):
+            text = combo.itemText(0)
+            assert combo.width() > combo.fontMetrics().horizontalAdvance(text) + 16, text
