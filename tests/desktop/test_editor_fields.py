@@ -309,3 +309,19 @@ def test_a_cut_title_in_a_table_shows_whole_in_a_plain_tooltip(
     document.setHtml(tip)
     assert document.toPlainText() == MARKUP + " " + "长" * 150
     QToolTip.hideText()
+
+
+def test_editor_headers_show_the_title_in_the_session_language(
+        sample_sessions: sessionmaker[Session], sample_url: str, qtbot: QtBot) -> None:
+    english = AppContext(sample_sessions, sample_url, Lang.EN)
+    english.background_loading = False
+    with sample_sessions() as s:
+        trip = queries.get_trip(s, "TRIP-2023-023")
+        event = queries.list_events(s)[0]
+    trip_editor = TripEditor(english, trip.id)
+    qtbot.addWidget(trip_editor)
+    assert trip_editor.heading.text() == f"TRIP-2023-023  {trip.title_en}"
+    event_editor = EventEditor(english, event.id)
+    qtbot.addWidget(event_editor)
+    assert event_editor.heading.text() == f"{event.code}  {event.title_en}"
+    assert trip.title_en and event.title_en and "招商" not in trip_editor.heading.text()
