@@ -202,7 +202,7 @@ def _name(session: Session, scope: ExportScope) -> tuple[str, str]:
     if scope.team_id is not None:
         team = get_team(session, scope.team_id)
         parts_zh.append(f"{team.name}总部拜访")
-        parts_en.append(f"HQ visits of {team.name}")
+        parts_en.append(f"HQ visits of {team.label(Lang.EN)}")
     for code in scope.trip_codes:
         trip = queries.get_trip(session, code)
         parts_zh.append(f"{trip.code} {trip.title_zh}")

@@ -95,7 +95,7 @@ def _results(session: Session, text: str, lang: Lang) -> tuple[dict[str, Any], s
 
 
 def _team_text(t: TeamRow, visits: list[HqVisitRow], lang: Lang) -> str:
-    lines = [t.name,
+    lines = [lang.pick(t.name, t.name_en),
              f"{lang.pick('带队', 'Leader')}: {t.leader.name(lang) if t.leader else '—'}",
              f"{lang.pick('责任单位', 'Unit')}: {t.unit.name(lang) if t.unit else '—'}",
              f"{lang.pick('成员', 'Members')}: "

@@ -229,4 +229,5 @@ def hq_visit_row(v: HqVisit, targets: dict[int, Ref | None] | None = None) -> Hq
         industry=ref(v.organisation.industry), region=targets.get(v.organisation_id),
         is_target=v.organisation_id in targets, updated_at=v.updated_at,
         confirmed_at=v.confirmed_at, confirmed_by=v.confirmed_by,
+        team_en=v.team.name_en if v.team is not None else "",
     )

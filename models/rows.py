@@ -448,7 +448,7 @@ class HqVisitRow:
     organisation: Ref
     unit: Ref | None
     visited_on: date
-    team: str  # the team's name ("" without a team)
+    team: str  # the team's Chinese name ("" without a team)
     trip_code: str | None
     notes: str
     uuid: str = ""
@@ -464,11 +464,16 @@ class HqVisitRow:
     updated_at: datetime | None = None
     confirmed_at: datetime | None = None  # a planner confirmed the visit was done
     confirmed_by: str = ""
+    team_en: str = ""  # the team's English name ("" when it has none)
 
     @property
     def awaits_confirmation(self) -> bool:
         """Done and not yet confirmed: counted apart on the leaderboard."""
         return self.status is VisitStatus.DONE and self.confirmed_at is None
+
+    def team_name(self, lang: Lang = Lang.ZH) -> str:
+        """The team's name in ``lang`` ("" without a team)."""
+        return pick(self.team, self.team_en, lang)
 
 
 @dataclass(frozen=True)
@@ -486,6 +491,11 @@ class TeamRow:
     done_visits: int
     planned_visits: int
     notes: str
+    name_en: str = ""
+
+    def label(self, lang: Lang = Lang.ZH) -> str:
+        """The team's name in ``lang``: English when asked and present, otherwise Chinese."""
+        return pick(self.name, self.name_en, lang)
 
 
 @dataclass(frozen=True)

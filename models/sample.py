@@ -339,6 +339,7 @@ def _results(session: Session, data: dict[str, Any], refs: _Refs) -> None:
             unit_id=refs.get(refs.units, t["unit"], "责任单位"),
             member_ids=[refs.need(refs.people, m, "人员") for m in t["members"]],
             target_visits=t["target_visits"], notes=t["notes"], uuid=_uuid("team", t["name"]),
+            name_en=t.get("name_en", ""),
         )).value.id
     regions = {r.code: r.id for r in session.scalars(select(Region))}
     by_place: dict[tuple[str | None, str | None], list[int]] = {}

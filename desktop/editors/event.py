@@ -230,7 +230,7 @@ class EventEditor(EditorDialog):
                              if c.is_open]
             self.revision = detail.revision
             self.code = detail.code
-            self.heading.setText(f"{detail.code}  {detail.title_zh}")
+            self.heading.setText(f"{detail.code}  {detail.title(self.lang)}")
             self.setWindowTitle(self.tr("Event %1").replace("%1", detail.code))
         else:
             self.heading.setText(self.tr("New themed event"))

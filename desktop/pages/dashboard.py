@@ -360,7 +360,7 @@ class DashboardView(QWidget):
                 when = self.tr("under way, until {day}").format(
                     day=day_label(entry.last_day(TimeMode.BEIJING), lang, with_weekday=False))
             item.setText(0, when)
-            item.setText(1, f"{entry.title(lang)} · {entry.code}")
+            item.setText(1, f"{entry.title(lang)} · {entry.code_in(lang)}")
             item.setForeground(1, QBrush(base_colour(entry, ColourBy.REGION)))
             item.setText(2, entry.region.name(lang) if entry.region else "")
             item.setText(3, entry.leader.name(lang) if entry.leader else "")

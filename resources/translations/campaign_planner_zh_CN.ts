@@ -3513,12 +3513,20 @@
         <translation>例如：第101小分队</translation>
     </message>
     <message>
+        <source>e.g. Team 101</source>
+        <translation>例如：Team 101</translation>
+    </message>
+    <message>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
         <source>Name</source>
         <translation>名称</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>英文名称</translation>
     </message>
     <message>
         <source>Leader</source>
