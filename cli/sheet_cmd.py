@@ -15,7 +15,7 @@ import argparse
 
 from cli.context import Context, UsageError
 from models.language import Lang
-from spreadsheets import ImportKind, apply_import, plan_import, read_table
+from spreadsheets import ImportKind, apply_import, open_table, plan_import, read_table
 from spreadsheets.children import ChildKind, apply_children, plan_children
 
 NAME = "import-sheet"
@@ -79,7 +79,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     code = _parent(args)
     if code is not None:
         return _run_children(args, ctx, code, lang)
-    table = read_table(args.file, encoding=args.encoding, sheet=args.sheet)
+    table = open_table(args.file, encoding=args.encoding, sheet=args.sheet)  # read as checked
     report = None
     if args.dry_run:
         with ctx.sessions()() as session:  # closing without commit keeps nothing

@@ -11,7 +11,14 @@ call the same three functions:
     file was read ("GB18030 编码，逗号分隔，表头在第 1 行，数据 120 行"). ``parse_table(data, ...)``
     does the same for bytes. A file that cannot be read raises ``ValidationError``.
 
+``open_table(path, encoding=None, *, sheet=None) -> Table | SheetFile``
+    The same, for a large file: a UTF-8 or GB18030/GBK CSV file (its every byte checked for
+    the encoding first, a block at a time) or an .xlsx workbook (openpyxl's read-only reader)
+    gives a :class:`SheetFile` whose rows are read again from the file each time
+    ``data_rows()`` is iterated, never held all at once; other encodings give a ``Table``.
+
 ``plan_import(session, kind, table) -> ImportPlan``
+    Takes a ``Table`` or a ``SheetFile`` and reads its rows 5,000 at a time.
     ``kind`` is "organisations", "people" or "leads" (:class:`ImportKind`). Maps the headers
     (Chinese or English: 名称/Name, 英文名称/Name (EN), 产业/Industry, 金额（万元）...), reads
     every cell (amounts such as "6亿" or "60,000万元", dates, ranks, countries, languages),
@@ -44,7 +51,7 @@ from spreadsheets.plan import (
     RowError,
     SheetImportReport,
 )
-from spreadsheets.reading import Row, Table, parse_table, read_table
+from spreadsheets.reading import Row, SheetFile, Table, open_table, parse_table, read_table
 
 __all__ = [
     "Action",
@@ -55,10 +62,12 @@ __all__ = [
     "PlannedRow",
     "Row",
     "RowError",
+    "SheetFile",
     "SheetImportReport",
     "Table",
     "apply_import",
     "find_damage",
+    "open_table",
     "parse_table",
     "plan_import",
     "read_table",

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
 from sqlalchemy.exc import DataError, IntegrityError
@@ -40,7 +41,7 @@ from spreadsheets.plan import (
     RowError,
     SheetImportReport,
 )
-from spreadsheets.reading import Row, Table
+from spreadsheets.reading import Row, SheetFile, Table
 from spreadsheets.records import CellProblem, Records, RowCells, changed_fields
 
 CHUNK = 5000  # rows read, and their records loaded, at a time
@@ -61,17 +62,19 @@ def import_kind(kind: ImportKind | str) -> ImportKind:
                               f"Unknown kind of import '{kind}' (one of: {known})") from exc
 
 
-def plan_import(session: Session, kind: ImportKind | str, table: Table) -> ImportPlan:
+def plan_import(session: Session, kind: ImportKind | str, table: Table | SheetFile) -> ImportPlan:
     """Check every row of ``table`` as records of ``kind``; write nothing.
 
-    Runs in the caller's session (read, and trial writes rolled back to a savepoint).
+    Runs in the caller's session (read, and trial writes rolled back to a savepoint). The
+    rows are read ``CHUNK`` at a time (a :class:`SheetFile` is never held whole); what is
+    kept of each is its planned row or its errors.
     """
     kind = import_kind(kind)
     records = RECORDS[kind](session, Directory(session))
     columns = map_columns(table.headers, records.columns)
     records.use_columns(columns)
     plan = ImportPlan(
-        kind, table.describe(Lang.ZH), table.describe(Lang.EN),
+        kind, "", "",
         columns=tuple((columns.headers[i].strip(), col.zh, col.en)
                       for col in records.columns if (i := columns.index.get(col.key)) is not None),
         ignored_columns=columns.ignored,
@@ -86,15 +89,19 @@ def plan_import(session: Session, kind: ImportKind | str, table: Table) -> Impor
             plan.errors.append(RowError(table.header_row, "", "表头" + damage.message(Lang.ZH),
                                         "Header " + damage.message(Lang.EN)))
     if plan.errors:
+        _describe(plan, table, sum(1 for _ in table.data_rows()))
         return plan
     seen: dict[Hashable, int] = {}
     checked: list[_Checked] = []
-    for start in range(0, len(table.rows), CHUNK):  # the records a chunk updates read at once
+    data_rows, count = table.data_rows(), 0
+    while chunk := list(islice(data_rows, CHUNK)):  # the records a chunk updates read at once
+        count += len(chunk)
         rows = [r for r in (_read_row(records, RowCells(row, columns), plan)
-                            for row in table.rows[start:start + CHUNK]) if r is not None]
+                            for row in chunk) if r is not None]
         records.load_existing({r.record_id for r in rows if r.record_id is not None})
         for read in rows:
             _plan_row(records, read, plan, seen, checked)
+    _describe(plan, table, count)
     problems = records.check([c.draft for c in checked], [c.record_id for c in checked])
     refused = {position: error for position, error in problems}
     planned: dict[int, PlannedRow] = {}
@@ -107,6 +114,10 @@ def plan_import(session: Session, kind: ImportKind | str, table: Table) -> Impor
     plan.rows = sorted([*plan.rows, *planned.values()], key=lambda r: r.row)
     plan.errors.sort(key=lambda e: e.row)  # stable: a row's cell problems before its rule
     return plan
+
+
+def _describe(plan: ImportPlan, table: Table | SheetFile, rows: int) -> None:
+    plan.source_zh, plan.source_en = table.describe(Lang.ZH, rows), table.describe(Lang.EN, rows)
 
 
 @dataclass

@@ -19,11 +19,13 @@ import csv
 import io
 import re
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
+from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from models.errors import ValidationError
 from models.language import Lang
@@ -33,6 +35,10 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls (and .et, .doc)
 DELIMITERS = (",", ";", "\t")
 SNIFF_RECORDS = 50
 HEADER_SEARCH_ROWS = 10
+BLOCK = 1 << 20  # bytes of a CSV file decoded at a time when it is streamed
+SNIFF_CHARS = 1 << 16  # the text the delimiter is sniffed from
+STREAMED_CODECS = {"utf-8": "utf-8", "utf_8": "utf-8", "gb18030": "gb18030", "gbk": "gb18030",
+                   "gb2312": "gb18030"}  # 0x0A is never inside a character in these
 _DELIMITER_NAMES = {",": ("逗号", "comma"), ";": ("分号", "semicolon"), "\t": ("制表符", "tab")}
 _EXCEL_TEXT = re.compile(r'^="(.*)"$', re.DOTALL)  # ="0769..." keeps leading zeros in Excel
 
@@ -61,18 +67,177 @@ class Table:
     delimiter: str | None = None
     sheet: str | None = None
 
-    def describe(self, lang: Lang = Lang.ZH) -> str:
+    def describe(self, lang: Lang = Lang.ZH, rows: int | None = None) -> str:
         """How the file was read, e.g. "orgs.csv：GB18030 编码，逗号分隔，表头在第 1 行，120 行"."""
-        if lang == "both":
-            return f"{self.describe(Lang.ZH)} ({self.describe(Lang.EN)})"
-        if lang == "en":
-            how = (f"sheet '{self.sheet}'" if self.sheet is not None
-                   else f"{self.encoding}, {_DELIMITER_NAMES[self.delimiter or ','][1]}-separated")
-            return (f"{self.source}: {how}, header on row {self.header_row}, "
-                    f"{len(self.rows)} data rows")
-        how = (f"工作表“{self.sheet}”" if self.sheet is not None
-               else f"{self.encoding} 编码，{_DELIMITER_NAMES[self.delimiter or ','][0]}分隔")
-        return f"{self.source}：{how}，表头在第 {self.header_row} 行，数据 {len(self.rows)} 行"
+        return _describe(self, lang, len(self.rows) if rows is None else rows)
+
+    def data_rows(self) -> Iterator[Row]:
+        return iter(self.rows)
+
+
+@dataclass(frozen=True)
+class SheetFile:
+    """A sheet read from a file row by row, each time :meth:`data_rows` is iterated: its
+    header and how it is read are known, its rows are never held all at once (a CSV file is
+    decoded a block at a time, a workbook read with openpyxl's read-only reader)."""
+
+    source: str
+    headers: tuple[str, ...]
+    header_row: int
+    encoding: str
+    delimiter: str | None
+    sheet: str | None
+    path: Path
+    codec: str = ""  # the Python codec of a CSV file
+    first_line: int = 1  # 2 after Excel's "sep=" line
+
+    def describe(self, lang: Lang = Lang.ZH, rows: int = 0) -> str:
+        return _describe(self, lang, rows)
+
+    def data_rows(self) -> Iterator[Row]:
+        rows = (_xlsx_rows(self.path, self.source, self.sheet) if self.sheet is not None
+                else _csv_file_rows(self.path, self.codec, self.delimiter or ",",
+                                    self.first_line))
+        for row in rows:
+            if row.number > self.header_row:
+                yield row
+
+
+def _describe(table: Table | SheetFile, lang: Lang, rows: int) -> str:
+    if lang == "both":
+        return f"{_describe(table, Lang.ZH, rows)} ({_describe(table, Lang.EN, rows)})"
+    delimiter = _DELIMITER_NAMES[table.delimiter or ","]
+    if lang == "en":
+        how = (f"sheet '{table.sheet}'" if table.sheet is not None
+               else f"{table.encoding}, {delimiter[1]}-separated")
+        return f"{table.source}: {how}, header on row {table.header_row}, {rows} data rows"
+    how = (f"工作表“{table.sheet}”" if table.sheet is not None
+           else f"{table.encoding} 编码，{delimiter[0]}分隔")
+    return f"{table.source}：{how}，表头在第 {table.header_row} 行，数据 {rows} 行"
+
+
+def open_table(path: str | Path, encoding: str | None = None, *,
+               sheet: str | None = None) -> Table | SheetFile:
+    """The table in the file at ``path``, for reading row by row: a :class:`SheetFile` for an
+    .xlsx workbook or a UTF-8 or GB18030/GBK CSV file (checked whole for its encoding first, a
+    block at a time, so a bad byte is refused before any row is used), else (UTF-16/32,
+    another forced encoding) the :class:`Table` of :func:`read_table`. Same checks and
+    messages as :func:`read_table`."""
+    file = Path(path)
+    try:
+        with file.open("rb") as stream:
+            head = stream.read(len(ZIP_MAGIC) + 4)
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError) as exc:
+        raise ValidationError("file", f"找不到文件：{file}", f"No such file: {file}") from exc
+    if head.startswith(ZIP_MAGIC) or file.name.lower().endswith((".xlsx", ".xlsm")):
+        chosen = _xlsx_sheet(file, file.name, sheet)
+        header = _header(_xlsx_rows(file, file.name, chosen), file.name)
+        return SheetFile(file.name, tuple(c.strip() for c in header.cells), header.number,
+                         "xlsx", None, chosen, file)
+    if head.startswith(OLE_MAGIC) or sheet is not None or any(
+            head.startswith(bom) for bom, _, _ in _BOMS if bom != codecs.BOM_UTF8):
+        return read_table(file, encoding, sheet=sheet)
+    streamed = _streamed_codec(encoding)
+    if streamed is None:
+        return read_table(file, encoding, sheet=sheet)
+    bom = head.startswith(codecs.BOM_UTF8) and streamed in ("auto", "utf-8")
+    codec, label = _check_encoding(file, streamed, encoding, bom)
+    with file.open(encoding=codec, newline="") as text:
+        first_line, delimiter, _ = _hint(text.read(SNIFF_CHARS))
+    header = _header(_csv_file_rows(file, codec, delimiter, first_line), file.name)
+    return SheetFile(file.name, tuple(c.strip() for c in header.cells), header.number, label,
+                     delimiter, None, file, codec, first_line)
+
+
+def _streamed_codec(encoding: str | None) -> str | None:
+    if not encoding:
+        return "auto"
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        return None  # read_table says so
+    return STREAMED_CODECS.get(name)
+
+
+def _check_encoding(file: Path, streamed: str, encoding: str | None,
+                    bom: bool) -> tuple[str, str]:
+    """The codec and label a CSV file is read with, every byte of it checked a block at a
+    time; the same refusals as :func:`decode`."""
+    if encoding or bom:
+        label = encoding.upper() if encoding else "UTF-8 (BOM)"
+        codec = "utf-8" if bom else streamed
+        return _checked(file, codec, label, len(codecs.BOM_UTF8) if bom else 0), label
+    utf8 = _first_bad(file, "utf-8", 0, nul=True)
+    if utf8 is None:
+        return "utf-8", "UTF-8"
+    gb = _first_bad(file, "gb18030", 0, nul=False)
+    if gb is None:
+        return "gb18030", "GB18030"
+    line, likely = (gb[1], "GB18030") if gb[0] > utf8[0] else (utf8[1], "UTF-8")
+    raise ValidationError(
+        "encoding",
+        f"文件第 {line} 行的字节既不是 UTF-8 也不是 GB18030/GBK（按 {likely} 读到此处出错）："
+        "文件可能已损坏或使用了其他编码，请另存为 UTF-8 的 CSV，或用 --encoding 指定编码",
+        f"The bytes on line {line} are neither UTF-8 nor GB18030/GBK (read as {likely} "
+        "up to there): the file may be damaged or in another encoding; save it as UTF-8 "
+        "CSV or give --encoding",
+    )
+
+
+def _checked(file: Path, codec: str, label: str, skip: int) -> str:
+    bad = _first_bad(file, codec, skip, nul=False)
+    if bad is not None:
+        raise ValidationError(
+            "encoding",
+            f"文件第 {bad[1]} 行的字节不是有效的 {label}：文件可能已损坏，或实际使用了其他编码",
+            f"The bytes on line {bad[1]} are not valid {label}: the file is damaged or in "
+            "another encoding",
+        )
+    return "utf-8-sig" if skip else codec
+
+
+def _first_bad(file: Path, codec: str, skip: int, *, nul: bool) -> tuple[int, int] | None:
+    """(byte offset, line) of the first byte of ``file`` that ``codec`` refuses, or None.
+
+    Decoded in blocks cut after a line feed, which is never inside a UTF-8 or GB18030
+    character. With ``nul``, a NUL byte (UTF-16 without a byte-order mark) is refused first,
+    as :func:`decode` does."""
+    lines, offset, rest = 0, skip, b""
+    with file.open("rb") as stream:
+        stream.seek(skip)
+        while True:
+            block = stream.read(BLOCK)
+            data = rest + block
+            cut = len(data) if not block else data.rfind(b"\n") + 1
+            if cut == 0 and block:
+                rest = data
+                continue
+            piece, rest = data[:cut], data[cut:]
+            if nul and b"\x00" in piece:
+                at = piece.index(b"\x00")
+                line = lines + _line_at(piece, at, "latin-1")
+                raise ValidationError(
+                    "encoding",
+                    f"文件第 {line} 行含有空字节：可能是没有 BOM 的 UTF-16 文本，请用 --encoding "
+                    "utf-16-le 指定编码，或另存为 UTF-8 的 CSV",
+                    f"Line {line} holds NUL bytes: probably UTF-16 without a byte-order mark; "
+                    "give --encoding utf-16-le, or save the file as UTF-8 CSV",
+                )
+            try:
+                piece.decode(codec)
+            except UnicodeDecodeError as exc:
+                return offset + exc.start, lines + _line_at(piece, exc.start, codec)
+            lines += piece.count(b"\n") + piece.count(b"\r") - piece.count(b"\r\n")
+            offset += len(piece)
+            if not block:
+                return None
+
+
+def _csv_file_rows(file: Path, codec: str, delimiter: str, first_line: int) -> Iterator[Row]:
+    with file.open(encoding=codec, newline="") as text:
+        if first_line == 2:
+            text.readline()
+        yield from _csv_rows(text, delimiter, first_line)
 
 
 def read_table(path: str | Path, encoding: str | None = None, *, sheet: str | None = None) -> Table:
@@ -190,27 +355,33 @@ def _line_at(data: bytes, offset: int, codec: str) -> int:
 
 
 def _read_csv(text: str, name: str, encoding: str) -> Table:
-    first_line = 1
+    first_line, delimiter, skip = _hint(text)
+    rows = list(_csv_rows(io.StringIO(text[skip:], newline=""), delimiter, first_line))
+    return _table(rows, name, encoding, delimiter, None)
+
+
+def _hint(text: str) -> tuple[int, str, int]:
+    """(the first line of the records, the delimiter, where the records start in ``text``):
+    Excel's ``sep=`` hint line, or the delimiter sniffed from ``text``."""
     found = re.match(r"sep=(.)\r?\n", text)  # Excel's hint line
     if found:
-        delimiter = found.group(1)
-        text = text[found.end():]
-        first_line = 2
-    else:
-        delimiter = sniff_delimiter(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    rows: list[Row] = []
+        return 2, found.group(1), found.end()
+    return 1, sniff_delimiter(text), 0
+
+
+def _csv_rows(text: IO[str], delimiter: str, first_line: int) -> Iterator[Row]:
+    """The filled records of ``text`` as rows numbered by the line each starts on."""
+    reader = csv.reader(text, delimiter=delimiter, strict=True)
     start = first_line
     try:
         for record in reader:
             if any(cell.strip() for cell in record):
-                rows.append(Row(start, tuple(_excel_text(cell) for cell in record)))
+                yield Row(start, tuple(_excel_text(cell) for cell in record))
             start = reader.line_num + first_line
     except csv.Error as exc:
         line = reader.line_num + first_line - 1
         raise ValidationError("file", f"文件第 {line} 行不是有效的 CSV：{exc}（引号不配对？）",
                               f"Line {line} is not valid CSV: {exc} (unmatched quotes?)") from exc
-    return _table(rows, name, encoding, delimiter, None)
 
 
 def sniff_delimiter(text: str) -> str:
@@ -246,35 +417,65 @@ def _excel_text(cell: str) -> str:
 
 
 def _read_xlsx(data: bytes, name: str, sheet: str | None) -> Table:
+    book = _open_book(io.BytesIO(data), name)
+    try:
+        chosen, worksheet = _worksheet(book, name, sheet)
+        rows = list(_sheet_rows(worksheet))
+    finally:
+        book.close()
+    return _table(rows, name, "xlsx", None, chosen)
+
+
+def _xlsx_sheet(file: Path, name: str, sheet: str | None) -> str:
+    """The name of the worksheet to read (``sheet``, or the first), checked."""
+    book = _open_book(file, name)
+    try:
+        return _worksheet(book, name, sheet)[0]
+    finally:
+        book.close()
+
+
+def _xlsx_rows(file: Path, name: str, sheet: str | None) -> Iterator[Row]:
+    """The filled rows of a workbook's sheet, read one at a time (openpyxl read-only)."""
+    book = _open_book(file, name)
+    try:
+        yield from _sheet_rows(_worksheet(book, name, sheet)[1])
+    finally:
+        book.close()
+
+
+def _open_book(source: Path | IO[bytes], name: str) -> Any:
     from zipfile import BadZipFile
 
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
     try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        return load_workbook(source, read_only=True, data_only=True)
     except (BadZipFile, InvalidFileException, KeyError, OSError) as exc:
         raise ValidationError("file", f"{name} 不是有效的 .xlsx 工作簿（{exc}）",
                               f"{name} is not a valid .xlsx workbook ({exc})") from exc
-    try:
-        names = book.sheetnames
-        if sheet is not None and sheet not in names:
-            raise ValidationError("sheet", f"{name} 中没有工作表“{sheet}”（有：{'、'.join(names)}）",
-                                  f"{name} has no sheet '{sheet}' (it has: {', '.join(names)})")
-        chosen = sheet if sheet is not None else names[0]
-        worksheet = book[chosen]
-        if not hasattr(worksheet, "iter_rows"):
-            raise ValidationError("sheet", f"“{chosen}”是图表，不是工作表",
-                                  f"'{chosen}' is a chart, not a worksheet")
-        worksheet.reset_dimensions()  # some writers record a wrong size; read what is there
-        rows: list[Row] = []
-        for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
-            cells = tuple(_cell_text(v) for v in values)
-            if any(c.strip() for c in cells):
-                rows.append(Row(number, cells))
-    finally:
-        book.close()
-    return _table(rows, name, "xlsx", None, chosen)
+
+
+def _worksheet(book: Any, name: str, sheet: str | None) -> tuple[str, Any]:
+    names = book.sheetnames
+    if sheet is not None and sheet not in names:
+        raise ValidationError("sheet", f"{name} 中没有工作表“{sheet}”（有：{'、'.join(names)}）",
+                              f"{name} has no sheet '{sheet}' (it has: {', '.join(names)})")
+    chosen = sheet if sheet is not None else names[0]
+    worksheet = book[chosen]
+    if not hasattr(worksheet, "iter_rows"):
+        raise ValidationError("sheet", f"“{chosen}”是图表，不是工作表",
+                              f"'{chosen}' is a chart, not a worksheet")
+    worksheet.reset_dimensions()  # some writers record a wrong size; read what is there
+    return chosen, worksheet
+
+
+def _sheet_rows(worksheet: Any) -> Iterator[Row]:
+    for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
+        cells = tuple(_cell_text(v) for v in values)
+        if any(c.strip() for c in cells):
+            yield Row(number, cells)
 
 
 def _cell_text(value: Any) -> str:
@@ -306,13 +507,15 @@ def _cell_text(value: Any) -> str:
 
 def _table(rows: list[Row], name: str, encoding: str, delimiter: str | None,
            sheet: str | None) -> Table:
-    if not rows:
-        raise ValidationError("file", f"{name} 中没有任何数据", f"{name} holds no data")
-    header_at = 0
-    for i, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        if sum(1 for c in row.cells if c.strip()) >= 2:
-            header_at = i
-            break
-    header = rows[header_at]
+    header = _header(rows, name)
     return Table(name, tuple(c.strip() for c in header.cells), header.number,
-                 tuple(rows[header_at + 1:]), encoding, delimiter, sheet)
+                 tuple(r for r in rows if r.number > header.number), encoding, delimiter, sheet)
+
+
+def _header(rows: Iterable[Row], name: str) -> Row:
+    """The header: the first of the first rows with two or more filled cells (else the
+    first row); only those first rows are read."""
+    first = list(islice(rows, HEADER_SEARCH_ROWS))
+    if not first:
+        raise ValidationError("file", f"{name} 中没有任何数据", f"{name} holds no data")
+    return next((r for r in first if sum(1 for c in r.cells if c.strip()) >= 2), first[0])

@@ -289,12 +289,11 @@ class SheetImportDialog(_ImportDialog):
 
         def work(progress: Progress) -> spreadsheets.ImportPlan | ChildPlan:
             progress(0, 2)
-            table = spreadsheets.read_table(path)
             progress(1, 2)
             with sessions() as session:  # the plan writes nothing; closing keeps nothing
                 if code is not None:
-                    return plan_children(session, kind, table, code)
-                return spreadsheets.plan_import(session, kind, table)
+                    return plan_children(session, kind, spreadsheets.read_table(path), code)
+                return spreadsheets.plan_import(session, kind, spreadsheets.open_table(path))
 
         return run_in_background(self.owner, self.tr("Reading the spreadsheet…"), work,
                                  self._planned, self._failed)
