@@ -16,9 +16,10 @@ import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from json.encoder import encode_basestring  # what json.dumps(s, ensure_ascii=False) returns
 from typing import Any
 
-from sqlalchemy import Connection, Table, Text, cast, select
+from sqlalchemy import Connection, Table, Text, bindparam, cast, select
 from sqlalchemy.dialects.postgresql import JSONB
 
 from models.audit.table import AuditEntry
@@ -32,14 +33,14 @@ CHAINED = ("id", "at", "actor", "action", "record_type", "record_id", "record_uu
 
 def jsonb_text(value: Any) -> str:
     """``value`` as PostgreSQL prints it as ``jsonb`` (``SELECT x::jsonb::text``)."""
+    if isinstance(value, str):  # the most frequent: first, without a new encoder each time
+        return encode_basestring(value)
     if value is None:
         return "null"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float):
         return json.dumps(value)
-    if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)
     if isinstance(value, list | tuple):
         return "[" + ", ".join(jsonb_text(v) for v in value) + "]"
     if isinstance(value, Mapping):
@@ -139,12 +140,15 @@ def chain_unhashed(conn: Connection) -> int:
         return 0
     previous = conn.execute(select(t.c.row_hash).where(t.c.id < start)
                             .order_by(t.c.id.desc()).limit(1)).scalar()
-    done = 0
+    hashed: list[dict[str, Any]] = []
     for row, changes_text in list(chain_rows(conn, after_id=start - 1)):
         if row["row_hash"] is not None:  # a row already in the chain: go on from it
             previous = row["row_hash"]
             continue
         previous = row_hash(previous, row, changes_text)
-        conn.execute(t.update().where(t.c.id == row["id"]).values(row_hash=previous))
-        done += 1
-    return done
+        hashed.append({"hashed_id": row["id"], "hash": previous})
+    update = (t.update().where(t.c.id == bindparam("hashed_id"))
+              .values(row_hash=bindparam("hash")))
+    for at in range(0, len(hashed), BATCH):  # one executemany per batch, not a statement a row
+        conn.execute(update, hashed[at:at + BATCH])
+    return len(hashed)
