@@ -104,3 +104,15 @@ def test_a_viewer_has_every_edit_action_off_and_reads_records_only(
     editor = window.editors.open_trip(campaign.own_trip)
     assert "只读账户" in editor.read_only and not editor.save_button.isEnabled()
     window.editors.close_all()
+
+
+def test_confirming_is_off_for_unit_and_viewer_accounts(
+        campaign: Campaign, signed_in_window: Any, tmp_path: Any) -> None:
+    for role in (AccountRole.UNIT, AccountRole.VIEWER):
+        window = signed_in_window(role)
+        for page in (window.projects, window.visits):
+            assert not page.confirm_button.isEnabled() and not page.unconfirm_button.isEnabled()
+            assert page.confirm_button.toolTip() == "Only planners and admins confirm results"
+        window.show_page("projects")
+        window.grab().save(str(tmp_path / f"projects-{role.value}.png"))
+        window.grab().save(f"/tmp/i10d-projects-{role.value}.png")
