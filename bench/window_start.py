@@ -3,9 +3,10 @@
     python -m bench.window_start app   --db URL [--visit-all]
     python -m bench.window_start floor --db URL
 
-``app`` starts the real program (``main.py`` run as a script, offscreen) and prints ``READY`` on the first
-paint of the main window once its first view is filled (the dashboard fills itself as it is
-shown; a table page when its rows have arrived). With ``--visit-all`` it then shows every
+``app`` starts the real program (``main.py`` run as a script, offscreen), prints ``SHOWN`` on
+the first paint of the main window (the chrome, the first view maybe still loading) and
+``READY`` on the first paint once its first view is filled (the dashboard and the table pages
+when their worker thread's rows have arrived). With ``--visit-all`` it then shows every
 view in turn, each filled and painted, prints ``VISITED`` and quits: the runner reads the
 peak memory of the process. ``floor`` does the least the same stack can: a PySide6 window
 showing the result of one query through a SQLAlchemy engine on the same database.
@@ -34,12 +35,15 @@ def run_app(db: str, visit_all: bool) -> int:
     from PySide6.QtWidgets import QApplication, QWidget  # noqa: TID251
 
     from desktop import app as desktop_app  # noqa: TID251
+    from desktop.pages.dashboard import DashboardView  # noqa: TID251
     from desktop.pages.entity_page import EntityPage  # noqa: TID251
 
     real_window = desktop_app.MainWindow
 
     def filled(window: QWidget) -> bool:
         page = window.stack.currentWidget()  # type: ignore[attr-defined]
+        if isinstance(page, DashboardView):
+            return not page.loading
         return not (isinstance(page, EntityPage) and (page.loading or page.stale))
 
     class FirstPaint(QObject):
@@ -47,8 +51,14 @@ def run_app(db: str, visit_all: bool) -> int:
             super().__init__(window)
             self.window = window
             self.done = False
+            self.shown = False
 
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+            if (not self.shown and event.type() == QEvent.Type.Paint
+                    and isinstance(watched, QWidget) and watched.window() is self.window
+                    and self.window.isVisible()):
+                self.shown = True
+                _say("SHOWN")
             if (not self.done and event.type() == QEvent.Type.Paint
                     and isinstance(watched, QWidget) and watched.window() is self.window
                     and self.window.isVisible() and filled(self.window)):

@@ -21,6 +21,21 @@ from briefs.styles import CJK_CANNOT_START, HEAD_FILL, MUTED, NAVY, RULE, ZEBRA,
 from briefs.words import Words, esc
 
 
+class Para(Paragraph):
+    """A paragraph that breaks its lines once per width. A table measures every cell, then
+    measures it again to draw it (and again after a page break): the same text at the same
+    width gives the same lines, and breaking Chinese lines is most of a brief's time."""
+
+    _laid_out_at: float | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        if availWidth == self._laid_out_at and "blPara" in self.__dict__:  # split drops it
+            return self.width, self.height
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
+        self._laid_out_at = availWidth if size[0] else None
+        return size
+
+
 class Markup(str):
     """Paragraph markup built by the renderer itself (user parts already escaped)."""
 
@@ -44,11 +59,11 @@ def text(value: str, style: ParagraphStyle, width: float | None = None) -> Parag
         # a Latin name with its Chinese small beneath wraps as Latin ("Liang Yongkang")
         first = re.sub(r"<[^>]*>", "", value.split("<br/>")[0])
         latin_first = bool(first.strip()) and all(ord(ch) < CJK_START for ch in first)
-        return Paragraph(value, _latin(style) if latin_first else style)
+        return Para(value, _latin(style) if latin_first else style)
     latin = all(ord(ch) < CJK_START for ch in value)
     if latin or (width is not None and _words_fit(value, style, width - 2 * CELL_PAD)):
-        return Paragraph(esc(value), _latin(style))
-    return Paragraph(esc(value), style)
+        return Para(esc(value), _latin(style))
+    return Para(esc(value), style)
 
 
 def _words_fit(value: str, style: ParagraphStyle, width: float) -> bool:

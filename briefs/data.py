@@ -259,7 +259,8 @@ def _earlier_contacts(
             visit.visited_on, "总部拜访", "HQ visit", "",
             " ".join(x for x in (unit.name_zh if unit else "", visit.team_name) if x),
             " ".join(x for x in (pick(unit.name_zh, unit.name_en, Lang.EN) if unit else "",
-                                 visit.team_name) if x),
+                                 pick(visit.team_name, visit.team.name_en if visit.team else "",
+                                      Lang.EN)) if x),
             visit.notes, visit.notes,
         )
     invitations = session.execute(

@@ -21,6 +21,8 @@ from briefs.profiles import (
     pitch_section,
     ranks,
 )
+from briefs.redaction import public_numbers, redact_free_text
+from briefs.run_of_show import rundown, staff_posts, unit_duties, vip_seating
 from briefs.styles import ACCENT, MUTED
 from briefs.words import Words, esc, hm
 from models.enums import EventStatus, RsvpState
@@ -35,6 +37,8 @@ _DUTY = re.compile(r"^\s*[-•·*]?\s*([^：:]{1,40})[：:]\s*(.+)$")
 
 def render_event(data: EventBrief, options: BriefOptions) -> bytes:
     """The run-of-show as PDF bytes (same data and options, same bytes)."""
+    if options.redact:
+        data = redact_free_text(data, public_numbers(data.pitch.campaign.duty_phone))
     k = kit(options)
     e, w = data.event, k.w
     title = f"{e.title(w.lang)} · {w('活动工作方案', 'Run-of-show')}"
@@ -44,7 +48,12 @@ def render_event(data: EventBrief, options: BriefOptions) -> bytes:
         CondPageBreak(PAGE_REST),
         *_overview(e, k),
         CondPageBreak(PAGE_REST),
+        *rundown(e, k),
+        *staff_posts(e, k),
+        CondPageBreak(PAGE_REST),
         *_agenda(e, k),
+        CondPageBreak(PAGE_REST),
+        *vip_seating(e, k),
         CondPageBreak(PAGE_REST),
         *_invitations(e, k),
         CondPageBreak(PAGE_REST),
@@ -211,7 +220,7 @@ def _invitations(e: EventDetail, k: Kit) -> list[Flowable]:
         ])
     story.append(grid([("机构", "Organisation"), ("类型", "Kind"), ("产业", "Industry"),
                        ("排名", "Ranking"), ("回复", "RSVP"), ("人数", "Guests"),
-                       ("备注", "Notes")], rows, [2.3, 0.9, 1.3, 1.3, 0.9, 0.6, 1.5], s, w,
+                       ("备注", "Notes")], rows, [2.2, 0.9, 1.3, 1.3, 0.9, 0.75, 1.45], s, w,
                       right=(5,)))
     return story
 
@@ -222,6 +231,12 @@ def _responsibilities(e: EventDetail, k: Kit) -> list[Flowable]:
     story: list[Flowable] = [k.outline.section("职责分工", "Responsibilities by unit")]
     if e.host_unit:
         story.append(text(w("主办单位：", "Host unit: ") + e.host_unit.name(w.lang), s.body))
+    if e.unit_duties:
+        story.append(unit_duties(e, k))
+        if e.responsibilities.strip():
+            story += [k.outline.minor("其他分工说明", "Further instructions"),
+                      *prose(e.responsibilities, s, w)]
+        return story
     clauses = [c.strip() for line in e.responsibilities.splitlines()
                for c in re.split(r"[；;]", line) if c.strip()]
     duties = [_DUTY.match(c) for c in clauses]

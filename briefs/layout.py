@@ -7,6 +7,7 @@ every page and draws the header, the footer and the contents when the document i
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from io import BytesIO
@@ -226,8 +227,18 @@ def _page_start(chrome: bool) -> Callable[[Canvas, BaseDocTemplate], None]:
 
 
 def build_pdf(story: list[Flowable], meta: DocMeta) -> bytes:
-    """Lay out ``story`` (which starts with the cover) and return the PDF's bytes."""
+    """Lay out ``story`` (which starts with the cover) and return the PDF's bytes.
+
+    Python's cycle collector is paused while ReportLab lays out: the layout makes hundreds of
+    thousands of small objects, and the collector walking them again and again took about a
+    sixth of a brief's time (the objects are freed after, as before)."""
     out = BytesIO()
     doc = BriefDocument(out, meta)
-    doc.build(reserve(story), canvasmaker=_canvas_class(meta))
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        doc.build(reserve(story), canvasmaker=_canvas_class(meta))
+    finally:
+        if collecting:
+            gc.enable()
     return out.getvalue()

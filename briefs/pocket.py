@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from reportlab.platypus import Flowable
 
 from briefs.blocks import CheckBox, Markup, grid
+from briefs.destinations import climate, country_help, dress, hotline
 from briefs.options import Kit
 from briefs.styles import ACCENT
 from briefs.words import Words, esc, hm
@@ -31,7 +32,6 @@ TRAVEL_FACTS: dict[str, tuple[str, str, str, str]] = {
     "GB": ("G", "230 V", "英镑", "pound sterling (GBP)"),
     "US": ("A / B", "120 V", "美元", "US dollar (USD)"),
 }
-CONSULAR_HOTLINE = "+86 10 12308"  # 外交部全球领事保护与服务应急热线
 FORMAL_KINDS = (ItemKind.PROMOTION_MEETING, ItemKind.SIGNING, ItemKind.BANQUET,
                 ItemKind.COMPANY_VISIT)
 
@@ -73,8 +73,9 @@ def _short(i: ItemRow, w: Words) -> str:
     return f"{service} {title}".strip() if service and service not in title else title
 
 
-def checklist(t: TripDetail, k: Kit, conflicts: int) -> list[Flowable]:
-    """Ticks to make before departure, each built from the trip's data."""
+def checklist(t: TripDetail, k: Kit, conflicts: int, duty_phone: str = "") -> list[Flowable]:
+    """Ticks to make before departure, each built from the trip's data; ``duty_phone`` is the
+    bureau's duty phone (from the campaign)."""
     w = k.w
     story: list[Flowable] = [k.outline.section("出行前核对清单", "Pre-departure checklist")]
     rows: list[list[str | Flowable]] = []
@@ -111,10 +112,9 @@ def checklist(t: TripDetail, k: Kit, conflicts: int) -> list[Flowable]:
              for m in t.members if m.person.dietary]
     if diets:
         tick("饮食安排", "Meals", w("；", "; ").join(diets))
-    tick("领事保护", "Consular help", w(f"外交部全球领事保护与服务应急热线 {CONSULAR_HOTLINE}；"
-                                        "各地使领馆电话见“紧急联络”",
-                                        f"Chinese consular protection hotline {CONSULAR_HOTLINE};"
-                                        " missions' numbers under Emergency contacts"))
+    tick("天气与着装", "Weather and dress", _weather(t, w))
+    for line, warn in _calls(t, w, duty_phone):
+        tick("领事与值班电话", "Consular and duty phones", line, warn)
     tick("冲突与提醒", "Conflicts and warnings",
          w(f"系统发现 {conflicts} 项，见文末核对清单", f"{conflicts} found, see the last section")
          if conflicts else w("系统未发现冲突", "none found"), warn=bool(conflicts))
@@ -180,3 +180,67 @@ def _ahead(hours: float, w: Words) -> str:
 def _difference(city: str, hours: float, w: Words) -> str:
     return f"{city}：{_ahead(hours, w)}" if not w.en else f"{city}: {_ahead(hours, w)}"
 
+
+
+def _months(t: TripDetail) -> list[int]:
+    """The months the trip's days fall in, in order."""
+    days = (t.end_date - t.start_date).days + 1
+    return list(dict.fromkeys((t.start_date + timedelta(days=n)).month for n in range(days)))
+
+
+def _weather(t: TripDetail, w: Words) -> str:
+    """Each destination's average highs and lows for the trip's months, what to wear, and the
+    reminder that these are averages, not a forecast."""
+    lines = []
+    for city in t.cities:
+        for month in _months(t):
+            c = climate(city.name_zh, city.name_en, month)
+            name = city.name(w.lang)
+            if c is None:
+                lines.append(w(f"{name}：无气候资料", f"{name}: no climate data"))
+                continue
+            zh, en = dress(c)
+            lines.append(w(f"{name} {month} 月：平均最高 {c.high} °C，最低 {c.low} °C — {zh}",
+                           f"{name} in {w.month(month)}: average high {c.high} °C, low {c.low} °C"
+                           f" — {en}"))
+    if not lines:
+        return w.none
+    lines.append(w("以上为多年平均气温，不是天气预报；出发前请查看当地天气预报。",
+                   "These are long-term averages, not a forecast: check the local forecast "
+                   "before departure."))
+    return "\n".join(lines)
+
+
+def _calls(t: TripDetail, w: Words, duty_phone: str) -> list[tuple[str, bool]]:
+    """Per country abroad: the mission of each city's district with its 24-hour consular line
+    and the local emergency numbers; the global hotline; the bureau's duty phone."""
+    out: list[tuple[str, bool]] = []
+    by_country: dict[str, list[str]] = {}
+    for city in t.cities:
+        if city.country_code:
+            by_country.setdefault(city.country_code, []).append(city.name_zh)
+    abroad = False
+    for code, names in by_country.items():
+        found = country_help(code, names)
+        if found is None:
+            continue
+        abroad = True
+        country = w.country(code)
+        for m in found.missions:
+            phone = m.phone or w("电话请经 12308 转接", "phone through the 12308 hotline")
+            out.append((w(f"{country}：{m.zh} {phone}（{m.site}）",
+                          f"{country}: {m.en}, {phone} ({m.site})"), False))
+        note = w(found.note_zh, found.note_en)
+        out.append((note or w(f"{country}当地报警急救：{found.emergency}",
+                              f"{country}, local emergency numbers: {found.emergency}"), False))
+    if abroad:
+        zh, en, phones = hotline()
+        out.append((w(f"{zh}：{'、'.join(phones)}；使领馆电话出发前请在其网站核实",
+                      f"{en}: {', '.join(phones)}; confirm the missions' numbers on their "
+                      "sites before departure"), False))
+    if duty_phone:
+        out.append((w(f"局值班电话（24 小时）：{duty_phone}",
+                      f"Bureau duty phone (24 h): {duty_phone}"), False))
+    else:
+        out.append((w("未登记局值班电话", "no bureau duty phone on file"), True))
+    return out

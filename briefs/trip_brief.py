@@ -22,6 +22,7 @@ from briefs.profiles import (
     organisation_profile,
     pitch_section,
 )
+from briefs.redaction import public_numbers, redact_free_text
 from briefs.styles import MUTED
 from briefs.words import Words, esc, hm
 from models.enums import ItemKind, MemberRole, OrganisationKind, TripStatus
@@ -35,6 +36,8 @@ CONTACT_ROLES = (MemberRole.LEADER, MemberRole.DEPUTY, MemberRole.LIAISON, Membe
 
 def render_trip(data: TripBrief, options: BriefOptions) -> bytes:
     """The delegation brief as PDF bytes (same data and options, same bytes)."""
+    if options.redact:
+        data = redact_free_text(data, public_numbers(data.pitch.campaign.duty_phone))
     k = kit(options)
     t = data.trip
     w = k.w
@@ -59,7 +62,7 @@ def render_trip(data: TripBrief, options: BriefOptions) -> bytes:
         CondPageBreak(PAGE_REST),
         *_emergency(t, k),
         CondPageBreak(PAGE_REST),
-        *checklist(t, k, len(data.conflicts)),
+        *checklist(t, k, len(data.conflicts), data.pitch.campaign.duty_phone),
         CondPageBreak(PAGE_REST),
         *conflict_section(data.conflicts, k),
     ]

@@ -300,7 +300,7 @@ def visit_component(v: HqVisitRow, lang: Lang = Lang.ZH) -> Event:
     summary = _t(lang, f"总部拜访：{v.organisation.name(lang)}",
                  f"HQ visit: {v.organisation.name(lang)}")
     if v.team:
-        summary += _t(lang, f"（{v.team}）", f" ({v.team})")
+        summary += _t(lang, f"（{v.team}）", f" ({v.team_name(Lang.EN)})")
     stamp = v.updated_at or datetime(2000, 1, 1, tzinfo=ZoneInfo("UTC"))
     event = _entry(uid_of(v.uuid), stamp, v.revision - 1,
                    "CONFIRMED" if v.status is VisitStatus.DONE else "TENTATIVE", summary,
@@ -312,7 +312,7 @@ def visit_component(v: HqVisitRow, lang: Lang = Lang.ZH) -> Event:
         event.add("LOCATION", v.place)
     event.add("DESCRIPTION", _lines([
         (_t(lang, "状态：", "Status: "), v.status.label(lang)),
-        (_t(lang, "小分队：", "Team: "), v.team),
+        (_t(lang, "小分队：", "Team: "), _t(lang, v.team, v.team_name(Lang.EN))),
         (_t(lang, "责任单位：", "Unit: "), v.unit.name(lang) if v.unit else ""),
         (_t(lang, "产业：", "Industry: "), v.industry.name(lang) if v.industry else ""),
         (_t(lang, "推广活动：", "Trip: "), v.trip_code or ""),

@@ -49,7 +49,7 @@ def collect(session: Session, scope: ExportScope) -> CalendarData:
     _check_exists(session, scope)
     trip_ids = _trip_ids(session, scope, region_id, statuses)
     event_ids = _event_ids(session, scope, region_id, statuses)
-    trips = queries.trip_details(session, ids=trip_ids) if trip_ids else []
+    trips = queries.trip_details(session, ids=trip_ids, contacts=False) if trip_ids else []
     events = queries.event_details(session, ids=event_ids, contacts=False) if event_ids else []
     name_zh, name_en = _name(session, scope)
     return CalendarData(
@@ -202,7 +202,7 @@ def _name(session: Session, scope: ExportScope) -> tuple[str, str]:
     if scope.team_id is not None:
         team = get_team(session, scope.team_id)
         parts_zh.append(f"{team.name}总部拜访")
-        parts_en.append(f"HQ visits of {team.name}")
+        parts_en.append(f"HQ visits of {team.label(Lang.EN)}")
     for code in scope.trip_codes:
         trip = queries.get_trip(session, code)
         parts_zh.append(f"{trip.code} {trip.title_zh}")

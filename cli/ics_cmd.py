@@ -70,7 +70,7 @@ class ExportCommand:
                           help="one person's own schedule (id, or a unique name)")
         what.add_argument("--region", metavar="R", help="a region by code or name, e.g. EUUS 欧美")
         what.add_argument("--team", metavar="NAME",
-                          help="a team's planned and done HQ visits (百队千企), e.g. 第7小分队")
+                          help="a team's planned and done HQ visits (百队千企), e.g. 第7小分队 or \"Team 7\"")
         parser.add_argument("--industry", metavar="I", help="only this industry (id, code or name)")
         parser.add_argument("--unit", metavar="U", help="only this host unit (id or name)")
         parser.add_argument("--status", metavar="S", action="append", default=[],

@@ -160,7 +160,7 @@ def _collect_results(
         return ([team_json(t) for t in teams],
                 ["小分队 team", "带队 leader", "责任单位 unit", "成员 members",
                  "目标 target", "已拜访 visited", "计划 planned"],
-                [[t.name, t.leader.name(lang) if t.leader else "",
+                [[t.label(lang), t.leader.name(lang) if t.leader else "",
                   t.unit.name(lang) if t.unit else "", str(len(t.members)),
                   str(t.target_visits), str(t.done_visits), str(t.planned_visits)]
                  for t in teams])
@@ -169,8 +169,8 @@ def _collect_results(
     return ([visit_json(v) for v in visits],
             ["日期 date", "状态 status", "机构 organisation", "小分队 team", "地点 place",
              "责任单位 unit", "跟进项目 follow-up"],
-            [[v.visited_on.isoformat(), v.status.label(lang), v.organisation.name(lang), v.team,
-              v.place, v.unit.name(lang) if v.unit else "", v.follow_up_code or ""]
+            [[v.visited_on.isoformat(), v.status.label(lang), v.organisation.name(lang),
+              v.team_name(lang), v.place, v.unit.name(lang) if v.unit else "", v.follow_up_code or ""]
              for v in visits])
 
 
@@ -232,7 +232,7 @@ def organisation_json(o: OrganisationRow) -> dict[str, Any]:
 
 def team_json(t: TeamRow) -> dict[str, Any]:
     return {
-        "id": t.id, "uuid": t.uuid, "name": t.name,
+        "id": t.id, "uuid": t.uuid, "name": t.name, "name_en": t.name_en,
         "leader": t.leader.name_zh if t.leader else None,
         "unit": t.unit.name_zh if t.unit else None, "members": [m.name_zh for m in t.members],
         "target_visits": t.target_visits, "done_visits": t.done_visits,
@@ -245,6 +245,7 @@ def visit_json(v: HqVisitRow) -> dict[str, Any]:
         "id": v.id, "uuid": v.uuid, "date": v.visited_on.isoformat(),
         "start": v.visited_on.isoformat(), "status": v.status.value,
         "organisation": v.organisation.name_zh, "team": v.team or None,
+        "team_en": v.team_en or None,
         "unit": v.unit.name_zh if v.unit else None,
         "industry": v.industry.name_zh if v.industry else None,
         "region": v.region.code if v.region else None, "target": v.is_target,

@@ -95,7 +95,7 @@ def _results(session: Session, text: str, lang: Lang) -> tuple[dict[str, Any], s
 
 
 def _team_text(t: TeamRow, visits: list[HqVisitRow], lang: Lang) -> str:
-    lines = [t.name,
+    lines = [lang.pick(t.name, t.name_en),
              f"{lang.pick('带队', 'Leader')}: {t.leader.name(lang) if t.leader else '—'}",
              f"{lang.pick('责任单位', 'Unit')}: {t.unit.name(lang) if t.unit else '—'}",
              f"{lang.pick('成员', 'Members')}: "
@@ -220,6 +220,20 @@ def event_detail_json(e: EventDetail) -> dict[str, Any]:
         "invitations": [{"organisation": i.organisation.name_zh, "rsvp": i.rsvp.value,
                          "guests": i.guests} for i in e.invitations],
         "confirmed_guests": e.confirmed_guests,
+        "staff_posts": [{
+            "post": p.post, "room": p.room, "person": p.person.name_zh if p.person else None,
+            "start": p.starts_at.astimezone(e.local_start.tzinfo).isoformat(),
+            "end": p.ends_at.astimezone(e.local_start.tzinfo).isoformat(), "duty": p.duty,
+        } for p in e.staff_posts],
+        "vip_seats": [{
+            "person": v.person.name_zh, "organisation": v.organisation.name_zh
+            if v.organisation else None, "title": v.title, "table": v.table_no,
+            "seat": v.seat_no,
+        } for v in e.vip_seats],
+        "unit_duties": [{
+            "unit": u.unit.name_zh, "duty": u.duty,
+            "contact": u.contact.name_zh if u.contact else None,
+        } for u in e.unit_duties],
     })
     return data
 
@@ -318,7 +332,31 @@ def _event_text(e: EventDetail, lang: Lang) -> str:
     lines += ["", f"邀请 invitations ({len(e.invitations)}):"]
     lines += [f"  {i.organisation.name(lang)}: {i.rsvp.label(lang)} ×{i.guests}"
               for i in e.invitations]
+    lines += _run_of_show_text(e, lang)
     return "\n".join(lines)
+
+
+def _run_of_show_text(e: EventDetail, lang: Lang) -> list[str]:
+    """Staff posts, guests of honour with their seats, duties by unit."""
+    tz = e.local_start.tzinfo
+    lines = ["", f"工作岗位 staff posts ({len(e.staff_posts)}):"]
+    for p in sorted(e.staff_posts, key=lambda p: p.starts_at):
+        who = f"{p.person.name(lang)} {p.person.phone}".strip() if p.person else "—"
+        lines.append(f"  {p.starts_at.astimezone(tz):%H:%M}–{p.ends_at.astimezone(tz):%H:%M}  "
+                     f"{p.post}  @ {p.room or '—'}  {who}" + (f"  — {p.duty}" if p.duty else ""))
+    lines += ["", f"贵宾座次 VIP seating ({len(e.vip_seats)}):"]
+    for v in e.vip_seats:
+        seat = f"第 {v.table_no or '—'} 桌 {v.seat_no or '—'} 号 table {v.table_no or '—'} " \
+               f"seat {v.seat_no or '—'}"
+        title = v.person.title(lang) if v.title in ("", v.person.title_zh) else v.title
+        org = v.organisation.name(lang) if v.organisation else ""
+        lines.append(f"  {seat}  {v.person.name(lang)}  {title}  {org}".rstrip())
+    lines += ["", f"单位职责 duties by unit ({len(e.unit_duties)}):"]
+    for u in e.unit_duties:
+        contact = (f"  联系人 contact: {u.contact.name(lang)} {u.contact.phone}".rstrip()
+                   if u.contact else "")
+        lines.append(f"  {u.unit.name(lang)}: {u.duty}{contact}")
+    return lines
 
 
 def _conflict_text(conflicts: list[str]) -> str:

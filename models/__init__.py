@@ -8,7 +8,7 @@ import models.operations.codes  # the code_counters table
 import models.operations.confirmations  # noqa: F401  (confirmations cleared by a counted change)
 from models.base import Base
 from models.campaign import Campaign, City, Industry, Region, Unit
-from models.events import AgendaSession, Invitation, ThemedEvent
+from models.events import AgendaSession, Invitation, StaffPost, ThemedEvent, UnitDuty, VipSeat
 from models.leads import HqVisit, Lead, LeadStageChange
 from models.organisations import Organisation
 from models.people import Person
@@ -30,10 +30,13 @@ __all__ = [
     "Organisation",
     "Person",
     "Region",
+    "StaffPost",
     "TargetHq",
     "Team",
     "ThemedEvent",
     "Trip",
     "TripMember",
     "Unit",
+    "UnitDuty",
+    "VipSeat",
 ]

@@ -24,6 +24,8 @@ class Campaign(Editable, Base):
     flagship_threshold_cny: Mapped[int] = mapped_column(BigInteger, default=0)
     target_flagship_projects: Mapped[int] = mapped_column(default=0)
     notes: Mapped[str] = mapped_column(Text, default="")
+    # the bureau's 24-hour duty phone (值班电话), printed in every delegation brief
+    duty_phone: Mapped[str] = mapped_column(String(50), default="")
 
 
 class Region(Base):

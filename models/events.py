@@ -68,6 +68,15 @@ class ThemedEvent(Editable, Base):
     invitations: Mapped[list[Invitation]] = relationship(
         back_populates="event", cascade="all, delete-orphan", order_by="Invitation.organisation_id"
     )
+    staff_posts: Mapped[list[StaffPost]] = relationship(
+        back_populates="event", cascade="all, delete-orphan", order_by="StaffPost.position"
+    )
+    vip_seats: Mapped[list[VipSeat]] = relationship(
+        back_populates="event", cascade="all, delete-orphan", order_by="VipSeat.position"
+    )
+    unit_duties: Mapped[list[UnitDuty]] = relationship(
+        back_populates="event", cascade="all, delete-orphan", order_by="UnitDuty.position"
+    )
 
 
 class AgendaSession(Editable, Base):
@@ -103,3 +112,64 @@ class Invitation(Base):
 
     event: Mapped[ThemedEvent] = relationship(back_populates="invitations")
     organisation: Mapped[Organisation] = relationship()
+
+
+class StaffPost(Base):
+    """A staff post of the run-of-show (工作岗位): who stands where, from when to when, doing what."""
+
+    __tablename__ = "event_staff_posts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(
+        ForeignKey("themed_events.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(default=0)
+    post: Mapped[str] = mapped_column(String(100))
+    room: Mapped[str] = mapped_column(String(200), default="")
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"), index=True)
+    starts_at: Mapped[datetime]
+    ends_at: Mapped[datetime]
+    duty: Mapped[str] = mapped_column(Text, default="")
+
+    event: Mapped[ThemedEvent] = relationship(back_populates="staff_posts")
+    person: Mapped[Person | None] = relationship()
+
+
+class VipSeat(Base):
+    """A guest of honour (贵宾) and the seat kept for them: table and seat number."""
+
+    __tablename__ = "event_vip_seats"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(
+        ForeignKey("themed_events.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(default=0)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
+    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id"), index=True)
+    title: Mapped[str] = mapped_column(String(200), default="")
+    table_no: Mapped[str] = mapped_column(String(20), default="")
+    seat_no: Mapped[str] = mapped_column(String(20), default="")
+
+    event: Mapped[ThemedEvent] = relationship(back_populates="vip_seats")
+    person: Mapped[Person] = relationship()
+    organisation: Mapped[Organisation | None] = relationship()
+
+
+class UnitDuty(Base):
+    """What one responsible unit does for the event (职责分工), and whom to call there."""
+
+    __tablename__ = "event_unit_duties"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(
+        ForeignKey("themed_events.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(default=0)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
+    duty: Mapped[str] = mapped_column(Text, default="")
+    contact_person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"), index=True)
+
+    event: Mapped[ThemedEvent] = relationship(back_populates="unit_duties")
+    unit: Mapped[Unit] = relationship()
+    contact: Mapped[Person | None] = relationship()

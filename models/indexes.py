@@ -1,7 +1,7 @@
 """Indexes for the queries that ten years of history make slow: date ranges and filters.
 
 Each index serves a query of the views, the checks or the exports (checked with ``EXPLAIN`` on
-SQLite and PostgreSQL in ``tests/models/test_speed_indexes.py``); migration 0011 creates them
+SQLite and PostgreSQL in ``tests/models/test_speed_indexes.py``); migration 0010 creates them
 in a database that already exists.
 
 - events overlapping a range (``ends_at >= … AND starts_at < …``: the checks, the dashboard,

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 from models.campaign import Campaign, City, Industry, Region, Unit
 from models.enums import EventStatus, TripStatus
 from models.errors import NotFoundError
-from models.events import AgendaSession, Invitation, ThemedEvent
+from models.events import AgendaSession, Invitation, StaffPost, ThemedEvent, UnitDuty, VipSeat
 from models.leads import Lead
 from models.organisations import Organisation
 from models.people import Person
@@ -69,6 +69,20 @@ TRIP_DETAIL_OPTS = (
         selectinload(ItineraryItem.counterparts).options(*_PERSON_OPTS),
     ),
 )
+# what a calendar file shows of a trip: the targets' names without their contacts, the items
+# without their counterparts (thousands of people fewer to read at ten years of history)
+TRIP_CALENDAR_OPTS = (
+    *TRIP_LIST_OPTS,
+    selectinload(Trip.cities),
+    selectinload(Trip.industries),
+    selectinload(Trip.targets).joinedload(Organisation.industry),
+    selectinload(Trip.members).joinedload(TripMember.person).options(*_PERSON_OPTS),
+    selectinload(Trip.items).options(
+        joinedload(ItineraryItem.city),
+        joinedload(ItineraryItem.organisation),
+        selectinload(ItineraryItem.attendees).options(*_PERSON_OPTS),
+    ),
+)
 EVENT_LIST_OPTS = (
     joinedload(ThemedEvent.campaign),
     joinedload(ThemedEvent.city).joinedload(City.region),
@@ -83,6 +97,11 @@ EVENT_DETAIL_OPTS = (
         joinedload(Organisation.industry),
         selectinload(Organisation.contacts).options(*_PERSON_OPTS),
     ),
+    selectinload(ThemedEvent.staff_posts).joinedload(StaffPost.person).options(*_PERSON_OPTS),
+    selectinload(ThemedEvent.vip_seats).options(
+        joinedload(VipSeat.person).options(*_PERSON_OPTS), joinedload(VipSeat.organisation)),
+    selectinload(ThemedEvent.unit_duties).options(
+        joinedload(UnitDuty.unit), joinedload(UnitDuty.contact).options(*_PERSON_OPTS)),
 )
 # an event's details without the invited organisations' contacts (calendars: names only)
 EVENT_CALENDAR_OPTS = (
@@ -195,12 +214,16 @@ def trip_details(
     statuses: Iterable[TripStatus] | None = None,
     start: date | None = None,
     end: date | None = None,
+    contacts: bool = True,
 ) -> list[TripDetail]:
+    """The trips' details; ``contacts=False`` leaves out the targets' contacts and the items'
+    counterparts (a calendar shows neither: thousands of people fewer to load)."""
     stmt = _trip_filters(select(Trip), region_id, statuses, start, end)
     if ids is not None:
         stmt = stmt.where(Trip.id.in_(list(ids)))
-    stmt = stmt.options(*TRIP_DETAIL_OPTS).order_by(Trip.start_date, Trip.code)
-    return [trip_detail_row(t) for t in session.scalars(stmt).unique()]
+    stmt = stmt.options(*(TRIP_DETAIL_OPTS if contacts else TRIP_CALENDAR_OPTS))
+    stmt = stmt.order_by(Trip.start_date, Trip.code)
+    return [trip_detail_row(t, contacts=contacts) for t in session.scalars(stmt).unique()]
 
 
 def get_trip(session: Session, code_or_id: str | int) -> Trip:

@@ -25,10 +25,13 @@ from models.rows import (
     Ref,
     RegionRow,
     SessionRow,
+    StaffPostRow,
     StageStep,
     TripDetail,
     TripRow,
+    UnitDutyRow,
     UnitRow,
+    VipSeatRow,
 )
 from models.trips import ItineraryItem, Trip
 
@@ -43,7 +46,7 @@ def campaign_row(c: Campaign) -> CampaignRow:
     return CampaignRow(
         c.id, c.uuid, c.revision, c.year, c.name_zh, c.name_en, c.slogan, c.target_trips,
         c.target_events, c.target_hq_visits, c.target_investment_cny, c.flagship_threshold_cny,
-        c.target_flagship_projects,
+        c.target_flagship_projects, c.duty_phone,
     )
 
 
@@ -79,7 +82,7 @@ def organisation_row(o: Organisation, with_contacts: bool = False) -> Organisati
     )
 
 
-def item_row(i: ItineraryItem, trip: Trip) -> ItemRow:
+def item_row(i: ItineraryItem, trip: Trip, counterparts: bool = True) -> ItemRow:
     return ItemRow(
         i.id, i.uuid, i.revision, i.updated_at, trip.id, trip.uuid, trip.code, i.kind,
         i.title_zh, i.title_en, i.starts_at, i.ends_at, i.timezone,
@@ -91,7 +94,8 @@ def item_row(i: ItineraryItem, trip: Trip) -> ItemRow:
         to_place=i.to_place, to_code=i.to_code, to_terminal=i.to_terminal,
         booking_ref=i.booking_ref, seat_class=i.seat_class, meeting_point=i.meeting_point,
         address=i.address, phone=i.phone,
-        counterparts=tuple(person_row(p) for p in i.counterparts), ask=i.ask, offer=i.offer,
+        counterparts=tuple(person_row(p) for p in i.counterparts) if counterparts else (),
+        ask=i.ask, offer=i.offer,
     )
 
 
@@ -109,14 +113,16 @@ def trip_row(t: Trip) -> TripRow:
     return TripRow(**_trip_fields(t))
 
 
-def trip_detail_row(t: Trip) -> TripDetail:
+def trip_detail_row(t: Trip, contacts: bool = True) -> TripDetail:
+    """``contacts=False``: the targets without their contacts, the items without their
+    counterparts (what a calendar file leaves out)."""
     return TripDetail(
         **_trip_fields(t),
         cities=tuple(city_row(c) for c in t.cities),
         industries=tuple(r for r in map(ref, t.industries) if r),
-        targets=tuple(organisation_row(o, with_contacts=True) for o in t.targets),
+        targets=tuple(organisation_row(o, with_contacts=contacts) for o in t.targets),
         members=tuple(MemberRow(person_row(m.person), m.role) for m in t.members),
-        items=tuple(item_row(i, t) for i in t.items),
+        items=tuple(item_row(i, t, counterparts=contacts) for i in t.items),
         purpose=t.purpose,
         key_messages=t.key_messages,
         logistics=t.logistics,
@@ -165,6 +171,19 @@ def event_detail_row(e: ThemedEvent, contacts: bool = True) -> EventDetail:
         cancel_reason=e.cancel_reason,
         notes=e.notes,
         external_uid=e.external_uid,
+        staff_posts=tuple(
+            StaffPostRow(p.post, p.room, person_row(p.person) if p.person else None,
+                         p.starts_at, p.ends_at, p.duty)
+            for p in e.staff_posts
+        ),
+        vip_seats=tuple(
+            VipSeatRow(person_row(v.person), ref(v.organisation), v.title, v.table_no, v.seat_no)
+            for v in e.vip_seats
+        ),
+        unit_duties=tuple(
+            UnitDutyRow(r, u.duty, person_row(u.contact) if u.contact else None)
+            for u in e.unit_duties if (r := ref(u.unit)) is not None
+        ),
     )
 
 
@@ -210,4 +229,5 @@ def hq_visit_row(v: HqVisit, targets: dict[int, Ref | None] | None = None) -> Hq
         industry=ref(v.organisation.industry), region=targets.get(v.organisation_id),
         is_target=v.organisation_id in targets, updated_at=v.updated_at,
         confirmed_at=v.confirmed_at, confirmed_by=v.confirmed_by,
+        team_en=v.team.name_en if v.team is not None else "",
     )

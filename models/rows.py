@@ -60,6 +60,7 @@ class CampaignRow:
     target_investment_cny: int
     flagship_threshold_cny: int
     target_flagship_projects: int
+    duty_phone: str = ""  # the bureau's 24-hour duty phone
 
     def name(self, lang: Lang = Lang.ZH) -> str:
         return pick(self.name_zh, self.name_en, lang)
@@ -297,6 +298,38 @@ class InvitationRow:
 
 
 @dataclass(frozen=True)
+class StaffPostRow:
+    """A staff post of the run-of-show."""
+
+    post: str
+    room: str
+    person: PersonRow | None
+    starts_at: datetime
+    ends_at: datetime
+    duty: str
+
+
+@dataclass(frozen=True)
+class VipSeatRow:
+    """A guest of honour with the organisation and title the seating list prints."""
+
+    person: PersonRow
+    organisation: Ref | None
+    title: str
+    table_no: str
+    seat_no: str
+
+
+@dataclass(frozen=True)
+class UnitDutyRow:
+    """What one responsible unit does for the event, and whom to call there."""
+
+    unit: Ref
+    duty: str
+    contact: PersonRow | None
+
+
+@dataclass(frozen=True)
 class EventRow:
     id: int
     uuid: str
@@ -340,6 +373,9 @@ class EventDetail(EventRow):
     cancel_reason: str
     notes: str
     external_uid: str = ""  # the partner's calendar UID, exported instead of ours
+    staff_posts: tuple[StaffPostRow, ...] = ()
+    vip_seats: tuple[VipSeatRow, ...] = ()
+    unit_duties: tuple[UnitDutyRow, ...] = ()
 
     @property
     def confirmed_guests(self) -> int:
@@ -412,7 +448,7 @@ class HqVisitRow:
     organisation: Ref
     unit: Ref | None
     visited_on: date
-    team: str  # the team's name ("" without a team)
+    team: str  # the team's Chinese name ("" without a team)
     trip_code: str | None
     notes: str
     uuid: str = ""
@@ -428,11 +464,16 @@ class HqVisitRow:
     updated_at: datetime | None = None
     confirmed_at: datetime | None = None  # a planner confirmed the visit was done
     confirmed_by: str = ""
+    team_en: str = ""  # the team's English name ("" when it has none)
 
     @property
     def awaits_confirmation(self) -> bool:
         """Done and not yet confirmed: counted apart on the leaderboard."""
         return self.status is VisitStatus.DONE and self.confirmed_at is None
+
+    def team_name(self, lang: Lang = Lang.ZH) -> str:
+        """The team's name in ``lang`` ("" without a team)."""
+        return pick(self.team, self.team_en, lang)
 
 
 @dataclass(frozen=True)
@@ -450,6 +491,11 @@ class TeamRow:
     done_visits: int
     planned_visits: int
     notes: str
+    name_en: str = ""
+
+    def label(self, lang: Lang = Lang.ZH) -> str:
+        """The team's name in ``lang``: English when asked and present, otherwise Chinese."""
+        return pick(self.name, self.name_en, lang)
 
 
 @dataclass(frozen=True)

@@ -44,7 +44,15 @@ from models.operations.directory import (
     create_organisations,
     create_person,
 )
-from models.operations.events import EventDraft, InvitationDraft, SessionDraft, create_event
+from models.operations.events import (
+    EventDraft,
+    InvitationDraft,
+    SessionDraft,
+    StaffPostDraft,
+    UnitDutyDraft,
+    VipSeatDraft,
+    create_event,
+)
 from models.operations.items import TRAVEL_FIELDS, ItemDraft, TravelDetails
 from models.operations.leads import LeadDraft, create_lead
 from models.operations.teams import (
@@ -169,7 +177,7 @@ def _reference(session: Session, data: dict[str, Any]) -> _Refs:
 def _campaign(session: Session, row: dict[str, Any], uuid_: str | None = None) -> Campaign:
     keys = ("year", "name_zh", "name_en", "slogan", "target_trips", "target_events",
             "target_hq_visits", "target_investment_cny", "flagship_threshold_cny",
-            "target_flagship_projects", "notes")
+            "target_flagship_projects", "notes", "duty_phone")
     campaign = Campaign(**{k: row[k] for k in keys if k in row})
     if uuid_:
         campaign.uuid = uuid_
@@ -274,6 +282,21 @@ def _events(session: Session, data: dict[str, Any], refs: _Refs, campaign_id: in
                 organisation_id=refs.need(refs.organisations, i["organisation"], "机构"),
                 rsvp=RsvpState(i["rsvp"]), guests=i["guests"], notes=i["notes"])
                 for i in e["invitations"]],
+            staff_posts=[StaffPostDraft(
+                post=p["post"], room=p["room"], duty=p["duty"],
+                person_id=refs.get(refs.people, p["person"] or None, "人员"),
+                starts_at=_wall(p["start"], zone, "staff_posts"),
+                ends_at=_wall(p["end"], zone, "staff_posts"))
+                for p in e.get("staff_posts", [])],
+            vip_seats=[VipSeatDraft(
+                person_id=refs.need(refs.people, v["person"], "人员"),
+                organisation_id=refs.get(refs.organisations, v["organisation"] or None, "机构"),
+                title=v["title"], table_no=v["table"], seat_no=v["seat"])
+                for v in e.get("vip_seats", [])],
+            unit_duties=[UnitDutyDraft(
+                unit_id=refs.need(refs.units, u["unit"], "责任单位"), duty=u["duty"],
+                contact_person_id=refs.get(refs.people, u["contact"] or None, "人员"))
+                for u in e.get("unit_duties", [])],
             uuid=_uuid("event", e["code"]),
         )).value
         refs.events[e["code"]] = row.id
@@ -316,6 +339,7 @@ def _results(session: Session, data: dict[str, Any], refs: _Refs) -> None:
             unit_id=refs.get(refs.units, t["unit"], "责任单位"),
             member_ids=[refs.need(refs.people, m, "人员") for m in t["members"]],
             target_visits=t["target_visits"], notes=t["notes"], uuid=_uuid("team", t["name"]),
+            name_en=t.get("name_en", ""),
         )).value.id
     regions = {r.code: r.id for r in session.scalars(select(Region))}
     by_place: dict[tuple[str | None, str | None], list[int]] = {}

@@ -62,7 +62,7 @@ def team_row(team: Team, counts: dict[tuple[int, VisitStatus], int]) -> TeamRow:
         team.id, team.uuid, team.revision, team.name, ref(team.leader), ref(team.unit),
         tuple(r for r in (ref(p) for p in team.members) if r is not None), team.target_visits,
         counts.get((team.id, VisitStatus.DONE), 0), counts.get((team.id, VisitStatus.PLANNED), 0),
-        team.notes,
+        team.notes, team.name_en,
     )
 
 
@@ -83,10 +83,11 @@ def _natural(name: str) -> tuple[str, int, str]:
 
 
 def find_team(session: Session, text: str) -> Team:
-    """A team by its name (spaces and case ignored)."""
+    """A team by its Chinese or English name (spaces and case ignored)."""
     wanted = "".join(text.split()).casefold()
-    for team in session.scalars(select(Team)):
-        if "".join(team.name.split()).casefold() == wanted:
+    for team in session.scalars(select(Team).order_by(Team.id)) if wanted else ():
+        if wanted in ("".join(team.name.split()).casefold(),
+                      "".join(team.name_en.split()).casefold()):
             return team
     raise NotFoundError(f"找不到小分队“{text.strip()}”", f"No team named “{text.strip()}”")
 
@@ -144,7 +145,7 @@ def coverage(session: Session, by: str) -> list[CoverageRow]:
         rows = []
         for team in list_teams(session):
             visited, planned = per_team.get(team.id, (set(), set()))
-            rows.append(CoverageRow(Ref(team.id, team.name), team.target_visits, len(visited),
+            rows.append(CoverageRow(Ref(team.id, team.name, team.name_en), team.target_visits, len(visited),
                                     len(planned - visited)))
         return rows
     if by not in ("industry", "region"):

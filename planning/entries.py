@@ -54,6 +54,7 @@ class CalendarEntry:
     trip_id: int | None = None  # a trip's own id, an item's trip
     all_day: bool = False  # trips: whole days, the same in every zone
     industries: tuple[Ref, ...] = ()  # trips and events
+    code_en: str = ""  # a visit's team in English (a trip's or event's code needs none)
 
     @property
     def key(self) -> tuple[EntryKind, int]:
@@ -62,6 +63,10 @@ class CalendarEntry:
 
     def title(self, lang: Lang = Lang.ZH) -> str:
         return pick(self.title_zh, self.title_en, lang)
+
+    def code_in(self, lang: Lang = Lang.ZH) -> str:
+        """The code as shown in ``lang``: a visit's team by its English name when it has one."""
+        return pick(self.code, self.code_en, lang)
 
     def type_label(self, lang: Lang = Lang.ZH) -> str:
         if self.kind is EntryKind.TRIP:

@@ -149,7 +149,8 @@ def _visits(session: Session, first: date, last: date, f: Filters, lookup: _Look
         return []
     stmt = (select(HqVisit.id, HqVisit.uuid, HqVisit.revision, HqVisit.visited_on,
                    HqVisit.place, HqVisit.unit_id, Organisation.name_zh, Organisation.name_en,
-                   Organisation.industry_id, Team.name, Team.leader_id, TargetHq.region_id)
+                   Organisation.industry_id, Team.name, Team.leader_id, TargetHq.region_id,
+                   Team.name_en)
             .join(Organisation, HqVisit.organisation_id == Organisation.id)
             .outerjoin(Team, HqVisit.team_id == Team.id)
             .outerjoin(TargetHq, (TargetHq.organisation_id == HqVisit.organisation_id)
@@ -179,9 +180,9 @@ def _visits(session: Session, first: date, last: date, f: Filters, lookup: _Look
                       datetime.combine(day + timedelta(days=1), time.min, beijing).astimezone(UTC),
                       all_day=True,
                       industries=(lookup.industries[industry_id],)
-                      if industry_id in lookup.industries else ())
+                      if industry_id in lookup.industries else (), code_en=team_en or "")
         for (vid, uuid, rev, day, place, unit_id, org_zh, org_en, industry_id, team, leader_id,
-             region_id) in rows
+             region_id, team_en) in rows
     ]
 
 

@@ -218,7 +218,7 @@ def _invitations(s: Session, lang: Lang, f: SheetFilters) -> list[tuple[str, ...
 
 
 def _hq_visits(s: Session, lang: Lang, f: SheetFilters) -> list[tuple[str, ...]]:
-    return [(_day(v.visited_on), v.organisation.name(lang), _ref(v.unit, lang), v.team,
+    return [(_day(v.visited_on), v.organisation.name(lang), _ref(v.unit, lang), v.team_name(lang),
              v.trip_code or "", v.notes)
             for v in queries.list_hq_visits(s) if _keep(f.ids, v.id)]
 

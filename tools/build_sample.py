@@ -26,6 +26,7 @@ from tools.sample.leads import build_leads, mark_confirmed  # noqa: E402
 from tools.sample.organisations import build_organisations  # noqa: E402
 from tools.sample.people import build_people  # noqa: E402
 from tools.sample.regions import CAMPAIGN, INDUSTRIES, REGIONS  # noqa: E402
+from tools.sample.run_of_show import add_run_of_show  # noqa: E402
 from tools.sample.schedule import Busy  # noqa: E402
 from tools.sample.teams import build_results, link_leaders  # noqa: E402
 from tools.sample.trips import build_trips  # noqa: E402
@@ -69,6 +70,7 @@ def build() -> dict[str, Any]:
         "chain_leaders": results.chain_leaders,
     }
     add_briefing_details(data)
+    add_run_of_show(data)
     return data
 
 

@@ -149,7 +149,7 @@ class AgendaView(QTreeWidget):
         if not e.all_day and self.mode is TimeMode.LOCAL and not same_clock_as_beijing(e):
             when += f" ({utc_offset(e.starts_at.astimezone(ZoneInfo(e.timezone)))})"
         item.setText(0, when)
-        item.setText(1, f"{e.title(self.lang)} · {e.code}")
+        item.setText(1, f"{e.title(self.lang)} · {e.code_in(self.lang)}")
         item.setIcon(1, _swatch(base_colour(e, self.colour_by), e.status == "draft"))
         item.setText(2, e.type_label(self.lang))
         where = " · ".join(x for x in (e.city.name(self.lang) if e.city else "", e.place) if x)

@@ -274,7 +274,7 @@ def entry_tooltip(entry: CalendarEntry, mode: TimeMode, lang: Lang) -> str:
     table = "".join(f"<tr><td style='color:#6b7580'>{html.escape(label)}</td>"
                     f"<td>{html.escape(value)}</td></tr>" for label, value in rows)
     title = html.escape(entry.title(lang))
-    code = html.escape(entry.code) if entry.kind is not EntryKind.ITEM else ""
+    code = html.escape(entry.code_in(lang)) if entry.kind is not EntryKind.ITEM else ""
     hint = html.escape(translate("CalendarText", "Double-click to open · drag or Alt+←/→ to move"))
     return (f"<b>{title}</b> <span style='color:#6b7580'>{code}</span>"
             f"<table cellspacing=2>{table}</table><div style='color:#8a939d'>{hint}</div>")

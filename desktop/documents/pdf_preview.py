@@ -62,8 +62,10 @@ class PdfPreview(QDialog):
         self.notice.setVisible(bool(warning))
         self.status = QLabel(self.tr("%n page(s)", "", self.document.pageCount()), self)
         self.redact = QCheckBox(self.tr("Leave out personal data"), self)
-        self.redact.setToolTip(self.tr("Print the brief without personal phones and passport "
-                                       "numbers"))
+        self.redact.setToolTip(self.tr(
+            "Print the brief without personal phones and passport numbers, and with phone "
+            "numbers, e-mail addresses, passport and ID-card numbers masked in notes and "
+            "other typed text"))
         self.redact.setVisible(rerender is not None)
         self.redact.toggled.connect(self.set_redacted)
         save = QPushButton(self.tr("Save as PDF…"), self)

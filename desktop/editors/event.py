@@ -30,6 +30,7 @@ from desktop.editors.invitation_table import InvitationTable
 from desktop.editors.item_dialog import datetime_edit, to_qdatetime, wall_clock
 from desktop.editors.lead import LeadEditor
 from desktop.editors.produced_projects import ProducedProjects
+from desktop.editors.run_of_show import RunOfShowTab
 from desktop.editors.session_dialog import SessionDialog
 from desktop.editors.zone_combo import ZoneCombo
 from desktop.errors_text import describe
@@ -63,7 +64,7 @@ def new_event_draft(lookups: Lookups, day: date, start: time | None = None) -> E
     return EventDraft(kind=EventKind.INDUSTRY_SUMMIT, title_zh="",
                       starts_at=begins, ends_at=ends,
                       timezone=zone, city_id=home.id if home else None, sessions=[],
-                      invitations=[])
+                      invitations=[], staff_posts=[], vip_seats=[], unit_duties=[])
 
 
 class EventEditor(EditorDialog):
@@ -142,6 +143,7 @@ class EventEditor(EditorDialog):
             signal.connect(self._update_beijing)
         self._build_agenda()
         self._build_invitations()
+        self._build_run_of_show()
         self.projects_tab = self.tabs.addTab(self.projects, self.tr("Projects"))
         texts = QWidget()
         form = Form(self.errors, texts)
@@ -195,6 +197,27 @@ class EventEditor(EditorDialog):
             lambda v: self.invitations.set_capacity(v or None))
         self.tabs.addTab(page, self.tr("Invitations && RSVP"))
 
+    def _build_run_of_show(self) -> None:
+        self.run_of_show = RunOfShowTab(self.lookups, self.lang, self._zone_or_home,
+                                        self._start_or_now, self)
+        for key, table in (("staff_posts", self.run_of_show.posts),
+                           ("vip_seats", self.run_of_show.vips),
+                           ("unit_duties", self.run_of_show.duties)):
+            self.errors.add(key, table, self.run_of_show.labels[key])
+        self.tabs.addTab(self.run_of_show, self.tr("Run-of-show"))
+
+    def _zone_or_home(self) -> str:
+        try:
+            return rules.timezone_name("timezone", self.zone.zone())
+        except ValidationError:
+            return self.loaded.timezone
+
+    def _start_or_now(self) -> datetime:
+        try:
+            return self._times()[1]
+        except ValidationError:
+            return self.loaded.starts_at
+
     # --- loading and showing -------------------------------------------------------------
 
     def reload(self) -> None:
@@ -207,7 +230,7 @@ class EventEditor(EditorDialog):
                              if c.is_open]
             self.revision = detail.revision
             self.code = detail.code
-            self.heading.setText(f"{detail.code}  {detail.title_zh}")
+            self.heading.setText(f"{detail.code}  {detail.title(self.lang)}")
             self.setWindowTitle(self.tr("Event %1").replace("%1", detail.code))
         else:
             self.heading.setText(self.tr("New themed event"))
@@ -248,6 +271,9 @@ class EventEditor(EditorDialog):
         self.agenda.set_rows(list(d.sessions or []))
         self.invitations.set_invitations(list(d.invitations or []))
         self.invitations.set_capacity(d.capacity)
+        self.run_of_show.posts.set_values(list(d.staff_posts or []))
+        self.run_of_show.vips.set_values(list(d.vip_seats or []))
+        self.run_of_show.duties.set_values(list(d.unit_duties or []))
         self.description.setPlainText(d.description)
         self.responsibilities.setPlainText(d.responsibilities)
         self.notes.setPlainText(d.notes)
@@ -348,6 +374,9 @@ class EventEditor(EditorDialog):
             lead_person_id=self.lead_person.value(), capacity=self.capacity.value() or None,
             industry_ids=self.industries.values(), sessions=self.agenda.rows(),
             invitations=self.invitations.invitations(),
+            staff_posts=self.run_of_show.posts.values(),
+            vip_seats=self.run_of_show.vips.values(),
+            unit_duties=self.run_of_show.duties.values(),
             description=self.description.toPlainText(),
             responsibilities=self.responsibilities.toPlainText(), notes=self.notes.toPlainText(),
         )

@@ -67,11 +67,18 @@ class FieldUndo(QObject):
         return super().eventFilter(watched, event)
 
     def watch_all(self, root: QWidget) -> None:
+        """Every field under ``root``; a widget with ``undo_accessors`` (a table of rows) is
+        one field, its cells part of it."""
+        wholes = [w for w in root.findChildren(QWidget) if hasattr(w, "undo_accessors")]
+        for widget in wholes:
+            self.watch(widget)
         for kind in (QLineEdit, QPlainTextEdit, QComboBox, QDateTimeEdit, QSpinBox):
             for widget in root.findChildren(kind):
                 if isinstance(widget, QLineEdit) and isinstance(
                         widget.parent(), QComboBox | QAbstractSpinBox):
                     continue  # the line inside a combo box or a date field is that field
+                if any(whole.isAncestorOf(widget) for whole in wholes):
+                    continue
                 self.watch(widget)
 
     def rebase(self) -> None:
@@ -94,6 +101,9 @@ class FieldUndo(QObject):
 
 
 def _accessors(widget: QWidget) -> tuple[Any, Any, Any]:
+    own = getattr(widget, "undo_accessors", None)
+    if callable(own):
+        return own()
     if isinstance(widget, QLineEdit):
         return widget.text, widget.setText, widget.textChanged
     if isinstance(widget, QPlainTextEdit):

@@ -141,7 +141,7 @@ class LeadEditor(EditorDialog):
                 self.loaded = lead_draft(session, self.lead_id)
                 row = next(x for x in queries.list_leads(session) if x.id == self.lead_id)
             self.heading.setText(self.tr("Project %1: %2").replace("%1", row.code)
-                                 .replace("%2", row.title_zh))
+                                 .replace("%2", row.title(self.lang)))
             self.meeting.setText(row.source_meeting)
         else:
             self.heading.setText(self.tr("New project"))

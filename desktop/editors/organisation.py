@@ -93,7 +93,8 @@ class OrganisationEditor(DirectoryEditor):
                 self.loaded = organisation_draft(session, org_id)
                 history = organisation_history(session, org_id)
             self.revision = row.revision
-            self.heading.setText(self.tr("Organisation: %1").replace("%1", row.name_zh))
+            self.heading.setText(self.tr("Organisation: %1").replace(
+                "%1", self.lang.pick(row.name_zh, row.name_en)))
             self.history.show_history(history, row.contacts)
             self.tabs.setTabEnabled(self.history_tab, True)
         else:

@@ -107,7 +107,8 @@ class PersonEditor(DirectoryEditor):
                 row = get_person(session, person_id)
                 self.loaded = person_draft(session, person_id)
             self.revision = row.revision
-            self.heading.setText(self.tr("Person: %1").replace("%1", row.name_zh))
+            self.heading.setText(self.tr("Person: %1").replace(
+                "%1", self.lang.pick(row.name_zh, row.name_en)))
         else:
             self.heading.setText(self.tr("New person"))
         self._show(self.loaded)

@@ -237,7 +237,7 @@ class TripEditor(EditorDialog):
                              if c.is_open]
             self.revision = self.detail.revision
             self.code = self.detail.code
-            self.heading.setText(f"{self.detail.code}  {self.detail.title_zh}")
+            self.heading.setText(f"{self.detail.code}  {self.detail.title(self.lang)}")
             self.setWindowTitle(self.tr("Trip %1").replace("%1", self.detail.code))
         else:
             self.heading.setText(self.tr("New promotion trip"))

@@ -19,7 +19,7 @@ from desktop.undo.visits import CreateTeam, EditTeam, EditVisit, PlanVisit
 from models.enums import VisitStatus
 from models.lookups import Lookups
 from models.operations.leads import today
-from models.operations.teams import TeamDraft, VisitDraft
+from models.operations.teams import TeamDraft, VisitDraft, english_team_name
 from models.rows import LeadRow, TeamRow
 
 
@@ -37,7 +37,8 @@ class VisitDialog(FormDialog):
         self.setWindowTitle(self.tr("Plan an HQ visit") if draft is None
                             else self.tr("HQ visit"))
         d = draft or VisitDraft(0, today())
-        self.team = IdCombo(((t.name, t.id) for t in teams), none_label=self.tr("(no team)"))
+        self.team = IdCombo(((t.label(ctx.lang), t.id) for t in teams),
+                            none_label=self.tr("(no team)"))
         self.organisation = IdCombo(((o.name(lang), o.id) for o in lookups.organisations),
                                     none_label=self.tr("(choose)"))
         self.day = date_edit(d.visited_on)
@@ -137,11 +138,15 @@ class TeamDialog(FormDialog):
         self.before = draft
         self.revision = revision
         self.setWindowTitle(self.tr("New team") if draft is None else self.tr("Team %1")
-                            .replace("%1", draft.name))
+                            .replace("%1", lang.pick(draft.name, draft.name_en)))
         d = draft or TeamDraft("")
         people = [(f"{p.name(lang)}  {p.title(lang)}".strip(), p.id) for p in lookups.people]
         self.name = QLineEdit(d.name)
         self.name.setPlaceholderText(self.tr("e.g. 第101小分队"))
+        self.name_en = QLineEdit(d.name_en)
+        self.name_en.setPlaceholderText(self.tr("e.g. Team 101"))
+        self._suggested_en = english_team_name(d.name)
+        self.name.textEdited.connect(self._suggest_english)
         self.leader = IdCombo(people, none_label=self.tr("(none)"))
         self.unit = IdCombo(((u.name(lang), u.id) for u in lookups.units),
                             none_label=self.tr("(none)"))
@@ -151,6 +156,7 @@ class TeamDialog(FormDialog):
         self.target.setRange(0, 1000)
         self.notes = QLineEdit(d.notes)
         self.form.field(self.tr("Name"), self.name, "name")
+        self.form.field(self.tr("English name"), self.name_en, "name_en")
         self.form.field(self.tr("Leader"), self.leader, "leader_id")
         self.form.field(self.tr("Unit"), self.unit, "unit_id")
         self.form.field(self.tr("Members"), self.members, "member_ids")
@@ -165,9 +171,16 @@ class TeamDialog(FormDialog):
 
     def draft(self) -> TeamDraft:
         base = self.before or TeamDraft("")
-        return replace(base, name=self.name.text(), leader_id=self.leader.value(),
+        return replace(base, name=self.name.text(), name_en=self.name_en.text(),
+                       leader_id=self.leader.value(),
                        unit_id=self.unit.value(), member_ids=self.members.values(),
                        target_visits=self.target.value(), notes=self.notes.text())
+
+    def _suggest_english(self, name: str) -> None:
+        """Typing 第101小分队 fills Team 101 while the English name is empty or the suggestion."""
+        if self.name_en.text() in ("", self._suggested_en):
+            self._suggested_en = english_team_name(name)
+            self.name_en.setText(self._suggested_en)
 
     def _save(self) -> bool:
         draft = self.draft()

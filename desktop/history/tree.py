@@ -46,7 +46,7 @@ class HistoryTree(QTreeWidget):
                                     lead.stage.label(lang), fmt_cny(lead.amount_cny, lang)])
         visits = group(self.tr("HQ visits"), len(h.visits))
         for v in h.visits:
-            QTreeWidgetItem(visits, [v.team or self.tr("HQ visit"), fmt_date(v.visited_on, lang),
+            QTreeWidgetItem(visits, [v.team_name(lang) or self.tr("HQ visit"), fmt_date(v.visited_on, lang),
                                      v.trip_code or "", v.unit.name(lang) if v.unit else ""])
         people = group(self.tr("Contacts"), len(contacts))
         for p in contacts:

@@ -41,9 +41,12 @@ from desktop.calendar.style import (
 )
 from desktop.context import AppContext
 from desktop.editors.date_field import DateTimeField, beside
+from desktop.errors_text import describe
 from desktop.formatting import plain_tooltip, pydate, qdate
 from desktop.pages.dashboard_charts import GaugeCard, MonthChart
 from desktop.tables.row_model import AWAITING
+from desktop.worker import Progress as JobProgress
+from desktop.worker import start_job
 from models.changes import OpChanges, RecordKind
 from models.conflicts import Conflict
 from models.enums import Severity
@@ -51,7 +54,7 @@ from models.errors import NotFoundError
 from models.progress import LeaderboardRow, Progress
 from models.search import trip_or_event
 from models.wording import board_count, board_money, unconfirmed_results
-from planning.dashboard import FORTNIGHT, read_dashboard
+from planning.dashboard import FORTNIGHT, DashboardData, read_dashboard
 from planning.dates import day_label, month_name
 from planning.entries import CalendarEntry, TimeMode
 
@@ -101,6 +104,7 @@ def _tree(columns: int) -> QTreeWidget:
 
 class DashboardView(QWidget):
     drill_down = Signal(str)  # a target's ring was clicked: the measure's key ("hq_visits"…)
+    loaded = Signal()  # the figures read by the latest refresh are shown
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -108,6 +112,8 @@ class DashboardView(QWidget):
         self.today: date | None = None  # set_today(), or today seen from the campaign's year
         self._chosen_today = False
         self._stale = True
+        self._generation = 0  # only the latest refresh's answer is shown
+        self.loading = False
         self.progress: Progress | None = None
         self.upcoming: list[CalendarEntry] = []
         self.conflicts: list[Conflict] = []
@@ -137,8 +143,10 @@ class DashboardView(QWidget):
         titles.addWidget(self.heading)
         titles.addWidget(self.slogan)
         top.addLayout(titles, 1)
-        top.addWidget(QLabel(self.tr("As of")))
-        top.addWidget(beside(self.as_of))
+        self.as_of_label = QLabel(self.tr("As of"))
+        top.addWidget(self.as_of_label)
+        self.as_of_box = beside(self.as_of)
+        top.addWidget(self.as_of_box)
         top.addWidget(self.today_button)
 
         self.gauges = [GaugeCard() for _ in range(5)]
@@ -195,8 +203,14 @@ class DashboardView(QWidget):
         column.setSpacing(8)
         column.addLayout(top)
         column.addWidget(self.note)
-        column.addLayout(gauges)
-        column.addLayout(grid, 1)
+        self.body = QWidget()  # hidden until the first read has filled it
+        body = QVBoxLayout(self.body)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(8)
+        body.addLayout(gauges)
+        body.addLayout(grid, 1)
+        column.addWidget(self.body, 1)
+        column.addStretch(0)  # keeps the heading at the top while the body is hidden
         scroller = QScrollArea()
         scroller.setWidget(content)
         scroller.setWidgetResizable(True)
@@ -226,16 +240,62 @@ class DashboardView(QWidget):
     # --- loading ----------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Read everything the dashboard shows in one short session and show it."""
+        """Read everything the dashboard shows in one short session and show it: on a worker
+        thread in the window (the window shows at once, saying it is loading), at once when
+        ``ctx.background_loading`` is off (tests, screenshots)."""
         self._stale = False
-        lang = self.ctx.lang
+        self._generation += 1
+        generation = self._generation
         chosen = self.today if self._chosen_today else None
-        with self.ctx.sessions() as session:
-            try:
-                data = read_dashboard(session, date.today(), chosen)
-            except NotFoundError as exc:
-                self._show_empty(exc.text(lang))
-                return
+        real = date.today()
+        sessions = self.ctx.sessions
+
+        def read(_progress: JobProgress | None = None) -> DashboardData | NotFoundError:
+            with sessions() as session:
+                try:
+                    return read_dashboard(session, real, chosen)
+                except NotFoundError as exc:  # no campaign yet: said on the page
+                    return exc
+
+        if not self.ctx.background_loading:
+            self._loaded(generation, read())
+            return
+        self.loading = True
+        if self.progress is None:  # nothing shown yet: say so instead of empty rings and lists
+            self.heading.setText(self.tr("Loading…"))
+            self.slogan.clear()
+            self.note.hide()
+            self._show_body(False)
+        job = start_job(read, self)
+        job.succeeded.connect(lambda data: self._loaded(generation, data))
+        job.failed.connect(lambda exc: self._load_failed(generation, exc))
+
+    def _loaded(self, generation: int, data: DashboardData | NotFoundError) -> None:
+        if generation != self._generation:  # a later refresh is under way
+            return
+        self.loading = False
+        if isinstance(data, NotFoundError):
+            self._show_empty(data.text(self.ctx.lang))
+        else:
+            self._show(data)
+        self.loaded.emit()
+
+    def _load_failed(self, generation: int, exc: BaseException) -> None:
+        if generation != self._generation:
+            return
+        self.loading = False
+        self._stale = True  # read again when the page is next shown
+        if self.progress is None:
+            self.heading.setText(self.tr("The dashboard could not be read"))
+        self.ctx.failed.emit(describe(exc, self.ctx.lang))
+
+    def _show_body(self, shown: bool) -> None:
+        for widget in (self.body, self.as_of_box, self.today_button, self.as_of_label):
+            widget.setVisible(shown)
+
+    def _show(self, data: DashboardData) -> None:
+        lang = self.ctx.lang
+        self._show_body(True)
         self.today, today = data.today, data.today
         self.progress = data.progress
         self.upcoming, self.conflicts, self.board = (
@@ -251,6 +311,7 @@ class DashboardView(QWidget):
         self._show_board(today)
 
     def _show_empty(self, message: str) -> None:
+        self._show_body(True)
         self.heading.setText(self.tr("No campaign yet"))
         self.slogan.setText(message)
         self.progress = None
@@ -299,7 +360,7 @@ class DashboardView(QWidget):
                 when = self.tr("under way, until {day}").format(
                     day=day_label(entry.last_day(TimeMode.BEIJING), lang, with_weekday=False))
             item.setText(0, when)
-            item.setText(1, f"{entry.title(lang)} · {entry.code}")
+            item.setText(1, f"{entry.title(lang)} · {entry.code_in(lang)}")
             item.setForeground(1, QBrush(base_colour(entry, ColourBy.REGION)))
             item.setText(2, entry.region.name(lang) if entry.region else "")
             item.setText(3, entry.leader.name(lang) if entry.leader else "")

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QSplitter,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -142,6 +143,10 @@ class EntityPage(QWidget):
             combo.addItem(text, predicate)
         combo.currentIndexChanged.connect(
             lambda _i: self.proxy.set_predicate(name, combo.currentData()))
+        # never narrower than its "All …" label plus the arrow: the row squeezes the search box
+        # and the count before it clips "All industries" to "All industrie"
+        arrow = combo.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent) + 24
+        combo.setMinimumWidth(combo.fontMetrics().horizontalAdvance(label) + arrow)
         self.filters.addWidget(combo)
         return combo
 

@@ -109,7 +109,7 @@ class UnitsPage(EntityPage):
         lines.append(f"<b>{escape(visited)}</b> ({len(visits)})")
         for v in visits[:50]:
             lines.append(escape(f"{fmt_date(v.visited_on, lang)}  {v.organisation.name(lang)}"
-                                f"  {v.team}"))
+                                f"  {v.team_name(lang)}"))
         self.results.setText("<br>".join(lines))
 
 

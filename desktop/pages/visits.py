@@ -85,7 +85,7 @@ class VisitsPage(EntityPage):
             regions = queries.regions(session)
             teams = list_teams(session)
         self.team_filter = self.add_filter(self.tr("All teams"), "team",
-                                           [(t.name, _team_is(t.id)) for t in teams])
+                                           [(t.label(lang), _team_is(t.id)) for t in teams])
         self.status_filter = self.add_filter(self.tr("All statuses"), "status",
                                              [(s.label(lang), _status_is(s)) for s in VisitStatus])
         self.add_filter(self.tr("All industries"), "industry",
@@ -212,7 +212,7 @@ class VisitsPage(EntityPage):
         while self.team_filter.count() > 1:
             self.team_filter.removeItem(1)
         for t in teams:
-            self.team_filter.addItem(t.name, _team_is(t.id))
+            self.team_filter.addItem(t.label(self.lang), _team_is(t.id))
         index = self.team_filter.findText(chosen)
         self.team_filter.setCurrentIndex(max(index, 0))
         self.team_filter.blockSignals(False)
@@ -330,7 +330,8 @@ class VisitsPage(EntityPage):
     def show_team_visits(self) -> None:
         team = self._selected_team()
         if team is not None:
-            self.team_filter.setCurrentIndex(max(self.team_filter.findText(team.name), 0))
+            self.team_filter.setCurrentIndex(max(self.team_filter.findText(team.label(self.lang)),
+                                                  0))
 
     def selected_targets(self) -> list[TargetRow]:
         return [i.data(ROW_ROLE) for i in self.targets_view.selectionModel().selectedRows()]

@@ -36,7 +36,8 @@ class VisitTableModel(RowTableModel[HqVisitRow]):
                    sort=lambda r: STATUS_ORDER[r.status], colour=_status_colour),
             Column("organisation", self.tr("Organisation"), lambda r: r.organisation.name(lang),
                    width=240),
-            Column("team", self.tr("Team"), lambda r: r.team, sort=lambda r: team_number(r.team)),
+            Column("team", self.tr("Team"), lambda r: r.team_name(lang),
+                   sort=lambda r: team_number(r.team)),
             Column("place", self.tr("Place"), lambda r: r.place, width=140),
             Column("industry", self.tr("Industry"),
                    lambda r: r.industry.name(lang) if r.industry else ""),
@@ -55,7 +56,8 @@ class VisitTableModel(RowTableModel[HqVisitRow]):
         ], parent)
 
     def search_text(self, row: HqVisitRow) -> str:
-        return " ".join([row.organisation.name_zh, row.organisation.name_en, row.team, row.place,
+        return " ".join([row.organisation.name_zh, row.organisation.name_en, row.team, row.team_en,
+                         row.place,
                          row.outcome, row.notes, row.follow_up_code or "", row.status.zh,
                          row.unit.name_zh if row.unit else ""])
 
@@ -64,7 +66,8 @@ class TeamTableModel(RowTableModel[TeamRow]):
     def __init__(self, lang: Lang, parent: QObject | None = None) -> None:
         self.lang = lang
         super().__init__([
-            Column("name", self.tr("Team"), lambda r: r.name, sort=lambda r: team_number(r.name)),
+            Column("name", self.tr("Team"), lambda r: r.label(lang),
+                   sort=lambda r: team_number(r.name)),
             Column("leader", self.tr("Leader"), lambda r: r.leader.name(lang) if r.leader else ""),
             Column("unit", self.tr("Unit"), lambda r: r.unit.name(lang) if r.unit else ""),
             Column("members", self.tr("Members"),

@@ -82,7 +82,7 @@ class Move:
 def describe_move(entry: CalendarEntry, move: Move, lang: Lang) -> str:
     """The undo stack's text: ``Move TRIP-2023-007 欧洲推介 by +2 day(s)``."""
     what = (f"{entry.title(lang)} ({entry.code})" if entry.kind is EntryKind.ITEM
-            else f"{entry.code} {entry.title(lang)}")
+            else f"{entry.code_in(lang)} {entry.title(lang)}")
     if move.whole_days:
         return translate("MoveCommands", "Move {what} by {days:+d} day(s)").format(
             what=what, days=move.days)

@@ -50,7 +50,8 @@ class CreateTeam(CreateByUuid[TeamDraft, TeamRow]):
     ops = TEAM_OPS
 
     def __init__(self, ctx: AppContext, draft: TeamDraft) -> None:
-        super().__init__(ctx, translate("CreateTeam", "New team %1").replace("%1", draft.name),
+        super().__init__(ctx, translate("CreateTeam", "New team %1").replace(
+            "%1", ctx.lang.pick(draft.name, draft.name_en)),
                          draft)
 
 
@@ -59,5 +60,6 @@ class EditTeam(EditByUuid[TeamDraft, TeamRow]):
 
     def __init__(self, ctx: AppContext, before: TeamDraft, after: TeamDraft,
                  revision: int) -> None:
-        super().__init__(ctx, translate("EditTeam", "Edit %1").replace("%1", after.name),
+        super().__init__(ctx, translate("EditTeam", "Edit %1").replace(
+            "%1", ctx.lang.pick(after.name, after.name_en)),
                          before, after, revision)

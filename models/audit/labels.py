@@ -91,6 +91,14 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "guests": ("人数", "guests"),
     "confirmed_at": ("确认时间", "confirmed at"),
     "confirmed_by": ("确认人", "confirmed by"),
+    "staff_posts": ("工作岗位", "staff posts"),
+    "vip_seats": ("贵宾座次", "VIP seating"),
+    "unit_duties": ("单位职责", "duties by unit"),
+    "post": ("岗位", "post"),
+    "duty": ("职责", "duty"),
+    "table_no": ("桌号", "table"),
+    "seat_no": ("座号", "seat"),
+    "contact": ("联系人", "contact"),
 }
 
 

@@ -341,7 +341,7 @@ def _refuse_if_used(session: Session, name: str,
 
 def delete_person(session: Session, person_id: int) -> OpResult[PersonDraft]:
     """Delete a person no trip, item, event or session refers to; returns the draft (undo)."""
-    from models.events import ThemedEvent, session_speakers
+    from models.events import StaffPost, ThemedEvent, UnitDuty, VipSeat, session_speakers
     from models.trips import Trip, TripMember, item_attendees
 
     draft = person_draft(session, person_id)
@@ -351,6 +351,8 @@ def delete_person(session: Session, person_id: int) -> OpResult[PersonDraft]:
         ([(item_attendees, item_attendees.c.person_id)], "行程事项", "itinerary items"),
         ([(ThemedEvent, ThemedEvent.lead_person_id),
           (session_speakers, session_speakers.c.person_id)], "专题活动", "events"),
+        ([(StaffPost, StaffPost.person_id), (VipSeat, VipSeat.person_id),
+          (UnitDuty, UnitDuty.contact_person_id)], "活动工作方案", "run-of-shows"),
     ], person_id)
     session.delete(session.get_one(Person, person_id))
     session.flush()
@@ -360,7 +362,7 @@ def delete_person(session: Session, person_id: int) -> OpResult[PersonDraft]:
 def delete_unit(session: Session, unit_id: int) -> OpResult[UnitDraft]:
     """Delete a unit nothing refers to (people, trips, events, leads, HQ visits); returns the
     draft that re-creates it (undo)."""
-    from models.events import ThemedEvent
+    from models.events import ThemedEvent, UnitDuty
     from models.leads import HqVisit, Lead
     from models.trips import Trip
 
@@ -369,6 +371,7 @@ def delete_unit(session: Session, unit_id: int) -> OpResult[UnitDraft]:
         ([(Person, Person.unit_id)], "人员", "people"),
         ([(Trip, Trip.host_unit_id)], "推广活动", "trips"),
         ([(ThemedEvent, ThemedEvent.host_unit_id)], "专题活动", "events"),
+        ([(UnitDuty, UnitDuty.unit_id)], "活动职责分工", "event duties"),
         ([(Lead, Lead.unit_id)], "招商项目", "leads"),
         ([(HqVisit, HqVisit.unit_id)], "总部拜访", "HQ visits"),
     ], unit_id)
@@ -380,7 +383,7 @@ def delete_unit(session: Session, unit_id: int) -> OpResult[UnitDraft]:
 def delete_organisation(session: Session, org_id: int) -> OpResult[OrganisationDraft]:
     """Delete an organisation without history (trips, items, events, leads, visits, contacts);
     returns the draft that re-creates it (undo)."""
-    from models.events import Invitation
+    from models.events import Invitation, VipSeat
     from models.leads import HqVisit, Lead
     from models.trips import ItineraryItem, trip_targets
 
@@ -388,7 +391,8 @@ def delete_organisation(session: Session, org_id: int) -> OpResult[OrganisationD
     _refuse_if_used(session, draft.name_zh, [
         ([(trip_targets, trip_targets.c.organisation_id),
           (ItineraryItem, ItineraryItem.organisation_id)], "推广活动", "trips"),
-        ([(Invitation, Invitation.organisation_id)], "专题活动邀请", "event invitations"),
+        ([(Invitation, Invitation.organisation_id), (VipSeat, VipSeat.organisation_id)],
+         "专题活动邀请", "event invitations"),
         ([(Lead, Lead.organisation_id)], "招商项目", "leads"),
         ([(HqVisit, HqVisit.organisation_id)], "总部拜访", "HQ visits"),
         ([(Person, Person.organisation_id)], "联系人", "contacts"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -14,7 +15,7 @@ from models.campaign import City, Industry, Unit
 from models.changes import OpChanges, OpResult, RecordKind
 from models.enums import EventKind, EventStatus, RsvpState
 from models.errors import ConcurrentEditError, ValidationError
-from models.events import AgendaSession, Invitation, ThemedEvent
+from models.events import AgendaSession, Invitation, StaffPost, ThemedEvent, UnitDuty, VipSeat
 from models.operations.codes import next_code
 from models.organisations import Organisation
 from models.people import Person
@@ -45,6 +46,39 @@ class InvitationDraft:
 
 
 @dataclass
+class StaffPostDraft:
+    """A staff post of the run-of-show: the post, its room, who, from–to, the duty."""
+
+    post: str
+    starts_at: datetime
+    ends_at: datetime
+    room: str = ""
+    person_id: int | None = None
+    duty: str = ""
+
+
+@dataclass
+class VipSeatDraft:
+    """A guest of honour and their seat; organisation and title as the seating list prints
+    them (from the directory unless given)."""
+
+    person_id: int
+    table_no: str = ""
+    seat_no: str = ""
+    organisation_id: int | None = None
+    title: str = ""
+
+
+@dataclass
+class UnitDutyDraft:
+    """What one responsible unit does for the event, and whom to call there."""
+
+    unit_id: int
+    duty: str
+    contact_person_id: int | None = None
+
+
+@dataclass
 class EventDraft:
     kind: EventKind
     title_zh: str
@@ -67,6 +101,9 @@ class EventDraft:
     cancel_reason: str = ""
     sessions: list[SessionDraft] | None = None  # None: leave the agenda as it is
     invitations: list[InvitationDraft] | None = None  # None: leave invitations as they are
+    staff_posts: list[StaffPostDraft] | None = None  # None: leave the run-of-show as it is
+    vip_seats: list[VipSeatDraft] | None = None
+    unit_duties: list[UnitDutyDraft] | None = None
     uuid: str | None = None
     external_uid: str = ""  # the UID of the partner's calendar entry it came from
 
@@ -88,6 +125,12 @@ def event_draft(session: Session, code_or_id: str | int) -> EventDraft:
         invitations=[
             InvitationDraft(i.organisation_id, i.rsvp, i.guests, i.notes) for i in e.invitations
         ],
+        staff_posts=[StaffPostDraft(p.post, p.starts_at, p.ends_at, p.room, p.person_id, p.duty)
+                     for p in e.staff_posts],
+        vip_seats=[VipSeatDraft(v.person_id, v.table_no, v.seat_no, v.organisation_id, v.title)
+                   for v in e.vip_seats],
+        unit_duties=[UnitDutyDraft(u.unit_id, u.duty, u.contact_person_id)
+                     for u in e.unit_duties],
         uuid=e.uuid, external_uid=e.external_uid,
     )
 
@@ -136,6 +179,60 @@ def _check(session: Session, d: EventDraft, existing: ThemedEvent | None) -> Non
                                   "The same organisation is invited twice")
         seen.add(inv.organisation_id)
         rules.non_negative("invitations", inv.guests, "来宾人数", "Guests")
+    _check_run_of_show(session, d)
+
+
+def _check_run_of_show(session: Session, d: EventDraft) -> None:
+    """Staff posts lie within the event's days (local dates: setting up before the doors open
+    is fine, the day before is not); a guest of honour is listed once and a seat (table and
+    seat number) is given once; each unit's duty is said once."""
+    zone = ZoneInfo(d.timezone)
+    first, last = d.starts_at.astimezone(zone).date(), d.ends_at.astimezone(zone).date()
+    for p in d.staff_posts or []:
+        rules.required_name("staff_posts", p.post, "岗位名称", "Post")
+        rules.aware("staff_posts", p.starts_at)
+        rules.aware("staff_posts", p.ends_at)
+        rules.span("staff_posts", p.starts_at, p.ends_at)
+        if (p.starts_at.astimezone(zone).date() < first
+                or p.ends_at.astimezone(zone).date() > last):
+            raise ValidationError("staff_posts", f"岗位“{p.post}”的时间不在活动当天（当地时间）",
+                                  f"The post '{p.post}' lies outside the event's days "
+                                  "(local time)")
+        if p.person_id is not None:
+            rules.person(session, "staff_posts", p.person_id, "岗位人员", "person on the post")
+    people: set[int] = set()
+    seats: set[tuple[str, str]] = set()
+    for v in d.vip_seats or []:
+        person = rules.person(session, "vip_seats", v.person_id, "贵宾", "guest of honour")
+        if v.person_id in people:
+            raise ValidationError("vip_seats", f"贵宾“{person.name_zh}”列了两次",
+                                  f"The guest of honour '{person.name_en or person.name_zh}' "
+                                  "is listed twice")
+        people.add(v.person_id)
+        if v.organisation_id is not None and session.get(Organisation, v.organisation_id) is None:
+            raise ValidationError("vip_seats", f"机构不存在（编号 {v.organisation_id}）",
+                                  f"No such organisation (id {v.organisation_id})")
+        seat = (v.table_no.strip(), v.seat_no.strip())
+        if seat[1]:
+            if seat in seats:
+                raise ValidationError(
+                    "vip_seats", f"第 {seat[0] or '—'} 桌 {seat[1]} 号座位安排了两位贵宾",
+                    f"Table {seat[0] or '—'}, seat {seat[1]} is given twice")
+            seats.add(seat)
+    units: set[int] = set()
+    for u in d.unit_duties or []:
+        unit = session.get(Unit, u.unit_id)
+        if unit is None:
+            raise ValidationError("unit_duties", f"责任单位不存在（编号 {u.unit_id}）",
+                                  f"No such unit (id {u.unit_id})")
+        if u.unit_id in units:
+            raise ValidationError("unit_duties", f"“{unit.name_zh}”的职责写了两次，请合并为一条",
+                                  f"The duty of '{unit.name_en or unit.name_zh}' is given twice: "
+                                  "merge them")
+        units.add(u.unit_id)
+        rules.required_name("unit_duties", u.duty, "职责", "Duty")
+        if u.contact_person_id is not None:
+            rules.person(session, "unit_duties", u.contact_person_id, "联系人", "contact")
 
 
 def _apply(session: Session, e: ThemedEvent, d: EventDraft) -> None:
@@ -187,6 +284,37 @@ def _apply(session: Session, e: ThemedEvent, d: EventDraft) -> None:
             row.notes = inv.notes
             invitations.append(row)
         e.invitations = invitations
+    _apply_run_of_show(session, e, d)
+
+
+def _apply_run_of_show(session: Session, e: ThemedEvent, d: EventDraft) -> None:
+    """Rows are rewritten in place, in the order given (fewer rows: the last ones go)."""
+    if d.staff_posts is not None:
+        posts = list(e.staff_posts[:len(d.staff_posts)])
+        posts += [StaffPost() for _ in range(len(d.staff_posts) - len(posts))]
+        for n, (row, pd) in enumerate(zip(posts, d.staff_posts, strict=True)):
+            row.position, row.post, row.room = n, pd.post.strip(), pd.room.strip()
+            row.person_id, row.duty = pd.person_id, pd.duty
+            row.starts_at, row.ends_at = pd.starts_at, pd.ends_at
+        e.staff_posts = posts
+    if d.vip_seats is not None:
+        seats = list(e.vip_seats[:len(d.vip_seats)])
+        seats += [VipSeat() for _ in range(len(d.vip_seats) - len(seats))]
+        for n, (seat, vd) in enumerate(zip(seats, d.vip_seats, strict=True)):
+            person = session.get_one(Person, vd.person_id)
+            seat.position, seat.person_id = n, vd.person_id
+            seat.organisation_id = (vd.organisation_id if vd.organisation_id is not None
+                                    else person.organisation_id)
+            seat.title = vd.title.strip() or person.title_zh
+            seat.table_no, seat.seat_no = vd.table_no.strip(), vd.seat_no.strip()
+        e.vip_seats = seats
+    if d.unit_duties is not None:
+        duties = list(e.unit_duties[:len(d.unit_duties)])
+        duties += [UnitDuty() for _ in range(len(d.unit_duties) - len(duties))]
+        for n, (duty, ud) in enumerate(zip(duties, d.unit_duties, strict=True)):
+            duty.position, duty.unit_id = n, ud.unit_id
+            duty.duty, duty.contact_person_id = ud.duty.strip(), ud.contact_person_id
+        e.unit_duties = duties
 
 
 def _check_revision(e: ThemedEvent, expected: int | None) -> None:
@@ -288,6 +416,9 @@ def move_event(session: Session, code_or_id: str | int, *, days: int = 0,
     for s in event.sessions:
         s.starts_at = shift(s.starts_at)
         s.ends_at = shift(s.ends_at)
+    for p in event.staff_posts:
+        p.starts_at = shift(p.starts_at)
+        p.ends_at = shift(p.ends_at)
     session.flush()
     return OpResult(event_row(event), _event_changes(event))
 
@@ -322,5 +453,8 @@ def duplicate_event(session: Session, code_or_id: str | int, days: int) -> OpRes
         sessions=[replace(s, uuid=None, starts_at=shift_local(s.starts_at, d.timezone, days),
                           ends_at=shift_local(s.ends_at, d.timezone, days))
                   for s in d.sessions or []],
+        staff_posts=[replace(p, starts_at=shift_local(p.starts_at, d.timezone, days),
+                             ends_at=shift_local(p.ends_at, d.timezone, days))
+                     for p in d.staff_posts or []],
     )
     return create_event(session, copy)

@@ -3,6 +3,7 @@ with an outcome and a follow-up project), the target list (千企) and the chain
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -54,10 +55,20 @@ class TeamDraft:
     notes: str = ""
     uuid: str | None = None
     campaign_id: int | None = None
+    name_en: str = ""
 
 
 def _team_name(name: str) -> str:
     return " ".join(name.split())
+
+
+_NUMBERED = re.compile(r"^第(\d+)(?:小分队|分队|队)$")
+
+
+def english_team_name(name_zh: str) -> str:
+    """``Team 39`` for 第39小分队 (spaces ignored); empty when the name has no such pattern."""
+    match = _NUMBERED.match("".join(name_zh.split()))
+    return f"Team {int(match.group(1))}" if match else ""
 
 
 def _check_team(session: Session, d: TeamDraft, team_id: int | None) -> None:
@@ -75,6 +86,7 @@ def _check_team(session: Session, d: TeamDraft, team_id: int | None) -> None:
 
 def _apply_team(session: Session, team: Team, d: TeamDraft) -> None:
     team.name = _team_name(d.name)
+    team.name_en = _team_name(d.name_en)
     team.leader_id = d.leader_id
     team.unit_id = d.unit_id
     team.target_visits = d.target_visits
@@ -116,7 +128,7 @@ def get_team(session: Session, team_id: int) -> Team:
 def team_draft(session: Session, team_id: int) -> TeamDraft:
     t = get_team(session, team_id)
     return TeamDraft(t.name, t.leader_id, t.unit_id, [p.id for p in t.members], t.target_visits,
-                     t.notes, t.uuid, t.campaign_id)
+                     t.notes, t.uuid, t.campaign_id, t.name_en)
 
 
 def update_team(session: Session, team_id: int, draft: TeamDraft,
@@ -148,7 +160,8 @@ def team_by_name(session: Session, name: str, campaign: Campaign,
     for team in session.scalars(select(Team)):
         if "".join(team.name.split()) == wanted:
             return team
-    team = Team(campaign_id=campaign.id, name=_team_name(name), unit_id=unit_id)
+    team = Team(campaign_id=campaign.id, name=_team_name(name), name_en=english_team_name(name),
+                unit_id=unit_id)
     session.add(team)
     session.flush()
     return team

@@ -576,6 +576,14 @@
 <context>
     <name>DashboardView</name>
     <message>
+        <source>Loading…</source>
+        <translation>正在载入… Loading…</translation>
+    </message>
+    <message>
+        <source>The dashboard could not be read</source>
+        <translation>仪表盘未能读取</translation>
+    </message>
+    <message>
         <source>The day the dashboard looks from: the next 14 days, open conflicts and the month&apos;s leaderboard follow it</source>
         <translation>仪表盘以这一天为准：未来 14 天、未解决的冲突和当月英雄榜都随之变化</translation>
     </message>
@@ -1212,6 +1220,10 @@
     <message>
         <source>Invitations &amp;&amp; RSVP</source>
         <translation>邀请与回复</translation>
+    </message>
+    <message>
+        <source>Run-of-show</source>
+        <translation>活动工作方案</translation>
     </message>
     <message>
         <source>Event %1</source>
@@ -2590,15 +2602,15 @@
         <source>Leave out personal data</source>
         <translation>隐去个人信息</translation>
     </message>
-    <message>
-        <source>Print the brief without personal phones and passport numbers</source>
-        <translation>打印时不含个人电话和护照号码</translation>
-    </message>
     <message numerus="yes">
         <source>%n page(s)</source>
         <translation>
             <numerusform>共 %n 页</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Print the brief without personal phones and passport numbers, and with phone numbers, e-mail addresses, passport and ID-card numbers masked in notes and other typed text</source>
+        <translation>打印时隐去个人电话和护照号，并遮盖备注等手填文字中的电话号码、电子邮箱、护照号和身份证号</translation>
     </message>
     <message>
         <source>Save as PDF…</source>
@@ -3026,6 +3038,36 @@
     </message>
 </context>
 <context>
+    <name>RowTable</name>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+</context>
+<context>
+    <name>RunOfShowTab</name>
+    <message>
+        <source>Staff posts (local time)</source>
+        <translation>工作岗位（当地时间）</translation>
+    </message>
+    <message>
+        <source>Guests of honour and seating</source>
+        <translation>贵宾名单与座次</translation>
+    </message>
+    <message>
+        <source>Duties by unit</source>
+        <translation>单位职责分工</translation>
+    </message>
+</context>
+<context>
     <name>SavedNotice</name>
     <message>
         <source>Saved</source>
@@ -3244,6 +3286,45 @@
     </message>
 </context>
 <context>
+    <name>StaffPostTable</name>
+    <message>
+        <source>Post</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>Room / place</source>
+        <translation>地点 / 会场</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Duty</source>
+        <translation>职责</translation>
+    </message>
+    <message>
+        <source>Add post</source>
+        <translation>添加岗位</translation>
+    </message>
+    <message>
+        <source>(to be named)</source>
+        <translation>（待定）</translation>
+    </message>
+    <message>
+        <source>e.g. 签到接待</source>
+        <translation>例如：签到接待</translation>
+    </message>
+</context>
+<context>
     <name>StageMoveDialog</name>
     <message>
         <source>Move %1 to %2</source>
@@ -3436,12 +3517,20 @@
         <translation>例如：第101小分队</translation>
     </message>
     <message>
+        <source>e.g. Team 101</source>
+        <translation>例如：Team 101</translation>
+    </message>
+    <message>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
         <source>Name</source>
         <translation>名称</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>英文名称</translation>
     </message>
     <message>
         <source>Leader</source>
@@ -3819,6 +3908,29 @@
     </message>
 </context>
 <context>
+    <name>UnitDutyTable</name>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Duty</source>
+        <translation>职责</translation>
+    </message>
+    <message>
+        <source>Add unit</source>
+        <translation>添加单位</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+</context>
+<context>
     <name>UnitEditor</name>
     <message>
         <source>Name (Chinese)</source>
@@ -3885,6 +3997,37 @@
     <message>
         <source>Remove %1 from the target list</source>
         <translation>将 %1 移出目标名单</translation>
+    </message>
+</context>
+<context>
+    <name>VipSeatTable</name>
+    <message>
+        <source>Table</source>
+        <translation>桌号</translation>
+    </message>
+    <message>
+        <source>Seat</source>
+        <translation>座号</translation>
+    </message>
+    <message>
+        <source>Guest of honour</source>
+        <translation>贵宾</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Add guest of honour</source>
+        <translation>添加贵宾</translation>
+    </message>
+    <message>
+        <source>(from the directory)</source>
+        <translation>（取自名录）</translation>
     </message>
 </context>
 <context>

@@ -85,3 +85,35 @@ def test_a_year_reads_that_years_events_only(
     assert in_year and len(asked) < len(everything.events) / 2  # not all ten years
     # the invited organisations are named without their contacts (not needed in a calendar)
     assert all(not i.organisation.contacts for e in data.events for i in e.invitations)
+
+
+def test_the_calendar_reads_trips_without_contacts_or_counterparts(
+        small_and_large: tuple[sessionmaker[Session], sessionmaker[Session]]) -> None:
+    """A calendar names a trip's targets and an item's people; it does not read the targets'
+    contacts or the items' counterparts, in fewer statements, and the rest is the same."""
+    from dataclasses import replace
+
+    def read(contacts: bool) -> tuple[int, list[Any]]:
+        seen: list[str] = []
+        with small_and_large[0]() as session:
+            engine = session.get_bind()
+
+            def on_statement(_conn: object, _cursor: object, statement: str,
+                             *_args: object) -> None:
+                seen.append(statement)
+
+            event.listen(engine, "before_cursor_execute", on_statement)
+            try:
+                rows = queries.trip_details(session, contacts=contacts)
+            finally:
+                event.remove(engine, "before_cursor_execute", on_statement)
+        return len(seen), rows
+
+    full_count, full = read(True)
+    calendar_count, calendar = read(False)
+    assert calendar and calendar_count < full_count
+    assert all(not o.contacts for t in calendar for o in t.targets)
+    assert all(not i.counterparts for t in calendar for i in t.items)
+    stripped = [replace(t, targets=tuple(replace(o, contacts=()) for o in t.targets),
+                        items=tuple(replace(i, counterparts=()) for i in t.items)) for t in full]
+    assert calendar == stripped

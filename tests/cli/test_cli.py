@@ -112,6 +112,20 @@ def test_show_event_json(sample_url: str) -> None:
     data = cli_json("--db", sample_url, "show", conference["code"])
     assert data["agenda"] and data["invitations"]
     assert data["title"] == conference["title"]
+    assert data["vip_seats"][0]["person"] == data["lead_person"]
+    assert (data["vip_seats"][0]["table"], data["vip_seats"][0]["seat"]) == ("1", "1")
+    assert {p["post"] for p in data["staff_posts"]} >= {"签到接待", "贵宾接待", "会场统筹"}
+    assert all(d["unit"] and d["duty"] and d["contact"] for d in data["unit_duties"])
+
+
+def test_show_event_lists_its_run_of_show(sample_url: str) -> None:
+    code, out, err = cli("--db", sample_url, "show", "EVT-2023-001")
+    assert code == 0, err
+    posts = out[out.index("工作岗位 staff posts (7):"):out.index("贵宾座次")]
+    assert "08:00–12:00  会场统筹  @ 东莞会展国际大酒店  郭晓东" in posts
+    assert posts.index("会场统筹") < posts.index("签到接待") < posts.index("项目对接")
+    assert "第 1 桌 1 号 table 1 seat 1  卢嘉欣  市委书记" in out
+    assert "塘厦镇: 项目对接与现场参观路线  联系人 contact: 叶丽娟" in out
 
 
 def test_check_reports_conflicts_with_explanations(sample_url: str) -> None:

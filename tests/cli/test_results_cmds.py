@@ -93,3 +93,23 @@ def test_export_a_teams_visits(sample_url: str, tmp_path: Path) -> None:
     assert code == 0, err
     assert (tmp_path / "leader.ics").read_text(encoding="utf-8").count(
         "X-CAMPAIGN-PLANNER-KIND:hq_visit") == len(shown)
+
+
+def test_teams_have_english_names_in_english(sample_url: str, tmp_path: Path) -> None:
+    teams = cli_json("--db", sample_url, "list", "teams")
+    assert (teams[38]["name"], teams[38]["name_en"]) == ("第39小分队", "Team 39")
+    code, out, err = cli("--db", sample_url, "--lang", "en", "list", "teams")
+    assert code == 0, err
+    assert "Team 39" in out and "第39小分队" not in out
+    code, out, err = cli("--db", sample_url, "--lang", "en", "list", "visits", "--team", "Team 7")
+    assert code == 0, err
+    assert "Team 7" in out and "第7小分队" not in out
+    code, out, err = cli("--db", sample_url, "--lang", "en", "show", "team 7")
+    assert code == 0, err
+    assert out.splitlines()[0] == "Team 7"
+    target = tmp_path / "team-en.ics"
+    code, _, err = cli("--db", sample_url, "export-ics", "--team", "Team 7", "--lang", "en",
+                       "-o", str(target))
+    assert code == 0, err
+    text = target.read_text(encoding="utf-8")
+    assert "(Team 7)" in text and "HQ visits of Team 7" in text and "第7小分队" not in text

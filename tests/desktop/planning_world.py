@@ -56,4 +56,7 @@ def make_plan(sessions: sessionmaker[Session]) -> Plan:
 
 
 def context(sessions: sessionmaker[Session], lang: Lang = Lang.ZH) -> AppContext:
-    return AppContext(sessions, "sqlite://", lang)
+    """The views' context; they read at once (the window's worker threads have their tests)."""
+    ctx = AppContext(sessions, "sqlite://", lang)
+    ctx.background_loading = False
+    return ctx

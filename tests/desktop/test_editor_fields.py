@@ -19,6 +19,9 @@ from desktop.calendar.view import CalendarMode
 from desktop.context import AppContext
 from desktop.editors.date_field import DateTimeField
 from desktop.editors.event import EventEditor
+from desktop.editors.lead import LeadEditor
+from desktop.editors.organisation import OrganisationEditor
+from desktop.editors.person import PersonEditor
 from desktop.editors.trip import TripEditor
 from desktop.formatting import plain_tooltip
 from desktop.i18n import install_translators, remove_translators
@@ -309,3 +312,37 @@ def test_a_cut_title_in_a_table_shows_whole_in_a_plain_tooltip(
     document.setHtml(tip)
     assert document.toPlainText() == MARKUP + " " + "长" * 150
     QToolTip.hideText()
+
+
+def test_editor_headers_show_the_title_in_the_session_language(
+        sample_sessions: sessionmaker[Session], sample_url: str, qtbot: QtBot) -> None:
+    english = AppContext(sample_sessions, sample_url, Lang.EN)
+    english.background_loading = False
+    with sample_sessions() as s:
+        trip = queries.get_trip(s, "TRIP-2023-023")
+        event = queries.list_events(s)[0]
+    trip_editor = TripEditor(english, trip.id)
+    qtbot.addWidget(trip_editor)
+    assert trip_editor.heading.text() == f"TRIP-2023-023  {trip.title_en}"
+    event_editor = EventEditor(english, event.id)
+    qtbot.addWidget(event_editor)
+    assert event_editor.heading.text() == f"{event.code}  {event.title_en}"
+    assert trip.title_en and event.title_en and "招商" not in trip_editor.heading.text()
+    with sample_sessions() as s:
+        org = next(o for o in queries.list_organisations(s) if o.name_en)
+        person = next(p for p in queries.list_people(s) if p.name_en)
+        lead = next(x for x in queries.list_leads(s) if x.title_en)
+    org_editor = OrganisationEditor(english, org.id)
+    qtbot.addWidget(org_editor)
+    # (the label is translated by whichever translator the test app has; the name is English)
+    assert org_editor.heading.text().endswith(org.name_en)
+    assert org.name_zh not in org_editor.heading.text()
+    person_editor = PersonEditor(english, person.id)
+    qtbot.addWidget(person_editor)
+    assert person_editor.heading.text().endswith(person.name_en)
+    assert person.name_zh not in person_editor.heading.text()
+    lead_editor = LeadEditor(english, lead.id)
+    qtbot.addWidget(lead_editor)
+    assert lead.code in lead_editor.heading.text()
+    assert lead_editor.heading.text().endswith(lead.title_en)
+    assert lead.title_zh not in lead_editor.heading.text()

@@ -165,6 +165,54 @@ def test_tables_load_on_a_worker_thread(ctx: AppContext, small: Small, qtbot: Qt
     assert window.trips.count.text() == "1 record(s)"
 
 
+def test_the_window_shows_before_the_dashboard_is_read(ctx: AppContext, small: Small,
+                                                      monkeypatch: pytest.MonkeyPatch,
+                                                      qtbot: QtBot) -> None:
+    """The chrome shows at once, saying it is loading; the dashboard's read runs on a worker
+    thread (held here on an event until the window is up) and fills the page when it ends."""
+    import threading
+
+    from PySide6.QtWidgets import QApplication
+
+    import desktop.pages.dashboard as dashboard_module
+    from desktop.i18n import install_translators, remove_translators
+    from models.language import Lang
+
+    release, started, threads = threading.Event(), threading.Event(), []
+    real_read = dashboard_module.read_dashboard
+
+    def held_read(*args: object, **kwargs: object) -> object:
+        threads.append(threading.current_thread())
+        started.set()
+        assert release.wait(10), "the test never let the read finish"
+        return real_read(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(dashboard_module, "read_dashboard", held_read)
+    app = QApplication.instance()
+    assert app is not None
+    installed = install_translators(app, Lang.ZH)
+    try:
+        ctx.background_loading = True
+        window = MainWindow(ctx, AppSettings())
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)  # shown and painted while the read is still held
+        assert window.current_page() is window.dashboard
+        assert started.wait(10) and not release.is_set()
+        assert window.dashboard.loading
+        assert window.dashboard.heading.text() == "正在载入… Loading…"
+        assert not window.grab().isNull()
+        with qtbot.waitSignal(window.dashboard.loaded, timeout=10_000):
+            release.set()
+        assert threads and threads[0] is not threading.main_thread()
+        assert not window.dashboard.loading
+        assert window.dashboard.heading.text() == "2023 招商年"
+        assert window.dashboard.gauges[0].title.text() == "推广活动"
+    finally:
+        release.set()
+        remove_translators(app, installed)
+
+
 def test_closing_the_window_asks_about_unsaved_edits(ctx: AppContext, small: Small,
                                                      monkeypatch: pytest.MonkeyPatch,
                                                      qtbot: QtBot) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, QPoint, Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QComboBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.context import AppContext
@@ -26,6 +26,8 @@ from models.operations.teams import (
     create_team,
     mark_targets,
     plan_visit,
+    team_draft,
+    update_team,
     update_visit,
     visit_draft,
 )
@@ -178,3 +180,63 @@ def test_confirm_a_done_visit_with_undo(page: VisitsPage, ctx: AppContext, small
     ctx.undo_stack.undo()
     (row,) = page.model.rows()
     assert row.confirmed_at is None
+
+
+def test_english_team_names_in_the_english_window(small: Small, db_url: str, team_id: int,
+                                                  qtbot: QtBot) -> None:
+    english = AppContext(small.sessions, db_url, Lang.EN)
+    english.background_loading = False
+    with small.sessions.begin() as s:
+        draft = team_draft(s, team_id)
+        draft.name_en = "Team 7"
+        update_team(s, team_id, draft)
+        plan_visit(s, VisitDraft(small.world.org_id, date(2023, 11, 20), team_id))
+    host = QWidget()
+    qtbot.addWidget(host)
+    page = VisitsPage(english, Editors(english, host))
+    qtbot.addWidget(page)
+    page.show_dialog = lambda _dialog: None  # type: ignore[method-assign]
+    page.resize(1300, 760)
+    page.show()
+    qtbot.waitExposed(page)
+    team_col = page.teams.column_number("name")
+    assert page.teams.index(0, team_col).data() == "Team 7"
+    visit_col = page.model.column_number("team")
+    assert page.model.index(0, visit_col).data() == "Team 7"
+    assert page.team_filter.findText("Team 7") > 0 and page.team_filter.findText("第7小分队") < 0
+    dialog = page.new_team()
+    qtbot.addWidget(dialog)
+    dialog.name.setText("第8小分队")  # as typed (QTest cannot type Chinese)
+    dialog.name.textEdited.emit("第8小分队")
+    assert dialog.name_en.text() == "Team 8"  # suggested from the Chinese pattern
+    dialog.name_en.setText("Pioneers 8")
+    qtbot.keyClicks(dialog.name, "x")  # a name typed by hand is never overwritten
+    assert dialog.name_en.text() == "Pioneers 8"
+    dialog.name.setText("第8小分队")
+    dialog.buttons.accepted.emit()
+    assert [t.label(Lang.EN) for t in page.teams.rows()] == ["Team 7", "Pioneers 8"]
+    assert page.team_filter.findText("Pioneers 8") > 0
+    page.teams_view.selectRow(1)
+    edit = page.edit_team()
+    assert edit is not None
+    qtbot.addWidget(edit)
+    assert edit.name_en.text() == "Pioneers 8" and "Pioneers 8" in edit.windowTitle()
+
+
+def test_filter_labels_are_not_clipped_in_english(small: Small, db_url: str, team_id: int,
+                                                  qtbot: QtBot) -> None:
+    english = AppContext(small.sessions, db_url, Lang.EN)
+    english.background_loading = False
+    host = QWidget()
+    qtbot.addWidget(host)
+    page = VisitsPage(english, Editors(english, host))
+    qtbot.addWidget(page)
+    page.resize(1200, 760)
+    page.show()
+    qtbot.waitExposed(page)
+    combos = [page.team_filter, page.status_filter, page.target_filter]
+    assert len(combos) == 3
+    for combo in page.findChildren(QComboBox):
+        if combo.parent() is page and combo.itemText(0).startswith(("All", "Any")):
+            text = combo.itemText(0)
+            assert combo.width() > combo.fontMetrics().horizontalAdvance(text) + 16, text

@@ -16,6 +16,7 @@ CAMPAIGN: dict[str, Any] = {
     "flagship_threshold_cny": 5_000_000_000,
     "target_flagship_projects": 10,
     "notes": "示例数据：人物均为虚构；企业名称仅作招商目标示例，联系人均为虚构。",
+    "duty_phone": "+86 769 2283 0000",  # fictional, like every phone of the sample
 }
 
 # code, name_zh, name_en, kind, cities: (name_zh, name_en, country, zone)

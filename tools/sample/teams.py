@@ -188,7 +188,8 @@ def build_results(orgs: list[dict[str, Any]], people: list[dict[str, Any]],
             out.people.append(_person(zh, en, member_title, unit, next(serial)))
             members.append(zh)
         out.people.append(_person(leader_zh, leader_en, title, unit, next(serial)))
-        out.teams.append({"name": f"第{n}小分队", "leader": leader_zh, "unit": unit,
+        out.teams.append({"name": f"第{n}小分队", "name_en": f"Team {n}", "leader": leader_zh,
+                          "unit": unit,
                           "members": members, "target_visits": 10 + n % 3,
                           "notes": f"{unit}百队千企小分队"})
     out.visits = _visits(rng, out, orgs, trips, leads)

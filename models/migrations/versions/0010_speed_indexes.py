@@ -1,7 +1,7 @@
 """speed indexes: date ranges of events, itineraries and agendas in order, projects by stage
 
-Revision ID: 0011
-Revises: 0007
+Revision ID: 0010
+Revises: 0009
 Create Date: 2026-12-02 08:00:00
 
 Indexes only (no data changes): see ``models/indexes.py`` for the query each one serves. An
@@ -10,8 +10,8 @@ existing database gains them in place; downgrading drops them.
 
 from alembic import op
 
-revision = "0011"
-down_revision = "0008"
+revision = "0010"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
