@@ -283,7 +283,8 @@ class ProjectsPage(EntityPage):
 
     def delete_selected(self) -> None:
         row = self.selected_row()
-        if row is None or not dialogs.confirm(self, self.tr("Delete project"), self.tr(
+        if row is None or self.refused(Lead, row.id) or not dialogs.confirm(
+                self, self.tr("Delete project"), self.tr(
                 "Delete %1? You can undo this with Ctrl+Z.").replace("%1", row.title_zh)):
             return
         with self.ctx.sessions() as session:

@@ -296,7 +296,8 @@ class VisitsPage(EntityPage):
 
     def delete_selected(self) -> None:
         row: HqVisitRow | None = self.selected_row()
-        if row is None or not dialogs.confirm(self, self.tr("Delete visit"), self.tr(
+        if row is None or self.refused(HqVisit, row.id) or not dialogs.confirm(
+                self, self.tr("Delete visit"), self.tr(
                 "Delete the visit to %1? You can undo this with Ctrl+Z.").replace(
                     "%1", row.organisation.name_zh)):
             return
