@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
@@ -106,3 +107,43 @@ def test_filter_choices_list_reference_data(sessions: sessionmaker[Session]) -> 
 def test_utc_window_covers_every_zone() -> None:
     lo, hi = utc_window(date(2023, 3, 26), date(2023, 3, 26))
     assert (hi - lo).total_seconds() == (24 + 26) * 3600
+
+
+def _rows_read(session: Session) -> list[int]:
+    """Counts the rows each ``session.execute`` of the feed returns."""
+    counts: list[int] = []
+    execute = session.execute
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        frozen = execute(*args, **kwargs).freeze()
+        counts.append(len(frozen.data))
+        return frozen()
+
+    session.execute = counting  # type: ignore[method-assign]
+    return counts
+
+
+def test_a_month_reads_the_same_rows_whatever_the_years_of_history(
+        sessions: sessionmaker[Session]) -> None:
+    """The windowing is in SQL: the trips, items and events of other years are never read."""
+    w = _world(sessions)
+    with sessions() as s:
+        before = _rows_read(s)
+        march = load_entries(s, date(2023, 3, 1), date(2023, 3, 31))
+    with sessions.begin() as s:
+        for year in range(2014, 2023):  # nine more years, each with a March trip and its items
+            trip = make_trip(s, w, title_zh=f"{year}年欧洲推介", start_date=date(year, 3, 23),
+                             end_date=date(year, 3, 30))
+            for day in (24, 25):
+                add_item(s, trip.id, item_draft(
+                    w, starts_at=at(date(year, 3, day), "09:00", "Europe/Berlin"),
+                    ends_at=at(date(year, 3, day), "11:00", "Europe/Berlin")))
+    with sessions() as s:
+        after = _rows_read(s)
+        again = load_entries(s, date(2023, 3, 1), date(2023, 3, 31))
+        everything = load_entries(s, date(2014, 1, 1), date(2023, 12, 31))
+    assert sorted(e.title_zh for e in again) == sorted(e.title_zh for e in march)
+    assert sum(before) >= len(march) > 0
+    assert after[:len(before)] == before  # the same rows read for March 2023
+    assert len([e for e in everything if e.kind is EntryKind.TRIP]) == 11
+    assert sum(after[len(before):]) >= sum(before) + 27  # ten years read 9 trips, 18 items more
