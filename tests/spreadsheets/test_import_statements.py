@@ -67,8 +67,9 @@ def lead_rows(rows: range, amount: str = "2亿") -> list[list[str]]:
 def import_counting(sessions: sessionmaker[Session], kind: str, path: Path
                     ) -> tuple[int, int, int]:
     """Statements to plan; to apply, other than those below (the history's hashes, on SQLite,
-    are one statement a batch); and the writes of one row each: a versioned UPDATE, a lead's first stage step on SQLite (no RETURNING of many rows for a
-    table without a client-side sentinel; PostgreSQL inserts them in one statement)."""
+    are one statement a batch); and the writes of one row each: a versioned UPDATE, a lead's
+    first stage step on SQLite (no RETURNING of many rows for a table without a client-side
+    sentinel; PostgreSQL inserts them in one statement)."""
     table = read_table(path)
     with sessions.begin() as session:
         with statements(session) as planned:
