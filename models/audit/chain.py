@@ -140,15 +140,14 @@ def chain_unhashed(conn: Connection) -> int:
         return 0
     previous = conn.execute(select(t.c.row_hash).where(t.c.id < start)
                             .order_by(t.c.id.desc()).limit(1)).scalar()
-    hashed: list[dict[str, Any]] = []
+    hashes: list[dict[str, Any]] = []
     for row, changes_text in list(chain_rows(conn, after_id=start - 1)):
         if row["row_hash"] is not None:  # a row already in the chain: go on from it
             previous = row["row_hash"]
             continue
         previous = row_hash(previous, row, changes_text)
-        hashed.append({"hashed_id": row["id"], "hash": previous})
-    update = (t.update().where(t.c.id == bindparam("hashed_id"))
-              .values(row_hash=bindparam("hash")))
-    for at in range(0, len(hashed), BATCH):  # one executemany per batch, not a statement a row
-        conn.execute(update, hashed[at:at + BATCH])
-    return len(hashed)
+        hashes.append({"row_id": row["id"], "hash": previous})
+    if hashes:  # one statement for the lot (executemany), not one per history row
+        conn.execute(t.update().where(t.c.id == bindparam("row_id"))
+                     .values(row_hash=bindparam("hash")), hashes)
+    return len(hashes)

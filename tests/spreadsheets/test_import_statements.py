@@ -66,10 +66,9 @@ def lead_rows(rows: range, amount: str = "2亿") -> list[list[str]]:
 
 def import_counting(sessions: sessionmaker[Session], kind: str, path: Path
                     ) -> tuple[int, int, int]:
-    """Statements to plan; to apply, other than those below (the history's hashes, on SQLite,
-    are one statement a batch); and the writes of one row each: a versioned UPDATE, a lead's
-    first stage step on SQLite (no RETURNING of many rows for a table without a client-side
-    sentinel; PostgreSQL inserts them in one statement)."""
+    """Statements to plan; to apply, other than those below; and the writes of one row each: a
+    versioned UPDATE, a lead's first stage step on SQLite (no RETURNING of many rows for a
+    table without a client-side sentinel; PostgreSQL inserts them in one statement)."""
     table = read_table(path)
     with sessions.begin() as session:
         with statements(session) as planned:
@@ -77,6 +76,8 @@ def import_counting(sessions: sessionmaker[Session], kind: str, path: Path
         assert plan.ok, plan.error_text()
         with statements(session) as applied:
             apply_import(session, plan)
+    # (SQLite's hash chain of the history is one executemany UPDATE of audit_log per flush:
+    # counted with the other statements, it must not grow with the rows either)
     updates = [s for s in applied if (s.lstrip().upper().startswith("UPDATE")
                                       and not s.lstrip().upper().startswith("UPDATE AUDIT_LOG"))
                or s.lstrip().upper().startswith("INSERT INTO LEAD_STAGE_CHANGES")]
