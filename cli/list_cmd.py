@@ -170,7 +170,8 @@ def _collect_results(
             ["日期 date", "状态 status", "机构 organisation", "小分队 team", "地点 place",
              "责任单位 unit", "跟进项目 follow-up"],
             [[v.visited_on.isoformat(), v.status.label(lang), v.organisation.name(lang),
-              v.team_name(lang), v.place, v.unit.name(lang) if v.unit else "", v.follow_up_code or ""]
+              v.team_name(lang), v.place_name(lang), v.unit.name(lang) if v.unit else "",
+              v.follow_up_code or ""]
              for v in visits])
 
 

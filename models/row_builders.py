@@ -3,6 +3,7 @@ the object; the queries in :mod:`models.queries` load the relations they read in
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from models.campaign import Campaign, City, Industry, Region, Unit
@@ -34,6 +35,7 @@ from models.rows import (
     VipSeatRow,
 )
 from models.trips import ItineraryItem, Trip
+from models.wording import city_in_english
 
 
 def ref(obj: Industry | Unit | Organisation | Region | Person | None) -> Ref | None:
@@ -216,8 +218,10 @@ def _lead_region(lead: Lead) -> Ref | None:
 
 
 
-def hq_visit_row(v: HqVisit, targets: dict[int, Ref | None] | None = None) -> HqVisitRow:
-    """A visit; ``targets`` maps the target list's organisation ids to their regions."""
+def hq_visit_row(v: HqVisit, targets: dict[int, Ref | None] | None = None,
+                 cities: Mapping[str, str] | None = None) -> HqVisitRow:
+    """A visit; ``targets`` maps the target list's organisation ids to their regions,
+    ``cities`` the directory's Chinese city names to their English ones."""
     org = ref(v.organisation)
     assert org is not None
     targets = targets or {}
@@ -230,4 +234,5 @@ def hq_visit_row(v: HqVisit, targets: dict[int, Ref | None] | None = None) -> Hq
         is_target=v.organisation_id in targets, updated_at=v.updated_at,
         confirmed_at=v.confirmed_at, confirmed_by=v.confirmed_by,
         team_en=v.team.name_en if v.team is not None else "",
+        place_en=city_in_english(v.place, cities),
     )

@@ -465,6 +465,7 @@ class HqVisitRow:
     confirmed_at: datetime | None = None  # a planner confirmed the visit was done
     confirmed_by: str = ""
     team_en: str = ""  # the team's English name ("" when it has none)
+    place_en: str = ""  # the place in English when it is a known city ("" for free text)
 
     @property
     def awaits_confirmation(self) -> bool:
@@ -474,6 +475,10 @@ class HqVisitRow:
     def team_name(self, lang: Lang = Lang.ZH) -> str:
         """The team's name in ``lang`` ("" without a team)."""
         return pick(self.team, self.team_en, lang)
+
+    def place_name(self, lang: Lang = Lang.ZH) -> str:
+        """Where the visit is, in ``lang``: a known city's English name, free text as typed."""
+        return pick(self.place, self.place_en, lang)
 
 
 @dataclass(frozen=True)
