@@ -22,7 +22,7 @@ from models.rows import (
     TripRow,
 )
 from models.visits import find_team, list_teams, list_visits
-from models.wording import money
+from models.wording import money, place_name
 
 NAME = "list"
 HELP = "列出推广活动、专题活动、人员、机构、项目、小分队或总部拜访 (list records)"
@@ -137,7 +137,8 @@ def _collect(
         return ([organisation_json(o) for o in orgs],
                 ["编号 id", "名称 name", "类型 kind", "产业 industry", "总部 HQ", "500强 rank"],
                 [[str(o.id), o.name(lang), o.kind.label(lang),
-                  o.industry.name(lang) if o.industry else "", f"{o.hq_city} {o.hq_country}".strip(),
+                  o.industry.name(lang) if o.industry else "",
+                  place_name(o.hq_city_name(lang), o.hq_country, lang),
                   _ranks(o)] for o in orgs])
     leads = queries.list_leads(session, unit_id=unit_id)
     if region_id is not None:

@@ -73,7 +73,10 @@ def person_row(p: Person) -> PersonRow:
     )
 
 
-def organisation_row(o: Organisation, with_contacts: bool = False) -> OrganisationRow:
+def organisation_row(o: Organisation, with_contacts: bool = False,
+                     cities: Mapping[str, str] | None = None) -> OrganisationRow:
+    """An organisation; ``cities`` maps the directory's Chinese city names to English ones
+    (without it, CLDR's city names name its headquarters in English)."""
     return OrganisationRow(
         o.id, o.uuid, o.revision, o.name_zh, o.name_en, o.kind, ref(o.industry),
         o.fortune_global_500_rank, o.china_top_500_rank, o.hq_city, o.hq_country, o.website,
@@ -81,6 +84,7 @@ def organisation_row(o: Organisation, with_contacts: bool = False) -> Organisati
         tuple(person_row(p) for p in o.contacts) if with_contacts else (),
         business=o.business, revenue_cny=o.revenue_cny, employees=o.employees,
         china_presence=o.china_presence, gba_presence=o.gba_presence,
+        hq_city_en=city_in_english(o.hq_city, cities),
     )
 
 

@@ -153,9 +153,14 @@ class OrganisationRow:
     employees: int | None = None
     china_presence: str = ""
     gba_presence: str = ""
+    hq_city_en: str = ""  # the headquarters' city in English when it is a known city
 
     def name(self, lang: Lang = Lang.ZH) -> str:
         return pick(self.name_zh, self.name_en, lang)
+
+    def hq_city_name(self, lang: Lang = Lang.ZH) -> str:
+        """The headquarters' city in ``lang``: a known city's English name, else as typed."""
+        return pick(self.hq_city, self.hq_city_en, lang)
 
 
 @dataclass(frozen=True)

@@ -272,3 +272,20 @@ def test_a_visit_s_place_reads_in_english_where_the_city_is_known(
         rows = list_visits(s, team_id=team_id)
     assert [r.place_name(Lang.EN) for r in rows] == ["Frankfurt", "Chicago", "苏州金鸡湖大酒店会议室"]
     assert [r.place_name(Lang.ZH) for r in rows] == ["法兰克福", "芝加哥", "苏州金鸡湖大酒店会议室"]
+
+
+def test_an_organisation_s_headquarters_read_in_english_where_the_city_is_known(
+        sessions: sessionmaker[Session], world: World) -> None:
+    from models import queries
+
+    with sessions.begin() as s:
+        ids = [create_organisation(s, OrganisationDraft(name, hq_city=city, hq_country=country))
+               .value.id for name, city, country in (("甲公司", "法兰克福", "DE"),
+                                                     ("乙公司", "伦敦", "GB"),
+                                                     ("丙公司", "松山湖某园区", "CN"))]
+    with sessions() as s:
+        rows = {r.id: r for r in queries.list_organisations(s)}
+        one = queries.get_organisation(s, ids[0])
+    assert [rows[i].hq_city_name(Lang.EN) for i in ids] == ["Frankfurt", "London", "松山湖某园区"]
+    assert [rows[i].hq_city_name(Lang.ZH) for i in ids] == ["法兰克福", "伦敦", "松山湖某园区"]
+    assert one.hq_city_name(Lang.EN) == "Frankfurt"
