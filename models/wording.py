@@ -163,6 +163,10 @@ _PLACE_NAMES = {
 }
 
 
+# Cities that are their territory: the territory's name alone says where (Macau (Macao, China)).
+_CITY_STATES = {"香港", "hong kong", "澳门", "澳門", "macau", "macao", "新加坡", "singapore"}
+
+
 def _locale(lang: Lang) -> Locale:
     return _LOCALES[Lang.EN if lang == Lang.EN else Lang.ZH]
 
@@ -269,7 +273,7 @@ def place_name(city: str, country_code: str, lang: Lang) -> str:
         return country_name(code, lang) if code else ""
     if not country:
         return city
-    if city in country:  # 香港 in 中国香港
+    if city in country or city.casefold() in _CITY_STATES:  # 香港 in 中国香港; Macau is Macao
         return country
     return lang.pick(f"{city}（{country}）", f"{city} ({country})")
 

@@ -177,3 +177,12 @@ def test_a_city_typed_in_chinese_in_english() -> None:
     assert city_in_english("纽约") == "New York"
     assert city_in_english("李锦记（香港）", directory) == ""  # free text stays as typed
     assert city_in_english("", directory) == ""
+
+
+def test_a_city_that_is_its_territory_is_named_once() -> None:
+    from models.wording import place_name
+
+    assert place_name("Macau", "MO", Lang.EN) == "Macao, China"  # not "Macau (Macao, China)"
+    assert place_name("Hong Kong", "HK", Lang.EN) == "Hong Kong, China"
+    assert place_name("澳门", "MO", Lang.ZH) == "中国澳门"
+    assert place_name("Stuttgart", "DE", Lang.EN) == "Stuttgart (Germany)"
