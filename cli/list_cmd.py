@@ -22,7 +22,7 @@ from models.rows import (
     TripRow,
 )
 from models.visits import find_team, list_teams, list_visits
-from models.wording import money
+from models.wording import money, place_name
 
 NAME = "list"
 HELP = "列出推广活动、专题活动、人员、机构、项目、小分队或总部拜访 (list records)"
@@ -137,7 +137,8 @@ def _collect(
         return ([organisation_json(o) for o in orgs],
                 ["编号 id", "名称 name", "类型 kind", "产业 industry", "总部 HQ", "500强 rank"],
                 [[str(o.id), o.name(lang), o.kind.label(lang),
-                  o.industry.name(lang) if o.industry else "", f"{o.hq_city} {o.hq_country}".strip(),
+                  o.industry.name(lang) if o.industry else "",
+                  place_name(o.hq_city_name(lang), o.hq_country, lang),
                   _ranks(o)] for o in orgs])
     leads = queries.list_leads(session, unit_id=unit_id)
     if region_id is not None:
@@ -170,7 +171,8 @@ def _collect_results(
             ["日期 date", "状态 status", "机构 organisation", "小分队 team", "地点 place",
              "责任单位 unit", "跟进项目 follow-up"],
             [[v.visited_on.isoformat(), v.status.label(lang), v.organisation.name(lang),
-              v.team_name(lang), v.place, v.unit.name(lang) if v.unit else "", v.follow_up_code or ""]
+              v.team_name(lang), v.place_name(lang), v.unit.name(lang) if v.unit else "",
+              v.follow_up_code or ""]
              for v in visits])
 
 

@@ -107,7 +107,7 @@ def _team_text(t: TeamRow, visits: list[HqVisitRow], lang: Lang) -> str:
         lines.append(table(
             ["日期 date", "状态 status", "机构 organisation", "地点 place", "跟进 follow-up"],
             [[v.visited_on.isoformat(), v.status.label(lang), v.organisation.name(lang),
-              v.place, v.follow_up_code or ""] for v in visits]))
+              v.place_name(lang), v.follow_up_code or ""] for v in visits]))
     return "\n".join(lines)
 
 

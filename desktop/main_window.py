@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -67,13 +68,25 @@ def button_text(text: str) -> str:
         "\0", "&").rstrip("…").strip()
 
 
+def database_place(db_url: str) -> str:
+    """The database as a person names it: the SQLite file's name (``sample.db``) or the server's
+    database and host (``campaign@db.example.cn``)."""
+    url = make_url(db_url)
+    if url.get_backend_name() == "sqlite":
+        return Path(url.database).name if url.database else ":memory:"
+    return f"{url.database or ''}@{url.host or ''}"
+
+
+def database_address(db_url: str) -> str:
+    """The database's full address for a tooltip, never with its password."""
+    return make_url(db_url).render_as_string(hide_password=True)
+
+
 def window_title(ctx: AppContext) -> str:
     """What this window holds, as Outlook names the folder and the account: the campaign and the
     database (``2023年招商年 · sample.db``). The system adds the program's name (the application's
     display name) after it, so the title never repeats it."""
-    url = make_url(ctx.db_url)
-    where = Path(url.database).name if url.get_backend_name() == "sqlite" and url.database else (
-        f"{url.database or ''}@{url.host or ''}")
+    where = database_place(ctx.db_url)
     try:
         with ctx.sessions() as session:
             campaign = queries.current_campaign(session)
@@ -156,7 +169,9 @@ class MainWindow(QMainWindow):
         self.signed_in.setObjectName("signedIn")
         self.signed_in.setStyleSheet("color: #2b3a4a; padding: 0 6px;")
         self.statusBar().addPermanentWidget(self.signed_in)
-        self.database = QLabel(ctx.db_url, self)
+        self.database = QLabel(database_place(ctx.db_url), self)
+        self.database.setObjectName("database")
+        self.database.setToolTip(database_address(ctx.db_url))
         self.database.setStyleSheet("color: #5f6b7a; padding: 0 6px;")
         self.statusBar().addPermanentWidget(self.database)
         ctx.status_message.connect(lambda text: self.statusBar().showMessage(text, 6000))
@@ -543,7 +558,7 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, self.tr("About Campaign Planner"), self.tr(
             "<b>Campaign Planner 招商活动规划</b><br>Plan a year of promotion trips, themed "
             "investment events, HQ visits and leads.<br>Database: %1").replace(
-            "%1", self.ctx.db_url))
+            "%1", html.escape(database_address(self.ctx.db_url))))
 
     def _show_failure(self, message: str) -> None:
         """An undo, redo or background task failed: say so, without blocking the window."""

@@ -44,7 +44,7 @@ from models.rows import (
     UnitRow,
 )
 from models.trips import ItineraryItem, Trip, TripMember
-from models.visits import list_visits
+from models.visits import city_names, list_visits
 
 # --- loader options -------------------------------------------------------------------------
 
@@ -311,14 +311,16 @@ def list_organisations(session: Session) -> list[OrganisationRow]:
         )
         .order_by(Organisation.id)
     )
-    return [organisation_row(o, with_contacts=True) for o in session.scalars(stmt).unique()]
+    cities = city_names(session)
+    return [organisation_row(o, with_contacts=True, cities=cities)
+            for o in session.scalars(stmt).unique()]
 
 
 def get_organisation(session: Session, org_id: int) -> OrganisationRow:
     org = session.get(Organisation, org_id)
     if org is None:
         raise NotFoundError(f"找不到机构 {org_id}", f"No organisation with id {org_id}")
-    return organisation_row(org, with_contacts=True)
+    return organisation_row(org, with_contacts=True, cities=city_names(session))
 
 
 def list_leads(

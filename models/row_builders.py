@@ -3,6 +3,7 @@ the object; the queries in :mod:`models.queries` load the relations they read in
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from models.campaign import Campaign, City, Industry, Region, Unit
@@ -34,6 +35,7 @@ from models.rows import (
     VipSeatRow,
 )
 from models.trips import ItineraryItem, Trip
+from models.wording import city_in_english
 
 
 def ref(obj: Industry | Unit | Organisation | Region | Person | None) -> Ref | None:
@@ -71,7 +73,10 @@ def person_row(p: Person) -> PersonRow:
     )
 
 
-def organisation_row(o: Organisation, with_contacts: bool = False) -> OrganisationRow:
+def organisation_row(o: Organisation, with_contacts: bool = False,
+                     cities: Mapping[str, str] | None = None) -> OrganisationRow:
+    """An organisation; ``cities`` maps the directory's Chinese city names to English ones
+    (without it, CLDR's city names name its headquarters in English)."""
     return OrganisationRow(
         o.id, o.uuid, o.revision, o.name_zh, o.name_en, o.kind, ref(o.industry),
         o.fortune_global_500_rank, o.china_top_500_rank, o.hq_city, o.hq_country, o.website,
@@ -79,6 +84,7 @@ def organisation_row(o: Organisation, with_contacts: bool = False) -> Organisati
         tuple(person_row(p) for p in o.contacts) if with_contacts else (),
         business=o.business, revenue_cny=o.revenue_cny, employees=o.employees,
         china_presence=o.china_presence, gba_presence=o.gba_presence,
+        hq_city_en=city_in_english(o.hq_city, cities),
     )
 
 
@@ -216,8 +222,10 @@ def _lead_region(lead: Lead) -> Ref | None:
 
 
 
-def hq_visit_row(v: HqVisit, targets: dict[int, Ref | None] | None = None) -> HqVisitRow:
-    """A visit; ``targets`` maps the target list's organisation ids to their regions."""
+def hq_visit_row(v: HqVisit, targets: dict[int, Ref | None] | None = None,
+                 cities: Mapping[str, str] | None = None) -> HqVisitRow:
+    """A visit; ``targets`` maps the target list's organisation ids to their regions,
+    ``cities`` the directory's Chinese city names to their English ones."""
     org = ref(v.organisation)
     assert org is not None
     targets = targets or {}
@@ -230,4 +238,5 @@ def hq_visit_row(v: HqVisit, targets: dict[int, Ref | None] | None = None) -> Hq
         is_target=v.organisation_id in targets, updated_at=v.updated_at,
         confirmed_at=v.confirmed_at, confirmed_by=v.confirmed_by,
         team_en=v.team.name_en if v.team is not None else "",
+        place_en=city_in_english(v.place, cities),
     )

@@ -153,9 +153,14 @@ class OrganisationRow:
     employees: int | None = None
     china_presence: str = ""
     gba_presence: str = ""
+    hq_city_en: str = ""  # the headquarters' city in English when it is a known city
 
     def name(self, lang: Lang = Lang.ZH) -> str:
         return pick(self.name_zh, self.name_en, lang)
+
+    def hq_city_name(self, lang: Lang = Lang.ZH) -> str:
+        """The headquarters' city in ``lang``: a known city's English name, else as typed."""
+        return pick(self.hq_city, self.hq_city_en, lang)
 
 
 @dataclass(frozen=True)
@@ -465,6 +470,7 @@ class HqVisitRow:
     confirmed_at: datetime | None = None  # a planner confirmed the visit was done
     confirmed_by: str = ""
     team_en: str = ""  # the team's English name ("" when it has none)
+    place_en: str = ""  # the place in English when it is a known city ("" for free text)
 
     @property
     def awaits_confirmation(self) -> bool:
@@ -474,6 +480,10 @@ class HqVisitRow:
     def team_name(self, lang: Lang = Lang.ZH) -> str:
         """The team's name in ``lang`` ("" without a team)."""
         return pick(self.team, self.team_en, lang)
+
+    def place_name(self, lang: Lang = Lang.ZH) -> str:
+        """Where the visit is, in ``lang``: a known city's English name, free text as typed."""
+        return pick(self.place, self.place_en, lang)
 
 
 @dataclass(frozen=True)

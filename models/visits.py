@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
-from models.campaign import Campaign
+from models.campaign import Campaign, City
 from models.enums import VisitStatus
 from models.errors import NotFoundError
 from models.leads import HqVisit
@@ -47,7 +47,13 @@ def list_visits(session: Session, *, organisation_id: int | None = None,
     if statuses is not None:
         stmt = stmt.where(HqVisit.status.in_(list(statuses)))
     targets = target_regions(session)
-    return [hq_visit_row(v, targets) for v in session.scalars(stmt).unique()]
+    cities = city_names(session)
+    return [hq_visit_row(v, targets, cities) for v in session.scalars(stmt).unique()]
+
+
+def city_names(session: Session) -> dict[str, str]:
+    """The cities directory: each city's Chinese name → its English name (where it has one)."""
+    return {zh: en for zh, en in session.execute(select(City.name_zh, City.name_en)) if en}
 
 
 def _counts(session: Session) -> dict[tuple[int, VisitStatus], int]:

@@ -15,7 +15,9 @@ themselves (``models.enums.LabelledEnum.label(lang)``); they are not repeated he
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime, timedelta
+from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel import Locale
@@ -161,6 +163,10 @@ _PLACE_NAMES = {
 }
 
 
+# Cities that are their territory: the territory's name alone says where (Macau (Macao, China)).
+_CITY_STATES = {"香港", "hong kong", "澳门", "澳門", "macau", "macao", "新加坡", "singapore"}
+
+
 def _locale(lang: Lang) -> Locale:
     return _LOCALES[Lang.EN if lang == Lang.EN else Lang.ZH]
 
@@ -267,9 +273,36 @@ def place_name(city: str, country_code: str, lang: Lang) -> str:
         return country_name(code, lang) if code else ""
     if not country:
         return city
-    if city in country:  # 香港 in 中国香港
+    if city in country or city.casefold() in _CITY_STATES:  # 香港 in 中国香港; Macau is Macao
         return country
     return lang.pick(f"{city}（{country}）", f"{city} ({country})")
+
+
+def city_in_english(place: str, directory: Mapping[str, str] | None = None) -> str:
+    """A place typed in Chinese, in English when it is a known city: the cities directory's
+    English name (``directory``: Chinese name → English name) first, else CLDR's name of the city
+    its time zones are named after (``芝加哥`` → ``Chicago``); ``""`` for anything else (a hotel,
+    ``李锦记（香港）``), which then shows as typed."""
+    text = place.strip()
+    if not text:
+        return ""
+    if directory and directory.get(text):
+        return directory[text]
+    return _cldr_cities().get(text, "")
+
+
+@cache
+def _cldr_cities() -> dict[str, str]:
+    """Chinese exemplar-city names of CLDR's time zones → their English names."""
+    english = _LOCALES[Lang.EN].time_zones
+    out: dict[str, str] = {}
+    for zone, names in _LOCALES[Lang.ZH].time_zones.items():
+        city = names.get("city") if "city" in names else None
+        if not city:
+            continue
+        en = english[zone].get("city") if zone in english and "city" in english[zone] else None
+        out.setdefault(str(city), str(en or zone.rsplit("/", 1)[-1].replace("_", " ")))
+    return out
 
 
 def _known(zone: str) -> bool:

@@ -50,6 +50,8 @@ LABEL_W = 150.0
 MIN_BAR_W = 8.0
 LABEL_GAP = 6.0
 LABEL_ROOM = 14.0  # space after a label before the next bar in its lane
+MARK_ROOM = 12.0  # a check's mark drawn just after a bar too narrow to hold it (paint_mark)
+NARROW = 12.0  # bars narrower than this are drawn as diamonds (events) and carry marks outside
 MIN_ROW_H = 44.0  # room for the row's name and its counts
 BOTTOM_ROOM = 22.0  # below the last row: its last lane clear of the edge, a dragged bar's dates
 
@@ -69,6 +71,7 @@ class TimelineCanvas(CalendarCanvas):
         self.rows: list[TimelineRow] = []
         self.row_tops: list[float] = []
         self._bars: list[tuple[QRectF, Bar, QRectF | None]] = []  # bar, its outside label
+        self._lane_of: dict[int, tuple[int, int]] = {}  # index in _bars -> (row, lane)
         self._font = QFont(self.font())
         self._font.setPointSizeF(max(self._font.pointSizeF() - 0.5, 8))
 
@@ -103,9 +106,10 @@ class TimelineCanvas(CalendarCanvas):
             return (0.0, 0.0)
         needed = text_w + LABEL_GAP + LABEL_ROOM
         end = self.x_of(min(entry.last_day(self.mode), date(self.year, 12, 31)) + timedelta(days=1))
-        if end + needed > self.day_count * self.px_per_day:
+        mark = MARK_ROOM if bar_w < NARROW else 0.0  # the label starts after a narrow bar's mark
+        if end + mark + needed > self.day_count * self.px_per_day:
             return (needed, 0.0)
-        return (0.0, needed)
+        return (0.0, needed + mark)
 
     def _label_reach(self, entry: CalendarEntry) -> tuple[float, float]:
         before, after = self._label_place(entry)
@@ -119,7 +123,8 @@ class TimelineCanvas(CalendarCanvas):
         self.row_tops = []
         top = 0.0
         self._bars = []
-        for row in self.rows:
+        self._lane_of = {}
+        for row_n, row in enumerate(self.rows):
             self.row_tops.append(top)
             row_h = max(row.lanes * LANE_H + ROW_PAD, MIN_ROW_H)
             lanes_top = top + (row_h - row.lanes * LANE_H) / 2
@@ -132,17 +137,73 @@ class TimelineCanvas(CalendarCanvas):
                 text_w = self._label_width(bar.entry)
                 outside = None
                 if after:
-                    outside = QRectF(rect.right() + LABEL_GAP, rect.top(), text_w, rect.height())
+                    mark = MARK_ROOM if width < NARROW else 0.0
+                    outside = QRectF(rect.right() + mark + LABEL_GAP, rect.top(), text_w,
+                                     rect.height())
                 elif before:
                     outside = QRectF(rect.left() - LABEL_GAP - text_w, rect.top(), text_w,
                                      rect.height())
+                self._lane_of[len(self._bars)] = (row_n, bar.lane)
                 self._bars.append((rect, bar, outside))
             top += row_h
         self.row_tops.append(top)
+        self._fit_labels()
         self.hits = [(rect, bar.entry) for rect, bar, _ in self._bars]
         size = QSize(int(self.day_count * self.px_per_day) + 1, int(top + BOTTOM_ROOM) + 1)
         if size != self.size():
             self.setFixedSize(size)
+
+    def _fit_labels(self) -> None:
+        """Shorten each outside label to the room left in its lane: it ends before the next bar
+        (and that bar's own label before it), starts after the previous one and its mark, and
+        stays inside the year. The full title is in the tooltip over the label."""
+        lanes: dict[tuple[int, int], list[int]] = {}
+        for n in range(len(self._bars)):
+            lanes.setdefault(self._lane_of[n], []).append(n)
+        year_w = self.day_count * self.px_per_day
+        for members in lanes.values():
+            members.sort(key=lambda n: self._bars[n][0].left())
+            for pos, n in enumerate(members):
+                rect, bar, outside = self._bars[n]
+                if outside is None:
+                    continue
+                if outside.left() > rect.left():  # after the bar: up to the next one
+                    limit = year_w
+                    for m in members[pos + 1:]:
+                        other, _, other_out = self._bars[m]
+                        left = other.left()
+                        if other_out is not None and other_out.left() < left:
+                            left = other_out.left()
+                        limit = min(limit, left - LABEL_GAP)
+                    width = max(min(outside.width(), limit - outside.left()), 0.0)
+                    fitted = QRectF(outside.left(), outside.top(), width, outside.height())
+                else:  # before the bar: back to the previous one and its mark
+                    limit = 0.0
+                    for m in members[:pos]:
+                        other, _, other_out = self._bars[m]
+                        right = other.right() + (MARK_ROOM if other.width() < NARROW else 0.0)
+                        if other_out is not None and other_out.right() > right:
+                            right = other_out.right()
+                        limit = max(limit, right + LABEL_GAP)
+                    left = max(outside.left(), limit)
+                    fitted = QRectF(left, outside.top(), max(outside.right() - left, 0.0),
+                                    outside.height())
+                self._bars[n] = (rect, bar, fitted)
+
+    def label_rects(self) -> list[tuple[QRectF, CalendarEntry]]:
+        """Each label drawn beside its bar and its entry (tests and tooltips)."""
+        return [(out, bar.entry) for _rect, bar, out in self._bars if out is not None]
+
+    @override
+    def hit(self, pos: QPointF) -> CalendarEntry | None:
+        """A bar, or the label beside it: pointing at a shortened label shows the full title."""
+        entry = super().hit(pos)
+        if entry is not None:
+            return entry
+        for rect, label_entry in self.label_rects():
+            if rect.contains(pos):
+                return label_entry
+        return None
 
     @override
     def sizeHint(self) -> QSize:
@@ -173,7 +234,7 @@ class TimelineCanvas(CalendarCanvas):
             entry = bar.entry
             style = style_for(entry, self.colour_by)
             selected = self.is_selected(entry)
-            if rect.width() < 12 and entry.kind.value == "event":
+            if rect.width() < NARROW and entry.kind.value == "event":
                 self._paint_diamond(painter, rect, style.fill, style.border, selected)
             else:
                 inside = self._label(entry) if outside is None else ""
@@ -183,8 +244,8 @@ class TimelineCanvas(CalendarCanvas):
                             open_right=open_right, selected=selected, font=self._font)
             mark = self.mark_of(entry)
             if mark is not None:
-                paint_mark(painter, rect if rect.width() >= 12 else rect.adjusted(0, 0, 12, 0),
-                           mark)
+                paint_mark(painter, rect if rect.width() >= NARROW else rect.adjusted(
+                    0, 0, MARK_ROOM, 0), mark)
             if outside is not None:
                 painter.setFont(self._font)
                 painter.setPen(QColor("#1b1f24") if not entry.cancelled else MUTED_TEXT)

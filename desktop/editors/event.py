@@ -43,6 +43,7 @@ from models.changes import RecordKind
 from models.checks import Conflict, run_checks
 from models.enums import EventKind, EventStatus, RegionKind
 from models.errors import PlannerError, ValidationError
+from models.language import Lang
 from models.lookups import Lookups, load_lookups
 from models.operations.events import EventDraft, SessionDraft, event_draft
 from models.queries import event_detail, get_event
@@ -240,8 +241,9 @@ class EventEditor(EditorDialog):
         self.tabs.setTabEnabled(self.projects_tab, self.event_id is not None)
         self.clear_errors()
         for c in conflicts:
+            colon = ": " if self.lang is Lang.EN else "："
             self.errors.warn(c.field_for(RecordKind.EVENT, self.event_id or -1),
-                             f"{c.severity.label(self.lang)}：{c.text(self.lang)}")
+                             colon.join((c.severity.label(self.lang), c.text(self.lang))))
 
     def _show_cancel_reason(self) -> None:
         """The reason is asked for and shown only while the status is 已取消."""

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QPlainTextEdit,
+    QSizePolicy,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -39,6 +40,8 @@ from desktop.editors.date_field import DateTimeField, beside
 from desktop.formatting import pydate, qdate
 from models.enums import LabelledEnum
 from models.language import Lang
+
+QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum" for a widget's size
 
 E = TypeVar("E", bound=LabelledEnum)
 translate = QCoreApplication.translate
@@ -366,6 +369,8 @@ class Form(QFormLayout):
         column.addWidget(beside(widget) if isinstance(widget, DateTimeField) else widget)
         message = error_label(box)
         column.addWidget(message)
+        if widget.maximumHeight() < QWIDGETSIZE_MAX:  # a capped text box: its row stays as tall
+            box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.addRow(caption, box)
         self.errors.add(name, widget, message, *aliases)
         return widget

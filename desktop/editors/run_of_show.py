@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QComboBox,
     QDateTimeEdit,
     QHBoxLayout,
     QHeaderView,
@@ -38,6 +39,10 @@ def _time_edit(moment: datetime, zone: str) -> QDateTimeEdit:
     edit.setDisplayFormat("MM-dd HH:mm")
     edit.setDateTime(to_qdatetime(moment.astimezone(ZoneInfo(zone))))
     return edit
+
+
+MAX_CHOICE_W = 300  # the widest a column of choices grows to fit its longest choice
+COMBO_CHROME_W = 36  # a combo box's frame and arrow beside its text
 
 
 class RowTable(QWidget):
@@ -90,10 +95,24 @@ class RowTable(QWidget):
                     break
             if signal is not None:
                 signal.connect(lambda *_a: self.changed.emit())  # type: ignore[attr-defined]
+            if isinstance(widget, QComboBox):  # the whole choice when the column cuts it
+                widget.setToolTip(widget.currentText())
+                widget.currentTextChanged.connect(widget.setToolTip)
             self.table.setCellWidget(n, column, widget)
+            self._widen(column, widget)
         if not self.signalsBlocked():  # a row the user adds is the one selected
             self.table.selectRow(n)
         self.changed.emit()
+
+    def _widen(self, column: int, widget: QWidget) -> None:
+        """A choice (a person with their position) gets the room to show it whole, up to
+        MAX_CHOICE_W; the last column stretches anyway."""
+        if not isinstance(widget, QComboBox) or column == self.table.columnCount() - 1:
+            return
+        text_w = widget.fontMetrics().horizontalAdvance(widget.currentText())
+        wanted = min(text_w + COMBO_CHROME_W, MAX_CHOICE_W)
+        if wanted > self.table.columnWidth(column):
+            self.table.setColumnWidth(column, wanted)
 
     def undo_accessors(self) -> tuple[Callable[[], list[object]],
                                       Callable[[list[object]], None], object]:

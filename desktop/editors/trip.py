@@ -50,6 +50,7 @@ from models.changes import RecordKind
 from models.checks import Conflict, run_checks
 from models.enums import ItemKind, PersonKind, RegionKind, TripStatus
 from models.errors import PlannerError
+from models.language import Lang
 from models.lookups import Lookups, load_lookups
 from models.operations.items import ItemDraft
 from models.operations.trips import TripDraft, delegation, trip_draft
@@ -296,7 +297,8 @@ class TripEditor(EditorDialog):
         self.itinerary.warnings = {}
         trip_id = self.detail.id if self.detail else -1
         for c in conflicts:
-            text = f"{c.severity.label(self.lang)}：{c.text(self.lang)}"
+            colon = ": " if self.lang is Lang.EN else "："
+            text = colon.join((c.severity.label(self.lang), c.text(self.lang)))
             self.errors.warn(c.field_for(RecordKind.TRIP, trip_id), text)
             items: list[int | None] = [x.id for x in c.concerns if x.kind is RecordKind.ITEM]
             items = items or [c.item_id]

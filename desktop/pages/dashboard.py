@@ -473,9 +473,10 @@ class DashboardView(QWidget):
                 item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight
                                       | Qt.AlignmentFlag.AlignVCenter)
         if not self.board:
-            empty = QTreeWidgetItem(tree)
-            empty.setText(1, self.tr("No signed projects or HQ visits this month yet"))
-            empty.setForeground(1, QBrush(MUTED_TEXT))
+            empty = QTreeWidgetItem(tree)  # across the whole row: the columns are narrow
+            empty.setFirstColumnSpanned(True)
+            empty.setText(0, self.tr("No signed projects or HQ visits this month yet"))
+            empty.setForeground(0, QBrush(MUTED_TEXT))
         header = tree.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)

@@ -30,7 +30,7 @@ class OrganisationTableModel(RowTableModel[OrganisationRow]):
             Column("china500", self.tr("China 500"), lambda r: str(r.china_top_500_rank or ""),
                    sort=lambda r: r.china_top_500_rank or NO_RANK, align_right=True),
             Column("hq", self.tr("Headquarters"),
-                   lambda r: place_name(r.hq_city, r.hq_country, lang)),
+                   lambda r: place_name(r.hq_city_name(lang), r.hq_country, lang)),
             Column("contacts", self.tr("Contacts"),
                    lambda r: join_names((p.name(lang) for p in r.contacts), lang)),
         ], parent)
@@ -39,7 +39,7 @@ class OrganisationTableModel(RowTableModel[OrganisationRow]):
         return " ".join([
             row.name_zh, row.name_en, row.kind.zh, row.kind.en,
             row.industry.name_zh if row.industry else "",
-            row.industry.name_en if row.industry else "", row.hq_city, row.hq_country,
+            row.industry.name_en if row.industry else "", row.hq_city, row.hq_city_en, row.hq_country,
             country_name(row.hq_country, self.lang) if row.hq_country else "",
             *(p.name_zh for p in row.contacts),
         ])

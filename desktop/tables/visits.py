@@ -38,7 +38,8 @@ class VisitTableModel(RowTableModel[HqVisitRow]):
                    width=240),
             Column("team", self.tr("Team"), lambda r: r.team_name(lang),
                    sort=lambda r: team_number(r.team)),
-            Column("place", self.tr("Place"), lambda r: r.place, width=140),
+            Column("place", self.tr("Place"), lambda r: r.place_name(lang), width=140,
+                   tooltip=lambda r: r.place if r.place_name(lang) != r.place else ""),
             Column("industry", self.tr("Industry"),
                    lambda r: r.industry.name(lang) if r.industry else ""),
             Column("region", self.tr("Region"), lambda r: r.region.name(lang) if r.region else ""),
@@ -57,7 +58,7 @@ class VisitTableModel(RowTableModel[HqVisitRow]):
 
     def search_text(self, row: HqVisitRow) -> str:
         return " ".join([row.organisation.name_zh, row.organisation.name_en, row.team, row.team_en,
-                         row.place,
+                         row.place, row.place_en,
                          row.outcome, row.notes, row.follow_up_code or "", row.status.zh,
                          row.unit.name_zh if row.unit else ""])
 

@@ -19,6 +19,7 @@ from models.organisations import Organisation
 from models.people import Person
 from models.row_builders import organisation_row, person_row
 from models.rows import OrganisationRow, PersonRow
+from models.visits import city_names
 
 
 @dataclass
@@ -211,7 +212,8 @@ def _organisation(session: Session, org_id: int) -> Organisation:
 def _flushed_organisation(session: Session, org: Organisation) -> OpResult[OrganisationRow]:
     """Write the changes of ``org``; its row and what changed."""
     session.flush()
-    return OpResult(organisation_row(org), OpChanges.of(RecordKind.ORGANISATION, org.id))
+    return OpResult(organisation_row(org, cities=city_names(session)),
+                    OpChanges.of(RecordKind.ORGANISATION, org.id))
 
 
 def create_organisation(session: Session, draft: OrganisationDraft) -> OpResult[OrganisationRow]:

@@ -23,7 +23,7 @@ from models.row_builders import hq_visit_row, ref
 from models.rows import HqVisitRow, Ref, TeamRow
 from models.teams import ChainLeader, TargetHq, Team
 from models.trips import Trip
-from models.visits import team_row
+from models.visits import city_names, team_row
 
 
 def _exists(session: Session, model: type, ident: int | None, field_name: str, zh: str,
@@ -237,7 +237,8 @@ def plan_visit(session: Session, draft: VisitDraft) -> OpResult[HqVisitRow]:
     _apply_visit(visit, draft, session.get(Team, draft.team_id) if draft.team_id else None)
     session.add(visit)
     session.flush()
-    return OpResult(hq_visit_row(visit, _target_of(session, visit)), _visit_changes(visit))
+    return OpResult(hq_visit_row(visit, _target_of(session, visit), city_names(session)),
+                    _visit_changes(visit))
 
 
 def plan_visits(session: Session, drafts: list[VisitDraft]) -> OpResult[list[int]]:
@@ -286,7 +287,7 @@ def update_visit(session: Session, visit_id: int, draft: VisitDraft,
     changes = _visit_changes(visit)
     _apply_visit(visit, draft, session.get(Team, draft.team_id) if draft.team_id else None)
     session.flush()
-    return OpResult(hq_visit_row(visit, _target_of(session, visit)),
+    return OpResult(hq_visit_row(visit, _target_of(session, visit), city_names(session)),
                     changes | _visit_changes(visit))
 
 

@@ -133,7 +133,22 @@ def test_the_month_s_leaderboard(qtbot: QtBot, sessions: sessionmaker[Session]) 
     first = view.board_list.topLevelItem(0)
     assert [first.text(n) for n in range(5)] == ["1", "松山湖高新区", "1", "25 亿元", "1"]
     view.set_today(date(2023, 4, 20))
-    assert texts(view, "board_list", 1) == ["No signed projects or HQ visits this month yet"]
+    assert texts(view, "board_list", 0) == ["No signed projects or HQ visits this month yet"]
+
+
+def test_an_empty_month_s_board_says_so_in_full(qtbot: QtBot,
+                                                sessions: sessionmaker[Session]) -> None:
+    """The message spans the board's row instead of squeezing into the unit column."""
+    make_plan(sessions)
+    view = open_dashboard(qtbot, context(sessions, Lang.EN), date(2023, 4, 20))
+    tree = view.board_list
+    item = tree.topLevelItem(0)
+    text = "No signed projects or HQ visits this month yet"
+    column = next(n for n in range(tree.columnCount()) if item.text(n))
+    assert item.text(column) == text
+    room = (tree.viewport().width() if item.isFirstColumnSpanned() and column == 0
+            else tree.columnWidth(column))
+    assert tree.fontMetrics().horizontalAdvance(text) + 12 <= room
 
 
 def test_changes_refresh_the_dashboard(qtbot: QtBot, sessions: sessionmaker[Session]) -> None:

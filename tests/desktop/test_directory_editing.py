@@ -84,3 +84,21 @@ def test_new_organisation_and_undo(window: MainWindow, small: Small, qtbot: QtBo
     assert window.organisations.model.find_row(editor.record_id()) >= 0
     window.ctx.undo_stack.undo()
     assert window.organisations.model.find_row(editor.record_id()) < 0
+
+
+def test_the_dossier_s_fields_sit_one_under_another(window: MainWindow, small: Small,
+                                                    qtbot: QtBot) -> None:
+    """Business, revenue, employees and the presences follow each other without empty bands,
+    however tall the editor; the room left over stays below the last field."""
+    editor = window.editors.open_organisation(small.world.org_id)
+    editor.resize(900, 760)
+    editor.tabs.setCurrentIndex(1)
+    qtbot.waitExposed(editor)
+    fields = [editor.business, editor.revenue, editor.employees, editor.china_presence,
+              editor.gba_presence]
+    tops = [f.mapTo(editor, f.rect().topLeft()).y() for f in fields]
+    bottoms = [f.mapTo(editor, f.rect().bottomLeft()).y() for f in fields]
+    assert tops == sorted(tops)
+    for above, below in zip(bottoms, tops[1:], strict=False):
+        assert below - above < 24  # the form's spacing and an empty error line, not a band
+    editor.discard_and_close()

@@ -254,3 +254,32 @@ def test_the_status_bar_says_who_in_the_sessions_language(
     qtbot.addWidget(win)
     label = win.findChild(QLabel, "signedIn")
     assert label is not None and label.text() == f"local user {default_actor()}"
+
+
+@pytest.mark.backends("sqlite", "postgresql")
+def test_the_status_bar_names_the_database_not_its_raw_address(window: MainWindow,
+                                                                db_url: str) -> None:
+    """The file's name (or database@server), as the title has it; the full address, without a
+    password, in the tooltip."""
+    from PySide6.QtWidgets import QLabel
+    from sqlalchemy.engine import make_url
+
+    label = window.findChild(QLabel, "database")
+    assert label is not None
+    url = make_url(db_url)
+    if url.get_backend_name() == "sqlite":
+        assert label.text() == "campaign.db"
+    else:
+        assert label.text() == f"{url.database}@{url.host}"
+    assert "://" not in label.text() and label.text() in window.windowTitle()
+    assert label.toolTip() == url.render_as_string(hide_password=True)
+    assert url.password is None or str(url.password) not in label.toolTip()
+
+
+def test_the_database_place_of_a_server_address_hides_its_password() -> None:
+    from desktop.main_window import database_address, database_place
+
+    address = "postgresql://planner:secret@db.example.cn:5432/campaign"
+    assert database_place(address) == "campaign@db.example.cn"
+    assert "secret" not in database_address(address)
+    assert database_place("sqlite:////home/li/招商/计划.db") == "计划.db"

@@ -101,3 +101,35 @@ def test_the_sample_run_of_show_tab_looks_right(sample_ctx: AppContext, qtbot: Q
     assert isinstance(first, QDateTimeEdit) and isinstance(first.dateTime(), QDateTime)
     editor.grab().save(str(tmp_path / "event-run-of-show.png"))
     editor.grab().save("/tmp/i11/event-run-of-show.png")
+
+
+def test_a_post_s_person_shows_with_their_position_uncut(small: Small, db_url: str,
+                                                         qtbot: QtBot) -> None:
+    """The English "name  position" of a post's person fits its column (up to a limit), and the
+    choice is in the combo's tooltip."""
+    from datetime import UTC, datetime
+
+    from PySide6.QtWidgets import QComboBox, QWidget
+
+    from desktop.editors.run_of_show import COMBO_CHROME_W, MAX_CHOICE_W
+    from models.language import Lang
+    from models.operations.events import StaffPostDraft
+
+    english = AppContext(small.sessions, db_url, Lang.EN)
+    english.background_loading = False
+    host = QWidget()
+    qtbot.addWidget(host)
+    editor = EventEditor(english, small.event.id, host)  # host owns it
+    editor.show()
+    editor.tabs.setCurrentWidget(editor.run_of_show)
+    posts = editor.run_of_show.posts
+    posts.add(StaffPostDraft("签到接待", datetime(2023, 3, 1, 1, tzinfo=UTC),
+                             datetime(2023, 3, 1, 2, tzinfo=UTC), person_id=small.world.leader_id))
+    person = posts._row_widgets(0)[2]
+    assert isinstance(person, QComboBox)
+    text = person.currentText()
+    assert "  " in text  # the name and the position
+    needed = min(person.fontMetrics().horizontalAdvance(text) + COMBO_CHROME_W, MAX_CHOICE_W)
+    assert posts.table.columnWidth(2) >= needed
+    assert person.toolTip() == text
+    editor.discard_and_close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -182,3 +182,37 @@ def test_the_sample_campaign_s_year(qtbot: QtBot, sample_sessions: sessionmaker[
         for other, other_entry, _ in view.canvas.bar_rects():
             if other_entry.key != entry.key:
                 assert not rect.intersects(other)
+
+
+def test_labels_beside_bars_clear_the_marks_and_the_next_bars(
+        qtbot: QtBot, sample_sessions: sessionmaker[Session]) -> None:
+    """A label too long for its bar starts after the bar's check mark and is shortened to the room
+    before the next bar in its lane (and to the year's end); pointing at it gives the full title."""
+    from desktop.calendar.timeline_parts import MARK_ROOM, NARROW
+
+    view = open_timeline(qtbot, context(sample_sessions))
+    view.set_zoom(3.0)
+    canvas = view.canvas
+    bars = canvas.bar_rects()
+    labels = canvas.label_rects()
+    assert labels
+    year_w = canvas.day_count * canvas.px_per_day
+    marked = 0
+    for label, entry in labels:
+        assert label.left() >= 0 and label.right() <= year_w + 0.5
+        own = next(rect for rect, e, _ in bars if e.key == entry.key)
+        if label.left() > own.left() and own.width() < NARROW:
+            assert label.left() >= own.right() + MARK_ROOM  # clear of the mark after the bar
+            marked += canvas.mark_of(entry) is not None
+        for rect, other, _ in bars:
+            if other.key != entry.key:
+                assert not label.intersects(rect), (entry.title(Lang.EN), other.title(Lang.EN))
+                if rect.width() < NARROW and canvas.mark_of(other) is not None:
+                    mark_box = QRectF(rect.right(), rect.top(), MARK_ROOM, rect.height())
+                    assert not label.intersects(mark_box)
+        for other_label, other in labels:
+            if other.key != entry.key:
+                assert not label.intersects(other_label)
+        assert canvas.hit(label.center()) is not None
+        assert canvas.hit(label.center()).key == entry.key  # the label's tooltip is its entry's
+    assert marked  # the sample has narrow bars with marks and labels after them

@@ -211,3 +211,27 @@ def test_a_flight_lands_in_its_own_zone_and_keeps_its_details(window: MainWindow
     # 07:15 in Frankfurt (UTC+1), not in Beijing: 12 h 05 in the air, not 5 h 05
     assert flight.local_arrival.strftime("%H:%M") == "07:15"
     assert (flight.ends_at - flight.starts_at).total_seconds() == 12 * 3600 + 5 * 60
+
+
+def test_an_english_editor_s_warnings_read_with_an_english_colon(
+        small: Small, db_url: str, qtbot: QtBot) -> None:
+    """"Conflict: …" in the English window, not the Chinese full-width "Conflict：…"."""
+    from PySide6.QtWidgets import QWidget
+
+    from desktop.context import AppContext
+    from desktop.editors.opening import Editors
+    from models.language import Lang
+    from models.operations.trips import create_trip
+    from tests.factories import trip_draft
+
+    with small.sessions.begin() as session:  # the leader booked twice at once
+        create_trip(session, trip_draft(small.world, title_zh="同期另一推介"))
+    english = AppContext(small.sessions, db_url, Lang.EN)
+    english.background_loading = False
+    host = QWidget()
+    qtbot.addWidget(host)
+    editor = Editors(english, host).open_trip(small.trip.id)
+    label = editor.errors.label("members")
+    assert label is not None and "：" not in label.text()
+    assert label.text().lstrip("⚠ ").startswith("Conflict: ")
+    editor.discard_and_close()

@@ -20,6 +20,7 @@ from desktop.tables.visits import CoverageTableModel, VisitTableModel
 from models.changes import OpChanges, RecordKind
 from models.enums import VisitStatus
 from models.language import Lang
+from models.operations.directory import OrganisationDraft, create_organisation
 from models.operations.teams import (
     TeamDraft,
     VisitDraft,
@@ -190,7 +191,7 @@ def test_english_team_names_in_the_english_window(small: Small, db_url: str, tea
         draft = team_draft(s, team_id)
         draft.name_en = "Team 7"
         update_team(s, team_id, draft)
-        plan_visit(s, VisitDraft(small.world.org_id, date(2023, 11, 20), team_id))
+        plan_visit(s, VisitDraft(small.world.org_id, date(2023, 11, 20), team_id, place="法兰克福"))
     host = QWidget()
     qtbot.addWidget(host)
     page = VisitsPage(english, Editors(english, host))
@@ -203,6 +204,17 @@ def test_english_team_names_in_the_english_window(small: Small, db_url: str, tea
     assert page.teams.index(0, team_col).data() == "Team 7"
     visit_col = page.model.column_number("team")
     assert page.model.index(0, visit_col).data() == "Team 7"
+    place = page.model.index(0, page.model.column_number("place"))
+    assert place.data() == "Frankfurt"  # the directory's city in English, not 法兰克福
+    assert place.data(Qt.ItemDataRole.ToolTipRole) == "法兰克福"
+    from desktop.tables.organisations import OrganisationTableModel
+
+    with small.sessions.begin() as s:
+        org = create_organisation(s, OrganisationDraft("甲公司", hq_city="法兰克福",
+                                                       hq_country="DE")).value
+    orgs = OrganisationTableModel(Lang.EN)
+    orgs.set_rows([org])
+    assert orgs.index(0, orgs.column_number("hq")).data() == "Frankfurt (Germany)"
     assert page.team_filter.findText("Team 7") > 0 and page.team_filter.findText("第7小分队") < 0
     dialog = page.new_team()
     qtbot.addWidget(dialog)

@@ -14,6 +14,7 @@ from models.changes import RecordKind
 from models.database import alembic_config, create_db_engine, open_database
 from models.enums import LeadStage, VisitStatus
 from models.errors import ValidationError
+from models.language import Lang
 from models.operations.directory import (
     OrganisationDraft,
     create_organisation,
@@ -254,3 +255,37 @@ def test_visit_statuses_keep_their_own_labels() -> None:
     assert (TripStatus.PLANNED.zh, TripStatus.DONE.zh) == ("已计划", "已完成")
     assert (VisitStatus.PLANNED.zh, VisitStatus.DONE.zh, VisitStatus.DONE.en) == (
         "计划拜访", "已拜访", "Visited")
+
+
+def test_a_visit_s_place_reads_in_english_where_the_city_is_known(
+        sessions: sessionmaker[Session], world: World) -> None:
+    """The directory's city (法兰克福 → Frankfurt), else CLDR's (芝加哥 → Chicago); free text as typed."""
+    team_id = _team(sessions, world)
+    with sessions.begin() as s:
+        planned = plan_visit(s, VisitDraft(world.org_id, date(2023, 11, 20), team_id,
+                                           place="法兰克福")).value
+        plan_visit(s, VisitDraft(world.org_id, date(2023, 11, 21), team_id, place="芝加哥"))
+        plan_visit(s, VisitDraft(world.org_id, date(2023, 11, 22), team_id,
+                                 place="苏州金鸡湖大酒店会议室"))
+    assert planned.place_name(Lang.EN) == "Frankfurt" and planned.place_name(Lang.ZH) == "法兰克福"
+    with sessions() as s:
+        rows = list_visits(s, team_id=team_id)
+    assert [r.place_name(Lang.EN) for r in rows] == ["Frankfurt", "Chicago", "苏州金鸡湖大酒店会议室"]
+    assert [r.place_name(Lang.ZH) for r in rows] == ["法兰克福", "芝加哥", "苏州金鸡湖大酒店会议室"]
+
+
+def test_an_organisation_s_headquarters_read_in_english_where_the_city_is_known(
+        sessions: sessionmaker[Session], world: World) -> None:
+    from models import queries
+
+    with sessions.begin() as s:
+        ids = [create_organisation(s, OrganisationDraft(name, hq_city=city, hq_country=country))
+               .value.id for name, city, country in (("甲公司", "法兰克福", "DE"),
+                                                     ("乙公司", "伦敦", "GB"),
+                                                     ("丙公司", "松山湖某园区", "CN"))]
+    with sessions() as s:
+        rows = {r.id: r for r in queries.list_organisations(s)}
+        one = queries.get_organisation(s, ids[0])
+    assert [rows[i].hq_city_name(Lang.EN) for i in ids] == ["Frankfurt", "London", "松山湖某园区"]
+    assert [rows[i].hq_city_name(Lang.ZH) for i in ids] == ["法兰克福", "伦敦", "松山湖某园区"]
+    assert one.hq_city_name(Lang.EN) == "Frankfurt"

@@ -165,3 +165,24 @@ def test_confirmation_and_unconfirmed_results_read_in_both_languages() -> None:
     assert unconfirmed_results(1, 3_500_000_000, 2, Lang.ZH) == "1 个项目 35 亿元 · 2 次拜访"
     assert unconfirmed_results(0, 0, 1, Lang.EN) == "1 visit(s)"
     assert unconfirmed_results(0, 0, 0, Lang.ZH) == ""
+
+
+def test_a_city_typed_in_chinese_in_english() -> None:
+    from models.wording import city_in_english
+
+    directory = {"法兰克福": "Frankfurt", "澳门": "Macau"}
+    assert city_in_english("法兰克福", directory) == "Frankfurt"
+    assert city_in_english("澳门", directory) == "Macau"  # the directory before CLDR (Macao)
+    assert city_in_english("芝加哥") == "Chicago"  # CLDR's cities of time zones
+    assert city_in_english("纽约") == "New York"
+    assert city_in_english("李锦记（香港）", directory) == ""  # free text stays as typed
+    assert city_in_english("", directory) == ""
+
+
+def test_a_city_that_is_its_territory_is_named_once() -> None:
+    from models.wording import place_name
+
+    assert place_name("Macau", "MO", Lang.EN) == "Macao, China"  # not "Macau (Macao, China)"
+    assert place_name("Hong Kong", "HK", Lang.EN) == "Hong Kong, China"
+    assert place_name("澳门", "MO", Lang.ZH) == "中国澳门"
+    assert place_name("Stuttgart", "DE", Lang.EN) == "Stuttgart (Germany)"
