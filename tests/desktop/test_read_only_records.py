@@ -4,14 +4,20 @@ a viewer's window has every edit action off. Unit and viewer accounts on a real 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QEvent, QPointF, Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from desktop.calendar.actions import Permits
+from desktop.calendar.canvas import CalendarCanvas
+from desktop.calendar.timeline import TimelineView
+from desktop.calendar.view import CalendarMode, CalendarView
 from desktop.context import AppContext
 from desktop.main_window import MainWindow
 from desktop.settings import AppSettings
@@ -22,6 +28,8 @@ from models.database import open_database
 from models.enums import UnitKind
 from models.language import Lang
 from models.trips import Trip
+from planning.entries import CalendarEntry, EntryKind
+from tests.desktop.test_calendar_view import centre, drag, mouse
 from tests.factories import make_trip, make_world
 from tests.pgserver import PgServer
 
@@ -133,3 +141,127 @@ def test_a_unit_is_refused_up_front_on_another_units_trip(
         window.trips.messages.box.close()
     assert window.trips.select_id(campaign.own_trip)
     assert window.trips.refused(Trip, campaign.own_trip) is False
+
+
+def calendar_as(campaign: Campaign, role: AccountRole, qtbot: QtBot,
+                engines: list[Engine]) -> CalendarView:
+    """The calendar of ``role``'s own password connection, at the trips' week in March 2023."""
+    engine, factory = open_database(campaign.urls[role])
+    engines.append(engine)
+    ctx = AppContext(factory, campaign.urls[role], Lang.ZH)
+    view = CalendarView(ctx)
+    qtbot.addWidget(view)
+    view.resize(1100, 760)
+    view.show()
+    view.go_to(date(2023, 3, 23))
+    return view
+
+
+@pytest.fixture
+def engines() -> Iterator[list[Engine]]:
+    opened: list[Engine] = []
+    yield opened
+    for engine in opened:
+        engine.dispose()
+
+
+def trip_entry(canvas: CalendarCanvas, trip_id: int) -> CalendarEntry:
+    return next(e for e in canvas.entries if e.key == (EntryKind.TRIP, trip_id))
+
+
+def trip_dates(campaign: Campaign, sessions: sessionmaker[Session], trip_id: int) -> tuple[Any, Any]:
+    with sessions() as s:
+        trip = s.get(Trip, trip_id)
+        assert trip is not None
+        return trip.start_date, trip.end_date
+
+
+def test_a_unit_cannot_drag_another_units_trip_on_the_calendar_and_says_why(
+        campaign: Campaign, sessions: sessionmaker[Session], qtbot: QtBot,
+        engines: list[Engine], tmp_path: Any) -> None:
+    view = calendar_as(campaign, AccountRole.UNIT, qtbot, engines)
+    month = view.month
+    theirs, own = trip_entry(month, campaign.other_trip), trip_entry(month, campaign.own_trip)
+    reason = month.refusal_of(theirs)
+    assert reason is not None and reason.startswith("无权修改 ") and "市工业和信息化局" in reason
+    assert month.refusal_of(own) is None and month.permits.creates
+    before = trip_dates(campaign, sessions, campaign.other_trip)
+    start = centre(month, theirs)
+    drag(month, start, start + QPointF(month.width() / 7 * 2, 0))
+    assert month.dragging is None  # the drag never started
+    assert view.banner.text() == reason
+    assert trip_dates(campaign, sessions, campaign.other_trip) == before
+    view.grab().save(str(tmp_path / "calendar-unit.png"))
+    view.grab().save("/tmp/i10e-calendar-unit.png")
+    # its own trip moves by dragging, two days later
+    view.banner.dismiss()
+    start = centre(month, trip_entry(month, campaign.own_trip))
+    drag(month, start, start + QPointF(month.width() / 7 * 2, 0))
+    assert view.banner.text() == ""
+    assert trip_dates(campaign, sessions, campaign.own_trip)[0] > date(2023, 3, 23)  # moved later
+    # the week view and the work week refuse the same way (the trip is a whole-day bar above)
+    for mode in (CalendarMode.WEEK, CalendarMode.WORK_WEEK):
+        view.set_view(mode)
+        header = view.week.header
+        assert header.refusal_of(trip_entry(header, campaign.other_trip)) == reason
+        view.banner.dismiss()
+        start = centre(header, trip_entry(header, campaign.other_trip))
+        drag(header, start, start + QPointF(header.col_width() * 1.5, 0))
+        assert header.dragging is None and view.banner.text() == reason
+        # Alt+→ is refused with the same words
+        view.banner.dismiss()
+        header.select(trip_entry(header, campaign.other_trip))
+        qtbot.keyClick(header, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+        assert view.banner.text() == reason
+    assert trip_dates(campaign, sessions, campaign.other_trip) == before
+
+
+def test_a_unit_cannot_drag_another_units_bar_on_the_year_timeline(
+        campaign: Campaign, sessions: sessionmaker[Session], qtbot: QtBot,
+        engines: list[Engine]) -> None:
+    engine, factory = open_database(campaign.urls[AccountRole.UNIT])
+    engines.append(engine)
+    view = TimelineView(AppContext(factory, campaign.urls[AccountRole.UNIT], Lang.ZH))
+    qtbot.addWidget(view)
+    view.resize(1100, 600)
+    view.show()
+    view.set_year(2023)
+    canvas = view.canvas
+    theirs = trip_entry(canvas, campaign.other_trip)
+    reason = canvas.refusal_of(theirs)
+    assert reason is not None and "市工业和信息化局" in reason
+    before = trip_dates(campaign, sessions, campaign.other_trip)
+    start = centre(canvas, theirs)
+    drag(canvas, start, start + QPointF(canvas.px_per_day * 5, 0))
+    assert canvas.dragging is None and view.banner.text() == reason
+    assert trip_dates(campaign, sessions, campaign.other_trip) == before
+    assert canvas.refusal_of(trip_entry(canvas, campaign.own_trip)) is None
+
+
+def test_a_viewer_moves_nothing_and_creates_nothing_on_the_calendar(
+        campaign: Campaign, sessions: sessionmaker[Session], qtbot: QtBot,
+        engines: list[Engine]) -> None:
+    view = calendar_as(campaign, AccountRole.VIEWER, qtbot, engines)
+    month = view.month
+    assert not month.permits.creates
+    own = trip_entry(month, campaign.own_trip)
+    reason = month.refusal_of(own)
+    assert reason is not None and "只读账户" in reason
+    start = centre(month, own)
+    drag(month, start, start + QPointF(month.width() / 7, 0))
+    assert view.banner.text() == reason
+    assert trip_dates(campaign, sessions, campaign.own_trip)[0] == date(2023, 3, 23)
+    asked: list[Any] = []
+    view.ctx.new_event_requested.connect(lambda *a: asked.append(a))
+    empty = month._cell(len(month.days) - 1).center()  # the grid's last day: no trip there
+    assert month.hit(empty) is None
+    mouse(month, QEvent.Type.MouseButtonDblClick, empty)
+    assert asked == []
+    view.set_view(CalendarMode.WEEK)
+    body = view.week.body
+    mouse(body, QEvent.Type.MouseButtonDblClick, QPointF(body.col_left(0) + 5, body.height() - 5))
+    assert asked == []
+    view.set_view(CalendarMode.MONTH)
+    month.permits = Permits()  # the same gesture with creating allowed asks for a new event
+    mouse(month, QEvent.Type.MouseButtonDblClick, empty)
+    assert len(asked) == 1
