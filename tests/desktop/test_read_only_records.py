@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QEvent, QPointF, Qt
 from pytestqt.qtbot import QtBot
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -19,6 +19,10 @@ from desktop.calendar.canvas import CalendarCanvas
 from desktop.calendar.timeline import TimelineView
 from desktop.calendar.view import CalendarMode, CalendarView
 from desktop.context import AppContext
+from desktop.editors.event import EventEditor
+from desktop.editors.lead import LeadEditor
+from desktop.editors.trip import TripEditor
+from desktop.editors.visit_dialogs import VisitDialog
 from desktop.main_window import MainWindow
 from desktop.settings import AppSettings
 from models.accounts.names import AccountRole
@@ -27,6 +31,7 @@ from models.campaign import Unit
 from models.database import open_database
 from models.enums import UnitKind
 from models.language import Lang
+from models.lookups import load_lookups
 from models.trips import Trip
 from planning.entries import CalendarEntry, EntryKind
 from tests.desktop.test_calendar_view import centre, drag, mouse
@@ -265,3 +270,44 @@ def test_a_viewer_moves_nothing_and_creates_nothing_on_the_calendar(
     month.permits = Permits()  # the same gesture with creating allowed asks for a new event
     mouse(month, QEvent.Type.MouseButtonDblClick, empty)
     assert len(asked) == 1
+
+
+def own_unit_id(sessions: sessionmaker[Session]) -> int:
+    with sessions() as s:
+        return s.scalars(select(Unit.id).where(Unit.name_zh == "松山湖高新区")).one()
+
+
+def test_a_unit_accounts_new_records_belong_to_its_unit(
+        campaign: Campaign, sessions: sessionmaker[Session], qtbot: QtBot,
+        engines: list[Engine], tmp_path: Any) -> None:
+    engine, factory = open_database(campaign.urls[AccountRole.UNIT])
+    engines.append(engine)
+    ctx = AppContext(factory, campaign.urls[AccountRole.UNIT], Lang.ZH)
+    mine = own_unit_id(sessions)
+    trip = TripEditor(ctx, day=date(2023, 5, 8))
+    event = EventEditor(ctx, day=date(2023, 5, 8))
+    lead = LeadEditor(ctx)
+    with factory() as s:
+        lookups = load_lookups(s)
+    visit = VisitDialog(ctx, lookups, [], [])
+    for widget, combo in ((trip, trip.host_unit), (event, event.host_unit), (lead, lead.unit),
+                          (visit, visit.unit)):
+        qtbot.addWidget(widget)
+        assert combo.value() == mine and combo.count() == 1, type(widget).__name__
+        assert combo.currentText() == "松山湖高新区"
+    trip.show()
+    trip.grab().save(str(tmp_path / "new-trip-unit.png"))
+    trip.grab().save("/tmp/i10e-new-trip-unit.png")
+    trip.title_zh.setText("松山湖赴德招商")
+    assert trip.save()
+    with sessions() as s:
+        saved = s.scalars(select(Trip).where(Trip.title_zh == "松山湖赴德招商")).one()
+        assert saved.host_unit_id == mine
+    # another unit's trip, read-only, still shows its own unit; a planner chooses among all
+    theirs = TripEditor(ctx, campaign.other_trip)
+    qtbot.addWidget(theirs)
+    assert theirs.host_unit.currentText() == "市工业和信息化局" and theirs.host_unit.count() > 1
+    planner_ctx = AppContext(sessions, "postgresql://", Lang.ZH)
+    free = TripEditor(planner_ctx, day=date(2023, 5, 8))
+    qtbot.addWidget(free)
+    assert free.host_unit.count() > 2 and free.host_unit.value() is None
