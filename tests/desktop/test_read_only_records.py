@@ -3,8 +3,12 @@ a viewer's window has every edit action off. Unit and viewer accounts on a real 
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -39,6 +43,7 @@ from tests.factories import make_trip, make_world
 from tests.pgserver import PgServer
 
 PASSWORD = "Mima-2023-ok"
+ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.backends("postgresql")
 
 
@@ -311,3 +316,29 @@ def test_a_unit_accounts_new_records_belong_to_its_unit(
     free = TripEditor(planner_ctx, day=date(2023, 5, 8))
     qtbot.addWidget(free)
     assert free.host_unit.count() > 2 and free.host_unit.value() is None
+
+
+def test_a_units_own_change_in_the_window_is_its_own_in_the_history(
+        campaign: Campaign, sessions: sessionmaker[Session], qtbot: QtBot,
+        engines: list[Engine]) -> None:
+    """End to end: the unit edits its trip in the trip editor (the window's save, EditTrip),
+    then ``python main.py --db <its URL> history TRIP-…`` names the unit's login as the actor,
+    whatever CAMPAIGN_PLANNER_USER says."""
+    url = campaign.urls[AccountRole.UNIT]
+    engine, factory = open_database(url)
+    engines.append(engine)
+    editor = TripEditor(AppContext(factory, url, Lang.ZH), campaign.own_trip)
+    qtbot.addWidget(editor)
+    assert editor.read_only == ""
+    editor.title_zh.setText("欧洲新能源汽车推介（松山湖）")
+    assert editor.save()
+    login = str(make_url(url).username)
+    env = {**os.environ, "CAMPAIGN_PLANNER_USER": "冒名者", "PYTHONIOENCODING": "utf-8"}
+    done = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", url, "history",
+                           editor.code], capture_output=True, text=True, encoding="utf-8",
+                          env=env, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    changed = [line for line in done.stdout.splitlines() if "欧洲新能源汽车推介（松山湖）" in line]
+    assert changed and login in done.stdout, done.stdout
+    assert "冒名者" not in done.stdout
+    assert PASSWORD not in done.stdout + done.stderr
