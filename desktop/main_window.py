@@ -57,6 +57,7 @@ from desktop.worker import Job
 from models import queries
 from models.accounts.names import AccountRole
 from models.accounts.signed_in import SignedIn, signed_in
+from models.database import shown_url
 from models.errors import NotFoundError, PlannerError
 from spreadsheets.export import SheetFilters, SheetKind
 
@@ -156,7 +157,7 @@ class MainWindow(QMainWindow):
         self.signed_in.setObjectName("signedIn")
         self.signed_in.setStyleSheet("color: #2b3a4a; padding: 0 6px;")
         self.statusBar().addPermanentWidget(self.signed_in)
-        self.database = QLabel(ctx.db_url, self)
+        self.database = QLabel(shown_url(ctx.db_url), self)  # never the password
         self.database.setStyleSheet("color: #5f6b7a; padding: 0 6px;")
         self.statusBar().addPermanentWidget(self.database)
         ctx.status_message.connect(lambda text: self.statusBar().showMessage(text, 6000))
@@ -530,7 +531,7 @@ class MainWindow(QMainWindow):
         return import_spreadsheet(self.ctx, self.settings, self)
 
     def open_settings(self) -> SettingsDialog:
-        dialog = SettingsDialog(self.settings, self.ctx.lang, self, in_use=self.ctx.db_url)
+        dialog = SettingsDialog(self.settings, self.ctx.lang, self, in_use=shown_url(self.ctx.db_url))
         dialog.open()
         return dialog
 
@@ -543,7 +544,7 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, self.tr("About Campaign Planner"), self.tr(
             "<b>Campaign Planner 招商活动规划</b><br>Plan a year of promotion trips, themed "
             "investment events, HQ visits and leads.<br>Database: %1").replace(
-            "%1", self.ctx.db_url))
+            "%1", shown_url(self.ctx.db_url)))
 
     def _show_failure(self, message: str) -> None:
         """An undo, redo or background task failed: say so, without blocking the window."""

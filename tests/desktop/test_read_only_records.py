@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, select
 from sqlalchemy.engine import make_url
@@ -342,3 +343,35 @@ def test_a_units_own_change_in_the_window_is_its_own_in_the_history(
     assert changed and login in done.stdout, done.stdout
     assert "冒名者" not in done.stdout
     assert PASSWORD not in done.stdout + done.stderr
+
+
+def shown_texts(root: QWidget) -> list[str]:
+    """Every text a person can read in ``root``: title, labels, fields, tooltips."""
+    texts = [root.windowTitle(), root.toolTip()]
+    for widget in root.findChildren(QWidget):
+        texts += [widget.toolTip(), widget.windowTitle(), widget.statusTip()]
+        if isinstance(widget, QLabel | QLineEdit):
+            texts.append(widget.text())
+    return texts
+
+
+def test_the_window_never_shows_the_password_of_its_database_url(
+        campaign: Campaign, signed_in_window: Any) -> None:
+    window = signed_in_window(AccountRole.UNIT)
+    settings = window.settings
+    url = campaign.urls[AccountRole.UNIT]
+    assert PASSWORD in url  # the window was opened with the password in its URL
+    assert "***@" in window.database.text()  # the status bar names the server, not the password
+    window.statusBar().showMessage("")
+    window.grab().save("/tmp/i10e-window-unit.png")
+    texts = shown_texts(window)
+    assert not [t for t in texts if PASSWORD in t]
+    settings.db_url = url  # a URL with a password typed into the settings by hand
+    dialog = window.open_settings()
+    try:
+        assert not [t for t in shown_texts(dialog) if PASSWORD in t]
+        assert "***@" in dialog.db_url.text() and "***@" in dialog.in_use.text()
+        assert dialog.store()  # kept as it was: the stored URL still signs in
+        assert settings.db_url == url
+    finally:
+        dialog.close()
