@@ -9,7 +9,6 @@ from datetime import date
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from sqlalchemy import Engine
-from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop import crash, first_run, focus_return
@@ -19,7 +18,7 @@ from desktop.i18n import install_translators, remove_translators
 from desktop.main_window import MainWindow
 from desktop.settings import APPLICATION, ORGANISATION, AppSettings
 from desktop.settings_dialog import SettingsDialog
-from models.database import default_url, open_database, resolve_url
+from models.database import default_url, open_database, resolve_url, shown_url
 from models.errors import DatabaseError, SignInError
 from models.language import Lang
 
@@ -41,10 +40,6 @@ def application() -> QApplication:
     font.setFamilies([font.family(), *UI_FONTS])
     app.setFont(font)
     return app
-
-
-def shown_url(url: str) -> str:
-    return make_url(url).render_as_string(hide_password=True)
 
 
 def open_window_database(url: str) -> tuple[Engine, sessionmaker[Session]]:

@@ -58,6 +58,7 @@ from desktop.worker import Job
 from models import queries
 from models.accounts.names import AccountRole
 from models.accounts.signed_in import SignedIn, signed_in
+from models.database import shown_url
 from models.errors import NotFoundError, PlannerError
 from spreadsheets.export import SheetFilters, SheetKind
 
@@ -75,11 +76,6 @@ def database_place(db_url: str) -> str:
     if url.get_backend_name() == "sqlite":
         return Path(url.database).name if url.database else ":memory:"
     return f"{url.database or ''}@{url.host or ''}"
-
-
-def database_address(db_url: str) -> str:
-    """The database's full address for a tooltip, never with its password."""
-    return make_url(db_url).render_as_string(hide_password=True)
 
 
 def window_title(ctx: AppContext) -> str:
@@ -171,7 +167,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.signed_in)
         self.database = QLabel(database_place(ctx.db_url), self)
         self.database.setObjectName("database")
-        self.database.setToolTip(database_address(ctx.db_url))
+        self.database.setToolTip(shown_url(ctx.db_url))  # never the password
         self.database.setStyleSheet("color: #5f6b7a; padding: 0 6px;")
         self.statusBar().addPermanentWidget(self.database)
         ctx.status_message.connect(lambda text: self.statusBar().showMessage(text, 6000))
@@ -545,7 +541,7 @@ class MainWindow(QMainWindow):
         return import_spreadsheet(self.ctx, self.settings, self)
 
     def open_settings(self) -> SettingsDialog:
-        dialog = SettingsDialog(self.settings, self.ctx.lang, self, in_use=self.ctx.db_url)
+        dialog = SettingsDialog(self.settings, self.ctx.lang, self, in_use=shown_url(self.ctx.db_url))
         dialog.open()
         return dialog
 
@@ -558,7 +554,7 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, self.tr("About Campaign Planner"), self.tr(
             "<b>Campaign Planner 招商活动规划</b><br>Plan a year of promotion trips, themed "
             "investment events, HQ visits and leads.<br>Database: %1").replace(
-            "%1", html.escape(database_address(self.ctx.db_url))))
+            "%1", html.escape(shown_url(self.ctx.db_url))))
 
     def _show_failure(self, message: str) -> None:
         """An undo, redo or background task failed: say so, without blocking the window."""

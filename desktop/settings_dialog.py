@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from desktop.editors.form import row
 from desktop.editors.form_dialog import FormDialog
 from desktop.settings import AppSettings, default_font_path
-from models.database import default_url
+from models.database import default_url, shown_url
 from models.errors import ValidationError
 from models.language import Lang
 
@@ -32,7 +32,8 @@ class SettingsDialog(FormDialog):
         self.in_use.setTextFormat(Qt.TextFormat.PlainText)
         self.in_use.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.in_use.setWordWrap(True)
-        self.db_url = QLineEdit(settings.db_url)
+        self._stored_url = settings.db_url
+        self.db_url = QLineEdit(shown_url(settings.db_url) if settings.db_url else "")
         self.db_url.setPlaceholderText(self.tr("(default) %1").replace("%1", default_url()))
         self.db_url.setToolTip(self.tr("A SQLite file or a database URL such as "
                                        "postgresql://user:password@host/dbname"))
@@ -83,7 +84,9 @@ class SettingsDialog(FormDialog):
         if not self.issuer_zh.text().strip():
             raise ValidationError("issuer_zh", "单位名称不能为空",
                                   "The organisation's name must not be empty")
-        self.settings.db_url = self.db_url.text()
+        typed = self.db_url.text()
+        unchanged = bool(self._stored_url) and typed == shown_url(self._stored_url)
+        self.settings.db_url = self._stored_url if unchanged else typed  # a kept password stays
         self.settings.language = str(self.language.currentData())
         self.settings.font_path = self.font_path.text()
         self.settings.issuer_zh = self.issuer_zh.text()

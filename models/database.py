@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -53,13 +54,29 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+_PASSWORD_IN_URL = re.compile(r"(://[^:/@?#]*:)[^/?#]*@")
+
+
+def shown_url(url: str) -> str:
+    """``url`` as it may be shown or logged: never with its password
+    (``postgresql://unit:***@10.20.1.5/campaign``), even when it is not a valid URL."""
+    try:
+        parsed = make_url(url)
+        if parsed.password is None:
+            return url  # nothing to hide; the text as typed (Chinese paths not %-encoded)
+        return parsed.render_as_string(hide_password=True)
+    except (ArgumentError, ValueError):
+        return _PASSWORD_IN_URL.sub(r"\1***@", url)
+
+
 def create_db_engine(url: str) -> Engine:
     """An engine for ``url`` with the pragmas and settings the planner relies on."""
     try:
         parsed = make_url(url)
         parsed.get_dialect()
     except (ArgumentError, ValueError, NoSuchModuleError) as exc:
-        raise DatabaseURLError(f"数据库地址无效：{url}", f"Not a database URL: {url}") from exc
+        shown = shown_url(url)
+        raise DatabaseURLError(f"数据库地址无效：{shown}", f"Not a database URL: {shown}") from exc
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database or ""
         if database and database != ":memory:" and not database.startswith("file:"):

@@ -5,10 +5,17 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from sqlalchemy.orm import Session
+
 from desktop.calendar.banner import Banner
 from desktop.context import AppContext
 from desktop.undo.moves import Move, push_move
+from models.accounts.permissions import CREATE, UPDATE, may_change, refusal
+from models.accounts.signed_in import signed_in
+from models.audit.labels import record_label
 from models.changes import OpChanges, RecordKind
+from models.language import Lang
+from models.leads import HqVisit
 from planning.check_marks import Mark
 from planning.entries import CalendarEntry, EntryKind
 
@@ -51,6 +58,47 @@ def changed_entry_keys(changes: OpChanges) -> list[tuple[EntryKind, int]]:
     keys += [(EntryKind.VISIT, i) for i in sorted(changes.ids_of(RecordKind.HQ_VISIT))]
     keys = items + keys if len(items) == 1 else keys + items
     return keys if len(keys) <= 50 else []
+
+
+_TABLE = {EntryKind.TRIP: "trips", EntryKind.ITEM: "itinerary_items",
+          EntryKind.EVENT: "themed_events", EntryKind.VISIT: "hq_visits"}
+
+
+class Permits:
+    """What the signed-in account may do on a planning view: which entries it may not move
+    (each with the one refusal wording, shown as the drag's answer and in the tooltip) and
+    whether a double-click on an empty day creates an event (not for viewers)."""
+
+    def __init__(self, refused: dict[tuple[EntryKind, int], str] | None = None,
+                 creates: bool = True) -> None:
+        self.refused = refused or {}
+        self.creates = creates
+
+    def refusal(self, entry: CalendarEntry) -> str | None:
+        return self.refused.get(entry.key)
+
+
+def read_permits(session: Session, entries: list[CalendarEntry], lang: Lang) -> Permits:
+    """The account's permits for ``entries``: the same rule the save checks
+    (:func:`models.accounts.permissions.may_change`), by each entry's responsible unit (an
+    item: its trip's; a visit: its unit)."""
+    account = signed_in(session)
+    if account.writes_everything:
+        return Permits()
+    refused: dict[tuple[EntryKind, int], str] = {}
+    for entry in entries:
+        units = {entry.host_unit.id if entry.host_unit is not None else None}
+        table = _TABLE[entry.kind]
+        if may_change(account, table, UPDATE, units):
+            continue
+        if entry.kind is EntryKind.VISIT:
+            visit = session.get(HqVisit, entry.id)
+            label = record_label(visit) if visit is not None else entry.title(lang)
+        else:
+            label = entry.code
+        refused[entry.key] = refusal(session, account, label, units, table, UPDATE).text(lang)
+    creates = may_change(account, "themed_events", CREATE, {account.unit_id})
+    return Permits(refused, creates)
 
 
 def open_entry(ctx: AppContext, entry: CalendarEntry, mark: Mark | None = None) -> None:

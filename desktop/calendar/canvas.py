@@ -14,6 +14,7 @@ from PySide6.QtGui import QFocusEvent, QHelpEvent, QKeyEvent, QMouseEvent, QResi
 from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 from typing_extensions import override
 
+from desktop.calendar.actions import Permits
 from desktop.calendar.marks import mark_tooltip
 from desktop.calendar.style import ColourBy, entry_tooltip
 from desktop.formatting import plain_tooltip
@@ -29,6 +30,7 @@ class CalendarCanvas(QWidget):
     open_requested = Signal(object)  # CalendarEntry: open its editor
     move_requested = Signal(object, object, bool)  # CalendarEntry, Move, merge (a keyboard step)
     selection_changed = Signal(object)  # CalendarEntry | None
+    refused = Signal(str)  # a move the account may not make was tried: the one refusal wording
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -42,6 +44,7 @@ class CalendarCanvas(QWidget):
         self._press: tuple[QPointF, CalendarEntry] | None = None
         self.dragging: CalendarEntry | None = None
         self.drag_preview: Move | None = None
+        self.permits = Permits()  # entries the signed-in account may not move; creating at all
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
@@ -62,6 +65,17 @@ class CalendarCanvas(QWidget):
 
     def empty_double_click(self, pos: QPointF) -> None:
         """A double-click where there is no entry."""
+
+    def refusal_of(self, entry: CalendarEntry) -> str | None:
+        """Why the signed-in account may not move or resize ``entry`` (None: it may)."""
+        return self.permits.refusal(entry)
+
+    def _refuse(self, entry: CalendarEntry) -> bool:
+        """Say why ``entry`` may not be moved (True), or nothing when it may (False)."""
+        reason = self.refusal_of(entry)
+        if reason is not None:
+            self.refused.emit(reason)
+        return reason is not None
 
     # --- entries and selection --------------------------------------------------------------
 
@@ -123,6 +137,9 @@ class CalendarCanvas(QWidget):
             else:
                 mark = self.mark_of(entry)
                 text = entry_tooltip(entry, self.mode, self.lang)
+                reason = self.refusal_of(entry)
+                if reason is not None:
+                    text = f"{text}\n{reason}"
                 QToolTip.showText(event.globalPos(), plain_tooltip(
                     text + (mark_tooltip(mark) if mark is not None else "")), self)
             return True
@@ -146,13 +163,18 @@ class CalendarCanvas(QWidget):
                 distance = (event.position() - start).manhattanLength()
                 if distance < QApplication.startDragDistance():
                     return
+                if self._refuse(entry):  # the drag does not start; the view says why
+                    self._press = None
+                    self.setCursor(Qt.CursorShape.ForbiddenCursor)
+                    return
                 self.dragging = entry
                 self.setCursor(Qt.CursorShape.ClosedHandCursor)
             self.drag_preview = self.drag_move(entry, start, event.position())
             self.update()
             return
         over = self.hit(event.position())
-        self.setCursor(Qt.CursorShape.OpenHandCursor if over else Qt.CursorShape.ArrowCursor)
+        movable = over is not None and self.refusal_of(over) is None
+        self.setCursor(Qt.CursorShape.OpenHandCursor if movable else Qt.CursorShape.ArrowCursor)
 
     @override
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
@@ -166,7 +188,7 @@ class CalendarCanvas(QWidget):
         entry = self.hit(event.position())
         if entry is not None:
             self.open_requested.emit(entry)
-        else:
+        elif self.permits.creates:  # a viewer creates nothing
             self.empty_double_click(event.position())
 
     @override
@@ -185,6 +207,9 @@ class CalendarCanvas(QWidget):
         entry = self.selected_entry()
         if key == Qt.Key.Key_Escape and self.dragging is not None:
             self._end_drag()
+        elif alt and entry is not None and key in (Qt.Key.Key_Left, Qt.Key.Key_Right,
+                                                   Qt.Key.Key_Up, Qt.Key.Key_Down) and self._refuse(entry):
+            pass  # the view says why
         elif alt and entry is not None and key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
             self.move_requested.emit(entry, Move(days=-1 if key == Qt.Key.Key_Left else 1), True)
         elif alt and entry is not None and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
-from desktop.calendar.actions import move_entry, open_entry, reload_on
+from desktop.calendar.actions import move_entry, open_entry, read_permits, reload_on
 from desktop.calendar.banner import Banner
 from desktop.calendar.filters import FilterBar
 from desktop.calendar.legend import Legend
@@ -69,6 +69,7 @@ class TimelineView(QWidget):
         self.scroller.verticalScrollBar().valueChanged.connect(self.labels.set_offset)
         self.canvas.open_requested.connect(self.open_entry)
         self.canvas.move_requested.connect(self.move_entry)
+        self.canvas.refused.connect(self.say_refused)
         self.canvas.zoom_requested.connect(self._zoom_at)
 
         grid = QGridLayout()
@@ -251,8 +252,9 @@ class TimelineView(QWidget):
                 self._choices_stale = False
             self.entries = load_entries(session, first, last, replace(filters, items=False))
             marks = read_marks(session, first, last, self.ctx.lang)
+            permits = read_permits(session, self.entries, self.ctx.lang)
         c = self.canvas
-        c.marks = marks
+        c.marks, c.permits = marks, permits
         c.lang, c.year, c.today = self.ctx.lang, self.year, self.today
         c.set_entries(self.entries)
         self.header.update()
@@ -294,6 +296,11 @@ class TimelineView(QWidget):
     def open_entry(self, entry: CalendarEntry) -> None:
         """Open the entry's editor, at the field of its worst open finding if it has one."""
         open_entry(self.ctx, entry, self.canvas.mark_of(entry))
+
+    def say_refused(self, reason: str) -> None:
+        """A drag or a key tried to move a bar the account may not change: say why."""
+        self.banner.show_message(reason)
+        self.ctx.status_message.emit(reason)
 
     def move_entry(self, entry: CalendarEntry, move: Move, merge: bool = False) -> bool:
         """Move ``entry`` (undoable); a refusal is shown in the banner. True when moved."""

@@ -24,7 +24,13 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
-from desktop.calendar.actions import changed_entry_keys, move_entry, open_entry, reload_on
+from desktop.calendar.actions import (
+    changed_entry_keys,
+    move_entry,
+    open_entry,
+    read_permits,
+    reload_on,
+)
 from desktop.calendar.agenda import AgendaView
 from desktop.calendar.banner import Banner
 from desktop.calendar.filters import FilterBar
@@ -85,6 +91,8 @@ class CalendarView(QWidget):
             self.stack.addWidget(view)
             view.open_requested.connect(self.open_entry)
             view.move_requested.connect(self.move_entry)
+        for surface in (self.month, *self.week.surfaces()):
+            surface.refused.connect(self.say_refused)
         self.month.day_requested.connect(self._show_day)
         self.month.create_requested.connect(self.create_at)
         self.week.create_requested.connect(self.create_at)
@@ -246,6 +254,11 @@ class CalendarView(QWidget):
         dialog.open()
         return dialog
 
+    def say_refused(self, reason: str) -> None:
+        """A drag or a key tried to move an entry the account may not change: say why."""
+        self.banner.show_message(reason)
+        self.ctx.status_message.emit(reason)
+
     def create_at(self, day: date, at: time | None = None) -> None:
         """A double-click on an empty day or time slot: a new event there (its editor)."""
         self.ctx.new_event_requested.emit(day, at)
@@ -291,8 +304,11 @@ class CalendarView(QWidget):
                 self._choices_stale = False
             entries = load_entries(session, first, last, filters)
             marks = read_marks(session, first, last, self.ctx.lang)
-        self.entries = [e for e in entries if e.touches(first, last, self.time_mode)]
+            self.entries = [e for e in entries if e.touches(first, last, self.time_mode)]
+            permits = read_permits(session, self.entries, self.ctx.lang)
         self.month.marks = marks
+        for surface in (self.month, *self.week.surfaces()):
+            surface.permits = permits
         self._show(first, last)
         self._note_unknown_years(first, last)
 

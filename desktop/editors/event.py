@@ -29,6 +29,7 @@ from desktop.editors.form_dialog import FormDialog
 from desktop.editors.invitation_table import InvitationTable
 from desktop.editors.item_dialog import datetime_edit, to_qdatetime, wall_clock
 from desktop.editors.lead import LeadEditor
+from desktop.editors.own_unit import keep_to_own_unit, own_unit
 from desktop.editors.produced_projects import ProducedProjects
 from desktop.editors.run_of_show import RunOfShowTab
 from desktop.editors.session_dialog import SessionDialog
@@ -84,8 +85,12 @@ class EventEditor(EditorDialog):
                 lookups = load_lookups(session)
         self.lookups = lookups
         self.loaded = new_event_draft(self.lookups, day or self.new_record_day(today), at)
+        unit = own_unit(ctx)
+        if unit is not None and event_id is None:  # a unit account hosts its own unit's events
+            self.loaded = replace(self.loaded, host_unit_id=unit)
         self._build()
         self.reload()
+        keep_to_own_unit(self.host_unit, unit, self.loaded.host_unit_id, event_id is None)
         self.resize(980, 720)
 
     # --- layout ----------------------------------------------------------------------------

@@ -87,6 +87,16 @@ class IdCombo(QComboBox):
     def set_value(self, ident: int | None) -> None:
         self.setCurrentIndex(self._ids.index(ident) if ident in self._ids else 0)
 
+    def limit_to(self, ident: int) -> None:
+        """Offer ``ident`` alone and choose it (e.g. a unit account's own unit)."""
+        if ident not in self._ids:
+            return
+        label = self.itemText(self._ids.index(ident))
+        self.clear()
+        self._ids = [ident]
+        self.addItem(label)
+        self.setCurrentIndex(0)
+
 
 class EnumCombo(QComboBox):
     """Pick a member of a labelled enum, labels in the user's language."""

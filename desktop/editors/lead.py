@@ -22,6 +22,7 @@ from desktop.context import AppContext
 from desktop.editors.base import EditorDialog
 from desktop.editors.date_field import DateTimeField
 from desktop.editors.form import EnumCombo, Form, IdCombo
+from desktop.editors.own_unit import keep_to_own_unit, own_unit
 from desktop.editors.stage_dialog import cny, yi_box
 from desktop.formatting import pydate, qdate
 from desktop.undo.base import PlannerCommand
@@ -66,12 +67,16 @@ class LeadEditor(EditorDialog):
         self.lead_id = lead_id
         self.revision = 0
         self.loaded = draft or LeadDraft("", 0, 0)
+        unit = own_unit(ctx)
+        if unit is not None and lead_id is None:  # a unit account credits its own unit
+            self.loaded = replace(self.loaded, unit_id=unit)
         with ctx.sessions() as session:
             self.lookups = lookups or load_lookups(session)
             self.trips = queries.list_trips(session)
             self.events = queries.list_events(session)
         self._build()
         self.reload()
+        keep_to_own_unit(self.unit, unit, self.loaded.unit_id, lead_id is None)
         self.resize(820, 640)
 
     def _build(self) -> None:

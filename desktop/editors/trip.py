@@ -41,6 +41,7 @@ from desktop.editors.form import (
 from desktop.editors.form_dialog import FormDialog
 from desktop.editors.item_dialog import ItemDialog
 from desktop.editors.lead import LeadEditor
+from desktop.editors.own_unit import keep_to_own_unit, own_unit
 from desktop.editors.produced_projects import ProducedProjects
 from desktop.errors_text import describe
 from desktop.tables.itinerary import ItineraryTableModel
@@ -88,8 +89,12 @@ class TripEditor(EditorDialog):
                 lookups = load_lookups(session)
         self.lookups = lookups
         self.loaded = new_trip_draft(self.lookups, day or self.new_record_day(today))
+        unit = own_unit(ctx)
+        if unit is not None and trip_id is None:  # a unit account plans its own unit's trips
+            self.loaded = replace(self.loaded, host_unit_id=unit)
         self._build()
         self.reload()
+        keep_to_own_unit(self.host_unit, unit, self.loaded.host_unit_id, trip_id is None)
         self.resize(980, 720)
 
     # --- layout ----------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 from desktop.context import AppContext
 from desktop.editors.form import CheckList, EnumCombo, IdCombo, date_edit, date_of
 from desktop.editors.form_dialog import FormDialog
+from desktop.editors.own_unit import keep_to_own_unit, own_unit
 from desktop.editors.saving import save
 from desktop.undo.base import PlannerCommand
 from desktop.undo.visits import CreateTeam, EditTeam, EditVisit, PlanVisit
@@ -37,6 +38,9 @@ class VisitDialog(FormDialog):
         self.setWindowTitle(self.tr("Plan an HQ visit") if draft is None
                             else self.tr("HQ visit"))
         d = draft or VisitDraft(0, today())
+        unit = own_unit(ctx)
+        if unit is not None and draft is None:  # a unit account plans its own unit's visits
+            d = replace(d, unit_id=unit)
         self.team = IdCombo(((t.label(ctx.lang), t.id) for t in teams),
                             none_label=self.tr("(no team)"))
         self.organisation = IdCombo(((o.name(lang), o.id) for o in lookups.organisations),
@@ -67,6 +71,7 @@ class VisitDialog(FormDialog):
         self.place.setText(d.place)
         self.status.set_value(d.status)
         self.unit.set_value(d.unit_id)
+        keep_to_own_unit(self.unit, unit, d.unit_id, draft is None)
         self.outcome.setPlainText(d.outcome)
         self.follow_up.set_value(d.follow_up_lead_id)
         self.notes.setPlainText(d.notes)

@@ -3,16 +3,31 @@ a viewer's window has every edit action off. Unit and viewer accounts on a real 
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from desktop.calendar.actions import Permits
+from desktop.calendar.canvas import CalendarCanvas
+from desktop.calendar.timeline import TimelineView
+from desktop.calendar.view import CalendarMode, CalendarView
 from desktop.context import AppContext
+from desktop.editors.event import EventEditor
+from desktop.editors.lead import LeadEditor
+from desktop.editors.trip import TripEditor
+from desktop.editors.visit_dialogs import VisitDialog
 from desktop.main_window import MainWindow
 from desktop.settings import AppSettings
 from models.accounts.names import AccountRole
@@ -21,11 +36,15 @@ from models.campaign import Unit
 from models.database import open_database
 from models.enums import UnitKind
 from models.language import Lang
+from models.lookups import load_lookups
 from models.trips import Trip
+from planning.entries import CalendarEntry, EntryKind
+from tests.desktop.test_calendar_view import centre, drag, mouse
 from tests.factories import make_trip, make_world
 from tests.pgserver import PgServer
 
 PASSWORD = "Mima-2023-ok"
+ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.backends("postgresql")
 
 
@@ -133,3 +152,226 @@ def test_a_unit_is_refused_up_front_on_another_units_trip(
         window.trips.messages.box.close()
     assert window.trips.select_id(campaign.own_trip)
     assert window.trips.refused(Trip, campaign.own_trip) is False
+
+
+def calendar_as(campaign: Campaign, role: AccountRole, qtbot: QtBot,
+                engines: list[Engine]) -> CalendarView:
+    """The calendar of ``role``'s own password connection, at the trips' week in March 2023."""
+    engine, factory = open_database(campaign.urls[role])
+    engines.append(engine)
+    ctx = AppContext(factory, campaign.urls[role], Lang.ZH)
+    view = CalendarView(ctx)
+    qtbot.addWidget(view)
+    view.resize(1100, 760)
+    view.show()
+    view.go_to(date(2023, 3, 23))
+    return view
+
+
+@pytest.fixture
+def engines() -> Iterator[list[Engine]]:
+    opened: list[Engine] = []
+    yield opened
+    for engine in opened:
+        engine.dispose()
+
+
+def trip_entry(canvas: CalendarCanvas, trip_id: int) -> CalendarEntry:
+    return next(e for e in canvas.entries if e.key == (EntryKind.TRIP, trip_id))
+
+
+def trip_dates(campaign: Campaign, sessions: sessionmaker[Session], trip_id: int) -> tuple[Any, Any]:
+    with sessions() as s:
+        trip = s.get(Trip, trip_id)
+        assert trip is not None
+        return trip.start_date, trip.end_date
+
+
+def test_a_unit_cannot_drag_another_units_trip_on_the_calendar_and_says_why(
+        campaign: Campaign, sessions: sessionmaker[Session], qtbot: QtBot,
+        engines: list[Engine], tmp_path: Any) -> None:
+    view = calendar_as(campaign, AccountRole.UNIT, qtbot, engines)
+    month = view.month
+    theirs, own = trip_entry(month, campaign.other_trip), trip_entry(month, campaign.own_trip)
+    reason = month.refusal_of(theirs)
+    assert reason is not None and reason.startswith("无权修改 ") and "市工业和信息化局" in reason
+    assert month.refusal_of(own) is None and month.permits.creates
+    before = trip_dates(campaign, sessions, campaign.other_trip)
+    start = centre(month, theirs)
+    drag(month, start, start + QPointF(month.width() / 7 * 2, 0))
+    assert month.dragging is None  # the drag never started
+    assert view.banner.text() == reason
+    assert trip_dates(campaign, sessions, campaign.other_trip) == before
+    view.grab().save(str(tmp_path / "calendar-unit.png"))
+    view.grab().save("/tmp/i10e-calendar-unit.png")
+    # its own trip moves by dragging, two days later
+    view.banner.dismiss()
+    start = centre(month, trip_entry(month, campaign.own_trip))
+    drag(month, start, start + QPointF(month.width() / 7 * 2, 0))
+    assert view.banner.text() == ""
+    assert trip_dates(campaign, sessions, campaign.own_trip)[0] > date(2023, 3, 23)  # moved later
+    # the week view and the work week refuse the same way (the trip is a whole-day bar above)
+    for mode in (CalendarMode.WEEK, CalendarMode.WORK_WEEK):
+        view.set_view(mode)
+        header = view.week.header
+        assert header.refusal_of(trip_entry(header, campaign.other_trip)) == reason
+        view.banner.dismiss()
+        start = centre(header, trip_entry(header, campaign.other_trip))
+        drag(header, start, start + QPointF(header.col_width() * 1.5, 0))
+        assert header.dragging is None and view.banner.text() == reason
+        # Alt+→ is refused with the same words
+        view.banner.dismiss()
+        header.select(trip_entry(header, campaign.other_trip))
+        qtbot.keyClick(header, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+        assert view.banner.text() == reason
+    assert trip_dates(campaign, sessions, campaign.other_trip) == before
+
+
+def test_a_unit_cannot_drag_another_units_bar_on_the_year_timeline(
+        campaign: Campaign, sessions: sessionmaker[Session], qtbot: QtBot,
+        engines: list[Engine]) -> None:
+    engine, factory = open_database(campaign.urls[AccountRole.UNIT])
+    engines.append(engine)
+    view = TimelineView(AppContext(factory, campaign.urls[AccountRole.UNIT], Lang.ZH))
+    qtbot.addWidget(view)
+    view.resize(1100, 600)
+    view.show()
+    view.set_year(2023)
+    canvas = view.canvas
+    theirs = trip_entry(canvas, campaign.other_trip)
+    reason = canvas.refusal_of(theirs)
+    assert reason is not None and "市工业和信息化局" in reason
+    before = trip_dates(campaign, sessions, campaign.other_trip)
+    start = centre(canvas, theirs)
+    drag(canvas, start, start + QPointF(canvas.px_per_day * 5, 0))
+    assert canvas.dragging is None and view.banner.text() == reason
+    assert trip_dates(campaign, sessions, campaign.other_trip) == before
+    assert canvas.refusal_of(trip_entry(canvas, campaign.own_trip)) is None
+
+
+def test_a_viewer_moves_nothing_and_creates_nothing_on_the_calendar(
+        campaign: Campaign, sessions: sessionmaker[Session], qtbot: QtBot,
+        engines: list[Engine]) -> None:
+    view = calendar_as(campaign, AccountRole.VIEWER, qtbot, engines)
+    month = view.month
+    assert not month.permits.creates
+    own = trip_entry(month, campaign.own_trip)
+    reason = month.refusal_of(own)
+    assert reason is not None and "只读账户" in reason
+    start = centre(month, own)
+    drag(month, start, start + QPointF(month.width() / 7, 0))
+    assert view.banner.text() == reason
+    assert trip_dates(campaign, sessions, campaign.own_trip)[0] == date(2023, 3, 23)
+    asked: list[Any] = []
+    view.ctx.new_event_requested.connect(lambda *a: asked.append(a))
+    empty = month._cell(len(month.days) - 1).center()  # the grid's last day: no trip there
+    assert month.hit(empty) is None
+    mouse(month, QEvent.Type.MouseButtonDblClick, empty)
+    assert asked == []
+    view.set_view(CalendarMode.WEEK)
+    body = view.week.body
+    mouse(body, QEvent.Type.MouseButtonDblClick, QPointF(body.col_left(0) + 5, body.height() - 5))
+    assert asked == []
+    view.set_view(CalendarMode.MONTH)
+    month.permits = Permits()  # the same gesture with creating allowed asks for a new event
+    mouse(month, QEvent.Type.MouseButtonDblClick, empty)
+    assert len(asked) == 1
+
+
+def own_unit_id(sessions: sessionmaker[Session]) -> int:
+    with sessions() as s:
+        return s.scalars(select(Unit.id).where(Unit.name_zh == "松山湖高新区")).one()
+
+
+def test_a_unit_accounts_new_records_belong_to_its_unit(
+        campaign: Campaign, sessions: sessionmaker[Session], qtbot: QtBot,
+        engines: list[Engine], tmp_path: Any) -> None:
+    engine, factory = open_database(campaign.urls[AccountRole.UNIT])
+    engines.append(engine)
+    ctx = AppContext(factory, campaign.urls[AccountRole.UNIT], Lang.ZH)
+    mine = own_unit_id(sessions)
+    trip = TripEditor(ctx, day=date(2023, 5, 8))
+    event = EventEditor(ctx, day=date(2023, 5, 8))
+    lead = LeadEditor(ctx)
+    with factory() as s:
+        lookups = load_lookups(s)
+    visit = VisitDialog(ctx, lookups, [], [])
+    for widget, combo in ((trip, trip.host_unit), (event, event.host_unit), (lead, lead.unit),
+                          (visit, visit.unit)):
+        qtbot.addWidget(widget)
+        assert combo.value() == mine and combo.count() == 1, type(widget).__name__
+        assert combo.currentText() == "松山湖高新区"
+    trip.show()
+    trip.grab().save(str(tmp_path / "new-trip-unit.png"))
+    trip.grab().save("/tmp/i10e-new-trip-unit.png")
+    trip.title_zh.setText("松山湖赴德招商")
+    assert trip.save()
+    with sessions() as s:
+        saved = s.scalars(select(Trip).where(Trip.title_zh == "松山湖赴德招商")).one()
+        assert saved.host_unit_id == mine
+    # another unit's trip, read-only, still shows its own unit; a planner chooses among all
+    theirs = TripEditor(ctx, campaign.other_trip)
+    qtbot.addWidget(theirs)
+    assert theirs.host_unit.currentText() == "市工业和信息化局" and theirs.host_unit.count() > 1
+    planner_ctx = AppContext(sessions, "postgresql://", Lang.ZH)
+    free = TripEditor(planner_ctx, day=date(2023, 5, 8))
+    qtbot.addWidget(free)
+    assert free.host_unit.count() > 2 and free.host_unit.value() is None
+
+
+def test_a_units_own_change_in_the_window_is_its_own_in_the_history(
+        campaign: Campaign, sessions: sessionmaker[Session], qtbot: QtBot,
+        engines: list[Engine]) -> None:
+    """End to end: the unit edits its trip in the trip editor (the window's save, EditTrip),
+    then ``python main.py --db <its URL> history TRIP-…`` names the unit's login as the actor,
+    whatever CAMPAIGN_PLANNER_USER says."""
+    url = campaign.urls[AccountRole.UNIT]
+    engine, factory = open_database(url)
+    engines.append(engine)
+    editor = TripEditor(AppContext(factory, url, Lang.ZH), campaign.own_trip)
+    qtbot.addWidget(editor)
+    assert editor.read_only == ""
+    editor.title_zh.setText("欧洲新能源汽车推介（松山湖）")
+    assert editor.save()
+    login = str(make_url(url).username)
+    env = {**os.environ, "CAMPAIGN_PLANNER_USER": "冒名者", "PYTHONIOENCODING": "utf-8"}
+    done = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", url, "history",
+                           editor.code], capture_output=True, text=True, encoding="utf-8",
+                          env=env, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    changed = [line for line in done.stdout.splitlines() if "欧洲新能源汽车推介（松山湖）" in line]
+    assert changed and login in done.stdout, done.stdout
+    assert "冒名者" not in done.stdout
+    assert PASSWORD not in done.stdout + done.stderr
+
+
+def shown_texts(root: QWidget) -> list[str]:
+    """Every text a person can read in ``root``: title, labels, fields, tooltips."""
+    texts = [root.windowTitle(), root.toolTip()]
+    for widget in root.findChildren(QWidget):
+        texts += [widget.toolTip(), widget.windowTitle(), widget.statusTip()]
+        if isinstance(widget, QLabel | QLineEdit):
+            texts.append(widget.text())
+    return texts
+
+
+def test_the_window_never_shows_the_password_of_its_database_url(
+        campaign: Campaign, signed_in_window: Any) -> None:
+    window = signed_in_window(AccountRole.UNIT)
+    settings = window.settings
+    url = campaign.urls[AccountRole.UNIT]
+    assert PASSWORD in url  # the window was opened with the password in its URL
+    assert "***@" in window.database.text()  # the status bar names the server, not the password
+    window.statusBar().showMessage("")
+    window.grab().save("/tmp/i10e-window-unit.png")
+    texts = shown_texts(window)
+    assert not [t for t in texts if PASSWORD in t]
+    settings.db_url = url  # a URL with a password typed into the settings by hand
+    dialog = window.open_settings()
+    try:
+        assert not [t for t in shown_texts(dialog) if PASSWORD in t]
+        assert "***@" in dialog.db_url.text() and "***@" in dialog.in_use.text()
+        assert dialog.store()  # kept as it was: the stored URL still signs in
+        assert settings.db_url == url
+    finally:
+        dialog.close()
