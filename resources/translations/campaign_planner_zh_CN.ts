@@ -3312,6 +3312,26 @@
         <translation>添加岗位</translation>
     </message>
     <message>
+        <source>Post (English)</source>
+        <translation>岗位（英文）</translation>
+    </message>
+    <message>
+        <source>Room (English)</source>
+        <translation>地点（英文）</translation>
+    </message>
+    <message>
+        <source>Duty (English)</source>
+        <translation>职责（英文）</translation>
+    </message>
+    <message>
+        <source>e.g. Registration desk</source>
+        <translation>例如 Registration desk</translation>
+    </message>
+    <message>
+        <source>Printed in the English run-of-show; empty: the Chinese</source>
+        <translation>英文活动工作方案打印此栏；留空则打印中文</translation>
+    </message>
+    <message>
         <source>(to be named)</source>
         <translation>（待定）</translation>
     </message>
