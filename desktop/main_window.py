@@ -122,6 +122,9 @@ class MainWindow(QMainWindow):
             Page("people", self.tr("People"), self.people),
             Page("units", self.tr("Units && leaderboard"), self.units),
         ]
+        for entity_page in (self.trips, self.events, self.organisations, self.people,
+                            self.projects, self.visits, self.units):
+            entity_page.set_account(self.account)
         self.accounts: AccountsPage | None = None
         if self.account is not None and self.account.manages_accounts:  # admins, shared server
             self.accounts = AccountsPage(ctx, self.editors)

@@ -46,6 +46,8 @@ from desktop.errors_text import describe
 from desktop.tables.elided_tip import ElidedTipDelegate
 from desktop.tables.row_model import ID_ROLE, ROW_ROLE, RowFilterProxy, RowTableModel
 from desktop.worker import Progress, start_job
+from models.accounts.permissions import may_edit_record
+from models.accounts.signed_in import SignedIn
 from models.changes import OpChanges, RecordKind
 
 translate = QCoreApplication.translate
@@ -60,6 +62,7 @@ class EntityPage(QWidget):
     kinds: tuple[RecordKind, ...] = ()
     initial_sort = ""  # the column (key) sorted on first show
     offers: frozenset[str] = frozenset({"new", "edit"})
+    account: SignedIn | None = None  # who is signed in (the window sets it)
 
     def __init__(self, ctx: AppContext, editors: Editors, model: RowTableModel[Any],
                  parent: QWidget | None = None) -> None:
@@ -312,6 +315,24 @@ class EntityPage(QWidget):
         self.selection_changed.emit()
 
     # --- actions (the main window calls those in ``offers``) ----------------------------
+
+    def set_account(self, account: SignedIn | None) -> None:
+        """Who is signed in: a unit's or a viewer's actions on records it may not change are
+        refused up front (:meth:`refused`)."""
+        self.account = account
+
+    def refused(self, model: type[Any], ident: int) -> bool:
+        """Whether the signed-in account may not change record ``ident`` of ``model``: then the
+        one refusal (the record, its unit, why) is shown, before any question is asked."""
+        if self.account is None or self.account.writes_everything:
+            return False
+        with self.ctx.sessions() as session:
+            record = session.get(model, ident)
+            problem = may_edit_record(session, record) if record is not None else None
+        if problem is None:
+            return False
+        self.messages.show_problem(str(problem), False)
+        return True
 
     def new_record(self) -> QWidget | None:
         return None

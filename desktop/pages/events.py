@@ -24,6 +24,7 @@ from models import queries
 from models.changes import RecordKind
 from models.deletion import event_deletion
 from models.enums import EventKind, EventStatus, RsvpState
+from models.events import ThemedEvent
 from models.rows import EventRow
 from models.timeutil import BEIJING
 
@@ -95,7 +96,7 @@ class EventsPage(EntityPage):
 
     def delete_selected(self) -> None:
         rows: list[EventRow] = self.selected_rows()
-        if not rows:
+        if not rows or any(self.refused(ThemedEvent, r.id) for r in rows):
             return
         with self.ctx.sessions() as session:
             found = [event_deletion(session, r.id) for r in rows]
@@ -113,7 +114,7 @@ class EventsPage(EntityPage):
 
     def duplicate_selected(self) -> FormDialog | None:
         row: EventRow | None = self.selected_row()
-        if row is None:
+        if row is None or self.refused(ThemedEvent, row.id):
             return None
         dialog = MoveDialog(row.code, self.lang, self)
         dialog.setWindowTitle(self.tr("Duplicate %1").replace("%1", row.code))
@@ -124,7 +125,7 @@ class EventsPage(EntityPage):
 
     def cancel_selected(self) -> FormDialog | None:
         row: EventRow | None = self.selected_row()
-        if row is None:
+        if row is None or self.refused(ThemedEvent, row.id):
             return None
         dialog = ReasonDialog(row.code, self.lang, self)
         dialog.accept_with = lambda d: save(self.ctx, CancelEvent(self.ctx, row.code,
@@ -134,7 +135,7 @@ class EventsPage(EntityPage):
 
     def move_selected(self) -> FormDialog | None:
         row: EventRow | None = self.selected_row()
-        if row is None:
+        if row is None or self.refused(ThemedEvent, row.id):
             return None
         dialog = MoveDialog(row.code, self.lang, self)
         dialog.accept_with = lambda d: save(self.ctx, MoveEvent(self.ctx, row.code,

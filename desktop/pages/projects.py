@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from sqlalchemy.orm import Session
+from typing_extensions import override
 
 from desktop import dialogs
 from desktop.context import AppContext
@@ -34,6 +35,8 @@ from desktop.tables.row_model import ROW_ROLE
 from desktop.undo.confirmations import ConfirmResult
 from desktop.undo.leads import DeleteLead, MoveLead
 from models import queries
+from models.accounts.permissions import may_confirm
+from models.accounts.signed_in import SignedIn
 from models.changes import RecordKind
 from models.enums import LeadStage
 from models.leads import SIGNED_STAGES, Lead
@@ -248,6 +251,17 @@ class ProjectsPage(EntityPage):
             return
         save(self.ctx, MoveLead(self.ctx, before, stage, revision=row.revision), self.messages)
 
+    @override
+    def set_account(self, account: SignedIn | None) -> None:
+        """Confirming is a planner's: the buttons are off for unit and viewer accounts."""
+        super().set_account(account)
+        allowed = account is None or may_confirm(account)
+        for button in (self.confirm_button, self.unconfirm_button):
+            button.setEnabled(allowed)
+        if not allowed:
+            self.confirm_button.setToolTip(self.tr("Only planners and admins confirm results"))
+            self.unconfirm_button.setToolTip(self.tr("Only planners and admins confirm results"))
+
     def confirm_selected(self, confirm: bool = True) -> None:
         """Confirm (or take back the confirmation of) the selected project's result."""
         row = self.selected_row()
@@ -269,7 +283,8 @@ class ProjectsPage(EntityPage):
 
     def delete_selected(self) -> None:
         row = self.selected_row()
-        if row is None or not dialogs.confirm(self, self.tr("Delete project"), self.tr(
+        if row is None or self.refused(Lead, row.id) or not dialogs.confirm(
+                self, self.tr("Delete project"), self.tr(
                 "Delete %1? You can undo this with Ctrl+Z.").replace("%1", row.title_zh)):
             return
         with self.ctx.sessions() as session:

@@ -46,6 +46,7 @@ from models.lookups import NO_LOOKUPS
 from models.operations.items import ItemDraft
 from models.rows import TripDetail, TripRow
 from models.timeutil import BEIJING_TZ, at
+from models.trips import Trip
 
 
 class TripsPage(EntityPage):
@@ -134,7 +135,7 @@ class TripsPage(EntityPage):
 
     def delete_selected(self) -> None:
         rows: list[TripRow] = self.selected_rows()
-        if not rows:
+        if not rows or any(self.refused(Trip, r.id) for r in rows):
             return
         with self.ctx.sessions() as session:
             found = [trip_deletion(session, r.id) for r in rows]
@@ -152,7 +153,7 @@ class TripsPage(EntityPage):
 
     def duplicate_selected(self) -> FormDialog | None:
         row: TripRow | None = self.selected_row()
-        if row is None:
+        if row is None or self.refused(Trip, row.id):
             return None
         start = row.start_date + timedelta(days=7)
         dialog = DuplicateDialog(row.code, start, f"{row.title_zh}（副本）", self.lang, self)
@@ -164,7 +165,7 @@ class TripsPage(EntityPage):
 
     def cancel_selected(self) -> FormDialog | None:
         row: TripRow | None = self.selected_row()
-        if row is None:
+        if row is None or self.refused(Trip, row.id):
             return None
         dialog = ReasonDialog(row.code, self.lang, self)
         dialog.accept_with = lambda d: save(self.ctx, CancelTrip(self.ctx, row.code,
@@ -174,7 +175,7 @@ class TripsPage(EntityPage):
 
     def move_selected(self) -> FormDialog | None:
         row: TripRow | None = self.selected_row()
-        if row is None:
+        if row is None or self.refused(Trip, row.id):
             return None
         dialog = MoveDialog(row.code, self.lang, self)
         dialog.accept_with = lambda d: save(self.ctx, MoveTrip(self.ctx, row.code,

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from sqlalchemy.orm import Session
+from typing_extensions import override
 
 from desktop import dialogs
 from desktop.context import AppContext
@@ -44,6 +45,8 @@ from desktop.undo.confirmations import ConfirmResult
 from desktop.undo.steering import UnmarkTargets
 from desktop.undo.visits import DeleteVisit
 from models import queries
+from models.accounts.permissions import may_confirm
+from models.accounts.signed_in import SignedIn
 from models.changes import RecordKind
 from models.enums import VisitStatus
 from models.errors import PlannerError
@@ -267,6 +270,17 @@ class VisitsPage(EntityPage):
         self.show_dialog(dialog)
         return dialog
 
+    @override
+    def set_account(self, account: SignedIn | None) -> None:
+        """Confirming is a planner's: the buttons are off for unit and viewer accounts."""
+        super().set_account(account)
+        allowed = account is None or may_confirm(account)
+        for button in (self.confirm_button, self.unconfirm_button):
+            button.setEnabled(allowed)
+        if not allowed:
+            self.confirm_button.setToolTip(self.tr("Only planners and admins confirm results"))
+            self.unconfirm_button.setToolTip(self.tr("Only planners and admins confirm results"))
+
     def confirm_selected(self, confirm: bool = True) -> None:
         """Confirm (or take back the confirmation of) the selected visit."""
         row: HqVisitRow | None = self.selected_row()
@@ -282,7 +296,8 @@ class VisitsPage(EntityPage):
 
     def delete_selected(self) -> None:
         row: HqVisitRow | None = self.selected_row()
-        if row is None or not dialogs.confirm(self, self.tr("Delete visit"), self.tr(
+        if row is None or self.refused(HqVisit, row.id) or not dialogs.confirm(
+                self, self.tr("Delete visit"), self.tr(
                 "Delete the visit to %1? You can undo this with Ctrl+Z.").replace(
                     "%1", row.organisation.name_zh)):
             return

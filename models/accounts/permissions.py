@@ -11,7 +11,11 @@ flush) and :func:`may_change` / :func:`refusal` (asked before showing an editor)
   delegation, cities, agenda sessions, invitations, speakers, attendees, counterparts), its own
   unit's leads (with their stage history) and HQ visits; it adds and edits organisations and
   people but does not delete them; nothing else;
-- viewer: nothing.
+- viewer: nothing;
+- confirming a result the leaderboard counts (``confirmed_at`` / ``confirmed_by`` of a lead or
+  an HQ visit): planners and admins only (:func:`check_confirm`; migration 0012 enforces it).
+  A unit's change of a counted field clears the confirmation (the app does, the database lets
+  it): that is not a confirmation.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import inspect
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstanceState, Session
 
 from models.accounts.names import AccountRole
 from models.accounts.signed_in import SignedIn, signed_in
@@ -45,6 +49,10 @@ _PARENT = {ItineraryItem: ("trip", "trip_id", Trip), TripMember: ("trip", "trip_
 DIRECTORY_TABLES = frozenset({"organisations", "people"})
 BOOKKEEPING_TABLES = frozenset({"audit_log", "code_counters"})
 """What every writer needs: the history rows and the code counters behind each save."""
+
+
+CONFIRMATION = ("confirmed_at", "confirmed_by")
+CONFIRM_REASON = ("只有计划员和管理员可以确认成果", "only planners and admins confirm results")
 
 
 @dataclass(frozen=True)
@@ -138,11 +146,45 @@ def refusal(session: Session, account: SignedIn, record: str, owner_units: Itera
                                  f"the record must be your unit's ({mine})")
 
 
+def may_confirm(account: SignedIn) -> bool:
+    """Whether ``account`` confirms results (or takes a confirmation back): planners, admins,
+    the one person of a SQLite file."""
+    return account.writes_everything
+
+
+def confirm_refusal(session: Session, obj: Lead | HqVisit) -> PermissionDeniedError:
+    """The one message for confirming without being a planner: the record, its owner, why."""
+    owner = owner_of(session, obj)
+    units = sorted(u for u in (owner.unit_ids if owner else ()) if u is not None)
+    return PermissionDeniedError(owner.label if owner else record_label(obj),
+                                 unit_name(session, units[0]) if units else "", *CONFIRM_REASON)
+
+
+def check_confirm(session: Session, obj: Lead | HqVisit) -> None:
+    """Refuse (PermissionDeniedError) confirming ``obj`` unless a planner or admin is signed in."""
+    if not may_confirm(signed_in(session)):
+        raise confirm_refusal(session, obj)
+
+
+def _confirmation_set(obj: Any, action: str) -> bool:
+    """Whether this change of a lead or visit confirms it or takes its confirmation back."""
+    if not isinstance(obj, (Lead, HqVisit)):
+        return False
+    if action == CREATE:
+        return obj.confirmed_at is not None or bool(obj.confirmed_by)
+    if action != UPDATE:
+        return False
+    state: InstanceState[Any] = inspect(obj)
+    return any(state.attrs[name].history.has_changes() for name in CONFIRMATION)
+
+
 def check_change(session: Session, obj: Any, action: str) -> None:
     """Refuse (PermissionDeniedError) a change of ``obj`` the signed-in account may not make."""
     account = signed_in(session)
     if account.writes_everything and getattr(obj, "__tablename__", "") != "accounts":
         return
+    if account.role is AccountRole.UNIT and _confirmation_set(obj, action):
+        raise confirm_refusal(session, obj)
     table = str(getattr(obj, "__tablename__", ""))
     owner = owner_of(session, obj)
     units: frozenset[int | None] = owner.unit_ids if owner is not None else frozenset()

@@ -1,5 +1,9 @@
 """Confirmed results: a planner confirms what the leaderboard counts.
 
+Only planners and admins confirm or take a confirmation back
+(:func:`models.accounts.permissions.check_confirm`, asked before anything changes; on
+PostgreSQL migration 0012 refuses it too).
+
 A project (lead) at 签约 or a later stage (its signed amount, and so its flagship mark) and an
 HQ visit that is done are counted as confirmed once a planner confirms them. The confirmation
 is cleared by itself when a counted field changes afterwards (:func:`_clear_on_change`, run
@@ -13,6 +17,7 @@ from collections.abc import Iterable
 from sqlalchemy import event, inspect, select
 from sqlalchemy.orm import Session, UOWTransaction
 
+from models.accounts.permissions import check_confirm
 from models.audit.actor import signed_in_actor
 from models.base import utcnow
 from models.changes import OpChanges, OpResult, RecordKind
@@ -39,6 +44,7 @@ def confirm_lead(session: Session, lead_id: int) -> OpResult[int]:
     lead = session.get(Lead, lead_id)
     if lead is None:
         raise NotFoundError(f"找不到项目 {lead_id}", f"No lead with id {lead_id}")
+    check_confirm(session, lead)
     if lead.stage not in SIGNED_STAGES:
         raise ValidationError(
             "stage", f"项目 {lead.code} 尚未签约（{lead.stage.zh}），没有可确认的成果",
@@ -52,6 +58,7 @@ def unconfirm_lead(session: Session, lead_id: int) -> OpResult[int]:
     lead = session.get(Lead, lead_id)
     if lead is None:
         raise NotFoundError(f"找不到项目 {lead_id}", f"No lead with id {lead_id}")
+    check_confirm(session, lead)
     lead.confirmed_at, lead.confirmed_by = None, ""
     session.flush()
     return OpResult(lead.id, OpChanges.of(RecordKind.LEAD, lead.id))
@@ -60,6 +67,7 @@ def unconfirm_lead(session: Session, lead_id: int) -> OpResult[int]:
 def confirm_visit(session: Session, visit_id: int) -> OpResult[int]:
     """Confirm that an HQ visit was done."""
     visit = get_visit(session, visit_id)
+    check_confirm(session, visit)
     if visit.status is not VisitStatus.DONE:
         raise ValidationError(
             "status", f"总部拜访 {visit_id} 尚未完成（{visit.status.zh}），没有可确认的成果",
@@ -71,6 +79,7 @@ def confirm_visit(session: Session, visit_id: int) -> OpResult[int]:
 
 def unconfirm_visit(session: Session, visit_id: int) -> OpResult[int]:
     visit = get_visit(session, visit_id)
+    check_confirm(session, visit)
     visit.confirmed_at, visit.confirmed_by = None, ""
     session.flush()
     return OpResult(visit.id, OpChanges.of(RecordKind.HQ_VISIT, visit.id))

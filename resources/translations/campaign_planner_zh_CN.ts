@@ -3058,6 +3058,10 @@
         <translation>已签约龙头项目 %1 / %2</translation>
     </message>
     <message>
+        <source>Only planners and admins confirm results</source>
+        <translation>只有计划员和管理员可以确认成果</translation>
+    </message>
+    <message>
         <source>Select a project first.</source>
         <translation>请先选择一个项目。</translation>
     </message>
@@ -4359,6 +4363,10 @@
     <message>
         <source>Select a visit first.</source>
         <translation>请先选择一次拜访。</translation>
+    </message>
+    <message>
+        <source>Only planners and admins confirm results</source>
+        <translation>只有计划员和管理员可以确认成果</translation>
     </message>
     <message>
         <source>Delete visit</source>

@@ -21,6 +21,7 @@ from models.campaign import Unit
 from models.database import open_database
 from models.enums import UnitKind
 from models.language import Lang
+from models.trips import Trip
 from tests.factories import make_trip, make_world
 from tests.pgserver import PgServer
 
@@ -104,3 +105,31 @@ def test_a_viewer_has_every_edit_action_off_and_reads_records_only(
     editor = window.editors.open_trip(campaign.own_trip)
     assert "只读账户" in editor.read_only and not editor.save_button.isEnabled()
     window.editors.close_all()
+
+
+def test_confirming_is_off_for_unit_and_viewer_accounts(
+        campaign: Campaign, signed_in_window: Any, tmp_path: Any) -> None:
+    for role in (AccountRole.UNIT, AccountRole.VIEWER):
+        window = signed_in_window(role)
+        for page in (window.projects, window.visits):
+            assert not page.confirm_button.isEnabled() and not page.unconfirm_button.isEnabled()
+            assert page.confirm_button.toolTip() == "Only planners and admins confirm results"
+        window.show_page("projects")
+        window.grab().save(str(tmp_path / f"projects-{role.value}.png"))
+        window.grab().save(f"/tmp/i10d-projects-{role.value}.png")
+
+
+def test_a_unit_is_refused_up_front_on_another_units_trip(
+        campaign: Campaign, signed_in_window: Any) -> None:
+    window = signed_in_window(AccountRole.UNIT)
+    window.show_page("trips")
+    assert window.trips.select_id(campaign.other_trip)
+    for act in (window.trips.delete_selected, window.trips.duplicate_selected,
+                window.trips.cancel_selected):
+        window.trips.messages.clear_errors()
+        assert act() is None  # no question, no dialog
+        message = window.trips.messages.last_message
+        assert message.startswith("无权修改 ") and "市工业和信息化局" in message, message
+        window.trips.messages.box.close()
+    assert window.trips.select_id(campaign.own_trip)
+    assert window.trips.refused(Trip, campaign.own_trip) is False

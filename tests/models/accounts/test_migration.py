@@ -8,6 +8,7 @@ from sqlalchemy import func, select, text
 
 from models.accounts.names import group_role
 from models.accounts.service import list_accounts
+from models.audit.chain import verify_chain
 from models.audit.table import AuditEntry
 from models.database import alembic_config, create_db_engine, head_revision, open_database, schema_revision
 from models.trips import Trip
@@ -36,6 +37,7 @@ def test_the_sample_at_0006_upgrades_in_place_and_keeps_its_data(db_url: str) ->
     with engine.connect() as conn:
         trips = conn.execute(text("SELECT count(*) FROM trips")).scalar()
         history = conn.execute(text("SELECT count(*) FROM audit_log")).scalar()
+        last_id = conn.execute(text("SELECT max(id) FROM audit_log")).scalar()
         database = conn.execute(text("SELECT current_database()")).scalar()
     engine.dispose()
     assert trips and trips > 30
@@ -45,7 +47,17 @@ def test_the_sample_at_0006_upgrades_in_place_and_keeps_its_data(db_url: str) ->
         assert schema_revision(engine) == head_revision()
         with sessions() as s:
             assert s.scalar(select(func.count()).select_from(Trip)) == trips
-            assert s.scalar(select(func.count()).select_from(AuditEntry)) == history
+            # every row of the history kept, and the only new ones are the triggers' record of
+            # migration 0011 giving the sample's teams their English names (one row per team)
+            kept = s.scalar(select(func.count()).select_from(AuditEntry)
+                            .where(AuditEntry.id <= last_id))
+            added = s.execute(select(AuditEntry.record_type, AuditEntry.action)
+                              .where(AuditEntry.id > last_id)).all()
+            named = s.scalar(text("SELECT count(*) FROM teams WHERE name_en <> ''"))
+            assert kept == history
+            assert named and added == [("teams", "update")] * named
+            report = verify_chain(s.connection())
+            assert report.intact and report.count == history + named
             assert [(a.login, a.role.value) for a in list_accounts(s)] == [("postgres", "admin")]
             groups = s.scalars(text("SELECT rolname FROM pg_roles WHERE rolname LIKE :p ORDER BY 1"),
                                {"p": f"{database}_%"}).all()

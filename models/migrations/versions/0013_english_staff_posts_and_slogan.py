@@ -1,7 +1,7 @@
 """English run-of-show staff posts and the campaign's English slogan
 
-Revision ID: 0012
-Revises: 0011
+Revision ID: 0013
+Revises: 0012
 Create Date: 2026-12-10 06:00:00
 
 - ``event_staff_posts.post_en``, ``room_en``, ``duty_en``: the post, its room and its duty in
@@ -15,8 +15,8 @@ keeps its data; the English fields of existing rows start empty.
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0012'
-down_revision = '0011'
+revision = '0013'
+down_revision = '0012'
 branch_labels = None
 depends_on = None
 
