@@ -89,6 +89,13 @@ EVENT_LIST_OPTS = (
     joinedload(ThemedEvent.host_unit),
     joinedload(ThemedEvent.lead_person).options(*_PERSON_OPTS),
 )
+_RUN_OF_SHOW_OPTS = (  # the rows event_row reads, each kind in one statement
+    selectinload(ThemedEvent.staff_posts).joinedload(StaffPost.person).options(*_PERSON_OPTS),
+    selectinload(ThemedEvent.vip_seats).options(
+        joinedload(VipSeat.person).options(*_PERSON_OPTS), joinedload(VipSeat.organisation)),
+    selectinload(ThemedEvent.unit_duties).options(
+        joinedload(UnitDuty.unit), joinedload(UnitDuty.contact).options(*_PERSON_OPTS)),
+)
 EVENT_DETAIL_OPTS = (
     *EVENT_LIST_OPTS,
     selectinload(ThemedEvent.industries),
@@ -97,11 +104,7 @@ EVENT_DETAIL_OPTS = (
         joinedload(Organisation.industry),
         selectinload(Organisation.contacts).options(*_PERSON_OPTS),
     ),
-    selectinload(ThemedEvent.staff_posts).joinedload(StaffPost.person).options(*_PERSON_OPTS),
-    selectinload(ThemedEvent.vip_seats).options(
-        joinedload(VipSeat.person).options(*_PERSON_OPTS), joinedload(VipSeat.organisation)),
-    selectinload(ThemedEvent.unit_duties).options(
-        joinedload(UnitDuty.unit), joinedload(UnitDuty.contact).options(*_PERSON_OPTS)),
+    *_RUN_OF_SHOW_OPTS,
 )
 # an event's details without the invited organisations' contacts (calendars: names only)
 EVENT_CALENDAR_OPTS = (
@@ -110,6 +113,7 @@ EVENT_CALENDAR_OPTS = (
     selectinload(ThemedEvent.sessions).selectinload(AgendaSession.speakers).options(*_PERSON_OPTS),
     selectinload(ThemedEvent.invitations).joinedload(Invitation.organisation)
     .joinedload(Organisation.industry),
+    *_RUN_OF_SHOW_OPTS,
 )
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Table, Text, cast, select
+from sqlalchemy import Connection, Table, Text, bindparam, cast, select
 from sqlalchemy.dialects.postgresql import JSONB
 
 from models.audit.table import AuditEntry
@@ -139,12 +139,14 @@ def chain_unhashed(conn: Connection) -> int:
         return 0
     previous = conn.execute(select(t.c.row_hash).where(t.c.id < start)
                             .order_by(t.c.id.desc()).limit(1)).scalar()
-    done = 0
+    hashes: list[dict[str, Any]] = []
     for row, changes_text in list(chain_rows(conn, after_id=start - 1)):
         if row["row_hash"] is not None:  # a row already in the chain: go on from it
             previous = row["row_hash"]
             continue
         previous = row_hash(previous, row, changes_text)
-        conn.execute(t.update().where(t.c.id == row["id"]).values(row_hash=previous))
-        done += 1
-    return done
+        hashes.append({"row_id": row["id"], "hash": previous})
+    if hashes:  # one statement for the lot (executemany), not one per history row
+        conn.execute(t.update().where(t.c.id == bindparam("row_id"))
+                     .values(row_hash=bindparam("hash")), hashes)
+    return len(hashes)

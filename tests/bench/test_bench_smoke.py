@@ -140,6 +140,7 @@ def test_the_runner_prints_every_row(tiny: tuple[str, dict[str, int]], tmp_path:
     rows = [line for line in table.splitlines() if line.startswith("| ") and "---" not in line]
     whats = [row.split(" | ")[1] for row in rows[1:]]
     expected = [
+        "desktop start to the first painted window, still loading (scale db)",
         "desktop start to the first painted, populated window (scale db)",
         "`list trips --json` (scale db)", "`check` (scale db)", "`export-ics --all` (scale db)",
         *(f"switch to the {view} view" for view in (

@@ -18,6 +18,7 @@ ARGUMENTS = {
     "list": ["trips"],
     "show": ["TRIP-2023-001"],
     "check": [],
+    "confirm": ["LEAD-2023-001"],
     "brief": ["--campaign", "-o", "{tmp}/report.pdf"],
     "export-ics": ["--all", "-o", "{tmp}/all.ics"],
     "import-ics": ["--as-events", "{tmp}/given.ics"],
