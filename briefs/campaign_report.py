@@ -68,7 +68,7 @@ def _cover(data: CampaignReport, k: Kit) -> list[Flowable]:
         c.name(w.lang), subtitle if subtitle != c.name(w.lang) else "",
         [
             CoverFact("年度", "Year", str(c.year)),
-            CoverFact("口号", "Slogan", c.slogan),
+            CoverFact("口号", "Slogan", c.slogan_text(w.lang)),
             CoverFact("推广活动", "Promotion trips", w(f"{len(data.trips)} 场", str(len(data.trips)))),
             CoverFact("专题活动", "Themed events", w(f"{len(data.events)} 场", str(len(data.events)))),
             CoverFact("已签约投资", "Investment signed",

@@ -121,7 +121,8 @@ def pitch_section(pitch: CityPitch, k: Kit, highlight: Sequence[int] = ()) -> li
     c = pitch.campaign
     story: list[Flowable] = [k.outline.section("城市推介", "The city's pitch")]
     if c.slogan:
-        story.append(Paragraph(f'<font size="15" color="{ACCENT.hexval()}">{esc(c.slogan)}</font>',
+        slogan = esc(c.slogan_text(w.lang))
+        story.append(Paragraph(f'<font size="15" color="{ACCENT.hexval()}">{slogan}</font>',
                                s.body))
     story.append(text(c.name(w.lang), s.body))
     story.append(k.outline.minor("全年目标与进展", "Targets for the year and progress"))

@@ -43,8 +43,9 @@ def _beats(e: EventDetail, k: Kit) -> list[Beat]:
     w = k.w
     out = []
     for p in e.staff_posts:
-        what = Markup(esc(w(f"{p.post}到岗", f"{p.post}: on post")))
-        out.append(Beat(p.starts_at, p.ends_at, what, p.room, _person(p.person, k, False), 0))
+        what = Markup(esc(w(f"{p.post}到岗", f"{p.post_name(w.lang)}: on post")))
+        out.append(Beat(p.starts_at, p.ends_at, what, p.room_name(w.lang),
+                        _person(p.person, k, False), 0))
     for x in e.sessions:
         speakers = "、" if not w.en else ", "
         out.append(Beat(x.starts_at, x.ends_at, Markup(esc(x.title(w.lang)) + _small(x.notes)),
@@ -85,8 +86,9 @@ def staff_posts(e: EventDetail, k: Kit) -> list[Flowable]:
     tz = e.local_start.tzinfo
     story: list[Flowable] = [k.outline.minor("工作岗位", "Staff posts")]
     posts: list[StaffPostRow] = sorted(e.staff_posts, key=lambda p: (p.starts_at, p.post))
-    rows = [[p.post, p.room, _person(p.person, k),
-             f"{hm(p.starts_at.astimezone(tz))}–{hm(p.ends_at.astimezone(tz))}", p.duty]
+    rows = [[p.post_name(w.lang), p.room_name(w.lang), _person(p.person, k),
+             f"{hm(p.starts_at.astimezone(tz))}–{hm(p.ends_at.astimezone(tz))}",
+             p.duty_text(w.lang)]
             for p in posts]
     story.append(grid([("岗位", "Post"), ("地点", "Room"), ("人员", "Person"), ("时间", "Time"),
                        ("职责", "Duty")], rows, [1.2, 1.5, 1.4, 1.1, 2.8], s, w))

@@ -14,6 +14,7 @@ from typing import Protocol
 
 from cli import (
     brief_cmd,
+    campaign_cmd,
     check_cmd,
     confirm_cmd,
     data_cmd,
@@ -54,7 +55,8 @@ class Command(Protocol):
     def run(self, args: argparse.Namespace, ctx: Context) -> int: ...
 
 
-COMMANDS: list[Command] = [init_cmd, list_cmd, show_cmd, check_cmd, confirm_cmd, brief_cmd,
+COMMANDS: list[Command] = [init_cmd, list_cmd, show_cmd, campaign_cmd, check_cmd, confirm_cmd,
+                           brief_cmd,
                            *ics_cmd.COMMANDS, *data_cmd.COMMANDS, sheet_cmd,
                            export_sheet_cmd, users_cmd]
 

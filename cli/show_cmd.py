@@ -221,9 +221,11 @@ def event_detail_json(e: EventDetail) -> dict[str, Any]:
                          "guests": i.guests} for i in e.invitations],
         "confirmed_guests": e.confirmed_guests,
         "staff_posts": [{
-            "post": p.post, "room": p.room, "person": p.person.name_zh if p.person else None,
+            "post": p.post, "post_en": p.post_en, "room": p.room, "room_en": p.room_en,
+            "person": p.person.name_zh if p.person else None,
             "start": p.starts_at.astimezone(e.local_start.tzinfo).isoformat(),
             "end": p.ends_at.astimezone(e.local_start.tzinfo).isoformat(), "duty": p.duty,
+            "duty_en": p.duty_en,
         } for p in e.staff_posts],
         "vip_seats": [{
             "person": v.person.name_zh, "organisation": v.organisation.name_zh
@@ -343,7 +345,8 @@ def _run_of_show_text(e: EventDetail, lang: Lang) -> list[str]:
     for p in sorted(e.staff_posts, key=lambda p: p.starts_at):
         who = f"{p.person.name(lang)} {p.person.phone}".strip() if p.person else "—"
         lines.append(f"  {p.starts_at.astimezone(tz):%H:%M}–{p.ends_at.astimezone(tz):%H:%M}  "
-                     f"{p.post}  @ {p.room or '—'}  {who}" + (f"  — {p.duty}" if p.duty else ""))
+                     f"{p.post_name(lang)}  @ {p.room_name(lang) or '—'}  {who}"
+                     + (f"  — {p.duty_text(lang)}" if p.duty else ""))
     lines += ["", f"贵宾座次 VIP seating ({len(e.vip_seats)}):"]
     for v in e.vip_seats:
         seat = f"第 {v.table_no or '—'} 桌 {v.seat_no or '—'} 号 table {v.table_no or '—'} " \

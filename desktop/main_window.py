@@ -30,6 +30,7 @@ import calendars
 from desktop.accounts.accounts_page import AccountsPage
 from desktop.calendar.timeline import TimelineView
 from desktop.calendar.view import CalendarView
+from desktop.campaign_dialog import CampaignDialog
 from desktop.check_settings_dialog import CheckSettingsDialog
 from desktop.context import AppContext
 from desktop.documents.export_actions import export_calendar, show_brief
@@ -58,6 +59,7 @@ from desktop.worker import Job
 from models import queries
 from models.accounts.names import AccountRole
 from models.accounts.signed_in import SignedIn, signed_in
+from models.changes import OpChanges, RecordKind
 from models.database import shown_url
 from models.errors import NotFoundError, PlannerError
 from spreadsheets.export import SheetFilters, SheetKind
@@ -110,6 +112,7 @@ class MainWindow(QMainWindow):
             self.account.role is AccountRole.VIEWER)  # a viewer: every edit action off
         self.editors = Editors(ctx, self)
         self.setWindowTitle(window_title(ctx))
+        ctx.data_changed.connect(self._retitle)  # a renamed campaign or a load
         self.setMinimumSize(QSize(1000, 640))
         self.trips = TripsPage(ctx, self.editors)
         self.events = EventsPage(ctx, self.editors)
@@ -266,6 +269,7 @@ class MainWindow(QMainWindow):
                                                 self.import_spreadsheet)
         self.settings_action = self._action(self.tr("&Settings…"), self.open_settings,
                                             "Ctrl+,")
+        self.campaign_action = self._action(self.tr("&Campaign…"), self.open_campaign)
         self.check_settings_action = self._action(self.tr("Chec&k settings…"),
                                                   self.open_check_settings)
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence(keys.Quit))
@@ -287,7 +291,8 @@ class MainWindow(QMainWindow):
                        self.export_all_action, self.export_sheet_action, self.brief_action,
                        self.report_action, None,
                        self.import_ics_action, self.import_sheet_action, None,
-                       self.settings_action, self.check_settings_action, None,
+                       self.campaign_action, self.settings_action, self.check_settings_action,
+                       None,
                        self.quit_action):
             file_menu.addAction(action) if action else file_menu.addSeparator()
         edit_menu = bar.addMenu(self.tr("&Edit"))
@@ -542,6 +547,15 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> SettingsDialog:
         dialog = SettingsDialog(self.settings, self.ctx.lang, self, in_use=shown_url(self.ctx.db_url))
+        dialog.open()
+        return dialog
+
+    def _retitle(self, changes: OpChanges) -> None:
+        if changes.everything or changes.touches(RecordKind.CAMPAIGN):
+            self.setWindowTitle(window_title(self.ctx))
+
+    def open_campaign(self) -> CampaignDialog:
+        dialog = CampaignDialog(self.ctx, self)
         dialog.open()
         return dialog
 

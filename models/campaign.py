@@ -17,6 +17,7 @@ class Campaign(Editable, Base):
     name_zh: Mapped[str] = mapped_column(String(200))
     name_en: Mapped[str] = mapped_column(String(200), default="")
     slogan: Mapped[str] = mapped_column(String(200), default="")
+    slogan_en: Mapped[str] = mapped_column(String(200), default="")
     target_trips: Mapped[int] = mapped_column(default=0)
     target_events: Mapped[int] = mapped_column(default=0)
     target_hq_visits: Mapped[int] = mapped_column(default=0)

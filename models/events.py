@@ -125,11 +125,14 @@ class StaffPost(Base):
     )
     position: Mapped[int] = mapped_column(default=0)
     post: Mapped[str] = mapped_column(String(100))
+    post_en: Mapped[str] = mapped_column(String(100), default="")
     room: Mapped[str] = mapped_column(String(200), default="")
+    room_en: Mapped[str] = mapped_column(String(200), default="")
     person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"), index=True)
     starts_at: Mapped[datetime]
     ends_at: Mapped[datetime]
     duty: Mapped[str] = mapped_column(Text, default="")
+    duty_en: Mapped[str] = mapped_column(Text, default="")
 
     event: Mapped[ThemedEvent] = relationship(back_populates="staff_posts")
     person: Mapped[Person | None] = relationship()

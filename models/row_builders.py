@@ -48,7 +48,7 @@ def campaign_row(c: Campaign) -> CampaignRow:
     return CampaignRow(
         c.id, c.uuid, c.revision, c.year, c.name_zh, c.name_en, c.slogan, c.target_trips,
         c.target_events, c.target_hq_visits, c.target_investment_cny, c.flagship_threshold_cny,
-        c.target_flagship_projects, c.duty_phone,
+        c.target_flagship_projects, c.duty_phone, c.slogan_en,
     )
 
 
@@ -179,7 +179,7 @@ def event_detail_row(e: ThemedEvent, contacts: bool = True) -> EventDetail:
         external_uid=e.external_uid,
         staff_posts=tuple(
             StaffPostRow(p.post, p.room, person_row(p.person) if p.person else None,
-                         p.starts_at, p.ends_at, p.duty)
+                         p.starts_at, p.ends_at, p.duty, p.post_en, p.room_en, p.duty_en)
             for p in e.staff_posts
         ),
         vip_seats=tuple(

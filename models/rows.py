@@ -61,6 +61,10 @@ class CampaignRow:
     flagship_threshold_cny: int
     target_flagship_projects: int
     duty_phone: str = ""  # the bureau's 24-hour duty phone
+    slogan_en: str = ""
+
+    def slogan_text(self, lang: Lang = Lang.ZH) -> str:
+        return pick(self.slogan, self.slogan_en, lang)
 
     def name(self, lang: Lang = Lang.ZH) -> str:
         return pick(self.name_zh, self.name_en, lang)
@@ -312,6 +316,18 @@ class StaffPostRow:
     starts_at: datetime
     ends_at: datetime
     duty: str
+    post_en: str = ""
+    room_en: str = ""
+    duty_en: str = ""
+
+    def post_name(self, lang: Lang = Lang.ZH) -> str:
+        return pick(self.post, self.post_en, lang)
+
+    def room_name(self, lang: Lang = Lang.ZH) -> str:
+        return pick(self.room, self.room_en, lang)
+
+    def duty_text(self, lang: Lang = Lang.ZH) -> str:
+        return pick(self.duty, self.duty_en, lang)
 
 
 @dataclass(frozen=True)

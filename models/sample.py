@@ -177,7 +177,7 @@ def _reference(session: Session, data: dict[str, Any]) -> _Refs:
 def _campaign(session: Session, row: dict[str, Any], uuid_: str | None = None) -> Campaign:
     keys = ("year", "name_zh", "name_en", "slogan", "target_trips", "target_events",
             "target_hq_visits", "target_investment_cny", "flagship_threshold_cny",
-            "target_flagship_projects", "notes", "duty_phone")
+            "target_flagship_projects", "notes", "duty_phone", "slogan_en")
     campaign = Campaign(**{k: row[k] for k in keys if k in row})
     if uuid_:
         campaign.uuid = uuid_
@@ -284,6 +284,8 @@ def _events(session: Session, data: dict[str, Any], refs: _Refs, campaign_id: in
                 for i in e["invitations"]],
             staff_posts=[StaffPostDraft(
                 post=p["post"], room=p["room"], duty=p["duty"],
+                post_en=p.get("post_en", ""), room_en=p.get("room_en", ""),
+                duty_en=p.get("duty_en", ""),
                 person_id=refs.get(refs.people, p["person"] or None, "人员"),
                 starts_at=_wall(p["start"], zone, "staff_posts"),
                 ends_at=_wall(p["end"], zone, "staff_posts"))

@@ -170,10 +170,14 @@ class StaffPostTable(RowTable):
     def __init__(self, lookups: Lookups, lang: Lang, zone: Callable[[], str],
                  default_start: Callable[[], datetime], parent: QWidget | None = None) -> None:
         super().__init__(
-            [translate("StaffPostTable", "Post"), translate("StaffPostTable", "Room / place"),
+            [translate("StaffPostTable", "Post"), translate("StaffPostTable", "Post (English)"),
+             translate("StaffPostTable", "Room / place"),
+             translate("StaffPostTable", "Room (English)"),
              translate("StaffPostTable", "Person"), translate("StaffPostTable", "From"),
-             translate("StaffPostTable", "To"), translate("StaffPostTable", "Duty")],
-            [130, 150, 170, 110, 110, 200], translate("StaffPostTable", "Add post"), parent)
+             translate("StaffPostTable", "To"), translate("StaffPostTable", "Duty"),
+             translate("StaffPostTable", "Duty (English)")],
+            [110, 130, 140, 150, 150, 105, 105, 220, 220],
+            translate("StaffPostTable", "Add post"), parent)
         self.lookups, self.lang, self.zone, self.default_start = lookups, lang, zone, default_start
         self.wire(self.add_new, self.values, self.set_values)  # type: ignore[arg-type]
 
@@ -184,9 +188,15 @@ class StaffPostTable(RowTable):
                          none_label=translate("StaffPostTable", "(to be named)"))
         person.set_value(draft.person_id)
         post, room, duty = QLineEdit(draft.post), QLineEdit(draft.room), QLineEdit(draft.duty)
+        post_en, room_en = QLineEdit(draft.post_en), QLineEdit(draft.room_en)
+        duty_en = QLineEdit(draft.duty_en)
         post.setPlaceholderText(translate("StaffPostTable", "e.g. 签到接待"))
-        self._append([post, room, person, _time_edit(draft.starts_at, zone),
-                      _time_edit(draft.ends_at, zone), duty])
+        post_en.setPlaceholderText(translate("StaffPostTable", "e.g. Registration desk"))
+        for line in (post_en, room_en, duty_en):  # the English run-of-show prints them
+            line.setToolTip(translate("StaffPostTable",
+                                      "Printed in the English run-of-show; empty: the Chinese"))
+        self._append([post, post_en, room, room_en, person, _time_edit(draft.starts_at, zone),
+                      _time_edit(draft.ends_at, zone), duty, duty_en])
 
     def add_new(self) -> None:
         start = self.default_start()
@@ -196,14 +206,17 @@ class StaffPostTable(RowTable):
         out = []
         zone = self.zone()
         for n in range(self.table.rowCount()):
-            post, room, person, start, end, duty = self._row_widgets(n)
+            post, post_en, room, room_en, person, start, end, duty, duty_en = \
+                self._row_widgets(n)
             assert isinstance(post, QLineEdit) and isinstance(room, QLineEdit)
-            assert isinstance(person, IdCombo) and isinstance(duty, QLineEdit)
+            assert isinstance(post_en, QLineEdit) and isinstance(room_en, QLineEdit)
+            assert isinstance(duty, QLineEdit) and isinstance(duty_en, QLineEdit)
+            assert isinstance(person, IdCombo)
             assert isinstance(start, QDateTimeEdit) and isinstance(end, QDateTimeEdit)
             out.append(StaffPostDraft(
                 post.text(), local_to_utc(wall_clock(start), zone, "staff_posts"),
                 local_to_utc(wall_clock(end), zone, "staff_posts"), room.text(),
-                person.value(), duty.text()))
+                person.value(), duty.text(), post_en.text(), room_en.text(), duty_en.text()))
         return out
 
     def set_values(self, values: list[StaffPostDraft]) -> None:

@@ -325,7 +325,7 @@ class DashboardView(QWidget):
         lang = self.ctx.lang
         campaign = self.progress.campaign
         self.heading.setText(campaign.name(lang))
-        self.slogan.setText(campaign.slogan)
+        self.slogan.setText(campaign.slogan_text(lang))
         self.as_of.blockSignals(True)
         self.as_of.setDate(qdate(today))
         self.as_of.setDateRange(QDate(year - 1, 1, 1), QDate(year + 1, 12, 31))

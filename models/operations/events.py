@@ -55,6 +55,9 @@ class StaffPostDraft:
     room: str = ""
     person_id: int | None = None
     duty: str = ""
+    post_en: str = ""
+    room_en: str = ""
+    duty_en: str = ""
 
 
 @dataclass
@@ -125,7 +128,8 @@ def event_draft(session: Session, code_or_id: str | int) -> EventDraft:
         invitations=[
             InvitationDraft(i.organisation_id, i.rsvp, i.guests, i.notes) for i in e.invitations
         ],
-        staff_posts=[StaffPostDraft(p.post, p.starts_at, p.ends_at, p.room, p.person_id, p.duty)
+        staff_posts=[StaffPostDraft(p.post, p.starts_at, p.ends_at, p.room, p.person_id, p.duty,
+                                    p.post_en, p.room_en, p.duty_en)
                      for p in e.staff_posts],
         vip_seats=[VipSeatDraft(v.person_id, v.table_no, v.seat_no, v.organisation_id, v.title)
                    for v in e.vip_seats],
@@ -295,6 +299,8 @@ def _apply_run_of_show(session: Session, e: ThemedEvent, d: EventDraft) -> None:
         for n, (row, pd) in enumerate(zip(posts, d.staff_posts, strict=True)):
             row.position, row.post, row.room = n, pd.post.strip(), pd.room.strip()
             row.person_id, row.duty = pd.person_id, pd.duty
+            row.post_en, row.room_en, row.duty_en = (pd.post_en.strip(), pd.room_en.strip(),
+                                                     pd.duty_en)
             row.starts_at, row.ends_at = pd.starts_at, pd.ends_at
         e.staff_posts = posts
     if d.vip_seats is not None:

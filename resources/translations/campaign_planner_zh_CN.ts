@@ -421,6 +421,76 @@
     </message>
 </context>
 <context>
+    <name>CampaignDialog</name>
+    <message>
+        <source>Campaign</source>
+        <translation>本年度活动</translation>
+    </message>
+    <message>
+        <source>Printed on English packs; empty: the Chinese</source>
+        <translation>英文材料打印此项；留空则打印中文</translation>
+    </message>
+    <message>
+        <source>The duty phone is printed in every delegation brief's emergency contacts and checklist. Projects at or above the flagship threshold count as flagship projects.</source>
+        <translation>值班电话印在每份出访工作手册的紧急联系人和行前清单中。投资额达到重大项目门槛的项目计为重大项目。</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Name (English)</source>
+        <translation>名称（英文）</translation>
+    </message>
+    <message>
+        <source>Slogan</source>
+        <translation>口号</translation>
+    </message>
+    <message>
+        <source>Slogan (English)</source>
+        <translation>口号（英文）</translation>
+    </message>
+    <message>
+        <source>Duty phone (24 h)</source>
+        <translation>值班电话（24 小时）</translation>
+    </message>
+    <message>
+        <source>Trips target</source>
+        <translation>推广活动目标</translation>
+    </message>
+    <message>
+        <source>Events target</source>
+        <translation>专题活动目标</translation>
+    </message>
+    <message>
+        <source>HQ visits target</source>
+        <translation>总部拜访目标</translation>
+    </message>
+    <message>
+        <source>Investment target</source>
+        <translation>投资额目标</translation>
+    </message>
+    <message>
+        <source>Flagship threshold</source>
+        <translation>重大项目门槛</translation>
+    </message>
+    <message>
+        <source>Flagship projects target</source>
+        <translation>重大项目目标</translation>
+    </message>
+</context>
+<context>
+    <name>EditCampaign</name>
+    <message>
+        <source>Edit the campaign settings</source>
+        <translation>修改本年度活动设置</translation>
+    </message>
+</context>
+<context>
     <name>CheckSettingsDialog</name>
     <message>
         <source>Scheduling checks</source>
@@ -2064,6 +2134,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>&amp;Campaign…</source>
+        <translation>本年度活动(&amp;C)…</translation>
+    </message>
+    <message>
         <source>Promotion trips</source>
         <translation>推广活动</translation>
     </message>
@@ -3314,6 +3388,26 @@
     <message>
         <source>Add post</source>
         <translation>添加岗位</translation>
+    </message>
+    <message>
+        <source>Post (English)</source>
+        <translation>岗位（英文）</translation>
+    </message>
+    <message>
+        <source>Room (English)</source>
+        <translation>地点（英文）</translation>
+    </message>
+    <message>
+        <source>Duty (English)</source>
+        <translation>职责（英文）</translation>
+    </message>
+    <message>
+        <source>e.g. Registration desk</source>
+        <translation>例如 Registration desk</translation>
+    </message>
+    <message>
+        <source>Printed in the English run-of-show; empty: the Chinese</source>
+        <translation>英文活动工作方案打印此栏；留空则打印中文</translation>
     </message>
     <message>
         <source>(to be named)</source>

@@ -45,7 +45,8 @@ def event(brief_world: tuple[sessionmaker[Session], BriefWorld]) -> EventBrief:
         e,
         staff_posts=(
             StaffPostRow("签到接待", "一楼大堂签到处", CLERK, at(DAY, "08:00", ZONE),
-                         at(DAY, "09:30", ZONE), "核对来宾名单 <A/B 表>"),
+                         at(DAY, "09:30", ZONE), "核对来宾名单 <A/B 表>", "Registration desk",
+                         "Lobby desk", "Checks the guest list <A/B>"),
             StaffPostRow("会场统筹", "主会场 A厅", None, at(DAY, "07:30", ZONE),
                          at(DAY, "17:30", ZONE), ""),
         ),
@@ -97,6 +98,26 @@ def test_the_run_of_show_passes_check_pdf(event: EventBrief, tmp_path: Path) -> 
     path = tmp_path / "run-of-show.pdf"
     path.write_bytes(render_event(event, ZH))
     result = check_pdf(path, "贵宾名单与座次", "签到接待", "山本 健一")
+    if result is None:
+        pytest.skip("check-pdf or its tools (qpdf, poppler-utils) are not installed")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_english_run_of_show_prints_the_posts_in_english(event: EventBrief) -> None:
+    text = flat(render_event(event, EN))
+    # in the rundown and in the posts' table: post, room and duty in English
+    assert "08:00–09:30Registrationdesk:onpostLobbydeskLiuBiyun" in text
+    assert "RegistrationdeskLobbydeskLiuBiyun" in text
+    assert "Checkstheguestlist<A/B>" in text
+    assert "签到接待" not in text and "一楼大堂签到处" not in text and "核对来宾名单" not in text
+    # a post without English prints its Chinese rather than nothing
+    assert "会场统筹:onpost主会场A厅" in text
+
+
+def test_the_english_run_of_show_passes_check_pdf(event: EventBrief, tmp_path: Path) -> None:
+    path = tmp_path / "run-of-show-en.pdf"
+    path.write_bytes(render_event(event, EN))
+    result = check_pdf(path, "Guests of honour and seating", "Registration desk", "Lobby desk")
     if result is None:
         pytest.skip("check-pdf or its tools (qpdf, poppler-utils) are not installed")
     assert result.returncode == 0, result.stdout + result.stderr

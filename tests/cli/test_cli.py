@@ -221,3 +221,11 @@ def test_only_init_creates_a_database(tmp_path: Path, verb: list[str]) -> None:
     assert missing.is_file()
     code, out, err = cli("--db", str(missing), "list", "trips")
     assert code == 0 and "无记录" in out
+
+
+def test_show_event_in_english_prints_the_posts_in_english(sample_url: str) -> None:
+    code, out, err = cli("--db", sample_url, "--lang", "en", "show", "EVT-2023-001")
+    assert code == 0, err
+    posts = out[out.index("工作岗位 staff posts (7):"):out.index("贵宾座次")]
+    assert "Registration desk  @ Registration desk, ground-floor lobby  Liu Biyun" in posts
+    assert "签到接待" not in posts

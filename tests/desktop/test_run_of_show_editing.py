@@ -31,12 +31,17 @@ def test_posts_seats_and_duties_are_saved_and_undone(window: MainWindow, small: 
     editor = _editor(window, small, qtbot)
     posts = editor.run_of_show.posts
     posts.add_new()  # an hour before the doors open, up to the start
-    post, _room, _person, start, _end, duty = posts._row_widgets(0)
+    post, post_en, _room, room_en, _person, start, _end, duty, duty_en = posts._row_widgets(0)
     assert isinstance(post, QLineEdit) and isinstance(duty, QLineEdit)
+    assert isinstance(post_en, QLineEdit) and isinstance(room_en, QLineEdit)
+    assert isinstance(duty_en, QLineEdit)
     assert isinstance(start, QDateTimeEdit)
     assert start.dateTime().toString("HH:mm") == "08:00"
     post.setText("签到接待")
     duty.setText("核对来宾名单 & 发放胸牌")
+    post_en.setText("Registration desk")
+    room_en.setText("Lobby")
+    duty_en.setText("Checks the guest list & hands out badges")
     editor.run_of_show.vips.add(VipSeatDraft(small.world.leader_id, "1", "1"))
     editor.run_of_show.vips.add_new()  # the next seat at the same table
     assert [(v.table_no, v.seat_no) for v in editor.run_of_show.vips.values()] == [
@@ -52,6 +57,8 @@ def test_posts_seats_and_duties_are_saved_and_undone(window: MainWindow, small: 
     with window.ctx.sessions() as session:
         saved = queries.event_detail(session, small.event.id)
     assert [(p.post, p.duty) for p in saved.staff_posts] == [("签到接待", "核对来宾名单 & 发放胸牌")]
+    assert [(p.post_en, p.room_en, p.duty_en) for p in saved.staff_posts] == [
+        ("Registration desk", "Lobby", "Checks the guest list & hands out badges")]
     assert [v.person.id for v in saved.vip_seats] == [small.world.leader_id]
     assert [(d.unit.id, d.duty) for d in saved.unit_duties] == [
         (small.world.unit_id, "会场布置与安保")]
@@ -75,7 +82,7 @@ def test_a_post_outside_the_event_day_is_shown_on_its_table(
         window: MainWindow, small: Small, qtbot: QtBot) -> None:
     editor = _editor(window, small, qtbot)
     editor.run_of_show.posts.add_new()
-    post, *_rest, end, _duty = editor.run_of_show.posts._row_widgets(0)
+    post, *_rest, end, _duty, _duty_en = editor.run_of_show.posts._row_widgets(0)
     assert isinstance(post, QLineEdit) and isinstance(end, QDateTimeEdit)
     post.setText("撤场")
     end.setDateTime(end.dateTime().addDays(2))
@@ -97,8 +104,10 @@ def test_the_sample_run_of_show_tab_looks_right(sample_ctx: AppContext, qtbot: Q
     assert len(editor.run_of_show.posts.values()) == len(event.staff_posts)
     assert len(editor.run_of_show.vips.values()) == len(event.vip_seats)
     assert not editor.is_dirty()  # what was loaded reads back the same
-    first = editor.run_of_show.posts._row_widgets(0)[3]
+    first = editor.run_of_show.posts._row_widgets(0)[5]
     assert isinstance(first, QDateTimeEdit) and isinstance(first.dateTime(), QDateTime)
+    english = editor.run_of_show.posts._row_widgets(0)[1]  # the sample's posts have English
+    assert isinstance(english, QLineEdit) and english.text() == event.staff_posts[0].post_en != ""
     editor.grab().save(str(tmp_path / "event-run-of-show.png"))
     editor.grab().save("/tmp/i11/event-run-of-show.png")
 

@@ -18,6 +18,7 @@ from models.changes import RecordKind
 from models.database import alembic_config, create_db_engine, open_database
 from models.enums import EventKind
 from models.errors import ValidationError
+from models.language import Lang
 from models.operations.directory import delete_person, delete_unit
 from models.operations.events import (
     EventDraft,
@@ -185,5 +186,67 @@ def test_a_database_before_the_run_of_show_upgrades_and_keeps_its_events(db_url:
             assert len(queries.list_events(s)) == counts["events"]
         assert (e.staff_posts, e.vip_seats, e.unit_duties) == ((), (), ())
         assert e.invitations and e.sessions
+    finally:
+        engine.dispose()
+
+
+def test_a_post_keeps_its_english_post_room_and_duty(sessions: sessionmaker[Session]) -> None:
+    with sessions.begin() as s:
+        w = make_world(s)
+        post = StaffPostDraft("签到接待", at(DAY, "08:00", ZONE), at(DAY, "09:30", ZONE),
+                              "一楼大堂", w.staff_id, "核对来宾名单", " Registration desk ",
+                              "Ground-floor lobby", "Checks the guest list")
+        code = create_event(s, new_event(w, staff_posts=[post])).value.code
+    with sessions() as s:
+        (p,) = queries.event_detail(s, code).staff_posts
+        d = event_draft(s, code)
+    assert (p.post_en, p.room_en, p.duty_en) == (
+        "Registration desk", "Ground-floor lobby", "Checks the guest list")
+    assert (p.post_name(Lang.EN), p.room_name(Lang.ZH), p.duty_text(Lang.EN)) == (
+        "Registration desk", "一楼大堂", "Checks the guest list")
+    assert d.staff_posts is not None and d.staff_posts[0].post_en == "Registration desk"
+    bare = replace(p, post_en="", room_en="", duty_en="")  # empty English: the Chinese
+    assert (bare.post_name(Lang.EN), bare.room_name(Lang.EN), bare.duty_text(Lang.EN)) == (
+        "签到接待", "一楼大堂", "核对来宾名单")
+
+
+def test_every_sample_post_has_its_english(sessions: sessionmaker[Session]) -> None:
+    with sessions.begin() as s:
+        load_sample(s)
+    with sessions() as s:
+        e = queries.event_detail(s, "EVT-2023-001")
+    assert e.staff_posts
+    for p in e.staff_posts:
+        assert p.post_en and p.room_en and p.duty_en, p.post
+        assert not any("\u4e00" <= ch <= "\u9fff" for ch in p.post_en + p.room_en + p.duty_en)
+
+
+def test_a_database_before_the_english_posts_upgrades_and_keeps_its_posts(db_url: str) -> None:
+    engine = create_db_engine(db_url)
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+    engine.dispose()
+    engine, sessions = open_database(db_url)
+    try:
+        with sessions.begin() as s:
+            load_sample(s)
+        with engine.begin() as conn:  # back to the schema before the English posts
+            cfg.attributes["connection"] = conn
+            ours = next(r for r in ScriptDirectory.from_config(cfg).walk_revisions()
+                        if r.path.endswith("_english_staff_posts_and_slogan.py"))
+            command.downgrade(cfg, str(ours.down_revision))
+            posts = conn.execute(text("SELECT count(*) FROM event_staff_posts")).scalar_one()
+    finally:
+        engine.dispose()
+    assert posts > 0
+    engine, sessions = open_database(db_url)  # upgrades in place
+    try:
+        with sessions() as s:
+            e = queries.event_detail(s, "EVT-2023-001")
+            campaign = queries.current_campaign(s)
+        assert e.staff_posts and all(p.post and not p.post_en for p in e.staff_posts)
+        assert campaign.slogan and campaign.slogan_en == ""
     finally:
         engine.dispose()

@@ -9,6 +9,7 @@ CAMPAIGN: dict[str, Any] = {
     "name_zh": "2023 招商年",
     "name_en": "2023 Year of Investment Promotion",
     "slogan": "有空间、进莞来",
+    "slogan_en": "Room to grow: come to Dongguan",
     "target_trips": 30,
     "target_events": 30,
     "target_hq_visits": 1000,

@@ -34,6 +34,42 @@ POSTS: list[tuple[str, str, str, int, int | None, str]] = [
      "会场安检、车辆引导和应急疏散"),
 ]
 
+# the same posts in English: post, room ("" for the main hall, which is the venue), duty
+POSTS_EN: dict[str, tuple[str, str, str]] = {
+    "会场统筹": ("Floor manager", "",
+                 "Keeps the agenda on time, coordinates lighting, sound and slides, handles "
+                 "incidents on site"),
+    "签到接待": ("Registration desk", "Registration desk, ground-floor lobby",
+                 "Checks guests against the list, hands out badges, materials and gifts"),
+    "贵宾接待": ("VIP reception", "VIP lounge",
+                 "Greets the leaders and guests of honour, leads them to the VIP meeting and "
+                 "to their seats"),
+    "外宾翻译": ("Interpreter for foreign guests", "",
+                 "Interprets for foreign guests and helps them register and find their seats"),
+    "项目对接": ("Project matchmaking", "Meeting room",
+                 "Arranges one-to-one talks with companies and records their project needs"),
+    "新闻宣传": ("Press and publicity", "Press centre",
+                 "Photographs and reports; sends the press release within two hours of the end"),
+    "安全保障": ("Security", "Main entrance",
+                 "Security checks, traffic guidance and emergency evacuation"),
+}
+
+# the sample's venues in English (the main hall's posts stand at the venue)
+VENUES_EN: dict[str, str] = {
+    "上海国际会议中心": "Shanghai International Convention Center",
+    "东莞会展国际大酒店": "Dongguan Convention & Exhibition International Hotel",
+    "东莞国际会展中心": "Dongguan International Conference & Exhibition Center",
+    "东莞市民服务中心": "Dongguan Citizen Service Center",
+    "广东现代国际展览中心": "Guangdong Modern International Exhibition Center",
+    "松山湖凯悦酒店": "Hyatt Regency Songshan Lake",
+    "松山湖国际会议中心": "Songshan Lake International Conference Center",
+    "深圳前海华侨城JW万豪酒店": "JW Marriott Hotel Shenzhen Qianhai",
+    "深圳福田香格里拉大酒店": "Shangri-La Hotel Futian, Shenzhen",
+    "滨海湾新区展示中心": "Binhaiwan New Area Exhibition Center",
+    "虎门镇会议中心": "Humen Town Conference Center",
+    "香港会议展览中心": "Hong Kong Convention and Exhibition Centre",
+}
+
 
 def _at(text: str) -> datetime:
     return datetime.fromisoformat(text)
@@ -64,9 +100,13 @@ def _posts(event: dict[str, Any], staff: dict[str, str]) -> list[dict[str, Any]]
         ends = end if after is None else min(end, start + timedelta(minutes=after))
         if begins.date() != start.date():
             begins = start.replace(hour=7, minute=30)
-        out.append({"post": post, "room": event["venue"] if room == "主会场" else room,
+        post_en, room_en, duty_en = POSTS_EN[post]
+        at_venue = room == "主会场"
+        out.append({"post": post, "post_en": post_en,
+                    "room": event["venue"] if at_venue else room,
+                    "room_en": VENUES_EN.get(event["venue"], "") if at_venue else room_en,
                     "person": name or "", "start": _stamp(begins), "end": _stamp(ends),
-                    "duty": duty})
+                    "duty": duty, "duty_en": duty_en})
     return out
 
 
