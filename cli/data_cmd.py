@@ -160,6 +160,13 @@ def _verify(ctx: Context) -> int:
             f"(history intact: {report.count} rows, hash chain verified)",
             f"History intact: {report.count} rows, hash chain verified"))
         return 0
+    if report.broken_id is None:  # the chain fits, but its newest rows are not the head's
+        after = report.removed_after
+        ctx.warn(ctx.lang.pick(
+            f"修改记录被删除：第 {after} 条之后最新的记录已不在，哈希链的链头与之不符 "
+            f"(history broken: the newest rows after #{after} were removed)",
+            f"History broken: the newest rows after #{after} were removed"))
+        return 1
     when = local_time(report.broken_at) if report.broken_at else ""
     kind = RecordType.parse(report.broken_type)
     record = (f"{kind.label(Lang.ZH)} {report.broken_label}" if kind else report.broken_record)

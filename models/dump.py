@@ -29,6 +29,7 @@ import models.accounts.table  # accounts (left out of the dump)
 import models.audit.table  # audit_log
 import models.operations.codes  # noqa: F401  (code_counters)
 from models.atomic_write import write_bytes_atomic
+from models.audit.chain import head_to_newest
 from models.base import Base, UTCDateTime
 from models.database import alembic_config
 from models.errors import ValidationError
@@ -38,9 +39,10 @@ VERSION = 1
 CHUNK = 500
 
 
-NOT_DUMPED = frozenset({"accounts"})
+NOT_DUMPED = frozenset({"accounts", "audit_chain_head"})
 """Accounts belong to the server they were made on (each is a login role there), not to the
-campaign: a dump leaves them out and a load keeps the target's own."""
+campaign: a dump leaves them out and a load keeps the target's own. The history's chain head
+follows the history loaded: the PostgreSQL trigger or :func:`head_to_newest` sets it."""
 
 
 def _tables() -> list[Table]:
@@ -289,6 +291,8 @@ def load_document(session: Session, document: dict[str, Any], replace: bool = Fa
     if session.get_bind().dialect.name == "postgresql":
         _move_sequences(session)
         session.execute(text("SELECT set_config('campaign_planner.restoring', '', true)"))
+    else:
+        head_to_newest(session.connection())
     return counts
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Index, Integer, String
+from sqlalchemy import JSON, CheckConstraint, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base
@@ -38,3 +38,17 @@ class AuditEntry(Base):
     # sha256(previous row's hash || this row's content): see models.audit.chain
     row_hash: Mapped[str | None] = mapped_column(String(64))
 
+
+
+class AuditChainHead(Base):
+    """The hash chain's head: the id and hash of the newest history row, one row (``id`` 1).
+    :func:`models.audit.chain.verify_chain` compares the chain's last row with it, so removing
+    the newest rows is found too. On PostgreSQL only the chain trigger writes it (migration
+    0014); on SQLite the program does where it hashes the rows. Not dumped: a load sets it."""
+
+    __tablename__ = "audit_chain_head"
+    __table_args__ = (CheckConstraint("id = 1", name="one_row"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    last_id: Mapped[int] = mapped_column(Integer, default=0)
+    last_hash: Mapped[str | None] = mapped_column(String(64))

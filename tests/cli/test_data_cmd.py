@@ -151,6 +151,24 @@ def test_history_verify_counts_an_intact_chain_and_names_a_broken_row(
     assert status == 2 and "--verify" in err
 
 
+@pytest.mark.backends("sqlite", "postgresql")
+def test_history_verify_finds_the_newest_rows_removed(
+        sessions: sessionmaker[Session], db_url: str) -> None:
+    _campaign(sessions)
+    with sessions() as s:
+        ids = list(s.scalars(select(AuditEntry.id).order_by(AuditEntry.id)))
+    with sessions.begin() as s:  # a superuser with the triggers off, or the SQLite file edited
+        if s.get_bind().dialect.name == "postgresql":
+            s.execute(text("SET LOCAL session_replication_role = replica"))
+        s.execute(text("DELETE FROM audit_log WHERE id > :id"), {"id": ids[-4]})
+    status, out, err = cli("--db", db_url, "history", "--verify")
+    assert status == 1 and out == "" and len(err.strip().splitlines()) == 1
+    assert f"第 {ids[-4]} 条之后" in err and f"the newest rows after #{ids[-4]} were removed" in err
+    status, out, err = cli("--db", db_url, "--lang", "en", "history", "--verify")
+    assert status == 1 and err.strip() == (
+        f"History broken: the newest rows after #{ids[-4]} were removed")
+
+
 def test_confirm_and_undo_from_the_command_line(sessions: sessionmaker[Session], db_url: str) -> None:
     from datetime import date
 

@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from models.audit.chain import ChainReport, verify_chain
 from models.audit.history import record_history
 from models.audit.table import AuditEntry
 from models.database import open_database
@@ -114,6 +115,12 @@ def test_dump_and_load_round_trip_on_each_back_end(sessions: sessionmaker[Sessio
     assert counts["itinerary_items"] == 1 and counts["invitations"] == 1
     with sessions() as s:
         same_content(original, dump_document(s, now=NOW))
+        # the loaded history verifies intact: the chain head follows it
+        assert verify_chain(s.connection()) == ChainReport(counts["audit_log"])
+    with sessions.begin() as s:
+        create_person(s, PersonDraft("载入后新同事"))
+    with sessions() as s:
+        assert verify_chain(s.connection()) == ChainReport(counts["audit_log"] + 1)
 
 
 def test_faulty_documents_are_refused_and_nothing_is_written(sessions: sessionmaker[Session],

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from models.accounts.names import AccountRole
 from models.accounts.service import AccountDraft, add_account
 from models.audit.actor import set_actor
-from models.audit.chain import jsonb_text, verify_chain
+from models.audit.chain import chain_rows, jsonb_text, read_head, row_hash, verify_chain
 from models.audit.history import record_history
 from models.audit.labels import describe_value
 from models.audit.table import AuditEntry
@@ -82,6 +82,58 @@ def test_a_removed_row_breaks_the_chain_at_the_next_one(sessions: sessionmaker[S
     assert report.broken_id == ids[3] and report.count == 3
 
 
+def test_the_head_follows_the_newest_row(sessions: sessionmaker[Session]) -> None:
+    _edits(sessions)
+    with sessions() as s:
+        newest = s.scalars(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
+        assert newest is not None
+        assert read_head(s.connection()) == (newest.id, newest.row_hash)
+
+
+def test_removing_the_newest_rows_is_found(sessions: sessionmaker[Session]) -> None:
+    _edits(sessions)
+    with sessions() as s:
+        ids = list(s.scalars(select(AuditEntry.id).order_by(AuditEntry.id)))
+    _tamper(sessions, "DELETE FROM audit_log WHERE id > :id", {"id": ids[-3]})
+    with sessions() as s:
+        report = verify_chain(s.connection())
+    assert not report.intact and report.broken_id is None
+    assert report.removed_after == ids[-3] and report.count == len(ids) - 2
+    with sessions.begin() as s:  # the next change does not cover the gap: it chains from the head
+        create_person(s, PersonDraft("删除之后的新同事"))
+    with sessions() as s:
+        report = verify_chain(s.connection())
+        first_new = s.scalar(select(func.min(AuditEntry.id)).where(AuditEntry.id > ids[-3]))
+    assert not report.intact and report.broken_id == first_new
+
+
+def test_removing_the_whole_history_is_found(sessions: sessionmaker[Session]) -> None:
+    _edits(sessions)
+    _tamper(sessions, "DELETE FROM audit_log", {})
+    with sessions() as s:
+        report = verify_chain(s.connection())
+    assert (report.intact, report.count, report.removed_after) == (False, 0, 0)
+
+
+def test_the_newest_row_rewritten_with_its_hash_is_found(sessions: sessionmaker[Session]) -> None:
+    _edits(sessions)
+    with sessions() as s:
+        newest = s.scalars(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
+        assert newest is not None
+        newest_id = newest.id
+    # the newest row's actor changed and its hash recomputed to fit: only the head tells
+    _tamper(sessions, "UPDATE audit_log SET actor = '别人' WHERE id = :id", {"id": newest_id})
+    with sessions() as s:
+        row, changes = next(r for r in chain_rows(s.connection(), newest_id - 1))
+        previous = s.scalar(select(AuditEntry.row_hash).where(AuditEntry.id < newest_id)
+                            .order_by(AuditEntry.id.desc()).limit(1))
+    _tamper(sessions, "UPDATE audit_log SET row_hash = :h WHERE id = :id",
+            {"h": row_hash(previous, row, changes), "id": newest_id})
+    with sessions() as s:
+        report = verify_chain(s.connection())
+    assert not report.intact and report.broken_id == newest_id
+
+
 def test_chained_changes_read_as_postgresql_prints_jsonb(sessions: sessionmaker[Session]) -> None:
     value = {"title_zh": ["旧\n名", "新\"名\\"], "a": [None, True], "members": [{"role": "x", "p": 1.5}],
              "ctl": "\x07", "": {}}
@@ -120,6 +172,9 @@ def test_the_sample_upgraded_from_0006_keeps_and_chains_its_history(db_url: str,
         assert [(action, set(changes)) for _id, _actor, action, _label, changes in added] == (
             [("update", {"name_en"})] * named if backend == "postgresql" else [])
         assert report.intact and report.count == len(after)
+        with sessions() as s:
+            assert read_head(s.connection()) == (after[-1][0], s.scalar(
+                select(AuditEntry.row_hash).where(AuditEntry.id == after[-1][0])))
         with sessions.begin() as s:  # the chain goes on after the upgrade
             create_person(s, PersonDraft("升级后新同事"))
         with sessions() as s:
@@ -245,3 +300,46 @@ def test_a_part_changed_without_the_program_is_a_change_of_its_record(
     assert {c.field: (c.old, c.new) for c in removed.changes} == {
         "cities": ([{"city": "法兰克福"}], [])}
     assert describe_value("trips", "members", added.changes[0].new) == f"{delegate}（团员）"
+
+
+@pytest.mark.backends("postgresql")
+@pytest.mark.parametrize("sql", ["UPDATE audit_chain_head SET last_id = 1",
+                                 "DELETE FROM audit_chain_head", "TRUNCATE audit_chain_head",
+                                 "INSERT INTO audit_chain_head (id, last_id) VALUES (2, 0)"])
+def test_nobody_writes_the_chain_head(sessions: sessionmaker[Session], clerk: str,
+                                      sql: str) -> None:
+    _edits(sessions)
+    with sessions() as s:
+        head = read_head(s.connection())
+    owner = sessions.kw["bind"].url.render_as_string(hide_password=False)
+    # the owner (a superuser here) is refused by the trigger, a planner already by the grants
+    for url, refused in ((owner, REFUSED), (clerk, "permission denied")):
+        engine = create_db_engine(url)
+        try:
+            with pytest.raises(DBAPIError, match=refused), engine.begin() as conn:
+                conn.execute(text(sql))
+            with engine.connect() as conn:  # reading it is everyone's: history --verify
+                assert read_head(conn) == head
+        finally:
+            engine.dispose()
+    with sessions() as s:
+        assert verify_chain(s.connection()).intact
+
+
+@pytest.mark.backends("postgresql")
+def test_a_planner_keeps_the_chain_head_moving(sessions: sessionmaker[Session],
+                                               clerk: str) -> None:
+    """An account's changes move the head through the trigger, though it may not write it."""
+    with sessions.begin() as s:
+        make_world(s)
+    engine, as_clerk = open_database(clerk)
+    try:
+        with as_clerk.begin() as s:
+            create_person(s, PersonDraft("链头同事"))
+        with as_clerk() as s:
+            report = verify_chain(s.connection())
+            newest = s.scalar(select(func.max(AuditEntry.id)))
+            assert read_head(s.connection())[0] == newest  # type: ignore[index]
+    finally:
+        engine.dispose()
+    assert report.intact

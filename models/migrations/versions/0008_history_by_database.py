@@ -303,7 +303,7 @@ def upgrade() -> None:
             batch_op.add_column(sa.Column('confirmed_at', sa.DateTime(), nullable=True))
             batch_op.add_column(sa.Column('confirmed_by', sa.String(length=200), nullable=False,
                                           server_default=''))
-    chain_unhashed(bind)  # the history so far, chained in id order
+    chain_unhashed(bind, head=False)  # the history so far, chained in id order (no head yet)
     if bind.dialect.name == 'postgresql':
         _postgres_upgrade()
 
