@@ -17,6 +17,7 @@ from cli.screenshots_cmd import ScreenshotsCommand
 ARGUMENTS = {
     "list": ["trips"],
     "show": ["TRIP-2023-001"],
+    "campaign": ["show"],
     "check": [],
     "confirm": ["LEAD-2023-001"],
     "brief": ["--campaign", "-o", "{tmp}/report.pdf"],

@@ -134,11 +134,13 @@ def test_a_post_s_person_shows_with_their_position_uncut(small: Small, db_url: s
     posts = editor.run_of_show.posts
     posts.add(StaffPostDraft("签到接待", datetime(2023, 3, 1, 1, tzinfo=UTC),
                              datetime(2023, 3, 1, 2, tzinfo=UTC), person_id=small.world.leader_id))
-    person = posts._row_widgets(0)[2]
+    column = [posts.table.horizontalHeaderItem(c).text()
+              for c in range(posts.table.columnCount())].index("Person")
+    person = posts.table.cellWidget(0, column)
     assert isinstance(person, QComboBox)
     text = person.currentText()
     assert "  " in text  # the name and the position
     needed = min(person.fontMetrics().horizontalAdvance(text) + COMBO_CHROME_W, MAX_CHOICE_W)
-    assert posts.table.columnWidth(2) >= needed
+    assert posts.table.columnWidth(column) >= needed
     assert person.toolTip() == text
     editor.discard_and_close()
