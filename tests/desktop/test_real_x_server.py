@@ -161,7 +161,8 @@ def test_keyboard_on_a_real_display(display: dict[str, str], campaign_url: str,
         # the export's file dialog is in Chinese; Escape closes it
         focused(display, main)
         xdotool(display, "key", "ctrl+e")
-        appear(display, "^导出日历")
+        chooser = appear(display, "^导出日历")
+        focused(display, chooser)  # visible a moment before the keyboard reaches it
         xdotool(display, "key", "Escape")
         assert gone(display, "^导出日历")
         # the calendar (Ctrl+2) and Ctrl+G: a day typed straight away, Enter goes
