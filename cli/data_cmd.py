@@ -240,5 +240,6 @@ def history_text(label: str, entries: list[AuditRow], lang: Lang = Lang.ZH) -> s
 
 
 DataCommand = BackupCommand | RestoreCommand | DumpCommand | LoadCommand | HistoryCommand
-COMMANDS: tuple[DataCommand, ...] = (BackupCommand(), RestoreCommand(), DumpCommand(), LoadCommand(),
-                                     HistoryCommand())
+BACKUP, RESTORE, DUMP, LOAD, HISTORY = (BackupCommand(), RestoreCommand(), DumpCommand(),
+                                       LoadCommand(), HistoryCommand())
+COMMANDS: tuple[DataCommand, ...] = (BACKUP, RESTORE, DUMP, LOAD, HISTORY)

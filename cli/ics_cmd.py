@@ -168,4 +168,5 @@ class ImportCommand:
         return 0
 
 
-COMMANDS: tuple[ExportCommand | ImportCommand, ...] = (ExportCommand(), ImportCommand())
+EXPORT, IMPORT = ExportCommand(), ImportCommand()
+COMMANDS: tuple[ExportCommand | ImportCommand, ...] = (EXPORT, IMPORT)

@@ -4,23 +4,21 @@ from __future__ import annotations
 
 import os
 import re
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import ExceptionContext, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-import models.audit.recording  # the audit_log table and the listeners that fill it
-import models.operations.codes  # noqa: F401  (the code_counters table)
 from models.concurrency import PlannerSession
 from models.errors import DatabaseError, DatabaseURLError, MissingDatabaseError, SignInError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 ENV_VAR = "CAMPAIGN_PLANNER_DB"
 APP_NAME = "CampaignPlanner"
@@ -128,6 +126,8 @@ def _connection_trouble(context: ExceptionContext) -> BaseException | None:
 
 
 def alembic_config(engine_url: str | None = None) -> Config:
+    from alembic.config import Config  # Alembic only to migrate: a read opens without it
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     if engine_url:
@@ -137,18 +137,73 @@ def alembic_config(engine_url: str | None = None) -> Config:
 
 def schema_revision(engine: Engine) -> str | None:
     """The revision the database is at, or None when it has no schema yet."""
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
 
+_REVISION_LINE = re.compile(r"^(revision|down_revision)\s*(?::[^=]*)?=\s*['\"]?([^'\"\s]*)['\"]?\s*$",
+                            re.MULTILINE)
+
+
+@cache
+def known_revisions() -> tuple[frozenset[str], str]:
+    """Every revision of the migrations folder, and the head: read from the files' own
+    ``revision = "…"`` and ``down_revision = "…"`` lines, without loading Alembic (a few
+    milliseconds; a test checks the answer against Alembic's)."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for path in (MIGRATIONS / "versions").glob("*.py"):
+        found = dict((name, value) for name, value in _REVISION_LINE.findall(
+            path.read_text(encoding="utf-8")))
+        if found.get("revision"):
+            revisions.add(found["revision"])
+            if found.get("down_revision") not in (None, "", "None"):
+                parents.add(found["down_revision"])
+    heads = revisions - parents
+    if len(heads) != 1:  # not a straight line of migrations: let Alembic say what is wrong
+        from alembic.script import ScriptDirectory
+
+        head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+        assert head is not None
+        return frozenset(revisions), head
+    return frozenset(revisions), heads.pop()
+
+
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
+    return known_revisions()[1]
+
+
+def _stored_revision(engine: Engine) -> str | None:
+    """The revision in ``alembic_version`` by one plain query; None when there is no such
+    table or no single row (a new or a foreign database: :func:`migrate` looks closer)."""
+    with engine.connect() as conn:
+        if not engine.dialect.has_table(conn, "alembic_version"):
+            return None
+        found = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+    return str(found[0]) if len(found) == 1 else None
 
 
 def migrate(engine: Engine) -> None:
-    """Bring the schema to the newest revision; refuse a database made by a newer version."""
+    """Bring the schema to the newest revision; refuse a database made by a newer version.
+
+    A database already at the newest revision is recognised by one query, without Alembic."""
+    revisions, head = known_revisions()
+    try:
+        stored = _stored_revision(engine)
+    except OperationalError as exc:
+        raise DatabaseError(
+            f"无法打开数据库：{_describe(engine)}（{_first_line(exc)}）",
+            f"Cannot open the database {_describe(engine)}: {_first_line(exc)}",
+        ) from exc
+    if stored == head:
+        return
+    if stored is not None and stored not in revisions:
+        raise _newer_database(stored)
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config())
     try:
         current = schema_revision(engine)
@@ -161,11 +216,7 @@ def migrate(engine: Engine) -> None:
         try:
             script.get_revision(current)
         except Exception as exc:
-            raise DatabaseError(
-                f"该数据库由更新版本的 Campaign Planner 创建（版本 {current}），请升级本程序后再打开。",
-                f"This database was written by a newer Campaign Planner (schema {current}); "
-                "upgrade the program to open it.",
-            ) from exc
+            raise _newer_database(current) from exc
     elif inspect(engine).get_table_names():
         tables = set(inspect(engine).get_table_names())
         if "trips" not in tables:
@@ -177,6 +228,14 @@ def migrate(engine: Engine) -> None:
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
+
+
+def _newer_database(revision: str) -> DatabaseError:
+    return DatabaseError(
+        f"该数据库由更新版本的 Campaign Planner 创建（版本 {revision}），请升级本程序后再打开。",
+        f"This database was written by a newer Campaign Planner (schema {revision}); "
+        "upgrade the program to open it.",
+    )
 
 
 def refuse_missing_database(url: str) -> None:
@@ -216,6 +275,7 @@ def open_database(url: str | None = None, *, create: bool = True) -> tuple[Engin
         if missing is not None:
             raise MissingDatabaseError(str(missing))
     engine = create_db_engine(resolved)
+    install_write_listeners()
     try:
         migrate(engine)
     except OperationalError as exc:
@@ -228,6 +288,13 @@ def open_database(url: str | None = None, *, create: bool = True) -> tuple[Engin
         engine.dispose()
         raise
     return engine, sessionmaker(engine, class_=PlannerSession, expire_on_commit=False)
+
+
+def install_write_listeners() -> None:
+    """What every write relies on, installed before a session is handed out: the history's
+    listeners (who changed what) and the clearing of a confirmation by a counted change."""
+    import models.audit.recording
+    import models.operations.confirmations  # noqa: F401
 
 
 def _describe(engine: Engine) -> str:

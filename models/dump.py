@@ -24,10 +24,7 @@ from sqlalchemy import JSON, Date, Enum, Integer, String, Table, delete, insert,
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
-import models  # every mapping on Base.metadata
-import models.accounts.table  # accounts (left out of the dump)
-import models.audit.table  # audit_log
-import models.operations.codes  # noqa: F401  (code_counters)
+from models import every_table  # every mapping and table on Base.metadata
 from models.atomic_write import write_bytes_atomic
 from models.audit.chain import head_to_newest
 from models.base import Base, UTCDateTime
@@ -46,7 +43,7 @@ follows the history loaded: the PostgreSQL trigger or :func:`head_to_newest` set
 
 
 def _tables() -> list[Table]:
-    return [t for t in Base.metadata.sorted_tables if t.name not in NOT_DUMPED]
+    return [t for t in every_table().sorted_tables if t.name not in NOT_DUMPED]
 
 
 def _schema(session: Session) -> str | None:

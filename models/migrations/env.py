@@ -5,11 +5,10 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import Connection, create_engine
 
-import models  # noqa: F401  (registers every mapping on Base.metadata)
-from models.base import Base
+from models import every_table
 
 config = context.config
-target_metadata = Base.metadata
+target_metadata = every_table()  # every mapping and table on Base.metadata
 
 
 def _run(connection: Connection) -> None:
