@@ -125,10 +125,11 @@ def build_parser(extra: Sequence[Command] = (), verb: str | None = _EVERY_VERB
     parser.add_argument("--lang", choices=("zh", "en"), default=None,
                         help="language of messages and output (default zh)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for named in [*VERBS, *extra]:
+    listed: list[Verb | Command] = [*VERBS, *extra]
+    for named in listed:
         p = sub.add_parser(named.NAME, help=named.HELP, description=named.HELP)
         if verb in (_EVERY_VERB, named.NAME):
-            command = named.load() if isinstance(named, Verb) else named
+            command: Command = named.load() if isinstance(named, Verb) else named
             command.configure(p)
             p.set_defaults(handler=command)
     return parser

@@ -23,9 +23,7 @@ from models.audit.chain import verify_chain
 from models.audit.history import AuditRow, find_record, record_history
 from models.audit.labels import describe_value, field_label, local_time
 from models.audit.table import AuditEntry
-from models.backup import backup_database, restore_database
 from models.directory_lookup import find_organisation, find_person
-from models.dump import holds_data, load_document, read_dump, write_dump
 from models.errors import NotFoundError
 from models.language import Lang
 from models.record_types import RecordType
@@ -49,6 +47,8 @@ class BackupCommand:
         parser.add_argument("file", help="the backup file to write (replaced if it exists)")
 
     def run(self, args: argparse.Namespace, ctx: Context) -> int:
+        from models.backup import backup_database  # Alembic: the verbs that move databases
+
         target = backup_database(ctx.url, args.file)
         size = target.stat().st_size
         ctx.print(f"已备份到 (backed up to) {target}（{size / 1024:,.0f} KB）")
@@ -64,6 +64,8 @@ class RestoreCommand:
                         "overwrite a database that holds data (a copy of it is kept)")
 
     def run(self, args: argparse.Namespace, ctx: Context) -> int:
+        from models.backup import restore_database
+
         result = restore_database(ctx.url, args.file, force=args.force)
         ctx.print(f"已恢复 (restored) {result.database} ← {Path(args.file).expanduser()}")
         if result.replaced_copy is not None:
@@ -79,6 +81,8 @@ class DumpCommand:
         parser.add_argument("file", help="the .json file to write (replaced if it exists)")
 
     def run(self, args: argparse.Namespace, ctx: Context) -> int:
+        from models.dump import write_dump  # every table, and Alembic for the schema's name
+
         with ctx.sessions()() as session:
             rows, entries = _counted(write_dump(session, args.file))
         ctx.print(f"已导出 {rows} 行、{entries} 条修改记录到 {args.file} "
@@ -95,6 +99,8 @@ class LoadCommand:
                         "replace a database that holds data (its content is dumped first)")
 
     def run(self, args: argparse.Namespace, ctx: Context) -> int:
+        from models.dump import holds_data, load_document, read_dump, write_dump
+
         document = read_dump(args.file)
         sessions = ctx.sessions()
         kept = None

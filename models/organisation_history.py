@@ -33,14 +33,14 @@ def organisation_history(session: Session, org_id: int) -> OrganisationHistory:
         select(ItineraryItem.trip_id).where(ItineraryItem.organisation_id == org_id),
     )
     trips = session.scalars(
-        select(Trip).where(Trip.id.in_(trip_ids)).options(*queries.TRIP_LIST_OPTS)
+        select(Trip).where(Trip.id.in_(trip_ids)).options(*queries.loader_options("TRIP_LIST_OPTS"))
         .order_by(Trip.start_date)
     ).unique()
     invited = session.execute(
         select(ThemedEvent, Invitation.rsvp, Invitation.guests)
         .join(Invitation, Invitation.event_id == ThemedEvent.id)
         .where(Invitation.organisation_id == org_id)
-        .options(*queries.EVENT_LIST_OPTS).order_by(ThemedEvent.starts_at)
+        .options(*queries.loader_options("EVENT_LIST_OPTS")).order_by(ThemedEvent.starts_at)
     ).unique()
     return OrganisationHistory(
         trips=tuple(trip_row(t) for t in trips),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date
+from functools import cache
+from typing import Any
 
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, joinedload, selectinload
@@ -47,74 +49,93 @@ from models.trips import ItineraryItem, Trip, TripMember
 from models.visits import city_names, list_visits
 
 # --- loader options -------------------------------------------------------------------------
+# Built on first use, not at import: a loader option configures every mapper (about 0.1 s, the
+# "self" time importtime gave this module), which only a query needs.
 
-_PERSON_OPTS = (joinedload(Person.unit), joinedload(Person.organisation))
-TRIP_LIST_OPTS = (
-    joinedload(Trip.campaign),
-    joinedload(Trip.region),
-    joinedload(Trip.leader).options(*_PERSON_OPTS),
-    joinedload(Trip.host_unit),
-)
-TRIP_DETAIL_OPTS = (
-    *TRIP_LIST_OPTS,
-    selectinload(Trip.cities),
-    selectinload(Trip.industries),
-    selectinload(Trip.targets).selectinload(Organisation.contacts).options(*_PERSON_OPTS),
-    selectinload(Trip.targets).joinedload(Organisation.industry),
-    selectinload(Trip.members).joinedload(TripMember.person).options(*_PERSON_OPTS),
-    selectinload(Trip.items).options(
-        joinedload(ItineraryItem.city),
-        joinedload(ItineraryItem.organisation),
-        selectinload(ItineraryItem.attendees).options(*_PERSON_OPTS),
-        selectinload(ItineraryItem.counterparts).options(*_PERSON_OPTS),
-    ),
-)
-# what a calendar file shows of a trip: the targets' names without their contacts, the items
-# without their counterparts (thousands of people fewer to read at ten years of history)
-TRIP_CALENDAR_OPTS = (
-    *TRIP_LIST_OPTS,
-    selectinload(Trip.cities),
-    selectinload(Trip.industries),
-    selectinload(Trip.targets).joinedload(Organisation.industry),
-    selectinload(Trip.members).joinedload(TripMember.person).options(*_PERSON_OPTS),
-    selectinload(Trip.items).options(
-        joinedload(ItineraryItem.city),
-        joinedload(ItineraryItem.organisation),
-        selectinload(ItineraryItem.attendees).options(*_PERSON_OPTS),
-    ),
-)
-EVENT_LIST_OPTS = (
-    joinedload(ThemedEvent.campaign),
-    joinedload(ThemedEvent.city).joinedload(City.region),
-    joinedload(ThemedEvent.host_unit),
-    joinedload(ThemedEvent.lead_person).options(*_PERSON_OPTS),
-)
-_RUN_OF_SHOW_OPTS = (  # the rows event_row reads, each kind in one statement
-    selectinload(ThemedEvent.staff_posts).joinedload(StaffPost.person).options(*_PERSON_OPTS),
-    selectinload(ThemedEvent.vip_seats).options(
-        joinedload(VipSeat.person).options(*_PERSON_OPTS), joinedload(VipSeat.organisation)),
-    selectinload(ThemedEvent.unit_duties).options(
-        joinedload(UnitDuty.unit), joinedload(UnitDuty.contact).options(*_PERSON_OPTS)),
-)
-EVENT_DETAIL_OPTS = (
-    *EVENT_LIST_OPTS,
-    selectinload(ThemedEvent.industries),
-    selectinload(ThemedEvent.sessions).selectinload(AgendaSession.speakers).options(*_PERSON_OPTS),
-    selectinload(ThemedEvent.invitations).joinedload(Invitation.organisation).options(
-        joinedload(Organisation.industry),
-        selectinload(Organisation.contacts).options(*_PERSON_OPTS),
-    ),
-    *_RUN_OF_SHOW_OPTS,
-)
-# an event's details without the invited organisations' contacts (calendars: names only)
-EVENT_CALENDAR_OPTS = (
-    *EVENT_LIST_OPTS,
-    selectinload(ThemedEvent.industries),
-    selectinload(ThemedEvent.sessions).selectinload(AgendaSession.speakers).options(*_PERSON_OPTS),
-    selectinload(ThemedEvent.invitations).joinedload(Invitation.organisation)
-    .joinedload(Organisation.industry),
-    *_RUN_OF_SHOW_OPTS,
-)
+
+@cache
+def _loader_options() -> dict[str, tuple[Any, ...]]:
+    person_opts = (joinedload(Person.unit), joinedload(Person.organisation))
+    trip_list_opts = (
+        joinedload(Trip.campaign),
+        joinedload(Trip.region),
+        joinedload(Trip.leader).options(*person_opts),
+        joinedload(Trip.host_unit),
+    )
+    trip_detail_opts = (
+        *trip_list_opts,
+        selectinload(Trip.cities),
+        selectinload(Trip.industries),
+        selectinload(Trip.targets).selectinload(Organisation.contacts).options(*person_opts),
+        selectinload(Trip.targets).joinedload(Organisation.industry),
+        selectinload(Trip.members).joinedload(TripMember.person).options(*person_opts),
+        selectinload(Trip.items).options(
+            joinedload(ItineraryItem.city),
+            joinedload(ItineraryItem.organisation),
+            selectinload(ItineraryItem.attendees).options(*person_opts),
+            selectinload(ItineraryItem.counterparts).options(*person_opts),
+        ),
+    )
+    # what a calendar file shows of a trip: the targets' names without their contacts, the items
+    # without their counterparts (thousands of people fewer to read at ten years of history)
+    trip_calendar_opts = (
+        *trip_list_opts,
+        selectinload(Trip.cities),
+        selectinload(Trip.industries),
+        selectinload(Trip.targets).joinedload(Organisation.industry),
+        selectinload(Trip.members).joinedload(TripMember.person).options(*person_opts),
+        selectinload(Trip.items).options(
+            joinedload(ItineraryItem.city),
+            joinedload(ItineraryItem.organisation),
+            selectinload(ItineraryItem.attendees).options(*person_opts),
+        ),
+    )
+    event_list_opts = (
+        joinedload(ThemedEvent.campaign),
+        joinedload(ThemedEvent.city).joinedload(City.region),
+        joinedload(ThemedEvent.host_unit),
+        joinedload(ThemedEvent.lead_person).options(*person_opts),
+    )
+    run_of_show_opts = (  # the rows event_row reads, each kind in one statement
+        selectinload(ThemedEvent.staff_posts).joinedload(StaffPost.person).options(*person_opts),
+        selectinload(ThemedEvent.vip_seats).options(
+            joinedload(VipSeat.person).options(*person_opts), joinedload(VipSeat.organisation)),
+        selectinload(ThemedEvent.unit_duties).options(
+            joinedload(UnitDuty.unit), joinedload(UnitDuty.contact).options(*person_opts)),
+    )
+    event_detail_opts = (
+        *event_list_opts,
+        selectinload(ThemedEvent.industries),
+        selectinload(ThemedEvent.sessions).selectinload(AgendaSession.speakers).options(*person_opts),
+        selectinload(ThemedEvent.invitations).joinedload(Invitation.organisation).options(
+            joinedload(Organisation.industry),
+            selectinload(Organisation.contacts).options(*person_opts),
+        ),
+        *run_of_show_opts,
+    )
+    # an event's details without the invited organisations' contacts (calendars: names only)
+    event_calendar_opts = (
+        *event_list_opts,
+        selectinload(ThemedEvent.industries),
+        selectinload(ThemedEvent.sessions).selectinload(AgendaSession.speakers).options(*person_opts),
+        selectinload(ThemedEvent.invitations).joinedload(Invitation.organisation)
+        .joinedload(Organisation.industry),
+        *run_of_show_opts,
+    )
+    return {
+        "_PERSON_OPTS": person_opts,
+        "TRIP_LIST_OPTS": trip_list_opts,
+        "TRIP_DETAIL_OPTS": trip_detail_opts,
+        "TRIP_CALENDAR_OPTS": trip_calendar_opts,
+        "EVENT_LIST_OPTS": event_list_opts,
+        "EVENT_DETAIL_OPTS": event_detail_opts,
+        "EVENT_CALENDAR_OPTS": event_calendar_opts,
+    }
+
+
+def loader_options(name: str) -> tuple[Any, ...]:
+    """The loader options called ``name`` (``TRIP_LIST_OPTS``, ``EVENT_LIST_OPTS``…)."""
+    return _loader_options()[name]
 
 
 # --- queries --------------------------------------------------------------------------------
@@ -206,7 +227,7 @@ def list_trips(
     end: date | None = None,
 ) -> list[TripRow]:
     stmt = _trip_filters(select(Trip), region_id, statuses, start, end)
-    stmt = stmt.options(*TRIP_LIST_OPTS).order_by(Trip.start_date, Trip.code)
+    stmt = stmt.options(*loader_options("TRIP_LIST_OPTS")).order_by(Trip.start_date, Trip.code)
     return [trip_row(t) for t in session.scalars(stmt).unique()]
 
 
@@ -225,7 +246,7 @@ def trip_details(
     stmt = _trip_filters(select(Trip), region_id, statuses, start, end)
     if ids is not None:
         stmt = stmt.where(Trip.id.in_(list(ids)))
-    stmt = stmt.options(*(TRIP_DETAIL_OPTS if contacts else TRIP_CALENDAR_OPTS))
+    stmt = stmt.options(*loader_options("TRIP_DETAIL_OPTS" if contacts else "TRIP_CALENDAR_OPTS"))
     stmt = stmt.order_by(Trip.start_date, Trip.code)
     return [trip_detail_row(t, contacts=contacts) for t in session.scalars(stmt).unique()]
 
@@ -253,7 +274,7 @@ def list_events(
     region_id: int | None = None,
     statuses: Iterable[EventStatus] | None = None,
 ) -> list[EventRow]:
-    stmt = select(ThemedEvent).options(*EVENT_LIST_OPTS)
+    stmt = select(ThemedEvent).options(*loader_options("EVENT_LIST_OPTS"))
     if region_id is not None:
         stmt = stmt.join(ThemedEvent.city).where(City.region_id == region_id)
     if statuses:
@@ -266,7 +287,8 @@ def event_details(session: Session, ids: Sequence[int] | None = None, *,
                   contacts: bool = True) -> list[EventDetail]:
     """The events' details; ``contacts=False`` leaves out the invited organisations' contacts
     (a calendar names the organisations only: thousands of people fewer to load)."""
-    stmt = select(ThemedEvent).options(*(EVENT_DETAIL_OPTS if contacts else EVENT_CALENDAR_OPTS))
+    stmt = select(ThemedEvent).options(
+        *loader_options("EVENT_DETAIL_OPTS" if contacts else "EVENT_CALENDAR_OPTS"))
     if ids is not None:
         stmt = stmt.where(ThemedEvent.id.in_(list(ids)))
     stmt = stmt.order_by(ThemedEvent.starts_at, ThemedEvent.code)
@@ -291,7 +313,7 @@ def event_detail(session: Session, code_or_id: str | int) -> EventDetail:
 
 
 def list_people(session: Session) -> list[PersonRow]:
-    stmt = select(Person).options(*_PERSON_OPTS).order_by(Person.kind, Person.id)
+    stmt = select(Person).options(*loader_options("_PERSON_OPTS")).order_by(Person.kind, Person.id)
     return [person_row(p) for p in session.scalars(stmt).unique()]
 
 
@@ -307,7 +329,7 @@ def list_organisations(session: Session) -> list[OrganisationRow]:
         select(Organisation)
         .options(
             joinedload(Organisation.industry),
-            selectinload(Organisation.contacts).options(*_PERSON_OPTS),
+            selectinload(Organisation.contacts).options(*loader_options("_PERSON_OPTS")),
         )
         .order_by(Organisation.id)
     )
