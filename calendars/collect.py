@@ -49,7 +49,7 @@ def collect(session: Session, scope: ExportScope) -> CalendarData:
     _check_exists(session, scope)
     trip_ids = _trip_ids(session, scope, region_id, statuses)
     event_ids = _event_ids(session, scope, region_id, statuses)
-    trips = queries.trip_details(session, ids=trip_ids, contacts=False) if trip_ids else []
+    trips = queries.trip_calendar_details(session, trip_ids)  # columns, no ORM objects
     events = queries.event_details(session, ids=event_ids, contacts=False) if event_ids else []
     name_zh, name_en = _name(session, scope)
     return CalendarData(

@@ -251,6 +251,14 @@ def trip_details(
     return [trip_detail_row(t, contacts=contacts) for t in session.scalars(stmt).unique()]
 
 
+def trip_calendar_details(session: Session, ids: Sequence[int]) -> list[TripDetail]:
+    """``trip_details(ids=ids, contacts=False)`` read as columns, without ORM objects: what a
+    calendar of ten years of itineraries needs (:mod:`models.trip_columns`)."""
+    from models.trip_columns import trip_calendar_details as read
+
+    return read(session, ids)
+
+
 def get_trip(session: Session, code_or_id: str | int) -> Trip:
     if isinstance(code_or_id, int):
         trip = session.get(Trip, code_or_id)

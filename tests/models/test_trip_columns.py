@@ -1,0 +1,64 @@
+"""Trips for a calendar read as columns: the same rows as the ORM loader, no mapped object made,
+and the same statements for one trip or for every trip, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from sqlalchemy import event, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from bench import scale_data
+from models import queries
+from models.rows import TripDetail
+from models.trip_columns import trip_calendar_details
+from models.trips import Trip
+
+T = TypeVar("T")
+
+
+def _counted(session: Session, read: Callable[[], T]) -> tuple[int, T]:
+    seen: list[str] = []
+    engine = session.get_bind()
+
+    def on_statement(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        seen.append(statement)
+
+    event.listen(engine, "before_cursor_execute", on_statement)
+    try:
+        result = read()
+    finally:
+        event.remove(engine, "before_cursor_execute", on_statement)
+    return len(seen), result
+
+
+def test_the_column_loader_gives_the_orm_loaders_rows(db_url: str,
+                                                      sessions: sessionmaker[Session]) -> None:
+    scale_data.generate(db_url, 0.002, seed=1)  # 10 trips of 10 years with items and people
+    with sessions() as session:
+        ids = list(session.scalars(select(Trip.id)))
+        orm = queries.trip_details(session, ids=ids, contacts=False)
+    with sessions() as session:
+        columns = trip_calendar_details(session, ids)
+        assert len(session.identity_map) == 0  # not one mapped object was made
+        assert trip_calendar_details(session, []) == []
+    assert len(columns) == len(ids) >= 10
+    assert sum(len(t.items) for t in columns) >= 50
+    assert any(i.attendees for t in columns for i in t.items)
+    assert any(t.members for t in columns) and any(t.targets for t in columns)
+    assert columns == orm
+
+
+def test_the_same_statements_for_one_trip_or_all(db_url: str,
+                                                 sessions: sessionmaker[Session]) -> None:
+    scale_data.generate(db_url, 0.002, seed=1)
+    with sessions() as session:
+        ids = list(session.scalars(select(Trip.id)))
+        one: tuple[int, list[TripDetail]] = _counted(
+            session, lambda: trip_calendar_details(session, ids[:1]))
+        every: tuple[int, list[TripDetail]] = _counted(
+            session, lambda: trip_calendar_details(session, ids))
+    assert len(one[1]) == 1 and len(every[1]) == len(ids)
+    assert one[0] == every[0] == 10  # trips, regions, units, cities, industries, targets,
+    #                                  members, items, attendees, people: each in one statement
