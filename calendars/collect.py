@@ -50,7 +50,7 @@ def collect(session: Session, scope: ExportScope) -> CalendarData:
     trip_ids = _trip_ids(session, scope, region_id, statuses)
     event_ids = _event_ids(session, scope, region_id, statuses)
     trips = queries.trip_calendar_details(session, trip_ids)  # columns, no ORM objects
-    events = queries.event_details(session, ids=event_ids, contacts=False) if event_ids else []
+    events = queries.event_calendar_details(session, event_ids)  # columns, no ORM objects
     name_zh, name_en = _name(session, scope)
     return CalendarData(
         name_zh=name_zh,

@@ -303,6 +303,14 @@ def event_details(session: Session, ids: Sequence[int] | None = None, *,
     return [event_detail_row(e, contacts=contacts) for e in session.scalars(stmt).unique()]
 
 
+def event_calendar_details(session: Session, ids: Sequence[int]) -> list[EventDetail]:
+    """``event_details(ids, contacts=False)`` read as columns, without ORM objects
+    (:mod:`models.event_columns`)."""
+    from models.event_columns import event_calendar_details as read
+
+    return read(session, ids)
+
+
 def get_event(session: Session, code_or_id: str | int) -> ThemedEvent:
     if isinstance(code_or_id, int):
         event = session.get(ThemedEvent, code_or_id)

@@ -62,19 +62,19 @@ _PERSON = (Person.id, Person.uuid, Person.revision, Person.name_zh, Person.name_
            _PERSON_ORGANISATION.name_en, Person.phone, Person.email, Person.languages,
            Person.notes, Person.mobile_abroad, Person.passport_number, Person.passport_expires,
            Person.visa_status, Person.dietary)
-_TARGET_INDUSTRY = aliased(Industry)
-_TARGET = (trip_targets.c.trip_id, Organisation.id, Organisation.uuid, Organisation.revision,
-           Organisation.name_zh, Organisation.name_en, Organisation.kind, Organisation.industry_id,
-           _TARGET_INDUSTRY.name_zh, _TARGET_INDUSTRY.name_en, _TARGET_INDUSTRY.code,
-           Organisation.fortune_global_500_rank, Organisation.china_top_500_rank,
-           Organisation.hq_city, Organisation.hq_country, Organisation.website,
-           Organisation.talking_points, Organisation.notes, Organisation.business,
-           Organisation.revenue_cny, Organisation.employees, Organisation.china_presence,
-           Organisation.gba_presence)
+ORGANISATION_INDUSTRY = aliased(Industry)
+ORGANISATION_COLUMNS = (  # an organisation without its contacts, for organisation_of
+    Organisation.id, Organisation.uuid, Organisation.revision, Organisation.name_zh,
+    Organisation.name_en, Organisation.kind, Organisation.industry_id,
+    ORGANISATION_INDUSTRY.name_zh, ORGANISATION_INDUSTRY.name_en, ORGANISATION_INDUSTRY.code,
+    Organisation.fortune_global_500_rank, Organisation.china_top_500_rank, Organisation.hq_city,
+    Organisation.hq_country, Organisation.website, Organisation.talking_points,
+    Organisation.notes, Organisation.business, Organisation.revenue_cny, Organisation.employees,
+    Organisation.china_presence, Organisation.gba_presence)
 
 
-def _ref(ident: int | None, name_zh: str | None, name_en: str | None, code: str | None = ""
-         ) -> Ref | None:
+def ref_of(ident: int | None, name_zh: str | None, name_en: str | None, code: str | None = ""
+           ) -> Ref | None:
     return None if ident is None else Ref(ident, name_zh or "", name_en or "", code or "")
 
 
@@ -83,13 +83,13 @@ def _person(r: Sequence[Any]) -> PersonRow:
      org_id, org_zh, org_en, phone, email, languages, notes, mobile_abroad, passport_number,
      passport_expires, visa_status, dietary) = r
     return PersonRow(ident, uuid, revision, name_zh, name_en, kind, title_zh, title_en,
-                     _ref(unit_id, unit_zh, unit_en), _ref(org_id, org_zh, org_en), phone, email,
+                     ref_of(unit_id, unit_zh, unit_en), ref_of(org_id, org_zh, org_en), phone, email,
                      languages, notes, mobile_abroad=mobile_abroad,
                      passport_number=passport_number, passport_expires=passport_expires,
                      visa_status=visa_status, dietary=dietary)
 
 
-def _people(session: Session, ids: set[int]) -> dict[int, PersonRow]:
+def people_by_id(session: Session, ids: set[int]) -> dict[int, PersonRow]:
     if not ids:
         return {}
     stmt = (select(*_PERSON)
@@ -99,13 +99,15 @@ def _people(session: Session, ids: set[int]) -> dict[int, PersonRow]:
     return {r[0]: _person(r) for r in session.execute(stmt)}
 
 
-def _target(r: Sequence[Any]) -> OrganisationRow:
+def organisation_of(r: Sequence[Any]) -> OrganisationRow:
+    """An organisation (without contacts) from a row that starts with its parent's id and
+    then holds the columns of ``ORGANISATION_COLUMNS``."""
     (_trip_id, ident, uuid, revision, name_zh, name_en, kind, industry_id, industry_zh,
      industry_en, industry_code, fortune_rank, china_rank, hq_city, hq_country, website,
      talking_points, notes, business, revenue, employees, china_presence, gba_presence) = r
     return OrganisationRow(
         ident, uuid, revision, name_zh, name_en, kind,
-        _ref(industry_id, industry_zh, industry_en, industry_code), fortune_rank, china_rank,
+        ref_of(industry_id, industry_zh, industry_en, industry_code), fortune_rank, china_rank,
         hq_city, hq_country, website, talking_points, notes, (), business=business,
         revenue_cny=revenue, employees=employees, china_presence=china_presence,
         gba_presence=gba_presence, hq_city_en=city_in_english(hq_city))
@@ -142,13 +144,13 @@ def trip_calendar_details(session: Session, ids: Sequence[int]) -> list[TripDeta
                              .order_by(trip_industries.c.trip_id, Industry.position, Industry.id)):
         industries[r[0]].append(Ref(r[1], r[2], r[3], r[4] or ""))
     targets: dict[int, list[OrganisationRow]] = defaultdict(list)
-    for r in session.execute(select(*_TARGET)
+    for r in session.execute(select(trip_targets.c.trip_id, *ORGANISATION_COLUMNS)
                              .join(Organisation, Organisation.id == trip_targets.c.organisation_id)
-                             .outerjoin(_TARGET_INDUSTRY,
-                                        _TARGET_INDUSTRY.id == Organisation.industry_id)
+                             .outerjoin(ORGANISATION_INDUSTRY,
+                                        ORGANISATION_INDUSTRY.id == Organisation.industry_id)
                              .where(trip_targets.c.trip_id.in_(wanted))
                              .order_by(trip_targets.c.trip_id, Organisation.id)):
-        targets[r[0]].append(_target(r))
+        targets[r[0]].append(organisation_of(r))
     members = session.execute(
         select(TripMember.trip_id, TripMember.person_id, TripMember.role)
         .where(TripMember.trip_id.in_(wanted))
@@ -165,7 +167,7 @@ def trip_calendar_details(session: Session, ids: Sequence[int]) -> list[TripDeta
             .where(ItineraryItem.trip_id.in_(wanted))
             .order_by(item_attendees.c.item_id, item_attendees.c.person_id)):
         attending[item_id].append(person_id)
-    people = _people(session, {t.leader_id for t in trips if t.leader_id is not None}
+    people = people_by_id(session, {t.leader_id for t in trips if t.leader_id is not None}
                      | {m.person_id for m in members}
                      | {p for persons in attending.values() for p in persons})
     members_of: dict[int, list[MemberRow]] = defaultdict(list)
@@ -180,7 +182,7 @@ def trip_calendar_details(session: Session, ids: Sequence[int]) -> list[TripDeta
         items_of[i.trip_id].append(ItemRow(
             i.id, i.uuid, i.revision, i.updated_at, i.trip_id, trip_uuid, trip_code, i.kind,
             i.title_zh, i.title_en, i.starts_at, i.ends_at, i.timezone, city, i.place,
-            _ref(i.organisation_id, i.organisation_zh, i.organisation_en),
+            ref_of(i.organisation_id, i.organisation_zh, i.organisation_en),
             tuple(people[p] for p in attending.get(i.id, ())), i.notes, i.outcome, i.all_day,
             i.external_uid, arrival_timezone=i.arrival_timezone, carrier=i.carrier,
             service_number=i.service_number, from_place=i.from_place, from_code=i.from_code,

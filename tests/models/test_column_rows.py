@@ -1,5 +1,6 @@
-"""Trips for a calendar read as columns: the same rows as the ORM loader, no mapped object made,
-and the same statements for one trip or for every trip, on SQLite and PostgreSQL."""
+"""Trips and events for a calendar read as columns: the same rows as the ORM loaders, no mapped
+object made, and the same statements for one record or for every one, on SQLite and
+PostgreSQL."""
 
 from __future__ import annotations
 
@@ -11,7 +12,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bench import scale_data
 from models import queries
-from models.rows import TripDetail
+from models.event_columns import event_calendar_details
+from models.events import ThemedEvent
+from models.rows import EventDetail, TripDetail
 from models.trip_columns import trip_calendar_details
 from models.trips import Trip
 
@@ -62,3 +65,26 @@ def test_the_same_statements_for_one_trip_or_all(db_url: str,
     assert len(one[1]) == 1 and len(every[1]) == len(ids)
     assert one[0] == every[0] == 10  # trips, regions, units, cities, industries, targets,
     #                                  members, items, attendees, people: each in one statement
+
+
+def test_the_event_loader_gives_the_orm_loaders_rows(sessions: sessionmaker[Session]) -> None:
+    """Run-of-show rows too (staff posts, VIP seats, units' duties), from the sample's events."""
+    from models.sample import load_sample
+
+    with sessions.begin() as session:
+        load_sample(session)
+    with sessions() as session:
+        ids = list(session.scalars(select(ThemedEvent.id)))
+        orm = queries.event_details(session, ids=ids, contacts=False)
+    with sessions() as session:
+        count, columns = _counted(session, lambda: event_calendar_details(session, ids))
+        assert len(session.identity_map) == 0
+        assert event_calendar_details(session, []) == []
+        one: tuple[int, list[EventDetail]] = _counted(
+            session, lambda: event_calendar_details(session, ids[:1]))
+    assert len(columns) == len(ids) >= 30
+    assert all(any(getattr(e, part) for e in columns)
+               for part in ("sessions", "invitations", "staff_posts", "vip_seats", "unit_duties"))
+    assert any(s.speakers for e in columns for s in e.sessions)
+    assert columns == orm
+    assert count == one[0] == 12 and len(one[1]) == 1
