@@ -20,21 +20,25 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    from models.sample import database_is_empty, load_reference, load_sample
-
     ctx.create = True  # the one verb that may create a database
     sessions = ctx.sessions()
     if args.sample and args.if_empty:
+        from models.sample import database_is_empty  # the sample's operations: only to load it
+
         with sessions() as session:
             if not database_is_empty(session):
                 ctx.print("数据库中已有计划，未作改动 (the database already holds a campaign; left as is)")
                 args.sample = False
     if args.sample:
+        from models.sample import load_sample
+
         with sessions.begin() as session:
             counts = load_sample(session)
         summary = ", ".join(f"{k} {v}" for k, v in counts.items())
         ctx.print(f"已载入示例计划 (sample loaded): {summary}")
     elif args.year is not None:
+        from models.sample import load_reference
+
         with sessions.begin() as session:
             load_reference(session, year=args.year)
         ctx.print(f"已创建 {args.year} 年度空白计划 (empty campaign created)")

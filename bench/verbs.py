@@ -1,0 +1,108 @@
+"""Each command-line verb as a whole process against Python importing what it needs, with CPU.
+
+    python -m bench.verbs --db URL [--db URL2 …] [--repeat 5] [--only list,brief]
+                          [--checkout DIR]   # another source tree's main.py, to compare
+
+Every run of a verb is paired with a run of its floor in the same minute (verb, floor, verb,
+floor …), and both are timed by wall clock and by the CPU seconds the child process used
+(``os.wait4``: user + system), which a busy machine inflates less than the wall clock.
+Prints one Markdown table row per verb and database: medians, ratios, peak memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench.measure import ROOT, python, python_imports
+
+# (what, arguments, what the verb needs to import: its floor)
+VERBS: tuple[tuple[str, tuple[str, ...], str], ...] = (
+    ("init (schema up to date)", ("init",), "sqlalchemy"),
+    ("list trips --json", ("list", "trips", "--json"), "sqlalchemy"),
+    ("list organisations", ("list", "organisations"), "sqlalchemy"),
+    ("show TRIP-2023-001", ("show", "TRIP-2023-001"), "sqlalchemy"),
+    ("check", ("check",), "sqlalchemy"),
+    ("history TRIP-2023-001", ("history", "TRIP-2023-001"), "sqlalchemy"),
+    ("export-ics --trip TRIP-2023-001", ("export-ics", "--trip", "TRIP-2023-001", "-o",
+                                         "{out}/trip.ics"), "sqlalchemy, icalendar"),
+    ("export-ics --all", ("export-ics", "--all", "-o", "{out}/all.ics"),
+     "sqlalchemy, icalendar"),
+    ("brief --trip TRIP-2023-001", ("brief", "--trip", "TRIP-2023-001", "--date", "2023-12-31",
+                                    "-o", "{out}/trip.pdf"), "sqlalchemy, reportlab.platypus"),
+    ("brief --campaign", ("brief", "--campaign", "--date", "2023-12-31", "-o",
+                          "{out}/campaign.pdf"), "sqlalchemy, reportlab.platypus"),
+    ("dump", ("dump", "{out}/dump.json"), "sqlalchemy, json"),
+)
+
+
+@dataclass(frozen=True)
+class Run:
+    wall: float
+    cpu: float
+    peak_mib: float
+
+
+def run_once(argv: Sequence[str], ok: Sequence[int] = (0,), cwd: Path = ROOT) -> Run:
+    start = time.perf_counter()
+    child = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _pid, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    if code not in ok:
+        error = child.stderr.read().decode("utf-8", "replace") if child.stderr else ""
+        raise SystemExit(f"{' '.join(argv)} exited {code}: {error[-500:]}")
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+
+
+def _median(values: Sequence[float]) -> float:
+    return statistics.median(values)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else "")
+    parser.add_argument("--db", action="append", required=True, metavar="URL")
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--only", default="", help="comma-separated verbs (first words)")
+    parser.add_argument("--checkout", type=Path, default=ROOT,
+                        help="the source tree whose main.py runs (another branch, to compare)")
+    parser.add_argument("--label", action="append", default=[],
+                        help="a name for each --db in the table (default: the URL)")
+    args = parser.parse_args(argv)
+    only = {w.strip() for w in args.only.split(",") if w.strip()}
+    out = Path(tempfile.mkdtemp(prefix="bench-verbs-"))
+    print("| verb | database | wall median | floor wall | ratio | CPU median | floor CPU "
+          "| CPU ratio | runs | peak RSS |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for index, url in enumerate(args.db):
+        label = args.label[index] if index < len(args.label) else url
+        for what, words, needs in VERBS:
+            if only and what.split()[0] not in only and what not in only:
+                continue
+            command = [python(), "main.py", "--db", url,
+                       *(w.format(out=out) for w in words)]
+            ok = (0, 3, 5) if words[0] == "check" else (0,)
+            runs: list[Run] = []
+            floors: list[Run] = []
+            for _ in range(args.repeat):
+                runs.append(run_once(command, ok, args.checkout))
+                floors.append(run_once(python_imports(needs)))
+            wall, floor_wall = _median([r.wall for r in runs]), _median([r.wall for r in floors])
+            cpu, floor_cpu = _median([r.cpu for r in runs]), _median([r.cpu for r in floors])
+            print(f"| `{what}` | {label} | {wall:.2f} s | {floor_wall:.2f} s "
+                  f"(`import {needs}`) | {wall / floor_wall:.1f}× | {cpu:.2f} s | "
+                  f"{floor_cpu:.2f} s | {cpu / floor_cpu:.1f}× | {len(runs)} | "
+                  f"{max(r.peak_mib for r in runs):.0f} MiB |", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
