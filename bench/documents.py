@@ -1,8 +1,13 @@
 """Calendar export and briefing packs on a database, in process, timed for the runner.
 
-    python -m bench.documents --db URL [--repeat 5]
+    python -m bench.documents --db URL [--repeat 5] [--no-everything] [--no-briefs]
 
-Prints one JSON line per measure, ``{"what", "times", "floor", "floor_times", "note"}``:
+Prints one JSON line per measure, ``{"what", "times", "floor", "floor_times", "note"}`` and the
+CPU seconds of the same runs (``cpu_times``, ``floor_cpu_times``; ``time.process_time``, which a
+busy machine inflates less than the wall clock); for the exports also the CPU seconds of
+collecting and of rendering apart (``collect_cpu``, ``render_cpu``, medians). ``--no-everything``
+leaves out the export of everything (90,000 entries at scale 1, minutes), ``--no-briefs`` the
+PDFs:
 
 - .ics export (collect + render) of the newest campaign year and of everything (once when it
   holds more than 20,000 entries), against
@@ -17,8 +22,10 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import statistics
 import sys
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 from io import BytesIO
 from typing import Any
@@ -28,7 +35,6 @@ from icalendar import Calendar, Event, vCalAddress
 from icalendar.enums import STATUS
 from sqlalchemy import func, select
 
-from bench import measure
 from briefs import BriefOptions, collect_campaign, collect_trip, find_cjk_font, render_campaign, render_trip
 from calendars import CalendarData, ExportScope, collect, render, uid_of
 from models.database import open_database
@@ -118,15 +124,32 @@ def page_count(pdf: bytes) -> int:
     return len(re.findall(rb"/Type /Page\b(?!s)", pdf))
 
 
-def _emit(what: str, times: list[float], floor: str, floor_times: list[float], note: str) -> None:
-    print(json.dumps({"what": what, "times": times, "floor": floor, "floor_times": floor_times,
-                      "note": note}, ensure_ascii=False), flush=True)
+def _timed(run: Callable[[], object], repeat: int) -> tuple[list[float], list[float]]:
+    """Wall-clock and CPU seconds of each of ``repeat`` calls of ``run``."""
+    walls, cpus = [], []
+    for _ in range(repeat):
+        wall, cpu = time.perf_counter(), time.process_time()
+        run()
+        cpus.append(time.process_time() - cpu)
+        walls.append(time.perf_counter() - wall)
+    return walls, cpus
+
+
+def _emit(what: str, times: tuple[list[float], list[float]], floor: str,
+          floor_times: tuple[list[float], list[float]], note: str, **extra: float) -> None:
+    print(json.dumps({"what": what, "times": times[0], "floor": floor,
+                      "floor_times": floor_times[0], "note": note, "cpu_times": times[1],
+                      "floor_cpu_times": floor_times[1], **extra}, ensure_ascii=False),
+          flush=True)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else "")
     parser.add_argument("--db", required=True)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--no-everything", action="store_true",
+                        help="leave out the export of everything")
+    parser.add_argument("--no-briefs", action="store_true", help="leave out the PDFs")
     args = parser.parse_args(argv)
     engine, sessions = open_database(args.db)
     repeat = args.repeat
@@ -136,10 +159,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     year = newest.year if newest else date.today().year
     first_year = oldest.year if oldest else year
 
-    for label, scope, first in (
-            (f"export .ics: the {year} campaign year",
-             ExportScope(start=date(year, 1, 1), end=date(year, 12, 31)), date(year, 1, 1)),
-            ("export .ics: everything", ExportScope(all_=True), date(first_year, 1, 1))):
+    scopes = [(f"export .ics: the {year} campaign year",
+               ExportScope(start=date(year, 1, 1), end=date(year, 12, 31)), date(year, 1, 1))]
+    if not args.no_everything:
+        scopes.append(("export .ics: everything", ExportScope(all_=True), date(first_year, 1, 1)))
+    for label, scope, first in scopes:
         def export(scope: ExportScope = scope) -> bytes:
             with sessions() as s:
                 data = collect(s, scope)
@@ -149,12 +173,23 @@ def main(argv: Sequence[str] | None = None) -> int:
             data = collect(s, scope)
         size = len(render(data))
         runs = repeat if data.entry_count <= BIG_EXPORT else 1  # minutes each
+
+        def collect_only(scope: ExportScope = scope) -> CalendarData:
+            with sessions() as s:
+                return collect(s, scope)
+
         def floor(data: CalendarData = data, first: date = first) -> bytes:
             return icalendar_floor(data, first, date(year + 1, 1, 1))
 
-        _emit(label, measure.times(export, runs), "icalendar alone, same entries from plain data",
-              measure.times(floor, runs), f"{data.entry_count:,} entries, {size / 1e6:.1f} MB"
-              + ("" if runs == repeat else f"; {runs} run (minutes each)"))
+        collect_cpu = statistics.median(_timed(collect_only, runs)[1])
+        render_cpu = statistics.median(_timed(lambda data=data: render(data), runs)[1])
+        _emit(label, _timed(export, runs), "icalendar alone, same entries from plain data",
+              _timed(floor, runs), f"{data.entry_count:,} entries, {size / 1e6:.1f} MB"
+              + ("" if runs == repeat else f"; {runs} run (minutes each)"),
+              collect_cpu=collect_cpu, render_cpu=render_cpu)
+    if args.no_briefs:
+        engine.dispose()
+        return 0
 
     font = find_cjk_font(None)
     options = BriefOptions(generated_on=date(year, 12, 31))
@@ -174,9 +209,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         pdf = trip_brief()
         pages = page_count(pdf)
-        _emit(f"trip brief {code} (collect + render)", measure.times(trip_brief, repeat),
+        _emit(f"trip brief {code} (collect + render)", _timed(trip_brief, repeat),
               f"ReportLab alone, {pages} pages of Chinese text",
-              measure.times(lambda: reportlab_floor(pages, font.path), repeat),
+              _timed(lambda: reportlab_floor(pages, font.path), repeat),
               f"{biggest[1]} items, {pages} pages")
 
     def report() -> bytes:
@@ -186,9 +221,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     pdf = report()
     pages = page_count(pdf)
-    _emit(f"campaign report {year} (collect + render)", measure.times(report, repeat),
+    _emit(f"campaign report {year} (collect + render)", _timed(report, repeat),
           f"ReportLab alone, {pages} pages of Chinese text",
-          measure.times(lambda: reportlab_floor(pages, font.path), repeat), f"{pages} pages")
+          _timed(lambda: reportlab_floor(pages, font.path), repeat), f"{pages} pages")
     engine.dispose()
     return 0
 
