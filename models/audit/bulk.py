@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
+from functools import cache
 from typing import Any, cast
 from zoneinfo import ZoneInfo
 
@@ -43,27 +44,37 @@ def created_content(mapper: Mapper[Any], values: Mapping[str, Any],
     for each non-empty field, in the mapping's column order, a linked record by its label
     (``labels``: relationship key -> id -> label), as :meth:`recording._Flush.snapshot` reads
     an ORM object."""
-    refs = many_to_one(mapper)
     zone = _zone(values)
     out: dict[str, list[Any]] = {}
-    for attr in mapper.column_attrs:
-        key = attr.key
-        if key in SKIPPED_FIELDS:
-            continue
+    for key, link, default in _fields(mapper):
         value = values.get(key)
         if value is None:
-            default = getattr(mapper.columns.get(key), "default", None)
-            value = default.arg if default is not None and default.is_scalar else None
-        rel = refs.get(key)
-        if rel is not None:
-            shown: Any = None if value is None else labels.get(rel.key, {}).get(value, f"#{value}")
+            value = default
+        if link is not None:
+            shown: Any = None if value is None else labels.get(link, {}).get(value, f"#{value}")
             if not is_empty(shown):
-                out[rel.key] = [None, shown]
+                out[link] = [None, shown]
             continue
-        shown = plain_value(value, zone)
+        shown = value if type(value) is str else plain_value(value, zone)
         if not is_empty(shown):
             out[key] = [None, shown]
     return out
+
+
+@cache  # a mapping does not change once configured
+def _fields(mapper: Mapper[Any]) -> tuple[tuple[str, str | None, Any], ...]:
+    """The fields a new record's history shows, in column order: (attribute, the relationship
+    it links through or None, the column's default)."""
+    refs = many_to_one(mapper)
+    fields = []
+    for attr in mapper.column_attrs:
+        if attr.key in SKIPPED_FIELDS:
+            continue
+        default = getattr(mapper.columns.get(attr.key), "default", None)
+        rel = refs.get(attr.key)
+        fields.append((attr.key, rel.key if rel is not None else None,
+                       default.arg if default is not None and default.is_scalar else None))
+    return tuple(fields)
 
 
 def label_of(values: Mapping[str, Any]) -> str:
