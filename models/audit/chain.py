@@ -49,8 +49,9 @@ def jsonb_text(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, int | float):
         return json.dumps(value)
-    if isinstance(value, list | tuple):
-        return "[" + ", ".join(jsonb_text(v) for v in value) + "]"
+    if isinstance(value, list | tuple):  # [old, new] pairs, mostly of text or null: inline
+        return "[" + ", ".join(encode_basestring(v) if type(v) is str else
+                               "null" if v is None else jsonb_text(v) for v in value) + "]"
     if isinstance(value, Mapping):
         keys = _jsonb_order(tuple(str(k) for k in value))
         return "{" + ", ".join(f"{encode_basestring(k)}: {jsonb_text(value[k])}"
