@@ -58,6 +58,12 @@ def test_counts_are_those_asked_for(tiny: tuple[str, dict[str, int]]) -> None:
     assert counts["sessions"] == counts["events"] * 6
 
 
+def test_its_history_chain_verifies(tiny: tuple[str, dict[str, int]]) -> None:
+    url, _counts = tiny
+    code, text = cli(url, "history", "--verify")
+    assert code == 0, text
+
+
 def test_the_app_reads_it(tiny: tuple[str, dict[str, int]]) -> None:
     url, counts = tiny
     code, _text = cli(url, "check")
