@@ -70,7 +70,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     def settle(page: object) -> None:
         """Until the page's rows or bars are in (read on a worker thread meanwhile)."""
-        while getattr(page, "loading", False) or (isinstance(page, EntityPage) and page.stale):
+        while (getattr(page, "loading", False) or getattr(page, "marks_loading", False)
+               or (isinstance(page, EntityPage) and page.stale)):
             pump()
             time.sleep(0.001)
 
@@ -209,8 +210,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     calendar.go_to(newest or calendar.today)  # type: ignore[attr-defined]
 
     def next_month() -> None:
-        calendar.step(1)  # type: ignore[attr-defined]
-        calendar.grab()
+        blocking(lambda: calendar.step(1))  # type: ignore[attr-defined]
+        blocking(calendar.grab)
+        settle(calendar)  # its checks' marks, read on a worker thread
+        blocking(calendar.grab)
 
     report("calendar: scroll one month (a frame)", next_month)
 

@@ -128,9 +128,11 @@ class GlobalSearch(QLineEdit):
         return hits
 
     def search_hits(self, text: str) -> list[Hit]:
-        """The best matches for ``text``, read now (on this thread: one LIMIT query a kind)."""
+        """The best matches for ``text``, read now (on this thread: one LIMIT query a kind);
+        they are the ones a suggestion chosen next is looked up in."""
         with self.ctx.sessions() as session:
-            return self._read(session, text)
+            self.hits, self.searched = self._read(session, text), text
+        return self.hits
 
     def _activated(self, label: str) -> None:
         hit = next((h for h in self.hits if h.label == label), None)
