@@ -69,7 +69,7 @@ def _year_reader(year: int, filters: Filters, lang: Lang,
         first, last = date(year, 1, 1), date(year, 12, 31)
         entries = load_entries(session, first, last, replace(filters, items=False))
         return YearRead(year, filter_choices(session) if choices else None, entries,
-                        read_marks(session, first, last, lang),
+                        read_marks(session, first, last, lang, entries),
                         read_permits(session, entries, lang))
 
     return read
