@@ -164,7 +164,10 @@ class ProjectsPage(EntityPage):
     # --- what is shown --------------------------------------------------------------------
 
     def shown_rows(self) -> list[LeadRow]:
-        return [self.proxy.index(n, 0).data(ROW_ROLE) for n in range(self.proxy.rowCount())]
+        shown = self.proxy.rowCount()
+        if shown == self.model.rowCount():  # nothing filtered out: the model's rows, in order
+            return self.model.rows()
+        return [self.proxy.index(n, 0).data(ROW_ROLE) for n in range(shown)]
 
     def _rows_shown_changed(self, *_args: object) -> None:
         rows = self.shown_rows()
