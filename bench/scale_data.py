@@ -319,6 +319,7 @@ class Generator:
         kinds = list(OrganisationKind)
         per_industry = dict.fromkeys(industry_by_code, 0)
         sample_orgs = self.sample["organisations"][: self.counts.organisations // 2]
+        taken: set[str] = set()
         for n in range(self.counts.organisations):
             if n < len(sample_orgs):
                 o = sample_orgs[n]
@@ -339,6 +340,8 @@ class Generator:
                     zh, en = names.company_name(code, per_industry[code])
                     per_industry[code] += 1
                     country, city = "CN", zh[:2]
+                while zh in taken:  # two industries' pools can meet; names are unique
+                    zh, en = f"{zh}（{n}）", f"{en} ({n})"
                 ranked = self.rng.random()
                 fields = {
                     "name_zh": zh, "name_en": en, "kind": kind,
@@ -349,6 +352,7 @@ class Generator:
                     "website": f"www.example-{n}.com" if self.rng.random() < 0.7 else "",
                     "talking_points": "对接本地产业链配套需求，邀请来莞考察。" if n % 3 == 0 else "",
                     "notes": ""}
+            taken.add(fields["name_zh"])
             row = self.editable(table, created + timedelta(seconds=n), **fields)
             self.label("organisation", row["id"], row["name_zh"])
             self.org_names[row["id"]] = row["name_zh"]
