@@ -5,6 +5,9 @@ menus, toolbar and shortcuts) and ``window_status`` (title and status bar)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
+
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
@@ -16,21 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.accounts.accounts_page import AccountsPage
-from desktop.calendar.timeline import TimelineView
-from desktop.calendar.view import CalendarView
 from desktop.context import AppContext
 from desktop.editors.opening import Editors
 from desktop.global_search import GlobalSearch
-from desktop.pages.dashboard import DashboardView
-from desktop.pages.entity_page import EntityPage
-from desktop.pages.events import EventsPage
-from desktop.pages.organisations import OrganisationsPage
-from desktop.pages.people import PeoplePage
-from desktop.pages.projects import ProjectsPage
-from desktop.pages.trips import TripsPage
-from desktop.pages.units import UnitsPage
-from desktop.pages.visits import VisitsPage
 from desktop.settings import AppSettings
 from desktop.window_actions import WindowActions, button_text
 from desktop.window_status import add_status_labels, database_place, window_title
@@ -39,6 +30,9 @@ from models.accounts.names import AccountRole
 from models.accounts.signed_in import SignedIn, signed_in
 from models.changes import OpChanges, RecordKind
 from models.errors import PlannerError
+
+if TYPE_CHECKING:
+    from desktop.pages.entity_page import EntityPage
 
 __all__ = ["MainWindow", "Page", "button_text", "database_place", "window_title"]
 
@@ -56,30 +50,22 @@ class MainWindow(WindowActions):
         self.setWindowTitle(window_title(ctx))
         ctx.data_changed.connect(self._retitle)  # a renamed campaign or a load
         self.setMinimumSize(QSize(1000, 640))
-        self.trips = TripsPage(ctx, self.editors)
-        self.events = EventsPage(ctx, self.editors)
-        self.organisations = OrganisationsPage(ctx, self.editors)
-        self.people = PeoplePage(ctx, self.editors)
-        self.projects = ProjectsPage(ctx, self.editors)
-        self.visits = VisitsPage(ctx, self.editors)
-        self.units = UnitsPage(ctx, self.editors)
-        self.pages = [
-            *self._planning_views(),
-            Page("trips", self.tr("Promotion trips"), self.trips),
-            Page("events", self.tr("Themed events"), self.events),
-            Page("projects", self.tr("Projects"), self.projects),
-            Page("visits", self.tr("HQ visits (100 teams)"), self.visits),
-            Page("organisations", self.tr("Organisations"), self.organisations),
-            Page("people", self.tr("People"), self.people),
-            Page("units", self.tr("Units && leaderboard"), self.units),
+        self.pages = [  # each view is built when first shown (the window starts with one)
+            Page("dashboard", self.tr("Dashboard"), self._builder("dashboard")),
+            Page("calendar", self.tr("Calendar"), self._builder("calendar")),
+            Page("timeline", self.tr("Year timeline"), self._builder("timeline")),
+            Page("trips", self.tr("Promotion trips"), self._builder("trips"), table=True),
+            Page("events", self.tr("Themed events"), self._builder("events"), table=True),
+            Page("projects", self.tr("Projects"), self._builder("projects"), table=True),
+            Page("visits", self.tr("HQ visits (100 teams)"), self._builder("visits"), table=True),
+            Page("organisations", self.tr("Organisations"), self._builder("organisations"),
+                 table=True),
+            Page("people", self.tr("People"), self._builder("people"), table=True),
+            Page("units", self.tr("Units && leaderboard"), self._builder("units"), table=True),
         ]
-        for entity_page in (self.trips, self.events, self.organisations, self.people,
-                            self.projects, self.visits, self.units):
-            entity_page.set_account(self.account)
-        self.accounts: AccountsPage | None = None
         if self.account is not None and self.account.manages_accounts:  # admins, shared server
-            self.accounts = AccountsPage(ctx, self.editors)
-            self.pages.append(Page("accounts", self.tr("Accounts"), self.accounts))
+            self.pages.append(Page("accounts", self.tr("Accounts"), self._builder("accounts"),
+                                   table=True))
         self.stack = QStackedWidget(self)
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
@@ -89,10 +75,8 @@ class MainWindow(WindowActions):
             "QListWidget#navigation::item { padding: 9px 12px; }"
             "QListWidget#navigation::item:selected { background: #dbe6f4; color: #1d3d63; }")
         for page in self.pages:
-            self.stack.addWidget(page.widget)
+            self.stack.addWidget(QWidget(self.stack))  # an empty stand-in until first shown
             QListWidgetItem(page.title.replace("&&", "&"), self.nav)
-            if isinstance(page.widget, EntityPage):
-                page.widget.selection_changed.connect(self._update_actions)
         self.nav.currentRowChanged.connect(self._page_changed)
         central = QWidget(self)
         row = QHBoxLayout(central)
@@ -111,15 +95,71 @@ class MainWindow(WindowActions):
         ctx.failed.connect(self._show_failure)
         self._restore()
 
-    def _planning_views(self) -> list[Page]:
-        """The dashboard, the calendar and the year timeline."""
-        self.dashboard = DashboardView(self.ctx)
-        self.dashboard.drill_down.connect(self.drill_down)
-        return [
-            Page("dashboard", self.tr("Dashboard"), self.dashboard),
-            Page("calendar", self.tr("Calendar"), CalendarView(self.ctx)),
-            Page("timeline", self.tr("Year timeline"), TimelineView(self.ctx)),
-        ]
+    # --- the views -----------------------------------------------------------------------
+
+    def _builder(self, key: str) -> Callable[[], QWidget]:
+        def build() -> QWidget:
+            widget = self._make_view(key)
+            self._place_view(key, widget)
+            if self.page(key).table:  # a table of records: the menus act on its selection
+                table = cast("EntityPage", widget)
+                table.set_account(self.account)
+                table.selection_changed.connect(self._update_actions)
+                self._add_context_menu(key, table)
+            return widget
+
+        return build
+
+    def _make_view(self, key: str) -> QWidget:
+        """The view of ``key``; its module is imported when it is first shown."""
+        ctx, editors = self.ctx, self.editors
+        if key == "dashboard":
+            from desktop.pages.dashboard import DashboardView
+
+            dashboard = DashboardView(ctx)
+            dashboard.drill_down.connect(self.drill_down)
+            return dashboard
+        if key == "calendar":
+            from desktop.calendar.view import CalendarView
+
+            return CalendarView(ctx)
+        if key == "timeline":
+            from desktop.calendar.timeline import TimelineView
+
+            return TimelineView(ctx)
+        if key == "trips":
+            from desktop.pages.trips import TripsPage
+
+            return TripsPage(ctx, editors)
+        if key == "events":
+            from desktop.pages.events import EventsPage
+
+            return EventsPage(ctx, editors)
+        if key == "projects":
+            from desktop.pages.projects import ProjectsPage
+
+            return ProjectsPage(ctx, editors)
+        if key == "visits":
+            from desktop.pages.visits import VisitsPage
+
+            return VisitsPage(ctx, editors)
+        if key == "organisations":
+            from desktop.pages.organisations import OrganisationsPage
+
+            return OrganisationsPage(ctx, editors)
+        if key == "people":
+            from desktop.pages.people import PeoplePage
+
+            return PeoplePage(ctx, editors)
+        if key == "units":
+            from desktop.pages.units import UnitsPage
+
+            return UnitsPage(ctx, editors)
+        if key == "accounts":
+            from desktop.accounts.accounts_page import AccountsPage
+
+            return AccountsPage(ctx, editors)
+        raise KeyError(key)
 
     def _signed_in(self) -> SignedIn | None:
         try:

@@ -6,13 +6,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QSizePolicy, QStyle, QToolBar, QWidget
 
-from desktop.window_commands import PageCommands
-from spreadsheets.export import SheetKind
+from desktop.window_commands import SHEET_KINDS, PageCommands
+
+if TYPE_CHECKING:
+    from desktop.pages.entity_page import EntityPage
 
 translate = QCoreApplication.translate
 
@@ -88,13 +91,13 @@ class WindowActions(PageCommands):
             tip=translate("MainWindow", "The rows this list shows, with its search and filters"))
         self.export_itineraries_action = self._action(
             translate("MainWindow", "Export itineraries of the selected trips (.xlsx, .csv)…"),
-            partial(self.export_of_selection, SheetKind.ITINERARIES))
+            self.export_itineraries)
         self.export_delegations_action = self._action(
             translate("MainWindow", "Export delegations of the selected trips (.xlsx, .csv)…"),
-            partial(self.export_of_selection, SheetKind.DELEGATIONS))
+            self.export_delegations)
         self.export_invitations_action = self._action(
             translate("MainWindow", "Export invitations of the selected events (.xlsx, .csv)…"),
-            partial(self.export_of_selection, SheetKind.INVITATIONS))
+            self.export_invitations)
         self.import_ics_action = self._action(translate("MainWindow", "&Import calendar (.ics)…"),
                                               self.import_calendar)
         self.import_sheet_action = self._action(translate("MainWindow", "Import &spreadsheet…"),
@@ -142,19 +145,19 @@ class WindowActions(PageCommands):
         view_menu.addAction(self.refresh_action)
         help_menu = bar.addMenu(translate("MainWindow", "&Help"))
         help_menu.addAction(self.about_action)
-        self._build_context_menus()
 
-    def _build_context_menus(self) -> None:
+    def _add_context_menu(self, key: str, page: EntityPage) -> None:
         """Right-click on a list: open, calendar, spreadsheet export (and, for trips and
-        events, their itineraries, delegations or invitations)."""
-        extras: dict[QWidget, tuple[QAction, ...]] = {
-            self.trips: (self.export_itineraries_action, self.export_delegations_action),
-            self.events: (self.export_invitations_action,),
+        events, their itineraries, delegations or invitations). Added when the page is built."""
+        if key not in ("trips", "events", "organisations", "people"):
+            return
+        extras: dict[str, tuple[QAction, ...]] = {
+            "trips": (self.export_itineraries_action, self.export_delegations_action),
+            "events": (self.export_invitations_action,),
         }
-        for page in (self.trips, self.events, self.organisations, self.people):
-            page.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-            page.view.addActions([self.edit_action, self.export_action,
-                                  self.export_sheet_action, *extras.get(page, ())])
+        page.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        page.view.addActions([self.edit_action, self.export_action,
+                              self.export_sheet_action, *extras.get(key, ())])
 
     def _build_toolbar(self) -> None:
         tools = QToolBar(translate("MainWindow", "Main toolbar"), self)
@@ -189,6 +192,6 @@ class WindowActions(PageCommands):
                 action.setEnabled(False)
                 action.setToolTip(translate("MainWindow", "A read-only account changes nothing"))
         self.export_action.setEnabled("export" in offers)
-        self.export_sheet_action.setEnabled(self._sheet_kind() is not None)
-        self.brief_action.setEnabled("brief" in offers
-                                     and (selected or page is None or page is self.units))
+        self.export_sheet_action.setEnabled(self.current_key() in SHEET_KINDS)
+        self.brief_action.setEnabled("brief" in offers and (
+            selected or page is None or self.current_key() == "units"))
