@@ -171,7 +171,8 @@ class ProjectsPage(EntityPage):
         threshold = self.campaign.flagship_threshold_cny if self.campaign else 0
         mark = (self.tr("★ flagship: %1 or more").replace("%1", money(threshold, self.lang))
                 if threshold else "")
-        self.board.set_rows(rows, mark)
+        if not self.board.isHidden():  # 20,000 cards only when the board is shown
+            self.board.set_rows(rows, mark)
 
     def totals_text(self, rows: list[LeadRow]) -> str:
         lang = self.lang
@@ -225,6 +226,8 @@ class ProjectsPage(EntityPage):
                 control.setEnabled(mode != 2)
         for widget in (self.min_amount, self.max_amount, self.amount_label, self.totals):
             widget.setVisible(mode != 2)  # the view by leader or chain has its own totals
+        if mode == 1:
+            self._rows_shown_changed()
 
     def selected_row(self) -> LeadRow | None:
         if self.steering.isVisible():
