@@ -119,6 +119,11 @@ EVENT_CALENDAR_OPTS = (
 
 # --- queries --------------------------------------------------------------------------------
 
+# lists of thousands of records are read this many at a time (``yield_per``): the ORM objects
+# of one chunk are let go once its plain rows are built, so the peak memory does not grow
+# with ten years of history
+ROWS_PER_CHUNK = 1000
+
 
 def current_campaign(session: Session, year: int | None = None) -> Campaign:
     """The campaign of ``year``, or the newest one."""
@@ -312,8 +317,9 @@ def list_organisations(session: Session) -> list[OrganisationRow]:
         .order_by(Organisation.id)
     )
     cities = city_names(session)
+    chunked = stmt.execution_options(yield_per=ROWS_PER_CHUNK)  # objects let go chunk by chunk
     return [organisation_row(o, with_contacts=True, cities=cities)
-            for o in session.scalars(stmt).unique()]
+            for o in session.scalars(chunked)]
 
 
 def get_organisation(session: Session, org_id: int) -> OrganisationRow:
@@ -339,7 +345,10 @@ def list_leads(
         stmt = stmt.where(Lead.organisation_id == organisation_id)
     if unit_id is not None:
         stmt = stmt.where(Lead.unit_id == unit_id)
-    return [lead_row(x, threshold) for x in session.scalars(stmt.order_by(Lead.code)).unique()]
+    # a chunk of records at a time: each chunk's objects are let go once its rows are built
+    # (the joined loads are all many-to-one, so no row repeats a lead)
+    chunked = stmt.order_by(Lead.code).execution_options(yield_per=ROWS_PER_CHUNK)
+    return [lead_row(x, threshold) for x in session.scalars(chunked)]
 
 
 def list_hq_visits(session: Session, *, organisation_id: int | None = None) -> list[HqVisitRow]:
