@@ -16,6 +16,7 @@ from models.leads import Lead
 from models.organisations import Organisation
 from models.people import Person
 from models.row_builders import (
+    ROWS_PER_CHUNK,
     campaign_row,
     city_row,
     event_detail_row,
@@ -118,11 +119,6 @@ EVENT_CALENDAR_OPTS = (
 
 
 # --- queries --------------------------------------------------------------------------------
-
-# lists of thousands of records are read this many at a time (``yield_per``): the ORM objects
-# of one chunk are let go once its plain rows are built, so the peak memory does not grow
-# with ten years of history
-ROWS_PER_CHUNK = 1000
 
 
 def current_campaign(session: Session, year: int | None = None) -> Campaign:
