@@ -208,7 +208,8 @@ def list_trips(
 ) -> list[TripRow]:
     stmt = _trip_filters(select(Trip), region_id, statuses, start, end)
     stmt = stmt.options(*TRIP_LIST_OPTS).order_by(Trip.start_date, Trip.code)
-    return [trip_row(t) for t in session.scalars(stmt).unique()]
+    return [trip_row(t) for t in session.scalars(
+        stmt.execution_options(yield_per=ROWS_PER_CHUNK))]  # objects let go chunk by chunk
 
 
 def trip_details(
@@ -260,7 +261,8 @@ def list_events(
     if statuses:
         stmt = stmt.where(ThemedEvent.status.in_(list(statuses)))
     stmt = stmt.order_by(ThemedEvent.starts_at, ThemedEvent.code)
-    return [event_row(e) for e in session.scalars(stmt).unique()]
+    return [event_row(e) for e in session.scalars(
+        stmt.execution_options(yield_per=ROWS_PER_CHUNK))]  # objects let go chunk by chunk
 
 
 def event_details(session: Session, ids: Sequence[int] | None = None, *,

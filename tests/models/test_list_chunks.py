@@ -1,4 +1,4 @@
-"""Long lists (projects, organisations) are read a chunk of records at a time: the ORM objects
+"""Long lists (trips, events, projects, organisations) are read a chunk of records at a time: the ORM objects
 of a chunk are let go once its plain rows are built, so ten years of history never sit in
 memory as objects all at once; the rows are the same whatever the chunk."""
 
@@ -6,16 +6,24 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable
+from datetime import date
 
 import pytest
 from sqlalchemy.orm import Session, object_session, sessionmaker
 
 from models import queries
+from models.enums import EventKind
+from models.events import ThemedEvent
 from models.leads import Lead
 from models.operations.directory import OrganisationDraft, create_organisation
+from models.operations.events import EventDraft, create_event
 from models.operations.leads import LeadDraft, create_lead
 from models.organisations import Organisation
-from tests.factories import make_world
+from models.timeutil import at
+from models.trips import Trip
+from tests.factories import make_trip, make_world
+
+ZONE = "Asia/Shanghai"
 
 
 def _held(kind: type, real: Callable[..., object], seen: list[int]) -> Callable[..., object]:
@@ -40,6 +48,11 @@ def many(sessions: sessionmaker[Session]) -> sessionmaker[Session]:
                                                            name_en=f"Test Org {n}")).value
             create_lead(s, LeadDraft(f"项目{n}", org.id, (n + 1) * 100_000_000,
                                      unit_id=w.unit_id))
+            make_trip(s, w, title_zh=f"推广活动{n}")
+            day = date(2023, 4, 1 + n)
+            create_event(s, EventDraft(EventKind.INDUSTRY_SUMMIT, f"产业峰会{n}",
+                                       at(day, "09:00", ZONE), at(day, "17:00", ZONE), ZONE,
+                                       city_id=w.dongguan_id, host_unit_id=w.unit_id))
     return sessions
 
 
@@ -68,3 +81,19 @@ def test_organisations_are_built_a_chunk_at_a_time(many: sessionmaker[Session],
         chunked = queries.list_organisations(s)
     assert chunked == whole and len(whole) >= 10
     assert len(seen) == len(whole) and max(seen) <= 3
+
+
+@pytest.mark.parametrize(("kind", "builder", "lister"), [
+    (Trip, "trip_row", "list_trips"), (ThemedEvent, "event_row", "list_events")])
+def test_trips_and_events_are_built_a_chunk_at_a_time(
+        many: sessionmaker[Session], monkeypatch: pytest.MonkeyPatch, kind: type,
+        builder: str, lister: str) -> None:
+    with many() as s:
+        whole = getattr(queries, lister)(s)
+    seen: list[int] = []
+    monkeypatch.setattr(queries, "ROWS_PER_CHUNK", 2)
+    monkeypatch.setattr(queries, builder, _held(kind, getattr(queries, builder), seen))
+    with many() as s:
+        chunked = getattr(queries, lister)(s)
+    assert chunked == whole and len(whole) == 9
+    assert len(seen) == 9 and max(seen) <= 2
