@@ -4,12 +4,16 @@
 
 Builds the real main window on the database (tables load on worker threads as in the program)
 and prints one JSON line per measure: ``{"what": ..., "times": [seconds, ...], "note": ...}``.
-Each time runs from the user's action until the view is filled and painted (``grab``):
+Each time runs from the user's action until the view is filled and painted (``grab``); beside
+the times, the UI thread's CPU seconds and its longest stretch without handling events (reads
+on worker threads do not freeze the window, so a view filled in 300 ms may block it for 20):
 
 - switching to each view (after a change elsewhere made it stale, so it reads again);
 - opening a trip's editor (the biggest trip of the newest year) until it is painted;
 - applying a filter on the trips page (a region), and one keystroke of the search box (the
   filtering it triggers after its 150 ms pause, which is not counted);
+- the toolbar's search box: the suggestions for a word, from the LIMIT query on a worker
+  thread until the list is shown (the pause in typing before it is not counted);
 - one frame of scrolling: the next month in the calendar, a step of the year timeline;
 - saving an edit of a trip's title in its editor.
 """
@@ -19,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -32,7 +37,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args(argv)
 
-    from PySide6.QtCore import QEvent  # noqa: TID251
+    from PySide6.QtCore import QEvent, QThreadPool  # noqa: TID251
     from PySide6.QtWidgets import QApplication, QComboBox  # noqa: TID251
     from sqlalchemy import func, select
 
@@ -56,23 +61,49 @@ def main(argv: Sequence[str] | None = None) -> int:
     window.show()
     app.processEvents()
 
+    blocked = [0.0]  # the longest the UI thread went without handling events, this run
+
+    def pump() -> None:
+        start = time.perf_counter()
+        app.processEvents()
+        blocked[0] = max(blocked[0], time.perf_counter() - start)
+
     def settle(page: object) -> None:
-        while isinstance(page, EntityPage) and (page.loading or page.stale):
-            app.processEvents()
+        """Until the page's rows or bars are in (read on a worker thread meanwhile)."""
+        while (getattr(page, "loading", False) or getattr(page, "marks_loading", False)
+               or (isinstance(page, EntityPage) and page.stale)):
+            pump()
             time.sleep(0.001)
 
     def report(what: str, run: Callable[[], object], before: Callable[[], object] | None = None,
                note: str = "") -> None:
-        times = []
+        """Wall time from the action to the filled, painted view; beside it the UI thread's
+        CPU time (not inflated by other processes' load) and its longest stretch without
+        handling events (what the user feels as a freeze; work on worker threads not counted)."""
+        times, cpu, longest = [], [], []
         for _ in range(args.repeat):
             if before is not None:
                 before()
                 app.processEvents()
-            start = time.perf_counter()
+            blocked[0] = 0.0
+            start, ui_start = time.perf_counter(), time.thread_time()
             run()
             times.append(time.perf_counter() - start)
-        print(json.dumps({"what": what, "times": times, "note": note}, ensure_ascii=False),
+            cpu.append(time.thread_time() - ui_start)
+            longest.append(blocked[0])
+        ms = f"UI thread: {1000 * statistics.median(cpu):.0f} ms CPU"
+        if any(longest):
+            ms += f", longest block {1000 * statistics.median(longest):.0f} ms"
+        print(json.dumps({"what": what, "times": times, "ui_cpu": cpu, "ui_longest_block": longest,
+                          "note": f"{note}; {ms}" if note else ms}, ensure_ascii=False),
               flush=True)
+
+    def blocking(action: Callable[[], object]) -> object:
+        """``action`` on the UI thread, counted as one block."""
+        start = time.perf_counter()
+        result = action()
+        blocked[0] = max(blocked[0], time.perf_counter() - start)
+        return result
 
     keys = [p.key for p in window.pages]
     for n, key in enumerate(keys):
@@ -85,10 +116,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             app.processEvents()
 
         def switch(key: str = key) -> None:
-            page = window.show_page(key)
-            app.processEvents()
+            page = blocking(lambda: window.show_page(key))
+            pump()
             settle(page)
-            page.grab()
+            blocking(page.grab)  # type: ignore[attr-defined]
 
         report(f"switch to the {key} view", switch, leave)
 
@@ -145,14 +176,44 @@ def main(argv: Sequence[str] | None = None) -> int:
     report("trips: one keystroke in the search box", keystroke, clear,
            note="the filtering after the 150 ms pause")
 
+    search = window.search
+    search.setFocus()
+    words = ["东", "东莞", "赴东京", "TRIP-2", "TRIP-2023-0", "Dongguan Xiandao"]
+    state["n"] = 0
+
+    def suggest() -> None:
+        """The search after the typing pause: asked on a worker thread, until shown."""
+        state["n"] += 1
+        search.setText(words[state["n"] % len(words)])
+        done = {"in": False}
+
+        def arrived() -> None:
+            done["in"] = True
+
+        search.suggested.connect(arrived)
+        blocking(search.suggest)
+        while not done["in"]:
+            pump()
+            time.sleep(0.001)
+        search.suggested.disconnect(arrived)
+        popup = search.finder.popup()
+        if popup is not None and popup.isVisible():
+            blocking(popup.grab)
+
+    report("toolbar search: suggestions after a pause in typing", suggest,
+           note="LIMIT query on a worker thread; the 150 ms pause not counted")
+    search.clear()
+
     calendar = window.show_page("calendar")
     app.processEvents()
     calendar.set_view(CalendarMode.MONTH)  # type: ignore[attr-defined]
     calendar.go_to(newest or calendar.today)  # type: ignore[attr-defined]
 
     def next_month() -> None:
-        calendar.step(1)  # type: ignore[attr-defined]
-        calendar.grab()
+        blocking(lambda: calendar.step(1))  # type: ignore[attr-defined]
+        blocking(calendar.grab)
+        settle(calendar)  # its checks' marks, read on a worker thread
+        blocking(calendar.grab)
 
     report("calendar: scroll one month (a frame)", next_month)
 
@@ -181,6 +242,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     report("trip editor: save an edit of the title", save, edit_title)
     editor.discard_and_close()
+    QThreadPool.globalInstance().waitForDone()  # no read left running on a closed window
     window.close()
     app.processEvents()
     engine.dispose()

@@ -3,6 +3,7 @@ trip, event and itinerary item in view, and the public holidays at each trip's d
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -16,6 +17,7 @@ from models.checks.holidays import trip_places
 from models.enums import Severity, TripStatus
 from models.language import Lang
 from models.trips import Trip
+from planning.entries import CalendarEntry, EntryKind
 
 _RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.NOTE: 2}
 
@@ -54,12 +56,23 @@ def _merge(marks: dict[object, Mark], key: object, finding: Conflict, lang: Lang
                       target if _RANK[finding.severity] < _RANK[old.severity] else old.target)
 
 
-def read_marks(session: Session, first: date, last: date, lang: Lang) -> CheckMarks:
+def read_marks(session: Session, first: date, last: date, lang: Lang,
+               entries: Iterable[CalendarEntry] | None = None) -> CheckMarks:
     """The open findings of the trips and events between two days, by record, and the
-    destination holidays on the trips' days."""
+    destination holidays on the trips' days. Given the ``entries`` a view shows, only theirs
+    are checked: the campaign-wide checks (targets by region and industry, which read every
+    trip and event of the year) are left to the dashboard and ``check``."""
     by_code: dict[object, Mark] = {}
     by_item: dict[object, Mark] = {}
-    for finding in run_checks(session, since=first, until=last):
+    if entries is None:
+        findings = run_checks(session, since=first, until=last)
+    else:
+        shown = list(entries)
+        trips = {e.code for e in shown if e.kind in (EntryKind.TRIP, EntryKind.ITEM)}
+        events = {e.code for e in shown if e.kind is EntryKind.EVENT}
+        findings = run_checks(session, trip_codes=trips, event_codes=events, since=first,
+                              until=last) if trips or events else []
+    for finding in findings:
         if not finding.is_open:
             continue
         target = finding.target()

@@ -66,8 +66,9 @@ def plan_import(session: Session, kind: ImportKind | str, table: Table | SheetFi
     """Check every row of ``table`` as records of ``kind``; write nothing.
 
     Runs in the caller's session (read, and trial writes rolled back to a savepoint). The
-    rows are read ``CHUNK`` at a time (a :class:`SheetFile` is never held whole); what is
-    kept of each is its planned row or its errors.
+    rows are read ``CHUNK`` at a time (a :class:`SheetFile` is never held whole) and checked
+    a chunk at a time; a chunk's planned rows go to the plan's spool (a temporary file), so
+    what the plan holds in memory is the errors and each row's identity (to find repeats).
     """
     kind = import_kind(kind)
     records = RECORDS[kind](session, Directory(session))
@@ -92,28 +93,38 @@ def plan_import(session: Session, kind: ImportKind | str, table: Table | SheetFi
         _describe(plan, table, sum(1 for _ in table.data_rows()))
         return plan
     seen: dict[Hashable, int] = {}
-    checked: list[_Checked] = []
     data_rows, count = table.data_rows(), 0
     while chunk := list(islice(data_rows, CHUNK)):  # the records a chunk updates read at once
         count += len(chunk)
         rows = [r for r in (_read_row(records, RowCells(row, columns), plan)
                             for row in chunk) if r is not None]
         records.load_existing({r.record_id for r in rows if r.record_id is not None})
+        unchanged: list[PlannedRow] = []
+        checked: list[_Checked] = []
         for read in rows:
-            _plan_row(records, read, plan, seen, checked)
+            _plan_row(records, read, plan, seen, checked, unchanged)
+        del rows
+        _check_chunk(records, plan, checked, unchanged)
     _describe(plan, table, count)
+    plan.errors.sort(key=lambda e: e.row)  # stable: a row's cell problems before its rule
+    return plan
+
+
+def _check_chunk(records: Records[Any], plan: ImportPlan, checked: list[_Checked],
+                 unchanged: list[PlannedRow]) -> None:
+    """The model's rules over a chunk's drafts at once; its planned rows go to the plan's
+    spool (a temporary file): what stays in memory is the identities seen (for rows that
+    repeat one) and the errors. A name repeated across chunks is refused by ``seen``."""
     problems = records.check([c.draft for c in checked], [c.record_id for c in checked])
     refused = {position: error for position, error in problems}
-    planned: dict[int, PlannedRow] = {}
+    planned: list[PlannedRow] = list(unchanged)
     for position, item in enumerate(checked):
         error = refused.get(position)
         if error is not None:
             _refuse(plan, item, error)
         elif item.planned is not None:
-            planned[item.planned.row] = item.planned
-    plan.rows = sorted([*plan.rows, *planned.values()], key=lambda r: r.row)
-    plan.errors.sort(key=lambda e: e.row)  # stable: a row's cell problems before its rule
-    return plan
+            planned.append(item.planned)
+    plan.spool.add(sorted(planned, key=lambda r: r.row))
 
 
 def _describe(plan: ImportPlan, table: Table | SheetFile, rows: int) -> None:
@@ -156,7 +167,7 @@ def _read_row(records: Records[Any], cells: RowCells, plan: ImportPlan) -> _Read
 
 
 def _plan_row(records: Records[Any], read: _Read, plan: ImportPlan, seen: dict[Hashable, int],
-              checked: list[_Checked]) -> None:
+              checked: list[_Checked], unchanged: list[PlannedRow]) -> None:
     cells, values, record_id = read.cells, read.values, read.record_id
     row = cells.row
     if cells.problems:
@@ -176,7 +187,7 @@ def _plan_row(records: Records[Any], read: _Read, plan: ImportPlan, seen: dict[H
         return
     seen[identity] = row.number
     if record_id is not None and draft == before:
-        plan.rows.append(PlannedRow(row.number, Action.UNCHANGED, records.label(draft), draft,
+        unchanged.append(PlannedRow(row.number, Action.UNCHANGED, records.label(draft), draft,
                                     record_id, revision))
         return
     if record_id is None:
@@ -244,15 +255,29 @@ def apply_import(session: Session, plan: ImportPlan) -> SheetImportReport:
     if plan.errors:
         raise ImportRefusedError(plan)
     records = RECORDS[plan.kind]
-    writes = [p for p in plan.rows if p.action is not Action.UNCHANGED]
+    created: list[int] = []
+    updated: list[int] = []
+    for chunk in plan.spool.chunks():  # one chunk of planned rows in memory at a time
+        made, changed = _write_chunk(session, plan, records, chunk)
+        created += made
+        updated += changed
+    return SheetImportReport(plan.kind, tuple(created), tuple(updated),
+                             plan.count(Action.UNCHANGED), len(plan.skipped))
+
+
+def _write_chunk(session: Session, plan: ImportPlan, records: type[Records[Any]],
+                 chunk: list[PlannedRow]) -> tuple[list[int], list[int]]:
+    """Re-check and write one chunk's creates and updates. A refusal raises (the caller's
+    rollback then takes back the chunks already written: all or nothing)."""
+    writes = [p for p in chunk if p.action is not Action.UNCHANGED]
     creates = [p for p in writes if p.action is Action.CREATE]
     updates = [p for p in writes if p.action is Action.UPDATE]
     try:
-        created, updated = records.save(
+        return records.save(
             session, [p.draft for p in creates],
             [Update(p.record_id, p.draft, p.revision) for p in updates
              if p.record_id is not None])
-    except BulkRefusedError as exc:  # checked before anything is written
+    except BulkRefusedError as exc:  # checked before anything of the chunk is written
         refused = ImportPlan(plan.kind, plan.source_zh, plan.source_en,
                              attr_columns=plan.attr_columns)
         by_position = [*creates, *updates]
@@ -266,5 +291,3 @@ def apply_import(session: Session, plan: ImportPlan) -> SheetImportReport:
         refused.errors.append(RowError(first, "", f"数据库拒绝了导入：{exc.orig}",
                                        f"The database refused the import: {exc.orig}"))
         raise ImportRefusedError(refused) from exc
-    return SheetImportReport(plan.kind, tuple(created), tuple(updated), len(plan.unchanged),
-                             len(plan.skipped))

@@ -3,9 +3,15 @@ data, independent of any session, that the window shows and the command line pri
 
 from __future__ import annotations
 
+import os
+import pickle
+import tempfile
+import weakref
+from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import IO, Any
 
 from models.errors import ValidationError
 from models.language import Lang
@@ -68,17 +74,55 @@ class PlannedRow:
     changed: tuple[str, ...] = ()
 
 
+class RowSpool:
+    """Planned rows kept in an anonymous temporary file, a chunk at a time (pickled), not in
+    memory: a plan of 100,000 rows holds its counts, and its rows on disk until they are
+    written. The file is the process's own (unlinked on creation) and goes with the plan."""
+
+    def __init__(self) -> None:
+        self._file: IO[bytes] | None = None
+        self._chunks = 0
+        self.counts: Counter[Action] = Counter()
+
+    def add(self, rows: list[PlannedRow]) -> None:
+        """Keep one chunk of rows, in row order."""
+        if not rows:
+            return
+        if self._file is None:
+            self._file = tempfile.TemporaryFile()  # noqa: SIM115 (open for the plan's life)
+            weakref.finalize(self, self._file.close)  # closed (and gone) with the plan
+        self._file.seek(0, os.SEEK_END)
+        pickle.dump(rows, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+        self._chunks += 1
+        self.counts.update(r.action for r in rows)
+
+    def chunks(self) -> Iterator[list[PlannedRow]]:
+        """The chunks, in the order they were added, read back one at a time."""
+        if self._file is None:
+            return
+        offset = 0
+        for _ in range(self._chunks):
+            self._file.seek(offset)
+            chunk: list[PlannedRow] = pickle.load(self._file)  # our own file, written above
+            offset = self._file.tell()
+            yield chunk
+
+    def __len__(self) -> int:
+        return sum(self.counts.values())
+
+
 @dataclass
 class ImportPlan:
     """The outcome of checking every row: ``errors`` (nothing will be written while there is
-    one), ``creates``, ``updates`` and ``unchanged``; ``skipped`` are total lines."""
+    one), ``creates``, ``updates`` and ``unchanged``; ``skipped`` are total lines. The planned
+    rows wait in ``spool`` (a temporary file), not in memory; ``rows`` reads them all back."""
 
     kind: ImportKind
     source_zh: str
     source_en: str
     columns: tuple[tuple[str, str, str], ...] = ()  # (header, field zh, field en)
     ignored_columns: tuple[str, ...] = ()
-    rows: list[PlannedRow] = field(default_factory=list)
+    spool: RowSpool = field(default_factory=RowSpool, repr=False, compare=False)
     errors: list[RowError] = field(default_factory=list)
     warnings: list[RowError] = field(default_factory=list)  # cells that look like formulas
     skipped: list[int] = field(default_factory=list)
@@ -87,6 +131,11 @@ class ImportPlan:
     @property
     def ok(self) -> bool:
         return not self.errors
+
+    @property
+    def rows(self) -> list[PlannedRow]:
+        """Every planned row, in row order (read back from the spool: for small plans)."""
+        return [row for chunk in self.spool.chunks() for row in chunk]
 
     @property
     def creates(self) -> list[PlannedRow]:
@@ -100,17 +149,23 @@ class ImportPlan:
     def unchanged(self) -> list[PlannedRow]:
         return [r for r in self.rows if r.action is Action.UNCHANGED]
 
+    def count(self, action: Action) -> int:
+        """How many rows will ``action`` (without reading them back)."""
+        return self.spool.counts[action]
+
     def counts(self, lang: Lang = Lang.ZH) -> str:
         if lang == "both":
             return f"{self.counts(Lang.ZH)} ({self.counts(Lang.EN)})"
         kind = self.kind.label(lang)
         skipped = len(self.skipped)
+        creates, updates = self.count(Action.CREATE), self.count(Action.UPDATE)
+        unchanged = self.count(Action.UNCHANGED)
         if lang == "en":
-            text = (f"{kind}: {len(self.creates)} to create, {len(self.updates)} to update, "
-                    f"{len(self.unchanged)} unchanged")
+            text = (f"{kind}: {creates} to create, {updates} to update, "
+                    f"{unchanged} unchanged")
             return text + (f", {skipped} total line{'s' * (skipped != 1)} skipped" if skipped else "")
-        text = (f"{kind}：新建 {len(self.creates)}，更新 {len(self.updates)}，"
-                f"未变 {len(self.unchanged)}")
+        text = (f"{kind}：新建 {creates}，更新 {updates}，"
+                f"未变 {unchanged}")
         return text + (f"，跳过合计行 {skipped}" if skipped else "")
 
     def error_text(self, lang: Lang = Lang.ZH, limit: int = SHOWN_ERRORS) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Hashable, Sequence
 from dataclasses import dataclass, field, fields, replace
+from functools import cache, lru_cache
 from typing import Any, ClassVar, Generic, TypeVar
 
 from sqlalchemy import String
@@ -23,7 +24,7 @@ from models.language import Lang
 from models.operations.bulk import Update
 from spreadsheets.columns import Column, ColumnMap
 from spreadsheets.lookups import Directory
-from spreadsheets.mojibake import find_damage
+from spreadsheets.mojibake import Damage, find_damage
 from spreadsheets.reading import Row
 from spreadsheets.values import CellError, text
 
@@ -160,20 +161,29 @@ class Records(Generic[D]):
                    for c in (first, cells.get(self.name_key)))
 
     def values(self, cells: RowCells) -> dict[str, Any]:
-        """The draft attributes the filled cells give; problems go to ``cells``."""
+        """The draft attributes the filled cells give; problems go to ``cells``. Each cell is
+        read once (its export apostrophe removed, as :meth:`RowCells.get` does); a text seen
+        before in the sheet is not checked for garbled text again (:func:`damage_in`)."""
         values: dict[str, Any] = {}
+        index, row = cells.columns.index, cells.row
         for column in self.columns:
-            raw = cells.get(column.key)
-            if not text(raw):
+            position = index.get(column.key)
+            if position is None:
                 continue
-            damage = find_damage(raw)
+            raw = row.cell(position)
+            quoted = raw.startswith("'") and raw[1:].startswith(FORMULA_STARTS)
+            if quoted:
+                raw = raw[1:]
+            plain = text(raw)
+            if not plain:
+                continue
+            damage = damage_in(raw)
             if damage is not None:
                 cells.fail(column.key, damage.message(Lang.ZH), damage.message(Lang.EN))
                 continue
             parse = self.parsers.get(column.key)
-            plain = raw if cells.quoted(column.key) else text(raw)  # "\tTAB" stays as it was
-            try:
-                values.update(parse(raw) if parse else {column.key: plain})
+            try:  # an apostrophe-quoted "\tTAB" stays as it was
+                values.update(parse(raw) if parse else {column.key: raw if quoted else plain})
             except CellError as exc:
                 cells.fail(column.key, exc.message_zh, exc.message_en)
         self._check_lengths(values, cells)
@@ -183,13 +193,10 @@ class Records(Generic[D]):
         return replace(base, **values)  # type: ignore[type-var]
 
     def _check_lengths(self, values: dict[str, Any], cells: RowCells) -> None:
-        table = self.model.__table__
+        limits = _text_limits(self.model)
         for attr, value in values.items():
-            if not isinstance(value, str) or attr not in table.c:
-                continue
-            kind = table.c[attr].type
-            limit = kind.length if isinstance(kind, String) else None
-            if limit is not None and len(value) > limit:
+            limit = limits.get(attr)
+            if limit is not None and isinstance(value, str) and len(value) > limit:
                 cells.fail(self.column_of(attr), f"太长（{len(value)} 字，最多 {limit} 字）",
                            f"too long ({len(value)} characters, at most {limit})")
 
@@ -199,6 +206,20 @@ class Records(Generic[D]):
             if attr in column.targets:
                 return column.key
         return attr
+
+
+@cache
+def _text_limits(model: type[Base]) -> dict[str, int]:
+    """The longest text each of ``model``'s length-limited columns holds."""
+    return {column.key: column.type.length for column in model.__table__.columns
+            if isinstance(column.type, String) and column.type.length is not None}
+
+
+@lru_cache(maxsize=8192)
+def damage_in(cell: str) -> Damage | None:
+    """:func:`spreadsheets.mojibake.find_damage`, remembered for the last few thousand texts:
+    a sheet repeats its industries, countries, kinds and cities on every row."""
+    return find_damage(cell)
 
 
 def changed_fields(before: Any, after: Any) -> tuple[str, ...]:

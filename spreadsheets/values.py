@@ -24,6 +24,7 @@ class CellError(Exception):
 
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
 _NO_INVISIBLE = {ord(c): None for c in _INVISIBLE}
+_HAS_INVISIBLE = re.compile(f"[{_INVISIBLE}]")
 _EMPTY_MARKS = {"", "-", "--", "—", "——", "/", "无", "暂无", "未上榜", "不适用", "n/a", "na", "none",
                 "null", "#n/a"}
 
@@ -31,8 +32,9 @@ _EMPTY_MARKS = {"", "-", "--", "—", "——", "/", "无", "暂无", "未上榜
 def text(cell: str) -> str:
     """The cell without surrounding white space (ideographic and no-break spaces included) and
     without invisible characters. Chinese characters are never changed."""
-    cleaned = cell.translate(_NO_INVISIBLE)
-    return cleaned.strip()
+    if cell.isascii() or not _HAS_INVISIBLE.search(cell):  # most cells: nothing to remove
+        return cell.strip()
+    return cell.translate(_NO_INVISIBLE).strip()
 
 
 def is_blank(cell: str) -> bool:

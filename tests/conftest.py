@@ -156,3 +156,41 @@ def sample_sessions(sample_url: str) -> Iterator[sessionmaker[Session]]:
     engine, factory = open_database(sample_url)
     yield factory
     engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def pg_sample_template(pg_server: PgServer) -> Iterator[str]:
+    """A PostgreSQL database holding the sample campaign, loaded once per test run; tests get
+    copies of it (``CREATE DATABASE … TEMPLATE``), never the template itself."""
+    from models.sample import load_sample
+
+    name = pg_server.new_database_name()
+    engine, factory = open_database(pg_server.create_database(name))
+    with factory.begin() as session:
+        load_sample(session)
+    engine.dispose()
+    pg_server.terminate_connections(name)  # a template must have no one connected
+    yield name
+    pg_server.drop_database(name)
+
+
+@pytest.fixture
+def loaded_sample(backend: str, request: pytest.FixtureRequest,
+                  tmp_path: Path) -> Iterator[sessionmaker[Session]]:
+    """A sessionmaker on a private copy of the sample campaign, on the test's back end (the
+    sample is loaded once per run and back end; tests that read it need not load it again)."""
+    if backend == "sqlite":
+        template: Path = request.getfixturevalue("sample_template")
+        target = tmp_path / "sample.db"
+        shutil.copyfile(template, target)
+        engine, factory = open_database(f"sqlite:///{target}")
+        yield factory
+        engine.dispose()
+        return
+    server: PgServer = request.getfixturevalue("pg_server")
+    source: str = request.getfixturevalue("pg_sample_template")
+    name = server.new_database_name()
+    engine, factory = open_database(server.create_database(name, template=source))
+    yield factory
+    engine.dispose()
+    server.drop_database(name)

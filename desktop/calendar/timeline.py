@@ -5,10 +5,11 @@ to days; drag a bar (or Alt+←/→) to move it by whole days, with undo."""
 from __future__ import annotations
 
 import math
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,9 +23,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 from typing_extensions import override
 
-from desktop.calendar.actions import move_entry, open_entry, read_permits, reload_on
+from desktop.calendar.actions import Permits, move_entry, open_entry, read_permits, reload_on
 from desktop.calendar.banner import Banner
 from desktop.calendar.filters import FilterBar
 from desktop.calendar.legend import Legend
@@ -32,20 +34,50 @@ from desktop.calendar.style import HEADER_BG, ColourBy, legend
 from desktop.calendar.timeline_parts import LABEL_W, TimelineCanvas, TimelineHeader, TimelineLabels
 from desktop.context import AppContext
 from desktop.elided_label import ElidedLabel
+from desktop.errors_text import describe
 from desktop.undo.moves import Move
+from desktop.worker import Progress, start_job
 from models.changes import OpChanges
 from models.enums import TripStatus
 from models.errors import NotFoundError
+from models.language import Lang
 from models.queries import current_campaign
-from planning.check_marks import read_marks
+from planning.check_marks import CheckMarks, read_marks
 from planning.entries import CalendarEntry, EntryKind
-from planning.feed import Filters, filter_choices, load_entries
+from planning.feed import FilterChoices, Filters, filter_choices, load_entries
 from planning.timeline import Grouping
 
 MIN_PX, MAX_PX = 1.5, 48.0
 
+translate = QCoreApplication.translate
+
+
+@dataclass(frozen=True)
+class YearRead:
+    """What the timeline shows of a year, read in one session (plain values, any thread)."""
+
+    year: int
+    choices: FilterChoices | None  # read again only after a change to the reference data
+    entries: list[CalendarEntry]
+    marks: CheckMarks
+    permits: Permits
+
+
+def _year_reader(year: int, filters: Filters, lang: Lang,
+                 choices: bool) -> Callable[[Session], YearRead]:
+    def read(session: Session) -> YearRead:
+        first, last = date(year, 1, 1), date(year, 12, 31)
+        entries = load_entries(session, first, last, replace(filters, items=False))
+        return YearRead(year, filter_choices(session) if choices else None, entries,
+                        read_marks(session, first, last, lang, entries),
+                        read_permits(session, entries, lang))
+
+    return read
+
 
 class TimelineView(QWidget):
+    loaded = Signal()  # the year's bars are shown
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -55,6 +87,8 @@ class TimelineView(QWidget):
         self._stale = True
         self._choices_stale = True
         self._fitted = False
+        self.loading = False  # a read on a worker thread is under way
+        self._generation = 0  # a read older than the latest one is dropped
 
         self.canvas = TimelineCanvas()
         self.canvas.lang = ctx.lang
@@ -238,38 +272,72 @@ class TimelineView(QWidget):
             return self.today.year
 
     def refresh(self) -> None:
-        """Reload the year's trips and events (one short read-only session)."""
+        """Reload the year's trips and events: read on a worker thread in the window (a year
+        of a large history takes longer than a frame; the title says 正在载入… meanwhile), at
+        once when ``ctx.background_loading`` is off (tests, screenshots)."""
         self._stale = False
         if self.year is None:
             self.year = self._campaign_year()
-        first, last = date(self.year, 1, 1), date(self.year, 12, 31)
-        filters = self.filter_bar.filters()
-        with self.ctx.sessions() as session:
-            if self._choices_stale:
-                choices = filter_choices(session)
-                self.canvas.regions = list(choices.regions)
-                self.filter_bar.set_choices(choices)
-                self._choices_stale = False
-            self.entries = load_entries(session, first, last, replace(filters, items=False))
-            marks = read_marks(session, first, last, self.ctx.lang)
-            permits = read_permits(session, self.entries, self.ctx.lang)
+        self._generation += 1
+        generation = self._generation
+        read = _year_reader(self.year, self.filter_bar.filters(), self.ctx.lang,
+                            self._choices_stale)
+        if not self.ctx.background_loading:
+            with self.ctx.sessions() as session:
+                self._show_year(read(session))
+            return
+        sessions = self.ctx.sessions
+
+        def work(_progress: Progress) -> YearRead:
+            with sessions() as session:
+                return read(session)
+
+        self.loading = True
+        self.title.setText(self._year_label(self.year) + " · "
+                           + translate("EntityPage", "Loading…"))
+        job = start_job(work, self)
+        job.succeeded.connect(lambda data: self._loaded(generation, data))
+        job.failed.connect(lambda exc: self._load_failed(generation, exc))
+
+    def _loaded(self, generation: int, data: YearRead) -> None:
+        if generation == self._generation:  # an older read (another year, filter) is dropped
+            self.loading = False
+            self._show_year(data)
+
+    def _load_failed(self, generation: int, exc: BaseException) -> None:
+        if generation == self._generation:
+            self.loading = False
+            self._stale = True
+            self.title.setText(self._year_label(self.year or self.today.year))
+            self.banner.show_message(describe(exc, self.ctx.lang))
+
+    def _year_label(self, year: int) -> str:
+        return f"{year}年" if self.ctx.lang != "en" else str(year)
+
+    def _show_year(self, data: YearRead) -> None:
+        if data.choices is not None:
+            self.canvas.regions = list(data.choices.regions)
+            self.filter_bar.set_choices(data.choices)
+            self._choices_stale = False
+        self.entries = data.entries
         c = self.canvas
-        c.marks, c.permits = marks, permits
-        c.lang, c.year, c.today = self.ctx.lang, self.year, self.today
+        c.marks, c.permits = data.marks, data.permits
+        c.lang, c.year, c.today = self.ctx.lang, data.year, self.today
         c.set_entries(self.entries)
         self.header.update()
         self.labels.setMinimumHeight(0)
         self.labels.update()
         trips = sum(1 for e in c.entries if e.kind is EntryKind.TRIP)
-        self.corner.setText(f"{self.year}年" if self.ctx.lang != "en" else str(self.year))
+        self.corner.setText(self._year_label(data.year))
         self.title.setText(self.tr("{year} · trips: {trips} · events: {events}").format(
-            year=self.year, trips=trips, events=len(c.entries) - trips))
+            year=data.year, trips=trips, events=len(c.entries) - trips))
         statuses = [(s.label(self.ctx.lang), s.value) for s in TripStatus
                     if s is not TripStatus.UNDERWAY]
         self.legend.set_items(legend(c.colour_by, c.regions, self.ctx.lang), statuses)
         if not self._fitted and self.isVisible():
             self._fitted = True
             self.fit_year()
+        self.loaded.emit()
 
     def _on_data_changed(self, changes: OpChanges) -> None:
         reload_on(self, changes)

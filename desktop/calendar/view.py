@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, time, timedelta
 from enum import StrEnum
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -41,15 +41,17 @@ from desktop.calendar.style import ColourBy, legend
 from desktop.calendar.week import WeekView
 from desktop.context import AppContext
 from desktop.editors.form_dialog import FormDialog
+from desktop.errors_text import describe
 from desktop.formatting import pydate
 from desktop.undo.moves import Move
+from desktop.worker import Progress, start_job
 from models.changes import OpChanges
 from models.checks.calendars import calendar_last_year
 from models.enums import TripStatus
 from models.errors import NotFoundError
 from models.queries import current_campaign
 from models.rows import RegionRow
-from planning.check_marks import read_marks
+from planning.check_marks import CheckMarks, read_marks
 from planning.dates import campaign_today, month_name, span_label, years_beyond_china_table
 from planning.entries import CalendarEntry, EntryKind, TimeMode
 from planning.feed import Filters, filter_choices, load_entries
@@ -69,6 +71,8 @@ _PAGE = {CalendarMode.MONTH: 0, CalendarMode.WEEK: 1, CalendarMode.WORK_WEEK: 1,
 
 
 class CalendarView(QWidget):
+    marks_loaded = Signal()  # the checks' marks of the month shown are painted
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -81,6 +85,8 @@ class CalendarView(QWidget):
         self._regions: list[RegionRow] = []
         self._stale = True
         self._choices_stale = True  # filter boxes: reloaded when people, units... change
+        self.marks_loading = False  # the checks' marks are being read on a worker thread
+        self._marks_generation = 0
         self._reveal_after_load: list[tuple[EntryKind, int]] = []
 
         self.month = MonthCanvas()
@@ -303,14 +309,44 @@ class CalendarView(QWidget):
                 self.filter_bar.set_choices(choices)
                 self._choices_stale = False
             entries = load_entries(session, first, last, filters)
-            marks = read_marks(session, first, last, self.ctx.lang)
+            if not self.ctx.background_loading:
+                self.month.marks = read_marks(session, first, last, self.ctx.lang, entries)
             self.entries = [e for e in entries if e.touches(first, last, self.time_mode)]
             permits = read_permits(session, self.entries, self.ctx.lang)
-        self.month.marks = marks
         for surface in (self.month, *self.week.surfaces()):
             surface.permits = permits
         self._show(first, last)
         self._note_unknown_years(first, last)
+        if self.ctx.background_loading:
+            self._read_marks(first, last, entries)
+
+    def _read_marks(self, first: date, last: date, entries: list[CalendarEntry]) -> None:
+        """The checks' marks of the entries shown, read on a worker thread: checking a month
+        of a large history takes longer than a frame, and the entries need not wait for it
+        (their marks are painted when they come; a newer month's read drops an older one)."""
+        self._marks_generation += 1
+        generation, sessions, lang = self._marks_generation, self.ctx.sessions, self.ctx.lang
+
+        def work(_progress: Progress) -> CheckMarks:
+            with sessions() as session:
+                return read_marks(session, first, last, lang, entries)
+
+        self.marks_loading = True
+        job = start_job(work, self)
+        job.succeeded.connect(lambda marks: self._marks_read(generation, marks))
+        job.failed.connect(lambda exc: self._marks_failed(generation, exc))
+
+    def _marks_read(self, generation: int, marks: CheckMarks) -> None:
+        if generation == self._marks_generation:
+            self.marks_loading = False
+            self.month.marks = marks
+            self.month.update()
+            self.marks_loaded.emit()
+
+    def _marks_failed(self, generation: int, exc: BaseException) -> None:
+        if generation == self._marks_generation:
+            self.marks_loading = False
+            self.banner.show_message(describe(exc, self.ctx.lang))
 
     def _note_unknown_years(self, first: date, last: date) -> None:
         """Say so when the days shown fall in a year whose 调休 (moved working days) the

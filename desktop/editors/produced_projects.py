@@ -74,13 +74,12 @@ class ProducedProjects(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        if self.trip_code is None and self.event_code is None:
+        if not self.trip_code and not self.event_code:
             self.model.set_rows([])
         else:
             with self.ctx.sessions() as session:
-                rows = [r for r in queries.list_leads(session)
-                        if (self.trip_code and r.source_trip_code == self.trip_code)
-                        or (self.event_code and r.source_event_code == self.event_code)]
+                rows = queries.list_leads(session, source_trip_code=self.trip_code,
+                                          source_event_code=self.event_code)
             self.model.set_rows(rows)
             self.view.resizeColumnsToContents()
         rows = self.model.rows()

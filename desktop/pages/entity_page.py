@@ -44,7 +44,13 @@ from desktop.dialogs import MessageDisplay
 from desktop.editors.opening import Editors
 from desktop.errors_text import describe
 from desktop.tables.elided_tip import ElidedTipDelegate
-from desktop.tables.row_model import ID_ROLE, ROW_ROLE, RowFilterProxy, RowTableModel
+from desktop.tables.row_model import (
+    ID_ROLE,
+    ROW_ROLE,
+    Prepared,
+    RowFilterProxy,
+    RowTableModel,
+)
 from desktop.worker import Progress, start_job
 from models.accounts.permissions import may_edit_record
 from models.accounts.signed_in import SignedIn
@@ -172,11 +178,12 @@ class EntityPage(QWidget):
             with self.ctx.sessions() as session:
                 self._show_rows(read(session))
             return
-        sessions = self.ctx.sessions
+        sessions, prepare = self.ctx.sessions, self.model.prepare
 
-        def work(_progress: Progress) -> list[Any]:
+        def work(_progress: Progress) -> Prepared[Any]:
             with sessions() as session:
-                return read(session)
+                rows = read(session)
+            return prepare(rows)  # search texts and the sort, off the UI thread too
 
         self.loading = True
         self.count.setText(translate("EntityPage", "Loading…"))
@@ -184,7 +191,7 @@ class EntityPage(QWidget):
         job.succeeded.connect(lambda rows: self._loaded(generation, rows))
         job.failed.connect(lambda exc: self._load_failed(generation, exc))
 
-    def _loaded(self, generation: int, rows: list[Any]) -> None:
+    def _loaded(self, generation: int, rows: Prepared[Any]) -> None:
         if generation == self._generation:
             self.loading = False
             self._show_rows(rows)
@@ -196,9 +203,12 @@ class EntityPage(QWidget):
             self._update_count()
             self.messages.show_problem(describe(exc, self.lang), True)
 
-    def _show_rows(self, rows: list[Any]) -> None:
+    def _show_rows(self, rows: list[Any] | Prepared[Any]) -> None:
         selected = self.selected_ids()
-        self.model.set_rows(rows)
+        if isinstance(rows, Prepared):
+            self.model.set_prepared(rows)
+        else:
+            self.model.set_rows(rows)
         self.rows_loaded()
         if not self.view.horizontalHeader().property("fitted"):
             self.fit_columns()

@@ -122,6 +122,7 @@ class ProjectsPage(EntityPage):
         assert isinstance(layout, QVBoxLayout)
         layout.insertLayout(1, second)
         self.board = PipelineBoard(lang, self)
+        self._board_stale = True  # rows changed while the board was not shown
         self.board.move_requested.connect(self.move_project)
         self.board.open_requested.connect(lambda ident: self.editors.open_lead(ident))
         self.splitter.insertWidget(0, self.board)
@@ -163,7 +164,10 @@ class ProjectsPage(EntityPage):
     # --- what is shown --------------------------------------------------------------------
 
     def shown_rows(self) -> list[LeadRow]:
-        return [self.proxy.index(n, 0).data(ROW_ROLE) for n in range(self.proxy.rowCount())]
+        shown = self.proxy.rowCount()
+        if shown == self.model.rowCount():  # nothing filtered out: the model's rows, in order
+            return self.model.rows()
+        return [self.proxy.index(n, 0).data(ROW_ROLE) for n in range(shown)]
 
     def _rows_shown_changed(self, *_args: object) -> None:
         rows = self.shown_rows()
@@ -171,8 +175,10 @@ class ProjectsPage(EntityPage):
         threshold = self.campaign.flagship_threshold_cny if self.campaign else 0
         mark = (self.tr("★ flagship: %1 or more").replace("%1", money(threshold, self.lang))
                 if threshold else "")
-        if not self.board.isHidden():  # 20,000 cards only when the board is shown
+        if self.board_button.isChecked():
             self.board.set_rows(rows, mark)
+        else:  # the board is drawn when it is shown: thousands of cards nobody looks at
+            self._board_stale = True
 
     def totals_text(self, rows: list[LeadRow]) -> str:
         lang = self.lang
@@ -219,6 +225,9 @@ class ProjectsPage(EntityPage):
                                               (self.steering, self.steering_button))):
             widget.setVisible(n == mode)
             button.setChecked(n == mode)
+        if mode == 1 and self._board_stale:
+            self._board_stale = False
+            self._rows_shown_changed()
         for n in range(self.filters.count()):  # the filters narrow the list and the board
             item = self.filters.itemAt(n)
             control = item.widget() if item is not None else None
@@ -226,8 +235,6 @@ class ProjectsPage(EntityPage):
                 control.setEnabled(mode != 2)
         for widget in (self.min_amount, self.max_amount, self.amount_label, self.totals):
             widget.setVisible(mode != 2)  # the view by leader or chain has its own totals
-        if mode == 1:
-            self._rows_shown_changed()
 
     def selected_row(self) -> LeadRow | None:
         if self.steering.isVisible():

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QByteArray, QMimeData, QSize, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -35,6 +35,8 @@ from models.wording import money
 MIME = "application/x-campaign-planner-lead"
 LEAD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 CARD_WIDTH = 100  # the narrowest a column gets
+CARD_HEIGHT = 66
+CARD_PAGE = 100  # cards made at a time in a column, more as it is scrolled to its end
 
 
 def card_text(row: LeadRow, lang: Lang) -> str:
@@ -151,6 +153,10 @@ class StageColumn(QFrame):
         layout.addWidget(self.title)
         layout.addWidget(self.summary)
         layout.addWidget(self.cards, 1)
+        self.rows: list[LeadRow] = []
+        self.shown = 0  # the cards made so far (the first rows)
+        bar = self.cards.verticalScrollBar()
+        bar.valueChanged.connect(self._scrolled)
 
     def show_rows(self, rows: list[LeadRow], flagship_mark: str) -> None:
         self.title.setText(self.stage.label(self.lang))
@@ -161,12 +167,46 @@ class StageColumn(QFrame):
             + (f" · ★{flagships}" if flagships else ""))
         self.summary.setToolTip(flagship_mark)
         self.cards.clear()
-        for row in rows:
+        self.rows, self.shown = rows, 0
+        self.more_cards()
+        self._fill()
+
+    def _fill(self) -> None:
+        """Cards enough to fill the column's height and scroll (a tall window, a short page)."""
+        while (self.shown < len(self.rows)
+               and self.shown * CARD_HEIGHT < self.cards.viewport().height() + CARD_HEIGHT):
+            self.more_cards()
+
+    @override
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fill()
+
+    def more_cards(self, up_to: int = 0) -> None:
+        """Make the next page of cards (or those up to row ``up_to``): ten years of projects
+        are 20,000 cards, of which a column shows a dozen; scrolling near its end adds more."""
+        last = min(len(self.rows), max(self.shown + CARD_PAGE, up_to + 1))
+        for row in self.rows[self.shown:last]:
             item = QListWidgetItem(card_text(row, self.lang))
             item.setData(LEAD_ID_ROLE, row.id)
             item.setToolTip(plain_tooltip(card_tooltip(row, self.lang)))
-            item.setSizeHint(QSize(CARD_WIDTH - 30, 66))
+            item.setSizeHint(QSize(CARD_WIDTH - 30, CARD_HEIGHT))
             self.cards.addItem(item)
+        self.shown = max(self.shown, last)
+
+    def _scrolled(self, value: int) -> None:
+        bar = self.cards.verticalScrollBar()
+        if self.shown < len(self.rows) and value >= bar.maximum() - bar.pageStep():
+            self.more_cards()
+
+    def card_of(self, lead_id: int) -> QListWidgetItem | None:
+        """The card of project ``lead_id`` in this column (made if not yet), or None."""
+        number = next((n for n, r in enumerate(self.rows) if r.id == lead_id), -1)
+        if number < 0:
+            return None
+        if number >= self.shown:
+            self.more_cards(number)
+        return self.cards.item(number)
 
 
 class PipelineBoard(QWidget):
@@ -213,8 +253,7 @@ class PipelineBoard(QWidget):
 
     def card(self, lead_id: int) -> tuple[StageList, QListWidgetItem] | None:
         for column in self.columns.values():
-            for n in range(column.cards.count()):
-                item = column.cards.item(n)
-                if item is not None and item.data(LEAD_ID_ROLE) == lead_id:
-                    return column.cards, item
+            item = column.card_of(lead_id)
+            if item is not None:
+                return column.cards, item
         return None

@@ -53,6 +53,15 @@ class Column(Generic[RowT]):
     stretch: bool = False  # takes the width the other columns leave (the page's full width)
 
 
+@dataclass(frozen=True)
+class Prepared(Generic[RowT]):
+    """Rows ready for a model: their search texts, and the sort they are in."""
+
+    rows: list[RowT]
+    search: list[str]  # each row's lower-cased text for the search box
+    sorted_by: tuple[int, Qt.SortOrder] | None
+
+
 class RowTableModel(QAbstractTableModel, Generic[RowT]):
     """Read-only rows of one entity. Subclasses give ``columns`` and ``row_id``."""
 
@@ -66,22 +75,39 @@ class RowTableModel(QAbstractTableModel, Generic[RowT]):
     # --- data in -------------------------------------------------------------------------
 
     def set_rows(self, rows: Sequence[RowT]) -> None:
+        self.set_prepared(self.prepare(rows))
+
+    def prepare(self, rows: Sequence[RowT]) -> Prepared[RowT]:
+        """The rows with their search texts, sorted as the table is: the work of filling the
+        model for 20,000 rows, done on the worker thread that read them (plain values only)."""
+        sorted_by = self._sorted_by
+        ordered = list(rows)
+        search = [self.search_text(r).casefold() for r in ordered]
+        if sorted_by is not None:
+            order = self._order_of(ordered, *sorted_by)
+            ordered = [ordered[i] for i in order]
+            search = [search[i] for i in order]
+        return Prepared(ordered, search, sorted_by)
+
+    def set_prepared(self, prepared: Prepared[RowT]) -> None:
         self.beginResetModel()
-        self._rows = list(rows)
-        self._search = [self.search_text(r).casefold() for r in self._rows]
-        if self._sorted_by is not None:
-            self._reorder(self._order(*self._sorted_by))
+        self._rows, self._search = list(prepared.rows), list(prepared.search)
+        if self._sorted_by is not None and self._sorted_by != prepared.sorted_by:
+            self._reorder(self._order(*self._sorted_by))  # sorted otherwise meanwhile
         self.endResetModel()
 
     # --- sorting here, in Python, with each row's key computed once -----------------------
 
     def _order(self, column: int, order: Qt.SortOrder) -> list[int]:
+        return self._order_of(self._rows, column, order)
+
+    def _order_of(self, rows: Sequence[RowT], column: int, order: Qt.SortOrder) -> list[int]:
         spec = self.columns[column]
         if spec.sort is not None:
-            keys: list[str | int | float] = [spec.sort(r) for r in self._rows]
+            keys: list[str | int | float] = [spec.sort(r) for r in rows]
         else:
-            keys = [spec.text(r).casefold() for r in self._rows]
-        return sorted(range(len(self._rows)), key=keys.__getitem__,
+            keys = [spec.text(r).casefold() for r in rows]
+        return sorted(range(len(rows)), key=keys.__getitem__,
                       reverse=order == Qt.SortOrder.DescendingOrder)
 
     def _reorder(self, order: list[int]) -> None:

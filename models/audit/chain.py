@@ -22,6 +22,7 @@ import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 from json.encoder import encode_basestring  # what json.dumps(s, ensure_ascii=False) returns
 from typing import Any
 
@@ -48,12 +49,21 @@ def jsonb_text(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, int | float):
         return json.dumps(value)
-    if isinstance(value, list | tuple):
-        return "[" + ", ".join(jsonb_text(v) for v in value) + "]"
+    if isinstance(value, list | tuple):  # [old, new] pairs, mostly of text or null: inline
+        return "[" + ", ".join(encode_basestring(v) if type(v) is str else
+                               "null" if v is None else jsonb_text(v) for v in value) + "]"
     if isinstance(value, Mapping):
-        keys = sorted((str(k) for k in value), key=lambda k: (len(k.encode()), k.encode()))
-        return "{" + ", ".join(f"{jsonb_text(k)}: {jsonb_text(value[k])}" for k in keys) + "}"
+        keys = _jsonb_order(tuple(str(k) for k in value))
+        return "{" + ", ".join(f"{encode_basestring(k)}: {jsonb_text(value[k])}"
+                               for k in keys) + "}"
     return json.dumps(str(value), ensure_ascii=False)
+
+
+@lru_cache(maxsize=1024)
+def _jsonb_order(keys: tuple[str, ...]) -> tuple[str, ...]:
+    """Keys in jsonb's order (by length in bytes, then bytes): the same few sets of fields
+    come again on every row of a history."""
+    return tuple(sorted(keys, key=lambda k: (len(k.encode()), k.encode())))
 
 
 def stamp(moment: datetime) -> str:

@@ -123,9 +123,12 @@ def action_label(action: str, lang: Lang = Lang.ZH) -> str:
     return lang.pick(zh, en)
 
 
+RECORD_LABEL_KEYS = ("code", "name_zh", "title_zh", "name")  # an editable record: code first
+
+
 def record_label(obj: object) -> str:
     """How a record is named in the history and in messages: its code, else its name."""
-    keys = ("code", "name_zh", "title_zh", "name") if isinstance(obj, Editable) else (
+    keys = RECORD_LABEL_KEYS if isinstance(obj, Editable) else (
         "name_zh", "title_zh", "code", "name")
     for key in keys:
         value = getattr(obj, key, None)

@@ -47,7 +47,7 @@ def _zone_of(obj: object) -> ZoneInfo:
         return ZoneInfo(BEIJING_TZ)
 
 
-def _plain(value: Any, zone: ZoneInfo) -> Any:
+def plain_value(value: Any, zone: ZoneInfo) -> Any:
     """A value as plain JSON."""
     if value is None or isinstance(value, bool | int | float):
         return value
@@ -87,7 +87,7 @@ def _part_snapshot(session: Session, part: object, parent_rel: str, old: bool) -
         if rel is not None:
             out[rel.key] = _label_of_id(session, rel.mapper.class_, value)
         else:
-            out[key] = _plain(value, zone)
+            out[key] = plain_value(value, zone)
     return out
 
 
@@ -172,7 +172,7 @@ class _Flush:
                                                 getattr(obj, key)))
                 out[rel.key] = value
             else:
-                out[key] = _plain(_current(obj, key), zone)
+                out[key] = plain_value(_current(obj, key), zone)
         for rel in _tracked_collections(mapper):
             if created:
                 change = self.collection_change(obj, rel, created=True)
@@ -213,7 +213,7 @@ class _Flush:
                 out[rel.key] = [_label_of_id(self.session, cls, old_value),
                                 _label_of_id(self.session, cls, new_value)]
             else:
-                out[key] = [_plain(old_value, zone), _plain(new_value, zone)]
+                out[key] = [plain_value(old_value, zone), plain_value(new_value, zone)]
         for rel in _tracked_collections(mapper):
             change = self.collection_change(obj, rel, created=False)
             if change is not None:
@@ -316,10 +316,10 @@ def _hand_notes(session: Session, flush: _Flush) -> None:
         table = inspect(obj).mapper.persist_selectable.name
         notes[f"{table}:{obj.uuid}"] = {  # type: ignore[attr-defined]
             "changes": changes, "label": record_label(obj)[:300]}
-    _set_notes(session, json.dumps(notes, ensure_ascii=False))
+    set_notes(session, json.dumps(notes, ensure_ascii=False))
 
 
-def _set_notes(session: Session, value: str) -> None:
+def set_notes(session: Session, value: str) -> None:
     session.connection().execute(
         text("SELECT set_config('campaign_planner.audit_notes', :value, true)"), {"value": value})
 
@@ -330,7 +330,7 @@ def _after_flush(session: Session, _context: UOWTransaction) -> None:
     if flush is None or not flush.pending:
         return
     if _by_database(session):
-        _set_notes(session, "")  # the triggers have written this flush's history
+        set_notes(session, "")  # the triggers have written this flush's history
         return
     now = utcnow()
     actor = current_actor(session)

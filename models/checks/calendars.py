@@ -67,6 +67,7 @@ def _table(country: str, year: int, language: str | None) -> dict[date, str]:
     return {day: str(name) for day, name in table.items()}
 
 
+@lru_cache(maxsize=256)  # a country's table is built to ask it (0.3 ms); once will do
 def _languages(country: str) -> tuple[str | None, str | None]:
     import holidays
 

@@ -5,7 +5,10 @@ one-record operations, applied to every record with look-ups loaded once for the
 (a few ``IN`` queries, never one per record). Every record is checked before anything is
 written; a batch with a refused record raises :class:`BulkRefusedError`, which names each
 refused record by its position, and writes nothing. Records are then written ``BATCH`` at a
-time (one flush each: a multi-row INSERT and the history rows of the batch).
+time: edits in one flush a batch; new organisations and people in one multi-row INSERT a
+batch built from the drafts' plain values, with their history rows
+(:func:`models.audit.bulk.insert_created`), no ORM object made; new leads (with their first
+stage step) in one flush a batch.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from models import rules
+from models.audit.bulk import insert_created
 from models.base import Base
 from models.campaign import Campaign, Industry, Unit
 from models.changes import OpChanges, OpResult, RecordKind
@@ -113,23 +117,57 @@ def _checked(items: Sequence[Any], check: Callable[[int, Any], None]) -> list[tu
     return problems
 
 
-def _write(session: Session, creates: Sequence[Any], make: Callable[[Any], Any],
-           records: list[Any], fill: Callable[[Any, Any], None],
-           updates: Sequence[Update]) -> list[int]:
-    """Fill the updated records, then make and add the new ones, flushing every ``BATCH``
-    records; the ids of the new ones. A written batch is let go of (the session holds its
-    records weakly), so memory does not grow with the number of rows."""
+def _fill(session: Session, records: list[Any], fill: Callable[[Any, Any], None],
+          updates: Sequence[Update]) -> None:
+    """Fill the updated records, flushing every ``BATCH`` records (a versioned UPDATE each,
+    and their history through the flush listeners)."""
     for start in range(0, len(updates), BATCH):
         for record, update in zip(records[start:start + BATCH], updates[start:start + BATCH],
                                   strict=True):
             fill(record, update.draft)
         session.flush()
+
+
+def _write(session: Session, creates: Sequence[Any], make: Callable[[Any], Any],
+           records: list[Any], fill: Callable[[Any, Any], None],
+           updates: Sequence[Update]) -> list[int]:
+    """Fill the updated records, then make and add the new ones as ORM records (those with
+    parts: a lead and its first stage step), flushing every ``BATCH`` records; the ids of the
+    new ones. A written batch is let go of (the session holds its records weakly), so memory
+    does not grow with the number of rows."""
+    _fill(session, records, fill, updates)
     created: list[int] = []
     for start in range(0, len(creates), BATCH):
         batch = [make(draft) for draft in creates[start:start + BATCH]]
         session.add_all(batch)
         session.flush()
         created.extend(record.id for record in batch)
+    return created
+
+
+class _Values:
+    """Receives what a model's ``apply_*`` function sets, as plain attributes: the column
+    values of a new record, normalised by the one function that also fills ORM records."""
+
+
+def _column_values(apply: Callable[[Any, Any], None], draft: Any) -> dict[str, Any]:
+    holder = _Values()
+    apply(holder, draft)
+    values = dict(vars(holder))
+    if getattr(draft, "uuid", None):
+        values["uuid"] = draft.uuid
+    return values
+
+
+def _insert(session: Session, model: type[Base], creates: Sequence[Any],
+            apply: Callable[[Any, Any], None]) -> list[int]:
+    """Insert the new records ``BATCH`` at a time with their history (Core ``INSERT``s built
+    from the drafts' plain values, :func:`models.audit.bulk.insert_created`); their ids. Only
+    one batch of rows is held at a time."""
+    created: list[int] = []
+    for start in range(0, len(creates), BATCH):
+        created.extend(insert_created(session, model, [
+            _column_values(apply, draft) for draft in creates[start:start + BATCH]]))
     return created
 
 
@@ -188,15 +226,11 @@ def save_organisations(session: Session, creates: Sequence[OrganisationDraft],
         raise BulkRefusedError(sorted(problems, key=lambda p: p[0]))
     # the history names each organisation's industry: keep them at hand
     held = (session.scalars(select(Industry)).all()
-            if any(d.industry_id is not None for d in drafts) else [])
-    def make(draft: OrganisationDraft) -> Organisation:
-        org = Organisation(uuid=draft.uuid) if draft.uuid else Organisation()
-        apply_organisation(org, draft)
-        return org
-
+            if any(u.draft.industry_id is not None for u in updates) else [])
     edited = [records[u.record_id] for u in updates]
-    created = _write(session, creates, make, edited, apply_organisation, updates)
+    _fill(session, edited, apply_organisation, updates)
     del held
+    created = _insert(session, Organisation, creates, apply_organisation)
     updated = [o.id for o in edited]
     return OpResult((created, updated), OpChanges.of(RecordKind.ORGANISATION, *created, *updated))
 
@@ -236,19 +270,15 @@ def save_people(session: Session, creates: Sequence[PersonDraft],
     if problems:
         raise BulkRefusedError(sorted(problems, key=lambda p: p[0]))
     # the history names each person's unit and organisation: load them once
-    held = [*load_by_id(session, Unit, (d.unit_id for d in creates if d.unit_id is not None)
-                        ).values(),
+    held = [*load_by_id(session, Unit, (u.draft.unit_id for u in updates
+                                        if u.draft.unit_id is not None)).values(),
             *load_by_id(session, Organisation,
-                        (d.organisation_id for d in [*creates, *(u.draft for u in updates)]
-                         if d.organisation_id is not None)).values()]
-    def make(draft: PersonDraft) -> Person:
-        person = Person(uuid=draft.uuid) if draft.uuid else Person()
-        apply_person(person, draft)
-        return person
-
+                        (u.draft.organisation_id for u in updates
+                         if u.draft.organisation_id is not None)).values()]
     edited = [records[u.record_id] for u in updates]
-    created = _write(session, creates, make, edited, apply_person, updates)
+    _fill(session, edited, apply_person, updates)
     del held
+    created = _insert(session, Person, creates, apply_person)
     updated = [p.id for p in edited]
     return OpResult((created, updated), OpChanges.of(RecordKind.PERSON, *created, *updated))
 

@@ -58,6 +58,12 @@ def test_counts_are_those_asked_for(tiny: tuple[str, dict[str, int]]) -> None:
     assert counts["sessions"] == counts["events"] * 6
 
 
+def test_its_history_chain_verifies(tiny: tuple[str, dict[str, int]]) -> None:
+    url, _counts = tiny
+    code, text = cli(url, "history", "--verify")
+    assert code == 0, text
+
+
 def test_the_app_reads_it(tiny: tuple[str, dict[str, int]]) -> None:
     url, counts = tiny
     code, _text = cli(url, "check")
@@ -147,7 +153,9 @@ def test_the_runner_prints_every_row(tiny: tuple[str, dict[str, int]], tmp_path:
             "dashboard", "calendar", "timeline", "trips", "events", "projects", "visits",
             "organisations", "people", "units")),
         "open a trip's editor", "trips: apply a region filter",
-        "trips: one keystroke in the search box", "calendar: scroll one month (a frame)",
+        "trips: one keystroke in the search box",
+        "toolbar search: suggestions after a pause in typing",
+        "calendar: scroll one month (a frame)",
         "timeline: scroll the year (a frame)", "trip editor: save an edit of the title",
         "export .ics: the 2023 campaign year", "export .ics: everything",
         "campaign report 2023 (collect + render)",

@@ -9,6 +9,7 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
+from desktop.calendar.view import CalendarView
 from desktop.editors.trip import TripEditor
 from models.changes import RecordKind
 from models.enums import Severity
@@ -36,6 +37,31 @@ def test_calendar_marks_the_trip_and_its_sunday_meeting(
     with qtbot.waitSignal(ctx.open_field_requested) as opened:
         view.open_entry(sunday)
     assert opened.args[:2] == [RecordKind.TRIP, plan.trip_id] and opened.args[2] == "items"
+
+
+def test_in_the_window_the_month_s_marks_come_from_a_worker_thread(
+        qtbot: QtBot, sessions: sessionmaker[Session]) -> None:
+    """The entries are shown at once; their marks, a month of checks, follow from a worker
+    thread and are painted when they come (the next month's read drops this one's)."""
+    plan = make_plan(sessions)
+    ctx = context(sessions)
+    ctx.background_loading = True
+    view = CalendarView(ctx)
+    qtbot.addWidget(view)
+    view.resize(1280, 820)
+    view.today = date(2023, 3, 27)
+    view.anchor = date(2023, 3, 15)
+    with qtbot.waitSignal(view.marks_loaded, timeout=10_000):
+        view.show()
+        trip = find(view, EntryKind.TRIP, plan.trip_id)  # the entries: there at once
+        assert view.marks_loading and view.month.mark_of(trip) is None
+    assert not view.marks_loading
+    mark = view.month.mark_of(trip)
+    assert mark is not None and mark.severity is Severity.ERROR
+    with qtbot.waitSignal(view.marks_loaded, timeout=10_000):
+        view.step(1)  # April: its read overtaken by March's again
+        view.step(-1)
+    assert view.month.mark_of(find(view, EntryKind.TRIP, plan.trip_id)) == mark
 
 
 def test_the_timeline_marks_the_trip(qtbot: QtBot, sessions: sessionmaker[Session]) -> None:

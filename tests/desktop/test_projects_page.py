@@ -314,3 +314,40 @@ def test_confirm_a_signed_project_with_undo(page: ProjectsPage, lead_id: int, ct
     page.unconfirm_button.click()
     (row,) = page.model.rows()
     assert row.confirmed_at is None
+
+
+def test_the_board_makes_cards_a_page_at_a_time(sample_ctx: AppContext, qtbot: QtBot,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ten years of projects are 20,000 cards: a column makes a page of them, more as it is
+    scrolled to its end, and the card of a project asked for (a saved one, to select);
+    the board is not drawn at all while the list is shown."""
+    from PySide6.QtWidgets import QWidget
+
+    from desktop.pages import projects_board
+
+    monkeypatch.setattr(projects_board, "CARD_PAGE", 3)
+    host = QWidget()
+    qtbot.addWidget(host)
+    page = ProjectsPage(sample_ctx, Editors(sample_ctx, host))
+    qtbot.addWidget(page)
+    page.resize(1400, 400)
+    page.show()
+    qtbot.waitExposed(page)
+    assert sum(c.cards.count() for c in page.board.columns.values()) == 0  # the list shown
+    page.show_board(True)
+    qtbot.wait(20)  # laid out: a column short of cards to fill it makes more
+    column = max(page.board.columns.values(), key=lambda c: len(c.rows))
+    made = column.cards.count()
+    assert 3 <= made < len(column.rows) and made % 3 == 0
+    assert column.cards.verticalScrollBar().maximum() > 0  # enough to scroll
+    assert column.summary.text().startswith(f"{len(column.rows)} · ")  # every project counted
+    bar = column.cards.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    assert column.cards.count() == min(made + 3, len(column.rows))
+    last = column.rows[-1]
+    found = page.board.card(last.id)
+    assert found is not None and found[0] is column.cards
+    assert found[1].data(projects_board.LEAD_ID_ROLE) == last.id
+    assert column.cards.count() == len(column.rows)
+    assert [column.cards.item(n).data(projects_board.LEAD_ID_ROLE)
+            for n in range(column.cards.count())] == [r.id for r in column.rows]

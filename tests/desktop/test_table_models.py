@@ -15,7 +15,7 @@ from desktop.tables.itinerary import ItineraryTableModel, draft_of
 from desktop.tables.leaderboard import LeaderboardTableModel
 from desktop.tables.organisations import OrganisationTableModel
 from desktop.tables.people import PersonTableModel
-from desktop.tables.row_model import ID_ROLE, ROW_ROLE, SORT_ROLE, RowFilterProxy
+from desktop.tables.row_model import ID_ROLE, ROW_ROLE, SEARCH_ROLE, SORT_ROLE, RowFilterProxy
 from desktop.tables.trips import TripTableModel
 from models import queries
 from models.enums import TripStatus
@@ -68,6 +68,34 @@ def test_proxy_sorts_and_filters(small: Small, qtbot: QtBot) -> None:
     assert proxy.rowCount() == 0
     proxy.set_predicate("status", None)
     assert proxy.rowCount() == 2
+
+
+def test_rows_prepared_off_the_ui_thread_fill_the_model_as_set_rows_does(small: Small) -> None:
+    """A page's worker thread prepares the rows (search texts, the table's sort); the model
+    takes them as they are, or sorts them again if the user sorted otherwise meanwhile."""
+    with small.sessions.begin() as session:
+        make_trip(session, small.world, title_zh="日韩半导体推介", start_date=date(2023, 2, 1),
+                  end_date=date(2023, 2, 5), items=[])
+        rows = queries.list_trips(session)
+    title = TripTableModel(Lang.EN).column_number("title_zh")
+    start = TripTableModel(Lang.EN).column_number("start")
+    direct, prepared = TripTableModel(Lang.EN), TripTableModel(Lang.EN)
+    for model in (direct, prepared):
+        model.sort(start, Qt.SortOrder.DescendingOrder)
+    direct.set_rows(rows)
+    ready = prepared.prepare(rows)
+    assert [r.id for r in ready.rows] == [r.id for r in reversed(rows)]
+    assert ready.sorted_by == (start, Qt.SortOrder.DescendingOrder)
+    prepared.set_prepared(ready)
+    assert prepared.rows() == direct.rows()
+    for n in range(direct.rowCount()):
+        assert prepared.index(n, 0).data(SEARCH_ROLE) == direct.index(n, 0).data(SEARCH_ROLE)
+    assert "roadshow" in prepared.index(0, 0).data(SEARCH_ROLE)  # lower-cased, every column
+    ready = prepared.prepare(rows)
+    prepared.sort(start, Qt.SortOrder.AscendingOrder)  # the user sorts while rows are read
+    prepared.set_prepared(ready)
+    assert prepared.index(0, title).data() == "日韩半导体推介"
+    assert [r.id for r in prepared.rows()] == [r.id for r in rows]
 
 
 def test_event_model(small: Small, qtmodeltester: ModelTester) -> None:

@@ -216,3 +216,27 @@ def test_labels_beside_bars_clear_the_marks_and_the_next_bars(
         assert canvas.hit(label.center()) is not None
         assert canvas.hit(label.center()).key == entry.key  # the label's tooltip is its entry's
     assert marked  # the sample has narrow bars with marks and labels after them
+
+
+def test_in_the_window_the_year_is_read_on_a_worker_thread(qtbot: QtBot,
+                                                           sessions: sessionmaker[Session]) -> None:
+    """The title says 正在载入… while the year is read; the bars come with ``loaded``; a read
+    overtaken by another (the next year asked meanwhile) is dropped."""
+    plan = make_plan(sessions)
+    ctx = context(sessions)
+    ctx.background_loading = True
+    view = TimelineView(ctx)
+    qtbot.addWidget(view)
+    view.resize(1280, 700)
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        view.show()
+        assert view.loading and view.title.text() == "2023年 · Loading…"  # (untranslated here)
+    assert not view.loading and view.year == 2023
+    bar(view, EntryKind.TRIP, plan.trip_id)  # the trip's bar is there
+    assert "2023" in view.title.text() and "Loading" not in view.title.text()
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        view.set_year(2024)
+        view.set_year(2023)  # the 2024 read is overtaken: only 2023's is shown
+    qtbot.wait(50)  # room for the dropped read to arrive, if it were not dropped
+    assert view.canvas.year == 2023 and view.year == 2023
+    bar(view, EntryKind.TRIP, plan.trip_id)

@@ -134,10 +134,8 @@ def test_a_database_of_the_previous_schema_upgrades_and_keeps_its_data(db_url: s
         engine.dispose()
 
 
-def test_the_sample_flies_into_the_arrival_zone(sessions: sessionmaker[Session]) -> None:
-    with sessions.begin() as s:
-        load_sample(s)
-    with sessions() as s:
+def test_the_sample_flies_into_the_arrival_zone(loaded_sample: sessionmaker[Session]) -> None:
+    with loaded_sample() as s:
         detail = queries.trip_detail(s, "TRIP-2023-005")
         every = [queries.trip_detail(s, t.code) for t in queries.list_trips(s)]
     outbound = next(i for i in detail.items if i.service_number == "CX563")

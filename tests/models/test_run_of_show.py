@@ -144,10 +144,8 @@ def test_people_and_units_on_a_run_of_show_are_not_deleted(
             delete(s, ident)
 
 
-def test_every_sample_event_has_its_run_of_show(sessions: sessionmaker[Session]) -> None:
-    with sessions.begin() as s:
-        load_sample(s)
-    with sessions() as s:
+def test_every_sample_event_has_its_run_of_show(loaded_sample: sessionmaker[Session]) -> None:
+    with loaded_sample() as s:
         details = [queries.event_detail(s, e.code) for e in queries.list_events(s)]
     assert len(details) == 34
     for e in details:
@@ -210,10 +208,8 @@ def test_a_post_keeps_its_english_post_room_and_duty(sessions: sessionmaker[Sess
         "签到接待", "一楼大堂", "核对来宾名单")
 
 
-def test_every_sample_post_has_its_english(sessions: sessionmaker[Session]) -> None:
-    with sessions.begin() as s:
-        load_sample(s)
-    with sessions() as s:
+def test_every_sample_post_has_its_english(loaded_sample: sessionmaker[Session]) -> None:
+    with loaded_sample() as s:
         e = queries.event_detail(s, "EVT-2023-001")
     assert e.staff_posts
     for p in e.staff_posts:

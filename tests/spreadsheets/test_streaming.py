@@ -6,15 +6,28 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
 from models.errors import ValidationError
 from models.language import Lang
-from spreadsheets import SheetFile, Table, importer, open_table, plan_import, read_table, reading
+from models.operations.directory import OrganisationDraft, create_organisation
+from models.organisations import Organisation
+from spreadsheets import (
+    SheetFile,
+    Table,
+    apply_import,
+    importer,
+    open_table,
+    plan_import,
+    read_table,
+    reading,
+)
+from spreadsheets.plan import Action, ImportRefusedError, PlannedRow
 from spreadsheets.reading import Row
-from tests.spreadsheets.sheet_world import build_sheet_world
+from tests.spreadsheets.sheet_world import build_sheet_world, count
 from tests.spreadsheets.sheets import RARE_NAMES, write_csv, write_xlsx
 
 pytestmark = pytest.mark.backends("sqlite", "postgresql")
@@ -128,3 +141,56 @@ def test_the_plan_pulls_the_rows_a_chunk_at_a_time(
     assert (plan.source_zh, len(plan.creates)) == (whole.source_zh, len(whole.creates)) == (
         read_table(path).describe(Lang.ZH), 122)
     assert [(r.row, r.draft) for r in plan.rows] == [(r.row, r.draft) for r in whole.rows]
+
+
+def test_the_plan_keeps_its_rows_on_disk_and_the_write_takes_a_chunk_at_a_time(
+        sessions: sessionmaker[Session], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Memory does not grow with the file: the plan holds no planned row (no draft) in
+    memory, only its errors, the identities seen and a spool of chunks on disk; the write
+    reads one chunk back at a time."""
+    with sessions.begin() as session:
+        build_sheet_world(session)
+    path = write_csv(tmp_path / "orgs.csv", ROWS)
+    monkeypatch.setattr(importer, "CHUNK", 10)
+    with sessions() as session:
+        plan = plan_import(session, "organisations", open_table(path))
+    assert plan.ok, plan.error_text()
+    held = [value for value in vars(plan).values() if isinstance(value, list | tuple | dict)]
+    assert not any(isinstance(item, PlannedRow) for value in held for item in value)
+    chunks = list(plan.spool.chunks())
+    assert [len(c) for c in chunks] == [*([10] * 12), 2]
+    assert [r.row for c in chunks for r in c] == sorted(r.row for c in chunks for r in c)
+    assert (plan.count(Action.CREATE), len(plan.spool)) == (122, 122)
+    written: list[int] = []
+    save = importer.OrganisationRecords.save
+
+    def saving(session: Session, creates: list[Any], updates: list[Any]
+               ) -> tuple[list[int], list[int]]:
+        written.append(len(creates) + len(updates))
+        return save(session, creates, updates)
+
+    monkeypatch.setattr(importer.OrganisationRecords, "save", staticmethod(saving))
+    with sessions.begin() as session:
+        report = apply_import(session, plan)
+    assert written == [len(c) for c in chunks]
+    assert len(report.created) == 122
+
+
+def test_a_refusal_in_a_later_chunk_writes_nothing(
+        sessions: sessionmaker[Session], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """All or nothing across chunks: a name taken by someone else between the check and the
+    write refuses the import in its chunk, and the chunks already written are rolled back."""
+    with sessions.begin() as session:
+        build_sheet_world(session)
+    path = write_csv(tmp_path / "orgs.csv", ROWS)
+    monkeypatch.setattr(importer, "CHUNK", 10)
+    with sessions() as session:
+        plan = plan_import(session, "organisations", open_table(path))
+    assert plan.ok, plan.error_text()
+    with sessions.begin() as session:  # someone else creates row 100's organisation meanwhile
+        create_organisation(session, OrganisationDraft("测试公司00097"))
+    before = count(sessions, Organisation)
+    with pytest.raises(ImportRefusedError) as refused, sessions.begin() as session:
+        apply_import(session, plan)
+    assert [(e.row, e.column) for e in refused.value.errors] == [(100, "机构名称")]
+    assert count(sessions, Organisation) == before

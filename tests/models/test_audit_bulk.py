@@ -1,0 +1,158 @@
+"""Records created in bulk (Core INSERTs built from plain values, models/audit/bulk.py) have
+the history one-record operations give them, and the chain still verifies, on SQLite and
+PostgreSQL."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from models.audit.chain import read_head, verify_chain
+from models.audit.table import AuditEntry
+from models.campaign import Industry, Unit
+from models.enums import OrganisationKind, PersonKind
+from models.operations import bulk
+from models.operations.bulk import Update, save_organisations, save_people
+from models.operations.directory import (
+    OrganisationDraft,
+    PersonDraft,
+    create_organisation,
+    create_person,
+    draft_of_organisation,
+    organisation_draft,
+    update_organisation,
+)
+from models.organisations import Organisation
+from models.people import Person
+from tests.factories import make_world
+
+pytestmark = pytest.mark.backends("sqlite", "postgresql")
+
+
+def _created(session: Session, record_type: str, record_id: int) -> AuditEntry:
+    return session.scalars(select(AuditEntry).where(
+        AuditEntry.record_type == record_type, AuditEntry.record_id == record_id)).one()
+
+
+def _same_history(one: AuditEntry, many: AuditEntry, name_zh: str) -> None:
+    assert (many.action, many.record_type, many.revision, many.actor) == (
+        one.action, one.record_type, one.revision, one.actor)
+    assert (many.parent_type, many.parent_id) == (one.parent_type, one.parent_id)
+    assert many.record_label == name_zh
+    assert many.changes == {**one.changes, "name_zh": [None, name_zh]}
+    assert list(many.changes) == list(one.changes)  # the fields in the same order
+
+
+def _organisation(session: Session, name_zh: str) -> OrganisationDraft:
+    industry = session.scalars(select(Industry).order_by(Industry.id)).first()
+    assert industry is not None
+    return OrganisationDraft(
+        name_zh, OrganisationKind.CHAMBER, name_en=" Siemens Energy ", industry_id=industry.id,
+        fortune_global_500_rank=95, hq_city="斯图加特", hq_country="de",
+        talking_points="储能“新质生产力”；<合作> & 投资", revenue_cny=6_000_000_000, employees=0)
+
+
+def test_a_bulk_created_organisation_has_the_history_of_one_created_alone(
+        sessions: sessionmaker[Session]) -> None:
+    with sessions.begin() as s:
+        make_world(s)
+        alone = create_organisation(s, _organisation(s, "西门子能源")).value.id
+        created, updated = save_organisations(s, [_organisation(s, "西门子能源（中国）投资有限公司"),
+                                                  OrganisationDraft("华为")]).value
+    assert updated == []
+    with sessions() as s:
+        one, many = _created(s, "organisations", alone), _created(s, "organisations", created[0])
+        _same_history(one, many, "西门子能源（中国）投资有限公司")
+        assert many.changes["industry"] == [None, s.get_one(Industry, many_industry(s, created[0])).name_zh]
+        assert many.changes["kind"] == [None, "chamber"]
+        assert "employees" in many.changes and "notes" not in many.changes
+        plain = _created(s, "organisations", created[1])
+        assert plain.changes == {"name_zh": [None, "华为"], "kind": [None, "company"]}
+        org = s.get(Organisation, created[0])
+        assert org is not None and org.revision == 1 and len(org.uuid) == 36
+        assert (org.name_en, org.hq_country, org.created_at.tzinfo is not None) == (
+            "Siemens Energy", "DE", True)
+        assert verify_chain(s.connection()).intact
+
+
+def many_industry(session: Session, org_id: int) -> int:
+    industry_id = session.scalar(select(Organisation.industry_id)
+                                 .where(Organisation.id == org_id))
+    assert industry_id is not None
+    return industry_id
+
+
+def test_a_bulk_created_person_has_the_history_of_one_created_alone(
+        sessions: sessionmaker[Session]) -> None:
+    with sessions.begin() as s:
+        make_world(s)
+        unit = s.scalars(select(Unit).order_by(Unit.id)).first()
+        org = create_organisation(s, OrganisationDraft("西门子能源")).value.id
+        assert unit is not None
+
+        def draft(name: str) -> PersonDraft:
+            return PersonDraft(name, PersonKind.EXTERNAL, title_zh=" 副总裁 ", unit_id=unit.id,
+                               organisation_id=org, email="x@bosch.com", languages="de,zh")
+
+        alone = create_person(s, draft("周文华")).value.id
+        created, _updated = save_people(s, [draft("Dr. Müller 穆勒")]).value
+    with sessions() as s:
+        _same_history(_created(s, "people", alone), _created(s, "people", created[0]),
+                      "Dr. Müller 穆勒")
+        person = s.get(Person, created[0])
+        assert person is not None and person.title_zh == "副总裁"
+        assert verify_chain(s.connection()).intact
+
+
+def test_the_chain_verifies_across_bulk_and_one_record_writes(
+        sessions: sessionmaker[Session], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Bulk batches (of 7 here) between ORM writes and edits: the chain runs on from its head
+    without a gap, and the head is the newest row."""
+    monkeypatch.setattr(bulk, "BATCH", 7)
+    with sessions.begin() as s:
+        make_world(s)
+        first = create_organisation(s, OrganisationDraft("第一家")).value.id
+    with sessions.begin() as s:
+        created, _ = save_organisations(s, [OrganisationDraft(f"公司{i:03d}") for i in range(30)]
+                                        ).value
+    with sessions.begin() as s:
+        update_organisation(s, first, replace(organisation_draft(s, first), notes="复访"))
+        draft = draft_of_organisation(s.get_one(Organisation, created[3]))
+        more, edited = save_organisations(s, [OrganisationDraft("最后一家")],
+                                          [Update(created[3], replace(draft, hq_city="东莞"))]
+                                          ).value
+    assert edited == [created[3]] and len(more) == 1
+    with sessions() as s:
+        report = verify_chain(s.connection())
+        rows = s.scalar(select(func.count()).select_from(AuditEntry))
+        newest = s.scalar(select(func.max(AuditEntry.id)))
+        head = read_head(s.connection())
+        assert report.intact and report.count == rows
+        assert head is not None and head[0] == newest
+        kinds = [(e.action, e.record_label) for e in s.scalars(
+            select(AuditEntry).where(AuditEntry.record_type == "organisations")
+            .order_by(AuditEntry.id))]
+    assert kinds[-3:] == [("update", "第一家"), ("update", "公司003"), ("create", "最后一家")]
+    assert [k for k in kinds if k[1].startswith("公司")] == [
+        *(("create", f"公司{i:03d}") for i in range(30)), ("update", "公司003")]
+
+
+def test_a_refused_bulk_write_leaves_neither_records_nor_history(
+        sessions: sessionmaker[Session]) -> None:
+    with sessions.begin() as s:
+        make_world(s)  # it holds 博世集团
+    before = _counts(sessions)
+    with pytest.raises(bulk.BulkRefusedError), sessions.begin() as s:
+        save_organisations(s, [OrganisationDraft("新公司"), OrganisationDraft("博世集团")])
+    assert _counts(sessions) == before
+
+
+def _counts(sessions: sessionmaker[Session]) -> tuple[Any, ...]:
+    with sessions() as s:
+        return (s.scalar(select(func.count()).select_from(Organisation)),
+                s.scalar(select(func.count()).select_from(AuditEntry)),
+                read_head(s.connection()))
