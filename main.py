@@ -41,6 +41,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     options, rest = _split_global(args)
     if not rest:
+        from desktop.pyside_imports import read_sources_lightly
+
+        read_sources_lightly()  # before the window's imports: PySide6 would keep their sources
         from desktop.app import run_desktop
 
         return run_desktop(db_url=options.get("--db") or None, lang=options.get("--lang") or None)

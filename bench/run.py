@@ -1,6 +1,7 @@
 """The benchmark of issue 13: one table, every figure a median paired with its floor.
 
-    python -m bench.run [--db-url URL] [--quick] [--repeat N] [--results PATH] [--profile]
+    python -m bench.run [--db-url URL] [--pg-url URL] [--only STEPS] [--quick] [--repeat N]
+                        [--results PATH] [--profile]
 
 Without ``--db-url`` the scale database (``bench.scale_data``, scale 1) is generated into a
 temporary SQLite file first. The sample campaign (``init --sample``) is made beside it.
@@ -16,6 +17,11 @@ Measures, in this order:
 5. importing 20,000 and 100,000 organisation rows, GB18030 CSV and .xlsx (whole process,
    into a copy of the sample database), against a process reading the same file;
 6. peak memory of the window after visiting every view at scale.
+
+``--pg-url`` names a scale database on PostgreSQL (``python -m bench.scale_data --db
+postgresql://…``): the cold start and the memory after visiting every view are measured there
+too. ``--only start,memory`` runs some of the steps (start, verbs, interactions, documents,
+imports, memory).
 
 The table is printed and written with the machine's description to ``bench/RESULTS.md``
 (``--results``). ``--quick`` (CI): one run of each, no sample database, small import sheets,
@@ -47,8 +53,9 @@ RESULTS = ROOT / "bench" / "RESULTS.md"
 
 class Runner:
     def __init__(self, scale_url: str, sample_url: str | None, work: Path, repeat: int,
-                 quick: bool, max_rows: int = 100_000) -> None:
+                 quick: bool, max_rows: int = 100_000, pg_url: str | None = None) -> None:
         self.scale_url = scale_url
+        self.pg_url = pg_url
         self.sample_url = sample_url
         self.work = work
         self.repeat = repeat
@@ -72,6 +79,8 @@ class Runner:
         dbs = [("scale", self.scale_url)]
         if self.sample_url:
             dbs.insert(0, ("sample", self.sample_url))
+        if self.pg_url:
+            dbs.append(("PostgreSQL scale", self.pg_url))
         return dbs
 
     # --- 1. cold start ---------------------------------------------------------------------
@@ -203,21 +212,27 @@ class Runner:
 
     def memory(self) -> None:
         self.say("peak memory after visiting every view")
-        app = [python(), "-m", "bench.window_start", "app", "--db", self.scale_url,
-               "--visit-all"]
-        floor = [python(), "-m", "bench.window_start", "floor", "--db", self.scale_url]
-        runs = repeat_process(app, self.env, self.repeat, ready="VISITED")
-        floors = repeat_process(floor, self.env, self.repeat, ready="READY")
-        self.add(Figure("memory", "window after visiting every view (scale db): start + visits",
-                        [r.seconds for r in runs], "the start floor", [r.seconds for r in floors],
-                        max(r.peak_mib for r in runs), max(r.peak_mib for r in floors),
-                        note="peak RSS of the whole process"))
+        for name, url in (("scale", self.scale_url), ("PostgreSQL scale", self.pg_url)):
+            if url is None:
+                continue
+            app = [python(), "-m", "bench.window_start", "app", "--db", url, "--visit-all"]
+            floor = [python(), "-m", "bench.window_start", "floor", "--db", url]
+            runs = repeat_process(app, self.env, self.repeat, ready="VISITED")
+            floors = repeat_process(floor, self.env, self.repeat, ready="READY")
+            self.add(Figure("memory",
+                            f"window after visiting every view ({name} db): start + visits",
+                            [r.seconds for r in runs], "the start floor",
+                            [r.seconds for r in floors], max(r.peak_mib for r in runs),
+                            max(r.peak_mib for r in floors),
+                            note="peak RSS of the whole process"))
 
-    def run_all(self) -> None:
-        steps: list[Callable[[], None]] = [self.start, self.verbs, self.interactions,
-                                           self.documents, self.imports, self.memory]
-        for step in steps:
-            step()
+    def run_all(self, only: Sequence[str] = ()) -> None:
+        steps: dict[str, Callable[[], None]] = {
+            "start": self.start, "verbs": self.verbs, "interactions": self.interactions,
+            "documents": self.documents, "imports": self.imports, "memory": self.memory}
+        for name, step in steps.items():
+            if not only or name in only:
+                step()
 
     def profiles(self, count: int = 2) -> list[tuple[str, str]]:
         """cProfile summaries of the whole-process figures furthest above their floor."""
@@ -279,6 +294,10 @@ def _trim_profile(text: str) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else "")
     parser.add_argument("--db-url", help="the scale database (default: generate one, scale 1)")
+    parser.add_argument("--pg-url", help="a scale database on PostgreSQL: start and memory there too")
+    parser.add_argument("--only", default="",
+                        help="comma-separated steps: start, verbs, interactions, documents, "
+                             "imports, memory (default: all)")
     parser.add_argument("--quick", action="store_true", help="one run each, small imports (CI)")
     parser.add_argument("--repeat", type=int, help="runs per figure (default 5; --quick 1)")
     parser.add_argument("--results", type=Path, default=RESULTS, help="the Markdown to write")
@@ -301,8 +320,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             sample_url = f"sqlite:///{work / 'sample.db'}"
             subprocess.run([python(), "main.py", "--db", sample_url, "init", "--sample"],
                            cwd=ROOT, env=child_env(), check=True, capture_output=True)
-        runner = Runner(scale_url, sample_url, work, repeat, args.quick, args.max_import_rows)
-        runner.run_all()
+        runner = Runner(scale_url, sample_url, work, repeat, args.quick, args.max_import_rows,
+                        pg_url=args.pg_url)
+        runner.run_all([step for step in args.only.split(",") if step])
         profiles = runner.profiles() if args.profile else []
         table = report.table(runner.figures)
         print(table)

@@ -12,12 +12,11 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop import crash, first_run, focus_return
-from desktop.accounts.login_dialog import Opened, sign_in
+from desktop.accounts.opened import Opened
 from desktop.context import AppContext
 from desktop.i18n import install_translators, remove_translators
 from desktop.main_window import MainWindow
 from desktop.settings import APPLICATION, ORGANISATION, AppSettings
-from desktop.settings_dialog import SettingsDialog
 from models.database import default_url, open_database, resolve_url, shown_url
 from models.errors import DatabaseError, SignInError
 from models.language import Lang
@@ -56,6 +55,8 @@ def open_signed_in(url: str, lang: Lang, parent: QWidget | None = None) -> Opene
     try:
         engine, sessions = open_window_database(url)
     except SignInError as refused:
+        from desktop.accounts.login_dialog import sign_in  # the shared server asks who is there
+
         opened = sign_in(url, open_window_database, lang, refused, parent)
         if opened is None:
             raise
@@ -82,6 +83,8 @@ def run_desktop(db_url: str | None, lang: str | None) -> int:
         settings_button = box.addButton(app.tr("Settings…"), QMessageBox.ButtonRole.ActionRole)
         box.exec()
         if box.clickedButton() is settings_button:
+            from desktop.settings_dialog import SettingsDialog
+
             SettingsDialog(settings, ui_lang).exec()
         remove_translators(app, translators)
         return 1

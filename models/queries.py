@@ -18,6 +18,7 @@ from models.leads import Lead
 from models.organisations import Organisation
 from models.people import Person
 from models.row_builders import (
+    ROWS_PER_CHUNK,
     campaign_row,
     city_row,
     event_detail_row,
@@ -228,7 +229,8 @@ def list_trips(
 ) -> list[TripRow]:
     stmt = _trip_filters(select(Trip), region_id, statuses, start, end)
     stmt = stmt.options(*loader_options("TRIP_LIST_OPTS")).order_by(Trip.start_date, Trip.code)
-    return [trip_row(t) for t in session.scalars(stmt).unique()]
+    return [trip_row(t) for t in session.scalars(
+        stmt.execution_options(yield_per=ROWS_PER_CHUNK))]  # objects let go chunk by chunk
 
 
 def trip_details(
@@ -288,7 +290,8 @@ def list_events(
     if statuses:
         stmt = stmt.where(ThemedEvent.status.in_(list(statuses)))
     stmt = stmt.order_by(ThemedEvent.starts_at, ThemedEvent.code)
-    return [event_row(e) for e in session.scalars(stmt).unique()]
+    return [event_row(e) for e in session.scalars(
+        stmt.execution_options(yield_per=ROWS_PER_CHUNK))]  # objects let go chunk by chunk
 
 
 def event_details(session: Session, ids: Sequence[int] | None = None, *,
@@ -350,8 +353,9 @@ def list_organisations(session: Session) -> list[OrganisationRow]:
         .order_by(Organisation.id)
     )
     cities = city_names(session)
+    chunked = stmt.execution_options(yield_per=ROWS_PER_CHUNK)  # objects let go chunk by chunk
     return [organisation_row(o, with_contacts=True, cities=cities)
-            for o in session.scalars(stmt).unique()]
+            for o in session.scalars(chunked)]
 
 
 def get_organisation(session: Session, org_id: int) -> OrganisationRow:
@@ -389,7 +393,10 @@ def list_leads(
             ThemedEvent.code == source_event_code).scalar_subquery())
     if sources:
         stmt = stmt.where(or_(*sources))
-    return [lead_row(x, threshold) for x in session.scalars(stmt.order_by(Lead.code)).unique()]
+    # a chunk of records at a time: each chunk's objects are let go once its rows are built
+    # (the joined loads are all many-to-one, so no row repeats a lead)
+    chunked = stmt.order_by(Lead.code).execution_options(yield_per=ROWS_PER_CHUNK)
+    return [lead_row(x, threshold) for x in session.scalars(chunked)]
 
 
 def list_hq_visits(session: Session, *, organisation_id: int | None = None) -> list[HqVisitRow]:

@@ -37,6 +37,11 @@ from models.rows import (
 from models.trips import ItineraryItem, Trip
 from models.wording import city_in_english
 
+# lists of thousands of records are read this many at a time (``yield_per``): the ORM objects
+# of one chunk are let go once its plain rows are built, so the peak memory does not grow
+# with ten years of history (``queries.list_leads``, ``list_organisations``, ``list_visits``)
+ROWS_PER_CHUNK = 1000
+
 
 def ref(obj: Industry | Unit | Organisation | Region | Person | None) -> Ref | None:
     if obj is None:

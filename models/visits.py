@@ -13,7 +13,7 @@ from models.enums import VisitStatus
 from models.errors import NotFoundError
 from models.leads import HqVisit
 from models.organisations import Organisation
-from models.row_builders import hq_visit_row, ref
+from models.row_builders import ROWS_PER_CHUNK, hq_visit_row, ref
 from models.rows import CoverageRow, HqVisitRow, Ref, TargetRow, TeamRow
 from models.teams import TargetHq, Team
 
@@ -48,7 +48,8 @@ def list_visits(session: Session, *, organisation_id: int | None = None,
         stmt = stmt.where(HqVisit.status.in_(list(statuses)))
     targets = target_regions(session)
     cities = city_names(session)
-    return [hq_visit_row(v, targets, cities) for v in session.scalars(stmt).unique()]
+    chunked = stmt.execution_options(yield_per=ROWS_PER_CHUNK)  # objects let go chunk by chunk
+    return [hq_visit_row(v, targets, cities) for v in session.scalars(chunked)]
 
 
 def city_names(session: Session) -> dict[str, str]:

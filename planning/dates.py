@@ -8,8 +8,6 @@ from __future__ import annotations
 from datetime import date, timedelta
 from functools import cache
 
-import holidays
-
 from models.checks.calendars import calendar_last_year, china_day
 from models.language import Lang
 from models.wording import MONTHS_EN, weekday
@@ -75,6 +73,8 @@ def span_label(first: date, last: date, lang: Lang) -> str:
 
 @cache
 def _holidays(country: str, year: int, lang: Lang) -> dict[date, str]:
+    import holidays  # its tables (5 MiB) on the first view that shows holidays, not at start
+
     language = "en_US" if lang == "en" else "zh_CN"
     try:
         table = holidays.country_holidays(country, years=year, language=language)

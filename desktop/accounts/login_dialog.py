@@ -10,33 +10,18 @@ person tries again, Cancel gives up (the caller then shows where to choose anoth
 from __future__ import annotations
 
 import getpass
-from collections.abc import Callable
-from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QLineEdit, QWidget
-from sqlalchemy import Engine
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.accounts import passwords
+from desktop.accounts.opened import Opened, Opener
 from desktop.editors.form_dialog import FormDialog
 from models.errors import DatabaseError, SignInError
 from models.language import Lang
 
 translate = QCoreApplication.translate
-
-Opener = Callable[[str], tuple[Engine, sessionmaker[Session]]]
-
-
-@dataclass(frozen=True)
-class Opened:
-    """A database signed in to: its engine and sessions, and its address without a password
-    (for the title and the status bar)."""
-
-    engine: Engine
-    sessions: sessionmaker[Session]
-    url: str
 
 
 def with_login(url: URL, login: str, password: str | None) -> str:

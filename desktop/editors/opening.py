@@ -4,26 +4,25 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QWidget
 
 from desktop.context import AppContext
-from desktop.editors.base import EditorDialog
-from desktop.editors.event import EventEditor
-from desktop.editors.lead import LeadEditor
-from desktop.editors.organisation import OrganisationEditor
-from desktop.editors.person import PersonEditor
-from desktop.editors.read_only import refusal
-from desktop.editors.trip import TripEditor
-from desktop.editors.unit import UnitEditor
-from desktop.editors.visit_dialogs import VisitDialog
 from desktop.lookups import LookupCache
 from models.changes import RecordKind
-from models.operations.leads import LeadDraft
-from models.operations.teams import get_visit, visit_draft
-from models.queries import list_leads
-from models.visits import list_teams
+
+if TYPE_CHECKING:  # each editor's module is imported when the first one opens, not at start
+    from desktop.editors.base import EditorDialog
+    from desktop.editors.event import EventEditor
+    from desktop.editors.lead import LeadEditor
+    from desktop.editors.organisation import OrganisationEditor
+    from desktop.editors.person import PersonEditor
+    from desktop.editors.trip import TripEditor
+    from desktop.editors.unit import UnitEditor
+    from desktop.editors.visit_dialogs import VisitDialog
+    from models.operations.leads import LeadDraft
 
 
 class Editors(QObject):
@@ -51,6 +50,8 @@ class Editors(QObject):
             editor.raise_()
             editor.activateWindow()
             return editor
+        from desktop.editors.read_only import refusal
+
         editor = make()
         reason = refusal(self.ctx, kind, ident)
         if reason:
@@ -66,12 +67,16 @@ class Editors(QObject):
         return editor
 
     def open_trip(self, trip_id: int | None = None) -> TripEditor:
+        from desktop.editors.trip import TripEditor
+
         editor = self._show("trip", trip_id, lambda: TripEditor(self.ctx, trip_id, self.window,
                                                         lookups=self.lookups.get()))
         assert isinstance(editor, TripEditor)
         return editor
 
     def open_event(self, event_id: int | None = None) -> EventEditor:
+        from desktop.editors.event import EventEditor
+
         editor = self._show("event", event_id,
                             lambda: EventEditor(self.ctx, event_id, self.window,
                                                 lookups=self.lookups.get()))
@@ -80,6 +85,8 @@ class Editors(QObject):
 
     def new_event_at(self, day: date, at: time | None = None) -> EventEditor:
         """A new event's editor on ``day`` (at ``at`` for an hour, else all working day)."""
+        from desktop.editors.event import EventEditor
+
         editor = self._show("event", None,
                             lambda: EventEditor(self.ctx, None, self.window,
                                                 lookups=self.lookups.get(), day=day, at=at))
@@ -101,6 +108,8 @@ class Editors(QObject):
         return editor
 
     def open_person(self, person_id: int | None = None) -> PersonEditor:
+        from desktop.editors.person import PersonEditor
+
         editor = self._show("person", person_id,
                             lambda: PersonEditor(self.ctx, person_id, self.window,
                                                  lookups=self.lookups.get()))
@@ -108,6 +117,8 @@ class Editors(QObject):
         return editor
 
     def open_organisation(self, org_id: int | None = None) -> OrganisationEditor:
+        from desktop.editors.organisation import OrganisationEditor
+
         editor = self._show("organisation", org_id,
                             lambda: OrganisationEditor(self.ctx, org_id, self.window))
         assert isinstance(editor, OrganisationEditor)
@@ -116,6 +127,8 @@ class Editors(QObject):
     def open_lead(self, lead_id: int | None = None,
                   draft: LeadDraft | None = None) -> LeadEditor:
         """A project's editor; a new one may be prefilled (``draft``, e.g. from a meeting)."""
+        from desktop.editors.lead import LeadEditor
+
         editor = self._show("lead", lead_id,
                             lambda: LeadEditor(self.ctx, lead_id, self.window,
                                                lookups=self.lookups.get(), draft=draft))
@@ -124,6 +137,11 @@ class Editors(QObject):
 
     def open_visit(self, visit_id: int) -> VisitDialog:
         """An HQ visit's dialog (from the calendar or a leader's view); one per visit."""
+        from desktop.editors.visit_dialogs import VisitDialog
+        from models.operations.teams import get_visit, visit_draft
+        from models.queries import list_leads
+        from models.visits import list_teams
+
         if visit_id in self.visits:
             dialog = self.visits[visit_id]
             dialog.raise_()
@@ -146,6 +164,8 @@ class Editors(QObject):
         return dialog
 
     def open_unit(self, unit_id: int | None = None) -> UnitEditor:
+        from desktop.editors.unit import UnitEditor
+
         editor = self._show("unit", unit_id, lambda: UnitEditor(self.ctx, unit_id, self.window))
         assert isinstance(editor, UnitEditor)
         return editor

@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from models.campaign import Campaign, Industry, Region
 from models.changes import RecordKind
@@ -28,10 +28,12 @@ def targets(session: Session, years: Sequence[int] | None = None) -> list[Confli
     out: list[Conflict] = []
     for campaign in session.scalars(query):
         trips = session.scalars(select(Trip).where(
-            Trip.campaign_id == campaign.id, Trip.status != TripStatus.CANCELLED)).all()
+            Trip.campaign_id == campaign.id, Trip.status != TripStatus.CANCELLED)
+            .options(selectinload(Trip.industries))).all()  # one statement, not one a trip
         events = session.scalars(select(ThemedEvent).where(
             ThemedEvent.campaign_id == campaign.id,
-            ThemedEvent.status != EventStatus.CANCELLED)).all()
+            ThemedEvent.status != EventStatus.CANCELLED)
+            .options(selectinload(ThemedEvent.industries))).all()
         code = str(campaign.year)
         concern = Concern(RecordKind.CAMPAIGN, campaign.id, "target_trips")
         for count, target, what_zh, what_en, field in (

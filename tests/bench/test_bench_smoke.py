@@ -170,3 +170,26 @@ def test_the_runner_prints_every_row(tiny: tuple[str, dict[str, int]], tmp_path:
     text = results.read_text(encoding="utf-8")
     assert "## Machine" in text and "Python 3." in text
     assert all(what in text for what in expected)
+
+
+@pytest.mark.backends("postgresql")
+def test_the_runner_measures_the_start_and_memory_on_postgresql_too(
+        tiny: tuple[str, dict[str, int]], db_url: str, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """``--pg-url``: the cold start and the memory after every view, on a scale database
+    loaded on PostgreSQL beside the SQLite one; ``--only`` runs those steps alone."""
+    made = scale_data.generate(db_url, SCALE, seed=1)
+    assert made["trips"] == scale_data.expected(SCALE)["trips"]
+    results = tmp_path / "RESULTS.md"
+    assert run.main(["--db-url", tiny[0], "--pg-url", db_url, "--quick", "--only",
+                     "start,memory", "--results", str(results)]) == 0
+    table = capsys.readouterr().out
+    rows = [line for line in table.splitlines() if line.startswith("| ") and "---" not in line]
+    assert [row.split(" | ")[1] for row in rows[1:]] == [
+        "desktop start to the first painted window, still loading (scale db)",
+        "desktop start to the first painted, populated window (scale db)",
+        "desktop start to the first painted window, still loading (PostgreSQL scale db)",
+        "desktop start to the first painted, populated window (PostgreSQL scale db)",
+        "window after visiting every view (scale db): start + visits",
+        "window after visiting every view (PostgreSQL scale db): start + visits",
+    ]
