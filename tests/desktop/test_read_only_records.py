@@ -238,6 +238,9 @@ def test_a_unit_cannot_drag_another_units_bar_on_the_year_timeline(
     view.show()
     view.set_year(2023)
     canvas = view.canvas
+    # the year is read on a worker thread: its bars come with ``loaded``
+    qtbot.waitUntil(lambda: any(e.key == (EntryKind.TRIP, campaign.other_trip)
+                                for e in canvas.entries), timeout=10_000)
     theirs = trip_entry(canvas, campaign.other_trip)
     reason = canvas.refusal_of(theirs)
     assert reason is not None and "市工业和信息化局" in reason
