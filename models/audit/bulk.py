@@ -10,29 +10,41 @@ numbered and hashed here, continuing the chain from its head, in one more ``INSE
 ``UPDATE`` of the head: nothing is read back to be hashed. On PostgreSQL the database writes
 them, as for any insert, from the description handed over in ``campaign_planner.audit_notes``.
 
-Only for records that are not parts of another (no parent) and whose collections start empty:
-an organisation, a person.
+:func:`update_changed` does the same for edits of existing records: one Core ``UPDATE`` a batch
+(SQLite: an executemany; PostgreSQL: ``UPDATE ... FROM unnest(...)``), each row only where its
+revision is still the one the import read, and an ``update`` history row for each record whose
+fields changed, built from the old and new values at hand: the changed fields in column order,
+``[old, new]``, linked records by their labels, the new revision, as the flush listeners write
+for a record edited in the window. A row whose revision moved is refused with the conflict
+message of a window's save (:class:`models.concurrency.StaleEditError`), and the caller's
+transaction rolls back.
+
+Only for records that are not parts of another (no parent) and without collections recorded as
+fields: an organisation, a person.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import cache
 from typing import Any, cast
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Table, bindparam, func, insert, select
+from sqlalchemy import Table, bindparam, func, insert, select, update
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Mapper, Session
+from sqlalchemy.orm.util import identity_key
 
 from models.audit.actor import current_actor
 from models.audit.chain import AUDIT_TABLE, HEAD_TABLE, jsonb_text, last_hash, read_head, row_hash
-from models.audit.inspection import composition_parent, many_to_one
+from models.audit.inspection import composition_parent, many_to_one, tracked_collections
 from models.audit.labels import RECORD_LABEL_KEYS, is_empty, record_label
 from models.audit.recording import SKIPPED_FIELDS, plain_value, set_notes
-from models.audit.table import CREATE
+from models.audit.table import CREATE, UPDATE
 from models.base import Base, new_uuid, utcnow
+from models.concurrency import StaleEditError
+from models.record_types import kind_label
 from models.timeutil import BEIJING_TZ
 
 IN_CHUNK = 500  # ids per IN (...) list when reading the labels of linked records
@@ -138,7 +150,10 @@ def insert_created(session: Session, model: type[Base], rows: Sequence[dict[str,
     if postgres:
         set_notes(session, "")
         return ids
-    _write_history(session, table.name, rows, ids, contents, names, now)
+    _write_history(session, [
+        {"action": CREATE, "record_type": table.name, "record_id": ident,
+         "record_uuid": row["uuid"], "record_label": name, "revision": 1, "changes": content}
+        for ident, row, content, name in zip(ids, rows, contents, names, strict=True)], now)
     return ids
 
 
@@ -158,28 +173,149 @@ def _insert_unnested(session: Session, table: Table, rows: Sequence[Mapping[str,
     return [ids[row["uuid"]] for row in rows]
 
 
-def _write_history(session: Session, record_type: str, rows: Sequence[Mapping[str, Any]],
-                   ids: Sequence[int], contents: Sequence[dict[str, Any]],
-                   names: Sequence[str], now: Any) -> None:
-    """SQLite: the history rows, numbered after the newest and chained from the head."""
+def _write_history(session: Session, described: Sequence[dict[str, Any]], now: Any) -> None:
+    """SQLite: the history rows (``described``: action, record, label, revision, changes),
+    numbered after the newest and chained from the head."""
     conn = session.connection()
     first = int(conn.execute(select(func.max(AUDIT_TABLE.c.id))).scalar() or 0) + 1
     head = read_head(conn)
     previous = head[1] if head is not None else last_hash(conn)
     actor = current_actor(session)
     entries: list[dict[str, Any]] = []
-    for offset, (ident, row, content, name) in enumerate(
-            zip(ids, rows, contents, names, strict=True)):
-        entry = {"id": first + offset, "at": now, "actor": actor, "action": CREATE,
-                 "record_type": record_type, "record_id": ident, "record_uuid": row["uuid"],
-                 "record_label": name, "parent_type": None, "parent_id": None, "revision": 1,
-                 "changes": content}
-        previous = row_hash(previous, entry, jsonb_text(content))
+    for offset, one in enumerate(described):
+        entry = {"id": first + offset, "at": now, "actor": actor, "action": one["action"],
+                 "record_type": one["record_type"], "record_id": one["record_id"],
+                 "record_uuid": one["record_uuid"], "record_label": one["record_label"],
+                 "parent_type": None, "parent_id": None, "revision": one["revision"],
+                 "changes": one["changes"]}
+        previous = row_hash(previous, entry, jsonb_text(one["changes"]))
         entry["row_hash"] = previous
         entries.append(entry)
     conn.execute(insert(AUDIT_TABLE), entries)
     conn.execute(HEAD_TABLE.update().where(HEAD_TABLE.c.id == 1)
                  .values(last_id=entries[-1]["id"], last_hash=previous))
+
+
+# --- edits of existing records ------------------------------------------------------------
+
+def read_rows(session: Session, model: type[Base], ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+    """The rows of ``model`` with ``ids`` as plain values by attribute key (no ORM object),
+    ``IN_CHUNK`` ids a query: what an edit in bulk compares its new values with."""
+    mapper = model.__mapper__
+    table = cast(Table, model.__table__)
+    columns = [attr.columns[0].label(attr.key) for attr in mapper.column_attrs]
+    wanted = sorted(set(ids))
+    found: dict[int, dict[str, Any]] = {}
+    for start in range(0, len(wanted), IN_CHUNK):
+        for row in session.execute(select(*columns).where(
+                table.c.id.in_(wanted[start:start + IN_CHUNK]))).mappings():
+            found[row["id"]] = dict(row)
+    return found
+
+
+def changed_content(mapper: Mapper[Any], old: Mapping[str, Any], new: Mapping[str, Any],
+                    labels: Mapping[str, Mapping[int, str]]) -> dict[str, list[Any]]:
+    """An edit's history ``changes``: ``{field: [old, new]}`` for each field whose value
+    differs, in the mapping's column order, a linked record by its label, as
+    :meth:`recording._Flush.changes` reads an edited ORM object."""
+    zone = _zone({**old, **new})
+    out: dict[str, list[Any]] = {}
+    for key, link, _default in _fields(mapper):
+        if key not in new:
+            continue
+        before, after = old.get(key), new[key]
+        if before == after:
+            continue
+        if link is not None:
+            out[link] = [None if v is None else labels.get(link, {}).get(v, f"#{v}")
+                         for v in (before, after)]
+        else:
+            out[key] = [plain_value(before, zone), plain_value(after, zone)]
+    return out
+
+
+def update_changed(session: Session, model: type[Base],
+                   edits: Sequence[tuple[Mapping[str, Any], dict[str, Any]]]) -> list[int]:
+    """Write edits of existing records of ``model`` and their history in the caller's
+    transaction (``edits``: each record's row as read, by attribute key with its ``id``,
+    ``uuid`` and ``revision``, and its new values by attribute key). A record whose values do
+    not change is not written (nor recorded), as an ORM flush skips it. Each written row must
+    still have the revision it was read at, else :class:`StaleEditError` names the first that
+    moved. The ids written."""
+    mapper = model.__mapper__
+    if composition_parent(mapper) is not None or tracked_collections(mapper):
+        raise ValueError(f"{model.__name__} has parts or linked lists: edit it with the ORM")
+    changed = [(old, new) for old, new in edits
+               if any(old.get(key) != value for key, value in new.items())]
+    if not changed:
+        return []
+    table = cast(Table, model.__table__)
+    now = utcnow()
+    labels = linked_labels(session, mapper, [*(old for old, _ in changed),
+                                             *(new for _, new in changed)])
+    described = [{"action": UPDATE, "record_type": table.name, "record_id": old["id"],
+                  "record_uuid": old["uuid"] or "",
+                  "record_label": label_of({**old, **new})[:300],
+                  "revision": old["revision"] + 1,
+                  "changes": changed_content(mapper, old, new, labels)}
+                 for old, new in changed]
+    columns = {attr.key: attr.columns[0].key for attr in mapper.column_attrs}
+    keys = sorted({key for _, new in changed for key in new}, key=list(columns).index)
+    rows = [{**{columns[key]: new.get(key, old.get(key)) for key in keys},
+             "revision": old["revision"] + 1, "updated_at": now,
+             "cp_id": old["id"], "cp_revision": old["revision"]} for old, new in changed]
+    if session.connection().dialect.name == "postgresql":
+        set_notes(session, json.dumps(  # the trigger writes the history from this
+            {f"{table.name}:{one['record_uuid']}": {"changes": one["changes"],
+                                                    "label": one["record_label"]}
+             for one in described}, ensure_ascii=False))
+        written = _update_unnested(session, table, rows)
+        set_notes(session, "")
+        if len(written) != len(rows):
+            raise _moved(session, table, changed, lambda old: old["id"] not in written)
+    else:
+        statement = (update(table).where(table.c.id == bindparam("cp_id"),
+                                         table.c.revision == bindparam("cp_revision"))
+                     .values({name: bindparam(name) for name in rows[0]
+                              if not name.startswith("cp_")}))
+        if session.connection().execute(statement, rows).rowcount != len(rows):
+            stamped = dict(session.execute(select(table.c.id, table.c.updated_at).where(
+                table.c.id.in_([old["id"] for old, _ in changed]))).all())
+            raise _moved(session, table, changed, lambda old: stamped.get(old["id"]) != now)
+        _write_history(session, described, now)
+    for old, _ in changed:  # a record of these already in the session is out of date now
+        held = session.identity_map.get(identity_key(model, old["id"]))
+        if held is not None:
+            session.expire(held)
+    return [old["id"] for old, _ in changed]
+
+
+def _update_unnested(session: Session, table: Table, rows: Sequence[Mapping[str, Any]]
+                     ) -> set[int]:
+    """PostgreSQL: one ``UPDATE ... FROM unnest(column arrays)`` where id and revision match;
+    the ids it wrote."""
+    names = list(rows[0])
+    types = {"cp_id": table.c.id.type, "cp_revision": table.c.revision.type}
+    arrays = [bindparam(f"cells_{position}", [row[name] for row in rows],
+                        type_=ARRAY(types.get(name) or table.c[name].type))
+              for position, name in enumerate(names)]
+    source = func.unnest(*arrays).table_valued(*names).render_derived(name="cp_edits")
+    statement = (update(table)
+                 .where(table.c.id == source.c.cp_id, table.c.revision == source.c.cp_revision)
+                 .values({name: source.c[name] for name in names if not name.startswith("cp_")})
+                 .returning(table.c.id))
+    return set(session.scalars(statement))
+
+
+def _moved(session: Session, table: Table,
+           changed: Sequence[tuple[Mapping[str, Any], Mapping[str, Any]]],
+           missed: Callable[[Mapping[str, Any]], bool]) -> StaleEditError:
+    """The conflict of the first record the UPDATE did not write (``missed``): its revision
+    moved since it was read (0: it was deleted)."""
+    old = next((old for old, _ in changed if missed(old)), changed[0][0])
+    actual = session.scalar(select(table.c.revision).where(table.c.id == old["id"]))
+    return StaleEditError(f"{kind_label(table.name)} {label_of(old)}".strip(),
+                          old["revision"], int(actual or 0), table.name, old["id"])
 
 
 def _zone(values: Mapping[str, Any]) -> ZoneInfo:

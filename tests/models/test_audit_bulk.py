@@ -11,20 +11,25 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from models.audit.bulk import read_rows
 from models.audit.chain import read_head, verify_chain
 from models.audit.table import AuditEntry
 from models.campaign import Industry, Unit
+from models.concurrency import StaleEditError
 from models.enums import OrganisationKind, PersonKind
 from models.operations import bulk
 from models.operations.bulk import Update, save_organisations, save_people
 from models.operations.directory import (
     OrganisationDraft,
     PersonDraft,
+    apply_organisation,
     create_organisation,
     create_person,
     draft_of_organisation,
     organisation_draft,
+    person_draft,
     update_organisation,
+    update_person,
 )
 from models.organisations import Organisation
 from models.people import Person
@@ -156,3 +161,98 @@ def _counts(sessions: sessionmaker[Session]) -> tuple[Any, ...]:
         return (s.scalar(select(func.count()).select_from(Organisation)),
                 s.scalar(select(func.count()).select_from(AuditEntry)),
                 read_head(s.connection()))
+
+
+def _updated(session: Session, record_type: str, record_id: int) -> AuditEntry:
+    return session.scalars(select(AuditEntry).where(
+        AuditEntry.record_type == record_type, AuditEntry.record_id == record_id,
+        AuditEntry.action == "update")).one()
+
+
+def test_a_bulk_edited_organisation_has_the_history_of_one_edited_alone(
+        sessions: sessionmaker[Session]) -> None:
+    """The same edit (industry, English name, country, notes) made by ``update_organisation``
+    and by ``save_organisations``: the same fields, old -> new, in the same order, the same
+    who and revision; an edit that changes nothing writes nothing."""
+    with sessions.begin() as s:
+        make_world(s)
+        first = create_organisation(s, _organisation(s, "西门子能源")).value.id
+        second = create_organisation(s, _organisation(s, "西门子能源（中国）")).value.id
+        same = create_organisation(s, OrganisationDraft("华为")).value.id
+        other = Industry(code="ESS", name_zh="新型储能", name_en="Energy storage")
+        s.add(other)
+        s.flush()
+
+        def edit(org_id: int) -> OrganisationDraft:
+            return replace(organisation_draft(s, org_id), industry_id=other.id, name_en="SE",
+                           hq_country="cn", notes="复访：储能“合作”", employees=None)
+
+        update_organisation(s, first, edit(first))
+        created, updated = save_organisations(
+            s, [], [Update(second, edit(second), 1),
+                    Update(same, organisation_draft(s, same), 1)]).value
+    assert (created, updated) == ([], [second, same])
+    with sessions() as s:
+        one, many = _updated(s, "organisations", first), _updated(s, "organisations", second)
+        assert (many.action, many.revision, many.actor, many.record_label) == (
+            one.action, one.revision, one.actor, "西门子能源（中国）")
+        assert many.changes == one.changes and list(many.changes) == list(one.changes)
+        assert many.changes["industry"] == ["新能源汽车", "新型储能"]
+        assert many.changes["hq_country"] == ["DE", "CN"] and many.changes["employees"] == [0, None]
+        org = s.get_one(Organisation, second)
+        assert (org.revision, org.name_en, org.notes, org.industry_id) == (
+            2, "SE", "复访：储能“合作”", other.id)
+        assert s.get_one(Organisation, same).revision == 1
+        assert s.scalar(select(func.count()).select_from(AuditEntry).where(
+            AuditEntry.record_id == same, AuditEntry.record_type == "organisations")) == 1
+        assert verify_chain(s.connection()).intact
+
+
+def test_a_bulk_edited_person_has_the_history_of_one_edited_alone(
+        sessions: sessionmaker[Session]) -> None:
+    with sessions.begin() as s:
+        make_world(s)
+        unit = s.scalars(select(Unit).order_by(Unit.id)).first()
+        org = create_organisation(s, OrganisationDraft("西门子能源")).value.id
+        assert unit is not None
+        ids = [create_person(s, PersonDraft(name, PersonKind.EXTERNAL)).value.id
+               for name in ("周文华", "Dr. Müller 穆勒")]
+
+        def edit(person_id: int) -> PersonDraft:
+            return replace(person_draft(s, person_id), unit_id=unit.id, organisation_id=org,
+                           title_zh=" 副总裁 ", email="x@bosch.com")
+
+        update_person(s, ids[0], edit(ids[0]))
+        save_people(s, [], [Update(ids[1], edit(ids[1]))])
+    with sessions() as s:
+        one, many = _updated(s, "people", ids[0]), _updated(s, "people", ids[1])
+        assert (many.revision, many.actor, many.record_label) == (2, one.actor, "Dr. Müller 穆勒")
+        assert many.changes == one.changes and list(many.changes) == list(one.changes)
+        assert many.changes["title_zh"] == ["", "副总裁"]
+        assert many.changes["organisation"] == [None, "西门子能源"]
+        assert verify_chain(s.connection()).intact
+
+
+def test_an_edit_whose_record_moved_meanwhile_refuses_the_whole_batch(
+        sessions: sessionmaker[Session]) -> None:
+    """The revision is checked again in the UPDATE itself: a record saved by someone else
+    between the check and the write is refused as a window's save would be, and nothing of
+    the batch (records, history) is left."""
+    with sessions.begin() as s:
+        make_world(s)
+        ids = [create_organisation(s, OrganisationDraft(f"公司{i}")).value.id for i in range(3)]
+    before = _counts(sessions)
+    with pytest.raises(StaleEditError) as refused, sessions.begin() as s:
+        drafts = [Update(i, replace(organisation_draft(s, i), notes="新"), 1) for i in ids]
+        rows = read_rows(s, Organisation, ids)
+        with sessions.begin() as other:  # someone saves the second meanwhile
+            update_organisation(other, ids[1], replace(organisation_draft(other, ids[1]),
+                                                       hq_city="东莞"))
+        bulk._edit(s, Organisation, apply_organisation, rows, drafts)
+    assert (refused.value.record_id, refused.value.record_type) == (ids[1], "organisations")
+    assert "公司1" in refused.value.message_zh
+    after = _counts(sessions)
+    assert after[0] == before[0] and after[1] == before[1] + 1  # the other's save alone
+    with sessions() as s:
+        assert {o.notes for o in s.scalars(select(Organisation).where(
+            Organisation.id.in_(ids)))} == {""}
