@@ -4,14 +4,16 @@ that organisation; any other row creates one."""
 from __future__ import annotations
 
 from collections.abc import Collection, Hashable, Sequence
-from typing import Any
+from types import SimpleNamespace
+from typing import Any, cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from models.audit.bulk import read_rows
 from models.enums import OrganisationKind
 from models.errors import PlannerError
-from models.operations.bulk import Update, check_organisations, load_by_id, save_organisations
+from models.operations.bulk import Update, check_organisations, save_organisations
 from models.operations.directory import OrganisationDraft, draft_of_organisation
 from models.organisations import Organisation
 from spreadsheets import values as cell
@@ -58,8 +60,10 @@ class OrganisationRecords(Records[OrganisationDraft]):
         return OrganisationDraft(name_zh="")
 
     def load_existing(self, record_ids: Collection[int]) -> None:
-        self.loaded = {i: (draft_of_organisation(o), o.revision) for i, o in
-                       load_by_id(self.session, Organisation, record_ids).items()}
+        # plain rows, no ORM object: the drafts read their fields by name
+        rows = read_rows(self.session, Organisation, list(record_ids))
+        self.loaded = {i: (draft_of_organisation(cast(Organisation, SimpleNamespace(**row))), row["revision"])
+                       for i, row in rows.items()}
 
     def existing(self, record_id: int) -> tuple[OrganisationDraft, int]:
         return self.loaded[record_id]

@@ -6,14 +6,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection, Hashable, Sequence
-from typing import Any
+from types import SimpleNamespace
+from typing import Any, cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from models.audit.bulk import read_rows
 from models.enums import PersonKind
 from models.errors import PlannerError
-from models.operations.bulk import Update, check_people, load_by_id, save_people
+from models.operations.bulk import Update, check_people, save_people
 from models.operations.directory import PersonDraft, draft_of_person
 from models.people import Person
 from spreadsheets import values as cell
@@ -92,8 +94,10 @@ class PersonRecords(Records[PersonDraft]):
         return PersonDraft(name_zh="", kind=kind)
 
     def load_existing(self, record_ids: Collection[int]) -> None:
-        self.loaded = {i: (draft_of_person(p), p.revision) for i, p in
-                       load_by_id(self.session, Person, record_ids).items()}
+        # plain rows, no ORM object: the drafts read their fields by name
+        rows = read_rows(self.session, Person, list(record_ids))
+        self.loaded = {i: (draft_of_person(cast(Person, SimpleNamespace(**row))), row["revision"])
+                       for i, row in rows.items()}
 
     def existing(self, record_id: int) -> tuple[PersonDraft, int]:
         return self.loaded[record_id]
