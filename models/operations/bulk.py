@@ -22,8 +22,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from models import rules
-from models.accounts.permissions import may_change, refusal
-from models.accounts.signed_in import signed_in
 from models.audit.bulk import insert_created, read_rows, update_changed
 from models.audit.table import CREATE, UPDATE
 from models.base import Base
@@ -168,6 +166,9 @@ def _may_write(session: Session, model: type[Base], action: str, labels: Sequenc
     :func:`models.accounts.permissions.check_flush`, for writes that do not go through one)."""
     if not labels:
         return
+    from models.accounts.permissions import may_change, refusal  # the accounts' rules: on use
+    from models.accounts.signed_in import signed_in
+
     account = signed_in(session)
     table = str(model.__tablename__)
     if not may_change(account, table, action):
