@@ -10,6 +10,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -47,6 +48,7 @@ from desktop.errors_text import describe
 from desktop.tables.itinerary import ItineraryTableModel
 from desktop.undo.base import PlannerCommand
 from desktop.undo.trips import CreateTrip, EditTrip
+from desktop.worker import Progress, start_job
 from models.changes import RecordKind
 from models.checks import Conflict, run_checks
 from models.enums import ItemKind, PersonKind, RegionKind, TripStatus
@@ -55,8 +57,9 @@ from models.language import Lang
 from models.lookups import Lookups, load_lookups
 from models.operations.items import ItemDraft
 from models.operations.trips import TripDraft, delegation, trip_draft
-from models.queries import get_trip, trip_detail
+from models.queries import get_trip, loaded_trip
 from models.record_types import RecordType
+from models.row_builders import trip_detail_row
 from models.rows import TripDetail
 from models.timeutil import BEIJING_TZ, at
 from models.wording import place_name
@@ -73,13 +76,22 @@ def new_trip_draft(lookups: Lookups, start: date) -> TripDraft:
                      end_date=start + timedelta(days=6), items=[])
 
 
+def open_findings(session: Session, code: str) -> list[Conflict]:
+    """The trip's findings not acknowledged."""
+    return [c for c in run_checks(session, trip_codes={code}) if c.is_open]
+
+
 class TripEditor(EditorDialog):
+    checked = Signal()  # the trip's findings are shown (read on a worker thread)
+
     def __init__(self, ctx: AppContext, trip_id: int | None = None,
                  parent: QWidget | None = None, today: date | None = None,
                  lookups: Lookups | None = None, day: date | None = None) -> None:
         """A new trip starts on ``day`` (the day clicked in the calendar) or on the next
         working day of the campaign's year seen from ``today``."""
         super().__init__(ctx, parent)
+        self.checks_loading = False  # the trip's findings are being read on a worker thread
+        self._checks_generation = 0
         self.trip_id = trip_id
         self.revision = 0
         self.code = ""
@@ -234,13 +246,20 @@ class TripEditor(EditorDialog):
     # --- loading and showing -------------------------------------------------------------
 
     def reload(self) -> None:
+        """The trip's fields at once; its checks' findings beside them when they are read (on
+        a worker thread: checking a trip reads every trip of its months, longer than a frame
+        at ten years of history; at once when ``ctx.background_loading`` is off)."""
         conflicts: list[Conflict] = []
+        self._checks_generation += 1
+        self.checks_loading = False
         if self.trip_id is not None:
             with self.ctx.sessions() as session:
-                self.detail = trip_detail(session, self.trip_id)
+                trip = loaded_trip(session, self.trip_id)  # held: the draft reads it again
+                self.detail = trip_detail_row(trip)
                 self.loaded = trip_draft(session, self.trip_id)
-                conflicts = [c for c in run_checks(session, trip_codes={self.detail.code})
-                             if c.is_open]
+                del trip
+                if not self.ctx.background_loading:
+                    conflicts = open_findings(session, self.detail.code)
             self.revision = self.detail.revision
             self.code = self.detail.code
             self.heading.setText(f"{self.detail.code}  {self.detail.title(self.lang)}")
@@ -252,6 +271,33 @@ class TripEditor(EditorDialog):
         self._show_conflicts(conflicts)
         self.projects.show_source(trip_code=self.code or None)
         self.tabs.setTabEnabled(self.projects_tab, self.trip_id is not None)
+        if self.trip_id is not None and self.ctx.background_loading:
+            self._read_checks(self.code)
+
+    def _read_checks(self, code: str) -> None:
+        """The trip's open findings, read on a worker thread; a newer load drops an older one."""
+        generation, sessions = self._checks_generation, self.ctx.sessions
+
+        def work(_progress: Progress) -> list[Conflict]:
+            with sessions() as session:
+                return open_findings(session, code)
+
+        self.checks_loading = True
+        job = start_job(work, self)
+        job.succeeded.connect(lambda found: self._checks_read(generation, found))
+        job.failed.connect(lambda exc: self._checks_failed(generation, exc))
+
+    def _checks_read(self, generation: int, conflicts: list[Conflict]) -> None:
+        if generation == self._checks_generation:
+            self.checks_loading = False
+            self._show_conflicts(conflicts, clear=False)
+            self.checked.emit()
+
+    def _checks_failed(self, generation: int, exc: BaseException) -> None:
+        if generation == self._checks_generation:
+            self.checks_loading = False
+            self.errors.show_banner(describe(exc, self.lang))
+            self.checked.emit()
 
     def project_from_item(self) -> LeadEditor | None:
         """A new project prefilled from the selected (saved) itinerary item."""
@@ -296,8 +342,11 @@ class TripEditor(EditorDialog):
         self.logistics.setPlainText(d.logistics)
         self.emergency.setPlainText(d.emergency_contacts)
 
-    def _show_conflicts(self, conflicts: list[Conflict]) -> None:
-        self.clear_errors()
+    def _show_conflicts(self, conflicts: list[Conflict], clear: bool = True) -> None:
+        """The findings beside their fields and items; ``clear=False`` keeps what is shown
+        (findings read on a worker thread arrive after the user may have seen an error)."""
+        if clear:
+            self.clear_errors()
         uuids = {i.id: i.uuid for i in self.detail.items} if self.detail else {}
         self.itinerary.warnings = {}
         trip_id = self.detail.id if self.detail else -1
