@@ -45,13 +45,14 @@ from desktop.editors.lead import LeadEditor
 from desktop.editors.own_unit import keep_to_own_unit, own_unit
 from desktop.editors.produced_projects import ProducedProjects
 from desktop.errors_text import describe
+from desktop.lookups import leader_choices, organisation_choices
 from desktop.tables.itinerary import ItineraryTableModel
 from desktop.undo.base import PlannerCommand
 from desktop.undo.trips import CreateTrip, EditTrip
 from desktop.worker import Progress, start_job
 from models.changes import RecordKind
 from models.checks import Conflict, run_checks
-from models.enums import ItemKind, PersonKind, RegionKind, TripStatus
+from models.enums import ItemKind, RegionKind, TripStatus
 from models.errors import PlannerError
 from models.language import Lang
 from models.lookups import Lookups, load_lookups
@@ -92,6 +93,7 @@ class TripEditor(EditorDialog):
         super().__init__(ctx, parent)
         self.checks_loading = False  # the trip's findings are being read on a worker thread
         self._checks_generation = 0
+        self._just_saved = False  # reloading after its own save (its projects are shown)
         self.trip_id = trip_id
         self.revision = 0
         self.code = ""
@@ -133,10 +135,7 @@ class TripEditor(EditorDialog):
         self.end = date_edit(self.loaded.end_date)
         self.days = QLabel()
         self.status = EnumCombo(TripStatus, lang)
-        order = list(PersonKind)  # city leaders first, external contacts last
-        leaders = sorted(self.lookups.people, key=lambda p: (order.index(p.kind), p.name_zh))
-        self.leader = IdCombo(((f"{p.name(lang)} · {p.title(lang)}" if p.title(lang)
-                                else p.name(lang), p.id) for p in leaders),
+        self.leader = IdCombo(leader_choices(self.lookups, lang),  # city leaders first
                               none_label=self.tr("(not decided)"))
         self.host_unit = IdCombo(((u.name(lang), u.id) for u in self.lookups.units),
                                  none_label=self.tr("(none)"))
@@ -180,7 +179,7 @@ class TripEditor(EditorDialog):
              f"{regions[c.region_id].name(lang) if c.region_id in regions else ''}", c.id)
             for c in self.lookups.cities)
         self.industries = CheckList((i.name(lang), i.id) for i in self.lookups.industries)
-        self.targets = CheckList((o.name(lang), o.id) for o in self.lookups.organisations)
+        self.targets = CheckList(organisation_choices(self.lookups, lang))
         grid = QGridLayout(page)
         labels = (self.tr("Destination cities"), self.tr("Industries"),
                   self.tr("Target organisations"))
@@ -269,7 +268,7 @@ class TripEditor(EditorDialog):
             self.setWindowTitle(self.tr("New promotion trip"))
         self._show(self.loaded)
         self._show_conflicts(conflicts)
-        self.projects.show_source(trip_code=self.code or None)
+        self.projects.show_source(trip_code=self.code or None, again=not self._just_saved)
         self.tabs.setTabEnabled(self.projects_tab, self.trip_id is not None)
         if self.trip_id is not None and self.ctx.background_loading:
             self._read_checks(self.code)
@@ -476,7 +475,11 @@ class TripEditor(EditorDialog):
     def after_save(self, command: PlannerCommand) -> None:
         if self.trip_id is None:
             self.trip_id = min(command.changes.ids_of(RecordKind.TRIP))
-        self.reload()
+        self._just_saved = True
+        try:
+            self.reload()
+        finally:
+            self._just_saved = False
 
     record_type = RecordType.TRIPS
 
