@@ -274,29 +274,39 @@ class TripEditor(EditorDialog):
             self._read_checks(self.code)
 
     def _read_checks(self, code: str) -> None:
-        """The trip's open findings, read on a worker thread; a newer load drops an older one."""
+        """The trip's open findings, read on a worker thread; a newer load drops an older one.
+        The job belongs to the window's context, not to this editor, which may be closed (and
+        deleted) before it ends; its result comes to this editor only while it exists."""
         generation, sessions = self._checks_generation, self.ctx.sessions
 
-        def work(_progress: Progress) -> list[Conflict]:
+        def work(_progress: Progress) -> tuple[int, list[Conflict] | PlannerError]:
             with sessions() as session:
-                return open_findings(session, code)
+                try:
+                    return generation, open_findings(session, code)
+                except PlannerError as exc:  # e.g. the trip was deleted meanwhile
+                    return generation, exc
 
         self.checks_loading = True
-        job = start_job(work, self)
-        job.succeeded.connect(lambda found: self._checks_read(generation, found))
-        job.failed.connect(lambda exc: self._checks_failed(generation, exc))
+        job = start_job(work, self.ctx)
+        job.succeeded.connect(self._checks_read)
+        job.failed.connect(self._checks_failed)
 
-    def _checks_read(self, generation: int, conflicts: list[Conflict]) -> None:
-        if generation == self._checks_generation:
-            self.checks_loading = False
-            self._show_conflicts(conflicts, clear=False)
-            self.checked.emit()
+    def _checks_read(self, result: tuple[int, list[Conflict] | PlannerError]) -> None:
+        generation, found = result
+        if generation != self._checks_generation:
+            return
+        self.checks_loading = False
+        if isinstance(found, PlannerError):
+            self.errors.show_banner(describe(found, self.lang))
+        else:
+            self._show_conflicts(found, clear=False)
+        self.checked.emit()
 
-    def _checks_failed(self, generation: int, exc: BaseException) -> None:
-        if generation == self._checks_generation:
-            self.checks_loading = False
-            self.errors.show_banner(describe(exc, self.lang))
-            self.checked.emit()
+    def _checks_failed(self, exc: BaseException) -> None:
+        """The database could not be read (logged by the worker): said in the banner."""
+        self.checks_loading = False
+        self.errors.show_banner(describe(exc, self.lang))
+        self.checked.emit()
 
     def project_from_item(self) -> LeadEditor | None:
         """A new project prefilled from the selected (saved) itinerary item."""

@@ -101,3 +101,28 @@ def test_the_findings_arrive_from_the_worker_thread_beside_the_items(
     label = editor.errors.label("items")
     assert label is not None and "德国的周末" in label.text()
     assert any("德国的周末" in w for w in editor.itinerary.warnings.values())
+
+
+def test_an_editor_closed_before_its_findings_arrive_lets_its_read_end_quietly(
+        sessions: sessionmaker[Session], qtbot: QtBot) -> None:
+    from PySide6.QtCore import QEvent, QThreadPool
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.worker import Job
+
+    with sessions.begin() as s:
+        w = make_world(s)
+        trip = make_trip(s, w, items=_items(w, 2023))
+    ctx = AppContext(sessions, "test", Lang.ZH)
+    with qtbot.captureExceptions() as raised:
+        editor = TripEditor(ctx, trip.id)
+        assert editor.checks_loading
+        editor.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+        QThreadPool.globalInstance().waitForDone()
+        qtbot.waitUntil(lambda: not ctx.findChildren(Job), timeout=20_000)  # delivered, gone
+    assert raised == []
+    reopened = TripEditor(ctx, trip.id)  # the next editor of the trip gets its findings
+    qtbot.addWidget(reopened)
+    qtbot.waitUntil(lambda: not reopened.checks_loading, timeout=20_000)
+    assert any("德国的周末" in c.text(Lang.ZH) for c in reopened.conflicts)  # 25–26 March
