@@ -357,6 +357,7 @@ class TripEditor(EditorDialog):
         if clear:
             self.clear_errors()
         uuids = {i.id: i.uuid for i in self.detail.items} if self.detail else {}
+        shown = self.itinerary.warnings
         self.itinerary.warnings = {}
         trip_id = self.detail.id if self.detail else -1
         for c in conflicts:
@@ -370,7 +371,8 @@ class TripEditor(EditorDialog):
                     known = self.itinerary.warnings.get(uuids[item_id])
                     self.itinerary.warnings[uuids[item_id]] = (
                         f"{known}\n{c.text(self.lang)}" if known else c.text(self.lang))
-        self.itinerary.set_rows(self.itinerary.rows())
+        if shown or self.itinerary.warnings:  # the rows' colours and tooltips change
+            self.itinerary.set_rows(self.itinerary.rows())
         self.conflicts = conflicts
 
     def _update_days(self) -> None:
