@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject
 
 from desktop.context import AppContext
 from models.changes import OpChanges, RecordKind
+from models.enums import PersonKind
+from models.language import Lang
 from models.lookups import Lookups, load_lookups
 
 CHANGES = (RecordKind.PERSON, RecordKind.ORGANISATION, RecordKind.UNIT, RecordKind.CAMPAIGN)
@@ -29,3 +33,37 @@ class LookupCache(QObject):
             with self.ctx.sessions() as session:
                 self._lookups = load_lookups(session)
         return self._lookups
+
+
+_labelled: dict[tuple[str, Lang], list[tuple[str, int]]] = {}
+_labelled_for: list[Lookups] = []  # the lookups the labels above were made from
+
+
+def _labels(lookups: Lookups, lang: Lang, what: str,
+            make: Callable[[], list[tuple[str, int]]]) -> list[tuple[str, int]]:
+    if not _labelled_for or _labelled_for[0] is not lookups:  # new reference data: start over
+        _labelled.clear()
+        _labelled_for[:] = [lookups]
+    key = (what, lang)
+    if key not in _labelled:
+        _labelled[key] = make()
+    return _labelled[key]
+
+
+def organisation_choices(lookups: Lookups, lang: Lang) -> list[tuple[str, int]]:
+    """(name, id) of every organisation, made once per loaded lookups and language and shared
+    by the editors' pickers (20,000 names at ten years of history). Do not change the list."""
+    return _labels(lookups, lang, "organisations",
+                   lambda: [(o.name(lang), o.id) for o in lookups.organisations])
+
+
+def leader_choices(lookups: Lookups, lang: Lang) -> list[tuple[str, int]]:
+    """(name · position, id) of every person, city leaders first and external contacts last,
+    made once per loaded lookups and language."""
+    def make() -> list[tuple[str, int]]:
+        order = list(PersonKind)
+        people = sorted(lookups.people, key=lambda p: (order.index(p.kind), p.name_zh))
+        return [(f"{p.name(lang)} · {p.title(lang)}" if p.title(lang) else p.name(lang), p.id)
+                for p in people]
+
+    return _labels(lookups, lang, "leaders", make)

@@ -273,9 +273,21 @@ def get_trip(session: Session, code_or_id: str | int) -> Trip:
     return trip
 
 
+def loaded_trip(session: Session, code_or_id: str | int) -> Trip:
+    """A trip with everything its detail and its draft (``trip_draft``) read, in a fixed
+    number of statements however many items and years there are: while the caller holds it,
+    reading the draft in the same session lazy-loads nothing (no statement per item)."""
+    ident = code_or_id if isinstance(code_or_id, int) else get_trip(session, code_or_id).id
+    trip = session.scalars(
+        select(Trip).where(Trip.id == ident).options(*loader_options("TRIP_DETAIL_OPTS"))
+    ).unique().first()
+    if trip is None:
+        raise NotFoundError(f"找不到推广活动 {code_or_id}", f"No promotion trip {code_or_id}")
+    return trip
+
+
 def trip_detail(session: Session, code_or_id: str | int) -> TripDetail:
-    trip = get_trip(session, code_or_id)
-    return trip_details(session, ids=[trip.id])[0]
+    return trip_detail_row(loaded_trip(session, code_or_id))
 
 
 def list_events(

@@ -22,6 +22,7 @@ from desktop.editors.form import CheckList, EnumCombo, Form, IdCombo, row
 from desktop.editors.form_dialog import FormDialog
 from desktop.editors.zone_combo import ZoneCombo
 from desktop.formatting import fmt_datetime
+from desktop.lookups import organisation_choices
 from models import rules
 from models.enums import ItemKind, PersonKind
 from models.errors import ValidationError
@@ -69,7 +70,7 @@ class ItemDialog(FormDialog):
         self.beijing = QLabel()
         self.beijing.setStyleSheet("color: #2c5d8a;")
         self.place = QLineEdit()
-        self.organisation = IdCombo(((o.name(lang), o.id) for o in lookups.organisations),
+        self.organisation = IdCombo(organisation_choices(lookups, lang),
                                     none_label=self.tr("(none)"))
         self.attendees = CheckList(members)
         self.attendees.setMinimumHeight(120)

@@ -40,6 +40,7 @@ class ProducedProjects(QWidget):
         self.lang = ctx.lang
         self.trip_code: str | None = None
         self.event_code: str | None = None
+        self._shown = False  # the projects of trip_code / event_code are in the table
         self.model = LeadTableModel(ctx.lang, self)
         self.view = QTableView(self)
         self.view.setModel(self.model)
@@ -69,9 +70,17 @@ class ProducedProjects(QWidget):
         self.open_editors: list[LeadEditor] = []
         ctx.data_changed.connect(self._changed)
 
-    def show_source(self, trip_code: str | None = None, event_code: str | None = None) -> None:
+    def show_source(self, trip_code: str | None = None, event_code: str | None = None, *,
+                    again: bool = True) -> None:
+        """Read the projects of this trip or event; with ``again=False`` not for the source
+        already shown (an editor reloading after its own save, which changed no project: a
+        change of projects refreshes the panel itself)."""
+        if not again and self._shown and (trip_code, event_code) == (self.trip_code,
+                                                                    self.event_code):
+            return
         self.trip_code, self.event_code = trip_code, event_code
         self.refresh()
+        self._shown = True
 
     def refresh(self) -> None:
         if not self.trip_code and not self.event_code:

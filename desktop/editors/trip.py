@@ -10,6 +10,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -44,19 +45,22 @@ from desktop.editors.lead import LeadEditor
 from desktop.editors.own_unit import keep_to_own_unit, own_unit
 from desktop.editors.produced_projects import ProducedProjects
 from desktop.errors_text import describe
+from desktop.lookups import leader_choices, organisation_choices
 from desktop.tables.itinerary import ItineraryTableModel
 from desktop.undo.base import PlannerCommand
 from desktop.undo.trips import CreateTrip, EditTrip
+from desktop.worker import Progress, start_job
 from models.changes import RecordKind
 from models.checks import Conflict, run_checks
-from models.enums import ItemKind, PersonKind, RegionKind, TripStatus
+from models.enums import ItemKind, RegionKind, TripStatus
 from models.errors import PlannerError
 from models.language import Lang
 from models.lookups import Lookups, load_lookups
 from models.operations.items import ItemDraft
 from models.operations.trips import TripDraft, delegation, trip_draft
-from models.queries import get_trip, trip_detail
+from models.queries import get_trip, loaded_trip
 from models.record_types import RecordType
+from models.row_builders import trip_detail_row
 from models.rows import TripDetail
 from models.timeutil import BEIJING_TZ, at
 from models.wording import place_name
@@ -73,13 +77,23 @@ def new_trip_draft(lookups: Lookups, start: date) -> TripDraft:
                      end_date=start + timedelta(days=6), items=[])
 
 
+def open_findings(session: Session, code: str) -> list[Conflict]:
+    """The trip's findings not acknowledged."""
+    return [c for c in run_checks(session, trip_codes={code}) if c.is_open]
+
+
 class TripEditor(EditorDialog):
+    checked = Signal()  # the trip's findings are shown (read on a worker thread)
+
     def __init__(self, ctx: AppContext, trip_id: int | None = None,
                  parent: QWidget | None = None, today: date | None = None,
                  lookups: Lookups | None = None, day: date | None = None) -> None:
         """A new trip starts on ``day`` (the day clicked in the calendar) or on the next
         working day of the campaign's year seen from ``today``."""
         super().__init__(ctx, parent)
+        self.checks_loading = False  # the trip's findings are being read on a worker thread
+        self._checks_generation = 0
+        self._just_saved = False  # reloading after its own save (its projects are shown)
         self.trip_id = trip_id
         self.revision = 0
         self.code = ""
@@ -121,10 +135,7 @@ class TripEditor(EditorDialog):
         self.end = date_edit(self.loaded.end_date)
         self.days = QLabel()
         self.status = EnumCombo(TripStatus, lang)
-        order = list(PersonKind)  # city leaders first, external contacts last
-        leaders = sorted(self.lookups.people, key=lambda p: (order.index(p.kind), p.name_zh))
-        self.leader = IdCombo(((f"{p.name(lang)} · {p.title(lang)}" if p.title(lang)
-                                else p.name(lang), p.id) for p in leaders),
+        self.leader = IdCombo(leader_choices(self.lookups, lang),  # city leaders first
                               none_label=self.tr("(not decided)"))
         self.host_unit = IdCombo(((u.name(lang), u.id) for u in self.lookups.units),
                                  none_label=self.tr("(none)"))
@@ -168,7 +179,7 @@ class TripEditor(EditorDialog):
              f"{regions[c.region_id].name(lang) if c.region_id in regions else ''}", c.id)
             for c in self.lookups.cities)
         self.industries = CheckList((i.name(lang), i.id) for i in self.lookups.industries)
-        self.targets = CheckList((o.name(lang), o.id) for o in self.lookups.organisations)
+        self.targets = CheckList(organisation_choices(self.lookups, lang))
         grid = QGridLayout(page)
         labels = (self.tr("Destination cities"), self.tr("Industries"),
                   self.tr("Target organisations"))
@@ -234,13 +245,20 @@ class TripEditor(EditorDialog):
     # --- loading and showing -------------------------------------------------------------
 
     def reload(self) -> None:
+        """The trip's fields at once; its checks' findings beside them when they are read (on
+        a worker thread: checking a trip reads every trip of its months, longer than a frame
+        at ten years of history; at once when ``ctx.background_loading`` is off)."""
         conflicts: list[Conflict] = []
+        self._checks_generation += 1
+        self.checks_loading = False
         if self.trip_id is not None:
             with self.ctx.sessions() as session:
-                self.detail = trip_detail(session, self.trip_id)
+                trip = loaded_trip(session, self.trip_id)  # held: the draft reads it again
+                self.detail = trip_detail_row(trip)
                 self.loaded = trip_draft(session, self.trip_id)
-                conflicts = [c for c in run_checks(session, trip_codes={self.detail.code})
-                             if c.is_open]
+                del trip
+                if not self.ctx.background_loading:
+                    conflicts = open_findings(session, self.detail.code)
             self.revision = self.detail.revision
             self.code = self.detail.code
             self.heading.setText(f"{self.detail.code}  {self.detail.title(self.lang)}")
@@ -250,8 +268,45 @@ class TripEditor(EditorDialog):
             self.setWindowTitle(self.tr("New promotion trip"))
         self._show(self.loaded)
         self._show_conflicts(conflicts)
-        self.projects.show_source(trip_code=self.code or None)
+        self.projects.show_source(trip_code=self.code or None, again=not self._just_saved)
         self.tabs.setTabEnabled(self.projects_tab, self.trip_id is not None)
+        if self.trip_id is not None and self.ctx.background_loading:
+            self._read_checks(self.code)
+
+    def _read_checks(self, code: str) -> None:
+        """The trip's open findings, read on a worker thread; a newer load drops an older one.
+        The job belongs to the window's context, not to this editor, which may be closed (and
+        deleted) before it ends; its result comes to this editor only while it exists."""
+        generation, sessions = self._checks_generation, self.ctx.sessions
+
+        def work(_progress: Progress) -> tuple[int, list[Conflict] | PlannerError]:
+            with sessions() as session:
+                try:
+                    return generation, open_findings(session, code)
+                except PlannerError as exc:  # e.g. the trip was deleted meanwhile
+                    return generation, exc
+
+        self.checks_loading = True
+        job = start_job(work, self.ctx)
+        job.succeeded.connect(self._checks_read)
+        job.failed.connect(self._checks_failed)
+
+    def _checks_read(self, result: tuple[int, list[Conflict] | PlannerError]) -> None:
+        generation, found = result
+        if generation != self._checks_generation:
+            return
+        self.checks_loading = False
+        if isinstance(found, PlannerError):
+            self.errors.show_banner(describe(found, self.lang))
+        else:
+            self._show_conflicts(found, clear=False)
+        self.checked.emit()
+
+    def _checks_failed(self, exc: BaseException) -> None:
+        """The database could not be read (logged by the worker): said in the banner."""
+        self.checks_loading = False
+        self.errors.show_banner(describe(exc, self.lang))
+        self.checked.emit()
 
     def project_from_item(self) -> LeadEditor | None:
         """A new project prefilled from the selected (saved) itinerary item."""
@@ -296,9 +351,13 @@ class TripEditor(EditorDialog):
         self.logistics.setPlainText(d.logistics)
         self.emergency.setPlainText(d.emergency_contacts)
 
-    def _show_conflicts(self, conflicts: list[Conflict]) -> None:
-        self.clear_errors()
+    def _show_conflicts(self, conflicts: list[Conflict], clear: bool = True) -> None:
+        """The findings beside their fields and items; ``clear=False`` keeps what is shown
+        (findings read on a worker thread arrive after the user may have seen an error)."""
+        if clear:
+            self.clear_errors()
         uuids = {i.id: i.uuid for i in self.detail.items} if self.detail else {}
+        shown = self.itinerary.warnings
         self.itinerary.warnings = {}
         trip_id = self.detail.id if self.detail else -1
         for c in conflicts:
@@ -312,7 +371,8 @@ class TripEditor(EditorDialog):
                     known = self.itinerary.warnings.get(uuids[item_id])
                     self.itinerary.warnings[uuids[item_id]] = (
                         f"{known}\n{c.text(self.lang)}" if known else c.text(self.lang))
-        self.itinerary.set_rows(self.itinerary.rows())
+        if shown or self.itinerary.warnings:  # the rows' colours and tooltips change
+            self.itinerary.set_rows(self.itinerary.rows())
         self.conflicts = conflicts
 
     def _update_days(self) -> None:
@@ -427,7 +487,11 @@ class TripEditor(EditorDialog):
     def after_save(self, command: PlannerCommand) -> None:
         if self.trip_id is None:
             self.trip_id = min(command.changes.ids_of(RecordKind.TRIP))
-        self.reload()
+        self._just_saved = True
+        try:
+            self.reload()
+        finally:
+            self._just_saved = False
 
     record_type = RecordType.TRIPS
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtCore import QEvent, QPointF, Qt, QThreadPool
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, select
@@ -172,6 +172,9 @@ def calendar_as(campaign: Campaign, role: AccountRole, qtbot: QtBot,
 def engines() -> Iterator[list[Engine]]:
     opened: list[Engine] = []
     yield opened
+    # the calendar and the timeline read on the global pool's threads: let them finish and
+    # give their connections back before the engines close them (or one is left open)
+    QThreadPool.globalInstance().waitForDone(10_000)
     for engine in opened:
         engine.dispose()
 
