@@ -1,4 +1,4 @@
-"""PostgreSQL writes the history of an UPDATE once per statement (migration 0017, a trigger
+"""PostgreSQL writes the history of an UPDATE once per statement (migration 0016, a trigger
 with transition tables): an UPDATE of many rows typed without the program is described row by
 row from the columns, a row left as it was leaves no history, and the chain verifies."""
 
@@ -41,5 +41,5 @@ def test_one_update_of_many_rows_is_described_row_by_row(sessions: sessionmaker[
     assert [e.record_id for e in updates] == ids[:2]  # in id order, one each
     assert len(unchanged) == 1  # its creation only
     changes = {c.field: (c.old, c.new) for c in first[-1].changes}
-    assert changes == {"hq_city": ("斯图加特", "东莞"), "industry": (None, industry.code)}  # as before 0017
+    assert changes == {"hq_city": ("斯图加特", "东莞"), "industry": (None, industry.code)}  # as before 0016
     assert first[-1].record_label == "甲公司"

@@ -1,6 +1,6 @@
 """the history of many updated records written once per statement on PostgreSQL
 
-Revision ID: 0017
+Revision ID: 0016
 Revises: 0015
 Create Date: 2026-12-02 12:05:00
 
@@ -24,7 +24,7 @@ from pathlib import Path
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0017'
+revision = '0016'
 down_revision = '0015'
 branch_labels = None
 depends_on = None
