@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import QObject
+from sqlalchemy.orm import Session
 
 from desktop.context import AppContext
 from models.changes import OpChanges, RecordKind
@@ -15,6 +17,14 @@ from models.lookups import Lookups, load_lookups
 CHANGES = (RecordKind.PERSON, RecordKind.ORGANISATION, RecordKind.UNIT, RecordKind.CAMPAIGN)
 
 
+@dataclass(frozen=True)
+class ReadLookups:
+    """Lookups read on a worker thread, with the cache's generation when the read began."""
+
+    generation: int
+    lookups: Lookups
+
+
 class LookupCache(QObject):
     """The window's lookups, loaded on first use and again after the directory changes."""
 
@@ -22,11 +32,32 @@ class LookupCache(QObject):
         super().__init__(ctx)
         self.ctx = ctx
         self._lookups: Lookups | None = None
+        self._generation = 0  # one more at each change of the reference data
         ctx.data_changed.connect(self._changed)
 
     def _changed(self, changes: OpChanges) -> None:
         if changes.touches(*CHANGES):
             self._lookups = None
+            self._generation += 1
+
+    def reader(self) -> Callable[[Session], ReadLookups]:
+        """How a worker thread gets the lookups (called on the UI thread): the cached ones,
+        or read in the worker's session when there are none (20,000 organisations: 0.3 s
+        the window no longer waits for). Hand the result to :meth:`keep`."""
+        cached, generation = self._lookups, self._generation
+
+        def read(session: Session) -> ReadLookups:
+            return ReadLookups(generation, cached if cached is not None else load_lookups(session))
+
+        return read
+
+    def keep(self, read: ReadLookups) -> Lookups:
+        """The lookups a worker read, cached; read again here if the reference data changed
+        while it was reading."""
+        if read.generation != self._generation:
+            return self.get()
+        self._lookups = read.lookups
+        return read.lookups
 
     def get(self) -> Lookups:
         if self._lookups is None:

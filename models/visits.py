@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, joinedload, selectinload
@@ -157,13 +158,35 @@ def coverage(session: Session, by: str) -> list[CoverageRow]:
         return rows
     if by not in ("industry", "region"):
         raise ValueError(by)
+    return _coverage_of(list_targets(session), by)
+
+
+def _coverage_of(targets: list[TargetRow], by: str) -> list[CoverageRow]:
     groups: dict[int, list[TargetRow]] = defaultdict(list)
     keys: dict[int, Ref] = {}
     none = Ref(0, "（未定）", "(none)")
-    for row in list_targets(session):
+    for row in targets:
         key = (row.industry if by == "industry" else row.region) or none
         groups[key.id].append(row)
         keys[key.id] = key
     return [CoverageRow(keys[k], len(rows), sum(r.visited for r in rows),
                         sum(r.planned for r in rows))
             for k, rows in sorted(groups.items(), key=lambda kv: (kv[0] == 0, kv[0]))]
+
+
+@dataclass(frozen=True)
+class VisitsOverview:
+    """What the visits page shows beside the visits, read in one go (plain rows, any thread):
+    the target HQs' coverage by team, industry and region, the teams and the target list."""
+
+    by_team: list[CoverageRow]
+    by_industry: list[CoverageRow]
+    by_region: list[CoverageRow]
+    teams: list[TeamRow]
+    targets: list[TargetRow]
+
+
+def visits_overview(session: Session) -> VisitsOverview:
+    targets = list_targets(session)  # read once for the list and two of the coverages
+    return VisitsOverview(coverage(session, "team"), _coverage_of(targets, "industry"),
+                          _coverage_of(targets, "region"), list_teams(session), targets)

@@ -59,6 +59,7 @@ from models.changes import OpChanges, RecordKind
 translate = QCoreApplication.translate
 
 SORT_ARROW_ROOM = 48  # a header's padding and its sort arrow on either side of the centred title
+FIT_SAMPLE = 40  # rows whose contents fit the columns: those in sight (and no more than this)
 
 
 class EntityPage(QWidget):
@@ -109,6 +110,7 @@ class EntityPage(QWidget):
         self.view.verticalHeader().setDefaultSectionSize(26)
         header = self.view.horizontalHeader()
         header.setHighlightSections(False)
+        header.setResizeContentsPrecision(FIT_SAMPLE)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(bool(model.columns) and not model.columns[-1].align_right)
         self.view.doubleClicked.connect(lambda _i: self.edit_selected())
@@ -130,6 +132,9 @@ class EntityPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.splitter, 1)
         ctx.data_changed.connect(self._data_changed)
+        if self.initial_sort:  # sorted from the first read on, by the worker that reads
+            self.view.sortByColumn(self.model.column_number(self.initial_sort),
+                                   Qt.SortOrder.AscendingOrder)
 
     # --- for subclasses ------------------------------------------------------------------
 
@@ -138,8 +143,14 @@ class EntityPage(QWidget):
         function it returns runs on a worker thread with a session of its own."""
         raise NotImplementedError
 
-    def rows_loaded(self) -> None:
-        """New rows are in the model (UI thread)."""
+    def side_read(self) -> Callable[[Session], Any] | None:
+        """What the page shows beside its rows (totals, a second list, reference data): called
+        on the UI thread, the function it returns runs after ``query``'s in the same session,
+        on the worker thread, and what it reads is handed to :meth:`rows_loaded`."""
+        return None
+
+    def rows_loaded(self, side: Any) -> None:
+        """New rows are in the model (UI thread); ``side`` is what ``side_read`` read."""
 
     def add_filter(self, label: str, name: str, choices: list[tuple[str, Any]]) -> QComboBox:
         """A combo box of (text, predicate) choices: the rows for which the chosen one holds."""
@@ -172,29 +183,32 @@ class EntityPage(QWidget):
         ``ctx.background_loading`` is off (tests, screenshots)."""
         self._generation += 1
         generation = self._generation
-        read = self.query()
+        read, side = self.query(), self.side_read()
         self.stale = False
         if not self.ctx.background_loading:
             with self.ctx.sessions() as session:
-                self._show_rows(read(session))
+                rows = read(session)
+                beside = side(session) if side is not None else None
+            self._show_rows(rows, beside)
             return
         sessions, prepare = self.ctx.sessions, self.model.prepare
 
-        def work(_progress: Progress) -> Prepared[Any]:
+        def work(_progress: Progress) -> tuple[Prepared[Any], Any]:
             with sessions() as session:
                 rows = read(session)
-            return prepare(rows)  # search texts and the sort, off the UI thread too
+                beside = side(session) if side is not None else None
+            return prepare(rows), beside  # search texts and the sort, off the UI thread too
 
         self.loading = True
         self.count.setText(translate("EntityPage", "Loading…"))
         job = start_job(work, self)
-        job.succeeded.connect(lambda rows: self._loaded(generation, rows))
+        job.succeeded.connect(lambda read: self._loaded(generation, *read))
         job.failed.connect(lambda exc: self._load_failed(generation, exc))
 
-    def _loaded(self, generation: int, rows: Prepared[Any]) -> None:
+    def _loaded(self, generation: int, rows: Prepared[Any], side: Any) -> None:
         if generation == self._generation:
             self.loading = False
-            self._show_rows(rows)
+            self._show_rows(rows, side)
 
     def _load_failed(self, generation: int, exc: BaseException) -> None:
         if generation == self._generation:
@@ -203,18 +217,15 @@ class EntityPage(QWidget):
             self._update_count()
             self.messages.show_problem(describe(exc, self.lang), True)
 
-    def _show_rows(self, rows: list[Any] | Prepared[Any]) -> None:
+    def _show_rows(self, rows: list[Any] | Prepared[Any], side: Any = None) -> None:
         selected = self.selected_ids()
         if isinstance(rows, Prepared):
             self.model.set_prepared(rows)
         else:
             self.model.set_rows(rows)
-        self.rows_loaded()
+        self.rows_loaded(side)
         if not self.view.horizontalHeader().property("fitted"):
             self.fit_columns()
-            if self.initial_sort:
-                self.view.sortByColumn(self.model.column_number(self.initial_sort),
-                                       Qt.SortOrder.AscendingOrder)
         wanted = [i for i in self._select_after_load if self.model.find_row(i) >= 0]
         self._select_after_load = []
         for n, ident in enumerate(wanted or selected):
@@ -225,7 +236,10 @@ class EntityPage(QWidget):
 
     def fit_columns(self) -> None:
         """Each column as wide as its contents and its whole title beside the sort arrow (up to
-        its limit); a ``stretch`` column takes what the others leave of the page's width."""
+        its limit); a ``stretch`` column takes what the others leave of the page's width.
+        The contents measured are the first :data:`FIT_SAMPLE` rows in sight (Qt would measure
+        a thousand, every cell's text through Python: a second for 20,000 projects; and with
+        no limit, every row of a page not yet shown)."""
         self.view.resizeColumnsToContents()
         header = self.view.horizontalHeader()
         metrics = header.fontMetrics()

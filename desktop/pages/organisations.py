@@ -61,9 +61,11 @@ class OrganisationsPage(EntityPage):
     def query(self) -> Callable[[Session], list[OrganisationRow]]:
         return queries.list_organisations
 
-    def rows_loaded(self) -> None:
-        with self.ctx.sessions() as session:
-            self.targets = target_regions(session)
+    def side_read(self) -> Callable[[Session], dict[int, Ref | None]]:
+        return target_regions
+
+    def rows_loaded(self, side: dict[int, Ref | None]) -> None:
+        self.targets = side
         self.proxy.set_predicate("target", self.target_filter.currentData())
 
     def mark_selected(self) -> TargetDialog | None:

@@ -156,10 +156,14 @@ class ProjectsPage(EntityPage):
     def query(self) -> Callable[[Session], list[LeadRow]]:
         return queries.list_leads
 
-    def rows_loaded(self) -> None:
-        with self.ctx.sessions() as session:
-            campaigns = queries.campaigns(session)
-        self.campaign = max(campaigns, key=lambda c: c.year) if campaigns else None
+    def side_read(self) -> Callable[[Session], list[CampaignRow]]:
+        return queries.campaigns  # the newest one's targets and flagship threshold
+
+    def rows_loaded(self, side: list[CampaignRow]) -> None:
+        campaign = max(side, key=lambda c: c.year) if side else None
+        if campaign != self.campaign:  # its targets in the totals (made as the rows came in)
+            self.campaign = campaign
+            self._rows_shown_changed()
 
     # --- what is shown --------------------------------------------------------------------
 
@@ -182,18 +186,24 @@ class ProjectsPage(EntityPage):
 
     def totals_text(self, rows: list[LeadRow]) -> str:
         lang = self.lang
-        signed = sum(r.amount_cny for r in rows if r.stage in SIGNED_STAGES)
-        waiting = sum(r.amount_cny for r in rows if r.awaits_confirmation)
+        amount = signed = waiting = funds = flagships = 0
+        for r in rows:  # one pass: 20,000 projects at ten years of history
+            amount += r.amount_cny
+            funds += r.funds_in_cny
+            if r.awaits_confirmation:
+                waiting += r.amount_cny
+            if r.stage in SIGNED_STAGES:
+                signed += r.amount_cny
+                flagships += r.is_flagship
         parts = [
             self.tr("%n project(s)", "", len(rows)),
-            self.tr("amount %1").replace("%1", money(sum(r.amount_cny for r in rows), lang)),
+            self.tr("amount %1").replace("%1", money(amount, lang)),
             self.tr("signed %1").replace("%1", money(signed, lang)),
         ]
         if waiting:
             parts.append(self.tr("of which unconfirmed %1").replace("%1", money(waiting, lang)))
         parts += [
-            self.tr("funds in %1").replace("%1", money(sum(r.funds_in_cny for r in rows),
-                                                          lang)),
+            self.tr("funds in %1").replace("%1", money(funds, lang)),
         ]
         c = self.campaign
         if c is not None and c.target_investment_cny:
@@ -201,7 +211,6 @@ class ProjectsPage(EntityPage):
                 "%1", money(c.target_investment_cny, lang)).replace(
                 "%2", f"{signed * 100 / c.target_investment_cny:.0f}"))
         if c is not None and c.flagship_threshold_cny:
-            flagships = sum(1 for r in rows if r.is_flagship and r.stage in SIGNED_STAGES)
             parts.append(self.tr("signed flagship projects %1 of %2").replace(
                 "%1", str(flagships)).replace("%2", str(c.target_flagship_projects)))
         return " · ".join(parts)

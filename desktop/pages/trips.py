@@ -26,6 +26,7 @@ from desktop.editors.item_dialog import ItemDialog
 from desktop.editors.opening import Editors
 from desktop.editors.saving import save
 from desktop.formatting import fmt_date, in_brackets, join_names
+from desktop.lookups import ReadLookups
 from desktop.pages.entity_page import EntityPage
 from desktop.tables.itinerary import ItineraryTableModel, draft_of
 from desktop.tables.trips import TripTableModel
@@ -98,8 +99,11 @@ class TripsPage(EntityPage):
     def query(self) -> Callable[[Session], list[TripRow]]:
         return queries.list_trips
 
-    def rows_loaded(self) -> None:
-        self.lookups = self.itinerary.lookups = self.editors.lookups.get()
+    def side_read(self) -> Callable[[Session], ReadLookups]:
+        return self.editors.lookups.reader()  # the itinerary's names; nothing read if cached
+
+    def rows_loaded(self, side: ReadLookups) -> None:
+        self.lookups = self.itinerary.lookups = self.editors.lookups.keep(side)
 
     def show_detail(self, row: TripRow | None) -> None:
         if row is None:

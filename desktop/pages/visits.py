@@ -53,7 +53,7 @@ from models.errors import PlannerError
 from models.leads import HqVisit
 from models.operations.teams import team_draft, visit_draft
 from models.rows import HqVisitRow, TargetRow, TeamRow
-from models.visits import coverage, list_targets, list_teams, list_visits
+from models.visits import VisitsOverview, list_teams, list_visits, visits_overview
 
 
 def _table(model: RowTableModel[Any], parent: QWidget) -> QTableView:
@@ -191,16 +191,16 @@ class VisitsPage(EntityPage):
     def query(self) -> Callable[[Session], list[HqVisitRow]]:
         return list_visits
 
-    def rows_loaded(self) -> None:
-        with self.ctx.sessions() as session:
-            self.by_team.set_rows(coverage(session, "team"))
-            self.by_industry.set_rows(coverage(session, "industry"))
-            self.by_region.set_rows(coverage(session, "region"))
-            teams = list_teams(session)
-            targets = list_targets(session)
-        self.teams.set_rows(teams)
-        self._refill_teams(teams)
-        self.target_list.set_rows(targets)
+    def side_read(self) -> Callable[[Session], VisitsOverview]:
+        return visits_overview
+
+    def rows_loaded(self, side: VisitsOverview) -> None:
+        self.by_team.set_rows(side.by_team)
+        self.by_industry.set_rows(side.by_industry)
+        self.by_region.set_rows(side.by_region)
+        self.teams.set_rows(side.teams)
+        self._refill_teams(side.teams)
+        self.target_list.set_rows(side.targets)
         if not self.targets_view.horizontalHeader().property("fitted"):
             self.targets_view.resizeColumnsToContents()
             self.targets_view.horizontalHeader().setProperty("fitted", True)
@@ -219,6 +219,8 @@ class VisitsPage(EntityPage):
         self.proxy.set_predicate("team", self.team_filter.currentData())
 
     def shown_rows(self) -> list[HqVisitRow]:
+        if self.proxy.rowCount() == self.model.rowCount():  # nothing filtered out
+            return self.model.rows()
         return [self.proxy.index(n, 0).data(ROW_ROLE) for n in range(self.proxy.rowCount())]
 
     def _show_summary(self, *_args: object) -> None:

@@ -231,6 +231,8 @@ class RowFilterProxy(QSortFilterProxyModel):
 
     def set_predicate(self, name: str, predicate: Callable[[Any], bool] | None) -> None:
         """Keep only the rows for which ``predicate(row)`` holds (None removes the filter)."""
+        if predicate is None and name not in self._predicates:
+            return  # no such filter: nothing to take away, no 20,000 rows to filter again
 
         def change() -> None:
             if predicate is None:

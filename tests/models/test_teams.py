@@ -38,7 +38,14 @@ from models.operations.teams import (
     update_team,
 )
 from models.teams import ChainLeader, Team
-from models.visits import coverage, find_team, list_targets, list_teams, list_visits
+from models.visits import (
+    coverage,
+    find_team,
+    list_targets,
+    list_teams,
+    list_visits,
+    visits_overview,
+)
 from tests.factories import World, make_world
 
 
@@ -122,6 +129,11 @@ def test_coverage_counts_visited_planned_and_untouched(sessions: sessionmaker[Se
     assert (by_team.targets, by_team.visited, by_team.planned, by_team.untouched) == (3, 1, 1, 1)
     assert targets["目标企业0"].visited and targets["目标企业1"].planned
     assert not targets["目标企业2"].visited and not targets["目标企业2"].planned
+    with sessions() as s:  # the visits page's one read (on its worker thread) says the same
+        overview = visits_overview(s)
+        assert overview.by_industry == [by_industry] and overview.by_region == [by_region]
+        assert overview.by_team == [by_team] and overview.teams == list_teams(s)
+        assert overview.targets == list_targets(s)
 
 
 def test_deleting_a_team_keeps_its_visits(sessions: sessionmaker[Session], world: World) -> None:
