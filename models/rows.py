@@ -32,7 +32,7 @@ def pick(zh: str, en: str, lang: Lang) -> str:
     return en if lang == "en" and en else zh
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Ref:
     """A named record referred to by another (industry, unit, organisation, region)."""
 
@@ -45,7 +45,7 @@ class Ref:
         return pick(self.name_zh, self.name_en, lang)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CampaignRow:
     id: int
     uuid: str
@@ -70,7 +70,7 @@ class CampaignRow:
         return pick(self.name_zh, self.name_en, lang)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RegionRow:
     id: int
     code: str
@@ -82,7 +82,7 @@ class RegionRow:
         return pick(self.name_zh, self.name_en, lang)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CityRow:
     id: int
     name_zh: str
@@ -95,7 +95,7 @@ class CityRow:
         return pick(self.name_zh, self.name_en, lang)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class UnitRow:
     id: int
     name_zh: str
@@ -106,7 +106,7 @@ class UnitRow:
         return pick(self.name_zh, self.name_en, lang)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PersonRow:
     id: int
     uuid: str
@@ -135,7 +135,7 @@ class PersonRow:
         return pick(self.title_zh, self.title_en, lang)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OrganisationRow:
     id: int
     uuid: str
@@ -167,13 +167,13 @@ class OrganisationRow:
         return pick(self.hq_city, self.hq_city_en, lang)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MemberRow:
     person: PersonRow
     role: MemberRole
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ItemRow:
     id: int
     uuid: str
@@ -244,7 +244,7 @@ class ItemRow:
         return self.ends_at.astimezone(BEIJING)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TripRow:
     id: int
     uuid: str
@@ -265,7 +265,7 @@ class TripRow:
         return pick(self.title_zh, self.title_en, lang)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TripDetail(TripRow):
     cities: tuple[CityRow, ...]
     industries: tuple[Ref, ...]
@@ -280,7 +280,7 @@ class TripDetail(TripRow):
     notes: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SessionRow:
     id: int
     uuid: str
@@ -298,7 +298,7 @@ class SessionRow:
         return pick(self.title_zh, self.title_en, lang)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class InvitationRow:
     organisation: OrganisationRow
     rsvp: RsvpState
@@ -306,7 +306,7 @@ class InvitationRow:
     notes: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class StaffPostRow:
     """A staff post of the run-of-show."""
 
@@ -330,7 +330,7 @@ class StaffPostRow:
         return pick(self.duty, self.duty_en, lang)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class VipSeatRow:
     """A guest of honour with the organisation and title the seating list prints."""
 
@@ -341,7 +341,7 @@ class VipSeatRow:
     seat_no: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class UnitDutyRow:
     """What one responsible unit does for the event, and whom to call there."""
 
@@ -350,7 +350,7 @@ class UnitDutyRow:
     contact: PersonRow | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EventRow:
     id: int
     uuid: str
@@ -384,7 +384,7 @@ class EventRow:
         return self.ends_at.astimezone(ZoneInfo(self.timezone))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EventDetail(EventRow):
     industries: tuple[Ref, ...]
     sessions: tuple[SessionRow, ...]
@@ -407,7 +407,7 @@ class EventDetail(EventRow):
         )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class StageStep:
     """One step of a project's stage history."""
 
@@ -421,7 +421,7 @@ _SIGNED = frozenset({LeadStage.SIGNED, LeadStage.CONSTRUCTION, LeadStage.FUNDS_I
                      LeadStage.PRODUCTION})  # models.leads.SIGNED_STAGES
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LeadRow:
     id: int
     uuid: str
@@ -463,7 +463,7 @@ class LeadRow:
         return self.source_trip_code or self.source_event_code
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class HqVisitRow:
     id: int
     organisation: Ref
@@ -502,7 +502,7 @@ class HqVisitRow:
         return pick(self.place, self.place_en, lang)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TeamRow:
     """A team of the 百队千企 campaign with its visits counted."""
 
@@ -524,7 +524,7 @@ class TeamRow:
         return pick(self.name, self.name_en, lang)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TargetRow:
     """An organisation on the target list (千企), and whether a team has been there."""
 
@@ -537,7 +537,7 @@ class TargetRow:
     planned: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CoverageRow:
     """Target HQs of one team, industry or region: visited, planned, not yet touched."""
 
