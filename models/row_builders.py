@@ -4,6 +4,7 @@ the object; the queries in :mod:`models.queries` load the relations they read in
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
 from models.campaign import Campaign, City, Industry, Region, Unit
@@ -46,7 +47,14 @@ ROWS_PER_CHUNK = 1000
 def ref(obj: Industry | Unit | Organisation | Region | Person | None) -> Ref | None:
     if obj is None:
         return None
-    return Ref(obj.id, obj.name_zh, obj.name_en, getattr(obj, "code", "") or "")
+    return _shared_ref(obj.id, obj.name_zh, obj.name_en, getattr(obj, "code", "") or "")
+
+
+@lru_cache(maxsize=4096)
+def _shared_ref(ident: int, name_zh: str, name_en: str, code: str) -> Ref:
+    """One Ref for the same values: 20,000 projects refer to 70 units and 20 industries, and
+    each row held its own copy of them (about 5 MiB of the projects' list at scale 1)."""
+    return Ref(ident, name_zh, name_en, code)
 
 
 def campaign_row(c: Campaign) -> CampaignRow:
