@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from models.checks.calendars import calendar_last_year, china_day
+from models.checks.holiday_tables import holiday_table
 from models.language import Lang
 from models.wording import MONTHS_EN, weekday
 from planning.layout import days_in_month
@@ -73,13 +74,7 @@ def span_label(first: date, last: date, lang: Lang) -> str:
 
 @cache
 def _holidays(country: str, year: int, lang: Lang) -> dict[date, str]:
-    import holidays  # its tables (5 MiB) on the first view that shows holidays, not at start
-
-    language = "en_US" if lang == "en" else "zh_CN"
-    try:
-        table = holidays.country_holidays(country, years=year, language=language)
-    except NotImplementedError:
-        return {}
+    table = holiday_table(country, year, "en_US" if lang == "en" else "zh_CN")
     return {day: _short_holiday(name) for day, name in sorted(table.items())}
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,6 +24,7 @@ import pytest
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from models.checks.holiday_tables import CACHE_ENV
 from models.database import open_database
 from tests.pgserver import PgServer, PgUnavailableError, find_server
 
@@ -32,6 +34,8 @@ BOTH_BACKENDS_UNDER = ("models",)
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    # the holiday tables the tests ask for are kept in a folder of the run, not the user's cache
+    os.environ[CACHE_ENV] = tempfile.mkdtemp(prefix="campaign-planner-cache-")
     config.addinivalue_line(
         "markers",
         "backends(*names): run the database fixtures on these back ends "

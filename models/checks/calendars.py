@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from models.checks.holiday_tables import holiday_table, supported_languages
+
 # chinese-calendar's English names, in Chinese
 CN_NAMES = {
     "New Year's Day": "元旦", "Spring Festival": "春节", "Tomb-sweeping Day": "清明节",
@@ -58,22 +60,13 @@ def country_name(code: str) -> tuple[str, str]:
 
 @lru_cache(maxsize=512)
 def _table(country: str, year: int, language: str | None) -> dict[date, str]:
-    import holidays  # 0.2 s of imports: only when a check needs a holiday, not at start
-
-    try:
-        table = holidays.country_holidays(country, years=year, language=language)
-    except NotImplementedError:  # a country the package does not know
-        return {}
-    return {day: str(name) for day, name in table.items()}
+    return holiday_table(country, year, language)  # from the cache file, or the package
 
 
 @lru_cache(maxsize=256)  # a country's table is built to ask it (0.3 ms); once will do
 def _languages(country: str) -> tuple[str | None, str | None]:
-    import holidays
-
-    try:
-        supported = holidays.country_holidays(country).supported_languages
-    except NotImplementedError:
+    supported = supported_languages(country)
+    if supported is None:  # a country the package does not know
         return None, None
     zh = "zh_CN" if "zh_CN" in supported else (
         _ZH_LANGUAGE.get(country) if _ZH_LANGUAGE.get(country) in supported else None)
