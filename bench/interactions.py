@@ -1,6 +1,6 @@
 """Interactions in the main window, in process and offscreen, timed for the runner.
 
-    python -m bench.interactions --db URL [--repeat 5]
+    python -m bench.interactions --db URL [--repeat 5] [--only calendar,timeline]
 
 Builds the real main window on the database (tables load on worker threads as in the program)
 and prints one JSON line per measure: ``{"what": ..., "times": [seconds, ...], "note": ...}``.
@@ -35,7 +35,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else "")
     parser.add_argument("--db", required=True)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--only", default="",
+                        help="comma-separated words: run only the measures whose name holds "
+                             "one of them (e.g. calendar,timeline)")
     args = parser.parse_args(argv)
+    only = [w.strip() for w in args.only.split(",") if w.strip()]
+
+    def wanted(what: str) -> bool:
+        return not only or any(word in what for word in only)
 
     from PySide6.QtCore import QEvent, QThreadPool  # noqa: TID251
     from PySide6.QtWidgets import QApplication, QComboBox  # noqa: TID251
@@ -80,6 +87,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         """Wall time from the action to the filled, painted view; beside it the UI thread's
         CPU time (not inflated by other processes' load) and its longest stretch without
         handling events (what the user feels as a freeze; work on worker threads not counted)."""
+        if not wanted(what):
+            return
         times, cpu, longest = [], [], []
         for _ in range(args.repeat):
             if before is not None:
