@@ -31,7 +31,15 @@ from desktop.calendar.banner import Banner
 from desktop.calendar.filters import FilterBar
 from desktop.calendar.legend import Legend
 from desktop.calendar.style import HEADER_BG, ColourBy, legend
-from desktop.calendar.timeline_parts import LABEL_W, TimelineCanvas, TimelineHeader, TimelineLabels
+from desktop.calendar.timeline_parts import (
+    LABEL_W,
+    LayoutKey,
+    TimelineCanvas,
+    TimelineHeader,
+    TimelineLabels,
+    YearLayout,
+    lay_out_year,
+)
 from desktop.context import AppContext
 from desktop.elided_label import ElidedLabel
 from desktop.errors_text import describe
@@ -40,7 +48,6 @@ from desktop.worker import Progress, start_job
 from models.changes import OpChanges
 from models.enums import TripStatus
 from models.errors import NotFoundError
-from models.language import Lang
 from models.queries import current_campaign
 from planning.check_marks import CheckMarks, read_marks
 from planning.entries import CalendarEntry, EntryKind
@@ -61,16 +68,25 @@ class YearRead:
     entries: list[CalendarEntry]
     marks: CheckMarks
     permits: Permits
+    layout: YearLayout  # the bars laid out for the zoom and the rows asked for
 
 
-def _year_reader(year: int, filters: Filters, lang: Lang,
-                 choices: bool) -> Callable[[Session], YearRead]:
+def _year_reader(key: LayoutKey, filters: Filters, choices: bool,
+                 font: QFont) -> Callable[[Session], YearRead]:
+    """Read ``key.year`` and lay its bars out for ``key`` (in ``font``, a copy the reader
+    alone uses): the UI thread then only shows them. The rows are the regions read here when
+    the filter choices are read again."""
+    year, lang = key.year, key.lang
+
     def read(session: Session) -> YearRead:
         first, last = date(year, 1, 1), date(year, 12, 31)
         entries = load_entries(session, first, last, replace(filters, items=False))
-        return YearRead(year, filter_choices(session) if choices else None, entries,
+        read_choices = filter_choices(session) if choices else None
+        regions = tuple(read_choices.regions) if read_choices is not None else key.regions
+        layout = lay_out_year(entries, replace(key, regions=regions), font)
+        return YearRead(year, read_choices, entries,
                         read_marks(session, first, last, lang, entries),
-                        read_permits(session, entries, lang))
+                        read_permits(session, entries, lang), layout)
 
     return read
 
@@ -280,8 +296,9 @@ class TimelineView(QWidget):
             self.year = self._campaign_year()
         self._generation += 1
         generation = self._generation
-        read = _year_reader(self.year, self.filter_bar.filters(), self.ctx.lang,
-                            self._choices_stale)
+        key = replace(self.canvas.layout_key(), year=self.year, lang=self.ctx.lang)
+        read = _year_reader(key, self.filter_bar.filters(), self._choices_stale,
+                            self.canvas.bar_font())
         if not self.ctx.background_loading:
             with self.ctx.sessions() as session:
                 self._show_year(read(session))
@@ -323,7 +340,7 @@ class TimelineView(QWidget):
         c = self.canvas
         c.marks, c.permits = data.marks, data.permits
         c.lang, c.year, c.today = self.ctx.lang, data.year, self.today
-        c.set_entries(self.entries)
+        c.set_entries(self.entries, data.layout)  # laid out again only if the zoom changed
         self.header.update()
         self.labels.setMinimumHeight(0)
         self.labels.update()
@@ -345,11 +362,14 @@ class TimelineView(QWidget):
     @override
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if not self._fitted:  # first, so that the year's read lays its bars out for this zoom
+            self._fitted = True
+            if self.year is None:
+                self.year = self._campaign_year()
+            self.canvas.year = self.year  # (no bars yet: a year's width to fit)
+            self.fit_year()
         if self._stale:
             self.refresh()
-        if not self._fitted:
-            self._fitted = True
-            self.fit_year()
 
     # --- acting on bars ---------------------------------------------------------------------
 
