@@ -51,6 +51,7 @@ def loaded_in_background(qtbot: QtBot, sessions: sessionmaker[Session], width: i
         view.show()
         if meanwhile is not None:
             meanwhile(view)
+    qtbot.waitUntil(lambda: not view.marks_loading, timeout=20_000)  # its marks follow
     return view
 
 
@@ -77,6 +78,7 @@ def test_the_bars_laid_out_on_the_worker_thread_are_those_the_ui_thread_makes(
         calls.clear()
         with qtbot.waitSignal(view.loaded, timeout=20_000):
             view.set_grouping(grouping)
+        qtbot.waitUntil(lambda: not view.marks_loading, timeout=20_000)
     canvas = view.canvas
     assert len(canvas.entries) > 60 and len(canvas.label_rects()) > 10
     assert (False, len(canvas.entries)) in calls  # laid out by the reader, off the UI thread
