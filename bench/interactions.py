@@ -1,6 +1,6 @@
 """Interactions in the main window, in process and offscreen, timed for the runner.
 
-    python -m bench.interactions --db URL [--repeat 5]
+    python -m bench.interactions --db URL [--repeat 5] [--only calendar,timeline]
 
 Builds the real main window on the database (tables load on worker threads as in the program)
 and prints one JSON line per measure: ``{"what": ..., "times": [seconds, ...], "note": ...}``.
@@ -8,7 +8,8 @@ Each time runs from the user's action until the view is filled and painted (``gr
 the times, the UI thread's CPU seconds and its longest stretch without handling events (reads
 on worker threads do not freeze the window, so a view filled in 300 ms may block it for 20):
 
-- switching to each view (after a change elsewhere made it stale, so it reads again);
+- switching to each view (after a change elsewhere made it stale, so it reads again; the view
+  left, which reloads for the same change, is let finish first unless ``--overlap``);
 - opening a trip's editor (the biggest trip of the newest year) until it is painted;
 - applying a filter on the trips page (a region), and one keystroke of the search box (the
   filtering it triggers after its 150 ms pause, which is not counted);
@@ -41,7 +42,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else "")
     parser.add_argument("--db", required=True)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--only", default="",
+                        help="comma-separated words: run only the measures whose name holds "
+                             "one of them (e.g. calendar,timeline)")
+    parser.add_argument("--overlap", action="store_true",
+                        help="start each view switch while the view left is still reloading "
+                             "(how the switches were measured before: its reload counted in the switch)")
     args = parser.parse_args(argv)
+    only = [w.strip() for w in args.only.split(",") if w.strip()]
+
+    def wanted(what: str) -> bool:
+        return not only or any(word in what for word in only)
 
     from PySide6.QtCore import QEvent, QThreadPool  # noqa: TID251
     from PySide6.QtWidgets import QApplication, QComboBox  # noqa: TID251
@@ -86,6 +97,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         """Wall time from the action to the filled, painted view; beside it the UI thread's
         CPU time (not inflated by other processes' load) and its longest stretch without
         handling events (what the user feels as a freeze; work on worker threads not counted)."""
+        if not wanted(what):
+            return
         times, cpu, longest = [], [], []
         for _ in range(args.repeat):
             if before is not None:
@@ -120,6 +133,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             settle(window.current_page())
             ctx.notify(OpChanges.all())  # the view to measure reads its data again when shown
             app.processEvents()
+            if not args.overlap:  # the view left reloads too (it is shown): let it finish
+                settle(window.current_page())
 
         def switch(key: str = key) -> None:
             page = blocking(lambda: window.show_page(key))

@@ -21,6 +21,7 @@ class FilterBar(QWidget):
         super().__init__(parent)
         self.lang = lang
         self._loading = False
+        self._choices: FilterChoices | None = None  # what the boxes list
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
@@ -70,7 +71,11 @@ class FilterBar(QWidget):
         return combo
 
     def set_choices(self, choices: FilterChoices) -> None:
-        """Fill the boxes, keeping what was chosen where it still exists."""
+        """Fill the boxes, keeping what was chosen where it still exists (the same choices read
+        again after a change elsewhere leave the boxes as they are: ~1,000 people)."""
+        if choices == self._choices:
+            return
+        self._choices = choices
         current = self.filters()
         self._loading = True
         try:

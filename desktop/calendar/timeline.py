@@ -31,7 +31,15 @@ from desktop.calendar.banner import Banner
 from desktop.calendar.filters import FilterBar
 from desktop.calendar.legend import Legend
 from desktop.calendar.style import HEADER_BG, ColourBy, legend
-from desktop.calendar.timeline_parts import LABEL_W, TimelineCanvas, TimelineHeader, TimelineLabels
+from desktop.calendar.timeline_parts import (
+    LABEL_W,
+    LayoutKey,
+    TimelineCanvas,
+    TimelineHeader,
+    TimelineLabels,
+    YearLayout,
+    lay_out_year,
+)
 from desktop.context import AppContext
 from desktop.elided_label import ElidedLabel
 from desktop.errors_text import describe
@@ -40,7 +48,6 @@ from desktop.worker import Progress, start_job
 from models.changes import OpChanges
 from models.enums import TripStatus
 from models.errors import NotFoundError
-from models.language import Lang
 from models.queries import current_campaign
 from planning.check_marks import CheckMarks, read_marks
 from planning.entries import CalendarEntry, EntryKind
@@ -59,24 +66,35 @@ class YearRead:
     year: int
     choices: FilterChoices | None  # read again only after a change to the reference data
     entries: list[CalendarEntry]
-    marks: CheckMarks
+    marks: CheckMarks | None  # None: read after the bars are shown (a year of checks)
     permits: Permits
+    layout: YearLayout  # the bars laid out for the zoom and the rows asked for
 
 
-def _year_reader(year: int, filters: Filters, lang: Lang,
-                 choices: bool) -> Callable[[Session], YearRead]:
+def _year_reader(key: LayoutKey, filters: Filters, choices: bool, font: QFont,
+                 marks: bool) -> Callable[[Session], YearRead]:
+    """Read ``key.year`` and lay its bars out for ``key`` (in ``font``, a copy the reader
+    alone uses): the UI thread then only shows them. The rows are the regions read here when
+    the filter choices are read again. ``marks``: run the checks too (else the window reads
+    them on a worker thread of their own once the bars are shown)."""
+    year, lang = key.year, key.lang
+
     def read(session: Session) -> YearRead:
         first, last = date(year, 1, 1), date(year, 12, 31)
         entries = load_entries(session, first, last, replace(filters, items=False))
-        return YearRead(year, filter_choices(session) if choices else None, entries,
-                        read_marks(session, first, last, lang, entries),
-                        read_permits(session, entries, lang))
+        read_choices = filter_choices(session) if choices else None
+        regions = tuple(read_choices.regions) if read_choices is not None else key.regions
+        layout = lay_out_year(entries, replace(key, regions=regions), font)
+        return YearRead(year, read_choices, entries,
+                        read_marks(session, first, last, lang, entries) if marks else None,
+                        read_permits(session, entries, lang), layout)
 
     return read
 
 
 class TimelineView(QWidget):
     loaded = Signal()  # the year's bars are shown
+    marks_loaded = Signal()  # ... and the checks' marks on them (in the window: after the bars)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -88,6 +106,7 @@ class TimelineView(QWidget):
         self._choices_stale = True
         self._fitted = False
         self.loading = False  # a read on a worker thread is under way
+        self.marks_loading = False  # the checks' marks of the bars shown are being read
         self._generation = 0  # a read older than the latest one is dropped
 
         self.canvas = TimelineCanvas()
@@ -278,11 +297,14 @@ class TimelineView(QWidget):
         self._stale = False
         if self.year is None:
             self.year = self._campaign_year()
-        self._generation += 1
+        self._generation += 1  # drops the reads under way, the year's and its marks'
         generation = self._generation
-        read = _year_reader(self.year, self.filter_bar.filters(), self.ctx.lang,
-                            self._choices_stale)
-        if not self.ctx.background_loading:
+        self.marks_loading = False
+        key = replace(self.canvas.layout_key(), year=self.year, lang=self.ctx.lang)
+        background = self.ctx.background_loading
+        read = _year_reader(key, self.filter_bar.filters(), self._choices_stale,
+                            self.canvas.bar_font(), marks=not background)
+        if not background:
             with self.ctx.sessions() as session:
                 self._show_year(read(session))
             return
@@ -303,6 +325,34 @@ class TimelineView(QWidget):
         if generation == self._generation:  # an older read (another year, filter) is dropped
             self.loading = False
             self._show_year(data)
+            self._read_marks(generation, data.year, data.entries)
+
+    def _read_marks(self, generation: int, year: int, entries: list[CalendarEntry]) -> None:
+        """The checks' marks of the bars shown, read on a worker thread: checking a year of a
+        large history takes seconds, and the bars need not wait for it (the marks are painted
+        when they come; a newer read of the year drops them)."""
+        sessions, lang = self.ctx.sessions, self.ctx.lang
+
+        def work(_progress: Progress) -> CheckMarks:
+            with sessions() as session:
+                return read_marks(session, date(year, 1, 1), date(year, 12, 31), lang, entries)
+
+        self.marks_loading = True
+        job = start_job(work, self)
+        job.succeeded.connect(lambda marks: self._marks_read(generation, marks))
+        job.failed.connect(lambda exc: self._marks_failed(generation, exc))
+
+    def _marks_read(self, generation: int, marks: CheckMarks) -> None:
+        if generation == self._generation:
+            self.marks_loading = False
+            self.canvas.marks = marks
+            self.canvas.update()
+            self.marks_loaded.emit()
+
+    def _marks_failed(self, generation: int, exc: BaseException) -> None:
+        if generation == self._generation:
+            self.marks_loading = False
+            self.banner.show_message(describe(exc, self.ctx.lang))
 
     def _load_failed(self, generation: int, exc: BaseException) -> None:
         if generation == self._generation:
@@ -321,9 +371,11 @@ class TimelineView(QWidget):
             self._choices_stale = False
         self.entries = data.entries
         c = self.canvas
-        c.marks, c.permits = data.marks, data.permits
+        if data.marks is not None:  # else they follow (the last ones stay meanwhile)
+            c.marks = data.marks
+        c.permits = data.permits
         c.lang, c.year, c.today = self.ctx.lang, data.year, self.today
-        c.set_entries(self.entries)
+        c.set_entries(self.entries, data.layout)  # laid out again only if the zoom changed
         self.header.update()
         self.labels.setMinimumHeight(0)
         self.labels.update()
@@ -338,6 +390,8 @@ class TimelineView(QWidget):
             self._fitted = True
             self.fit_year()
         self.loaded.emit()
+        if data.marks is not None:
+            self.marks_loaded.emit()
 
     def _on_data_changed(self, changes: OpChanges) -> None:
         reload_on(self, changes)
@@ -345,11 +399,14 @@ class TimelineView(QWidget):
     @override
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if not self._fitted:  # first, so that the year's read lays its bars out for this zoom
+            self._fitted = True
+            if self.year is None:
+                self.year = self._campaign_year()
+            self.canvas.year = self.year  # (no bars yet: a year's width to fit)
+            self.fit_year()
         if self._stale:
             self.refresh()
-        if not self._fitted:
-            self._fitted = True
-            self.fit_year()
 
     # --- acting on bars ---------------------------------------------------------------------
 

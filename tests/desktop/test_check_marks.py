@@ -157,3 +157,32 @@ def test_check_settings_dialog_refuses_a_bad_line_beside_its_field(
     assert dialog.isVisible()
     with sessions() as s:  # nothing half-applied
         assert load_settings(s).transfer_minutes == 30
+
+
+def test_in_the_window_the_timeline_s_marks_follow_its_bars(
+        qtbot: QtBot, sessions: sessionmaker[Session]) -> None:
+    """The year's bars come first; the checks' marks on them (seconds of checks at ten
+    years of history) follow from a worker thread of their own and are painted when they
+    come; a newer read of the year drops the older marks' read."""
+    from desktop.calendar.timeline import TimelineView
+
+    plan = make_plan(sessions)
+    ctx = context(sessions)
+    ctx.background_loading = True
+    view = TimelineView(ctx)
+    qtbot.addWidget(view)
+    view.resize(1280, 700)
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        view.show()
+    assert view.marks_loading and not view.loading
+    with qtbot.waitSignal(view.marks_loaded, timeout=10_000):
+        pass
+    assert not view.marks_loading
+    mark = view.canvas.marks.by_code.get(plan.trip_code)
+    assert mark is not None and mark.target[:2] == (RecordKind.TRIP, plan.trip_id)
+    with qtbot.waitSignal(view.marks_loaded, timeout=10_000):
+        view.set_year(2024)
+        view.set_year(2023)  # the 2024 read and its marks are dropped
+    assert view.canvas.year == 2023 and not view.marks_loading
+    assert view.canvas.marks.by_code.get(plan.trip_code) == mark
+    assert not view.grab().isNull()

@@ -240,3 +240,4 @@ def test_in_the_window_the_year_is_read_on_a_worker_thread(qtbot: QtBot,
     qtbot.wait(50)  # room for the dropped read to arrive, if it were not dropped
     assert view.canvas.year == 2023 and view.year == 2023
     bar(view, EntryKind.TRIP, plan.trip_id)
+    qtbot.waitUntil(lambda: not view.marks_loading, timeout=10_000)  # the marks follow

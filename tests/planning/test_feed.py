@@ -147,3 +147,23 @@ def test_a_month_reads_the_same_rows_whatever_the_years_of_history(
     assert after[:len(before)] == before  # the same rows read for March 2023
     assert len([e for e in everything if e.kind is EntryKind.TRIP]) == 11
     assert sum(after[len(before):]) >= sum(before) + 27  # ten years read 9 trips, 18 items more
+
+
+def test_a_month_s_items_are_read_through_their_trips(sessions: sessionmaker[Session]) -> None:
+    """The items are found by their trips (the trips' date index, then the items' (trip,
+    start) index), never by scanning every item that starts before the month ends (all of
+    them for a recent month)."""
+    from tests.models.test_speed_indexes import FULL_SCANS, captured, plan
+
+    _world(sessions)
+    action = lambda s: load_entries(s, date(2023, 3, 1), date(2023, 3, 31))  # noqa: E731
+    items = [(statement, parameters)
+             for statement, parameters in captured(sessions, action, "itinerary_items")]
+    assert len(items) == 1
+    found = plan(sessions, *items[0])
+    if "SEARCH" in found or "SCAN" in found:  # SQLite
+        assert "ix_itinerary_items_trip_starts" in found, found
+    assert not any(scan in found for scan in (*FULL_SCANS, "SCAN itinerary_items")), found
+    with sessions() as s:
+        march = load_entries(s, date(2023, 3, 1), date(2023, 3, 31))
+    assert len([e for e in march if e.kind is EntryKind.ITEM]) == 2  # both of the trip's
