@@ -16,7 +16,8 @@ from zoneinfo import ZoneInfo
 from icalendar import Alarm, Calendar, Event, vCalAddress
 
 from calendars.collect import CalendarData
-from calendars.timezones import is_utc, vtimezone
+from calendars.ical_bytes import closing_ical, component_ical, opening_ical
+from calendars.timezones import is_utc, vtimezone, vtimezone_ical
 from models.enums import EventStatus, TripStatus, VisitStatus
 from models.errors import ValidationError
 from models.language import Lang
@@ -374,12 +375,10 @@ def check_options(lang: Lang, alarm_minutes: int | None) -> None:
                               "Reminders must be between 0 and 10080 minutes before")
 
 
-def calendar_component(data: CalendarData, lang: Lang = Lang.ZH, alarm_minutes: int | None = None,
-                       progress: Progress | None = None) -> Calendar:
-    """The VCALENDAR: its properties, a VTIMEZONE for every zone used, then every entry."""
+def _head(data: CalendarData, lang: Lang, alarm_minutes: int | None) -> Calendar:
+    """The VCALENDAR's own properties; raises when an option is wrong or nothing is in ``data``."""
     check_options(lang, alarm_minutes)
-    total = data.entry_count
-    if total == 0:
+    if data.entry_count == 0:
         raise ValidationError("scope", "所选范围内没有可导出的日程",
                               "There is nothing to export in this selection")
     cal = Calendar()
@@ -388,12 +387,48 @@ def calendar_component(data: CalendarData, lang: Lang = Lang.ZH, alarm_minutes: 
     cal.add("CALSCALE", "GREGORIAN")
     cal.add("X-WR-CALNAME", data.name(lang))
     cal.add("X-WR-TIMEZONE", BEIJING_TZ)
+    return cal
+
+
+def _built(data: CalendarData, lang: Lang, alarm_minutes: int | None,
+           progress: Progress | None) -> Iterator[Event]:
+    """Every entry in file order, reporting ``progress(done, total)`` about a hundred times."""
+    total = data.entry_count
+    step = max(1, total // 100)
+    for done, entry in enumerate(_entries(data, lang, alarm_minutes), 1):
+        yield entry
+        if progress is not None and (done % step == 0 or done == total):
+            progress(done, total)
+
+
+def calendar_component(data: CalendarData, lang: Lang = Lang.ZH, alarm_minutes: int | None = None,
+                       progress: Progress | None = None) -> Calendar:
+    """The VCALENDAR: its properties, a VTIMEZONE for every zone used, then every entry.
+
+    One icalendar component holding everything, to read or change before serialising;
+    :func:`calendar_ics` gives the bytes of its ``to_ical()`` without building it.
+    """
+    cal = _head(data, lang, alarm_minutes)
     first, last = _years(data)
     for zone in sorted(_zones(data)):
         cal.add_component(vtimezone(zone, first, last))
-    step = max(1, total // 100)
-    for done, entry in enumerate(_entries(data, lang, alarm_minutes), 1):
+    for entry in _built(data, lang, alarm_minutes, progress):
         cal.add_component(entry)
-        if progress is not None and (done % step == 0 or done == total):
-            progress(done, total)
     return cal
+
+
+def calendar_ics(data: CalendarData, lang: Lang = Lang.ZH, alarm_minutes: int | None = None,
+                 progress: Progress | None = None) -> bytes:
+    """``calendar_component(...).to_ical()``, byte for byte, written entry by entry.
+
+    Each VTIMEZONE is the cached bytes of its zone; each entry is serialised as soon as it is
+    built (:mod:`calendars.ical_bytes`, icalendar's escaping, a faster fold), so no calendar of
+    every entry is held and no line is folded character by character.
+    """
+    cal = _head(data, lang, alarm_minutes)
+    first, last = _years(data)
+    parts = [opening_ical(cal)]
+    parts += [vtimezone_ical(zone, first, last) for zone in sorted(_zones(data))]
+    parts += [component_ical(entry) for entry in _built(data, lang, alarm_minutes, progress)]
+    parts.append(closing_ical(cal))
+    return b"".join(parts)

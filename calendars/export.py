@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from calendars.build import Progress, calendar_component
+from calendars.build import Progress, calendar_ics
 from calendars.collect import CalendarData, collect
 from calendars.scope import ExportScope
 from models.atomic_write import write_bytes_atomic
@@ -23,7 +23,7 @@ def render(data: CalendarData, lang: Lang = Lang.ZH, *, alarms_minutes: int | No
     ``progress(done, total)`` is called as entries are built (run large exports off the UI
     thread). Raises ``ValidationError`` when there is nothing to export or an option is wrong.
     """
-    return calendar_component(data, lang, alarms_minutes, progress).to_ical()
+    return calendar_ics(data, lang, alarms_minutes, progress)
 
 
 def export_ics(session_factory: sessionmaker[Session], scope: ExportScope, lang: Lang = Lang.ZH, *,

@@ -59,7 +59,9 @@ def transitions(zone: str, first: date, last: date) -> list[tuple[datetime, date
 
 
 @lru_cache(maxsize=64)
-def _vtimezone_ical(zone: str, first: date, last: date) -> bytes:
+def vtimezone_ical(zone: str, first: date, last: date) -> bytes:
+    """The serialised VTIMEZONE of ``zone`` for ``first`` to ``last``, built once per zone and
+    range: an export writes these bytes as they are."""
     tz = ZoneInfo(zone)
     component = Timezone()
     component.add("TZID", zone)
@@ -85,4 +87,4 @@ def _vtimezone_ical(zone: str, first: date, last: date) -> bytes:
 
 def vtimezone(zone: str, first: date, last: date) -> Timezone:
     """The VTIMEZONE of ``zone`` valid for every local time from ``first`` to ``last``."""
-    return Timezone.from_ical(_vtimezone_ical(zone, first, last))  # type: ignore[return-value]
+    return Timezone.from_ical(vtimezone_ical(zone, first, last))  # type: ignore[return-value]
