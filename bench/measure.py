@@ -68,6 +68,21 @@ def python() -> str:
     return sys.executable
 
 
+PACKAGES = ("models", "desktop", "cli", "planning", "briefs", "calendars", "spreadsheets",
+            "bench")
+
+
+def compile_sources() -> None:
+    """Write the program's bytecode beside its sources, as an installed program has it. With
+    PYTHONDONTWRITEBYTECODE set (as on the development machines) every measured process
+    compiled some 300 modules again: 0.1–0.4 s more a start than a user's."""
+    import compileall
+
+    for package in PACKAGES:
+        compileall.compile_dir(ROOT / package, quiet=2, legacy=False)
+    compileall.compile_file(ROOT / "main.py", quiet=2)
+
+
 def child_env(extra: Mapping[str, str] | None = None) -> dict[str, str]:
     env = dict(os.environ)
     env["QT_QPA_PLATFORM"] = "offscreen"

@@ -45,7 +45,15 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 
 from bench import report, scale_data, sheets
-from bench.measure import ROOT, Figure, child_env, python, python_imports, repeat_process
+from bench.measure import (
+    ROOT,
+    Figure,
+    child_env,
+    compile_sources,
+    python,
+    python_imports,
+    repeat_process,
+)
 from models.database import resolve_url
 
 RESULTS = ROOT / "bench" / "RESULTS.md"
@@ -320,6 +328,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             sample_url = f"sqlite:///{work / 'sample.db'}"
             subprocess.run([python(), "main.py", "--db", sample_url, "init", "--sample"],
                            cwd=ROOT, env=child_env(), check=True, capture_output=True)
+        compile_sources()  # as installed: no process measured compiles the program again
         runner = Runner(scale_url, sample_url, work, repeat, args.quick, args.max_import_rows,
                         pg_url=args.pg_url)
         runner.run_all([step for step in args.only.split(",") if step])

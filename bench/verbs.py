@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.measure import ROOT, python, python_imports
+from bench.measure import ROOT, compile_sources, python, python_imports
 
 # (what, arguments, what the verb needs to import: its floor)
 VERBS: tuple[tuple[str, tuple[str, ...], str], ...] = (
@@ -78,6 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="a name for each --db in the table (default: the URL)")
     args = parser.parse_args(argv)
     only = {w.strip() for w in args.only.split(",") if w.strip()}
+    compile_sources()  # as installed: the verbs measured do not compile the program again
     out = Path(tempfile.mkdtemp(prefix="bench-verbs-"))
     print("| verb | database | wall median | floor wall | ratio | CPU median | floor CPU "
           "| CPU ratio | runs | peak RSS |")

@@ -199,6 +199,9 @@ def child_run(mode: str, db: str, visit_all: bool, settings: Path) -> ChildRun:
 
 def run_pair(db: str, repeat: int, visit_all: bool) -> int:
     """``app`` and ``floor`` in turn, ``repeat`` times: their medians and ratios."""
+    from bench.measure import compile_sources
+
+    compile_sources()
     apps: list[ChildRun] = []
     floors: list[ChildRun] = []
     with tempfile.TemporaryDirectory(prefix="window-start-") as folder:
