@@ -77,6 +77,16 @@ def _loader_options() -> dict[str, tuple[Any, ...]]:
             selectinload(ItineraryItem.counterparts).options(*person_opts),
         ),
     )
+    # what saving a trip reads and replaces: its collections and its items' people (the checks
+    # and the new values find the people, cities and organisations in the session)
+    trip_save_opts = (
+        selectinload(Trip.cities),
+        selectinload(Trip.industries),
+        selectinload(Trip.targets),
+        selectinload(Trip.members),
+        selectinload(Trip.items).options(
+            selectinload(ItineraryItem.attendees), selectinload(ItineraryItem.counterparts)),
+    )
     # what a calendar file shows of a trip: the targets' names without their contacts, the items
     # without their counterparts (thousands of people fewer to read at ten years of history)
     trip_calendar_opts = (
@@ -128,6 +138,7 @@ def _loader_options() -> dict[str, tuple[Any, ...]]:
         "TRIP_LIST_OPTS": trip_list_opts,
         "TRIP_DETAIL_OPTS": trip_detail_opts,
         "TRIP_CALENDAR_OPTS": trip_calendar_opts,
+        "TRIP_SAVE_OPTS": trip_save_opts,
         "EVENT_LIST_OPTS": event_list_opts,
         "EVENT_DETAIL_OPTS": event_detail_opts,
         "EVENT_CALENDAR_OPTS": event_calendar_opts,

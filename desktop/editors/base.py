@@ -64,9 +64,6 @@ def last_saved(session: Session, record_type: RecordType, record_id: int) -> tup
     change = last_change(session, record_type, record_id)
     return (change.actor, change.at) if change is not None else ("", None)
 
-INVALID_STYLE = ('*[invalid="true"] { border: 1px solid #c0392b; border-radius: 2px; '
-                 'background: #fff6f5; }')
-
 
 class EditorDialog(QDialog):
     """Base of the record editors. ``saved`` fires after each successful save."""
@@ -77,7 +74,6 @@ class EditorDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.lang = ctx.lang
-        self.setStyleSheet(INVALID_STYLE)
         self.setSizeGripEnabled(True)
         self.banner = banner_label(self)
         self.tabs = QTabWidget(self)

@@ -48,6 +48,10 @@ translate = QCoreApplication.translate
 
 ERROR_STYLE = "color: #c0392b;"
 WARNING_STYLE = "color: #b35c00;"
+# a field with an error: on the field itself, not on the whole dialog (a dialog's style sheet
+# makes every one of its widgets be polished through it: 40 of a trip editor's 120 ms to open)
+INVALID_STYLE = ('*[invalid="true"] { border: 1px solid #c0392b; border-radius: 2px; '
+                 'background: #fff6f5; }')
 BANNER_STYLE = ("QLabel { background: #fdecea; color: #8e1c12; border: 1px solid #f5c2bd; "
                 "border-radius: 4px; padding: 8px; }")
 
@@ -269,9 +273,7 @@ class FieldErrors:
             return
         label.setText("")
         label.hide()
-        widget.setProperty("invalid", False)
-        widget.style().unpolish(widget)
-        widget.style().polish(widget)
+        mark_invalid(widget, False)
 
     def label(self, field: str) -> QLabel | None:
         entry = self._fields.get(self._aliases.get(field, field))
@@ -279,13 +281,12 @@ class FieldErrors:
 
     def clear(self) -> None:
         self.banner.hide()
-        for widget, label in self._fields.values():
+        for widget, label in self._fields.values():  # only what shows something (each save)
             label.setText("")
-            label.setStyleSheet(ERROR_STYLE)
+            if label.styleSheet() != ERROR_STYLE:  # a warning's colour
+                label.setStyleSheet(ERROR_STYLE)
             label.hide()
-            widget.setProperty("invalid", False)
-            widget.style().unpolish(widget)
-            widget.style().polish(widget)
+            mark_invalid(widget, False)
 
     def show(self, field: str, message: str) -> None:
         name = self._aliases.get(field, field)
@@ -296,9 +297,7 @@ class FieldErrors:
         label.setText(message)
         label.setStyleSheet(ERROR_STYLE)
         label.show()
-        widget.setProperty("invalid", True)
-        widget.style().unpolish(widget)
-        widget.style().polish(widget)
+        mark_invalid(widget, True)
         if self.tabs is not None:
             for n in range(self.tabs.count()):
                 page = self.tabs.widget(n)
@@ -333,6 +332,20 @@ class FieldErrors:
     def show_banner(self, message: str) -> None:
         self.banner.setText(message)
         self.banner.show()
+
+
+def mark_invalid(widget: QWidget, invalid: bool) -> None:
+    """Outline ``widget`` in red (``INVALID_STYLE``) or no longer. The rule goes on the field
+    the first time it is marked and stays there (it matches only while ``invalid`` is true)."""
+    if bool(widget.property("invalid")) == invalid:
+        return
+    if invalid and INVALID_STYLE not in widget.styleSheet():
+        widget.setStyleSheet(widget.styleSheet() + INVALID_STYLE)
+    widget.setProperty("invalid", invalid)
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)
+    widget.update()
 
 
 def error_label(parent: QWidget | None = None) -> QLabel:

@@ -9,7 +9,6 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QAbstractButton, QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 from typing_extensions import override
 
-from desktop.editors.base import INVALID_STYLE
 from desktop.editors.form import FieldErrors, Form, banner_label
 from models.errors import ValidationError
 from models.language import Lang
@@ -25,7 +24,6 @@ class FormDialog(QDialog):
         super().__init__(parent)
         self.lang = lang
         self.setWindowTitle(title)
-        self.setStyleSheet(INVALID_STYLE)
         self.banner = banner_label(self)
         self.errors = FieldErrors(self.banner)
         self.body = QWidget(self)

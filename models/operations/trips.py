@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -19,7 +19,7 @@ from models.operations.codes import next_code
 from models.operations.items import ItemDraft, check_item, item_draft, sync_items
 from models.organisations import Organisation
 from models.people import Person
-from models.queries import current_campaign, get_trip
+from models.queries import current_campaign, get_trip, loader_options
 from models.row_builders import trip_row
 from models.rows import TripRow
 from models.timeutil import shift_local
@@ -233,11 +233,39 @@ def revert_trip(session: Session, code_or_id: str | int, draft: TripDraft,
     return _save_trip(session, code_or_id, draft, expected_revision, _check_step_back)
 
 
+def _read_for_saving(session: Session, trip: Trip, draft: TripDraft) -> list[object]:
+    """Read at once what checking and saving ``draft`` over ``trip`` look up one by one: the
+    trip's collections with its items' attendees and counterparts, and the people, cities,
+    organisations and industries the draft names (one statement each, however many items):
+    the checks' ``session.get`` then find them in the session. The caller holds the list
+    returned while it saves (the session keeps only weak references)."""
+    items = draft.items if draft.items is not None else []
+    people = {pid for pid, _role in draft.members} | {
+        pid for item in items for pid in (*item.attendee_ids, *item.counterpart_ids)}
+    if draft.leader_id is not None:
+        people.add(draft.leader_id)
+    wanted: list[tuple[type[Any], set[int]]] = [
+        (Person, people),
+        (City, set(draft.city_ids) | {i.city_id for i in items if i.city_id is not None}),
+        (Organisation, set(draft.target_ids) | {
+            i.organisation_id for i in items if i.organisation_id is not None}),
+        (Industry, set(draft.industry_ids)),
+    ]
+    held: list[object] = list(session.scalars(
+        select(Trip).where(Trip.id == trip.id).options(*loader_options("TRIP_SAVE_OPTS"))
+    ).unique())
+    for model, ids in wanted:
+        if ids:
+            held.extend(session.scalars(select(model).where(model.id.in_(sorted(ids)))))
+    return held
+
+
 def _save_trip(session: Session, code_or_id: str | int, draft: TripDraft,
                expected_revision: int | None,
                check_status: Callable[[TripStatus, TripStatus], None]) -> OpResult[TripRow]:
     trip = get_trip(session, code_or_id)
     _check_revision(trip, expected_revision)
+    held = _read_for_saving(session, trip, draft)  # noqa: F841 (kept in the session meanwhile)
     _check_trip(session, draft, trip)
     if draft.status is not trip.status:
         check_status(trip.status, draft.status)

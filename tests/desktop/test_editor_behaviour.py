@@ -9,6 +9,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from desktop.editors.form import INVALID_STYLE
 from desktop.editors.session_dialog import SessionDialog
 from desktop.elided_label import ElidedLabel
 from desktop.main_window import MainWindow
@@ -72,6 +73,23 @@ def test_a_field_error_clears_as_soon_as_the_field_is_corrected(
     editor.title_zh.setText("东莞招商推介会")
     assert message.isHidden() and message.text() == ""
     assert not editor.title_zh.property("invalid")
+    editor.discard_and_close()
+
+
+def test_only_the_field_in_error_is_outlined_and_the_dialog_has_no_style_sheet(
+        window: MainWindow, small: Small, qtbot: QtBot) -> None:
+    """The red outline's rule sits on the field in error, not on the whole dialog (a dialog's
+    style sheet makes every widget of a trip's editor be polished through it when it opens)."""
+    editor = window.editors.open_trip(small.trip.id)
+    assert editor.styleSheet() == ""
+    editor.title_zh.setText("")
+    assert not editor.save()
+    assert editor.title_zh.property("invalid")
+    assert INVALID_STYLE in editor.title_zh.styleSheet()
+    assert not editor.title_en.property("invalid") and editor.title_en.styleSheet() == ""
+    editor.title_zh.setText("欧洲推介")
+    assert not editor.title_zh.property("invalid")
+    assert editor.save() and not editor.title_zh.property("invalid")
     editor.discard_and_close()
 
 

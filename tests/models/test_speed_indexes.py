@@ -101,3 +101,17 @@ def test_projects_of_a_campaign_by_stage_use_their_index(filled: sessionmaker[Se
 
     statement, parameters = captured(filled, pipeline, "leads")[-1]
     assert_uses(plan(filled, statement, parameters), "ix_leads_campaign_stage")
+
+
+def test_the_history_rows_waiting_for_their_hash_are_found_by_their_index(
+        filled: sessionmaker[Session]) -> None:
+    """After each save on SQLite the chain starts from the first unhashed history row: found
+    through the partial index, not by reading the whole history in id order."""
+    from models.audit.chain import chain_unhashed
+
+    for statement, parameters in captured(filled, lambda s: chain_unhashed(s.connection()),
+                                          "audit_log"):
+        if "row_hash IS NULL" in statement:
+            assert_uses(plan(filled, statement, parameters), "ix_audit_log_unhashed")
+            return
+    raise AssertionError("no query for the unhashed rows")
