@@ -3,6 +3,7 @@ people, organisations): ids and names only, read in bulk."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -14,7 +15,7 @@ from models.enums import PersonKind
 from models.language import Lang
 from models.organisations import Organisation
 from models.people import Person
-from models.rows import CityRow, Ref, RegionRow, UnitRow, pick
+from models.rows import CityRow, ItemRow, Ref, RegionRow, UnitRow, pick
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,23 @@ class Lookups:
 
 
 NO_LOOKUPS = Lookups((), (), (), (), (), ())
+
+
+def lookups_of_items(items: Iterable[ItemRow]) -> Lookups:
+    """The names an itinerary shows (its items' cities, organisations and attendees), taken
+    from the items themselves: a trip's page needs no list of 20,000 organisations."""
+    cities: dict[int, CityRow] = {}
+    organisations: dict[int, Ref] = {}
+    people: dict[int, PersonRef] = {}
+    for item in items:
+        if item.city is not None:
+            cities[item.city.id] = item.city
+        if item.organisation is not None:
+            organisations[item.organisation.id] = item.organisation
+        for p in item.attendees:
+            people[p.id] = PersonRef(p.id, p.name_zh, p.name_en, p.title_zh, p.title_en, p.kind)
+    return Lookups((), tuple(cities.values()), (), (), tuple(people.values()),
+                   tuple(organisations.values()))
 
 
 def organisation_refs(session: Session) -> list[Ref]:

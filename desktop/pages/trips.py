@@ -26,7 +26,6 @@ from desktop.editors.item_dialog import ItemDialog
 from desktop.editors.opening import Editors
 from desktop.editors.saving import save
 from desktop.formatting import fmt_date, in_brackets, join_names
-from desktop.lookups import ReadLookups
 from desktop.pages.entity_page import EntityPage
 from desktop.tables.itinerary import ItineraryTableModel, draft_of
 from desktop.tables.trips import TripTableModel
@@ -43,7 +42,7 @@ from models import queries
 from models.changes import RecordKind
 from models.deletion import trip_deletion
 from models.enums import ItemKind, TripStatus
-from models.lookups import NO_LOOKUPS
+from models.lookups import NO_LOOKUPS, lookups_of_items
 from models.operations.items import ItemDraft
 from models.rows import TripDetail, TripRow
 from models.timeutil import BEIJING_TZ, at
@@ -58,7 +57,6 @@ class TripsPage(EntityPage):
 
     def __init__(self, ctx: AppContext, editors: Editors, parent: QWidget | None = None) -> None:
         super().__init__(ctx, editors, TripTableModel(ctx.lang), parent)
-        self.lookups = NO_LOOKUPS
         self.detail: TripDetail | None = None
         with ctx.sessions() as session:
             regions = queries.regions(session)
@@ -74,7 +72,7 @@ class TripsPage(EntityPage):
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(self.summary.textFormat().RichText)
         self.items = QTableView(pane)
-        self.itinerary = ItineraryTableModel(self.lang, self.lookups, self)
+        self.itinerary = ItineraryTableModel(self.lang, NO_LOOKUPS, self)
         self.items.setModel(self.itinerary)
         self.items.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.items.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -99,12 +97,6 @@ class TripsPage(EntityPage):
     def query(self) -> Callable[[Session], list[TripRow]]:
         return queries.list_trips
 
-    def side_read(self) -> Callable[[Session], ReadLookups]:
-        return self.editors.lookups.reader()  # the itinerary's names; nothing read if cached
-
-    def rows_loaded(self, side: ReadLookups) -> None:
-        self.lookups = self.itinerary.lookups = self.editors.lookups.keep(side)
-
     def show_detail(self, row: TripRow | None) -> None:
         if row is None:
             self.detail = None
@@ -124,6 +116,7 @@ class TripsPage(EntityPage):
             f"{escape(fmt_date(d.start_date, lang))} — {escape(fmt_date(d.end_date, lang))} · "
             f"{escape(cities)} · {escape(d.status.label(lang))}<br>"
             f"{escape(delegation)}: {escape(members) or '—'}")
+        self.itinerary.lookups = lookups_of_items(d.items)  # the names it shows, from the items
         self.itinerary.set_rows([draft_of(i) for i in d.items])
         self.items.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
@@ -210,7 +203,7 @@ class TripsPage(EntityPage):
                           starts_at=at(d.start_date, "09:00", zone),
                           ends_at=at(d.start_date, "10:30", zone), timezone=zone,
                           city_id=d.cities[0].id if d.cities else None)
-        dialog = ItemDialog(draft, self.lookups, self._members(), self.lang,
+        dialog = ItemDialog(draft, self.editors.lookups.get(), self._members(), self.lang,
                             self.tr("New itinerary item for %1").replace("%1", d.code), self)
         dialog.accept_with = lambda dlg: save(self.ctx, AddItem(self.ctx, d.code,
                                                                 dialog.draft()), dlg)
@@ -221,7 +214,7 @@ class TripsPage(EntityPage):
         d, before = self.detail, self._selected_item()
         if d is None or before is None:
             return None
-        dialog = ItemDialog(before, self.lookups, self._members(), self.lang,
+        dialog = ItemDialog(before, self.editors.lookups.get(), self._members(), self.lang,
                             self.tr("Itinerary item of %1").replace("%1", d.code), self)
         dialog.accept_with = lambda dlg: save(self.ctx, EditItem(self.ctx, d.code, before,
                                                                  dialog.draft()), dlg)

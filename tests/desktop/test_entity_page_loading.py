@@ -86,13 +86,53 @@ def test_what_the_side_read_brings_is_shown(sample_ctx: AppContext, qtbot: QtBot
         visits.show()
     assert visits.teams.rowCount() > 0 and visits.target_list.rowCount() > 0
     assert visits.by_industry.rowCount() > 0 and visits.by_team.rowCount() > 0
+
+
+def test_the_trips_itinerary_names_come_from_its_items(sample_ctx: AppContext,
+                                                       statement_threads: list[str],
+                                                       qtbot: QtBot) -> None:
+    """The trips page reads no list of every organisation and person (20,000 at ten years of
+    history) to name the selected trip's items: the trip's detail names them."""
     trips = _page(TripsPage, sample_ctx, qtbot)
-    with qtbot.waitSignal(trips.loaded, timeout=20_000):
-        trips.show()
-    assert trips.lookups.organisations, "the lookups the worker read were kept"
-    assert trips.editors.lookups.get() is trips.lookups  # and cached for the editors
-    trips.view.selectRow(0)
-    assert trips.itinerary.rowCount() > 0
+    trips.show()
+    qtbot.waitUntil(lambda: trips.model.rowCount() > 0)
+    statement_threads.clear()
+    row = next(n for n in range(trips.model.rowCount())
+               if trips.model.row_at(n).code == "TRIP-2023-004")
+    trips.select_id(trips.model.row_at(row).id)
+    assert trips.detail is not None and trips.itinerary.rowCount() == len(trips.detail.items)
+    shown = [trips.itinerary.index(n, c).data() for n in range(trips.itinerary.rowCount())
+             for c in range(trips.itinerary.columnCount())]
+    for item in trips.detail.items:
+        if item.organisation is not None:
+            assert item.organisation.name_zh in shown
+        if item.city is not None:
+            assert item.city.name_zh in shown
+        for person in item.attendees:
+            assert any(person.name_zh in text for text in shown if text)
+    assert trips.editors.lookups._lookups is None  # nothing read for the editors' pickers
+    assert len(statement_threads) < 20, statement_threads
+
+
+def test_changed_lookups_are_read_again_off_the_window_thread(
+        sample_ctx: AppContext, statement_threads: list[str], qtbot: QtBot) -> None:
+    """Once an editor has used the lookups, a change to people or organisations has them read
+    again on a worker thread: the next editor opens without reading them on the window's."""
+    from PySide6.QtWidgets import QWidget
+
+    from models.changes import OpChanges, RecordKind
+
+    sample_ctx.background_loading = True
+    host = QWidget()
+    qtbot.addWidget(host)
+    cache = Editors(sample_ctx, host).lookups
+    first = cache.get()
+    statement_threads.clear()
+    sample_ctx.notify(OpChanges.of(RecordKind.ORGANISATION, 1))
+    qtbot.waitUntil(lambda: cache._lookups is not None, timeout=20_000)
+    assert cache.get() is not first and cache.get() == first
+    main = threading.main_thread().name
+    assert statement_threads and main not in statement_threads
 
 
 @pytest.mark.parametrize("key", ["projects", "trips"])
