@@ -42,10 +42,15 @@ def write_csv(path: Path, count: int, note: str = "") -> Path:
     return path
 
 
-def write_xlsx(path: Path, count: int) -> Path:
+def write_xlsx(path: Path, count: int, shared_strings: bool = False) -> Path:
+    """Written by openpyxl's write-only mode (each text an inline string), or, with
+    ``shared_strings``, as Excel and WPS write a workbook: every text once in the shared strings
+    table, the cells pointing into it (openpyxl's normal mode, the whole sheet in memory)."""
     from openpyxl import Workbook
 
-    book = Workbook(write_only=True)
+    book = Workbook(write_only=not shared_strings)
+    if shared_strings:
+        book.remove(book.worksheets[0])
     sheet = book.create_sheet("机构")
     sheet.append(HEADERS)
     for row in rows(count):

@@ -123,6 +123,8 @@ def _gbk(text: str) -> bytes | None:
     """``text`` as the GBK bytes Windows read it from: its code page 936 also reads the lone
     byte 0x80 as "€" (as in "鎷涘晢灞€", 招商局)."""
     try:
+        if "€" not in text:  # most texts
+            return text.encode("gbk")
         return b"\x80".join(part.encode("gbk") for part in text.split("€"))
     except UnicodeEncodeError:
         return None

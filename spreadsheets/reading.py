@@ -19,16 +19,20 @@ import csv
 import io
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
 from itertools import islice
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from models.errors import ValidationError
 from models.language import Lang
+
+if TYPE_CHECKING:  # openpyxl is imported where a workbook is read
+    from spreadsheets.xlsx import Book
 
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls (and .et, .doc)
@@ -130,8 +134,7 @@ def open_table(path: str | Path, encoding: str | None = None, *,
     except (FileNotFoundError, IsADirectoryError, NotADirectoryError) as exc:
         raise ValidationError("file", f"找不到文件：{file}", f"No such file: {file}") from exc
     if head.startswith(ZIP_MAGIC) or file.name.lower().endswith((".xlsx", ".xlsm")):
-        chosen = _xlsx_sheet(file, file.name, sheet)
-        header = _header(_xlsx_rows(file, file.name, chosen), file.name)
+        chosen, header = _xlsx_header(file, file.name, sheet)
         return SheetFile(file.name, tuple(c.strip() for c in header.cells), header.number,
                          "xlsx", None, chosen, file)
     if head.startswith(OLE_MAGIC) or sheet is not None or any(
@@ -419,61 +422,68 @@ def _excel_text(cell: str) -> str:
 def _read_xlsx(data: bytes, name: str, sheet: str | None) -> Table:
     book = _open_book(io.BytesIO(data), name)
     try:
-        chosen, worksheet = _worksheet(book, name, sheet)
-        rows = list(_sheet_rows(worksheet))
+        chosen = _worksheet(book, name, sheet)
+        rows = list(_sheet_rows(book, chosen))
     finally:
         book.close()
     return _table(rows, name, "xlsx", None, chosen)
 
 
-def _xlsx_sheet(file: Path, name: str, sheet: str | None) -> str:
-    """The name of the worksheet to read (``sheet``, or the first), checked."""
+def _xlsx_header(file: Path, name: str, sheet: str | None) -> tuple[str, Row]:
+    """The name of the worksheet to read (``sheet``, or the first), checked, and its header,
+    from one opening of the workbook and the first rows of the sheet."""
     book = _open_book(file, name)
     try:
-        return _worksheet(book, name, sheet)[0]
+        chosen = _worksheet(book, name, sheet)
+        with closing(_sheet_rows(book, chosen)) as rows:
+            return chosen, _header(rows, name)
     finally:
         book.close()
 
 
 def _xlsx_rows(file: Path, name: str, sheet: str | None) -> Iterator[Row]:
-    """The filled rows of a workbook's sheet, read one at a time (openpyxl read-only)."""
+    """The filled rows of a workbook's sheet, read one at a time."""
     book = _open_book(file, name)
     try:
-        yield from _sheet_rows(_worksheet(book, name, sheet)[1])
+        yield from _sheet_rows(book, _worksheet(book, name, sheet))
     finally:
         book.close()
 
 
-def _open_book(source: Path | IO[bytes], name: str) -> Any:
+def _open_book(source: Path | IO[bytes], name: str) -> Book:
+    """The workbook in ``source``, whatever its file is named (read by its content)."""
+    from xml.etree.ElementTree import ParseError
     from zipfile import BadZipFile
 
-    from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
+    from spreadsheets.xlsx import Book
+
     try:
-        return load_workbook(source, read_only=True, data_only=True)
-    except (BadZipFile, InvalidFileException, KeyError, OSError) as exc:
+        return Book(source.open("rb") if isinstance(source, Path) else source)
+    except (BadZipFile, InvalidFileException, KeyError, OSError, ValueError, ParseError) as exc:
         raise ValidationError("file", f"{name} 不是有效的 .xlsx 工作簿（{exc}）",
                               f"{name} is not a valid .xlsx workbook ({exc})") from exc
 
 
-def _worksheet(book: Any, name: str, sheet: str | None) -> tuple[str, Any]:
+def _worksheet(book: Book, name: str, sheet: str | None) -> str:
+    """The name of the worksheet to read: ``sheet``, or the first, checked."""
     names = book.sheetnames
     if sheet is not None and sheet not in names:
         raise ValidationError("sheet", f"{name} 中没有工作表“{sheet}”（有：{'、'.join(names)}）",
                               f"{name} has no sheet '{sheet}' (it has: {', '.join(names)})")
+    if not names:
+        raise ValidationError("file", f"{name} 中没有任何数据", f"{name} holds no data")
     chosen = sheet if sheet is not None else names[0]
-    worksheet = book[chosen]
-    if not hasattr(worksheet, "iter_rows"):
+    if book.is_chart(chosen):
         raise ValidationError("sheet", f"“{chosen}”是图表，不是工作表",
                               f"'{chosen}' is a chart, not a worksheet")
-    worksheet.reset_dimensions()  # some writers record a wrong size; read what is there
-    return chosen, worksheet
+    return chosen
 
 
-def _sheet_rows(worksheet: Any) -> Iterator[Row]:
-    for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
-        cells = tuple(_cell_text(v) for v in values)
+def _sheet_rows(book: Book, sheet: str) -> Generator[Row, None, None]:
+    for number, values in book.rows(sheet):
+        cells = tuple(map(_cell_text, values))
         if any(c.strip() for c in cells):
             yield Row(number, cells)
 
@@ -481,6 +491,8 @@ def _sheet_rows(worksheet: Any) -> Iterator[Row]:
 def _cell_text(value: Any) -> str:
     """An Excel value as the text a person sees: whole numbers without ".0" or exponent,
     midnight datetimes as dates."""
+    if type(value) is str:  # most cells
+        return value
     if value is None:
         return ""
     if isinstance(value, bool):

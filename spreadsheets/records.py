@@ -47,6 +47,8 @@ def unquote_formula(raw: str) -> tuple[str, bool]:
         return raw, True
     return raw, False
 Parser = Callable[[str], dict[str, Any]]
+PARSED_KEPT = 4096  # distinct cells of a column whose reading is remembered (see Records.values)
+_FORMULA_FIRST = frozenset("'" + "".join(FORMULA_STARTS))  # a cell quoted or run as a formula
 TOTAL_ROWS = frozenset({"合计", "总计", "小计", "共计", "total", "sum", "subtotal"})
 
 
@@ -80,9 +82,10 @@ class RowCells:
 
     def check_formulas(self) -> None:
         """Warn about each cell that a spreadsheet program would run as a formula."""
+        cells = self.row.cells
         for key, position in self.columns.index.items():
-            raw = self.row.cell(position)
-            if unquote_formula(raw)[1]:
+            raw = cells[position] if position < len(cells) else ""
+            if raw[:1] in _FORMULA_FIRST and unquote_formula(raw)[1]:
                 shown = text(raw)[:30]
                 self.warnings.append(CellProblem(
                     self.columns.header(key),
@@ -108,6 +111,7 @@ class Records(Generic[D]):
         self.session = session
         self.directory = directory or Directory(session)
         self.parsers: dict[str, Parser] = {}
+        self._parsed: dict[str, dict[str, dict[str, Any] | CellError]] = {}
 
     # --- to be provided by each kind ------------------------------------------------------
 
@@ -163,7 +167,11 @@ class Records(Generic[D]):
     def values(self, cells: RowCells) -> dict[str, Any]:
         """The draft attributes the filled cells give; problems go to ``cells``. Each cell is
         read once (its export apostrophe removed, as :meth:`RowCells.get` does); a text seen
-        before in the sheet is not checked for garbled text again (:func:`damage_in`)."""
+        before in the sheet is not checked for garbled text again (:func:`damage_in`), and a
+        column's parser (kinds, industries, ranks, countries...) reads each distinct text once:
+        its values, or its refusal, are remembered for the last ``PARSED_KEPT`` texts of the
+        column (the parsers depend on the cell and on what is fixed for the whole sheet: the
+        look-ups, the header's units)."""
         values: dict[str, Any] = {}
         index, row = cells.columns.index, cells.row
         for column in self.columns:
@@ -182,12 +190,30 @@ class Records(Generic[D]):
                 cells.fail(column.key, damage.message(Lang.ZH), damage.message(Lang.EN))
                 continue
             parse = self.parsers.get(column.key)
-            try:  # an apostrophe-quoted "\tTAB" stays as it was
-                values.update(parse(raw) if parse else {column.key: raw if quoted else plain})
-            except CellError as exc:
-                cells.fail(column.key, exc.message_zh, exc.message_en)
+            if parse is None:  # an apostrophe-quoted "\tTAB" stays as it was
+                values[column.key] = raw if quoted else plain
+                continue
+            read = self._parse(column.key, parse, raw)
+            if isinstance(read, CellError):
+                cells.fail(column.key, read.message_zh, read.message_en)
+            else:
+                values.update(read)
         self._check_lengths(values, cells)
         return values
+
+    def _parse(self, key: str, parse: Parser, raw: str) -> dict[str, Any] | CellError:
+        """What ``parse`` reads from ``raw`` (or its refusal), remembered for the column."""
+        parsed = self._parsed.setdefault(key, {})
+        read = parsed.get(raw)
+        if read is None:
+            try:
+                read = parse(raw)
+            except CellError as exc:
+                read = exc
+            if len(parsed) >= PARSED_KEPT:
+                parsed.clear()
+            parsed[raw] = read
+        return read
 
     def merge(self, base: D, values: dict[str, Any]) -> D:
         return replace(base, **values)  # type: ignore[type-var]

@@ -18,7 +18,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import String, bindparam, func, select
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from models import rules
@@ -54,7 +55,8 @@ from models.trips import Trip
 
 BATCH = 1000  # records per flush
 IN_CHUNK = 500  # values per IN (...) list: well under SQLite's and PostgreSQL's limits
-WHOLE_TABLE = 2000  # more names than this: read the (small) name column whole
+WHOLE_TABLE = 2000  # more names than this: read the (small) name column whole...
+WHOLE_TABLE_RATIO = 3  # ...when the table holds at most this many rows a name asked about
 
 T = TypeVar("T")
 M = TypeVar("M", bound=Base)
@@ -217,13 +219,21 @@ def organisation_name_owners(session: Session, names: Iterable[str]) -> dict[str
     """The id of the organisation holding each of ``names`` (those that are taken)."""
     wanted = sorted({n.strip() for n in names if n.strip()})
     owners: dict[str, int] = {}
-    if len(wanted) > WHOLE_TABLE:  # one pass over the names beats many long IN lists
+    # one pass over the names beats many long IN lists, unless the table is many times bigger
+    # than the names asked about (an import's later chunks, a long directory): its newest id
+    # bounds its size
+    if len(wanted) > WHOLE_TABLE and (session.execute(select(func.max(Organisation.id)))
+                                      .scalar() or 0) <= WHOLE_TABLE_RATIO * len(wanted):
         named = set(wanted)
         return {name: ident for name, ident in session.execute(
             select(Organisation.name_zh, Organisation.id)) if name in named}
+    query = select(Organisation.name_zh, Organisation.id)
+    if session.get_bind().dialect.name == "postgresql":  # one array parameter, one statement
+        return {name: ident for name, ident in session.execute(query.where(
+            Organisation.name_zh == func.any(bindparam("names", wanted, type_=ARRAY(String)))))}
     for part in chunks(wanted):
         owners.update((name, ident) for name, ident in session.execute(
-            select(Organisation.name_zh, Organisation.id).where(Organisation.name_zh.in_(part))))
+            query.where(Organisation.name_zh.in_(part))))
     return owners
 
 

@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from models.audit.bulk import read_rows
@@ -256,3 +256,39 @@ def test_an_edit_whose_record_moved_meanwhile_refuses_the_whole_batch(
     with sessions() as s:
         assert {o.notes for o in s.scalars(select(Organisation).where(
             Organisation.id.in_(ids)))} == {""}
+
+
+def test_taken_names_are_found_alike_by_a_pass_over_the_table_and_by_look_ups(
+        sessions: sessionmaker[Session], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Many names asked about a table of about as many rows: one pass over its name column;
+    a few asked about a table many times bigger (an import's later chunks): look-ups by name
+    (SQLite: IN lists; PostgreSQL: one array parameter), whose statements do not grow with
+    the table. Both find the same owners."""
+    monkeypatch.setattr(bulk, "WHOLE_TABLE", 5)
+    monkeypatch.setattr(bulk, "WHOLE_TABLE_RATIO", 2)
+    with sessions.begin() as s:
+        make_world(s)
+        ids, _ = save_organisations(s, [OrganisationDraft(f"公司{i:03d}") for i in range(60)]).value
+    asked = [f"公司{i:03d}" for i in range(0, 60, 3)] + ["没有这家"]  # 20 taken names of 60+
+    wanted = {f"公司{i:03d}": ids[i] for i in range(0, 60, 3)}
+    seen: list[str] = []
+
+    def on_statement(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        seen.append(" ".join(statement.split()))
+
+    with sessions() as s:
+        event.listen(s.get_bind(), "before_cursor_execute", on_statement)
+        try:
+            assert bulk.organisation_name_owners(s, asked) == wanted  # 60+ rows > 2 × 21 names
+            by_lists = list(seen)
+            seen.clear()
+            assert bulk.organisation_name_owners(s, asked[:6] * 4 + asked[6:]) == wanted
+            monkeypatch.setattr(bulk, "WHOLE_TABLE_RATIO", 10)  # 60+ rows <= 10 × 21 names
+            seen.clear()
+            assert bulk.organisation_name_owners(s, asked) == wanted
+            by_table = list(seen)
+        finally:
+            event.remove(s.get_bind(), "before_cursor_execute", on_statement)
+    # max(id), then the names: an IN list, or = any(one array)
+    assert len(by_lists) == 2 and (" IN (" in by_lists[1] or "= any(" in by_lists[1])
+    assert len(by_table) == 2 and not any(" IN " in q or "any(" in q for q in by_table)

@@ -1,0 +1,127 @@
+"""An .xlsx workbook's cell values, read by openpyxl's own parsers, a row at a time.
+
+``load_workbook(read_only=True)`` parses every worksheet once through when it opens a workbook,
+to find its size when the file does not record it (openpyxl's write-only mode and other
+writers leave it out), and builds each shared or inline string through its descriptor-checked
+``Text`` object. An import reads the values only, once through: :class:`Book` opens the package
+with openpyxl's reader parts (content types, workbook and its 1900 or 1904 date base, styles
+and their date formats) without that pass, and reads a sheet with openpyxl's worksheet parser
+(``WorkSheetParser``: cell references, numbers, dates, booleans, formulas' cached values). The
+one thing done here is the text of a string that is a single ``<t>`` element, the common case,
+taken from the element directly; any other string (rich-text runs, phonetic runs) still goes
+through openpyxl's ``Text``, so every value equals what openpyxl's own reading gives
+(``tests/spreadsheets/test_xlsx.py`` compares them on the same files).
+
+Imported where a workbook is read, not before: openpyxl is not loaded by a command that does
+not read one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import IO, Any
+from zipfile import ZipFile
+
+from openpyxl.cell.text import Text
+from openpyxl.reader.excel import ExcelReader
+from openpyxl.styles.stylesheet import apply_stylesheet
+from openpyxl.worksheet._reader import WorkSheetParser
+from openpyxl.xml.constants import SHEET_MAIN_NS
+from openpyxl.xml.functions import iterparse
+
+_SI = f"{{{SHEET_MAIN_NS}}}si"
+_T = f"{{{SHEET_MAIN_NS}}}t"
+_IS = f"{{{SHEET_MAIN_NS}}}is"
+SHARED_STRINGS = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+
+
+class Book:
+    """The worksheets of an .xlsx package read from ``source`` (a binary file, closed with the
+    book), by name."""
+
+    def __init__(self, source: IO[bytes]) -> None:
+        self._source = source
+        try:
+            reader = ExcelReader(source, read_only=True, data_only=True)
+        except BaseException:
+            source.close()
+            raise
+        self._archive: ZipFile = reader.archive
+        try:
+            reader.read_manifest()
+            part = reader.package.find(SHARED_STRINGS)
+            self._strings: list[str] = []
+            if part is not None:
+                with self._archive.open(part.PartName[1:]) as src:
+                    self._strings = string_table(src)
+            reader.read_workbook()
+            apply_stylesheet(self._archive, reader.wb)
+            self._book = reader.wb
+            # as load_workbook lists them: sheets whose part is missing are left out
+            self._parts: dict[str, tuple[str, bool]] = {
+                sheet.name: (rel.target, "chartsheet" in rel.Type)
+                for sheet, rel in reader.parser.find_sheets()
+                if rel.target in reader.valid_files}
+        except BaseException:
+            self.close()
+            raise
+
+    @property
+    def sheetnames(self) -> list[str]:
+        return list(self._parts)
+
+    def is_chart(self, name: str) -> bool:
+        return self._parts[name][1]
+
+    def rows(self, name: str) -> Iterator[tuple[int, tuple[Any, ...]]]:
+        """(Excel's row number, the row's values from column A to its last cell) for each row
+        the sheet holds; a cell it does not hold is None, as openpyxl's ``values_only``
+        rows give it. Rows the sheet does not hold are not given."""
+        book = self._book
+        with self._archive.open(self._parts[name][0]) as src:
+            parser = _Cells(src, self._strings, data_only=True, epoch=book.epoch,
+                            date_formats=book._date_formats,
+                            timedelta_formats=book._timedelta_formats)
+            for number, cells in parser.parse():
+                if not cells:
+                    yield number, ()
+                    continue
+                values: list[Any] = [None] * cells[-1]["column"]
+                for found in cells:
+                    column = found["column"]
+                    if column <= len(values):  # as openpyxl: beyond the last cell is dropped
+                        values[column - 1] = found["value"]
+                yield number, tuple(values)
+
+    def close(self) -> None:
+        self._archive.close()
+        self._source.close()
+
+
+def string_table(src: IO[bytes]) -> list[str]:
+    """The shared strings, as ``openpyxl.reader.strings.read_string_table`` reads them."""
+    strings: list[str] = []
+    for _, node in iterparse(src):
+        if node.tag == _SI:
+            if len(node) == 1 and node[0].tag == _T:
+                text = node[0].text or ""
+            else:  # rich-text runs, phonetic runs: openpyxl's own reading
+                text = Text.from_tree(node).content
+            strings.append(text.replace("x005F_", ""))
+            node.clear()
+    return strings
+
+
+class _Cells(WorkSheetParser):
+    """openpyxl's worksheet parser; an inline string of one ``<t>`` is read directly."""
+
+    def parse_cell(self, element: Any) -> dict[str, Any]:
+        if element.get("t") == "inlineStr":
+            child = element.find(_IS)
+            if child is not None and len(child) == 1 and child[0].tag == _T:
+                text = child[0].text or ""
+                element.remove(child)  # what is left (reference, style) is openpyxl's to read
+                cell: dict[str, Any] = super().parse_cell(element)
+                cell["value"], cell["data_type"] = text, "s"
+                return cell
+        return super().parse_cell(element)
