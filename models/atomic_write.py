@@ -5,15 +5,25 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 
 def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
-    """Write ``data`` to ``path`` atomically.
+    """Write ``data`` to ``path`` atomically (see :func:`atomic_file`)."""
+    with atomic_file(path) as handle:
+        handle.write(data)
+    return Path(path)
+
+
+@contextlib.contextmanager
+def atomic_file(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
+    """A file to write ``path`` through, a piece at a time, atomically.
 
     The bytes go to a temporary file in the same folder, are flushed to disk, then renamed
-    over ``path``. On any error (disk full, permission) the temporary file is removed and the
-    old file, if any, is left untouched.
+    over ``path`` when the block ends. On any error (disk full, permission, an exception in
+    the block) the temporary file is removed and the old file, if any, is left untouched.
     """
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
@@ -22,7 +32,7 @@ def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
         # mkstemp creates the file private (0600); give it the mode any new file would get
         os.chmod(tmp_name, _default_mode(target))
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp_name, target)
@@ -30,7 +40,6 @@ def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
         raise
-    return target
 
 
 def _default_mode(target: Path) -> int:

@@ -12,7 +12,7 @@ loaded ids.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, date, datetime
 from enum import Enum as PyEnum
 from pathlib import Path
@@ -25,7 +25,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
 from models import every_table  # every mapping and table on Base.metadata
-from models.atomic_write import write_bytes_atomic
+from models.atomic_write import atomic_file
 from models.audit.chain import head_to_newest
 from models.base import Base, UTCDateTime
 from models.database import alembic_config
@@ -129,58 +129,107 @@ def _snapshot(session: Session) -> None:
             conn.exec_driver_sql("BEGIN")  # pysqlite reads outside a transaction otherwise
 
 
-def dump_document(session: Session, now: datetime | None = None) -> dict[str, Any]:
-    """The database behind ``session`` as a JSON-ready dict (one consistent snapshot when
-    the session has not begun a transaction yet)."""
+def _rows(session: Session, table: Table) -> Iterator[list[Any]]:
+    """The table's rows, encoded, in primary-key order. A table keyed by integers is read in
+    that order from the database a chunk at a time (the history of ten years is 140,000 rows:
+    held whole with its copies it took 1.8 GB on SQLite and 4 GB on PostgreSQL); a table with
+    a text key is small and sorted here, so that both back ends give the same order."""
+    key = list(table.primary_key.columns)
+    if key and all(isinstance(c.type, Integer) for c in key):
+        stmt = select(table).order_by(*key).execution_options(yield_per=CHUNK)
+        for row in session.execute(stmt):
+            yield [_encode(v) for v in row]
+        return
+    names = [c.name for c in table.c]
+    key_at = [names.index(c.name) for c in key]
+    rows = [tuple(r) for r in session.execute(select(table)).all()]
+    rows.sort(key=lambda r: tuple(r[i] for i in key_at))
+    for values in rows:
+        yield [_encode(v) for v in values]
+
+
+def _header(session: Session, now: datetime | None) -> dict[str, Any]:
     _snapshot(session)
-    tables: dict[str, Any] = {}
-    for table in _tables():
-        names = [c.name for c in table.c]
-        key_at = [names.index(c.name) for c in table.primary_key.columns]
-        rows = [tuple(r) for r in session.execute(select(table)).all()]
-        rows.sort(key=lambda r: tuple(r[i] for i in key_at))
-        tables[table.name] = {"columns": names, "rows": [[_encode(v) for v in r] for r in rows]}
     return {
         "format": FORMAT,
         "version": VERSION,
         "schema": _schema(session),
         "source": session.get_bind().dialect.name,
         "dumped_at": _encode(now or datetime.now(UTC)),
-        "tables": tables,
     }
+
+
+def dump_document(session: Session, now: datetime | None = None) -> dict[str, Any]:
+    """The database behind ``session`` as a JSON-ready dict (one consistent snapshot when
+    the session has not begun a transaction yet)."""
+    document = _header(session, now)
+    document["tables"] = {t.name: {"columns": [c.name for c in t.c], "rows": list(_rows(session, t))}
+                          for t in _tables()}
+    return document
+
+
+def _lines(header: dict[str, Any],
+           tables: Iterable[tuple[str, list[str], Iterable[list[Any]]]]) -> Iterator[str]:
+    """The document's text a line at a time: its header, then each table's columns and one
+    row per line (readable, diffable)."""
+    def dumps(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    yield "{\n"
+    for key, value in header.items():
+        yield f"  {dumps(key)}: {dumps(value)},\n"
+    yield '  "tables": {\n'
+    tables = list(tables)
+    for t, (name, columns, rows) in enumerate(tables):
+        yield f"    {dumps(name)}: {{\n"
+        yield f'      "columns": {dumps(columns)},\n'
+        before: list[Any] | None = None  # a row is written once the next says it is not last
+        for row in rows:
+            if before is None:
+                yield '      "rows": [\n'
+            else:
+                yield f"        {dumps(before)},\n"
+            before = row
+        if before is None:
+            yield '      "rows": []\n'
+        else:
+            yield f"        {dumps(before)}\n"
+            yield "      ]\n"
+        yield "    }" + ("," if t < len(tables) - 1 else "") + "\n"
+    yield "  }\n"
+    yield "}\n"
 
 
 def document_text(document: dict[str, Any]) -> str:
     """The document as JSON text with one row per line (readable, diffable)."""
-    def dumps(value: Any) -> str:
-        return json.dumps(value, ensure_ascii=False)
-
-    lines = ["{"]
-    for key, value in document.items():
-        if key != "tables":
-            lines.append(f"  {dumps(key)}: {dumps(value)},")
-    lines.append('  "tables": {')
-    items = list(document.get("tables", {}).items())
-    for t, (name, body) in enumerate(items):
-        lines.append(f"    {dumps(name)}: {{")
-        lines.append(f'      "columns": {dumps(body["columns"])},')
-        rows = body["rows"]
-        if rows:
-            lines.append('      "rows": [')
-            lines += [f"        {dumps(r)}{',' if i < len(rows) - 1 else ''}" for i, r in enumerate(rows)]
-            lines.append("      ]")
-        else:
-            lines.append('      "rows": []')
-        lines.append("    }" + ("," if t < len(items) - 1 else ""))
-    lines += ["  }", "}", ""]
-    return "\n".join(lines)
+    header = {k: v for k, v in document.items() if k != "tables"}
+    tables = [(name, body["columns"], body["rows"])
+              for name, body in document.get("tables", {}).items()]
+    return "".join(_lines(header, tables))
 
 
 def write_dump(session: Session, path: str | Path, now: datetime | None = None) -> dict[str, int]:
-    """Write the whole database to ``path`` (atomically); returns rows per table."""
-    document = dump_document(session, now)
-    write_bytes_atomic(Path(path), document_text(document).encode("utf-8"))
-    return {name: len(body["rows"]) for name, body in document["tables"].items()}
+    """Write the whole database to ``path`` (atomically), a chunk of rows at a time: the
+    memory it takes does not grow with the history. Returns the rows per table."""
+    counts: dict[str, int] = {}
+
+    def counted(table: Table) -> Iterator[list[Any]]:
+        counts[table.name] = 0
+        for row in _rows(session, table):
+            counts[table.name] += 1
+            yield row
+
+    header = _header(session, now)
+    tables = [(t.name, [c.name for c in t.c], counted(t)) for t in _tables()]
+    with atomic_file(path) as out:
+        pending: list[str] = []
+        for line in _lines(header, tables):
+            pending.append(line)
+            if len(pending) >= CHUNK:
+                out.write("".join(pending).encode("utf-8"))
+                pending.clear()
+        out.write("".join(pending).encode("utf-8"))
+    return counts
 
 
 # --- load -------------------------------------------------------------------------------------
