@@ -143,14 +143,15 @@ class EntityPage(QWidget):
         function it returns runs on a worker thread with a session of its own."""
         raise NotImplementedError
 
-    def side_read(self) -> Callable[[Session], Any] | None:
+    def side_read(self) -> Callable[[Session, list[Any]], Any] | None:
         """What the page shows beside its rows (totals, a second list, reference data): called
-        on the UI thread, the function it returns runs after ``query``'s in the same session,
-        on the worker thread, and what it reads is handed to :meth:`rows_loaded`."""
+        on the UI thread, the function it returns runs after ``query``'s on the worker thread,
+        with the same session and the rows just read, and what it returns is handed to
+        :meth:`side_loaded`."""
         return None
 
-    def rows_loaded(self, side: Any) -> None:
-        """New rows are in the model (UI thread); ``side`` is what ``side_read`` read."""
+    def side_loaded(self, side: Any) -> None:
+        """What ``side_read`` read, on the UI thread, just before the new rows go in."""
 
     def add_filter(self, label: str, name: str, choices: list[tuple[str, Any]]) -> QComboBox:
         """A combo box of (text, predicate) choices: the rows for which the chosen one holds."""
@@ -188,7 +189,7 @@ class EntityPage(QWidget):
         if not self.ctx.background_loading:
             with self.ctx.sessions() as session:
                 rows = read(session)
-                beside = side(session) if side is not None else None
+                beside = side(session, rows) if side is not None else None
             self._show_rows(rows, beside)
             return
         sessions, prepare = self.ctx.sessions, self.model.prepare
@@ -196,7 +197,7 @@ class EntityPage(QWidget):
         def work(_progress: Progress) -> tuple[Prepared[Any], Any]:
             with sessions() as session:
                 rows = read(session)
-                beside = side(session) if side is not None else None
+                beside = side(session, rows) if side is not None else None
             return prepare(rows), beside  # search texts and the sort, off the UI thread too
 
         self.loading = True
@@ -219,11 +220,11 @@ class EntityPage(QWidget):
 
     def _show_rows(self, rows: list[Any] | Prepared[Any], side: Any = None) -> None:
         selected = self.selected_ids()
+        self.side_loaded(side)
         if isinstance(rows, Prepared):
             self.model.set_prepared(rows)
         else:
             self.model.set_rows(rows)
-        self.rows_loaded(side)
         if not self.view.horizontalHeader().property("fitted"):
             self.fit_columns()
         wanted = [i for i in self._select_after_load if self.model.find_row(i) >= 0]

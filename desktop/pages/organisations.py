@@ -61,10 +61,10 @@ class OrganisationsPage(EntityPage):
     def query(self) -> Callable[[Session], list[OrganisationRow]]:
         return queries.list_organisations
 
-    def side_read(self) -> Callable[[Session], dict[int, Ref | None]]:
-        return target_regions
+    def side_read(self) -> Callable[[Session, list[OrganisationRow]], dict[int, Ref | None]]:
+        return lambda session, _rows: target_regions(session)
 
-    def rows_loaded(self, side: dict[int, Ref | None]) -> None:
+    def side_loaded(self, side: dict[int, Ref | None]) -> None:
         self.targets = side
         self.proxy.set_predicate("target", self.target_filter.currentData())
 

@@ -7,7 +7,8 @@ outcome and follow-up project. The dashboard's HQ-visits ring opens this page.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -71,6 +72,30 @@ def _table(model: RowTableModel[Any], parent: QWidget) -> QTableView:
     return view
 
 
+@dataclass(frozen=True)
+class VisitCounts:
+    """What the summary line counts of some visits."""
+
+    count: int
+    visited: int
+    planned: int
+    targets_visited: int  # target HQs with a visit done
+
+    @classmethod
+    def of(cls, rows: Iterable[HqVisitRow]) -> VisitCounts:
+        count = done = planned = 0
+        targets: set[int] = set()
+        for r in rows:
+            count += 1
+            if r.status is VisitStatus.DONE:
+                done += 1
+                if r.is_target:
+                    targets.add(r.organisation.id)
+            elif r.status is VisitStatus.PLANNED:
+                planned += 1
+        return cls(count, done, planned, len(targets))
+
+
 class VisitsPage(EntityPage):
     kinds = (RecordKind.HQ_VISIT, RecordKind.TEAM, RecordKind.TARGET, RecordKind.ORGANISATION,
              RecordKind.LEAD, RecordKind.PERSON, RecordKind.UNIT)
@@ -79,6 +104,7 @@ class VisitsPage(EntityPage):
 
     def __init__(self, ctx: AppContext, editors: Editors, parent: QWidget | None = None) -> None:
         super().__init__(ctx, editors, VisitTableModel(ctx.lang), parent)
+        self._all_counts: VisitCounts | None = None  # of every visit, from the last read
         lang = self.lang
         with ctx.sessions() as session:
             industries = queries.industries(session)
@@ -191,10 +217,15 @@ class VisitsPage(EntityPage):
     def query(self) -> Callable[[Session], list[HqVisitRow]]:
         return list_visits
 
-    def side_read(self) -> Callable[[Session], VisitsOverview]:
-        return visits_overview
+    def side_read(self) -> Callable[[Session, list[HqVisitRow]],
+                                    tuple[VisitsOverview, VisitCounts]]:
+        return lambda session, rows: (visits_overview(session), VisitCounts.of(rows))
 
-    def rows_loaded(self, side: VisitsOverview) -> None:
+    def side_loaded(self, side: tuple[VisitsOverview, VisitCounts]) -> None:
+        overview, self._all_counts = side
+        self._side_tables(overview)
+
+    def _side_tables(self, side: VisitsOverview) -> None:
         self.by_team.set_rows(side.by_team)
         self.by_industry.set_rows(side.by_industry)
         self.by_region.set_rows(side.by_region)
@@ -224,14 +255,14 @@ class VisitsPage(EntityPage):
         return [self.proxy.index(n, 0).data(ROW_ROLE) for n in range(self.proxy.rowCount())]
 
     def _show_summary(self, *_args: object) -> None:
-        rows = self.shown_rows()
-        done = sum(1 for r in rows if r.status is VisitStatus.DONE)
-        planned = sum(1 for r in rows if r.status is VisitStatus.PLANNED)
-        targets = len({r.organisation.id for r in rows
-                       if r.is_target and r.status is VisitStatus.DONE})
+        counts = self._all_counts  # worked out by the worker that read every visit
+        if (self.proxy.rowCount() != self.model.rowCount() or counts is None
+                or counts.count != self.model.rowCount()):
+            counts = VisitCounts.of(self.shown_rows())
         self.summary.setText(self.tr("%1 visited · %2 planned · %3 target HQs visited")
-                             .replace("%1", str(done)).replace("%2", str(planned))
-                             .replace("%3", str(targets)))
+                             .replace("%1", str(counts.visited))
+                             .replace("%2", str(counts.planned))
+                             .replace("%3", str(counts.targets_visited)))
 
     # --- actions --------------------------------------------------------------------------
 

@@ -177,3 +177,36 @@ def test_the_columns_fit_the_rows_in_sight_only(shown: bool, sample_ctx: AppCont
     page.fit_columns()
     assert asked and max(asked) < FIT_SAMPLE, max(asked)
     assert all(page.view.columnWidth(n) >= 60 for n in range(page.model.columnCount()))
+
+
+def test_the_totals_of_every_row_are_summed_by_the_worker(
+        sample_ctx: AppContext, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The projects' totals line and the visits' summary over every row are worked out where
+    the rows were read; the window's thread sums rows only for a filtered list."""
+    from desktop.pages import projects as projects_module
+    from desktop.pages import visits as visits_module
+
+    threads: list[str] = []
+    for cls in (projects_module.LeadTotals, visits_module.VisitCounts):
+        real = cls.of.__func__  # type: ignore[attr-defined]
+
+        def of(klass: Any, rows: Any, real: Any = real) -> Any:
+            threads.append(threading.current_thread().name)
+            return real(klass, rows)
+
+        monkeypatch.setattr(cls, "of", classmethod(of))
+    sample_ctx.background_loading = True
+    page = _page(ProjectsPage, sample_ctx, qtbot)
+    with qtbot.waitSignal(page.loaded, timeout=20_000):
+        page.show()
+    visits = _page(VisitsPage, sample_ctx, qtbot)
+    with qtbot.waitSignal(visits.loaded, timeout=20_000):
+        visits.show()
+    main = threading.main_thread().name
+    assert len(threads) == 2 and main not in threads
+    assert isinstance(page, ProjectsPage) and isinstance(visits, VisitsPage)
+    assert page.totals.text() == page.totals_text(page.model.rows())  # the same line
+    assert visits.summary.text().startswith("1019 ")  # the sample's visits done
+    page.flagship_filter.setCurrentIndex(1)  # a filtered list: summed here
+    assert threads[-1] == main
+    assert page.totals.text() == page.totals_text(page.shown_rows())
