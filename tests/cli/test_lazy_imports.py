@@ -5,6 +5,7 @@ command line is)."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from cli.app import VERBS, build_parser
+from models.checks.holiday_tables import CACHE_ENV
 
 ROOT = Path(__file__).resolve().parents[2]
 HEAVY = ("reportlab", "briefs", "openpyxl", "icalendar", "holidays", "chinese_calendar",
@@ -30,10 +32,12 @@ print(json.dumps({"code": code, "modules": sorted(m for m in sys.modules if "." 
 """
 
 
-def _loaded(url: str, *argv: str) -> tuple[int, set[str], set[str]]:
+def _loaded(url: str, *argv: str, env: dict[str, str] | None = None
+            ) -> tuple[int, set[str], set[str]]:
     """The exit code, the top-level modules and the verb modules a command line loaded."""
     done = subprocess.run([sys.executable, "-c", SCRIPT, url, "--db", url, *argv], cwd=ROOT,
-                          capture_output=True, text=True, check=True, timeout=120)
+                          capture_output=True, text=True, check=True, timeout=120,
+                          env={**os.environ, **(env or {})})
     result = json.loads(done.stdout.strip().splitlines()[-1])
     return int(result["code"]), set(result["modules"]), set(result["verbs"])
 
@@ -105,12 +109,18 @@ def test_a_brief_loads_no_calendar_sheet_or_alembic(sample_url: str, tmp_path: P
     assert verbs == {"cli.brief_cmd"}
 
 
-def test_the_checks_load_the_holidays_and_no_document_library(sample_url: str) -> None:
-    code, modules, verbs = _loaded(sample_url, "check")
+def test_the_checks_load_the_holidays_and_no_document_library(sample_url: str,
+                                                               tmp_path: Path) -> None:
+    """The first run asks the holidays package for its tables; the next one finds them in the
+    cache file (models/checks/holiday_tables.py) and does not import it."""
+    cache = {CACHE_ENV: str(tmp_path / "cache")}
+    code, modules, verbs = _loaded(sample_url, "check", env=cache)
     assert code in (0, 3)  # 3: the sample has open errors to report
     assert "holidays" in modules
     assert not modules & {"reportlab", "briefs", "icalendar", "openpyxl", "alembic", "PySide6"}
     assert verbs == {"cli.check_cmd"}
+    again, modules, _verbs = _loaded(sample_url, "check", env=cache)
+    assert again == code and "holidays" not in modules
 
 
 def test_an_older_database_is_still_upgraded_by_a_read_verb(tmp_path: Path) -> None:
