@@ -33,14 +33,23 @@ TESTS = Path(__file__).parent
 BOTH_BACKENDS_UNDER = ("models",)
 
 
+_CACHE_FOLDERS: list[str] = []
+
+
 def pytest_configure(config: pytest.Config) -> None:
     # the holiday tables the tests ask for are kept in a folder of the run, not the user's cache
-    os.environ[CACHE_ENV] = tempfile.mkdtemp(prefix="campaign-planner-cache-")
+    _CACHE_FOLDERS.append(tempfile.mkdtemp(prefix="campaign-planner-cache-"))
+    os.environ[CACHE_ENV] = _CACHE_FOLDERS[-1]
     config.addinivalue_line(
         "markers",
         "backends(*names): run the database fixtures on these back ends "
         "(sqlite, postgresql); default: tests/models on both, the rest on sqlite",
     )
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    for folder in _CACHE_FOLDERS:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:

@@ -65,8 +65,7 @@ class OrganisationsPage(EntityPage):
         return lambda session, _rows: target_regions(session)
 
     def side_loaded(self, side: dict[int, Ref | None]) -> None:
-        self.targets = side
-        self.proxy.set_predicate("target", self.target_filter.currentData())
+        self.targets = side  # the target filter reads it as the new rows go in
 
     def mark_selected(self) -> TargetDialog | None:
         """Mark the selected organisations as target HQs (a dialog asks chain and region)."""

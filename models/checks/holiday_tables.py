@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 import threading
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+from models.atomic_write import write_bytes_atomic
 
 CACHE_ENV = "CAMPAIGN_PLANNER_CACHE"  # the cache folder (tests); else the user's cache folder
 
@@ -73,16 +74,23 @@ def _store() -> _Store:
 
 
 def _save(store: _Store) -> None:
-    """The whole file anew, or nothing: written beside it and moved into its place."""
+    """The whole file anew, or nothing (``write_bytes_atomic``: no half-written file, no
+    temporary file left behind)."""
+    text = json.dumps({"tables": store.tables, "languages": store.languages},
+                      ensure_ascii=False, sort_keys=True)
     try:
         store.path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=store.path.parent, suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump({"tables": store.tables, "languages": store.languages}, out,
-                      ensure_ascii=False, sort_keys=True)
-        os.replace(temporary, store.path)
+        write_bytes_atomic(store.path, text.encode("utf-8"))
     except OSError:
-        pass  # a read-only profile: the package is asked again next run
+        pass  # a read-only profile, a full disk: the package is asked again next run
+
+
+def _days(kept: Any) -> dict[date, str] | None:
+    """A kept table as day -> name, or None when the file's entry is not one."""
+    try:
+        return {date.fromisoformat(day): str(name) for day, name in kept.items()}
+    except (AttributeError, TypeError, ValueError):
+        return None
 
 
 def holiday_table(country: str, year: int, language: str | None) -> dict[date, str]:
@@ -91,22 +99,24 @@ def holiday_table(country: str, year: int, language: str | None) -> dict[date, s
     key = f"{country}|{year}|{language or ''}"
     with _lock:
         store = _store()
-        days = store.tables.get(key)
-    if days is None:
+        found = _days(store.tables.get(key))
+    if found is None:  # not kept yet, or a damaged entry
         days = _ask_package(country, year, language)
         with _lock:
             store.tables[key] = days
             _save(store)
-    return {date.fromisoformat(day): name for day, name in days.items()}
+        found = {date.fromisoformat(day): name for day, name in days.items()}
+    return found
 
 
 def supported_languages(country: str) -> list[str] | None:
     """The languages the package names ``country``'s holidays in (None: not known)."""
     with _lock:
         store = _store()
-        known = country in store.languages
         found = store.languages.get(country)
-    if not known:
+        known = country in store.languages and (
+            found is None or (isinstance(found, list) and all(isinstance(x, str) for x in found)))
+    if not known:  # not kept yet, or a damaged entry
         found = _ask_languages(country)
         with _lock:
             store.languages[country] = found

@@ -143,11 +143,19 @@ def test_rows_come_sorted_from_the_worker(key: str, sample_ctx: AppContext,
     sample_ctx.background_loading = True
     page = _page(PAGES[key], sample_ctx, qtbot)
     sorts: list[object] = []
-    real_sort = page.model.sort
+    orderings: list[str] = []  # the thread of every ordering of the rows
+    real_sort, real_order = page.model.sort, page.model._order_of
     page.model.sort = lambda *a: (sorts.append(a), real_sort(*a))[1]  # type: ignore[method-assign]
+
+    def order_of(*args: Any) -> Any:
+        orderings.append(threading.current_thread().name)
+        return real_order(*args)
+
+    page.model._order_of = order_of  # type: ignore[method-assign]
     with qtbot.waitSignal(page.loaded, timeout=20_000):
         page.show()
     assert sorts == []
+    assert orderings and threading.main_thread().name not in orderings
     column = page.model.column_number(page.initial_sort)
     assert page.view.horizontalHeader().sortIndicatorSection() == column
     keys = [page.model.index(n, column).data(SORT_ROLE) for n in range(page.model.rowCount())]

@@ -213,6 +213,15 @@ def test_the_dump_is_read_and_written_a_chunk_at_a_time(
             yield Out()
 
     monkeypatch.setattr(dump, "atomic_file", watched)
+    streamed: list[object] = []
+    real_execute = Session.execute
+
+    def execute(self: Session, statement: Any, *args: Any, **kwargs: Any) -> Any:
+        if "audit_log" in str(statement):
+            streamed.append(statement.get_execution_options().get("yield_per"))
+        return real_execute(self, statement, *args, **kwargs)
+
+    monkeypatch.setattr(Session, "execute", execute)
     statements: list[str] = []
     engine = sessions.kw["bind"]
     listen = (engine, "before_cursor_execute")
@@ -229,3 +238,4 @@ def test_the_dump_is_read_and_written_a_chunk_at_a_time(
     assert counts["audit_log"] > 10 and len(writes) > sum(counts.values()) // 8
     history = [q for q in statements if "FROM audit_log" in q]
     assert history and all("ORDER BY audit_log.id" in q for q in history)
+    assert streamed and streamed[0] == 4  # read a chunk (CHUNK rows) at a time

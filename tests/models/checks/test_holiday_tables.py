@@ -76,4 +76,21 @@ def test_a_damaged_or_unwritable_file_is_no_failure(folder: Path, monkeypatch: p
     monkeypatch.setenv(CACHE_ENV, str(blocked))
     holiday_tables._stores.clear()
     assert holiday_table("IT", 2023, None)[date(2023, 4, 25)]  # asked of the package
-    assert not list(folder.parent.glob("*.tmp")) and not list(folder.glob("*.tmp"))
+    assert not list(folder.parent.glob("*.tmp")) and not list(folder.glob(".*.tmp"))
+
+
+def test_a_damaged_entry_in_a_valid_file_is_asked_again(folder: Path) -> None:
+    """A hand-edited file or one of another layout: the entries that are not tables are
+    asked of the package again and written anew."""
+    path = cache_file()
+    path.parent.mkdir(parents=True)
+    path.write_text(json.dumps({"tables": {"FR|2023|": ["not", "a", "table"],
+                                           "IT|2023|": {"25 April": "Liberazione"}},
+                                "languages": {"FR": "fr", "IT": [1, 2]}}), encoding="utf-8")
+    holiday_tables._stores.clear()
+    assert holiday_table("FR", 2023, None)[date(2023, 7, 14)]
+    assert holiday_table("IT", 2023, None)[date(2023, 4, 25)]
+    assert "fr" in (supported_languages("FR") or []) and supported_languages("IT")
+    kept = json.loads(path.read_text(encoding="utf-8"))
+    assert kept["tables"]["IT|2023|"]["2023-04-25"] and isinstance(kept["languages"]["FR"], list)
+    assert not list(folder.glob("*.tmp")) and not list(folder.glob(".*.tmp"))
