@@ -4,9 +4,13 @@ of staff, and a context on it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import TypeVar
 
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.context import AppContext
@@ -16,6 +20,8 @@ from models.operations.events import EventDraft, create_event
 from models.operations.items import add_item
 from models.timeutil import at
 from tests.factories import World, item_draft, make_trip, make_world
+
+V = TypeVar("V", bound=QWidget)
 
 
 @dataclass
@@ -60,3 +66,15 @@ def context(sessions: sessionmaker[Session], lang: Lang = Lang.ZH) -> AppContext
     ctx = AppContext(sessions, "sqlite://", lang)
     ctx.background_loading = False
     return ctx
+
+
+def threaded_view(make: Callable[[AppContext], V], sessions: sessionmaker[Session],
+                  qtbot: QtBot, width: int, height: int) -> V:
+    """``make``'s view on a context that reads on worker threads, as in the window: sized and
+    kept by ``qtbot``, not shown yet (the tests show it while waiting for its reads)."""
+    ctx = context(sessions)
+    ctx.background_loading = True
+    view = make(ctx)
+    qtbot.addWidget(view)
+    view.resize(width, height)
+    return view

@@ -14,7 +14,7 @@ from desktop.editors.trip import TripEditor
 from models.changes import RecordKind
 from models.enums import Severity
 from planning.entries import EntryKind
-from tests.desktop.planning_world import context, make_plan
+from tests.desktop.planning_world import context, make_plan, threaded_view
 from tests.desktop.test_calendar_view import find, open_calendar
 from tests.desktop.test_dashboard import open_dashboard, texts
 from tests.desktop.test_timeline_view import open_timeline
@@ -44,11 +44,7 @@ def test_in_the_window_the_month_s_marks_come_from_a_worker_thread(
     """The entries are shown at once; their marks, a month of checks, follow from a worker
     thread and are painted when they come (the next month's read drops this one's)."""
     plan = make_plan(sessions)
-    ctx = context(sessions)
-    ctx.background_loading = True
-    view = CalendarView(ctx)
-    qtbot.addWidget(view)
-    view.resize(1280, 820)
+    view = threaded_view(CalendarView, sessions, qtbot, 1280, 820)
     view.today = date(2023, 3, 27)
     view.anchor = date(2023, 3, 15)
     with qtbot.waitSignal(view.marks_loaded, timeout=10_000):
@@ -167,11 +163,7 @@ def test_in_the_window_the_timeline_s_marks_follow_its_bars(
     from desktop.calendar.timeline import TimelineView
 
     plan = make_plan(sessions)
-    ctx = context(sessions)
-    ctx.background_loading = True
-    view = TimelineView(ctx)
-    qtbot.addWidget(view)
-    view.resize(1280, 700)
+    view = threaded_view(TimelineView, sessions, qtbot, 1280, 700)
     with qtbot.waitSignal(view.loaded, timeout=10_000):
         view.show()
     assert view.marks_loading and not view.loading

@@ -19,7 +19,7 @@ from models.queries import get_event, get_trip
 from planning.entries import CalendarEntry, EntryKind, TimeMode
 from planning.feed import Filters
 from planning.timeline import Grouping
-from tests.desktop.planning_world import context, make_plan
+from tests.desktop.planning_world import context, make_plan, threaded_view
 from tests.factories import make_trip
 
 
@@ -223,11 +223,7 @@ def test_in_the_window_the_year_is_read_on_a_worker_thread(qtbot: QtBot,
     """The title says 正在载入… while the year is read; the bars come with ``loaded``; a read
     overtaken by another (the next year asked meanwhile) is dropped."""
     plan = make_plan(sessions)
-    ctx = context(sessions)
-    ctx.background_loading = True
-    view = TimelineView(ctx)
-    qtbot.addWidget(view)
-    view.resize(1280, 700)
+    view = threaded_view(TimelineView, sessions, qtbot, 1280, 700)
     with qtbot.waitSignal(view.loaded, timeout=10_000):
         view.show()
         assert view.loading and view.title.text() == "2023年 · Loading…"  # (untranslated here)

@@ -91,16 +91,21 @@ def many_industry(session: Session, org_id: int) -> int:
     return industry_id
 
 
+def unit_and_organisation(session: Session) -> tuple[int, int]:
+    """The small world, its first unit and a new organisation (the people's employer)."""
+    make_world(session)
+    unit = session.scalars(select(Unit).order_by(Unit.id)).first()
+    assert unit is not None
+    return unit.id, create_organisation(session, OrganisationDraft("西门子能源")).value.id
+
+
 def test_a_bulk_created_person_has_the_history_of_one_created_alone(
         sessions: sessionmaker[Session]) -> None:
     with sessions.begin() as s:
-        make_world(s)
-        unit = s.scalars(select(Unit).order_by(Unit.id)).first()
-        org = create_organisation(s, OrganisationDraft("西门子能源")).value.id
-        assert unit is not None
+        unit_id, org = unit_and_organisation(s)
 
         def draft(name: str) -> PersonDraft:
-            return PersonDraft(name, PersonKind.EXTERNAL, title_zh=" 副总裁 ", unit_id=unit.id,
+            return PersonDraft(name, PersonKind.EXTERNAL, title_zh=" 副总裁 ", unit_id=unit_id,
                                organisation_id=org, email="x@bosch.com", languages="de,zh")
 
         alone = create_person(s, draft("周文华")).value.id
@@ -211,15 +216,12 @@ def test_a_bulk_edited_organisation_has_the_history_of_one_edited_alone(
 def test_a_bulk_edited_person_has_the_history_of_one_edited_alone(
         sessions: sessionmaker[Session]) -> None:
     with sessions.begin() as s:
-        make_world(s)
-        unit = s.scalars(select(Unit).order_by(Unit.id)).first()
-        org = create_organisation(s, OrganisationDraft("西门子能源")).value.id
-        assert unit is not None
+        unit_id, org = unit_and_organisation(s)
         ids = [create_person(s, PersonDraft(name, PersonKind.EXTERNAL)).value.id
                for name in ("周文华", "Dr. Müller 穆勒")]
 
         def edit(person_id: int) -> PersonDraft:
-            return replace(person_draft(s, person_id), unit_id=unit.id, organisation_id=org,
+            return replace(person_draft(s, person_id), unit_id=unit_id, organisation_id=org,
                            title_zh=" 副总裁 ", email="x@bosch.com")
 
         update_person(s, ids[0], edit(ids[0]))
