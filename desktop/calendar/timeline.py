@@ -30,6 +30,7 @@ from desktop.calendar.actions import Permits, move_entry, open_entry, read_permi
 from desktop.calendar.banner import Banner
 from desktop.calendar.filters import FilterBar
 from desktop.calendar.legend import Legend
+from desktop.calendar.mark_reads import MarkReads
 from desktop.calendar.style import HEADER_BG, ColourBy, legend
 from desktop.calendar.timeline_parts import (
     LABEL_W,
@@ -106,7 +107,6 @@ class TimelineView(QWidget):
         self._choices_stale = True
         self._fitted = False
         self.loading = False  # a read on a worker thread is under way
-        self.marks_loading = False  # the checks' marks of the bars shown are being read
         self._generation = 0  # a read older than the latest one is dropped
 
         self.canvas = TimelineCanvas()
@@ -145,6 +145,8 @@ class TimelineView(QWidget):
         grid.setContentsMargins(1, 1, 1, 1)
 
         self.banner = Banner()
+        self.mark_reads = MarkReads(ctx, self.banner, self)
+        self.mark_reads.arrived.connect(self._marks_arrived)
         self.filter_bar = FilterBar(ctx.lang, items=False)
         self.filter_bar.changed.connect(lambda _f: self.refresh())
         self.legend = Legend()
@@ -299,7 +301,7 @@ class TimelineView(QWidget):
             self.year = self._campaign_year()
         self._generation += 1  # drops the reads under way, the year's and its marks'
         generation = self._generation
-        self.marks_loading = False
+        self.mark_reads.drop()
         key = replace(self.canvas.layout_key(), year=self.year, lang=self.ctx.lang)
         background = self.ctx.background_loading
         read = _year_reader(key, self.filter_bar.filters(), self._choices_stale,
@@ -325,34 +327,18 @@ class TimelineView(QWidget):
         if generation == self._generation:  # an older read (another year, filter) is dropped
             self.loading = False
             self._show_year(data)
-            self._read_marks(generation, data.year, data.entries)
+            # the checks' marks of the bars follow: seconds of checks at ten years of history
+            self.mark_reads.read(date(data.year, 1, 1), date(data.year, 12, 31), data.entries)
 
-    def _read_marks(self, generation: int, year: int, entries: list[CalendarEntry]) -> None:
-        """The checks' marks of the bars shown, read on a worker thread: checking a year of a
-        large history takes seconds, and the bars need not wait for it (the marks are painted
-        when they come; a newer read of the year drops them)."""
-        sessions, lang = self.ctx.sessions, self.ctx.lang
+    @property
+    def marks_loading(self) -> bool:
+        """The checks' marks of the bars shown are being read on a worker thread."""
+        return self.mark_reads.loading
 
-        def work(_progress: Progress) -> CheckMarks:
-            with sessions() as session:
-                return read_marks(session, date(year, 1, 1), date(year, 12, 31), lang, entries)
-
-        self.marks_loading = True
-        job = start_job(work, self)
-        job.succeeded.connect(lambda marks: self._marks_read(generation, marks))
-        job.failed.connect(lambda exc: self._marks_failed(generation, exc))
-
-    def _marks_read(self, generation: int, marks: CheckMarks) -> None:
-        if generation == self._generation:
-            self.marks_loading = False
-            self.canvas.marks = marks
-            self.canvas.update()
-            self.marks_loaded.emit()
-
-    def _marks_failed(self, generation: int, exc: BaseException) -> None:
-        if generation == self._generation:
-            self.marks_loading = False
-            self.banner.show_message(describe(exc, self.ctx.lang))
+    def _marks_arrived(self, marks: CheckMarks) -> None:
+        self.canvas.marks = marks
+        self.canvas.update()
+        self.marks_loaded.emit()
 
     def _load_failed(self, generation: int, exc: BaseException) -> None:
         if generation == self._generation:

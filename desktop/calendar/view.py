@@ -35,16 +35,15 @@ from desktop.calendar.agenda import AgendaView
 from desktop.calendar.banner import Banner
 from desktop.calendar.filters import FilterBar
 from desktop.calendar.legend import Legend
+from desktop.calendar.mark_reads import MarkReads
 from desktop.calendar.month import MonthCanvas
 from desktop.calendar.navigator import GoToDateDialog, MiniMonth
 from desktop.calendar.style import ColourBy, legend
 from desktop.calendar.week import WeekView
 from desktop.context import AppContext
 from desktop.editors.form_dialog import FormDialog
-from desktop.errors_text import describe
 from desktop.formatting import pydate
 from desktop.undo.moves import Move
-from desktop.worker import Progress, start_job
 from models.changes import OpChanges
 from models.checks.calendars import calendar_last_year
 from models.enums import TripStatus
@@ -85,8 +84,6 @@ class CalendarView(QWidget):
         self._regions: list[RegionRow] = []
         self._stale = True
         self._choices_stale = True  # filter boxes: reloaded when people, units... change
-        self.marks_loading = False  # the checks' marks are being read on a worker thread
-        self._marks_generation = 0
         self._reveal_after_load: list[tuple[EntryKind, int]] = []
 
         self.month = MonthCanvas()
@@ -106,6 +103,8 @@ class CalendarView(QWidget):
         self.navigator.clicked.connect(lambda d: self.go_to(pydate(d)))
 
         self.banner = Banner()
+        self.mark_reads = MarkReads(ctx, self.banner, self)
+        self.mark_reads.arrived.connect(self._marks_arrived)
         self.table_note = QLabel()  # when China's moved working days are not known for a year
         self.table_note.setObjectName("tableNote")
         self.table_note.setWordWrap(True)
@@ -318,35 +317,17 @@ class CalendarView(QWidget):
         self._show(first, last)
         self._note_unknown_years(first, last)
         if self.ctx.background_loading:
-            self._read_marks(first, last, entries)
+            self.mark_reads.read(first, last, entries)  # painted when they come
 
-    def _read_marks(self, first: date, last: date, entries: list[CalendarEntry]) -> None:
-        """The checks' marks of the entries shown, read on a worker thread: checking a month
-        of a large history takes longer than a frame, and the entries need not wait for it
-        (their marks are painted when they come; a newer month's read drops an older one)."""
-        self._marks_generation += 1
-        generation, sessions, lang = self._marks_generation, self.ctx.sessions, self.ctx.lang
+    @property
+    def marks_loading(self) -> bool:
+        """The checks' marks of the entries shown are being read on a worker thread."""
+        return self.mark_reads.loading
 
-        def work(_progress: Progress) -> CheckMarks:
-            with sessions() as session:
-                return read_marks(session, first, last, lang, entries)
-
-        self.marks_loading = True
-        job = start_job(work, self)
-        job.succeeded.connect(lambda marks: self._marks_read(generation, marks))
-        job.failed.connect(lambda exc: self._marks_failed(generation, exc))
-
-    def _marks_read(self, generation: int, marks: CheckMarks) -> None:
-        if generation == self._marks_generation:
-            self.marks_loading = False
-            self.month.marks = marks
-            self.month.update()
-            self.marks_loaded.emit()
-
-    def _marks_failed(self, generation: int, exc: BaseException) -> None:
-        if generation == self._marks_generation:
-            self.marks_loading = False
-            self.banner.show_message(describe(exc, self.ctx.lang))
+    def _marks_arrived(self, marks: CheckMarks) -> None:
+        self.month.marks = marks
+        self.month.update()
+        self.marks_loaded.emit()
 
     def _note_unknown_years(self, first: date, last: date) -> None:
         """Say so when the days shown fall in a year whose 调休 (moved working days) the
