@@ -67,7 +67,7 @@ class EntityPage(QWidget):
     loaded = Signal()  # new rows are in the table
 
     kinds: tuple[RecordKind, ...] = ()
-    initial_sort = ""  # the column (key) sorted on first show
+    initial_sort = ""  # the column (key) sorted on first show, A to Z (default: the first)
     offers: frozenset[str] = frozenset({"new", "edit"})
     account: SignedIn | None = None  # who is signed in (the window sets it)
 
@@ -132,9 +132,10 @@ class EntityPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.splitter, 1)
         ctx.data_changed.connect(self._data_changed)
-        if self.initial_sort:  # sorted from the first read on, by the worker that reads
-            self.view.sortByColumn(self.model.column_number(self.initial_sort),
-                                   Qt.SortOrder.AscendingOrder)
+        if model.columns:  # sorted from the first read on, by the worker that reads; Qt's own
+            # first sort (when sorting is enabled) is the first column from Z to A
+            column = self.model.column_number(self.initial_sort) if self.initial_sort else 0
+            self.view.sortByColumn(column, Qt.SortOrder.AscendingOrder)
 
     # --- for subclasses ------------------------------------------------------------------
 

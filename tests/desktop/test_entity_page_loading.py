@@ -17,6 +17,7 @@ from desktop.context import AppContext
 from desktop.editors.opening import Editors
 from desktop.pages.entity_page import FIT_SAMPLE, EntityPage
 from desktop.pages.organisations import OrganisationsPage
+from desktop.pages.people import PeoplePage
 from desktop.pages.projects import ProjectsPage
 from desktop.pages.trips import TripsPage
 from desktop.pages.visits import VisitsPage
@@ -218,3 +219,18 @@ def test_the_totals_of_every_row_are_summed_by_the_worker(
     page.flagship_filter.setCurrentIndex(1)  # a filtered list: summed here
     assert threads[-1] == main
     assert page.totals.text() == page.totals_text(page.shown_rows())
+
+
+@pytest.mark.parametrize("kind", [OrganisationsPage, PeoplePage])
+def test_a_page_without_an_initial_column_lists_its_first_column_a_to_z(
+        kind: type[EntityPage], sample_ctx: AppContext, qtbot: QtBot) -> None:
+    """Organisations and people by name from A to Z (Qt's first sort is Z to A)."""
+    from PySide6.QtCore import Qt
+
+    page = _page(kind, sample_ctx, qtbot)
+    page.refresh()
+    header = page.view.horizontalHeader()
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
+        0, Qt.SortOrder.AscendingOrder)
+    names = [page.model.index(n, 0).data(SORT_ROLE) for n in range(page.model.rowCount())]
+    assert len(names) > 50 and names == sorted(names, key=str.casefold)  # as the model sorts
