@@ -6,6 +6,7 @@ step). Conflicts found by ``models.conflicts`` are shown beside the fields they 
 
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
@@ -65,6 +66,8 @@ from models.rows import TripDetail
 from models.timeutil import BEIJING_TZ, at
 from models.wording import place_name
 
+log = logging.getLogger(__name__)
+
 ITEM_FIELDS = ("items", "item", "starts_at", "ends_at", "timezone", "attendee_ids", "city_id",
                "organisation_id")
 
@@ -80,6 +83,7 @@ def new_trip_draft(lookups: Lookups, start: date) -> TripDraft:
 def open_findings(session: Session, code: str) -> list[Conflict]:
     """The trip's findings not acknowledged."""
     return [c for c in run_checks(session, trip_codes={code}) if c.is_open]
+
 
 
 class TripEditor(EditorDialog):
@@ -279,31 +283,34 @@ class TripEditor(EditorDialog):
         deleted) before it ends; its result comes to this editor only while it exists."""
         generation, sessions = self._checks_generation, self.ctx.sessions
 
-        def work(_progress: Progress) -> tuple[int, list[Conflict] | PlannerError]:
+        def work(_progress: Progress) -> tuple[int, list[Conflict] | Exception]:
             with sessions() as session:
                 try:
                     return generation, open_findings(session, code)
                 except PlannerError as exc:  # e.g. the trip was deleted meanwhile
                     return generation, exc
+                except Exception as exc:  # the database could not be read: with its read's
+                    log.warning("the trip's checks failed: %s", exc, exc_info=True)  # number,
+                    return generation, exc  # so an older read's failure is dropped too
 
         self.checks_loading = True
         job = start_job(work, self.ctx)
         job.succeeded.connect(self._checks_read)
         job.failed.connect(self._checks_failed)
 
-    def _checks_read(self, result: tuple[int, list[Conflict] | PlannerError]) -> None:
+    def _checks_read(self, result: tuple[int, list[Conflict] | Exception]) -> None:
         generation, found = result
         if generation != self._checks_generation:
             return
         self.checks_loading = False
-        if isinstance(found, PlannerError):
+        if isinstance(found, Exception):
             self.errors.show_banner(describe(found, self.lang))
         else:
             self._show_conflicts(found, clear=False)
         self.checked.emit()
 
     def _checks_failed(self, exc: BaseException) -> None:
-        """The database could not be read (logged by the worker): said in the banner."""
+        """The read ended without an answer (logged by the worker): said in the banner."""
         self.checks_loading = False
         self.errors.show_banner(describe(exc, self.lang))
         self.checked.emit()

@@ -126,3 +126,40 @@ def test_an_editor_closed_before_its_findings_arrive_lets_its_read_end_quietly(
     qtbot.addWidget(reopened)
     qtbot.waitUntil(lambda: not reopened.checks_loading, timeout=20_000)
     assert any("德国的周末" in c.text(Lang.ZH) for c in reopened.conflicts)  # 25–26 March
+
+
+def test_an_older_checks_read_that_fails_is_dropped_like_one_that_answers(
+        sessions: sessionmaker[Session], qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A read of the trip's findings that fails (the database could not be read) while a newer
+    one is under way leaves the newer one to answer: no banner, still checking meanwhile."""
+    from PySide6.QtCore import QThreadPool
+
+    import desktop.editors.trip as trip_module
+
+    with sessions.begin() as s:
+        w = make_world(s)
+        trip = make_trip(s, w, items=_items(w, 2023))
+    ctx = AppContext(sessions, "test", Lang.ZH)
+    release = threading.Event()
+    real = trip_module.open_findings
+    calls: list[int] = []
+
+    def findings(session: Session, code: str) -> object:
+        calls.append(1)
+        if len(calls) == 1:  # the first read fails, after the second one has begun
+            assert release.wait(10)
+            raise OSError("disk I/O error")
+        return real(session, code)
+
+    monkeypatch.setattr(trip_module, "open_findings", findings)
+    editor = TripEditor(ctx, trip.id)
+    qtbot.addWidget(editor)
+    editor.reload()  # a newer read of its findings
+    qtbot.waitUntil(lambda: len(calls) == 2, timeout=20_000)
+    qtbot.waitUntil(lambda: not editor.checks_loading, timeout=20_000)
+    assert any("德国的周末" in c.text(Lang.ZH) for c in editor.conflicts)
+    release.set()
+    QThreadPool.globalInstance().waitForDone()
+    qtbot.wait(50)  # the older read's failure is delivered, and dropped
+    assert not editor.errors.banner.text()
+    assert any("德国的周末" in c.text(Lang.ZH) for c in editor.conflicts)
