@@ -406,7 +406,8 @@ def calendar_component(data: CalendarData, lang: Lang = Lang.ZH, alarm_minutes: 
     """The VCALENDAR: its properties, a VTIMEZONE for every zone used, then every entry.
 
     One icalendar component holding everything, to read or change before serialising;
-    :func:`calendar_ics` gives the bytes of its ``to_ical()`` without building it.
+    :func:`calendar_ics` gives the bytes of its ``to_ical()`` without building it (the
+    exports use that one; this is the reference its tests compare it with).
     """
     cal = _head(data, lang, alarm_minutes)
     first, last = _years(data)

@@ -285,7 +285,8 @@ def _items(session: Session, first: date, last: date, f: Filters, lookup: _Looku
     near = (Trip.end_date >= first - timedelta(days=1), Trip.start_date <= last + timedelta(days=1))
     trip_ids = list(session.scalars(select(Trip.id).where(*near, *trip_conds)))
     rows: list[Any] = []
-    for chunk in _chunks(trip_ids):
+    pieces = list(_chunks(trip_ids))
+    for chunk in pieces:
         rows += session.execute(
             select(ItineraryItem.id, ItineraryItem.uuid, ItineraryItem.revision,
                    ItineraryItem.kind, ItineraryItem.title_zh, ItineraryItem.title_en,
@@ -297,7 +298,7 @@ def _items(session: Session, first: date, last: date, f: Filters, lookup: _Looku
                    ItineraryItem.starts_at < hi, ItineraryItem.ends_at > lo, *conds)
             .order_by(ItineraryItem.starts_at, ItineraryItem.id)
         ).all()
-    if len(trip_ids) > 900:  # read in chunks: one order again
+    if len(pieces) > 1:  # read in chunks: one order again
         rows.sort(key=lambda r: (r[6], r[0]))
     people.fetch(r[15] for r in rows)
     return [
