@@ -2,9 +2,9 @@
 
 Importing the package maps the records (trips, events, people…) and nothing else: the
 operations, the history's listeners, the checks and the accounts are imported by what uses them
-(a command that lists trips loads none of them). :func:`models.database.open_database` installs
-the listeners every write relies on (the history, confirmations cleared by a counted change)
-before it hands out a session; :func:`every_table` puts every table of the schema on
+(a command that lists trips loads none of them). A planner session's first flush installs the
+listeners every write relies on (the history, confirmations cleared by a counted change:
+:func:`models.concurrency.install_write_listeners`); :func:`every_table` puts every table of the schema on
 ``Base.metadata`` for those that need them all (migrations, dump and load).
 """
 
@@ -23,7 +23,7 @@ from models.trips import ItineraryItem, Trip, TripMember
 def every_table() -> MetaData:
     """``Base.metadata`` with every table and index of the schema on it, not only the records'."""
     import models.accounts.table  # the accounts table
-    import models.audit.recording  # the audit_log table and its listeners
+    import models.audit.table  # the audit_log table
     import models.checks.records  # the check_settings and check_acks tables
     import models.indexes  # the indexes of the date-range and filter queries
     import models.operations.codes  # noqa: F401  (the code_counters table)

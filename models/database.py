@@ -275,7 +275,6 @@ def open_database(url: str | None = None, *, create: bool = True) -> tuple[Engin
         if missing is not None:
             raise MissingDatabaseError(str(missing))
     engine = create_db_engine(resolved)
-    install_write_listeners()
     try:
         migrate(engine)
     except OperationalError as exc:
@@ -288,13 +287,6 @@ def open_database(url: str | None = None, *, create: bool = True) -> tuple[Engin
         engine.dispose()
         raise
     return engine, sessionmaker(engine, class_=PlannerSession, expire_on_commit=False)
-
-
-def install_write_listeners() -> None:
-    """What every write relies on, installed before a session is handed out: the history's
-    listeners (who changed what) and the clearing of a confirmation by a counted change."""
-    import models.audit.recording
-    import models.operations.confirmations  # noqa: F401
 
 
 def _describe(engine: Engine) -> str:

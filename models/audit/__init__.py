@@ -29,8 +29,7 @@ One module per concern; import the one you need:
   ``last_change``, :class:`AuditRow`);
 - :mod:`models.audit.labels`: how records, fields and values read to a person.
 
-Importing this package registers the table and the listeners (as ``models`` and
-``models.database`` do), so no session flushes without its history.
+Importing this package imports none of them: a planner session's first flush installs the
+listeners (:func:`models.concurrency.install_write_listeners`), so no session flushes without
+its history, and a program that only reads (or only asks who is signed in) does not load them.
 """
-
-import models.audit.recording  # noqa: F401  (the audit_log table and the listeners that fill it)

@@ -28,8 +28,14 @@ from cli.context import Context
 out, err = io.StringIO(), io.StringIO()
 code = run(sys.argv[2:], ctx=Context(db_url=sys.argv[1], out=out, err=err))
 print(json.dumps({"code": code, "modules": sorted(m for m in sys.modules if "." not in m),
-                  "verbs": sorted(m for m in sys.modules if m.startswith("cli.") and m.endswith("_cmd"))}))
+                  "verbs": sorted(m for m in sys.modules if m.startswith("cli.") and m.endswith("_cmd")),
+                  "watched": sorted(m for m in sys.modules if m in WATCHED)}))
 """
+# submodules a reading command on SQLite does not need: the history's flush listeners
+# (installed by a session's first flush) and SQLAlchemy's PostgreSQL dialect
+WATCHED = ("models.audit.recording", "models.operations.confirmations",
+           "sqlalchemy.dialects.postgresql")
+SCRIPT = f"WATCHED = {WATCHED!r}\n" + SCRIPT
 
 
 def _loaded(url: str, *argv: str, env: dict[str, str] | None = None
@@ -40,6 +46,14 @@ def _loaded(url: str, *argv: str, env: dict[str, str] | None = None
                           env={**os.environ, **(env or {})})
     result = json.loads(done.stdout.strip().splitlines()[-1])
     return int(result["code"]), set(result["modules"]), set(result["verbs"])
+
+
+def _watched(url: str, *argv: str) -> tuple[int, set[str]]:
+    """The exit code and the :data:`WATCHED` modules a command line loaded."""
+    done = subprocess.run([sys.executable, "-c", SCRIPT, url, "--db", url, *argv], cwd=ROOT,
+                          capture_output=True, text=True, check=True, timeout=120)
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    return int(result["code"]), set(result["watched"])
 
 
 def _modules(url: str, *argv: str) -> tuple[int, set[str]]:
@@ -89,6 +103,33 @@ def test_a_read_verb_loads_its_own_module_and_no_alembic(sample_url: str, argv: 
     assert code == 0
     assert not modules & {*HEAVY, *NOT_FOR_READING}
     assert verbs == own
+
+
+@pytest.mark.parametrize("argv", [("list", "trips", "--json"), ("show", "TRIP-2023-001"),
+                                  ("history", "TRIP-2023-001"), ("campaign", "show")])
+def test_a_read_verb_loads_no_write_listeners_nor_the_postgresql_dialect(
+        sample_url: str, argv: tuple[str, ...]) -> None:
+    code, watched = _watched(sample_url, *argv)
+    assert code == 0 and watched == set()
+
+
+def test_the_first_write_installs_the_history_listeners(sample_url: str) -> None:
+    """A command that changes a record loads the listeners with its first flush, and the change
+    has its history row, written by them (on SQLite the program writes it)."""
+    from sqlalchemy import create_engine, func, select
+
+    from models.audit.table import AuditEntry
+
+    engine = create_engine(sample_url)
+    count = select(func.count()).select_from(AuditEntry).where(AuditEntry.record_type == "campaigns")
+    with engine.connect() as conn:
+        before = conn.execute(count).scalar_one()
+    code, watched = _watched(sample_url, "campaign", "set", "--slogan", "投资首选 测试")
+    assert code == 0
+    assert {"models.audit.recording", "models.operations.confirmations"} <= watched
+    with engine.connect() as conn:
+        assert conn.execute(count).scalar_one() == before + 1
+    engine.dispose()
 
 
 def test_the_calendar_export_loads_no_pdf_sheet_or_alembic(sample_url: str,
