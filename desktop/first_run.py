@@ -18,7 +18,7 @@ EMPTY = "empty"
 
 def is_empty(sessions: sessionmaker[Session]) -> bool:
     with sessions() as session:
-        return not queries.campaigns(session)
+        return queries.newest_campaign_name(session) is None
 
 
 def prepare(sessions: sessionmaker[Session], choice: str, year: int) -> None:

@@ -10,7 +10,6 @@ from sqlalchemy.engine import make_url
 from desktop.context import AppContext
 from models import queries
 from models.database import shown_url
-from models.errors import NotFoundError
 
 
 def database_place(db_url: str) -> str:
@@ -27,13 +26,12 @@ def window_title(ctx: AppContext) -> str:
     database (``2023年招商年 · sample.db``). The system adds the program's name (the application's
     display name) after it, so the title never repeats it."""
     where = database_place(ctx.db_url)
-    try:
-        with ctx.sessions() as session:
-            campaign = queries.current_campaign(session)
-            name = ctx.lang.pick(campaign.name_zh, campaign.name_en or campaign.name_zh)
-    except NotFoundError:
+    with ctx.sessions() as session:
+        names = queries.newest_campaign_name(session)
+    if names is None:
         return where
-    return f"{name} · {where}"
+    name_zh, name_en = names
+    return f"{ctx.lang.pick(name_zh, name_en or name_zh)} · {where}"
 
 
 def add_status_labels(window: QMainWindow, who: str, db_url: str) -> tuple[QLabel, QLabel]:

@@ -172,6 +172,18 @@ def current_campaign(session: Session, year: int | None = None) -> Campaign:
     return campaign
 
 
+def newest_campaign_name(session: Session) -> tuple[str, str | None] | None:
+    """The newest campaign's Chinese and English names, None when there is no campaign.
+
+    Asked of the table, not of the mapped class, so that the window's start (its title, the
+    first-run question) does not configure every mapper on the window's thread (~0.1 s): the
+    first view's read does that on a worker thread while the window paints."""
+    table = Campaign.__table__
+    stmt = select(table.c.name_zh, table.c.name_en).order_by(table.c.year.desc()).limit(1)
+    found = session.execute(stmt).first()
+    return None if found is None else (found.name_zh, found.name_en)
+
+
 def campaigns(session: Session) -> list[CampaignRow]:
     return [campaign_row(c) for c in session.scalars(select(Campaign).order_by(Campaign.year))]
 
