@@ -3,21 +3,19 @@ and which data changes make them reload."""
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from sqlalchemy.orm import Session
 
 from desktop.calendar.banner import Banner
 from desktop.context import AppContext
 from desktop.undo.moves import Move, push_move
-from models.accounts.permissions import CREATE, UPDATE, may_change, refusal
-from models.accounts.signed_in import signed_in
-from models.audit.labels import record_label
 from models.changes import OpChanges, RecordKind
 from models.language import Lang
-from models.leads import HqVisit
-from planning.check_marks import Mark
 from planning.entries import CalendarEntry, EntryKind
+
+if TYPE_CHECKING:
+    from planning.check_marks import Mark
 
 REFRESH_KINDS = (RecordKind.TRIP, RecordKind.ITEM, RecordKind.EVENT, RecordKind.PERSON,
                  RecordKind.UNIT, RecordKind.CAMPAIGN, RecordKind.HQ_VISIT, RecordKind.TEAM)
@@ -82,6 +80,13 @@ def read_permits(session: Session, entries: list[CalendarEntry], lang: Lang) -> 
     """The account's permits for ``entries``: the same rule the save checks
     (:func:`models.accounts.permissions.may_change`), by each entry's responsible unit (an
     item: its trip's; a visit: its unit)."""
+    # imported by the first calendar or timeline read, not with the dashboard that opens
+    # entries from here too
+    from models.accounts.permissions import CREATE, UPDATE, may_change, refusal
+    from models.accounts.signed_in import signed_in
+    from models.audit.labels import record_label
+    from models.leads import HqVisit
+
     account = signed_in(session)
     if account.writes_everything:
         return Permits()

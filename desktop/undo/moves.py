@@ -29,13 +29,7 @@ from desktop.undo.base import PlannerCommand
 from models.changes import OpChanges
 from models.errors import PlannerError
 from models.language import Lang
-from models.operations.events import move_event
-from models.operations.items import move_item
-from models.operations.teams import move_visit
-from models.operations.trips import move_trip
-from models.records import id_by_uuid
 from models.timeutil import local_to_utc
-from models.trips import ItineraryItem
 from planning.entries import CalendarEntry, EntryKind
 
 translate = QCoreApplication.translate
@@ -118,6 +112,14 @@ class MoveCommand(PlannerCommand):
         return self._shift(session, self.move.inverse(), None)
 
     def _shift(self, session: Session, move: Move, expected: int | None) -> OpChanges:
+        # the operations are imported by the first move, not with the window's calendar
+        from models.operations.events import move_event
+        from models.operations.items import move_item
+        from models.operations.teams import move_visit
+        from models.operations.trips import move_trip
+        from models.records import id_by_uuid
+        from models.trips import ItineraryItem
+
         entry = self.entry
         if entry.kind is EntryKind.TRIP:
             return move_trip(session, entry.code, days=move.days, delta=move.delta,

@@ -27,7 +27,6 @@ from json.encoder import encode_basestring  # what json.dumps(s, ensure_ascii=Fa
 from typing import Any
 
 from sqlalchemy import Connection, Table, Text, bindparam, cast, select
-from sqlalchemy.dialects.postgresql import JSONB
 
 from models.audit.table import AuditChainHead, AuditEntry
 
@@ -96,7 +95,12 @@ def chain_rows(conn: Connection, after_id: int = 0) -> Iterator[tuple[dict[str, 
     the chain hashes it (read back from the server on PostgreSQL)."""
     t = AUDIT_TABLE
     postgres = conn.dialect.name == "postgresql"
-    changes = cast(cast(t.c.changes, JSONB), Text) if postgres else cast(t.c.changes, Text)
+    if postgres:  # the dialect's package is loaded only on it
+        from sqlalchemy.dialects.postgresql import JSONB
+
+        changes = cast(cast(t.c.changes, JSONB), Text)
+    else:
+        changes = cast(t.c.changes, Text)
     columns = [t.c[name] for name in CHAINED]
     query = select(*columns, changes.label("changes_text")).order_by(t.c.id).limit(BATCH)
     while True:  # in batches by id: a long history is never read whole into memory

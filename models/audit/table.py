@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, CheckConstraint, Index, Integer, String, text
+from sqlalchemy import JSON, CheckConstraint, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base
@@ -21,11 +21,7 @@ class AuditEntry(Base):
     __table_args__ = (
         Index("ix_audit_log_record", "record_type", "record_id"),
         Index("ix_audit_log_parent", "parent_type", "parent_id"),
-        # the rows not yet in the hash chain, found at once after each save (``chain_unhashed``)
-        # instead of by reading the whole history in id order: partial, so only the few
-        # rows waiting for their hash are in it (migration 0017)
-        Index("ix_audit_log_unhashed", "id", sqlite_where=text("row_hash IS NULL"),
-              postgresql_where=text("row_hash IS NULL")),
+        # ix_audit_log_unhashed is in models.indexes
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

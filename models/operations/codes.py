@@ -11,7 +11,6 @@ the counter and the highest code already in the table.
 from __future__ import annotations
 
 from sqlalchemy import Column, Integer, String, Table, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from models.base import Base
@@ -52,8 +51,16 @@ def next_codes(session: Session, column: InstrumentedAttribute[str], prefix: str
 
 
 def _ensure_counter(session: Session, stem: str) -> None:
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    session.execute(
-        insert(code_counters).values(stem=stem, last=0).on_conflict_do_nothing(index_elements=["stem"])
-    )
+    # the dialect's own INSERT … ON CONFLICT; imported here: the PostgreSQL dialect package
+    # loads every driver's module (asyncpg's among them, ~25 ms), which a window on SQLite
+    # never needs at start
+    if session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        session.execute(pg_insert(code_counters).values(stem=stem, last=0)
+                        .on_conflict_do_nothing(index_elements=["stem"]))
+    else:
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        session.execute(sqlite_insert(code_counters).values(stem=stem, last=0)
+                        .on_conflict_do_nothing(index_elements=["stem"]))
