@@ -10,6 +10,7 @@ zone of the item that follows it).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from itertools import pairwise
@@ -174,18 +175,22 @@ def _nights(trip: TripRow, items: list[ItemRow]) -> list[Conflict]:
     out: list[Conflict] = []
     missing: list[date] = []
     zone = next((c.timezone for c in trip.cities), items[0].timezone)
+    starts = [i.starts_at for i in items]  # items are in order of start
+    journeys = [i for i in items if i.kind in JOURNEYS]
     day = trip.start_date
     while day < trip.end_date:
-        before = [i for i in items
-                  if i.starts_at < datetime.combine(day + timedelta(days=1), time(3), zone_info(zone))]
+        # the items begun by 03:00 the next morning: a prefix of them
+        before = items[:bisect_left(
+            starts, datetime.combine(day + timedelta(days=1), time(3), zone_info(zone)))]
         if before:
             zone = before[-1].timezone
         night = datetime.combine(day + timedelta(days=1), time(3), zone_info(zone))
-        travelling = any(i.kind in JOURNEYS and i.starts_at <= night < i.ends_at for i in items)
-        located = [i for i in before if i.city_id is not None and i.kind not in MOVES]
-        city_id = located[-1].city_id if located else None
-        hotels = [i for i in before if i.kind is ItemKind.HOTEL]
-        stay = bool(hotels) and hotels[-1].city_id == city_id
+        travelling = any(i.starts_at <= night < i.ends_at for i in journeys)
+        located = next((i for i in reversed(before)
+                        if i.city_id is not None and i.kind not in MOVES), None)
+        city_id = located.city_id if located is not None else None
+        hotel = next((i for i in reversed(before) if i.kind is ItemKind.HOTEL), None)
+        stay = hotel is not None and hotel.city_id == city_id
         if not travelling and not stay:
             missing.append(day)
         day += timedelta(days=1)
