@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from models.errors import ValidationError
 
 BEIJING_TZ = "Asia/Shanghai"  # the home zone: the one definition every module imports
 BEIJING = ZoneInfo(BEIJING_TZ)
+
+
+@lru_cache(maxsize=1024)
+def zone_info(zone: str) -> ZoneInfo:
+    """The zone by name, kept: ``ZoneInfo`` keeps only the last 8 strongly, and a run over many
+    zones (``check`` at scale) otherwise reads their files again thousands of times."""
+    return ZoneInfo(zone)
 
 
 def local_to_utc(wall: datetime, zone: str, field: str = "starts_at") -> datetime:
@@ -37,11 +45,11 @@ def at(day: date, hh_mm: str, zone: str) -> datetime:
 
 
 def local_date(instant: datetime, zone: str) -> date:
-    return instant.astimezone(ZoneInfo(zone)).date()
+    return instant.astimezone(zone_info(zone)).date()
 
 
 def in_zone(instant: datetime, zone: str) -> datetime:
-    return instant.astimezone(ZoneInfo(zone))
+    return instant.astimezone(zone_info(zone))
 
 
 def shift_local(instant: datetime, zone: str, days: int) -> datetime:

@@ -74,6 +74,7 @@ def _languages(country: str) -> tuple[str | None, str | None]:
     return zh, en
 
 
+@lru_cache(maxsize=8192)  # ten years of days; check asks each tens of times
 def china_day(day: date) -> ChinaDay:
     import chinese_calendar
 
@@ -102,6 +103,7 @@ def public_holiday(country: str, day: date, use_chinese_calendar: bool = True) -
     return Holiday(code, day, name_zh, name_en, key)
 
 
+@lru_cache(maxsize=1)
 def calendar_last_year() -> int:
     """The last year chinese-calendar knows."""
     import chinese_calendar

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 
 from models.changes import RecordKind
 from models.enums import ConflictKind, Severity
@@ -53,9 +54,10 @@ class Conflict:
     def text(self, lang: Lang = Lang.ZH) -> str:
         return lang.pick(self.message_zh, self.message_en)
 
-    @property
+    @cached_property
     def id(self) -> str:
-        """A short stable id (``check ack ID``): the same finding keeps it across runs."""
+        """A short stable id (``check ack ID``): the same finding keeps it across runs (worked
+        out once: sorting, acknowledging and printing ten years' findings ask it three times)."""
         parts = [self.kind.value, self.key, *self.codes,
                  *(f"{c.kind.value}:{c.id}:{c.field}" for c in self.concerns)]
         if self.person_id is not None:

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from typing import Protocol
 
 from models.changes import RecordKind
 from models.checks.calendars import (
@@ -18,11 +19,10 @@ from models.checks.calendars import (
     public_holiday,
 )
 from models.checks.finding import Concern, Conflict
+from models.checks.plan import EventRow, TripRow
 from models.checks.settings import CheckSettings
 from models.enums import ConflictKind, ItemKind, Severity
-from models.events import ThemedEvent
 from models.timeutil import local_date
-from models.trips import Trip
 
 TRAVEL_KINDS = (ItemKind.FLIGHT, ItemKind.TRAIN, ItemKind.TRANSFER)
 
@@ -31,7 +31,38 @@ def _days(first: date, last: date) -> list[date]:
     return [first + timedelta(days=n) for n in range((last - first).days + 1)]
 
 
-def trip_places(trip: Trip) -> dict[date, set[str]]:
+class _City(Protocol):
+    @property
+    def id(self) -> int: ...
+    @property
+    def country_code(self) -> str: ...
+
+
+class _Item(Protocol):
+    @property
+    def kind(self) -> ItemKind: ...
+    @property
+    def starts_at(self) -> datetime: ...
+    @property
+    def timezone(self) -> str: ...
+    @property
+    def city_id(self) -> int | None: ...
+
+
+class Placed(Protocol):
+    """A trip as :func:`trip_places` reads it: a row of the checks or the mapped record."""
+
+    @property
+    def start_date(self) -> date: ...
+    @property
+    def end_date(self) -> date: ...
+    @property
+    def cities(self) -> Sequence[_City]: ...
+    @property
+    def items(self) -> Sequence[_Item]: ...
+
+
+def trip_places(trip: Placed) -> dict[date, set[str]]:
     """The destination countries of each day of a trip: those of the day's items in a
     destination city, else every destination's."""
     destinations = {c.id: c.country_code.upper() for c in trip.cities}
@@ -56,11 +87,12 @@ def _holiday_text(h: Holiday, days: list[date]) -> tuple[str, str]:
             "companies are mostly closed")
 
 
-def holidays_on_trips(trips: Sequence[Trip]) -> list[Conflict]:
+def holidays_on_trips(trips: Sequence[TripRow]) -> list[Conflict]:
     out: list[Conflict] = []
     for trip in trips:
         found: dict[tuple[str, str], list[Holiday]] = defaultdict(list)
-        for day, countries in trip_places(trip).items():
+        places = trip_places(trip)
+        for day, countries in places.items():
             for country in sorted(countries):
                 h = public_holiday(country, day)
                 if h is not None:
@@ -75,11 +107,11 @@ def holidays_on_trips(trips: Sequence[Trip]) -> list[Conflict]:
                 key=f"{group[0].country}:{group[0].key}:{days[0]}",
             ))
         out += _china_days(trip.code, Concern(RecordKind.TRIP, trip.id, "start_date"),
-                           [d for d, c in trip_places(trip).items() if "CN" in c])
+                           [d for d, c in places.items() if "CN" in c])
     return out
 
 
-def holidays_on_events(events: Sequence[ThemedEvent]) -> list[Conflict]:
+def holidays_on_events(events: Sequence[EventRow]) -> list[Conflict]:
     out: list[Conflict] = []
     for event in events:
         country = event.city.country_code.upper() if event.city is not None else "CN"
@@ -134,7 +166,7 @@ def _china_days(code: str, concern: Concern, days: list[date]) -> list[Conflict]
     return out
 
 
-def blackouts(trips: Sequence[Trip], events: Sequence[ThemedEvent],
+def blackouts(trips: Sequence[TripRow], events: Sequence[EventRow],
               settings: CheckSettings) -> list[Conflict]:
     out: list[Conflict] = []
     spans: list[tuple[str, Concern, date, date]] = [

@@ -10,11 +10,10 @@ from datetime import date
 from models.changes import RecordKind
 from models.checks.calendars import china_day, country_name
 from models.checks.finding import Concern, Conflict
+from models.checks.plan import EventRow, TripRow
 from models.checks.settings import DAY_NAMES_ZH, CheckSettings
 from models.enums import ConflictKind, ItemKind, Severity
-from models.events import ThemedEvent
 from models.timeutil import in_zone
-from models.trips import Trip
 
 # banquets (lunch or evening), travel, hotels and free time keep their own hours
 WORKING_KINDS = (ItemKind.COMPANY_VISIT, ItemKind.PROMOTION_MEETING, ItemKind.SIGNING)
@@ -26,7 +25,7 @@ def _is_weekend(country: str, day: date, settings: CheckSettings) -> bool:
     return day.weekday() in settings.weekend_days(country)
 
 
-def outside_hours(trips: Sequence[Trip], events: Sequence[ThemedEvent],
+def outside_hours(trips: Sequence[TripRow], events: Sequence[EventRow],
                   settings: CheckSettings) -> list[Conflict]:
     out: list[Conflict] = []
     for trip in trips:

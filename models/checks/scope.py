@@ -5,24 +5,23 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
-from sqlalchemy import select, true
-from sqlalchemy.orm import Session, joinedload, selectinload
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from models.enums import EventStatus, TripStatus
+from models.checks.plan import EventRow, TripRow, read_plan
 from models.events import ThemedEvent
-from models.timeutil import BEIJING_TZ
-from models.trips import ItineraryItem, Trip, TripMember
+from models.timeutil import BEIJING_TZ, zone_info
+from models.trips import Trip
 
 
 @dataclass(frozen=True)
 class Loaded:
-    trips: Sequence[Trip]
-    events: Sequence[ThemedEvent]
+    trips: Sequence[TripRow]
+    events: Sequence[EventRow]
 
 
-def trip_span(trip: Trip) -> tuple[datetime, datetime]:
+def trip_span(trip: TripRow) -> tuple[datetime, datetime]:
     """The instants a trip covers: its first day to the end of its last, in its cities' zones.
 
     A trip's dates are local dates; with cities in several zones, the span runs from the
@@ -31,7 +30,7 @@ def trip_span(trip: Trip) -> tuple[datetime, datetime]:
     zones = {c.timezone for c in trip.cities} or {BEIJING_TZ}
     starts, ends = [], []
     for name in sorted(zones):
-        zone = ZoneInfo(name)
+        zone = zone_info(name)
         starts.append(datetime.combine(trip.start_date, time.min, zone).astimezone(UTC))
         ends.append(
             datetime.combine(trip.end_date + timedelta(days=1), time.min, zone).astimezone(UTC)
@@ -63,36 +62,14 @@ def window(
 
 
 def load(session: Session, since: date | None, last: date | None, margin_days: int = 1) -> Loaded:
-    """Trips and events (not cancelled) that touch the days ``since`` .. ``last`` (either open)."""
+    """Trips and events (not cancelled) that touch the days ``since`` .. ``last`` (either open),
+    as plain rows (:mod:`models.checks.plan`)."""
     early = since - timedelta(days=margin_days) if since is not None else None
     late = last + timedelta(days=margin_days) if last is not None else None
     event_early = since - timedelta(days=max(margin_days, 1)) if since is not None else None
     event_late = last + timedelta(days=max(margin_days, 1)) if last is not None else None
-    trips = session.scalars(
-        select(Trip)
-        .where(Trip.status != TripStatus.CANCELLED)
-        .where(Trip.end_date >= early if early is not None else true())
-        .where(Trip.start_date <= late if late is not None else true())
-        .options(
-            selectinload(Trip.cities),
-            selectinload(Trip.industries),
-            selectinload(Trip.members).joinedload(TripMember.person),
-            selectinload(Trip.items).selectinload(ItineraryItem.attendees),
-            selectinload(Trip.items).joinedload(ItineraryItem.city),
-            joinedload(Trip.leader),
-            joinedload(Trip.region),
-        )
-        .order_by(Trip.start_date, Trip.code)
-    ).unique().all()
-    events = session.scalars(
-        select(ThemedEvent)
-        .where(ThemedEvent.status != EventStatus.CANCELLED)
-        .where(ThemedEvent.ends_at >= datetime.combine(event_early, time.min, UTC)
-               if event_early is not None else true())
-        .where(ThemedEvent.starts_at <= datetime.combine(event_late, time.max, UTC)
-               if event_late is not None else true())
-        .options(joinedload(ThemedEvent.lead_person), joinedload(ThemedEvent.city),
-                 selectinload(ThemedEvent.industries))
-        .order_by(ThemedEvent.starts_at, ThemedEvent.code)
-    ).unique().all()
+    trips, events = read_plan(
+        session, early, late,
+        datetime.combine(event_early, time.min, UTC) if event_early is not None else None,
+        datetime.combine(event_late, time.max, UTC) if event_late is not None else None)
     return Loaded(trips, events)

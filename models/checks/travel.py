@@ -10,33 +10,33 @@ zone of the item that follows it).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from itertools import pairwise
-from zoneinfo import ZoneInfo
 
 from models.changes import RecordKind
 from models.checks.finding import Concern, Conflict
+from models.checks.plan import ItemRow, TripRow
 from models.checks.settings import CheckSettings
 from models.enums import ConflictKind, ItemKind, RegionKind, Severity
-from models.timeutil import in_zone, local_date
-from models.trips import ItineraryItem, Trip
+from models.timeutil import in_zone, local_date, zone_info
 
 JOURNEYS = (ItemKind.FLIGHT, ItemKind.TRAIN)
 MOVES = (ItemKind.FLIGHT, ItemKind.TRAIN, ItemKind.TRANSFER)
 IGNORED = (ItemKind.FREE_TIME,)
 
 
-def _title_en(item: ItineraryItem) -> str:
+def _title_en(item: ItemRow) -> str:
     return item.title_en or item.title_zh
 
 
-def _concerns(trip: Trip, *items: ItineraryItem) -> tuple[Concern, ...]:
+def _concerns(trip: TripRow, *items: ItemRow) -> tuple[Concern, ...]:
     return (*(Concern(RecordKind.ITEM, i.id, "starts_at") for i in items),
             Concern(RecordKind.TRIP, trip.id, "items"))
 
 
-def arrival_zone(item: ItineraryItem, items: Sequence[ItineraryItem]) -> str:
+def arrival_zone(item: ItemRow, items: Sequence[ItemRow]) -> str:
     """The zone a flight or train arrives in: that of the first item after it somewhere else
     (an item records one zone, its departure's); other items end where they start."""
     if item.kind not in JOURNEYS:
@@ -46,7 +46,7 @@ def arrival_zone(item: ItineraryItem, items: Sequence[ItineraryItem]) -> str:
     return min(later, key=lambda i: i.starts_at).timezone if later else item.timezone
 
 
-def items_outside(trips: Sequence[Trip]) -> list[Conflict]:
+def items_outside(trips: Sequence[TripRow]) -> list[Conflict]:
     out = []
     for trip in trips:
         for item in trip.items:
@@ -64,7 +64,7 @@ def items_outside(trips: Sequence[Trip]) -> list[Conflict]:
     return out
 
 
-def _same_place(a: ItineraryItem, b: ItineraryItem) -> bool:
+def _same_place(a: ItemRow, b: ItemRow) -> bool:
     def norm(text: str) -> str:
         return re.sub(r"[（(].*?[)）]", "", text).strip().casefold()
 
@@ -76,7 +76,7 @@ def _when(instant: datetime, zone: str) -> str:
     return f"{in_zone(instant, zone):%m-%d %H:%M}"
 
 
-def legs(trips: Sequence[Trip], settings: CheckSettings) -> list[Conflict]:
+def legs(trips: Sequence[TripRow], settings: CheckSettings) -> list[Conflict]:
     out: list[Conflict] = []
     for trip in trips:
         items = sorted((i for i in trip.items if i.kind not in IGNORED),
@@ -88,7 +88,7 @@ def legs(trips: Sequence[Trip], settings: CheckSettings) -> list[Conflict]:
     return out
 
 
-def _late_arrivals(trip: Trip, items: list[ItineraryItem]) -> list[Conflict]:
+def _late_arrivals(trip: TripRow, items: list[ItemRow]) -> list[Conflict]:
     """Something planned to begin while the delegation is still on a flight or train."""
     out = []
     for n, journey in enumerate(items):
@@ -111,7 +111,7 @@ def _late_arrivals(trip: Trip, items: list[ItineraryItem]) -> list[Conflict]:
     return out
 
 
-def _tight(trip: Trip, items: list[ItineraryItem], settings: CheckSettings) -> list[Conflict]:
+def _tight(trip: TripRow, items: list[ItemRow], settings: CheckSettings) -> list[Conflict]:
     """Too little time between two items to get from one to the other."""
     out = []
     steps = [i for i in items if i.kind is not ItemKind.HOTEL]
@@ -140,9 +140,9 @@ def _tight(trip: Trip, items: list[ItineraryItem], settings: CheckSettings) -> l
     return out
 
 
-def _city_changes(trip: Trip, items: list[ItineraryItem]) -> list[Conflict]:
+def _city_changes(trip: TripRow, items: list[ItemRow]) -> list[Conflict]:
     out = []
-    last: ItineraryItem | None = None
+    last: ItemRow | None = None
     moved = False
     for item in items:
         if item.kind in MOVES:
@@ -167,7 +167,7 @@ def _city_changes(trip: Trip, items: list[ItineraryItem]) -> list[Conflict]:
     return out
 
 
-def _nights(trip: Trip, items: list[ItineraryItem]) -> list[Conflict]:
+def _nights(trip: TripRow, items: list[ItemRow]) -> list[Conflict]:
     """Each night of a trip abroad or away needs a hotel in the city the delegation is in, or a
     flight or train through the night."""
     if not items or trip.region is None or trip.region.kind is RegionKind.LOCAL:
@@ -175,18 +175,22 @@ def _nights(trip: Trip, items: list[ItineraryItem]) -> list[Conflict]:
     out: list[Conflict] = []
     missing: list[date] = []
     zone = next((c.timezone for c in trip.cities), items[0].timezone)
+    starts = [i.starts_at for i in items]  # items are in order of start
+    journeys = [i for i in items if i.kind in JOURNEYS]
     day = trip.start_date
     while day < trip.end_date:
-        before = [i for i in items
-                  if i.starts_at < datetime.combine(day + timedelta(days=1), time(3), ZoneInfo(zone))]
+        # the items begun by 03:00 the next morning: a prefix of them
+        before = items[:bisect_left(
+            starts, datetime.combine(day + timedelta(days=1), time(3), zone_info(zone)))]
         if before:
             zone = before[-1].timezone
-        night = datetime.combine(day + timedelta(days=1), time(3), ZoneInfo(zone))
-        travelling = any(i.kind in JOURNEYS and i.starts_at <= night < i.ends_at for i in items)
-        located = [i for i in before if i.city_id is not None and i.kind not in MOVES]
-        city_id = located[-1].city_id if located else None
-        hotels = [i for i in before if i.kind is ItemKind.HOTEL]
-        stay = bool(hotels) and hotels[-1].city_id == city_id
+        night = datetime.combine(day + timedelta(days=1), time(3), zone_info(zone))
+        travelling = any(i.starts_at <= night < i.ends_at for i in journeys)
+        located = next((i for i in reversed(before)
+                        if i.city_id is not None and i.kind not in MOVES), None)
+        city_id = located.city_id if located is not None else None
+        hotel = next((i for i in reversed(before) if i.kind is ItemKind.HOTEL), None)
+        stay = hotel is not None and hotel.city_id == city_id
         if not travelling and not stay:
             missing.append(day)
         day += timedelta(days=1)

@@ -1,0 +1,81 @@
+"""The checks at scale: the same statements for twice the trips, items, people and events (on
+generated ten-year data, small), whether over the whole database or between two days."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import event, func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from bench import scale_data
+from models.checks import Conflict, run_checks
+from models.checks.acks import acknowledge
+from models.database import open_database
+from models.enums import Severity
+from models.trips import ItineraryItem
+
+
+def _database(folder: Path, scale: float) -> sessionmaker[Session]:
+    url = f"sqlite:///{folder / f'scale-{scale}.db'}"
+    scale_data.generate(url, scale, seed=1)
+    return open_database(url)[1]
+
+
+@pytest.fixture(scope="module")
+def n_and_2n(tmp_path_factory: pytest.TempPathFactory
+             ) -> tuple[sessionmaker[Session], sessionmaker[Session]]:
+    """550 and 1,100 trips: more than the 500 parents a relationship's "select in" loads at
+    once, so a check reading through relationships would need more statements for more."""
+    folder = tmp_path_factory.mktemp("check-scale")
+    return _database(folder, 0.11), _database(folder, 0.22)
+
+
+def _run(sessions: sessionmaker[Session],
+         checks: Callable[[Session], list[Conflict]]) -> tuple[int, int, int]:
+    """Statements to run the checks, the findings, and the itinerary items in the database."""
+    seen: list[str] = []
+    with sessions() as session:
+        items = session.scalar(select(func.count()).select_from(ItineraryItem)) or 0
+        engine = session.get_bind()
+
+        def on_statement(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+            seen.append(statement)
+
+        event.listen(engine, "before_cursor_execute", on_statement)
+        try:
+            found = checks(session)
+        finally:
+            event.remove(engine, "before_cursor_execute", on_statement)
+    return len(seen), len(found), items
+
+
+def _acknowledge_some(sessions: sessionmaker[Session]) -> None:
+    """A few acknowledged warnings, so that the run reads the acknowledgements' records too."""
+    with sessions.begin() as session:
+        warnings = [c for c in run_checks(session) if c.severity is Severity.WARNING]
+        for finding in warnings[:: max(1, len(warnings) // 5)]:
+            acknowledge(session, finding, "测试 test", by="tester")
+
+
+def test_the_whole_check_reads_in_the_same_statements_for_twice_the_plan(
+        n_and_2n: tuple[sessionmaker[Session], sessionmaker[Session]]) -> None:
+    for sessions in n_and_2n:
+        _acknowledge_some(sessions)
+    small, large = (_run(s, run_checks) for s in n_and_2n)
+    assert large[2] >= 1.8 * small[2]  # twice the items (and trips, people, events)
+    assert large[1] > small[1]
+    assert large[0] == small[0]  # each kind of row read in bulk, none per trip or campaign
+
+
+def test_a_window_of_days_reads_in_the_same_statements_for_twice_the_plan(
+        n_and_2n: tuple[sessionmaker[Session], sessionmaker[Session]]) -> None:
+    def between(session: Session) -> list[Conflict]:
+        return run_checks(session, since=date(2016, 1, 1), until=date(2019, 12, 31))
+
+    small, large = (_run(s, between) for s in n_and_2n)
+    assert large[1] > small[1] > 0
+    assert large[0] == small[0]
