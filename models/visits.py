@@ -6,15 +6,14 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from models.campaign import Campaign, City
 from models.enums import VisitStatus
 from models.errors import NotFoundError
 from models.leads import HqVisit
-from models.organisations import Organisation
-from models.row_builders import ROWS_PER_CHUNK, hq_visit_row, ref
+from models.row_builders import ref
 from models.rows import CoverageRow, HqVisitRow, Ref, TargetRow, TeamRow
 from models.teams import TargetHq, Team
 
@@ -34,23 +33,20 @@ def target_regions(session: Session) -> dict[int, Ref | None]:
 def list_visits(session: Session, *, organisation_id: int | None = None,
                 team_id: int | None = None, unit_id: int | None = None,
                 statuses: Iterable[VisitStatus] | None = None) -> list[HqVisitRow]:
-    stmt = select(HqVisit).options(
-        joinedload(HqVisit.organisation).joinedload(Organisation.industry),
-        joinedload(HqVisit.unit), joinedload(HqVisit.team), joinedload(HqVisit.trip),
-        joinedload(HqVisit.follow_up),
-    ).order_by(HqVisit.visited_on, HqVisit.id)
+    """Visits by day, read as columns (:mod:`models.list_columns`): the rows
+    ``row_builders.hq_visit_row`` builds."""
+    from models.list_columns import visit_rows
+
+    criteria: list[ColumnElement[bool]] = []
     if organisation_id is not None:
-        stmt = stmt.where(HqVisit.organisation_id == organisation_id)
+        criteria.append(HqVisit.organisation_id == organisation_id)
     if team_id is not None:
-        stmt = stmt.where(HqVisit.team_id == team_id)
+        criteria.append(HqVisit.team_id == team_id)
     if unit_id is not None:
-        stmt = stmt.where(HqVisit.unit_id == unit_id)
+        criteria.append(HqVisit.unit_id == unit_id)
     if statuses is not None:
-        stmt = stmt.where(HqVisit.status.in_(list(statuses)))
-    targets = target_regions(session)
-    cities = city_names(session)
-    chunked = stmt.execution_options(yield_per=ROWS_PER_CHUNK)  # objects let go chunk by chunk
-    return [hq_visit_row(v, targets, cities) for v in session.scalars(chunked)]
+        criteria.append(HqVisit.status.in_(list(statuses)))
+    return visit_rows(session, criteria)
 
 
 def city_names(session: Session) -> dict[str, str]:
