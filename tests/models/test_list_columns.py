@@ -172,3 +172,17 @@ def test_the_same_statements_for_one_row_or_every_one(sample: sessionmaker[Sessi
     for kind, ((few, some), (every, rows)) in counts.items():
         assert len(some) < len(rows), kind
         assert few == every == expected[kind], kind
+
+
+def test_a_change_not_yet_flushed_is_read(sample: sessionmaker[Session]) -> None:
+    """As ``session.execute`` would, the column reads flush the session's pending changes."""
+    with sample() as s:
+        lead = s.scalars(select(Lead).order_by(Lead.code)).first()
+        visit = s.scalars(select(HqVisit).order_by(HqVisit.visited_on, HqVisit.id)).first()
+        org = s.get(Organisation, lead.organisation_id) if lead else None
+        assert lead is not None and visit is not None and org is not None
+        lead.title_zh, visit.notes, org.notes = "改过的标题", "改过的备注", "改过的机构备注"
+        assert queries.list_leads(s)[0].title_zh == "改过的标题"
+        assert list_visits(s)[0].notes == "改过的备注"
+        assert next(o for o in queries.list_organisations(s) if o.id == org.id).notes == "改过的机构备注"
+        s.rollback()
