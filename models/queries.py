@@ -7,7 +7,7 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from models.campaign import Campaign, City, Industry, Region, Unit
@@ -23,7 +23,6 @@ from models.row_builders import (
     city_row,
     event_detail_row,
     event_row,
-    lead_row,
     organisation_row,
     person_row,
     region_row,
@@ -379,18 +378,11 @@ def get_person(session: Session, person_id: int) -> PersonRow:
 
 
 def list_organisations(session: Session) -> list[OrganisationRow]:
-    stmt = (
-        select(Organisation)
-        .options(
-            joinedload(Organisation.industry),
-            selectinload(Organisation.contacts).options(*loader_options("_PERSON_OPTS")),
-        )
-        .order_by(Organisation.id)
-    )
-    cities = city_names(session)
-    chunked = stmt.execution_options(yield_per=ROWS_PER_CHUNK)  # objects let go chunk by chunk
-    return [organisation_row(o, with_contacts=True, cities=cities)
-            for o in session.scalars(chunked)]
+    """Every organisation with its contacts, by id, read as columns
+    (:mod:`models.list_columns`): the rows ``row_builders.organisation_row`` builds."""
+    from models.list_columns import organisation_rows
+
+    return organisation_rows(session)
 
 
 def get_organisation(session: Session, org_id: int) -> OrganisationRow:
@@ -405,20 +397,15 @@ def list_leads(
     source_trip_code: str | None = None, source_event_code: str | None = None,
 ) -> list[LeadRow]:
     """Projects by code; with source codes, only those from that trip or (or) that event
-    (through the indexed source columns: a trip's editor reads its few, not 20,000)."""
-    campaign = session.scalars(select(Campaign).order_by(Campaign.year.desc())).first()
-    threshold = campaign.flagship_threshold_cny if campaign else 0
-    stmt = select(Lead).options(
-        joinedload(Lead.organisation), joinedload(Lead.industry), joinedload(Lead.unit),
-        joinedload(Lead.source_trip).joinedload(Trip.region),
-        joinedload(Lead.source_event).joinedload(ThemedEvent.city).joinedload(City.region),
-        joinedload(Lead.source_item), joinedload(Lead.source_session), joinedload(Lead.leader),
-        selectinload(Lead.stage_changes),
-    )
+    (through the indexed source columns: a trip's editor reads its few, not 20,000). Read as
+    columns (:mod:`models.list_columns`): the rows ``row_builders.lead_row`` builds."""
+    from models.list_columns import lead_rows
+
+    criteria: list[ColumnElement[bool]] = []
     if organisation_id is not None:
-        stmt = stmt.where(Lead.organisation_id == organisation_id)
+        criteria.append(Lead.organisation_id == organisation_id)
     if unit_id is not None:
-        stmt = stmt.where(Lead.unit_id == unit_id)
+        criteria.append(Lead.unit_id == unit_id)
     sources = []
     if source_trip_code:
         sources.append(Lead.source_trip_id == select(Trip.id).where(
@@ -427,11 +414,8 @@ def list_leads(
         sources.append(Lead.source_event_id == select(ThemedEvent.id).where(
             ThemedEvent.code == source_event_code).scalar_subquery())
     if sources:
-        stmt = stmt.where(or_(*sources))
-    # a chunk of records at a time: each chunk's objects are let go once its rows are built
-    # (the joined loads are all many-to-one, so no row repeats a lead)
-    chunked = stmt.order_by(Lead.code).execution_options(yield_per=ROWS_PER_CHUNK)
-    return [lead_row(x, threshold) for x in session.scalars(chunked)]
+        criteria.append(or_(*sources))
+    return lead_rows(session, criteria)
 
 
 def list_hq_visits(session: Session, *, organisation_id: int | None = None) -> list[HqVisitRow]:

@@ -48,11 +48,11 @@ ROWS_PER_CHUNK = 1000
 def ref(obj: Industry | Unit | Organisation | Region | Person | None) -> Ref | None:
     if obj is None:
         return None
-    return _shared_ref(obj.id, obj.name_zh, obj.name_en, getattr(obj, "code", "") or "")
+    return shared_ref(obj.id, obj.name_zh, obj.name_en, getattr(obj, "code", "") or "")
 
 
 @lru_cache(maxsize=4096)
-def _shared_ref(ident: int, name_zh: str, name_en: str, code: str) -> Ref:
+def shared_ref(ident: int, name_zh: str, name_en: str, code: str) -> Ref:
     """One Ref for the same values: 20,000 projects refer to 70 units and 20 industries, and
     each row held its own copy of them (about 5 MiB of the projects' list at scale 1)."""
     return Ref(ident, name_zh, name_en, code)

@@ -6,15 +6,14 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from models.campaign import Campaign, City
 from models.enums import VisitStatus
 from models.errors import NotFoundError
 from models.leads import HqVisit
-from models.organisations import Organisation
-from models.row_builders import ROWS_PER_CHUNK, hq_visit_row, ref
+from models.row_builders import ref
 from models.rows import CoverageRow, HqVisitRow, Ref, TargetRow, TeamRow
 from models.teams import TargetHq, Team
 
@@ -34,23 +33,20 @@ def target_regions(session: Session) -> dict[int, Ref | None]:
 def list_visits(session: Session, *, organisation_id: int | None = None,
                 team_id: int | None = None, unit_id: int | None = None,
                 statuses: Iterable[VisitStatus] | None = None) -> list[HqVisitRow]:
-    stmt = select(HqVisit).options(
-        joinedload(HqVisit.organisation).joinedload(Organisation.industry),
-        joinedload(HqVisit.unit), joinedload(HqVisit.team), joinedload(HqVisit.trip),
-        joinedload(HqVisit.follow_up),
-    ).order_by(HqVisit.visited_on, HqVisit.id)
+    """Visits by day, read as columns (:mod:`models.list_columns`): the rows
+    ``row_builders.hq_visit_row`` builds."""
+    from models.list_columns import visit_rows
+
+    criteria: list[ColumnElement[bool]] = []
     if organisation_id is not None:
-        stmt = stmt.where(HqVisit.organisation_id == organisation_id)
+        criteria.append(HqVisit.organisation_id == organisation_id)
     if team_id is not None:
-        stmt = stmt.where(HqVisit.team_id == team_id)
+        criteria.append(HqVisit.team_id == team_id)
     if unit_id is not None:
-        stmt = stmt.where(HqVisit.unit_id == unit_id)
+        criteria.append(HqVisit.unit_id == unit_id)
     if statuses is not None:
-        stmt = stmt.where(HqVisit.status.in_(list(statuses)))
-    targets = target_regions(session)
-    cities = city_names(session)
-    chunked = stmt.execution_options(yield_per=ROWS_PER_CHUNK)  # objects let go chunk by chunk
-    return [hq_visit_row(v, targets, cities) for v in session.scalars(chunked)]
+        criteria.append(HqVisit.status.in_(list(statuses)))
+    return visit_rows(session, criteria)
 
 
 def city_names(session: Session) -> dict[str, str]:
@@ -119,12 +115,13 @@ def _visit_state(session: Session) -> tuple[set[int], set[int]]:
 
 def list_targets(session: Session) -> list[TargetRow]:
     cid = _campaign_id(session)
-    done, planned = _visit_state(session)
     stmt = select(TargetHq).where(TargetHq.campaign_id == cid).options(
         joinedload(TargetHq.organisation), joinedload(TargetHq.industry),
         joinedload(TargetHq.region))
+    targets = list(session.scalars(stmt))
+    done, planned = _visit_state(session) if targets else (set(), set())
     rows = []
-    for t in session.scalars(stmt):
+    for t in targets:
         org = ref(t.organisation)
         assert org is not None
         hq = ", ".join(x for x in (t.organisation.hq_city, t.organisation.hq_country) if x)
@@ -139,26 +136,32 @@ def coverage(session: Session, by: str) -> list[CoverageRow]:
     By team: its target number of visits against the target HQs it visited or planned.
     """
     if by == "team":
-        per_team: dict[int, tuple[set[int], set[int]]] = defaultdict(lambda: (set(), set()))
-        targets = set(target_regions(session))
-        for team_id, org_id, status in session.execute(
-                select(HqVisit.team_id, HqVisit.organisation_id, HqVisit.status)
-                .where(HqVisit.team_id.is_not(None))):
-            if team_id is not None and org_id in targets:
-                visited, planned = per_team[team_id]
-                if status is VisitStatus.DONE:
-                    visited.add(org_id)
-                elif status is VisitStatus.PLANNED:
-                    planned.add(org_id)
-        rows = []
-        for team in list_teams(session):
-            visited, planned = per_team.get(team.id, (set(), set()))
-            rows.append(CoverageRow(Ref(team.id, team.name, team.name_en), team.target_visits, len(visited),
-                                    len(planned - visited)))
-        return rows
+        return _team_coverage(session, list_teams(session))
     if by not in ("industry", "region"):
         raise ValueError(by)
     return _coverage_of(list_targets(session), by)
+
+
+def _team_coverage(session: Session, teams: list[TeamRow]) -> list[CoverageRow]:
+    """Each of ``teams``' target number of visits against the target HQs it visited or
+    planned."""
+    per_team: dict[int, tuple[set[int], set[int]]] = defaultdict(lambda: (set(), set()))
+    targets = set(target_regions(session))
+    for team_id, org_id, status in session.execute(
+            select(HqVisit.team_id, HqVisit.organisation_id, HqVisit.status)
+            .where(HqVisit.team_id.is_not(None))) if targets else ():
+        if team_id is not None and org_id in targets:
+            visited, planned = per_team[team_id]
+            if status is VisitStatus.DONE:
+                visited.add(org_id)
+            elif status is VisitStatus.PLANNED:
+                planned.add(org_id)
+    rows = []
+    for team in teams:
+        visited, planned = per_team.get(team.id, (set(), set()))
+        rows.append(CoverageRow(Ref(team.id, team.name, team.name_en), team.target_visits,
+                                len(visited), len(planned - visited)))
+    return rows
 
 
 def _coverage_of(targets: list[TargetRow], by: str) -> list[CoverageRow]:
@@ -188,5 +191,6 @@ class VisitsOverview:
 
 def visits_overview(session: Session) -> VisitsOverview:
     targets = list_targets(session)  # read once for the list and two of the coverages
-    return VisitsOverview(coverage(session, "team"), _coverage_of(targets, "industry"),
-                          _coverage_of(targets, "region"), list_teams(session), targets)
+    teams = list_teams(session)  # and the teams for the list and the coverage by team
+    return VisitsOverview(_team_coverage(session, teams), _coverage_of(targets, "industry"),
+                          _coverage_of(targets, "region"), teams, targets)

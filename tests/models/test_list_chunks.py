@@ -1,6 +1,7 @@
-"""Long lists (trips, events, projects, organisations) are read a chunk of records at a time: the ORM objects
-of a chunk are let go once its plain rows are built, so ten years of history never sit in
-memory as objects all at once; the rows are the same whatever the chunk."""
+"""Long lists (trips, events) are read a chunk of records at a time: the ORM objects of a chunk
+are let go once its plain rows are built, so ten years of history never sit in memory as
+objects all at once; the rows are the same whatever the chunk. (Projects, visits and
+organisations are read as columns, no object made: ``test_list_columns.py``.)"""
 
 from __future__ import annotations
 
@@ -14,11 +15,9 @@ from sqlalchemy.orm import Session, object_session, sessionmaker
 from models import queries
 from models.enums import EventKind
 from models.events import ThemedEvent
-from models.leads import Lead
 from models.operations.directory import OrganisationDraft, create_organisation
 from models.operations.events import EventDraft, create_event
 from models.operations.leads import LeadDraft, create_lead
-from models.organisations import Organisation
 from models.timeutil import at
 from models.trips import Trip
 from tests.factories import make_trip, make_world
@@ -65,33 +64,6 @@ def many(sessions: sessionmaker[Session]) -> sessionmaker[Session]:
                                        at(day, "09:00", ZONE), at(day, "17:00", ZONE), ZONE,
                                        city_id=w.dongguan_id, host_unit_id=w.unit_id))
     return sessions
-
-
-def test_projects_are_built_a_chunk_at_a_time(many: sessionmaker[Session],
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    with many() as s:
-        whole = queries.list_leads(s)
-    seen: list[int] = []
-    monkeypatch.setattr(queries, "ROWS_PER_CHUNK", 2)
-    monkeypatch.setattr(queries, "lead_row", _held(Lead, queries.lead_row, seen))
-    with many() as s:
-        chunked = queries.list_leads(s)
-    assert chunked == whole and len(whole) == 9
-    assert len(seen) == 9 and max(seen) <= 2  # never more than one chunk of projects alive
-
-
-def test_organisations_are_built_a_chunk_at_a_time(many: sessionmaker[Session],
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    with many() as s:
-        whole = queries.list_organisations(s)
-    seen: list[int] = []
-    monkeypatch.setattr(queries, "ROWS_PER_CHUNK", 3)
-    monkeypatch.setattr(queries, "organisation_row",
-                        _held(Organisation, queries.organisation_row, seen))
-    with many() as s:
-        chunked = queries.list_organisations(s)
-    assert chunked == whole and len(whole) >= 10
-    assert len(seen) == len(whole) and max(seen) <= 3
 
 
 @pytest.mark.parametrize(("kind", "builder", "lister"), [
