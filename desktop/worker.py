@@ -71,20 +71,32 @@ class Job(QObject):
     def _progress(self, done: int, total: int) -> None:
         if self._cancel.is_set():
             raise CancelledError
-        self._step.emit(done, total)
+        try:
+            self._step.emit(done, total)
+        except RuntimeError:  # deleted with its owner (a closed editor or window): stop
+            raise CancelledError from None
 
     def run(self) -> None:
         """Runs on the worker thread."""
         try:
             self.result = self._work(self._progress)
         except CancelledError:
-            self._done.emit("cancelled")
+            self._finish("cancelled")
         except Exception as exc:  # reported to the UI thread, which explains it
             log.warning("background work failed: %s", exc, exc_info=True)
             self.error = exc
-            self._done.emit("failed")
+            self._finish("failed")
         else:
-            self._done.emit("ok")
+            self._finish("ok")
+
+    def _finish(self, outcome: str) -> None:
+        try:
+            self._done.emit(outcome)
+        except RuntimeError:
+            # the job was deleted with its owner while it ran (an editor or the window closed
+            # before its read came back): nobody waits for the outcome. Not an error: raised
+            # here it reached the crash handler, which showed a dialog from the worker thread
+            log.debug("background work %s after its owner was closed", outcome)
 
 
 class _Runnable(QRunnable):
