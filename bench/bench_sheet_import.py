@@ -57,7 +57,7 @@ def import_once(sessions: sessionmaker[Session], path: Path, rows: int, title: s
     print(title)
     kind = ".xlsx" if path.suffix == ".xlsx" else "GB18030 CSV"
     table: Table | SheetFile = timed(f"  open ({kind})", rows, lambda: open_table(path))
-    with sessions() as session:
+    with sessions() as session, table:
         plan = timed("  plan (check every row)", rows,
                      lambda: plan_import(session, "organisations", table))
     if plan.errors:

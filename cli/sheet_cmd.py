@@ -79,16 +79,17 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     code = _parent(args)
     if code is not None:
         return _run_children(args, ctx, code, lang)
-    table = open_table(args.file, encoding=args.encoding, sheet=args.sheet)  # read as checked
     report = None
-    if args.dry_run:
-        with ctx.sessions()() as session:  # closing without commit keeps nothing
-            plan = plan_import(session, args.kind, table)
-    else:
-        with ctx.sessions().begin() as session:
-            plan = plan_import(session, args.kind, table)
-            if plan.ok:
-                report = apply_import(session, plan)
+    # read as checked; the file opened once, and closed however the plan ends
+    with open_table(args.file, encoding=args.encoding, sheet=args.sheet) as table:
+        if args.dry_run:
+            with ctx.sessions()() as session:  # closing without commit keeps nothing
+                plan = plan_import(session, args.kind, table)
+        else:
+            with ctx.sessions().begin() as session:
+                plan = plan_import(session, args.kind, table)
+                if plan.ok:
+                    report = apply_import(session, plan)
     if not plan.ok:
         ctx.warn(plan.error_text(lang))
         return EXIT_BAD_INPUT

@@ -76,13 +76,15 @@ def _loader_options() -> dict[str, tuple[Any, ...]]:
             selectinload(ItineraryItem.counterparts).options(*person_opts),
         ),
     )
-    # what saving a trip reads and replaces: its collections and its items' people (the checks
-    # and the new values find the people, cities and organisations in the session)
+    # what saving a trip reads and replaces, and what its row shows after the save: its
+    # campaign, region, leader and unit, its collections, the delegation's and the items'
+    # people (the checks and the new values find them in the session, not read again)
     trip_save_opts = (
+        *trip_list_opts,
         selectinload(Trip.cities),
         selectinload(Trip.industries),
         selectinload(Trip.targets),
-        selectinload(Trip.members),
+        selectinload(Trip.members).joinedload(TripMember.person),
         selectinload(Trip.items).options(
             selectinload(ItineraryItem.attendees), selectinload(ItineraryItem.counterparts)),
     )
@@ -283,13 +285,15 @@ def trip_calendar_details(session: Session, ids: Sequence[int]) -> list[TripDeta
     return read(session, ids)
 
 
-def get_trip(session: Session, code_or_id: str | int) -> Trip:
-    if isinstance(code_or_id, int):
+def get_trip(session: Session, code_or_id: str | int, *options: Any) -> Trip:
+    """The trip of a code (any case) or an id; with loader ``options``, read with them in
+    one statement (and its eager loads), an id too."""
+    if isinstance(code_or_id, int) and not options:
         trip = session.get(Trip, code_or_id)
     else:
-        trip = session.scalars(
-            select(Trip).where(func.upper(Trip.code) == code_or_id.strip().upper())
-        ).first()
+        where = (Trip.id == code_or_id if isinstance(code_or_id, int)
+                 else func.upper(Trip.code) == code_or_id.strip().upper())
+        trip = session.scalars(select(Trip).where(where).options(*options)).unique().first()
     if trip is None:
         raise NotFoundError(f"找不到推广活动 {code_or_id}", f"No promotion trip {code_or_id}")
     return trip

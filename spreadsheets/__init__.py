@@ -14,8 +14,11 @@ call the same three functions:
 ``open_table(path, encoding=None, *, sheet=None) -> Table | SheetFile``
     The same, for a large file: a UTF-8 or GB18030/GBK CSV file (its every byte checked for
     the encoding first, a block at a time) or an .xlsx workbook (openpyxl's read-only reader)
-    gives a :class:`SheetFile` whose rows are read again from the file each time
-    ``data_rows()`` is iterated, never held all at once; other encodings give a ``Table``.
+    gives a :class:`SheetFile` whose rows are read from the file each time ``data_rows()``
+    is iterated, never held all at once (the first time from the file ``open_table`` opened
+    to find the header: one opening, one parse of a workbook; ``with open_table(...) as
+    table:`` closes it when the rows are not read to the end); other encodings give a
+    ``Table``.
 
 ``plan_import(session, kind, table) -> ImportPlan``
     Takes a ``Table`` or a ``SheetFile`` and reads its rows 5,000 at a time.

@@ -16,6 +16,7 @@ written.
 from __future__ import annotations
 
 from collections.abc import Hashable
+from contextlib import closing
 from dataclasses import dataclass
 from itertools import islice
 from typing import Any
@@ -66,9 +67,10 @@ def plan_import(session: Session, kind: ImportKind | str, table: Table | SheetFi
     """Check every row of ``table`` as records of ``kind``; write nothing.
 
     Runs in the caller's session (read, and trial writes rolled back to a savepoint). The
-    rows are read ``CHUNK`` at a time (a :class:`SheetFile` is never held whole) and checked
-    a chunk at a time; a chunk's planned rows go to the plan's spool (a temporary file), so
-    what the plan holds in memory is the errors and each row's identity (to find repeats).
+    rows are read ``CHUNK`` at a time (a :class:`SheetFile` is never held whole, and its file
+    is closed when they have been read or on an error) and checked a chunk at a time; a
+    chunk's planned rows go to the plan's spool (a temporary file), so what the plan holds
+    in memory is the errors and each row's identity (to find repeats).
     """
     kind = import_kind(kind)
     records = RECORDS[kind](session, Directory(session))
@@ -90,21 +92,23 @@ def plan_import(session: Session, kind: ImportKind | str, table: Table | SheetFi
             plan.errors.append(RowError(table.header_row, "", "表头" + damage.message(Lang.ZH),
                                         "Header " + damage.message(Lang.EN)))
     if plan.errors:
-        _describe(plan, table, sum(1 for _ in table.data_rows()))
+        with closing(table.data_rows()) as data_rows:  # the rows counted, not checked
+            _describe(plan, table, sum(1 for _ in data_rows))
         return plan
     seen: dict[Hashable, int] = {}
-    data_rows, count = table.data_rows(), 0
-    while chunk := list(islice(data_rows, CHUNK)):  # the records a chunk updates read at once
-        count += len(chunk)
-        rows = [r for r in (_read_row(records, RowCells(row, columns), plan)
-                            for row in chunk) if r is not None]
-        records.load_existing({r.record_id for r in rows if r.record_id is not None})
-        unchanged: list[PlannedRow] = []
-        checked: list[_Checked] = []
-        for read in rows:
-            _plan_row(records, read, plan, seen, checked, unchanged)
-        del rows
-        _check_chunk(records, plan, checked, unchanged)
+    count = 0
+    with closing(table.data_rows()) as data_rows:  # the file closed also on an error
+        while chunk := list(islice(data_rows, CHUNK)):  # a chunk's records read at once
+            count += len(chunk)
+            rows = [r for r in (_read_row(records, RowCells(row, columns), plan)
+                                for row in chunk) if r is not None]
+            records.load_existing({r.record_id for r in rows if r.record_id is not None})
+            unchanged: list[PlannedRow] = []
+            checked: list[_Checked] = []
+            for read in rows:
+                _plan_row(records, read, plan, seen, checked, unchanged)
+            del rows
+            _check_chunk(records, plan, checked, unchanged)
     _describe(plan, table, count)
     plan.errors.sort(key=lambda e: e.row)  # stable: a row's cell problems before its rule
     return plan

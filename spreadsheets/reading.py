@@ -19,14 +19,14 @@ import csv
 import io
 import re
 from collections import Counter
-from collections.abc import Generator, Iterable, Iterator
-from contextlib import closing
-from dataclasses import dataclass
+from collections.abc import Callable, Generator, Iterable, Iterator
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal
 from itertools import islice
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from types import TracebackType
+from typing import IO, TYPE_CHECKING, Any, Self
 
 from models.errors import ValidationError
 from models.language import Lang
@@ -75,15 +75,60 @@ class Table:
         """How the file was read, e.g. "orgs.csv：GB18030 编码，逗号分隔，表头在第 1 行，120 行"."""
         return _describe(self, lang, len(self.rows) if rows is None else rows)
 
-    def data_rows(self) -> Iterator[Row]:
-        return iter(self.rows)
+    def data_rows(self) -> Generator[Row, None, None]:
+        yield from self.rows
+
+    def close(self) -> None:
+        """Nothing to close (the rows are held); as :meth:`SheetFile.close`."""
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        self.close()
+
+
+class _Opened:
+    """What :func:`open_table` leaves open for the first reading of the rows: the file (or
+    workbook) it found the header in, the rows it read to find it, and the rest, still to
+    read. Taken once; ``release`` closes the file, when the rows run out, when their reading
+    is closed, or by :meth:`close`."""
+
+    def __init__(self, first: list[Row], rest: Generator[Row, None, None],
+                 release: Callable[[], None]) -> None:
+        self._first, self._rest, self._release = first, rest, release
+        self._taken = False
+
+    def take(self) -> Generator[Row, None, None] | None:
+        """The rows from the first one on, or None once they have been taken or closed."""
+        if self._taken:
+            return None
+        self._taken = True
+        return self._resume()
+
+    def _resume(self) -> Generator[Row, None, None]:
+        try:
+            yield from self._first
+            yield from self._rest
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        self._taken = True
+        self._rest.close()
+        self._release()
 
 
 @dataclass(frozen=True)
 class SheetFile:
     """A sheet read from a file row by row, each time :meth:`data_rows` is iterated: its
     header and how it is read are known, its rows are never held all at once (a CSV file is
-    decoded a block at a time, a workbook read with openpyxl's read-only reader)."""
+    decoded a block at a time, a workbook read with openpyxl's read-only reader).
+
+    The first reading continues the file :func:`open_table` opened and found the header in
+    (one opening and one parse of a workbook for an import); a later one opens the file again.
+    Close it (``with open_table(...) as table:``) when its rows may not be read to the end."""
 
     source: str
     headers: tuple[str, ...]
@@ -94,17 +139,37 @@ class SheetFile:
     path: Path
     codec: str = ""  # the Python codec of a CSV file
     first_line: int = 1  # 2 after Excel's "sep=" line
+    opened: _Opened | None = field(default=None, compare=False, repr=False)
 
     def describe(self, lang: Lang = Lang.ZH, rows: int = 0) -> str:
         return _describe(self, lang, rows)
 
-    def data_rows(self) -> Iterator[Row]:
-        rows = (_xlsx_rows(self.path, self.source, self.sheet) if self.sheet is not None
-                else _csv_file_rows(self.path, self.codec, self.delimiter or ",",
-                                    self.first_line))
-        for row in rows:
-            if row.number > self.header_row:
-                yield row
+    def data_rows(self) -> Generator[Row, None, None]:
+        """The rows below the header; the file is closed when they run out or when this
+        generator is closed."""
+        rows = self.opened.take() if self.opened is not None else None
+        if rows is None:
+            rows = (_xlsx_rows(self.path, self.source, self.sheet) if self.sheet is not None
+                    else _csv_file_rows(self.path, self.codec, self.delimiter or ",",
+                                        self.first_line))
+        try:
+            for row in rows:
+                if row.number > self.header_row:
+                    yield row
+        finally:
+            rows.close()
+
+    def close(self) -> None:
+        """Close the file :func:`open_table` left open, if its rows were not read to the end."""
+        if self.opened is not None:
+            self.opened.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        self.close()
 
 
 def _describe(table: Table | SheetFile, lang: Lang, rows: int) -> str:
@@ -126,30 +191,67 @@ def open_table(path: str | Path, encoding: str | None = None, *,
     .xlsx workbook or a UTF-8 or GB18030/GBK CSV file (checked whole for its encoding first, a
     block at a time, so a bad byte is refused before any row is used), else (UTF-16/32,
     another forced encoding) the :class:`Table` of :func:`read_table`. Same checks and
-    messages as :func:`read_table`."""
+    messages as :func:`read_table`.
+
+    The file is opened once: a :class:`SheetFile` keeps it open, the header found, for the
+    first reading of its rows (a workbook is parsed once), which closes it; close the table
+    (``with open_table(...) as table:``) when its rows may not be read to the end."""
     file = Path(path)
     try:
-        with file.open("rb") as stream:
-            head = stream.read(len(ZIP_MAGIC) + 4)
+        stream = file.open("rb")
     except (FileNotFoundError, IsADirectoryError, NotADirectoryError) as exc:
         raise ValidationError("file", f"找不到文件：{file}", f"No such file: {file}") from exc
-    if head.startswith(ZIP_MAGIC) or file.name.lower().endswith((".xlsx", ".xlsm")):
-        chosen, header = _xlsx_header(file, file.name, sheet)
-        return SheetFile(file.name, tuple(c.strip() for c in header.cells), header.number,
-                         "xlsx", None, chosen, file)
-    if head.startswith(OLE_MAGIC) or sheet is not None or any(
-            head.startswith(bom) for bom, _, _ in _BOMS if bom != codecs.BOM_UTF8):
-        return read_table(file, encoding, sheet=sheet)
-    streamed = _streamed_codec(encoding)
-    if streamed is None:
-        return read_table(file, encoding, sheet=sheet)
-    bom = head.startswith(codecs.BOM_UTF8) and streamed in ("auto", "utf-8")
-    codec, label = _check_encoding(file, streamed, encoding, bom)
-    with file.open(encoding=codec, newline="") as text:
+    try:
+        head = stream.read(len(ZIP_MAGIC) + 4)
+        stream.seek(0)
+        if head.startswith(ZIP_MAGIC) or file.name.lower().endswith((".xlsx", ".xlsm")):
+            return _open_xlsx(stream, file, sheet)
+        streamed = _streamed_codec(encoding)
+        if streamed is None or head.startswith(OLE_MAGIC) or sheet is not None or any(
+                head.startswith(bom) for bom, _, _ in _BOMS if bom != codecs.BOM_UTF8):
+            data = stream.read()
+            stream.close()
+            return parse_table(data, name=file.name, encoding=encoding, sheet=sheet)
+        bom = head.startswith(codecs.BOM_UTF8) and streamed in ("auto", "utf-8")
+        return _open_csv(stream, file, *_check_encoding(stream, streamed, encoding, bom))
+    except BaseException:
+        stream.close()
+        raise
+
+
+def _open_xlsx(stream: IO[bytes], file: Path, sheet: str | None) -> SheetFile:
+    """The sheet (``sheet``, or the first) of the workbook in ``stream``, its header found
+    and the workbook left open for the first reading of its rows."""
+    book = _open_book(stream, file.name)
+    try:
+        chosen = _worksheet(book, file.name, sheet)
+        rows = _sheet_rows(book, chosen)
+        first, header = _first_rows(rows, file.name)
+    except BaseException:
+        book.close()
+        raise
+    return SheetFile(file.name, tuple(c.strip() for c in header.cells), header.number, "xlsx",
+                     None, chosen, file, opened=_Opened(first, rows, book.close))
+
+
+def _open_csv(stream: IO[bytes], file: Path, codec: str, label: str) -> SheetFile:
+    """The CSV file in ``stream`` (its encoding checked), read from its start: the delimiter
+    sniffed, the header found, the file left open for the first reading of its rows."""
+    stream.seek(0)
+    text = io.TextIOWrapper(stream, encoding=codec, newline="")
+    try:
         first_line, delimiter, _ = _hint(text.read(SNIFF_CHARS))
-    header = _header(_csv_file_rows(file, codec, delimiter, first_line), file.name)
+        text.seek(0)
+        if first_line == 2:
+            text.readline()
+        rows = _csv_rows(text, delimiter, first_line)
+        first, header = _first_rows(rows, file.name)
+    except BaseException:
+        text.close()
+        raise
     return SheetFile(file.name, tuple(c.strip() for c in header.cells), header.number, label,
-                     delimiter, None, file, codec, first_line)
+                     delimiter, None, file, codec, first_line,
+                     opened=_Opened(first, rows, text.close))
 
 
 def _streamed_codec(encoding: str | None) -> str | None:
@@ -162,7 +264,7 @@ def _streamed_codec(encoding: str | None) -> str | None:
     return STREAMED_CODECS.get(name)
 
 
-def _check_encoding(file: Path, streamed: str, encoding: str | None,
+def _check_encoding(file: IO[bytes], streamed: str, encoding: str | None,
                     bom: bool) -> tuple[str, str]:
     """The codec and label a CSV file is read with, every byte of it checked a block at a
     time; the same refusals as :func:`decode`."""
@@ -187,7 +289,7 @@ def _check_encoding(file: Path, streamed: str, encoding: str | None,
     )
 
 
-def _checked(file: Path, codec: str, label: str, skip: int) -> str:
+def _checked(file: IO[bytes], codec: str, label: str, skip: int) -> str:
     bad = _first_bad(file, codec, skip, nul=False)
     if bad is not None:
         raise ValidationError(
@@ -199,44 +301,45 @@ def _checked(file: Path, codec: str, label: str, skip: int) -> str:
     return "utf-8-sig" if skip else codec
 
 
-def _first_bad(file: Path, codec: str, skip: int, *, nul: bool) -> tuple[int, int] | None:
-    """(byte offset, line) of the first byte of ``file`` that ``codec`` refuses, or None.
+def _first_bad(stream: IO[bytes], codec: str, skip: int, *,
+               nul: bool) -> tuple[int, int] | None:
+    """(byte offset, line) of the first byte of ``stream`` that ``codec`` refuses, or None.
 
     Decoded in blocks cut after a line feed, which is never inside a UTF-8 or GB18030
     character. With ``nul``, a NUL byte (UTF-16 without a byte-order mark) is refused first,
     as :func:`decode` does."""
     lines, offset, rest = 0, skip, b""
-    with file.open("rb") as stream:
-        stream.seek(skip)
-        while True:
-            block = stream.read(BLOCK)
-            data = rest + block
-            cut = len(data) if not block else data.rfind(b"\n") + 1
-            if cut == 0 and block:
-                rest = data
-                continue
-            piece, rest = data[:cut], data[cut:]
-            if nul and b"\x00" in piece:
-                at = piece.index(b"\x00")
-                line = lines + _line_at(piece, at, "latin-1")
-                raise ValidationError(
-                    "encoding",
-                    f"文件第 {line} 行含有空字节：可能是没有 BOM 的 UTF-16 文本，请用 --encoding "
-                    "utf-16-le 指定编码，或另存为 UTF-8 的 CSV",
-                    f"Line {line} holds NUL bytes: probably UTF-16 without a byte-order mark; "
-                    "give --encoding utf-16-le, or save the file as UTF-8 CSV",
-                )
-            try:
-                piece.decode(codec)
-            except UnicodeDecodeError as exc:
-                return offset + exc.start, lines + _line_at(piece, exc.start, codec)
-            lines += piece.count(b"\n") + piece.count(b"\r") - piece.count(b"\r\n")
-            offset += len(piece)
-            if not block:
-                return None
+    stream.seek(skip)
+    while True:
+        block = stream.read(BLOCK)
+        data = rest + block
+        cut = len(data) if not block else data.rfind(b"\n") + 1
+        if cut == 0 and block:
+            rest = data
+            continue
+        piece, rest = data[:cut], data[cut:]
+        if nul and b"\x00" in piece:
+            at = piece.index(b"\x00")
+            line = lines + _line_at(piece, at, "latin-1")
+            raise ValidationError(
+                "encoding",
+                f"文件第 {line} 行含有空字节：可能是没有 BOM 的 UTF-16 文本，请用 --encoding "
+                "utf-16-le 指定编码，或另存为 UTF-8 的 CSV",
+                f"Line {line} holds NUL bytes: probably UTF-16 without a byte-order mark; "
+                "give --encoding utf-16-le, or save the file as UTF-8 CSV",
+            )
+        try:
+            piece.decode(codec)
+        except UnicodeDecodeError as exc:
+            return offset + exc.start, lines + _line_at(piece, exc.start, codec)
+        lines += piece.count(b"\n") + piece.count(b"\r") - piece.count(b"\r\n")
+        offset += len(piece)
+        if not block:
+            return None
 
 
-def _csv_file_rows(file: Path, codec: str, delimiter: str, first_line: int) -> Iterator[Row]:
+def _csv_file_rows(file: Path, codec: str, delimiter: str,
+                   first_line: int) -> Generator[Row, None, None]:
     with file.open(encoding=codec, newline="") as text:
         if first_line == 2:
             text.readline()
@@ -372,7 +475,7 @@ def _hint(text: str) -> tuple[int, str, int]:
     return 1, sniff_delimiter(text), 0
 
 
-def _csv_rows(text: IO[str], delimiter: str, first_line: int) -> Iterator[Row]:
+def _csv_rows(text: IO[str], delimiter: str, first_line: int) -> Generator[Row, None, None]:
     """The filled records of ``text`` as rows numbered by the line each starts on."""
     reader = csv.reader(text, delimiter=delimiter, strict=True)
     start = first_line
@@ -429,19 +532,7 @@ def _read_xlsx(data: bytes, name: str, sheet: str | None) -> Table:
     return _table(rows, name, "xlsx", None, chosen)
 
 
-def _xlsx_header(file: Path, name: str, sheet: str | None) -> tuple[str, Row]:
-    """The name of the worksheet to read (``sheet``, or the first), checked, and its header,
-    from one opening of the workbook and the first rows of the sheet."""
-    book = _open_book(file, name)
-    try:
-        chosen = _worksheet(book, name, sheet)
-        with closing(_sheet_rows(book, chosen)) as rows:
-            return chosen, _header(rows, name)
-    finally:
-        book.close()
-
-
-def _xlsx_rows(file: Path, name: str, sheet: str | None) -> Iterator[Row]:
+def _xlsx_rows(file: Path, name: str, sheet: str | None) -> Generator[Row, None, None]:
     """The filled rows of a workbook's sheet, read one at a time."""
     book = _open_book(file, name)
     try:
@@ -527,7 +618,14 @@ def _table(rows: list[Row], name: str, encoding: str, delimiter: str | None,
 def _header(rows: Iterable[Row], name: str) -> Row:
     """The header: the first of the first rows with two or more filled cells (else the
     first row); only those first rows are read."""
+    return _first_rows(iter(rows), name)[1]
+
+
+def _first_rows(rows: Iterator[Row], name: str) -> tuple[list[Row], Row]:
+    """The first rows of ``rows`` (taken from it), and the header among them (see
+    :func:`_header`)."""
     first = list(islice(rows, HEADER_SEARCH_ROWS))
     if not first:
         raise ValidationError("file", f"{name} 中没有任何数据", f"{name} holds no data")
-    return next((r for r in first if sum(1 for c in r.cells if c.strip()) >= 2), first[0])
+    return first, next((r for r in first if sum(1 for c in r.cells if c.strip()) >= 2),
+                       first[0])

@@ -30,6 +30,7 @@ from spreadsheets.values import CellError, text
 
 D = TypeVar("D")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_FIRST = frozenset(FORMULA_STARTS)  # the first character of a cell run as a formula
 _NUMBER_LIKE = re.compile(r"^[+-]?[\d\s().,/:-]*\d[\d\s().,/:-]*$")  # -5, +86 769 1234
 
 
@@ -38,17 +39,28 @@ def unquote_formula(raw: str) -> tuple[str, bool]:
 
     An apostrophe before ``=``, ``+``, ``-``, ``@``, a tab or a CR is how exports (this app's,
     and OWASP's advice) keep such text from running: it is removed. Text that starts with one
-    of them unquoted is kept as text, and reported; numbers and phone numbers ("-5",
-    "+86 769 2233 4455") are not formulas.
+    of them unquoted is kept as text, and reported (:func:`runs_as_formula`).
     """
-    if raw.startswith("'") and raw[1:].startswith(FORMULA_STARTS):
+    if quoted_formula(raw):
         return raw[1:], False
-    if raw.startswith(FORMULA_STARTS) and text(raw) not in ("", "-", "--") and not _NUMBER_LIKE.match(raw):
-        return raw, True
-    return raw, False
+    return raw, runs_as_formula(raw)
+
+
+def quoted_formula(raw: str) -> bool:
+    """The cell was written with an export's apostrophe before a formula's first character."""
+    return raw[:1] == "'" and raw[1:2] in _FORMULA_FIRST
+
+
+def runs_as_formula(raw: str) -> bool:
+    """The cell, unquoted, starts as a formula would; numbers and phone numbers ("-5",
+    "+86 769 2233 4455") are not formulas. The first character is tested first: most cells
+    are decided by it."""
+    return (raw[:1] in _FORMULA_FIRST and text(raw) not in ("", "-", "--")
+            and not _NUMBER_LIKE.match(raw))
+
+
 Parser = Callable[[str], dict[str, Any]]
 PARSED_KEPT = 4096  # distinct cells of a column whose reading is remembered (see Records.values)
-_FORMULA_FIRST = frozenset("'" + "".join(FORMULA_STARTS))  # a cell quoted or run as a formula
 TOTAL_ROWS = frozenset({"合计", "总计", "小计", "共计", "total", "sum", "subtotal"})
 
 
@@ -77,15 +89,14 @@ class RowCells:
         """The cell was written with an export's apostrophe: its text is kept exactly."""
         if key not in self.columns.index:
             return False
-        raw = self.row.cell(self.columns.index[key])
-        return raw.startswith("'") and raw[1:].startswith(FORMULA_STARTS)
+        return quoted_formula(self.row.cell(self.columns.index[key]))
 
     def check_formulas(self) -> None:
         """Warn about each cell that a spreadsheet program would run as a formula."""
         cells = self.row.cells
         for key, position in self.columns.index.items():
             raw = cells[position] if position < len(cells) else ""
-            if raw[:1] in _FORMULA_FIRST and unquote_formula(raw)[1]:
+            if runs_as_formula(raw):
                 shown = text(raw)[:30]
                 self.warnings.append(CellProblem(
                     self.columns.header(key),
@@ -179,7 +190,7 @@ class Records(Generic[D]):
             if position is None:
                 continue
             raw = row.cell(position)
-            quoted = raw.startswith("'") and raw[1:].startswith(FORMULA_STARTS)
+            quoted = quoted_formula(raw)
             if quoted:
                 raw = raw[1:]
             plain = text(raw)

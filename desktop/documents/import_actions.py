@@ -293,7 +293,8 @@ class SheetImportDialog(_ImportDialog):
             with sessions() as session:  # the plan writes nothing; closing keeps nothing
                 if code is not None:
                     return plan_children(session, kind, spreadsheets.read_table(path), code)
-                return spreadsheets.plan_import(session, kind, spreadsheets.open_table(path))
+                with spreadsheets.open_table(path) as table:  # closed however the plan ends
+                    return spreadsheets.plan_import(session, kind, table)
 
         return run_in_background(self.owner, self.tr("Reading the spreadsheet…"), work,
                                  self._planned, self._failed)

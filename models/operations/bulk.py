@@ -163,10 +163,11 @@ def _column_values(apply: Callable[[Any, Any], None], draft: Any) -> dict[str, A
     return values
 
 
-def _may_write(session: Session, model: type[Base], action: str, labels: Sequence[str]) -> None:
+def _may_write(session: Session, model: type[Base], action: str, label: str | None) -> None:
     """The signed-in account may ``action`` records of ``model`` (the check a flush makes,
-    :func:`models.accounts.permissions.check_flush`, for writes that do not go through one)."""
-    if not labels:
+    :func:`models.accounts.permissions.check_flush`, for writes that do not go through one);
+    ``label`` names the first record in the refusal, None when there is nothing to write."""
+    if label is None:
         return
     from models.accounts.permissions import may_change, refusal  # the accounts' rules: on use
     from models.accounts.signed_in import signed_in
@@ -174,7 +175,7 @@ def _may_write(session: Session, model: type[Base], action: str, labels: Sequenc
     account = signed_in(session)
     table = str(model.__tablename__)
     if not may_change(account, table, action):
-        raise refusal(session, account, labels[0], (), table, action)
+        raise refusal(session, account, label, (), table, action)
 
 
 def _insert(session: Session, model: type[Base], creates: Sequence[Any],
@@ -182,7 +183,7 @@ def _insert(session: Session, model: type[Base], creates: Sequence[Any],
     """Insert the new records ``BATCH`` at a time with their history (Core ``INSERT``s built
     from the drafts' plain values, :func:`models.audit.bulk.insert_created`); their ids. Only
     one batch of rows is held at a time."""
-    _may_write(session, model, CREATE, [getattr(d, "name_zh", "") for d in creates[:1]])
+    _may_write(session, model, CREATE, getattr(creates[0], "name_zh", "") if creates else None)
     created: list[int] = []
     for start in range(0, len(creates), BATCH):
         created.extend(insert_created(session, model, [
@@ -205,8 +206,8 @@ def _edit(session: Session, model: type[Base], apply: Callable[[Any, Any], None]
     """Write the edits ``BATCH`` at a time as Core UPDATEs with their history
     (:func:`models.audit.bulk.update_changed`), the new values normalised by the model's own
     ``apply_*`` function; a row whose revision moved since it was read refuses the whole."""
-    _may_write(session, model, UPDATE, [_field(rows.get(u.record_id), "name_zh") or ""
-                                        for u in updates[:1]])
+    _may_write(session, model, UPDATE,
+               (_field(rows.get(updates[0].record_id), "name_zh") or "") if updates else None)
     for start in range(0, len(updates), BATCH):
         update_changed(session, model, [
             (rows[u.record_id], _column_values(apply, u.draft))

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
 from models import rules
@@ -110,8 +110,8 @@ def _check_trip(session: Session, draft: TripDraft, existing: Trip | None) -> No
             raise ValidationError("members", f"{name} 在团组名单中出现了两次",
                                   f"{name} appears twice in the delegation")
         seen.add(pid)
-    if draft.code:
-        code = rules.code("code", draft.code)
+    if draft.code and (existing is None or rules.code("code", draft.code) != existing.code):
+        code = rules.code("code", draft.code)  # a trip's own code is its own (codes are unique)
         clash = session.scalars(select(Trip).where(Trip.code == code)).first()
         if clash is not None and clash is not existing:
             raise ValidationError("code", f"编号 {code} 已被“{clash.title_zh}”使用",
@@ -233,12 +233,16 @@ def revert_trip(session: Session, code_or_id: str | int, draft: TripDraft,
     return _save_trip(session, code_or_id, draft, expected_revision, _check_step_back)
 
 
-def _read_for_saving(session: Session, trip: Trip, draft: TripDraft) -> list[object]:
-    """Read at once what checking and saving ``draft`` over ``trip`` look up one by one: the
-    trip's collections with its items' attendees and counterparts, and the people, cities,
-    organisations and industries the draft names (one statement each, however many items):
-    the checks' ``session.get`` then find them in the session. The caller holds the list
-    returned while it saves (the session keeps only weak references)."""
+def _read_for_saving(session: Session, code_or_id: str | int,
+                     draft: TripDraft) -> tuple[Trip, list[object]]:
+    """The trip, read at once with what checking and saving ``draft`` over it look up one by
+    one: its campaign, region, leader and unit, its collections with the delegation's and the
+    items' people, then the people, cities, organisations and industries the draft names that
+    this did not bring (one statement each, however many items; none when the draft names
+    only what the trip already holds): the checks' ``session.get`` then find them in the
+    session. The caller holds the list returned while it saves (the session keeps only weak
+    references)."""
+    trip = get_trip(session, code_or_id, *loader_options("TRIP_SAVE_OPTS"))
     items = draft.items if draft.items is not None else []
     people = {pid for pid, _role in draft.members} | {
         pid for item in items for pid in (*item.attendee_ids, *item.counterpart_ids)}
@@ -251,21 +255,25 @@ def _read_for_saving(session: Session, trip: Trip, draft: TripDraft) -> list[obj
             i.organisation_id for i in items if i.organisation_id is not None}),
         (Industry, set(draft.industry_ids)),
     ]
-    held: list[object] = list(session.scalars(
-        select(Trip).where(Trip.id == trip.id).options(*loader_options("TRIP_SAVE_OPTS"))
-    ).unique())
+    held: list[object] = [trip]
     for model, ids in wanted:
-        if ids:
-            held.extend(session.scalars(select(model).where(model.id.in_(sorted(ids)))))
-    return held
+        missing = sorted(i for i in ids if not _in_session(session, model, i))
+        if missing:
+            held.extend(session.scalars(select(model).where(model.id.in_(missing))))
+    return trip, held
+
+
+def _in_session(session: Session, model: type[Any], ident: int) -> bool:
+    """Whether the session holds the record, loaded (``session.get`` would not read it)."""
+    found = session.identity_map.get(session.identity_key(model, ident))
+    return found is not None and not inspect(found).expired_attributes
 
 
 def _save_trip(session: Session, code_or_id: str | int, draft: TripDraft,
                expected_revision: int | None,
                check_status: Callable[[TripStatus, TripStatus], None]) -> OpResult[TripRow]:
-    trip = get_trip(session, code_or_id)
+    trip, _held = _read_for_saving(session, code_or_id, draft)  # held while it saves
     _check_revision(trip, expected_revision)
-    held = _read_for_saving(session, trip, draft)  # noqa: F841 (kept in the session meanwhile)
     _check_trip(session, draft, trip)
     if draft.status is not trip.status:
         check_status(trip.status, draft.status)

@@ -11,12 +11,15 @@ import pytest
 from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from models.accounts import AccountRole, SignedIn
+from models.accounts.signed_in import INFO_KEY as SIGNED_IN
 from models.audit.bulk import read_rows
 from models.audit.chain import read_head, verify_chain
 from models.audit.table import AuditEntry
 from models.campaign import Industry, Unit
 from models.concurrency import StaleEditError
 from models.enums import OrganisationKind, PersonKind
+from models.errors import PermissionDeniedError
 from models.operations import bulk
 from models.operations.bulk import Update, save_organisations, save_people
 from models.operations.directory import (
@@ -158,6 +161,25 @@ def test_a_refused_bulk_write_leaves_neither_records_nor_history(
     before = _counts(sessions)
     with pytest.raises(bulk.BulkRefusedError), sessions.begin() as s:
         save_organisations(s, [OrganisationDraft("新公司"), OrganisationDraft("博世集团")])
+    assert _counts(sessions) == before
+
+
+def test_a_bulk_write_by_a_read_only_account_is_refused_naming_its_first_record(
+        sessions: sessionmaker[Session]) -> None:
+    with sessions.begin() as s:
+        make_world(s)
+        ids = save_organisations(s, [OrganisationDraft("只读公司")]).value[0]
+    before = _counts(sessions)
+    viewer = SignedIn("guest", "访客", AccountRole.VIEWER, shared=True)
+    with sessions.begin() as s:
+        s.info[SIGNED_IN] = viewer
+        assert save_organisations(s, [], []).value == ([], [])  # nothing to write: no check
+        with pytest.raises(PermissionDeniedError) as created:
+            save_organisations(s, [OrganisationDraft("新公司"), OrganisationDraft("另一公司")])
+        draft = replace(organisation_draft(s, ids[0]), notes="改")
+        with pytest.raises(PermissionDeniedError) as updated:
+            save_organisations(s, [], [Update(ids[0], draft)])
+    assert (created.value.record, updated.value.record) == ("新公司", "只读公司")
     assert _counts(sessions) == before
 
 
