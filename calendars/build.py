@@ -47,6 +47,7 @@ STATUS: dict[str, str] = {
 }
 
 Progress = Callable[[int, int], None]
+ENTRIES_PER_PIECE = 100  # entries serialised into one piece of calendar_parts
 
 
 def uid_of(uuid: str) -> str:
@@ -418,18 +419,43 @@ def calendar_component(data: CalendarData, lang: Lang = Lang.ZH, alarm_minutes: 
     return cal
 
 
+def calendar_parts(data: CalendarData, lang: Lang = Lang.ZH, alarm_minutes: int | None = None,
+                   progress: Progress | None = None) -> Iterator[bytes]:
+    """The bytes of :func:`calendar_ics` a piece at a time, to write as they come.
+
+    The options and the scope are checked at once (``ValidationError`` before any piece, so a
+    caller opens no file for nothing); the pieces then follow in file order: the calendar's
+    properties, each VTIMEZONE, batches of entries (about a hundred each), the closing line.
+    """
+    cal = _head(data, lang, alarm_minutes)
+    first, last = _years(data)
+    zones = sorted(_zones(data))
+    return _pieces(cal, zones, first, last, _built(data, lang, alarm_minutes, progress))
+
+
+def _pieces(cal: Calendar, zones: list[str], first: date, last: date,
+            entries: Iterator[Event]) -> Iterator[bytes]:
+    yield opening_ical(cal)
+    for zone in zones:
+        yield vtimezone_ical(zone, first, last)
+    batch: list[bytes] = []
+    for entry in entries:
+        batch.append(component_ical(entry))
+        if len(batch) == ENTRIES_PER_PIECE:
+            yield b"".join(batch)
+            batch = []
+    if batch:
+        yield b"".join(batch)
+    yield closing_ical(cal)
+
+
 def calendar_ics(data: CalendarData, lang: Lang = Lang.ZH, alarm_minutes: int | None = None,
                  progress: Progress | None = None) -> bytes:
     """``calendar_component(...).to_ical()``, byte for byte, written entry by entry.
 
     Each VTIMEZONE is the cached bytes of its zone; each entry is serialised as soon as it is
     built (:mod:`calendars.ical_bytes`, icalendar's escaping, a faster fold), so no calendar of
-    every entry is held and no line is folded character by character.
+    every entry is held and no line is folded character by character. The pieces are those of
+    :func:`calendar_parts`, which a file is better written from (no copy of the whole file).
     """
-    cal = _head(data, lang, alarm_minutes)
-    first, last = _years(data)
-    parts = [opening_ical(cal)]
-    parts += [vtimezone_ical(zone, first, last) for zone in sorted(_zones(data))]
-    parts += [component_ical(entry) for entry in _built(data, lang, alarm_minutes, progress)]
-    parts.append(closing_ical(cal))
-    return b"".join(parts)
+    return b"".join(calendar_parts(data, lang, alarm_minutes, progress))
