@@ -13,10 +13,11 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from icalendar import Alarm, Calendar, Event, vCalAddress
+from icalendar import Calendar, vCalAddress
 
 from calendars.collect import CalendarData
-from calendars.ical_bytes import closing_ical, component_ical, opening_ical
+from calendars.entry_lines import Entry
+from calendars.ical_bytes import closing_ical, opening_ical
 from calendars.timezones import is_utc, vtimezone, vtimezone_ical
 from models.enums import EventStatus, TripStatus, VisitStatus
 from models.errors import ValidationError
@@ -89,9 +90,9 @@ def _lines(pairs: Iterable[tuple[str, str]]) -> str:
 
 
 def _entry(uid: str, stamp: datetime, sequence: int, status: str, summary: str,
-           summary_lang: str) -> Event:
+           summary_lang: str) -> Entry:
     """The properties every entry has, in a fixed order (golden files compare bytes)."""
-    event = Event()
+    event = Entry()
     event.add("UID", uid)
     event.add("DTSTAMP", stamp)
     event.add("LAST-MODIFIED", stamp)
@@ -121,23 +122,23 @@ def _local(instant: datetime, zone: str) -> datetime:
     return local
 
 
-def _alarm(event: Event, minutes: int | None, summary: str) -> None:
-    if minutes is None or event["STATUS"] == "CANCELLED":
+def _alarm(event: Entry, minutes: int | None, summary: str, status: str) -> None:
+    if minutes is None or status == "CANCELLED":
         return
-    alarm = Alarm()
+    alarm = Entry("VALARM")
     alarm.add("ACTION", "DISPLAY")
     alarm.add("DESCRIPTION", summary)
     alarm.add("TRIGGER", timedelta(minutes=-minutes))
     event.add_component(alarm)
 
 
-def _categories(event: Event, names: Iterable[str]) -> None:
+def _categories(event: Entry, names: Iterable[str]) -> None:
     values = list(dict.fromkeys(n for n in names if n))
     if values:
         event.add("CATEGORIES", values)
 
 
-def _people(event: Event, organiser: PersonRow | None, attendees: Iterable[tuple[PersonRow, str]],
+def _people(event: Entry, organiser: PersonRow | None, attendees: Iterable[tuple[PersonRow, str]],
             lang: Lang) -> None:
     if organiser is not None and (address := _address(organiser, lang)) is not None:
         event.add("ORGANIZER", address)
@@ -153,7 +154,7 @@ def _people(event: Event, organiser: PersonRow | None, attendees: Iterable[tuple
 # --- one builder per kind -------------------------------------------------------------------
 
 
-def trip_component(trip: TripDetail, lang: Lang = Lang.ZH) -> Event:
+def trip_component(trip: TripDetail, lang: Lang = Lang.ZH) -> Entry:
     """A trip as an all-day span (``VALUE=DATE``, exclusive end) over its dates."""
     summary, summary_lang = _summary(trip.title_zh, trip.title_en, lang)
     event = _entry(uid_of(trip.uuid), trip.updated_at, trip.revision - 1,
@@ -187,7 +188,7 @@ def trip_component(trip: TripDetail, lang: Lang = Lang.ZH) -> Event:
 
 
 def item_component(item: ItemRow, trip: TripDetail, lang: Lang = Lang.ZH,
-                   alarm_minutes: int | None = None) -> Event:
+                   alarm_minutes: int | None = None) -> Entry:
     """An itinerary item as a timed entry in the local zone of its place, related to its trip."""
     summary, summary_lang = _summary(item.title_zh, item.title_en, lang)
     event = _entry(entry_uid(item.uuid, item.external_uid), max(item.updated_at, trip.updated_at),
@@ -232,11 +233,11 @@ def item_component(item: ItemRow, trip: TripDetail, lang: Lang = Lang.ZH,
     _categories(event, [trip.region.name(lang), *(i.name(lang) for i in trip.industries)])
     event.add("RELATED-TO", uid_of(trip.uuid))
     event.add(KIND_PROPERTY, item.kind.value)
-    _alarm(event, alarm_minutes, summary)
+    _alarm(event, alarm_minutes, summary, STATUS[trip.status.value])
     return event
 
 
-def event_component(ev: EventDetail, lang: Lang = Lang.ZH, alarm_minutes: int | None = None) -> Event:
+def event_component(ev: EventDetail, lang: Lang = Lang.ZH, alarm_minutes: int | None = None) -> Entry:
     """A themed event as a timed entry in its own zone."""
     summary, summary_lang = _summary(ev.title_zh, ev.title_en, lang)
     event = _entry(entry_uid(ev.uuid, ev.external_uid), ev.updated_at, ev.revision - 1,
@@ -266,12 +267,12 @@ def event_component(ev: EventDetail, lang: Lang = Lang.ZH, alarm_minutes: int | 
     _categories(event, [ev.region.name(lang) if ev.region else "",
                         *(i.name(lang) for i in ev.industries)])
     event.add(KIND_PROPERTY, ev.kind.value)
-    _alarm(event, alarm_minutes, summary)
+    _alarm(event, alarm_minutes, summary, STATUS[ev.status.value])
     return event
 
 
 def session_component(s: SessionRow, ev: EventDetail, lang: Lang = Lang.ZH,
-                      alarm_minutes: int | None = None) -> Event:
+                      alarm_minutes: int | None = None) -> Entry:
     """An agenda session as a timed entry in its event's zone, related to its event."""
     summary, summary_lang = _summary(s.title_zh, s.title_en, lang)
     event = _entry(uid_of(s.uuid), max(s.updated_at, ev.updated_at),
@@ -293,11 +294,11 @@ def session_component(s: SessionRow, ev: EventDetail, lang: Lang = Lang.ZH,
     _categories(event, [ev.region.name(lang) if ev.region else "",
                         *(i.name(lang) for i in ev.industries)])
     event.add("RELATED-TO", entry_uid(ev.uuid, ev.external_uid))
-    _alarm(event, alarm_minutes, summary)
+    _alarm(event, alarm_minutes, summary, STATUS[ev.status.value])
     return event
 
 
-def visit_component(v: HqVisitRow, lang: Lang = Lang.ZH) -> Event:
+def visit_component(v: HqVisitRow, lang: Lang = Lang.ZH) -> Entry:
     """An HQ visit of 百队千企 as an all-day entry on its day: planned (tentative) or done."""
     summary = _t(lang, f"总部拜访：{v.organisation.name(lang)}",
                  f"HQ visit: {v.organisation.name(lang)}")
@@ -354,7 +355,7 @@ def _years(data: CalendarData) -> tuple[date, date]:
     return date(min(days).year, 1, 1), date(max(days).year + 1, 1, 1)
 
 
-def _entries(data: CalendarData, lang: Lang, alarm_minutes: int | None) -> Iterator[Event]:
+def _entries(data: CalendarData, lang: Lang, alarm_minutes: int | None) -> Iterator[Entry]:
     for trip in sorted(data.trips, key=lambda t: (t.start_date, t.code)):
         yield trip_component(trip, lang)
         for item in sorted(trip.items, key=lambda i: (i.starts_at, i.uuid)):
@@ -392,7 +393,7 @@ def _head(data: CalendarData, lang: Lang, alarm_minutes: int | None) -> Calendar
 
 
 def _built(data: CalendarData, lang: Lang, alarm_minutes: int | None,
-           progress: Progress | None) -> Iterator[Event]:
+           progress: Progress | None) -> Iterator[Entry]:
     """Every entry in file order, reporting ``progress(done, total)`` about a hundred times."""
     total = data.entry_count
     step = max(1, total // 100)
@@ -415,7 +416,7 @@ def calendar_component(data: CalendarData, lang: Lang = Lang.ZH, alarm_minutes: 
     for zone in sorted(_zones(data)):
         cal.add_component(vtimezone(zone, first, last))
     for entry in _built(data, lang, alarm_minutes, progress):
-        cal.add_component(entry)
+        cal.add_component(entry.component())
     return cal
 
 
@@ -434,13 +435,13 @@ def calendar_parts(data: CalendarData, lang: Lang = Lang.ZH, alarm_minutes: int 
 
 
 def _pieces(cal: Calendar, zones: list[str], first: date, last: date,
-            entries: Iterator[Event]) -> Iterator[bytes]:
+            entries: Iterator[Entry]) -> Iterator[bytes]:
     yield opening_ical(cal)
     for zone in zones:
         yield vtimezone_ical(zone, first, last)
     batch: list[bytes] = []
     for entry in entries:
-        batch.append(component_ical(entry))
+        batch.append(entry.ical())
         if len(batch) == ENTRIES_PER_PIECE:
             yield b"".join(batch)
             batch = []
