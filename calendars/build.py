@@ -74,15 +74,29 @@ def _person(p: PersonRow, lang: Lang) -> str:
 
 
 def _address(p: PersonRow, lang: Lang, role: str | None = None) -> vCalAddress | None:
-    """A person as ORGANIZER/ATTENDEE: only with a known e-mail (the value must be a URI)."""
+    """A person as ORGANIZER/ATTENDEE: only with a known e-mail (the value must be a URI).
+
+    One value for each e-mail, name and role, shared by every entry naming them (no entry
+    changes it): a person attends thousands of entries of ten years.
+    """
     email = p.email.strip()
     if not email:
         return None
-    address = vCalAddress(f"mailto:{email}")
-    address.params["CN"] = p.name(lang).replace('"', "'")
-    if role:
-        address.params["ROLE"] = role
+    name = p.name(lang).replace('"', "'")
+    key = (email, name, role)
+    address = _ADDRESSES.get(key)
+    if address is None:
+        address = vCalAddress(f"mailto:{email}")
+        address.params["CN"] = name
+        if role:
+            address.params["ROLE"] = role
+        if len(_ADDRESSES) < _MAX_ADDRESSES:
+            _ADDRESSES[key] = address
     return address
+
+
+_ADDRESSES: dict[tuple[str, str, str | None], vCalAddress] = {}
+_MAX_ADDRESSES = 50_000
 
 
 def _lines(pairs: Iterable[tuple[str, str]]) -> str:

@@ -18,7 +18,8 @@ is known to be icalendar's:
   written by icalendar;
 - any other value (people with their parameters, categories, numbers, durations …): the line
   icalendar writes, kept for the next equal value when it can be compared (a person is the same
-  value only with the same parameters).
+  value only with the same parameters); a value with parameters that is given again (the
+  builders share one per person, e-mail and role) is taken as unchanged since it was written.
 
 Every line is folded by :func:`calendars.ical_bytes.fold`. The tests compare the bytes with
 ``component().to_ical()`` on the sample campaign and on awkward values.
@@ -45,6 +46,7 @@ _time_names: dict[str, bool] = {}  # name -> typed vDDDTypes by icalendar
 _heads: dict[tuple[Any, ...], str] = {}  # name and parameters -> "NAME;PARAMS:"
 _time_heads: dict[tuple[Any, ...], tuple[str, str] | None] = {}  # kind -> (head, tail), None: slow
 _lines: dict[tuple[Any, ...], bytes] = {}  # an equal value -> its folded line
+_by_identity: dict[int, tuple[Any, str, bytes]] = {}  # id -> the value, its name, its line
 _MAX_LINES = 200_000  # lines kept for equal values (people, categories, numbers …)
 
 
@@ -99,6 +101,9 @@ def line_of(name: str, value: Any, parameters: dict[str, str] | None) -> bytes:
         return fold(_head(name, parameters) + _escape_char(value))
     if (kind is datetime or kind is date) and _is_time(name):
         return _time_line(name, value, parameters)
+    if not parameters and (same := _by_identity.get(id(value))) is not None \
+            and same[0] is value and same[1] == name:
+        return same[2]  # a value shared by many entries (a person): written once
     key = _key(name, value, parameters)
     if key is None:
         return _slow(name, value, parameters)
@@ -107,6 +112,8 @@ def line_of(name: str, value: Any, parameters: dict[str, str] | None) -> bytes:
         line = _slow(name, value, parameters)
         if len(_lines) < _MAX_LINES:
             _lines[key] = line
+    if not parameters and hasattr(value, "params") and len(_by_identity) < _MAX_LINES:
+        _by_identity[id(value)] = (value, name, line)  # the value kept: its id stays its own
     return line
 
 
