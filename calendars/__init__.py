@@ -16,11 +16,18 @@ industry_id=None, unit_id=None, statuses=(), start=None, end=None)``
     call ``render`` off the UI thread for large exports. Raises ``ValidationError`` when there
     is nothing to export.
 
+``render_parts(data, lang="zh", *, alarms_minutes=None, progress=None) -> Iterator[bytes]``
+    The same bytes a batch of entries at a time (checked before the first piece), to stream.
+
 ``export_ics(session_factory, scope, lang="zh", *, alarms_minutes=None, progress=None) -> bytes``
     ``collect`` in a short session of its own, then ``render`` outside it.
 
 ``write_ics(path, data) -> Path``
     Writes the bytes atomically (no half-written file on error or a full disk).
+
+``write_calendar(path, data, lang="zh", *, alarms_minutes=None, progress=None) -> Path``
+    ``render`` straight into ``path``, a batch of entries at a time and atomically: the same
+    bytes without holding the whole file (an export of everything is ~95 MB at scale).
 
 ``import_ics(session, data, *, trip_code=None, as_events=False) -> IcsImportReport``
     Reads a calendar into a trip's itinerary (``trip_code``) or as themed events
@@ -33,7 +40,7 @@ industry_id=None, unit_id=None, statuses=(), start=None, end=None)``
 
 from calendars.build import uid_of
 from calendars.collect import CalendarData, collect
-from calendars.export import export_ics, render, write_ics
+from calendars.export import export_ics, render, render_parts, write_calendar, write_ics
 from calendars.import_report import IcsImportReport
 from calendars.importer import import_ics
 from calendars.scope import ExportScope
@@ -46,6 +53,8 @@ __all__ = [
     "export_ics",
     "import_ics",
     "render",
+    "render_parts",
     "uid_of",
+    "write_calendar",
     "write_ics",
 ]

@@ -13,10 +13,11 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from icalendar import Alarm, Calendar, Event, vCalAddress
+from icalendar import Calendar, vCalAddress
 
 from calendars.collect import CalendarData
-from calendars.ical_bytes import closing_ical, component_ical, opening_ical
+from calendars.entry_lines import Entry
+from calendars.ical_bytes import closing_ical, opening_ical
 from calendars.timezones import is_utc, vtimezone, vtimezone_ical
 from models.enums import EventStatus, TripStatus, VisitStatus
 from models.errors import ValidationError
@@ -47,6 +48,7 @@ STATUS: dict[str, str] = {
 }
 
 Progress = Callable[[int, int], None]
+ENTRIES_PER_PIECE = 100  # entries serialised into one piece of calendar_parts
 
 
 def uid_of(uuid: str) -> str:
@@ -72,15 +74,29 @@ def _person(p: PersonRow, lang: Lang) -> str:
 
 
 def _address(p: PersonRow, lang: Lang, role: str | None = None) -> vCalAddress | None:
-    """A person as ORGANIZER/ATTENDEE: only with a known e-mail (the value must be a URI)."""
+    """A person as ORGANIZER/ATTENDEE: only with a known e-mail (the value must be a URI).
+
+    One value for each e-mail, name and role, shared by every entry naming them (no entry
+    changes it): a person attends thousands of entries of ten years.
+    """
     email = p.email.strip()
     if not email:
         return None
-    address = vCalAddress(f"mailto:{email}")
-    address.params["CN"] = p.name(lang).replace('"', "'")
-    if role:
-        address.params["ROLE"] = role
+    name = p.name(lang).replace('"', "'")
+    key = (email, name, role)
+    address = _ADDRESSES.get(key)
+    if address is None:
+        address = vCalAddress(f"mailto:{email}")
+        address.params["CN"] = name
+        if role:
+            address.params["ROLE"] = role
+        if len(_ADDRESSES) < _MAX_ADDRESSES:
+            _ADDRESSES[key] = address
     return address
+
+
+_ADDRESSES: dict[tuple[str, str, str | None], vCalAddress] = {}
+_MAX_ADDRESSES = 50_000
 
 
 def _lines(pairs: Iterable[tuple[str, str]]) -> str:
@@ -88,9 +104,9 @@ def _lines(pairs: Iterable[tuple[str, str]]) -> str:
 
 
 def _entry(uid: str, stamp: datetime, sequence: int, status: str, summary: str,
-           summary_lang: str) -> Event:
+           summary_lang: str) -> Entry:
     """The properties every entry has, in a fixed order (golden files compare bytes)."""
-    event = Event()
+    event = Entry()
     event.add("UID", uid)
     event.add("DTSTAMP", stamp)
     event.add("LAST-MODIFIED", stamp)
@@ -120,23 +136,23 @@ def _local(instant: datetime, zone: str) -> datetime:
     return local
 
 
-def _alarm(event: Event, minutes: int | None, summary: str) -> None:
-    if minutes is None or event["STATUS"] == "CANCELLED":
+def _alarm(event: Entry, minutes: int | None, summary: str, status: str) -> None:
+    if minutes is None or status == "CANCELLED":
         return
-    alarm = Alarm()
+    alarm = Entry("VALARM")
     alarm.add("ACTION", "DISPLAY")
     alarm.add("DESCRIPTION", summary)
     alarm.add("TRIGGER", timedelta(minutes=-minutes))
     event.add_component(alarm)
 
 
-def _categories(event: Event, names: Iterable[str]) -> None:
+def _categories(event: Entry, names: Iterable[str]) -> None:
     values = list(dict.fromkeys(n for n in names if n))
     if values:
         event.add("CATEGORIES", values)
 
 
-def _people(event: Event, organiser: PersonRow | None, attendees: Iterable[tuple[PersonRow, str]],
+def _people(event: Entry, organiser: PersonRow | None, attendees: Iterable[tuple[PersonRow, str]],
             lang: Lang) -> None:
     if organiser is not None and (address := _address(organiser, lang)) is not None:
         event.add("ORGANIZER", address)
@@ -152,7 +168,7 @@ def _people(event: Event, organiser: PersonRow | None, attendees: Iterable[tuple
 # --- one builder per kind -------------------------------------------------------------------
 
 
-def trip_component(trip: TripDetail, lang: Lang = Lang.ZH) -> Event:
+def trip_component(trip: TripDetail, lang: Lang = Lang.ZH) -> Entry:
     """A trip as an all-day span (``VALUE=DATE``, exclusive end) over its dates."""
     summary, summary_lang = _summary(trip.title_zh, trip.title_en, lang)
     event = _entry(uid_of(trip.uuid), trip.updated_at, trip.revision - 1,
@@ -186,7 +202,7 @@ def trip_component(trip: TripDetail, lang: Lang = Lang.ZH) -> Event:
 
 
 def item_component(item: ItemRow, trip: TripDetail, lang: Lang = Lang.ZH,
-                   alarm_minutes: int | None = None) -> Event:
+                   alarm_minutes: int | None = None) -> Entry:
     """An itinerary item as a timed entry in the local zone of its place, related to its trip."""
     summary, summary_lang = _summary(item.title_zh, item.title_en, lang)
     event = _entry(entry_uid(item.uuid, item.external_uid), max(item.updated_at, trip.updated_at),
@@ -231,11 +247,11 @@ def item_component(item: ItemRow, trip: TripDetail, lang: Lang = Lang.ZH,
     _categories(event, [trip.region.name(lang), *(i.name(lang) for i in trip.industries)])
     event.add("RELATED-TO", uid_of(trip.uuid))
     event.add(KIND_PROPERTY, item.kind.value)
-    _alarm(event, alarm_minutes, summary)
+    _alarm(event, alarm_minutes, summary, STATUS[trip.status.value])
     return event
 
 
-def event_component(ev: EventDetail, lang: Lang = Lang.ZH, alarm_minutes: int | None = None) -> Event:
+def event_component(ev: EventDetail, lang: Lang = Lang.ZH, alarm_minutes: int | None = None) -> Entry:
     """A themed event as a timed entry in its own zone."""
     summary, summary_lang = _summary(ev.title_zh, ev.title_en, lang)
     event = _entry(entry_uid(ev.uuid, ev.external_uid), ev.updated_at, ev.revision - 1,
@@ -265,12 +281,12 @@ def event_component(ev: EventDetail, lang: Lang = Lang.ZH, alarm_minutes: int | 
     _categories(event, [ev.region.name(lang) if ev.region else "",
                         *(i.name(lang) for i in ev.industries)])
     event.add(KIND_PROPERTY, ev.kind.value)
-    _alarm(event, alarm_minutes, summary)
+    _alarm(event, alarm_minutes, summary, STATUS[ev.status.value])
     return event
 
 
 def session_component(s: SessionRow, ev: EventDetail, lang: Lang = Lang.ZH,
-                      alarm_minutes: int | None = None) -> Event:
+                      alarm_minutes: int | None = None) -> Entry:
     """An agenda session as a timed entry in its event's zone, related to its event."""
     summary, summary_lang = _summary(s.title_zh, s.title_en, lang)
     event = _entry(uid_of(s.uuid), max(s.updated_at, ev.updated_at),
@@ -292,11 +308,11 @@ def session_component(s: SessionRow, ev: EventDetail, lang: Lang = Lang.ZH,
     _categories(event, [ev.region.name(lang) if ev.region else "",
                         *(i.name(lang) for i in ev.industries)])
     event.add("RELATED-TO", entry_uid(ev.uuid, ev.external_uid))
-    _alarm(event, alarm_minutes, summary)
+    _alarm(event, alarm_minutes, summary, STATUS[ev.status.value])
     return event
 
 
-def visit_component(v: HqVisitRow, lang: Lang = Lang.ZH) -> Event:
+def visit_component(v: HqVisitRow, lang: Lang = Lang.ZH) -> Entry:
     """An HQ visit of 百队千企 as an all-day entry on its day: planned (tentative) or done."""
     summary = _t(lang, f"总部拜访：{v.organisation.name(lang)}",
                  f"HQ visit: {v.organisation.name(lang)}")
@@ -353,7 +369,7 @@ def _years(data: CalendarData) -> tuple[date, date]:
     return date(min(days).year, 1, 1), date(max(days).year + 1, 1, 1)
 
 
-def _entries(data: CalendarData, lang: Lang, alarm_minutes: int | None) -> Iterator[Event]:
+def _entries(data: CalendarData, lang: Lang, alarm_minutes: int | None) -> Iterator[Entry]:
     for trip in sorted(data.trips, key=lambda t: (t.start_date, t.code)):
         yield trip_component(trip, lang)
         for item in sorted(trip.items, key=lambda i: (i.starts_at, i.uuid)):
@@ -391,7 +407,7 @@ def _head(data: CalendarData, lang: Lang, alarm_minutes: int | None) -> Calendar
 
 
 def _built(data: CalendarData, lang: Lang, alarm_minutes: int | None,
-           progress: Progress | None) -> Iterator[Event]:
+           progress: Progress | None) -> Iterator[Entry]:
     """Every entry in file order, reporting ``progress(done, total)`` about a hundred times."""
     total = data.entry_count
     step = max(1, total // 100)
@@ -414,8 +430,38 @@ def calendar_component(data: CalendarData, lang: Lang = Lang.ZH, alarm_minutes: 
     for zone in sorted(_zones(data)):
         cal.add_component(vtimezone(zone, first, last))
     for entry in _built(data, lang, alarm_minutes, progress):
-        cal.add_component(entry)
+        cal.add_component(entry.component())
     return cal
+
+
+def calendar_parts(data: CalendarData, lang: Lang = Lang.ZH, alarm_minutes: int | None = None,
+                   progress: Progress | None = None) -> Iterator[bytes]:
+    """The bytes of :func:`calendar_ics` a piece at a time, to write as they come.
+
+    The options and the scope are checked at once (``ValidationError`` before any piece, so a
+    caller opens no file for nothing); the pieces then follow in file order: the calendar's
+    properties, each VTIMEZONE, batches of entries (about a hundred each), the closing line.
+    """
+    cal = _head(data, lang, alarm_minutes)
+    first, last = _years(data)
+    zones = sorted(_zones(data))
+    return _pieces(cal, zones, first, last, _built(data, lang, alarm_minutes, progress))
+
+
+def _pieces(cal: Calendar, zones: list[str], first: date, last: date,
+            entries: Iterator[Entry]) -> Iterator[bytes]:
+    yield opening_ical(cal)
+    for zone in zones:
+        yield vtimezone_ical(zone, first, last)
+    batch: list[bytes] = []
+    for entry in entries:
+        batch.append(entry.ical())
+        if len(batch) == ENTRIES_PER_PIECE:
+            yield b"".join(batch)
+            batch = []
+    if batch:
+        yield b"".join(batch)
+    yield closing_ical(cal)
 
 
 def calendar_ics(data: CalendarData, lang: Lang = Lang.ZH, alarm_minutes: int | None = None,
@@ -424,12 +470,7 @@ def calendar_ics(data: CalendarData, lang: Lang = Lang.ZH, alarm_minutes: int | 
 
     Each VTIMEZONE is the cached bytes of its zone; each entry is serialised as soon as it is
     built (:mod:`calendars.ical_bytes`, icalendar's escaping, a faster fold), so no calendar of
-    every entry is held and no line is folded character by character.
+    every entry is held and no line is folded character by character. The pieces are those of
+    :func:`calendar_parts`, which a file is better written from (no copy of the whole file).
     """
-    cal = _head(data, lang, alarm_minutes)
-    first, last = _years(data)
-    parts = [opening_ical(cal)]
-    parts += [vtimezone_ical(zone, first, last) for zone in sorted(_zones(data))]
-    parts += [component_ical(entry) for entry in _built(data, lang, alarm_minutes, progress)]
-    parts.append(closing_ical(cal))
-    return b"".join(parts)
+    return b"".join(calendar_parts(data, lang, alarm_minutes, progress))

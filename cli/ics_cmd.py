@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterable
 from datetime import date
 
 from sqlalchemy import func, or_, select
@@ -87,7 +88,7 @@ class ExportCommand:
                             help="write to FILE (atomically) instead of stdout")
 
     def run(self, args: argparse.Namespace, ctx: Context) -> int:
-        from calendars import ExportScope, collect, render, write_ics  # icalendar: this verb only
+        from calendars import ExportScope, collect, render_parts, write_calendar  # icalendar: this verb only
 
         statuses = tuple(_status(s) for s in args.status)
         if args.output:
@@ -109,25 +110,26 @@ class ExportCommand:
             )
             data = collect(session, scope)
         lang = Lang.EN if ctx.lang is Lang.EN else Lang.ZH
-        ics = render(data, lang, alarms_minutes=args.alarm)
-        if args.output:
-            path = write_ics(args.output, ics)
+        if args.output:  # written as rendered, atomically: no copy of the whole file is held
+            path = write_calendar(args.output, data, lang, alarms_minutes=args.alarm)
             ctx.print(f"已导出 {data.entry_count} 条日程到 {path} "
                       f"({data.entry_count} entries exported)")
         else:
-            _write_stdout(ctx, ics)
+            _write_stdout(ctx, render_parts(data, lang, alarms_minutes=args.alarm))
         return 0
 
 
-def _write_stdout(ctx: Context, data: bytes) -> None:
+def _write_stdout(ctx: Context, parts: Iterable[bytes]) -> None:
     """The bytes as they are (CRLF, UTF-8), whatever the console's code page or newline mode."""
     buffer = getattr(ctx.out, "buffer", None)
     if buffer is not None:
         ctx.out.flush()
-        buffer.write(data)
+        for part in parts:
+            buffer.write(part)
         buffer.flush()
     else:
-        ctx.out.write(data.decode("utf-8"))
+        for part in parts:
+            ctx.out.write(part.decode("utf-8"))
 
 
 class ImportCommand:

@@ -27,6 +27,7 @@ from models.rows import (
     CityRow,
     EventDetail,
     InvitationRow,
+    OrganisationRow,
     Ref,
     RegionRow,
     SessionRow,
@@ -80,9 +81,6 @@ def event_calendar_details(session: Session, ids: Sequence[int]) -> list[EventDe
                              .order_by(event_industries.c.event_id, Industry.position,
                                        Industry.id)):
         industries[r[0]].append(Ref(r[1], r[2], r[3], r[4] or ""))
-    sessions = session.execute(
-        select(*_SESSION).where(AgendaSession.event_id.in_(wanted))
-        .order_by(AgendaSession.event_id, AgendaSession.starts_at, AgendaSession.id)).all()
     speaking: dict[int, list[int]] = defaultdict(list)
     for session_id, person_id in session.execute(
             select(session_speakers.c.session_id, session_speakers.c.person_id)
@@ -91,6 +89,7 @@ def event_calendar_details(session: Session, ids: Sequence[int]) -> list[EventDe
             .order_by(session_speakers.c.session_id, session_speakers.c.person_id)):
         speaking[session_id].append(person_id)
     invitations: dict[int, list[InvitationRow]] = defaultdict(list)
+    organisations: dict[int, OrganisationRow] = {}  # one row for each organisation invited
     for r in session.execute(
             select(Invitation.event_id, *ORGANISATION_COLUMNS, Invitation.rsvp,
                    Invitation.guests, Invitation.notes)
@@ -99,7 +98,8 @@ def event_calendar_details(session: Session, ids: Sequence[int]) -> list[EventDe
             .where(Invitation.event_id.in_(wanted))
             .order_by(Invitation.event_id, Invitation.organisation_id)):
         values: tuple[Any, ...] = tuple(r)  # the event, the organisation, rsvp, guests, notes
-        invitations[values[0]].append(InvitationRow(organisation_of(values[:-3]), *values[-3:]))
+        invitations[values[0]].append(InvitationRow(organisation_of(values[:-3], organisations),
+                                                       *values[-3:]))
     posts = session.execute(
         select(StaffPost.event_id, StaffPost.post, StaffPost.room, StaffPost.person_id,
                StaffPost.starts_at, StaffPost.ends_at, StaffPost.duty, StaffPost.post_en,
@@ -129,7 +129,9 @@ def event_calendar_details(session: Session, ids: Sequence[int]) -> list[EventDe
         | {s.person_id for s in seats}
         | {d.contact_person_id for d in duties if d.contact_person_id is not None})
     sessions_of: dict[int, list[SessionRow]] = defaultdict(list)
-    for s in sessions:
+    for s in session.execute(  # built as the cursor gives them: the raw rows are not all held
+            select(*_SESSION).where(AgendaSession.event_id.in_(wanted))
+            .order_by(AgendaSession.event_id, AgendaSession.starts_at, AgendaSession.id)):
         sessions_of[s.event_id].append(SessionRow(
             s.id, s.uuid, s.revision, s.updated_at, s.title_zh, s.title_en, s.starts_at,
             s.ends_at, s.room, tuple(people[p] for p in speaking.get(s.id, ())), s.notes))

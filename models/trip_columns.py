@@ -99,18 +99,28 @@ def people_by_id(session: Session, ids: set[int]) -> dict[int, PersonRow]:
     return {r[0]: _person(r) for r in session.execute(stmt)}
 
 
-def organisation_of(r: Sequence[Any]) -> OrganisationRow:
+def organisation_of(r: Sequence[Any], seen: dict[int, OrganisationRow] | None = None
+                    ) -> OrganisationRow:
     """An organisation (without contacts) from a row that starts with its parent's id and
-    then holds the columns of ``ORGANISATION_COLUMNS``."""
+    then holds the columns of ``ORGANISATION_COLUMNS``; the row already in ``seen`` for the
+    same organisation (one row shared by every trip or event naming it), else a new one kept
+    there."""
+    if seen is not None:
+        known = seen.get(r[1])
+        if known is not None:
+            return known
     (_trip_id, ident, uuid, revision, name_zh, name_en, kind, industry_id, industry_zh,
      industry_en, industry_code, fortune_rank, china_rank, hq_city, hq_country, website,
      talking_points, notes, business, revenue, employees, china_presence, gba_presence) = r
-    return OrganisationRow(
+    row = OrganisationRow(
         ident, uuid, revision, name_zh, name_en, kind,
         ref_of(industry_id, industry_zh, industry_en, industry_code), fortune_rank, china_rank,
         hq_city, hq_country, website, talking_points, notes, (), business=business,
         revenue_cny=revenue, employees=employees, china_presence=china_presence,
         gba_presence=gba_presence, hq_city_en=city_in_english(hq_city))
+    if seen is not None:
+        seen[ident] = row
+    return row
 
 
 def trip_calendar_details(session: Session, ids: Sequence[int]) -> list[TripDetail]:
@@ -144,22 +154,18 @@ def trip_calendar_details(session: Session, ids: Sequence[int]) -> list[TripDeta
                              .order_by(trip_industries.c.trip_id, Industry.position, Industry.id)):
         industries[r[0]].append(Ref(r[1], r[2], r[3], r[4] or ""))
     targets: dict[int, list[OrganisationRow]] = defaultdict(list)
+    organisations: dict[int, OrganisationRow] = {}  # one row for each organisation
     for r in session.execute(select(trip_targets.c.trip_id, *ORGANISATION_COLUMNS)
                              .join(Organisation, Organisation.id == trip_targets.c.organisation_id)
                              .outerjoin(ORGANISATION_INDUSTRY,
                                         ORGANISATION_INDUSTRY.id == Organisation.industry_id)
                              .where(trip_targets.c.trip_id.in_(wanted))
                              .order_by(trip_targets.c.trip_id, Organisation.id)):
-        targets[r[0]].append(organisation_of(r))
+        targets[r[0]].append(organisation_of(r, organisations))
     members = session.execute(
         select(TripMember.trip_id, TripMember.person_id, TripMember.role)
         .where(TripMember.trip_id.in_(wanted))
         .order_by(TripMember.trip_id, TripMember.position, TripMember.person_id)).all()
-    items = session.execute(
-        select(*_ITEM).outerjoin(_ITEM_CITY, _ITEM_CITY.id == ItineraryItem.city_id)
-        .outerjoin(_ITEM_ORGANISATION, _ITEM_ORGANISATION.id == ItineraryItem.organisation_id)
-        .where(ItineraryItem.trip_id.in_(wanted))
-        .order_by(ItineraryItem.trip_id, ItineraryItem.starts_at, ItineraryItem.id)).all()
     attending: dict[int, list[int]] = defaultdict(list)
     for item_id, person_id in session.execute(
             select(item_attendees.c.item_id, item_attendees.c.person_id)
@@ -175,10 +181,19 @@ def trip_calendar_details(session: Session, ids: Sequence[int]) -> list[TripDeta
         members_of[m.trip_id].append(MemberRow(people[m.person_id], m.role))
     trip_keys = {t.id: (t.uuid, t.code) for t in trips}
     items_of: dict[int, list[ItemRow]] = defaultdict(list)
-    for i in items:
+    cities_by_id: dict[int, CityRow] = {}  # one row for each city the items name
+    for i in session.execute(  # built as the cursor gives them: the raw rows are not all held
+            select(*_ITEM).outerjoin(_ITEM_CITY, _ITEM_CITY.id == ItineraryItem.city_id)
+            .outerjoin(_ITEM_ORGANISATION, _ITEM_ORGANISATION.id == ItineraryItem.organisation_id)
+            .where(ItineraryItem.trip_id.in_(wanted))
+            .order_by(ItineraryItem.trip_id, ItineraryItem.starts_at, ItineraryItem.id)):
         trip_uuid, trip_code = trip_keys[i.trip_id]
-        city = None if i.city_id is None else CityRow(i.city_id, i.city_zh, i.city_en,
-                                                      i.city_country, i.city_zone, i.city_region)
+        city = None
+        if i.city_id is not None:
+            city = cities_by_id.get(i.city_id)
+            if city is None:
+                city = cities_by_id[i.city_id] = CityRow(
+                    i.city_id, i.city_zh, i.city_en, i.city_country, i.city_zone, i.city_region)
         items_of[i.trip_id].append(ItemRow(
             i.id, i.uuid, i.revision, i.updated_at, i.trip_id, trip_uuid, trip_code, i.kind,
             i.title_zh, i.title_en, i.starts_at, i.ends_at, i.timezone, city, i.place,

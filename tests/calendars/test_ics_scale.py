@@ -116,3 +116,32 @@ def test_the_calendar_reads_trips_without_contacts_or_counterparts(
     stripped = [replace(t, targets=tuple(replace(o, contacts=()) for o in t.targets),
                         items=tuple(replace(i, counterparts=()) for i in t.items)) for t in full]
     assert calendar == stripped
+
+
+def test_export_ics_all_runs_the_same_statements_for_three_times_the_history(
+        small_and_large: tuple[sessionmaker[Session], sessionmaker[Session]],
+        tmp_path: Path) -> None:
+    """The whole verb, from opening the database to the file written: its statements do not
+    grow with the trips, items, events and sessions (none per entry, none per piece written)."""
+    from sqlalchemy.engine import Engine
+
+    from tests.calendars.test_ics_cmd import cli
+
+    def verb(sessions: sessionmaker[Session], name: str) -> tuple[int, int]:
+        seen: list[str] = []
+
+        def on_statement(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+            seen.append(statement)
+
+        url = str(sessions.kw["bind"].url)
+        event.listen(Engine, "before_cursor_execute", on_statement)
+        try:
+            code, _, err, _ = cli(url, "export-ics", "--all", "-o", str(tmp_path / name))
+        finally:
+            event.remove(Engine, "before_cursor_execute", on_statement)
+        assert code == 0, err
+        return len(seen), (tmp_path / name).read_bytes().count(b"BEGIN:VEVENT")
+
+    small, large = verb(small_and_large[0], "small.ics"), verb(small_and_large[1], "large.ics")
+    assert large[1] >= 2 * small[1]
+    assert 10 < large[0] == small[0]
