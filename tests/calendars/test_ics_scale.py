@@ -19,6 +19,7 @@ from calendars.scope import ExportScope
 from models import queries
 from models.database import open_database
 from models.rows import EventDetail
+from tests.statements import recorded
 
 
 def _database(folder: Path, scale: float) -> sessionmaker[Session]:
@@ -36,18 +37,8 @@ def small_and_large(tmp_path_factory: pytest.TempPathFactory
 
 def _statements(sessions: sessionmaker[Session], scope: ExportScope) -> tuple[int, int]:
     """Statements to collect and render ``scope``, and the entries it holds."""
-    seen: list[str] = []
-    with sessions() as session:
-        engine = session.get_bind()
-
-        def on_statement(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
-            seen.append(statement)
-
-        event.listen(engine, "before_cursor_execute", on_statement)
-        try:
-            data = collect(session, scope)
-        finally:
-            event.remove(engine, "before_cursor_execute", on_statement)
+    with sessions() as session, recorded(session) as seen:
+        data = collect(session, scope)
     assert render(data).startswith(b"BEGIN:VCALENDAR")
     return len(seen), data.entry_count
 
@@ -93,19 +84,8 @@ def test_the_calendar_reads_trips_without_contacts_or_counterparts(
     from dataclasses import replace
 
     def read(contacts: bool) -> tuple[int, list[Any]]:
-        seen: list[str] = []
-        with small_and_large[0]() as session:
-            engine = session.get_bind()
-
-            def on_statement(_conn: object, _cursor: object, statement: str,
-                             *_args: object) -> None:
-                seen.append(statement)
-
-            event.listen(engine, "before_cursor_execute", on_statement)
-            try:
-                rows = queries.trip_details(session, contacts=contacts)
-            finally:
-                event.remove(engine, "before_cursor_execute", on_statement)
+        with small_and_large[0]() as session, recorded(session) as seen:
+            rows = queries.trip_details(session, contacts=contacts)
         return len(seen), rows
 
     full_count, full = read(True)

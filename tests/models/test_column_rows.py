@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from sqlalchemy import event, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bench import scale_data
@@ -17,22 +17,14 @@ from models.events import ThemedEvent
 from models.rows import EventDetail, TripDetail
 from models.trip_columns import trip_calendar_details
 from models.trips import Trip
+from tests.statements import recorded
 
 T = TypeVar("T")
 
 
 def _counted(session: Session, read: Callable[[], T]) -> tuple[int, T]:
-    seen: list[str] = []
-    engine = session.get_bind()
-
-    def on_statement(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
-        seen.append(statement)
-
-    event.listen(engine, "before_cursor_execute", on_statement)
-    try:
+    with recorded(session) as seen:
         result = read()
-    finally:
-        event.remove(engine, "before_cursor_execute", on_statement)
     return len(seen), result
 
 

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 import pytest
-from sqlalchemy import ColumnElement, event, select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from models import list_columns, queries
@@ -22,22 +22,14 @@ from models.row_builders import hq_visit_row, lead_row, organisation_row
 from models.rows import HqVisitRow, LeadRow, OrganisationRow
 from models.trips import ItineraryItem, Trip
 from models.visits import city_names, list_visits, target_regions
+from tests.statements import recorded
 
 T = TypeVar("T")
 
 
 def _counted(session: Session, read: Callable[[], Sequence[T]]) -> tuple[int, Sequence[T]]:
-    seen: list[str] = []
-    engine = session.get_bind()
-
-    def on_statement(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
-        seen.append(statement)
-
-    event.listen(engine, "before_cursor_execute", on_statement)
-    try:
+    with recorded(session) as seen:
         result = read()
-    finally:
-        event.remove(engine, "before_cursor_execute", on_statement)
     return len(seen), result
 
 

@@ -5,12 +5,10 @@ is the versioned UPDATE itself)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from sqlalchemy import event, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from models.audit.table import AuditEntry
@@ -21,6 +19,7 @@ from models.people import Person
 from spreadsheets import apply_import, plan_import, read_table
 from tests.spreadsheets.sheet_world import build_sheet_world, count
 from tests.spreadsheets.sheets import write_csv
+from tests.statements import recorded
 
 pytestmark = pytest.mark.backends("sqlite", "postgresql")
 
@@ -32,21 +31,6 @@ def world_db(sessions: sessionmaker[Session]) -> sessionmaker[Session]:
     with sessions.begin() as session:
         build_sheet_world(session)
     return sessions
-
-
-@contextmanager
-def statements(session: Session) -> Iterator[list[str]]:
-    seen: list[str] = []
-    engine = session.get_bind()
-
-    def on_statement(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
-        seen.append(statement)
-
-    event.listen(engine, "before_cursor_execute", on_statement)
-    try:
-        yield seen
-    finally:
-        event.remove(engine, "before_cursor_execute", on_statement)
 
 
 def organisation_rows(rows: range, en: str = "Co") -> list[list[str]]:
@@ -72,10 +56,10 @@ def import_counting(sessions: sessionmaker[Session], kind: str, path: Path
     table without a client-side sentinel; PostgreSQL inserts them in one statement)."""
     table = read_table(path)
     with sessions.begin() as session:
-        with statements(session) as planned:
+        with recorded(session) as planned:
             plan = plan_import(session, kind, table)
         assert plan.ok, plan.error_text()
-        with statements(session) as applied:
+        with recorded(session) as applied:
             apply_import(session, plan)
     # (SQLite's hash chain of the history is one executemany UPDATE of audit_log and one of its
     # head per flush:
@@ -140,7 +124,7 @@ def test_batches_write_every_thousand_records(world_db: sessionmaker[Session], t
     table = read_table(write_csv(tmp_path / "o.csv", organisation_rows(range(SMALL))))
     with world_db.begin() as session:
         plan = plan_import(session, "organisations", table)
-        with statements(session) as applied:
+        with recorded(session) as applied:
             report = apply_import(session, plan)
     assert len(report.created) == SMALL
     inserts = [s for s in applied if s.lstrip().upper().startswith("INSERT INTO ORGANISATIONS")]

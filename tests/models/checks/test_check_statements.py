@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import event, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bench import scale_data
@@ -17,6 +17,7 @@ from models.checks.acks import acknowledge
 from models.database import open_database
 from models.enums import Severity
 from models.trips import ItineraryItem
+from tests.statements import recorded
 
 
 def _database(folder: Path, scale: float) -> sessionmaker[Session]:
@@ -37,19 +38,10 @@ def n_and_2n(tmp_path_factory: pytest.TempPathFactory
 def _run(sessions: sessionmaker[Session],
          checks: Callable[[Session], list[Conflict]]) -> tuple[int, int, int]:
     """Statements to run the checks, the findings, and the itinerary items in the database."""
-    seen: list[str] = []
     with sessions() as session:
         items = session.scalar(select(func.count()).select_from(ItineraryItem)) or 0
-        engine = session.get_bind()
-
-        def on_statement(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
-            seen.append(statement)
-
-        event.listen(engine, "before_cursor_execute", on_statement)
-        try:
+        with recorded(session) as seen:
             found = checks(session)
-        finally:
-            event.remove(engine, "before_cursor_execute", on_statement)
     return len(seen), len(found), items
 
 

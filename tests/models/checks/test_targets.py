@@ -37,24 +37,12 @@ def test_plan_short_of_targets_by_region_and_industry(sessions: sessionmaker[Ses
 def test_the_targets_check_reads_the_industries_in_bulk(sessions: sessionmaker[Session]) -> None:
     """The same statements for one trip or five (the dashboard runs this check at start): the
     trips' and events' industries are not loaded one record at a time."""
-    from sqlalchemy import event
-
     from models.checks.targets import targets
+    from tests.statements import recorded
 
     def statements() -> int:
-        seen: list[str] = []
-        with sessions() as s:
-            engine = s.get_bind()
-
-            def on_statement(_conn: object, _cursor: object, statement: str,
-                             *_args: object) -> None:
-                seen.append(statement)
-
-            event.listen(engine, "before_cursor_execute", on_statement)
-            try:
-                found = targets(s)
-            finally:
-                event.remove(engine, "before_cursor_execute", on_statement)
+        with sessions() as s, recorded(s) as seen:
+            found = targets(s)
         assert any(c.kind is ConflictKind.TARGET_SHORT for c in found)
         return len(seen)
 
