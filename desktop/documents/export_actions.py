@@ -33,7 +33,8 @@ def _report_failure(ctx: AppContext, exc: BaseException) -> None:
 
 def export_calendar(ctx: AppContext, settings: AppSettings, parent: QWidget,
                     scope: calendars.ExportScope, file_name: str) -> Job | None:
-    """Ask where to save, then collect, render and write the .ics in the background."""
+    """Ask where to save, then collect the entries and render them into the .ics file in the
+    background."""
     suggested = str(Path(settings.last_folder) / file_name)
     path, _filter = QFileDialog.getSaveFileName(
         parent, translate("DocumentActions", "Export calendar"), suggested,
@@ -47,9 +48,9 @@ def export_calendar(ctx: AppContext, settings: AppSettings, parent: QWidget,
     def work(progress: Progress) -> tuple[int, Path]:
         with sessions() as session:
             data = calendars.collect(session, scope)
-        ics = calendars.render(data, lang, progress=progress)
-        progress(1, 1)  # cancelled after the last entry: still nothing written
-        return ics.count(b"BEGIN:VEVENT"), calendars.write_ics(target, ics)
+        # rendered into the file as it goes, as export-ics does (the whole calendar is never
+        # held); a cancel or an error part of the way leaves the old file and no temporary
+        return data.entry_count, calendars.write_calendar(target, data, lang, progress=progress)
 
     def done(result: tuple[int, Path]) -> None:
         entries, written = result

@@ -23,6 +23,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
 import calendars
+import calendars.export
 from calendars.build import Progress
 from desktop.calendar.navigator import GoToDateDialog
 from desktop.calendar.view import CalendarMode, CalendarView
@@ -167,16 +168,18 @@ def test_cancel_stops_an_export_and_writes_no_file(window: MainWindow, small: Sm
                                                    qtbot: QtBot) -> None:
     steps: list[int] = []
 
-    def slow_render(_data: object, _lang: object, progress: Progress | None = None,
-                    **_kw: object) -> bytes:
+    def slow_parts(_data: object, _lang: object, progress: Progress | None = None,
+                   **_kw: object) -> Iterator[bytes]:
+        yield b"BEGIN:VCALENDAR\r\n"  # the file has begun: a cancel must still leave none
         for n in range(400):  # far more than a second's work
             assert progress is not None
             progress(n, 400)
             steps.append(n)
             clock.sleep(0.01)
-        return b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"
+            yield b""
+        yield b"END:VCALENDAR\r\n"
 
-    monkeypatch.setattr(calendars, "render", slow_render)
+    monkeypatch.setattr(calendars.export, "render_parts", slow_parts)
     job = window.export_campaign()
     assert job is not None
     qtbot.waitUntil(lambda: any(d.isVisible() for d in window.findChildren(QProgressDialog)),
