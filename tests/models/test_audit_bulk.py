@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import Any
 
 import pytest
-from sqlalchemy import event, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from models.accounts import AccountRole, SignedIn
@@ -37,6 +37,7 @@ from models.operations.directory import (
 from models.organisations import Organisation
 from models.people import Person
 from tests.factories import make_world
+from tests.statements import recorded
 
 pytestmark = pytest.mark.backends("sqlite", "postgresql")
 
@@ -295,24 +296,15 @@ def test_taken_names_are_found_alike_by_a_pass_over_the_table_and_by_look_ups(
         ids, _ = save_organisations(s, [OrganisationDraft(f"公司{i:03d}") for i in range(60)]).value
     asked = [f"公司{i:03d}" for i in range(0, 60, 3)] + ["没有这家"]  # 20 taken names of 60+
     wanted = {f"公司{i:03d}": ids[i] for i in range(0, 60, 3)}
-    seen: list[str] = []
-
-    def on_statement(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
-        seen.append(" ".join(statement.split()))
-
     with sessions() as s:
-        event.listen(s.get_bind(), "before_cursor_execute", on_statement)
-        try:
+        with recorded(s) as seen:
             assert bulk.organisation_name_owners(s, asked) == wanted  # 60+ rows > 2 × 21 names
-            by_lists = list(seen)
-            seen.clear()
-            assert bulk.organisation_name_owners(s, asked[:6] * 4 + asked[6:]) == wanted
-            monkeypatch.setattr(bulk, "WHOLE_TABLE_RATIO", 10)  # 60+ rows <= 10 × 21 names
-            seen.clear()
+        by_lists = [" ".join(q.split()) for q in seen]
+        assert bulk.organisation_name_owners(s, asked[:6] * 4 + asked[6:]) == wanted
+        monkeypatch.setattr(bulk, "WHOLE_TABLE_RATIO", 10)  # 60+ rows <= 10 × 21 names
+        with recorded(s) as seen:
             assert bulk.organisation_name_owners(s, asked) == wanted
-            by_table = list(seen)
-        finally:
-            event.remove(s.get_bind(), "before_cursor_execute", on_statement)
+        by_table = [" ".join(q.split()) for q in seen]
     # max(id), then the names: an IN list, or = any(one array)
     assert len(by_lists) == 2 and (" IN (" in by_lists[1] or "= any(" in by_lists[1])
     assert len(by_table) == 2 and not any(" IN " in q or "any(" in q for q in by_table)

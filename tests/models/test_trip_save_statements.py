@@ -19,7 +19,6 @@ from collections.abc import Callable
 from dataclasses import replace
 
 import pytest
-from sqlalchemy import event
 from sqlalchemy.orm import Session, sessionmaker
 
 from models.enums import MemberRole, PersonKind
@@ -28,6 +27,7 @@ from models.operations.directory import PersonDraft, create_person
 from models.operations.trips import TripDraft, update_trip
 from models.operations.trips import trip_draft as stored_draft
 from tests.factories import World, item_draft, make_trip, make_world
+from tests.statements import recorded
 
 pytestmark = pytest.mark.backends("sqlite", "postgresql")
 
@@ -82,21 +82,12 @@ def _saving(sessions: sessionmaker[Session], code: str,
             change: Callable[[TripDraft], TripDraft] | None = None) -> list[str]:
     """The statements of saving a new title over the stored trip (its items unchanged), and
     ``change`` if given."""
-    engine = sessions.kw["bind"]
-    seen: list[str] = []
-
-    def count(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
-        seen.append(_table(statement))
-
     with sessions() as session:
         draft = stored_draft(session, code)
-    event.listen(engine, "before_cursor_execute", count)
-    try:
-        with sessions.begin() as session:
-            new = replace(draft, title_zh=draft.title_zh + "（改）")
-            update_trip(session, code, change(new) if change is not None else new)
-    finally:
-        event.remove(engine, "before_cursor_execute", count)
+    with recorded(sessions.kw["bind"]) as statements, sessions.begin() as session:
+        new = replace(draft, title_zh=draft.title_zh + "（改）")
+        update_trip(session, code, change(new) if change is not None else new)
+    seen = [_table(statement) for statement in statements]
     with sessions() as session:
         saved = stored_draft(session, code)
     assert saved.title_zh.endswith("（改）") and saved.items == draft.items
