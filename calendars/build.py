@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar, vCalAddress
 
 from calendars.collect import CalendarData
-from calendars.entry_lines import Entry
+from calendars.entry_lines import Entry, forget_values
 from calendars.ical_bytes import closing_ical, opening_ical
 from calendars.timezones import is_utc, vtimezone, vtimezone_ical
 from models.enums import EventStatus, TripStatus, VisitStatus
@@ -450,18 +450,22 @@ def calendar_parts(data: CalendarData, lang: Lang = Lang.ZH, alarm_minutes: int 
 
 def _pieces(cal: Calendar, zones: list[str], first: date, last: date,
             entries: Iterator[Entry]) -> Iterator[bytes]:
-    yield opening_ical(cal)
-    for zone in zones:
-        yield vtimezone_ical(zone, first, last)
-    batch: list[bytes] = []
-    for entry in entries:
-        batch.append(entry.ical())
-        if len(batch) == ENTRIES_PER_PIECE:
+    try:
+        yield opening_ical(cal)
+        for zone in zones:
+            yield vtimezone_ical(zone, first, last)
+        batch: list[bytes] = []
+        for entry in entries:
+            batch.append(entry.ical())
+            if len(batch) == ENTRIES_PER_PIECE:
+                yield b"".join(batch)
+                batch = []
+        if batch:
             yield b"".join(batch)
-            batch = []
-    if batch:
-        yield b"".join(batch)
-    yield closing_ical(cal)
+        yield closing_ical(cal)
+    finally:  # finished, failed or given up (a cancel): the next export starts afresh
+        _ADDRESSES.clear()
+        forget_values()
 
 
 def calendar_ics(data: CalendarData, lang: Lang = Lang.ZH, alarm_minutes: int | None = None,

@@ -94,6 +94,14 @@ class Entry:
         return lines
 
 
+def forget_values() -> None:
+    """Let go of the lines kept for equal values and shared people, at the end of an export:
+    a window that exports again and again, with a directory of many people, holds none of an
+    earlier export's (the few kinds of heads and times are kept)."""
+    _lines.clear()
+    _by_identity.clear()
+
+
 def line_of(name: str, value: Any, parameters: dict[str, str] | None) -> bytes:
     """The folded content line icalendar writes for ``Component.add(name, value, parameters)``."""
     kind = type(value)

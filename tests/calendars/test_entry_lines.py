@@ -10,8 +10,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from icalendar import vCalAddress
+from sqlalchemy.orm import Session, sessionmaker
 
+from calendars import build, entry_lines
+from calendars.build import calendar_ics, calendar_parts
+from calendars.collect import collect
 from calendars.entry_lines import Entry
+from calendars.scope import ExportScope
 
 TEXTS = [
     "", "plain", "拜访：比亚迪 “新能源”, 第二轮; 会谈\\要点", "one\ntwo\r\nthree\rfour",
@@ -108,3 +113,20 @@ def test_properties_come_in_icalendar_s_order() -> None:
     assert [line.split(b":")[0] for line in lines[:-1]] == [
         b"BEGIN", b"SUMMARY", b"DTSTART", b"UID", b"ATTENDEE", b"STATUS", b"X-A", b"X-B", b"END"]
     assert entry.ical() == entry.component().to_ical()
+
+
+def test_an_export_lets_go_of_its_kept_values(sample_sessions: sessionmaker[Session]) -> None:
+    """The lines kept for equal values and the shared people live for one export only, whether
+    it ends or is given up half way (a cancel): a window exporting again and again, with a
+    directory of many people, holds none of them; the next export gives the same bytes."""
+    with sample_sessions() as s:
+        data = collect(s, ExportScope(all_=True))
+    first = calendar_ics(data)
+    assert not entry_lines._lines and not entry_lines._by_identity and not build._ADDRESSES
+    parts = calendar_parts(data)
+    while b"BEGIN:VEVENT" not in next(parts):  # the calendar's head and zones, then entries
+        pass
+    assert build._ADDRESSES or entry_lines._lines  # under way: kept
+    parts.close()  # as a cancelled export's writer gives up its pieces
+    assert not entry_lines._lines and not entry_lines._by_identity and not build._ADDRESSES
+    assert calendar_ics(data) == first
