@@ -12,27 +12,20 @@ import pytest
 from sqlalchemy import event
 from sqlalchemy.orm import Session, sessionmaker
 
-from bench import scale_data
 from calendars.collect import collect
 from calendars.export import render
 from calendars.scope import ExportScope
 from models import queries
-from models.database import open_database
 from models.rows import EventDetail
+from tests.scale_worlds import generated
 from tests.statements import recorded
-
-
-def _database(folder: Path, scale: float) -> sessionmaker[Session]:
-    url = f"sqlite:///{folder / f'scale-{scale}.db'}"
-    scale_data.generate(url, scale, seed=1)
-    return open_database(url)[1]
 
 
 @pytest.fixture(scope="module")
 def small_and_large(tmp_path_factory: pytest.TempPathFactory
                     ) -> tuple[sessionmaker[Session], sessionmaker[Session]]:
     folder = tmp_path_factory.mktemp("ics-scale")
-    return _database(folder, 0.002), _database(folder, 0.006)
+    return generated(folder, 0.002), generated(folder, 0.006)
 
 
 def _statements(sessions: sessionmaker[Session], scope: ExportScope) -> tuple[int, int]:

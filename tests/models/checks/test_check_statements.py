@@ -5,25 +5,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from bench import scale_data
 from models.checks import Conflict, run_checks
 from models.checks.acks import acknowledge
-from models.database import open_database
 from models.enums import Severity
 from models.trips import ItineraryItem
+from tests.scale_worlds import generated
 from tests.statements import recorded
-
-
-def _database(folder: Path, scale: float) -> sessionmaker[Session]:
-    url = f"sqlite:///{folder / f'scale-{scale}.db'}"
-    scale_data.generate(url, scale, seed=1)
-    return open_database(url)[1]
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +24,7 @@ def n_and_2n(tmp_path_factory: pytest.TempPathFactory
     """550 and 1,100 trips: more than the 500 parents a relationship's "select in" loads at
     once, so a check reading through relationships would need more statements for more."""
     folder = tmp_path_factory.mktemp("check-scale")
-    return _database(folder, 0.11), _database(folder, 0.22)
+    return generated(folder, 0.11), generated(folder, 0.22)
 
 
 def _run(sessions: sessionmaker[Session],
