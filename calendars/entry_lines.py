@@ -30,7 +30,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from icalendar import Alarm, Component, Event
+from icalendar import Alarm, Component, Event, vCalAddress
 from icalendar.caselessdict import canonsort_keys
 from icalendar.parser.string import _escape_char
 from icalendar.prop import vDDDTypes, vText
@@ -68,10 +68,12 @@ class Entry:
         self.subcomponents.append(sub)
 
     def component(self) -> Component:
-        """The icalendar component of the same calls."""
+        """The icalendar component of the same calls. A person is given as a copy: the export
+        shares one address object among all the entries it is in and writes its line once, so
+        a caller changing the component's attendees must not change that object."""
         component = _KINDS[self.name]()
         for name, value, parameters in self.properties:
-            _add(component, name, value, parameters)
+            _add(component, name, _own(value), parameters)
         for sub in self.subcomponents:
             component.add_component(sub.component())
         return component
@@ -123,6 +125,14 @@ def line_of(name: str, value: Any, parameters: dict[str, str] | None) -> bytes:
     if not parameters and hasattr(value, "params") and len(_by_identity) < _MAX_LINES:
         _by_identity[id(value)] = (value, name, line)  # the value kept: its id stays its own
     return line
+
+
+def _own(value: Any) -> Any:
+    if isinstance(value, vCalAddress):
+        copy = vCalAddress(str(value))
+        copy.params.update(value.params)
+        return copy
+    return value
 
 
 def _slow(name: str, value: Any, parameters: dict[str, str] | None) -> bytes:

@@ -130,3 +130,17 @@ def test_an_export_lets_go_of_its_kept_values(sample_sessions: sessionmaker[Sess
     parts.close()  # as a cancelled export's writer gives up its pieces
     assert not entry_lines._lines and not entry_lines._by_identity and not build._ADDRESSES
     assert calendar_ics(data) == first
+
+
+def test_a_component_s_people_are_its_own() -> None:
+    """Changing an attendee of the icalendar component leaves the shared address, and so the
+    lines written for it, as they were."""
+    shared = person("li@example.cn", "李明", "CHAIR")
+    entry = Entry()
+    entry.add("UID", "p@campaign-planner")
+    entry.add("ATTENDEE", shared)
+    written = entry.ical()
+    component = entry.component()
+    component["ATTENDEE"].params["PARTSTAT"] = "ACCEPTED"
+    assert "PARTSTAT" not in shared.params
+    assert entry.ical() == written == Entry.component(entry).to_ical()
