@@ -19,7 +19,7 @@ from models.checks.calendars import (
     public_holiday,
 )
 from models.checks.finding import Concern, Conflict
-from models.checks.plan import EventRow, TripRow
+from models.checks.plan import PlanEvent, PlanTrip
 from models.checks.settings import CheckSettings
 from models.enums import ConflictKind, ItemKind, Severity
 from models.timeutil import local_date
@@ -87,7 +87,7 @@ def _holiday_text(h: Holiday, days: list[date]) -> tuple[str, str]:
             "companies are mostly closed")
 
 
-def holidays_on_trips(trips: Sequence[TripRow]) -> list[Conflict]:
+def holidays_on_trips(trips: Sequence[PlanTrip]) -> list[Conflict]:
     out: list[Conflict] = []
     for trip in trips:
         found: dict[tuple[str, str], list[Holiday]] = defaultdict(list)
@@ -111,7 +111,7 @@ def holidays_on_trips(trips: Sequence[TripRow]) -> list[Conflict]:
     return out
 
 
-def holidays_on_events(events: Sequence[EventRow]) -> list[Conflict]:
+def holidays_on_events(events: Sequence[PlanEvent]) -> list[Conflict]:
     out: list[Conflict] = []
     for event in events:
         country = event.city.country_code.upper() if event.city is not None else "CN"
@@ -166,7 +166,7 @@ def _china_days(code: str, concern: Concern, days: list[date]) -> list[Conflict]
     return out
 
 
-def blackouts(trips: Sequence[TripRow], events: Sequence[EventRow],
+def blackouts(trips: Sequence[PlanTrip], events: Sequence[PlanEvent],
               settings: CheckSettings) -> list[Conflict]:
     out: list[Conflict] = []
     spans: list[tuple[str, Concern, date, date]] = [

@@ -10,7 +10,7 @@ from datetime import date
 from models.changes import RecordKind
 from models.checks.calendars import china_day, country_name
 from models.checks.finding import Concern, Conflict
-from models.checks.plan import EventRow, TripRow
+from models.checks.plan import PlanEvent, PlanTrip
 from models.checks.settings import DAY_NAMES_ZH, CheckSettings
 from models.enums import ConflictKind, ItemKind, Severity
 from models.timeutil import in_zone
@@ -25,7 +25,7 @@ def _is_weekend(country: str, day: date, settings: CheckSettings) -> bool:
     return day.weekday() in settings.weekend_days(country)
 
 
-def outside_hours(trips: Sequence[TripRow], events: Sequence[EventRow],
+def outside_hours(trips: Sequence[PlanTrip], events: Sequence[PlanEvent],
                   settings: CheckSettings) -> list[Conflict]:
     out: list[Conflict] = []
     for trip in trips:

@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 
 from models.changes import RecordKind
 from models.checks.finding import Concern, Conflict
-from models.checks.plan import EventRow, ItemRow, PersonRow, TripRow
+from models.checks.plan import PlanEvent, PlanItem, PlanPerson, PlanTrip
 from models.checks.scope import trip_span
 from models.checks.settings import CheckSettings
 from models.enums import ConflictKind, ItemKind, Severity
@@ -39,12 +39,12 @@ def _travel(a: _Span, b: _Span, settings: CheckSettings) -> timedelta:
     return timedelta(minutes=settings.transfer_minutes_between_cities)
 
 
-def people_double_booked(trips: Sequence[TripRow], events: Sequence[EventRow],
+def people_double_booked(trips: Sequence[PlanTrip], events: Sequence[PlanEvent],
                          settings: CheckSettings) -> list[Conflict]:
     """A person in two overlapping trips, two overlapping items, or a trip and an event; or
     with too little time between them to travel from one city to the other."""
     busy: dict[int, list[_Span]] = defaultdict(list)
-    names: dict[int, PersonRow] = {}
+    names: dict[int, PlanPerson] = {}
     for trip in trips:
         start, end = trip_span(trip)
         places = frozenset((c.country_code, c.id) for c in trip.cities)
@@ -105,11 +105,11 @@ def people_double_booked(trips: Sequence[TripRow], events: Sequence[EventRow],
     return out
 
 
-def _items_double_booked(trips: Sequence[TripRow], names: dict[int, PersonRow]) -> list[Conflict]:
+def _items_double_booked(trips: Sequence[PlanTrip], names: dict[int, PlanPerson]) -> list[Conflict]:
     """Overlapping items within one trip, per attendee."""
     out: list[Conflict] = []
     for trip in trips:
-        per_person: dict[int, list[ItemRow]] = defaultdict(list)
+        per_person: dict[int, list[PlanItem]] = defaultdict(list)
         for item in trip.items:
             for person in item.attendees:
                 names[person.id] = person
@@ -137,8 +137,8 @@ def _items_double_booked(trips: Sequence[TripRow], names: dict[int, PersonRow]) 
     return out
 
 
-def venues_double_booked(events: Sequence[EventRow]) -> list[Conflict]:
-    by_venue: dict[str, list[EventRow]] = defaultdict(list)
+def venues_double_booked(events: Sequence[PlanEvent]) -> list[Conflict]:
+    by_venue: dict[str, list[PlanEvent]] = defaultdict(list)
     for event in events:
         key = event.venue.strip().casefold()
         if key:
@@ -161,10 +161,10 @@ def venues_double_booked(events: Sequence[EventRow]) -> list[Conflict]:
     return out
 
 
-def leaders_away(trips: Sequence[TripRow], events: Sequence[EventRow]) -> list[Conflict]:
+def leaders_away(trips: Sequence[PlanTrip], events: Sequence[PlanEvent]) -> list[Conflict]:
     """A trip's leader who also hosts an event at home while the trip is abroad."""
     out = []
-    hosted: dict[int, list[EventRow]] = defaultdict(list)
+    hosted: dict[int, list[PlanEvent]] = defaultdict(list)
     for event in events:
         if event.lead_person_id is not None:
             hosted[event.lead_person_id].append(event)
@@ -198,13 +198,13 @@ def _months(first: date, last: date) -> list[tuple[int, int]]:
     return months
 
 
-def trips_per_month(trips: Sequence[TripRow], settings: CheckSettings) -> list[Conflict]:
+def trips_per_month(trips: Sequence[PlanTrip], settings: CheckSettings) -> list[Conflict]:
     """A person on more than ``max_trips_per_month`` trips touching one month."""
     limit = settings.max_trips_per_month
     if limit <= 0:
         return []
-    per: dict[tuple[int, tuple[int, int]], list[TripRow]] = defaultdict(list)
-    names: dict[int, PersonRow] = {}
+    per: dict[tuple[int, tuple[int, int]], list[PlanTrip]] = defaultdict(list)
+    names: dict[int, PlanPerson] = {}
     for trip in trips:
         for member in trip.members:
             names[member.person_id] = member.person

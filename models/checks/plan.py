@@ -26,7 +26,7 @@ from models.people import Person
 from models.trips import ItineraryItem, Trip, TripMember, item_attendees, trip_cities
 
 
-class CityRow(NamedTuple):
+class PlanCity(NamedTuple):
     id: int
     name_zh: str
     name_en: str
@@ -34,22 +34,22 @@ class CityRow(NamedTuple):
     timezone: str
 
 
-class PersonRow(NamedTuple):
+class PlanPerson(NamedTuple):
     id: int
     name_zh: str
     name_en: str
 
 
-class RegionRow(NamedTuple):
+class PlanRegion(NamedTuple):
     kind: RegionKind
 
 
-class MemberRow(NamedTuple):
+class PlanMember(NamedTuple):
     person_id: int
-    person: PersonRow
+    person: PlanPerson
 
 
-class ItemRow(NamedTuple):
+class PlanItem(NamedTuple):
     id: int
     kind: ItemKind
     title_zh: str
@@ -58,12 +58,12 @@ class ItemRow(NamedTuple):
     ends_at: datetime
     timezone: str
     city_id: int | None
-    city: CityRow | None
+    city: PlanCity | None
     place: str
-    attendees: tuple[PersonRow, ...] = ()  # by id, as the record's relationship
+    attendees: tuple[PlanPerson, ...] = ()  # by id, as the record's relationship
 
 
-class TripRow(NamedTuple):
+class PlanTrip(NamedTuple):
     id: int
     code: str
     title_zh: str
@@ -71,14 +71,14 @@ class TripRow(NamedTuple):
     start_date: date
     end_date: date
     leader_id: int | None
-    leader: PersonRow | None
-    region: RegionRow | None
-    cities: tuple[CityRow, ...] = ()  # by id
-    members: tuple[MemberRow, ...] = ()  # by position
-    items: tuple[ItemRow, ...] = ()  # by start (then id)
+    leader: PlanPerson | None
+    region: PlanRegion | None
+    cities: tuple[PlanCity, ...] = ()  # by id
+    members: tuple[PlanMember, ...] = ()  # by position
+    items: tuple[PlanItem, ...] = ()  # by start (then id)
 
 
-class EventRow(NamedTuple):
+class PlanEvent(NamedTuple):
     id: int
     code: str
     title_zh: str
@@ -87,39 +87,39 @@ class EventRow(NamedTuple):
     starts_at: datetime
     ends_at: datetime
     timezone: str
-    city: CityRow | None
+    city: PlanCity | None
     lead_person_id: int | None
-    lead_person: PersonRow | None
+    lead_person: PlanPerson | None
 
 
 @dataclass
 class _People:
     """One row per person however often read (members, attendees, leaders)."""
 
-    by_id: dict[int, PersonRow] = field(default_factory=dict)
+    by_id: dict[int, PlanPerson] = field(default_factory=dict)
 
-    def add(self, person_id: int, name_zh: str | None, name_en: str | None) -> PersonRow:
-        row = self.by_id[person_id] = PersonRow(person_id, name_zh or "", name_en or "")
+    def add(self, person_id: int, name_zh: str | None, name_en: str | None) -> PlanPerson:
+        row = self.by_id[person_id] = PlanPerson(person_id, name_zh or "", name_en or "")
         return row
 
     def get(self, person_id: int | None, name_zh: str | None,
-            name_en: str | None) -> PersonRow | None:
+            name_en: str | None) -> PlanPerson | None:
         if person_id is None:
             return None
         return self.by_id.get(person_id) or self.add(person_id, name_zh, name_en)
 
 
-def _cities(session: Session) -> dict[int, CityRow]:
+def _cities(session: Session) -> dict[int, PlanCity]:
     """Every city (a few hundred at most): one statement, one row each."""
     conn = session.connection()
-    return {r.id: CityRow(r.id, r.name_zh, r.name_en, r.country_code, r.timezone)
+    return {r.id: PlanCity(r.id, r.name_zh, r.name_en, r.country_code, r.timezone)
             for r in conn.execute(select(City.id, City.name_zh, City.name_en,
                                             City.country_code, City.timezone))}
 
 
 def read_trips(session: Session, early: date | None, late: date | None,
-               cities: dict[int, CityRow] | None = None,
-               people: _People | None = None) -> list[TripRow]:
+               cities: dict[int, PlanCity] | None = None,
+               people: _People | None = None) -> list[PlanTrip]:
     """The trips (not cancelled) that touch the days ``early`` .. ``late`` (either open), by
     start and code, with their cities, members, items and attendees: five statements."""
     cities = _cities(session) if cities is None else cities
@@ -132,21 +132,21 @@ def read_trips(session: Session, early: date | None, late: date | None,
         Trip.start_date <= late if late is not None else true(),
     ]
     ids = select(Trip.id).where(*where).scalar_subquery()
-    trip_cities_: dict[int, list[CityRow]] = defaultdict(list)
+    trip_cities_: dict[int, list[PlanCity]] = defaultdict(list)
     for trip_id, city_id in conn.execute(
             select(trip_cities.c.trip_id, trip_cities.c.city_id)
             .where(trip_cities.c.trip_id.in_(ids))
             .order_by(trip_cities.c.trip_id, trip_cities.c.city_id)):
         trip_cities_[trip_id].append(cities[city_id])
-    members: dict[int, list[MemberRow]] = defaultdict(list)
+    members: dict[int, list[PlanMember]] = defaultdict(list)
     for trip_id, person_id, name_zh, name_en in conn.execute(
             select(TripMember.trip_id, TripMember.person_id, Person.name_zh, Person.name_en)
             .join(Person, Person.id == TripMember.person_id)
             .where(TripMember.trip_id.in_(ids))
             .order_by(TripMember.trip_id, TripMember.position, TripMember.person_id)):
         person = known.get(person_id) or people.add(person_id, name_zh, name_en)
-        members[trip_id].append(MemberRow(person_id, person))
-    attendees: dict[int, list[PersonRow]] = defaultdict(list)
+        members[trip_id].append(PlanMember(person_id, person))
+    attendees: dict[int, list[PlanPerson]] = defaultdict(list)
     for item_id, person_id, name_zh, name_en in conn.execute(
             select(item_attendees.c.item_id, Person.id, Person.name_zh, Person.name_en)
             .join(Person, Person.id == item_attendees.c.person_id)
@@ -155,7 +155,7 @@ def read_trips(session: Session, early: date | None, late: date | None,
             .order_by(item_attendees.c.item_id, Person.id)):
         person = known.get(person_id) or people.add(person_id, name_zh, name_en)
         attendees[item_id].append(person)
-    items: dict[int, list[ItemRow]] = defaultdict(list)
+    items: dict[int, list[PlanItem]] = defaultdict(list)
     for trip_id, item_id, kind, title_zh, title_en, starts_at, ends_at, zone, city_id, place \
             in conn.execute(
             select(ItineraryItem.trip_id, ItineraryItem.id, ItineraryItem.kind,
@@ -164,20 +164,20 @@ def read_trips(session: Session, early: date | None, late: date | None,
                    ItineraryItem.place)
             .where(ItineraryItem.trip_id.in_(ids))
             .order_by(ItineraryItem.trip_id, ItineraryItem.starts_at, ItineraryItem.id)):
-        items[trip_id].append(ItemRow(
+        items[trip_id].append(PlanItem(
             item_id, kind, title_zh, title_en, starts_at, ends_at, zone, city_id,
             cities.get(city_id) if city_id is not None else None, place,
             tuple(attendees.pop(item_id, ()))))
-    regions: dict[RegionKind, RegionRow] = {}
-    out: list[TripRow] = []
+    regions: dict[RegionKind, PlanRegion] = {}
+    out: list[PlanTrip] = []
     for r in conn.execute(
             select(Trip.id, Trip.code, Trip.title_zh, Trip.title_en, Trip.start_date,
                    Trip.end_date, Trip.leader_id, Person.name_zh, Person.name_en, Region.kind)
             .outerjoin(Person, Person.id == Trip.leader_id)
             .outerjoin(Region, Region.id == Trip.region_id)
             .where(*where).order_by(Trip.start_date, Trip.code)):
-        region = regions.setdefault(r.kind, RegionRow(r.kind)) if r.kind is not None else None
-        out.append(TripRow(
+        region = regions.setdefault(r.kind, PlanRegion(r.kind)) if r.kind is not None else None
+        out.append(PlanTrip(
             r.id, r.code, r.title_zh, r.title_en, r.start_date, r.end_date, r.leader_id,
             people.get(r.leader_id, r.name_zh, r.name_en), region,
             tuple(trip_cities_.get(r.id, ())), tuple(members.get(r.id, ())),
@@ -186,14 +186,14 @@ def read_trips(session: Session, early: date | None, late: date | None,
 
 
 def read_events(session: Session, early: datetime | None, late: datetime | None,
-                cities: dict[int, CityRow] | None = None,
-                people: _People | None = None) -> list[EventRow]:
+                cities: dict[int, PlanCity] | None = None,
+                people: _People | None = None) -> list[PlanEvent]:
     """The events (not cancelled) ending from ``early`` and starting by ``late`` (either
     open), by start and code: one statement."""
     cities = _cities(session) if cities is None else cities
     people = people or _People()
     conn = session.connection()
-    out: list[EventRow] = []
+    out: list[PlanEvent] = []
     for r in conn.execute(
             select(ThemedEvent.id, ThemedEvent.code, ThemedEvent.title_zh, ThemedEvent.title_en,
                    ThemedEvent.venue, ThemedEvent.starts_at, ThemedEvent.ends_at,
@@ -204,7 +204,7 @@ def read_events(session: Session, early: datetime | None, late: datetime | None,
             .where(ThemedEvent.ends_at >= early if early is not None else true())
             .where(ThemedEvent.starts_at <= late if late is not None else true())
             .order_by(ThemedEvent.starts_at, ThemedEvent.code)):
-        out.append(EventRow(
+        out.append(PlanEvent(
             r.id, r.code, r.title_zh, r.title_en, r.venue, r.starts_at, r.ends_at, r.timezone,
             cities.get(r.city_id) if r.city_id is not None else None, r.lead_person_id,
             people.get(r.lead_person_id, r.name_zh, r.name_en)))
@@ -213,7 +213,7 @@ def read_events(session: Session, early: datetime | None, late: datetime | None,
 
 def read_plan(session: Session, early: date | None, late: date | None,
               event_early: datetime | None, event_late: datetime | None,
-              ) -> tuple[Sequence[TripRow], Sequence[EventRow]]:
+              ) -> tuple[Sequence[PlanTrip], Sequence[PlanEvent]]:
     """The trips and events of a run of the checks: seven statements however many.
 
     Read through the session's connection (Core rows, no ORM loading step): ~25 % less time

@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models.checks.plan import EventRow, TripRow, read_plan
+from models.checks.plan import PlanEvent, PlanTrip, read_plan
 from models.events import ThemedEvent
 from models.timeutil import BEIJING_TZ, zone_info
 from models.trips import Trip
@@ -17,11 +17,11 @@ from models.trips import Trip
 
 @dataclass(frozen=True)
 class Loaded:
-    trips: Sequence[TripRow]
-    events: Sequence[EventRow]
+    trips: Sequence[PlanTrip]
+    events: Sequence[PlanEvent]
 
 
-def trip_span(trip: TripRow) -> tuple[datetime, datetime]:
+def trip_span(trip: PlanTrip) -> tuple[datetime, datetime]:
     """The instants a trip covers: its first day to the end of its last, in its cities' zones.
 
     A trip's dates are local dates; with cities in several zones, the span runs from the

@@ -17,7 +17,7 @@ from itertools import pairwise
 
 from models.changes import RecordKind
 from models.checks.finding import Concern, Conflict
-from models.checks.plan import ItemRow, TripRow
+from models.checks.plan import PlanItem, PlanTrip
 from models.checks.settings import CheckSettings
 from models.enums import ConflictKind, ItemKind, RegionKind, Severity
 from models.timeutil import in_zone, local_date, zone_info
@@ -27,16 +27,16 @@ MOVES = (ItemKind.FLIGHT, ItemKind.TRAIN, ItemKind.TRANSFER)
 IGNORED = (ItemKind.FREE_TIME,)
 
 
-def _title_en(item: ItemRow) -> str:
+def _title_en(item: PlanItem) -> str:
     return item.title_en or item.title_zh
 
 
-def _concerns(trip: TripRow, *items: ItemRow) -> tuple[Concern, ...]:
+def _concerns(trip: PlanTrip, *items: PlanItem) -> tuple[Concern, ...]:
     return (*(Concern(RecordKind.ITEM, i.id, "starts_at") for i in items),
             Concern(RecordKind.TRIP, trip.id, "items"))
 
 
-def arrival_zone(item: ItemRow, items: Sequence[ItemRow]) -> str:
+def arrival_zone(item: PlanItem, items: Sequence[PlanItem]) -> str:
     """The zone a flight or train arrives in: that of the first item after it somewhere else
     (an item records one zone, its departure's); other items end where they start."""
     if item.kind not in JOURNEYS:
@@ -46,7 +46,7 @@ def arrival_zone(item: ItemRow, items: Sequence[ItemRow]) -> str:
     return min(later, key=lambda i: i.starts_at).timezone if later else item.timezone
 
 
-def items_outside(trips: Sequence[TripRow]) -> list[Conflict]:
+def items_outside(trips: Sequence[PlanTrip]) -> list[Conflict]:
     out = []
     for trip in trips:
         for item in trip.items:
@@ -64,7 +64,7 @@ def items_outside(trips: Sequence[TripRow]) -> list[Conflict]:
     return out
 
 
-def _same_place(a: ItemRow, b: ItemRow) -> bool:
+def _same_place(a: PlanItem, b: PlanItem) -> bool:
     def norm(text: str) -> str:
         return re.sub(r"[（(].*?[)）]", "", text).strip().casefold()
 
@@ -76,7 +76,7 @@ def _when(instant: datetime, zone: str) -> str:
     return f"{in_zone(instant, zone):%m-%d %H:%M}"
 
 
-def legs(trips: Sequence[TripRow], settings: CheckSettings) -> list[Conflict]:
+def legs(trips: Sequence[PlanTrip], settings: CheckSettings) -> list[Conflict]:
     out: list[Conflict] = []
     for trip in trips:
         items = sorted((i for i in trip.items if i.kind not in IGNORED),
@@ -88,7 +88,7 @@ def legs(trips: Sequence[TripRow], settings: CheckSettings) -> list[Conflict]:
     return out
 
 
-def _late_arrivals(trip: TripRow, items: list[ItemRow]) -> list[Conflict]:
+def _late_arrivals(trip: PlanTrip, items: list[PlanItem]) -> list[Conflict]:
     """Something planned to begin while the delegation is still on a flight or train."""
     out = []
     for n, journey in enumerate(items):
@@ -111,7 +111,7 @@ def _late_arrivals(trip: TripRow, items: list[ItemRow]) -> list[Conflict]:
     return out
 
 
-def _tight(trip: TripRow, items: list[ItemRow], settings: CheckSettings) -> list[Conflict]:
+def _tight(trip: PlanTrip, items: list[PlanItem], settings: CheckSettings) -> list[Conflict]:
     """Too little time between two items to get from one to the other."""
     out = []
     steps = [i for i in items if i.kind is not ItemKind.HOTEL]
@@ -140,9 +140,9 @@ def _tight(trip: TripRow, items: list[ItemRow], settings: CheckSettings) -> list
     return out
 
 
-def _city_changes(trip: TripRow, items: list[ItemRow]) -> list[Conflict]:
+def _city_changes(trip: PlanTrip, items: list[PlanItem]) -> list[Conflict]:
     out = []
-    last: ItemRow | None = None
+    last: PlanItem | None = None
     moved = False
     for item in items:
         if item.kind in MOVES:
@@ -167,7 +167,7 @@ def _city_changes(trip: TripRow, items: list[ItemRow]) -> list[Conflict]:
     return out
 
 
-def _nights(trip: TripRow, items: list[ItemRow]) -> list[Conflict]:
+def _nights(trip: PlanTrip, items: list[PlanItem]) -> list[Conflict]:
     """Each night of a trip abroad or away needs a hotel in the city the delegation is in, or a
     flight or train through the night."""
     if not items or trip.region is None or trip.region.kind is RegionKind.LOCAL:
