@@ -9,12 +9,12 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models.checks import run_checks
+from models.checks import checks_plan, run_checks
 from models.checks.acks import apply_acks
 from models.checks.finding import Concern, Conflict
 from models.checks.people import leaders_away, people_double_booked, venues_double_booked
-from models.checks.scope import load, window
-from models.checks.settings import load_settings
+from models.checks.scope import Loaded, load, window
+from models.checks.settings import CheckSettings, load_settings
 from models.checks.targets import targets
 from models.checks.travel import items_outside
 from models.enums import EventStatus, Severity, TripStatus
@@ -24,7 +24,9 @@ from models.trips import Trip
 
 _ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.NOTE: 2}
 
-__all__ = ["Concern", "Conflict", "find_conflicts", "open_conflicts", "open_findings"]
+__all__ = [
+    "Concern", "Conflict", "find_conflicts", "open_checks", "open_conflicts", "open_findings",
+]
 
 
 def find_conflicts(
@@ -39,13 +41,23 @@ def find_conflicts(
     The scheduling checks (holidays, hours, travel legs, targets) are :func:`run_checks`.
     """
     span = window(session, trip_codes, event_codes)
-    last = None
-    if span is not None:
-        first, last = span
-        since = max(since, first) if since is not None else first
-    loaded = load(session, since, last, margin_days=0)
+    since, last = _conflict_days(span, since)
+    return _clashes(load(session, since, last, margin_days=0), load_settings(session),
+                    trip_codes, event_codes)
+
+
+def _conflict_days(span: tuple[date, date] | None,
+                   since: date | None) -> tuple[date | None, date | None]:
+    """The days the clashes of records spanning ``span`` are looked for in, from ``since``."""
+    if span is None:
+        return since, None
+    first, last = span
+    return (max(since, first) if since is not None else first), last
+
+
+def _clashes(loaded: Loaded, settings: CheckSettings, trip_codes: set[str] | None,
+             event_codes: set[str] | None) -> list[Conflict]:
     trips, events = loaded.trips, loaded.events
-    settings = load_settings(session)
     found: list[Conflict] = []
     found += items_outside(trips)
     found += people_double_booked(trips, events, settings)
@@ -72,6 +84,10 @@ def _open_codes(session: Session, start: date, end: date) -> tuple[set[str], set
     return trip_codes, event_codes
 
 
+def _by_severity(found: list[Conflict]) -> list[Conflict]:
+    return sorted(found, key=lambda c: (c.severity is not Severity.ERROR, c.codes, c.message_zh))
+
+
 def open_conflicts(session: Session, start: date, end: date) -> list[Conflict]:
     """The clashes that still matter between two days (Beijing time): those of the trips and
     events in that window that are neither cancelled nor done, errors first.
@@ -81,8 +97,15 @@ def open_conflicts(session: Session, start: date, end: date) -> list[Conflict]:
     trip_codes, event_codes = _open_codes(session, start, end)
     if not trip_codes and not event_codes:
         return []
-    found = find_conflicts(session, trip_codes=trip_codes, event_codes=event_codes, since=start)
-    return sorted(found, key=lambda c: (c.severity is not Severity.ERROR, c.codes, c.message_zh))
+    return _by_severity(find_conflicts(session, trip_codes=trip_codes, event_codes=event_codes,
+                                       since=start))
+
+
+def _findings(session: Session, start: date, end: date, found: list[Conflict]) -> list[Conflict]:
+    """The open ones of ``found`` and of the targets of the years ``start`` .. ``end``,
+    errors first, then warnings, then notes."""
+    found = found + apply_acks(session, targets(session, list(range(start.year, end.year + 1))))
+    return sorted((c for c in found if c.is_open), key=lambda c: _ORDER[c.severity])
 
 
 def open_findings(session: Session, start: date, end: date) -> list[Conflict]:
@@ -92,5 +115,21 @@ def open_findings(session: Session, start: date, end: date) -> list[Conflict]:
     found: list[Conflict] = []
     if trip_codes or event_codes:
         found = run_checks(session, trip_codes=trip_codes, event_codes=event_codes, since=start)
-    found += apply_acks(session, targets(session, list(range(start.year, end.year + 1))))
-    return sorted((c for c in found if c.is_open), key=lambda c: _ORDER[c.severity])
+    return _findings(session, start, end, found)
+
+
+def open_checks(session: Session, start: date,
+                end: date) -> tuple[list[Conflict], list[Conflict]]:
+    """:func:`open_conflicts` and :func:`open_findings` of the same days, the plan read once
+    (the dashboard shows both): the clashes are looked for in what the checks read."""
+    trip_codes, event_codes = _open_codes(session, start, end)
+    if not trip_codes and not event_codes:
+        return [], _findings(session, start, end, [])
+    settings = load_settings(session)
+    loaded, span = checks_plan(session, trip_codes, event_codes, since=start)
+    found = run_checks(session, trip_codes=trip_codes, event_codes=event_codes, since=start,
+                       settings=settings, loaded=loaded)
+    since, last = _conflict_days(span, start)
+    clashes = _clashes(loaded.narrowed(since, last, margin_days=0), settings, trip_codes,
+                       event_codes)
+    return _by_severity(clashes), _findings(session, start, end, found)

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from sqlalchemy.orm import Session
 
-from models.conflicts import Conflict, open_conflicts, open_findings
+from models.conflicts import Conflict, open_checks
 from models.progress import LeaderboardRow, Progress, campaign_progress, leaderboard
 from models.queries import current_campaign
 from planning.dates import campaign_today
@@ -47,12 +47,13 @@ def read_dashboard(session: Session, real_today: date, chosen: date | None = Non
     board = [row for row in leaderboard(session, year, today.month)
              if row.signed_leads or row.hq_visits or row.unconfirmed_leads
              or row.unconfirmed_visits]
+    conflicts, findings = open_checks(session, today, date(year, 12, 31))
     return DashboardData(
         year=year,
         today=today,
         progress=campaign_progress(session, year),
         upcoming=tuple(upcoming_entries(session, today)),
-        conflicts=tuple(open_conflicts(session, today, date(year, 12, 31))),
-        findings=tuple(open_findings(session, today, date(year, 12, 31))),
+        conflicts=tuple(conflicts),
+        findings=tuple(findings),
         board=tuple(board[:BOARD_ROWS]),
     )

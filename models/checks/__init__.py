@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from models.checks import holidays, local_hours, people, targets, travel
 from models.checks.acks import acknowledge, apply_acks, unacknowledge
 from models.checks.finding import Acknowledgement, Concern, Conflict
-from models.checks.scope import load, window
+from models.checks.scope import Loaded, load, window
 from models.checks.settings import CheckSettings, load_settings
 from models.enums import Severity
 from models.errors import NotFoundError
@@ -31,8 +31,8 @@ from models.timeutil import BEIJING
 from models.trips import Trip
 
 __all__ = [
-    "Acknowledgement", "CheckSettings", "Concern", "Conflict", "acknowledge", "find_finding",
-    "run_checks", "unacknowledge",
+    "Acknowledgement", "CheckSettings", "Concern", "Conflict", "acknowledge", "checks_plan",
+    "find_finding", "run_checks", "unacknowledge",
 ]
 
 _ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.NOTE: 2}
@@ -47,25 +47,40 @@ def _month_end(day: date) -> date:
     return following - timedelta(days=1)
 
 
-def run_checks(
-    session: Session, *, trip_codes: Collection[str] | None = None,
+def checks_plan(
+    session: Session, trip_codes: Collection[str] | None = None,
     event_codes: Collection[str] | None = None, since: date | None = None,
-    until: date | None = None, settings: CheckSettings | None = None,
-) -> list[Conflict]:
-    """Every finding of the campaign, or those of the given trips and events, or of the
-    trips and events between two days (Beijing dates); errors first, acknowledged marked."""
-    settings = settings or load_settings(session)
-    codes = ({*trip_codes} if trip_codes is not None else None,
-             {*event_codes} if event_codes is not None else None)
-    scoped = codes != (None, None)
+    until: date | None = None,
+) -> tuple[Loaded, tuple[date, date] | None]:
+    """What :func:`run_checks` reads for these records or days, and the days (with a day's
+    margin) the wanted records span (``None`` for no codes)."""
+    span = window(session, {*trip_codes} if trip_codes is not None else None,
+                  {*event_codes} if event_codes is not None else None)
     first, last = since, until
-    span = window(session, *codes)
     if span is not None:
         first = max(first, span[0]) if first else span[0]
         last = min(last, span[1]) if last else span[1]
     # per-month limits read whole months; travel between places reads a day on either side
-    loaded = load(session, _month_start(first) if first else None,
-                  _month_end(last) if last else None)
+    return load(session, _month_start(first) if first else None,
+                _month_end(last) if last else None), span
+
+
+def run_checks(
+    session: Session, *, trip_codes: Collection[str] | None = None,
+    event_codes: Collection[str] | None = None, since: date | None = None,
+    until: date | None = None, settings: CheckSettings | None = None,
+    loaded: Loaded | None = None,
+) -> list[Conflict]:
+    """Every finding of the campaign, or those of the given trips and events, or of the
+    trips and events between two days (Beijing dates); errors first, acknowledged marked.
+
+    ``loaded``: what :func:`checks_plan` read for the same arguments, not read again."""
+    settings = settings or load_settings(session)
+    codes = ({*trip_codes} if trip_codes is not None else None,
+             {*event_codes} if event_codes is not None else None)
+    scoped = codes != (None, None)
+    if loaded is None:
+        loaded, _span = checks_plan(session, trip_codes, event_codes, since, until)
     trips, events = loaded.trips, loaded.events
     found: list[Conflict] = []
     found += travel.items_outside(trips)

@@ -16,9 +16,45 @@ from models.trips import Trip
 
 
 @dataclass(frozen=True)
+class Span:
+    """The bounds :func:`load` reads between: the trips' days and the events' instants
+    (``None``: open on that side)."""
+    early: date | None
+    late: date | None
+    event_early: datetime | None
+    event_late: datetime | None
+
+    @classmethod
+    def of(cls, since: date | None, last: date | None, margin_days: int = 1) -> Span:
+        """The days ``since`` .. ``last`` widened by ``margin_days`` (events by a day at
+        least, their instants being UTC)."""
+        event_margin = timedelta(days=max(margin_days, 1))
+        return cls(
+            since - timedelta(days=margin_days) if since is not None else None,
+            last + timedelta(days=margin_days) if last is not None else None,
+            datetime.combine(since - event_margin, time.min, UTC) if since is not None else None,
+            datetime.combine(last + event_margin, time.max, UTC) if last is not None else None)
+
+    def has_trip(self, trip: PlanTrip) -> bool:
+        return ((self.early is None or trip.end_date >= self.early)
+                and (self.late is None or trip.start_date <= self.late))
+
+    def has_event(self, event: PlanEvent) -> bool:
+        return ((self.event_early is None or event.ends_at >= self.event_early)
+                and (self.event_late is None or event.starts_at <= self.event_late))
+
+
+@dataclass(frozen=True)
 class Loaded:
     trips: Sequence[PlanTrip]
     events: Sequence[PlanEvent]
+
+    def narrowed(self, since: date | None, last: date | None, margin_days: int = 1) -> Loaded:
+        """What :func:`load` would read for these days, taken from what was loaded over wider
+        ones (the dashboard's conflicts from its checks' read), in the same order."""
+        span = Span.of(since, last, margin_days)
+        return Loaded([t for t in self.trips if span.has_trip(t)],
+                      [e for e in self.events if span.has_event(e)])
 
 
 def trip_span(trip: PlanTrip) -> tuple[datetime, datetime]:
@@ -64,12 +100,6 @@ def window(
 def load(session: Session, since: date | None, last: date | None, margin_days: int = 1) -> Loaded:
     """Trips and events (not cancelled) that touch the days ``since`` .. ``last`` (either open),
     as plain rows (:mod:`models.checks.plan`)."""
-    early = since - timedelta(days=margin_days) if since is not None else None
-    late = last + timedelta(days=margin_days) if last is not None else None
-    event_early = since - timedelta(days=max(margin_days, 1)) if since is not None else None
-    event_late = last + timedelta(days=max(margin_days, 1)) if last is not None else None
-    trips, events = read_plan(
-        session, early, late,
-        datetime.combine(event_early, time.min, UTC) if event_early is not None else None,
-        datetime.combine(event_late, time.max, UTC) if event_late is not None else None)
+    span = Span.of(since, last, margin_days)
+    trips, events = read_plan(session, span.early, span.late, span.event_early, span.event_late)
     return Loaded(trips, events)

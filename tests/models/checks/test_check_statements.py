@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from models.checks import Conflict, run_checks
 from models.checks.acks import acknowledge
+from models.conflicts import open_checks, open_conflicts, open_findings
 from models.enums import Severity
 from models.trips import ItineraryItem
 from tests.scale_worlds import generated
@@ -63,3 +64,23 @@ def test_a_window_of_days_reads_in_the_same_statements_for_twice_the_plan(
     small, large = (_run(s, between) for s in n_and_2n)
     assert large[1] > small[1] > 0
     assert large[0] == small[0]
+
+
+def test_the_dashboard_reads_its_conflicts_and_findings_once_and_finds_the_same(
+        n_and_2n: tuple[sessionmaker[Session], sessionmaker[Session]]) -> None:
+    """``open_checks`` (the dashboard) = ``open_conflicts`` and ``open_findings`` side by side,
+    in the statements of the findings alone: the clashes come from the checks' read."""
+    sessions = n_and_2n[1]
+    clashes = findings = 0
+    for day in (date(2023, 6, 1), date(2023, 7, 15), date(2023, 9, 1), date(2023, 11, 20)):
+        end = date(2023, 12, 31)
+        with sessions() as session:
+            with recorded(session) as both:
+                together = open_checks(session, day, end)
+            with recorded(session) as apart:
+                alone = open_findings(session, day, end)
+            assert together == (open_conflicts(session, day, end), alone)
+        assert len(both) == len(apart)
+        clashes += len(together[0])
+        findings += len(together[1])
+    assert clashes > 0 and findings > clashes  # the comparison compared something
