@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 from collections.abc import Sequence
@@ -35,8 +36,21 @@ def _utf8_stdio() -> None:
             stream.reconfigure(encoding="utf-8")
 
 
+def settle_collector() -> None:
+    """Keep what start-up made out of the cycle collector's way, and let it run again.
+
+    Start-up imports create some 300,000 objects that live as long as the process (modules,
+    classes, functions, SQLAlchemy's mappings, Qt's wrappers), and every full collection
+    during start-up walked all of them again, for nothing: ~15 % of a short command's time.
+    ``main`` pauses the collector while it imports; here those objects are frozen (never
+    walked again, ``gc.freeze``) and collecting resumes for the work itself."""
+    gc.freeze()
+    gc.enable()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    gc.disable()  # until settle_collector(): start-up allocates nothing worth collecting
     _utf8_stdio()
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     options, rest = _split_global(args)
@@ -46,12 +60,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         read_sources_lightly()  # before the window's imports: PySide6 would keep their sources
         from desktop.app import run_desktop
 
-        return run_desktop(db_url=options.get("--db") or None, lang=options.get("--lang") or None)
+        return run_desktop(db_url=options.get("--db") or None, lang=options.get("--lang") or None,
+                           started=settle_collector)
 
     from cli.app import run
     from cli.screenshots_cmd import ScreenshotsCommand
     from desktop.screenshots import take_screenshots
 
+    settle_collector()
     return run(args, extra=[ScreenshotsCommand(take_screenshots)])
 
 

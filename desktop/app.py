@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtGui import QFont
@@ -64,8 +65,12 @@ def open_signed_in(url: str, lang: Lang, parent: QWidget | None = None) -> Opene
     return Opened(engine, sessions, url)
 
 
-def run_desktop(db_url: str | None, lang: str | None) -> int:
-    """The window on ``db_url`` (else the settings', else the default database)."""
+def run_desktop(db_url: str | None, lang: str | None,
+                started: Callable[[], None] = lambda: None) -> int:
+    """The window on ``db_url`` (else the settings', else the default database).
+
+    ``started`` is called when start-up is over: before a question (the first run's, a
+    database that does not open) and once the window is shown (so maybe twice)."""
     app = application()
     crash.install()
     focus_return.install(app)
@@ -76,6 +81,7 @@ def run_desktop(db_url: str | None, lang: str | None) -> int:
     try:
         opened = open_signed_in(url, ui_lang)
     except DatabaseError as exc:
+        started()
         box = QMessageBox(QMessageBox.Icon.Critical, app.tr("Cannot open the database"),
                           exc.text(ui_lang), QMessageBox.StandardButton.Close)
         box.setInformativeText(app.tr("Choose another database in the settings, or start the "
@@ -91,6 +97,7 @@ def run_desktop(db_url: str | None, lang: str | None) -> int:
     engine, sessions, url = opened.engine, opened.sessions, opened.url
     try:
         if first_run.is_empty(sessions):
+            started()
             choice = first_run.ask(None)
             if choice is None:
                 return 0
@@ -98,6 +105,7 @@ def run_desktop(db_url: str | None, lang: str | None) -> int:
         ctx = AppContext(sessions, shown_url(url), ui_lang)
         window = MainWindow(ctx, settings)
         window.show()
+        started()
         code = app.exec()
     finally:
         engine.dispose()

@@ -112,9 +112,12 @@ def test_the_window_refuses_a_missing_database_file(tmp_path: Path, private_sett
 
     monkeypatch.setattr(QMessageBox, "exec", record)
     locale = QLocale()
+    started: list[int] = []
     try:
-        assert app.run_desktop(f"sqlite:///{missing}", "zh") == 1
+        assert app.run_desktop(f"sqlite:///{missing}", "zh",
+                               started=lambda: started.append(len(shown))) == 1
     finally:
         QLocale.setDefault(locale)
     assert len(shown) == 1 and str(missing) in shown[0] and "init" in shown[0]
+    assert started == [0]  # start-up was over before the message (main.py: the collector)
     assert not missing.parent.exists()
