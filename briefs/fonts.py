@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextvars
 import functools
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -208,10 +209,17 @@ def fallback_fonts() -> tuple[tuple[str, frozenset[int]], ...]:
 
 @dataclass(frozen=True)
 class Coverage:
-    """Which font prints each character: the main font, a fallback, or none (the marker)."""
+    """Which font prints each character: the main font, a fallback, or none (the marker).
+
+    The fallback fonts are opened the first time a character asks for one: most briefs have
+    none, and reading the symbol fonts' tables costs a brief a fifth of a second."""
 
     main: frozenset[int] | None  # None: the built-in CID font, whose coverage is not known
-    fallbacks: tuple[tuple[str, frozenset[int]], ...]
+    fallbacks_of: Callable[[], tuple[tuple[str, frozenset[int]], ...]] = lambda: ()
+
+    @property
+    def fallbacks(self) -> tuple[tuple[str, frozenset[int]], ...]:
+        return self.fallbacks_of()
 
     def font_for(self, ch: str) -> str | None:
         """"" for the main font, a fallback font's name, or None when no font has ``ch``."""
@@ -264,9 +272,9 @@ class Coverage:
 def coverage(font_name: str) -> Coverage:
     """The coverage of the registered main font ``font_name`` with the system's fallbacks."""
     if font_name == CID_FALLBACK:
-        return Coverage(None, ())
+        return Coverage(None)
     face = pdfmetrics.getFont(font_name).face
-    return Coverage(frozenset(face.charToGlyph), fallback_fonts())
+    return Coverage(frozenset(face.charToGlyph), fallback_fonts)
 
 
 _ACTIVE: contextvars.ContextVar[Coverage | None] = contextvars.ContextVar("brief_coverage",

@@ -5,7 +5,10 @@ that reconcile."""
 from __future__ import annotations
 
 import dataclasses
+import subprocess
+import sys
 from datetime import date
+from pathlib import Path
 
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
@@ -29,6 +32,8 @@ from models.enums import ItemKind
 from models.language import Lang
 from tests.briefs.pdf_helpers import flat, fonts, reader
 from tests.briefs.world import BriefWorld
+
+ROOT = Path(__file__).resolve().parents[2]
 
 ZH = BriefOptions(generated_on=date(2023, 3, 1))
 EN = BriefOptions(generated_on=date(2023, 3, 1), lang=Lang.EN)
@@ -124,6 +129,24 @@ def test_fallback_fonts_cover_emoji_and_symbols() -> None:
     assert cov.font_for("⚠") and cov.font_for("😀")
     assert cov.font_for("中") == "" and cov.font_for("A") == ""
     assert cov.markup("a😀b").startswith('a<font name="Fallback-')
+
+
+FALLBACKS_ON_DEMAND = """
+from briefs.fonts import coverage, fallback_fonts, find_cjk_font
+cov = coverage(find_cjk_font(None).name)
+cov.markup("东莞 Dongguan 2023")
+print(fallback_fonts.cache_info().currsize)
+cov.markup("会场 ⚠ 😀")
+print(fallback_fonts.cache_info().currsize)
+"""
+
+
+def test_the_fallback_fonts_are_opened_only_for_a_character_the_main_font_lacks() -> None:
+    if find_cjk_font(None).path == "":
+        pytest.skip("no TrueType Chinese font on this machine: the CID font has no coverage")
+    done = subprocess.run([sys.executable, "-c", FALLBACKS_ON_DEMAND], cwd=ROOT,
+                          capture_output=True, text=True, check=True, timeout=120)
+    assert done.stdout.split() == ["0", "1"]
 
 
 def test_names_of_zones_countries_and_languages_not_codes(trip: TripBrief) -> None:
