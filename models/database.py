@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import platformdirs
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import ExceptionContext, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -176,12 +176,17 @@ def head_revision() -> str:
 
 
 def _stored_revision(engine: Engine) -> str | None:
-    """The revision in ``alembic_version`` by one plain query; None when there is no such
-    table or no single row (a new or a foreign database: :func:`migrate` looks closer)."""
     with engine.connect() as conn:
-        if not engine.dialect.has_table(conn, "alembic_version"):
-            return None
-        found = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+        return stored_revision(conn)
+
+
+def stored_revision(conn: Connection) -> str | None:
+    """The revision in ``alembic_version`` by one plain query (what Alembic's own
+    ``get_current_revision`` reads, without loading Alembic); None when there is no such
+    table or no single row (a new or a foreign database: :func:`migrate` looks closer)."""
+    if not conn.dialect.has_table(conn, "alembic_version"):
+        return None
+    found = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
     return str(found[0]) if len(found) == 1 else None
 
 

@@ -18,8 +18,6 @@ from enum import Enum as PyEnum
 from pathlib import Path
 from typing import Any
 
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import JSON, Date, Enum, Integer, String, Table, delete, insert, select, text
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
@@ -28,7 +26,7 @@ from models import every_table  # every mapping and table on Base.metadata
 from models.atomic_write import atomic_file
 from models.audit.chain import head_to_newest
 from models.base import Base, UTCDateTime
-from models.database import alembic_config
+from models.database import known_revisions, stored_revision
 from models.errors import ValidationError
 
 FORMAT = "campaign-planner-dump"
@@ -47,7 +45,7 @@ def _tables() -> list[Table]:
 
 
 def _schema(session: Session) -> str | None:
-    return MigrationContext.configure(session.connection()).get_current_revision()
+    return stored_revision(session.connection())
 
 
 # --- values -----------------------------------------------------------------------------------
@@ -259,13 +257,11 @@ def _check_document(document: dict[str, Any]) -> dict[str, tuple[Table, list[str
         raise ValidationError("file", f"不支持的导出格式版本 {document.get('version')}",
                               f"Unsupported dump format version {document.get('version')}")
     schema = document.get("schema")
-    try:
-        ScriptDirectory.from_config(alembic_config()).get_revision(str(schema))
-    except Exception:
+    if str(schema) not in known_revisions()[0]:
         raise ValidationError(
             "file", f"导出文件来自更新版本的 Campaign Planner（版本 {schema}），请先升级本程序",
             f"The dump comes from a newer Campaign Planner (schema {schema}); upgrade first",
-        ) from None
+        )
     known = {t.name: t for t in _tables()}
     checked: dict[str, tuple[Table, list[str], list[Any]]] = {}
     for name, body in document["tables"].items():

@@ -184,3 +184,9 @@ def test_an_older_database_is_still_upgraded_by_a_read_verb(tmp_path: Path) -> N
         assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() \
             == head_revision()
     engine.dispose()
+
+
+def test_a_dump_reads_the_schema_revision_without_alembic(sample_url: str,
+                                                           tmp_path: Path) -> None:
+    code, modules = _modules(sample_url, "dump", str(tmp_path / "all.json"))
+    assert code == 0 and not modules & {"alembic", "mako", *HEAVY}
