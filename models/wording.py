@@ -18,13 +18,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 from functools import cache
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from babel import Locale
-from babel.core import get_global
-from babel.dates import get_timezone_name
-
 from models.language import Lang
+
+if TYPE_CHECKING:
+    from babel import Locale
 
 YI = 100_000_000  # 亿
 WAN = 10_000  # 万
@@ -167,8 +167,13 @@ _PLACE_NAMES = {
 _CITY_STATES = {"香港", "hong kong", "澳门", "澳門", "macau", "macao", "新加坡", "singapore"}
 
 
+@cache
 def _locale(lang: Lang) -> Locale:
-    return _LOCALES[Lang.EN if lang == Lang.EN else Lang.ZH]
+    """CLDR's data for ``lang``, loaded (with babel) when a name is first asked for: most
+    commands and the window's start name no zone or country."""
+    from babel import Locale
+
+    return Locale.parse("en_GB" if lang == Lang.EN else "zh_Hans_CN")
 
 
 def country_name(code: str, lang: Lang) -> str:
@@ -215,6 +220,8 @@ def zone_name(zone: str, lang: Lang, moment: datetime | None = None) -> str:
         tz = ZoneInfo(zone)
     except (ZoneInfoNotFoundError, ValueError):
         return zone
+    from babel.dates import get_timezone_name
+
     try:
         if moment is not None:
             name = get_timezone_name(moment.astimezone(tz), width="long", locale=_locale(lang))
@@ -228,6 +235,8 @@ def zone_name(zone: str, lang: Lang, moment: datetime | None = None) -> str:
 def zone_country(zone: str) -> str:
     """The country (ISO code) whose time an IANA zone keeps (CLDR): ``Europe/Berlin`` → ``DE``;
     ``""`` for a zone of no country (``UTC``) or one CLDR does not place."""
+    from babel.core import get_global
+
     return str(get_global("zone_territories").get(zone, ""))
 
 
@@ -294,9 +303,9 @@ def city_in_english(place: str, directory: Mapping[str, str] | None = None) -> s
 @cache
 def _cldr_cities() -> dict[str, str]:
     """Chinese exemplar-city names of CLDR's time zones → their English names."""
-    english = _LOCALES[Lang.EN].time_zones
+    english = _locale(Lang.EN).time_zones
     out: dict[str, str] = {}
-    for zone, names in _LOCALES[Lang.ZH].time_zones.items():
+    for zone, names in _locale(Lang.ZH).time_zones.items():
         city = names.get("city") if "city" in names else None
         if not city:
             continue
@@ -319,8 +328,6 @@ _ZONE_NAMES = {
     "UTC": ("协调世界时", "Coordinated Universal Time"),
     "Etc/UTC": ("协调世界时", "Coordinated Universal Time"),
 }
-
-_LOCALES = {Lang.ZH: Locale.parse("zh_Hans_CN"), Lang.EN: Locale.parse("en_GB")}
 
 
 def confirmation(confirmed: bool, awaits: bool, lang: Lang) -> str:

@@ -190,3 +190,11 @@ def test_a_dump_reads_the_schema_revision_without_alembic(sample_url: str,
                                                            tmp_path: Path) -> None:
     code, modules = _modules(sample_url, "dump", str(tmp_path / "all.json"))
     assert code == 0 and not modules & {"alembic", "mako", *HEAVY}
+
+
+@pytest.mark.parametrize("argv", [("list", "trips", "--json"), ("list", "organisations"),
+                                  ("check",)])
+def test_what_names_no_zone_or_country_loads_no_cldr_data(sample_url: str,
+                                                          argv: tuple[str, ...]) -> None:
+    code, modules = _modules(sample_url, *argv)
+    assert code == 0 and "babel" not in modules
