@@ -192,8 +192,7 @@ def test_a_dump_reads_the_schema_revision_without_alembic(sample_url: str,
     assert code == 0 and not modules & {"alembic", "mako", *HEAVY}
 
 
-@pytest.mark.parametrize("argv", [("list", "trips", "--json"), ("list", "organisations"),
-                                  ("check",)])
+@pytest.mark.parametrize("argv", [("list", "trips", "--json"), ("history", "TRIP-2023-001")])
 def test_what_names_no_zone_or_country_loads_no_cldr_data(sample_url: str,
                                                           argv: tuple[str, ...]) -> None:
     code, modules = _modules(sample_url, *argv)
