@@ -21,20 +21,18 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import statistics
 import sys
 import time
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
-from io import BytesIO
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, vCalAddress
 from icalendar.enums import STATUS
 from sqlalchemy import func, select
 
+from bench.pdf_floor import page_count, reportlab_floor
 from briefs import BriefOptions, collect_campaign, collect_trip, find_cjk_font, render_campaign, render_trip
 from calendars import CalendarData, ExportScope, collect, render, uid_of
 from models.database import open_database
@@ -86,42 +84,6 @@ def icalendar_floor(data: CalendarData, first: date, last: date) -> bytes:
                   ev.lead_person, cats, uid_of(ev.uuid))
     cal.add_missing_timezones(first_date=first, last_date=last)
     return cal.to_ical()
-
-
-def reportlab_floor(pages: int, font_path: str | None) -> bytes:
-    """ReportLab alone: ``pages`` pages of Chinese paragraphs and a table, with the CJK font."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.pdfbase.ttfonts import TTFont
-    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table
-
-    name = "BenchCJK"
-    if name not in pdfmetrics.getRegisteredFontNames():
-        if font_path:
-            path, _, index = font_path.partition("#")
-            pdfmetrics.registerFont(TTFont(name, path, subfontIndex=int(index or 0)))
-        else:
-            pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-            name = "STSong-Light"
-    style = ParagraphStyle("body", fontName=name, fontSize=10.5, leading=15)
-    story: list[Any] = []
-    for page in range(max(1, pages)):
-        story.append(Paragraph(f"第 {page + 1} 页：东莞招商推介活动工作手册", style))
-        story += [Paragraph("围绕新能源汽车、智能移动终端产业链精准招商，拜访目标企业，"
-                            "宣介东莞投资环境，推动重点项目签约落地。" * 2, style)
-                  for _ in range(12)]
-        story.append(Table([[Paragraph(f"09:{k:02d}", style), Paragraph("拜访企业 会见总经理", style)]
-                            for k in range(8)], style=[("FONT", (0, 0), (-1, -1), name)]))
-        story.append(PageBreak())
-    out = BytesIO()
-    SimpleDocTemplate(out, pagesize=A4, invariant=1).build(story)
-    return out.getvalue()
-
-
-def page_count(pdf: bytes) -> int:
-    return len(re.findall(rb"/Type /Page\b(?!s)", pdf))
 
 
 def _timed(run: Callable[[], object], repeat: int) -> tuple[list[float], list[float]]:

@@ -6,7 +6,10 @@
 Every run of a verb is paired with a run of its floor in the same minute (verb, floor, verb,
 floor …), and both are timed by wall clock and by the CPU seconds the child process used
 (``os.wait4``: user + system), which a busy machine inflates less than the wall clock.
-Prints one Markdown table row per verb and database: medians, ratios, peak memory.
+Prints one Markdown table row per verb and database: medians, ratios, peak memory. A ``brief``
+gets a second row against the work it cannot skip: ReportLab alone (with SQLAlchemy imported)
+setting as many pages of Chinese with the same font (``bench.pdf_floor``), the floor the issue's
+first table gave the brief.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench.measure import ROOT, compile_sources, python, python_imports
+from bench.pdf_floor import page_count
 
 # (what, arguments, what the verb needs to import: its floor)
 VERBS: tuple[tuple[str, tuple[str, ...], str], ...] = (
@@ -52,19 +56,37 @@ class Run:
 
 
 def run_once(argv: Sequence[str], ok: Sequence[int] = (0,), cwd: Path = ROOT) -> Run:
-    start = time.perf_counter()
-    child = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _pid, status, usage = os.wait4(child.pid, 0)
-    wall = time.perf_counter() - start
-    code = os.waitstatus_to_exitcode(status)
-    if code not in ok:
-        error = child.stderr.read().decode("utf-8", "replace") if child.stderr else ""
-        raise SystemExit(f"{' '.join(argv)} exited {code}: {error[-500:]}")
+    with tempfile.TemporaryFile() as errors:  # a file, not a pipe: a chatty child cannot block
+        start = time.perf_counter()
+        child = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=errors)
+        _pid, status, usage = os.wait4(child.pid, 0)
+        wall = time.perf_counter() - start
+        code = child.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
+        if code not in ok:
+            errors.seek(0)
+            error = errors.read().decode("utf-8", "replace")
+            raise SystemExit(f"{' '.join(argv)} exited {code}: {error[-500:]}")
     return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
 
 
 def _median(values: Sequence[float]) -> float:
     return statistics.median(values)
+
+
+def _row(what: str, label: str, runs: Sequence[Run], floors: Sequence[Run], floor: str) -> None:
+    wall, floor_wall = _median([r.wall for r in runs]), _median([r.wall for r in floors])
+    cpu, floor_cpu = _median([r.cpu for r in runs]), _median([r.cpu for r in floors])
+    print(f"| `{what}` | {label} | {wall:.2f} s | {floor_wall:.2f} s ({floor}) | "
+          f"{wall / floor_wall:.1f}× | {cpu:.2f} s | {floor_cpu:.2f} s | {cpu / floor_cpu:.1f}× "
+          f"| {len(runs)} | {max(r.peak_mib for r in runs):.0f} MiB |", flush=True)
+
+
+def _font() -> str:
+    """The font file a brief prints with on this machine (``path#index``), "" for none."""
+    from briefs.fonts import find_cjk_font
+
+    font = find_cjk_font(None)
+    return f"{font.path}#{font.subfont_index}" if font.path else ""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -96,12 +118,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             for _ in range(args.repeat):
                 runs.append(run_once(command, ok, args.checkout))
                 floors.append(run_once(python_imports(needs)))
-            wall, floor_wall = _median([r.wall for r in runs]), _median([r.wall for r in floors])
-            cpu, floor_cpu = _median([r.cpu for r in runs]), _median([r.cpu for r in floors])
-            print(f"| `{what}` | {label} | {wall:.2f} s | {floor_wall:.2f} s "
-                  f"(`import {needs}`) | {wall / floor_wall:.1f}× | {cpu:.2f} s | "
-                  f"{floor_cpu:.2f} s | {cpu / floor_cpu:.1f}× | {len(runs)} | "
-                  f"{max(r.peak_mib for r in runs):.0f} MiB |", flush=True)
+            _row(what, label, runs, floors, f"`import {needs}`")
+            if words[0] == "brief":  # and against ReportLab setting the same pages alone
+                pdf = Path(words[-1].format(out=out)).read_bytes()
+                pages = page_count(pdf)
+                work = [run_once([python(), "-m", "bench.pdf_floor", str(pages), _font()])
+                        for _ in range(args.repeat)]
+                _row(what, label, runs, work,
+                     f"ReportLab setting {pages} pages of Chinese, same font")
     return 0
 
 

@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from bench import run, scale_data
+from bench import run, scale_data, verbs
 from cli.app import run as run_cli
 from cli.context import Context
 from models.audit.table import AuditEntry
@@ -193,3 +193,14 @@ def test_the_runner_measures_the_start_and_memory_on_postgresql_too(
         "window after visiting every view (scale db): start + visits",
         "window after visiting every view (PostgreSQL scale db): start + visits",
     ]
+
+
+def test_the_verbs_bench_pairs_a_brief_with_reportlab_setting_its_pages(
+        tiny: tuple[str, dict[str, int]], capsys: pytest.CaptureFixture[str]) -> None:
+    url, _counts = tiny
+    assert verbs.main(["--db", url, "--repeat", "1", "--only", "brief --trip TRIP-2023-001"]) == 0
+    rows = [line for line in capsys.readouterr().out.splitlines() if line.startswith("| `")]
+    assert [row.split(" | ")[0] for row in rows] == ["| `brief --trip TRIP-2023-001`"] * 2
+    assert "`import sqlalchemy, reportlab.platypus`" in rows[0]
+    pages = re.search(r"ReportLab setting (\d+) pages of Chinese", rows[1])
+    assert pages is not None and int(pages.group(1)) >= 1
