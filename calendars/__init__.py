@@ -40,7 +40,14 @@ industry_id=None, unit_id=None, statuses=(), start=None, end=None)``
 
 from calendars.build import uid_of
 from calendars.collect import CalendarData, collect
-from calendars.export import export_ics, render, render_parts, write_calendar, write_ics
+from calendars.export import (
+    export_ics,
+    render,
+    render_parts,
+    write_calendar,
+    write_ics,
+    write_parts,
+)
 from calendars.import_report import IcsImportReport
 from calendars.importer import import_ics
 from calendars.scope import ExportScope
@@ -57,4 +64,5 @@ __all__ = [
     "uid_of",
     "write_calendar",
     "write_ics",
+    "write_parts",
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -63,7 +63,7 @@ def write_calendar(path: str | os.PathLike[str], data: CalendarData, lang: Lang 
     return Path(path)
 
 
-def write_parts(handle: BinaryIO, parts: Iterable[bytes]) -> None:
+def write_parts(handle: IO[bytes], parts: Iterable[bytes]) -> None:
     """Write the pieces of a calendar to an open binary file as they come."""
     for part in parts:
         handle.write(part)

@@ -8,7 +8,9 @@
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
+import tempfile
 from collections.abc import Iterable
 from datetime import date
 
@@ -120,16 +122,22 @@ class ExportCommand:
 
 
 def _write_stdout(ctx: Context, parts: Iterable[bytes]) -> None:
-    """The bytes as they are (CRLF, UTF-8), whatever the console's code page or newline mode."""
-    buffer = getattr(ctx.out, "buffer", None)
-    if buffer is not None:
-        ctx.out.flush()
-        for part in parts:
-            buffer.write(part)
-        buffer.flush()
-    else:
-        for part in parts:
-            ctx.out.write(part.decode("utf-8"))
+    """The bytes as they are (CRLF, UTF-8), whatever the console's code page or newline mode.
+
+    The calendar is rendered whole first (in memory, in a temporary file past 16 MB): an error
+    while rendering writes nothing, not half a calendar into the file stdout goes to."""
+    from calendars import write_parts
+
+    with tempfile.SpooledTemporaryFile(max_size=16 * 2**20) as spool:
+        write_parts(spool, parts)
+        spool.seek(0)
+        buffer = getattr(ctx.out, "buffer", None)
+        if buffer is not None:
+            ctx.out.flush()
+            shutil.copyfileobj(spool, buffer)
+            buffer.flush()
+        else:
+            ctx.out.write(spool.read().decode("utf-8"))
 
 
 class ImportCommand:

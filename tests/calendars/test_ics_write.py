@@ -108,3 +108,23 @@ def test_export_to_stdout_is_the_file_s_bytes(db_url: str, sessions: sessionmake
                           str(out / "all.ics"))
     assert code == 0, err
     assert raw == (out / "all.ics").read_bytes()
+
+
+def test_an_error_half_way_writes_nothing_to_stdout(db_url: str, sessions: sessionmaker[Session],
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """``export-ics > file``: a calendar that fails while rendering leaves no half of it."""
+    with sessions.begin() as s:
+        make_calendar_world(s)
+    real = calendars.build.item_component
+    built: list[int] = []
+
+    def breaks(*args: object, **kwargs: object) -> object:
+        built.append(1)
+        if len(built) == 3:
+            raise RuntimeError("broken entry")
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(calendars.build, "item_component", breaks)
+    code, _, err, raw = cli(db_url, "export-ics", "--all")
+    assert code == 1 and "broken entry" in err
+    assert len(built) == 3 and raw == b""
