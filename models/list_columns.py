@@ -1,6 +1,7 @@
-"""The big tables' rows read as columns: projects, HQ visits and organisations, the same frozen
-rows as the ORM row builders (``row_builders.lead_row``, ``hq_visit_row``,
-``organisation_row(with_contacts=True)``) without building a mapped object for any of them.
+"""The big tables' rows read as columns: projects, HQ visits, organisations and people, the
+same frozen rows as the ORM row builders (``row_builders.lead_row``, ``hq_visit_row``,
+``organisation_row(with_contacts=True)``, ``person_row``) without building a mapped object
+for any of them.
 
 At ten years of history the projects page read 20,000 leads as ORM objects with nine joined
 relations each (and their stage histories in twenty more statements): seconds of identity-map
@@ -14,7 +15,7 @@ are let go once its rows are built.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from sys import intern
 from typing import Any
 
@@ -254,15 +255,32 @@ def _contacts(session: Session, where: list[ColumnElement[bool]]) -> dict[int, l
             .outerjoin(_PERSON_UNIT, _PERSON_UNIT.id == Person.unit_id))
     if where:
         stmt = stmt.where(Person.organisation_id.in_(select(Organisation.id).where(*where)))
-    unit, employer = _Named(), _Named()
     out: dict[int, list[PersonRow]] = defaultdict(list)
+    for row in _person_rows(session, stmt.order_by(Person.id)):
+        assert row.organisation is not None  # joined to its organisation
+        out[row.organisation.id].append(row)
+    return out
+
+
+def person_rows(session: Session) -> list[PersonRow]:
+    """Every person, by kind then id: rows equal to ``row_builders.person_row`` of each, in
+    one statement (the people page at ten years: 3,000 rows, no mapped object)."""
+    stmt = (select(*_CONTACT)
+            .outerjoin(_EMPLOYER, _EMPLOYER.id == Person.organisation_id)
+            .outerjoin(_PERSON_UNIT, _PERSON_UNIT.id == Person.unit_id)
+            .order_by(Person.kind, Person.id)
+            .execution_options(yield_per=ROWS_PER_CHUNK))
+    return list(_person_rows(session, stmt))
+
+
+def _person_rows(session: Session, stmt: Executable) -> Iterator[PersonRow]:
+    """The rows of a statement selecting ``_CONTACT``."""
+    unit, employer = _Named(), _Named()
     for (ident, uuid, revision, name_zh, name_en, kind, title_zh, title_en, unit_id, unit_zh,
          unit_en, org_id, org_zh, org_en, phone, email, languages, notes, mobile_abroad,
-         passport_number, passport_expires, visa_status, dietary) in _execute(session,
-            stmt.order_by(Person.id)):
-        out[org_id].append(PersonRow(
+         passport_number, passport_expires, visa_status, dietary) in _execute(session, stmt):
+        yield PersonRow(
             ident, uuid, revision, name_zh, name_en, kind, title_zh, title_en,
             unit(unit_id, unit_zh, unit_en), employer(org_id, org_zh, org_en), phone, email,
             languages, notes, mobile_abroad=mobile_abroad, passport_number=passport_number,
-            passport_expires=passport_expires, visa_status=visa_status, dietary=dietary))
-    return out
+            passport_expires=passport_expires, visa_status=visa_status, dietary=dietary)

@@ -135,7 +135,6 @@ def _loader_options() -> dict[str, tuple[Any, ...]]:
         *run_of_show_opts,
     )
     return {
-        "_PERSON_OPTS": person_opts,
         "TRIP_LIST_OPTS": trip_list_opts,
         "TRIP_DETAIL_OPTS": trip_detail_opts,
         "TRIP_CALENDAR_OPTS": trip_calendar_opts,
@@ -370,8 +369,11 @@ def event_detail(session: Session, code_or_id: str | int) -> EventDetail:
 
 
 def list_people(session: Session) -> list[PersonRow]:
-    stmt = select(Person).options(*loader_options("_PERSON_OPTS")).order_by(Person.kind, Person.id)
-    return [person_row(p) for p in session.scalars(stmt).unique()]
+    """Every person by kind then id, read as columns (:mod:`models.list_columns`): the rows
+    ``row_builders.person_row`` builds."""
+    from models.list_columns import person_rows
+
+    return person_rows(session)
 
 
 def get_person(session: Session, person_id: int) -> PersonRow:

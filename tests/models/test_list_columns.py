@@ -9,7 +9,7 @@ from typing import TypeVar
 
 import pytest
 from sqlalchemy import ColumnElement, select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, joinedload, sessionmaker
 
 from models import list_columns, queries
 from models.campaign import Campaign, Unit
@@ -18,7 +18,7 @@ from models.events import AgendaSession, ThemedEvent
 from models.leads import HqVisit, Lead
 from models.organisations import Organisation
 from models.people import Person
-from models.row_builders import hq_visit_row, lead_row, organisation_row
+from models.row_builders import hq_visit_row, lead_row, organisation_row, person_row
 from models.rows import HqVisitRow, LeadRow, OrganisationRow
 from models.trips import ItineraryItem, Trip
 from models.visits import city_names, list_visits, target_regions
@@ -135,6 +135,19 @@ def test_the_organisations_are_the_orm_builders_rows(sample: sessionmaker[Sessio
     assert rows == orm and len(rows) >= 1000
     assert any(c.unit for o in rows for c in o.contacts)
     assert any(o.hq_city_en for o in rows) and any(o.industry for o in rows)
+
+
+def test_the_people_are_the_orm_builders_rows(sample: sessionmaker[Session]) -> None:
+    with sample() as s:
+        orm = [person_row(p) for p in s.scalars(
+            select(Person).options(joinedload(Person.unit), joinedload(Person.organisation))
+            .order_by(Person.kind, Person.id)).unique()]
+    with sample() as s:
+        with recorded(s) as seen:
+            rows = queries.list_people(s)
+        assert len(s.identity_map) == 0 and len(seen) == 1
+    assert rows == orm and len(rows) >= 400
+    assert any(p.unit for p in rows) and any(p.organisation for p in rows)
 
 
 def test_the_rows_are_the_same_whatever_the_chunk(sample: sessionmaker[Session],
