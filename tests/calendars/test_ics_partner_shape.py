@@ -22,6 +22,7 @@ from models.language import Lang
 from models.trips import ItineraryItem, Trip
 from tests.calendars.calendar_world import CalendarWorld, make_calendar_world
 from tests.calendars.ics_checks import assert_valid
+from tests.statements import recorded
 
 CHECK_ICS = Path("/work/shared/checks/check-ics")
 
@@ -189,24 +190,19 @@ def _entries(first: int, count: int) -> bytes:
 
 def _work(sessions: sessionmaker[Session], code: str, data: bytes) -> tuple[int, int]:
     """Statements and flushes one import takes."""
-    statements, flushes = [0], [0]
+    flushes = [0]
     with sessions.begin() as s:
-        engine = s.get_bind()
-
-        def on_statement(*_args: object) -> None:
-            statements[0] += 1
 
         def on_flush(*_args: object) -> None:
             flushes[0] += 1
 
-        event.listen(engine, "before_cursor_execute", on_statement)
         event.listen(s, "before_flush", on_flush)
         try:
-            import_ics(s, data, trip_code=code)
+            with recorded(s) as statements:
+                import_ics(s, data, trip_code=code)
         finally:
-            event.remove(engine, "before_cursor_execute", on_statement)
             event.remove(s, "before_flush", on_flush)
-    return statements[0], flushes[0]
+    return len(statements), flushes[0]
 
 
 def test_import_work_does_not_grow_with_the_itinerary(sessions: sessionmaker[Session],

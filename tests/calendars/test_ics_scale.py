@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import event
 from sqlalchemy.orm import Session, sessionmaker
 
 from calendars.collect import collect
@@ -101,17 +100,9 @@ def test_export_ics_all_runs_the_same_statements_for_three_times_the_history(
     from tests.calendars.test_ics_cmd import cli
 
     def verb(sessions: sessionmaker[Session], name: str) -> tuple[int, int]:
-        seen: list[str] = []
-
-        def on_statement(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
-            seen.append(statement)
-
         url = str(sessions.kw["bind"].url)
-        event.listen(Engine, "before_cursor_execute", on_statement)
-        try:
+        with recorded(Engine) as seen:  # the verb's own engine
             code, _, err, _ = cli(url, "export-ics", "--all", "-o", str(tmp_path / name))
-        finally:
-            event.remove(Engine, "before_cursor_execute", on_statement)
         assert code == 0, err
         return len(seen), (tmp_path / name).read_bytes().count(b"BEGIN:VEVENT")
 

@@ -10,7 +10,6 @@ from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
-from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
 from desktop.context import AppContext
@@ -22,6 +21,7 @@ from desktop.pages.projects import ProjectsPage
 from desktop.pages.trips import TripsPage
 from desktop.pages.visits import VisitsPage
 from desktop.tables.row_model import SORT_ROLE
+from tests.statements import Sent, sent
 
 PAGES: dict[str, type[EntityPage]] = {
     "projects": ProjectsPage, "visits": VisitsPage, "trips": TripsPage,
@@ -30,18 +30,16 @@ PAGES: dict[str, type[EntityPage]] = {
 
 
 @pytest.fixture
-def statement_threads(sample_ctx: AppContext) -> Iterator[list[str]]:
-    """The name of the thread of every statement run on the sample's engine."""
+def statements(sample_ctx: AppContext) -> Iterator[list[Sent]]:
+    """Every statement run on the sample's engine, with its thread."""
     engine = sample_ctx.sessions.kw["bind"]
     assert isinstance(engine, Engine)
-    threads: list[str] = []
+    with sent(engine) as seen:
+        yield seen
 
-    def record(*_args: Any) -> None:
-        threads.append(threading.current_thread().name)
 
-    event.listen(engine, "before_cursor_execute", record)
-    yield threads
-    event.remove(engine, "before_cursor_execute", record)
+def _on_window_thread(statements: list[Sent]) -> int:
+    return sum(1 for s in statements if s.thread_name == threading.main_thread().name)
 
 
 def _page(kind: type[EntityPage], ctx: AppContext, qtbot: QtBot) -> EntityPage:
@@ -57,19 +55,18 @@ def _page(kind: type[EntityPage], ctx: AppContext, qtbot: QtBot) -> EntityPage:
 
 @pytest.mark.parametrize("key", sorted(PAGES))
 def test_the_window_thread_reads_nothing_while_a_page_loads(
-        key: str, sample_ctx: AppContext, statement_threads: list[str], qtbot: QtBot) -> None:
+        key: str, sample_ctx: AppContext, statements: list[Sent], qtbot: QtBot) -> None:
     """From showing the page to its filled table, every statement (the rows; the campaign of
     the projects' totals; the visits' coverage, teams and target list; the organisations'
     target list; the trips' lookups) runs on the worker thread."""
     sample_ctx.background_loading = True
     page = _page(PAGES[key], sample_ctx, qtbot)
-    statement_threads.clear()  # the filters' choices, read as the page is built
+    statements.clear()  # the filters' choices, read as the page is built
     with qtbot.waitSignal(page.loaded, timeout=20_000):
         page.show()
     assert page.model.rowCount() > 0
-    assert statement_threads, "the load read nothing"
-    main = threading.main_thread().name
-    assert main not in statement_threads, statement_threads.count(main)
+    assert statements, "the load read nothing"
+    assert _on_window_thread(statements) == 0
     qtbot.waitUntil(lambda: not page.loading)
 
 
@@ -90,14 +87,14 @@ def test_what_the_side_read_brings_is_shown(sample_ctx: AppContext, qtbot: QtBot
 
 
 def test_the_trips_itinerary_names_come_from_its_items(sample_ctx: AppContext,
-                                                       statement_threads: list[str],
+                                                       statements: list[Sent],
                                                        qtbot: QtBot) -> None:
     """The trips page reads no list of every organisation and person (20,000 at ten years of
     history) to name the selected trip's items: the trip's detail names them."""
     trips = _page(TripsPage, sample_ctx, qtbot)
     trips.show()
     qtbot.waitUntil(lambda: trips.model.rowCount() > 0)
-    statement_threads.clear()
+    statements.clear()
     row = next(n for n in range(trips.model.rowCount())
                if trips.model.row_at(n).code == "TRIP-2023-004")
     trips.select_id(trips.model.row_at(row).id)
@@ -112,11 +109,11 @@ def test_the_trips_itinerary_names_come_from_its_items(sample_ctx: AppContext,
         for person in item.attendees:
             assert any(person.name_zh in text for text in shown if text)
     assert trips.editors.lookups._lookups is None  # nothing read for the editors' pickers
-    assert len(statement_threads) < 20, statement_threads
+    assert len(statements) < 20, [s.statement for s in statements]
 
 
 def test_changed_lookups_are_read_again_off_the_window_thread(
-        sample_ctx: AppContext, statement_threads: list[str], qtbot: QtBot) -> None:
+        sample_ctx: AppContext, statements: list[Sent], qtbot: QtBot) -> None:
     """Once an editor has used the lookups, a change to people or organisations has them read
     again on a worker thread: the next editor opens without reading them on the window's."""
     from PySide6.QtWidgets import QWidget
@@ -128,12 +125,11 @@ def test_changed_lookups_are_read_again_off_the_window_thread(
     qtbot.addWidget(host)
     cache = Editors(sample_ctx, host).lookups
     first = cache.get()
-    statement_threads.clear()
+    statements.clear()
     sample_ctx.notify(OpChanges.of(RecordKind.ORGANISATION, 1))
     qtbot.waitUntil(lambda: cache._lookups is not None, timeout=20_000)
     assert cache.get() is not first and cache.get() == first
-    main = threading.main_thread().name
-    assert statement_threads and main not in statement_threads
+    assert statements and _on_window_thread(statements) == 0
 
 
 @pytest.mark.parametrize("key", ["projects", "trips"])

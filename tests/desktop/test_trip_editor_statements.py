@@ -10,7 +10,6 @@ from datetime import date
 
 import pytest
 from pytestqt.qtbot import QtBot
-from sqlalchemy import event
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.context import AppContext
@@ -20,6 +19,7 @@ from models.language import Lang
 from models.operations.trips import create_trip
 from models.timeutil import at
 from tests.factories import World, item_draft, make_trip, make_world, trip_draft
+from tests.statements import Sent, sent
 
 pytestmark = pytest.mark.backends("sqlite", "postgresql")
 
@@ -50,26 +50,22 @@ def _add_history(session: Session, w: World) -> None:
 def _statements(sessions: sessionmaker[Session], qtbot: QtBot, trip_id: int) -> tuple[int, int]:
     """Statements on this (the UI) thread: opening the editor, then saving a new title."""
     engine = sessions.kw["bind"]
-    ui, seen = threading.get_ident(), {"n": 0}
+    ui = threading.get_ident()
 
-    def count(*_args: object) -> None:
-        if threading.get_ident() == ui:
-            seen["n"] += 1
+    def on_ui(statements: list[Sent], since: int = 0) -> int:
+        return sum(1 for s in statements[since:] if s.thread == ui)
 
     ctx = AppContext(sessions, "test", Lang.ZH)  # checks on a worker thread, as in the program
-    event.listen(engine, "before_cursor_execute", count)
-    try:
+    with sent(engine) as statements:
         editor = TripEditor(ctx, trip_id)
         qtbot.addWidget(editor)
-        opening = seen["n"]
+        opening = on_ui(statements)
         qtbot.waitUntil(lambda: not editor.checks_loading, timeout=20_000)
         editor.title_zh.setText(editor.title_zh.text() + "（改）")
-        seen["n"] = 0
+        before = len(statements)
         assert editor.save()
-        saving = seen["n"]
+        saving = on_ui(statements, before)
         qtbot.waitUntil(lambda: not editor.checks_loading, timeout=20_000)
-    finally:
-        event.remove(engine, "before_cursor_execute", count)
     assert editor.title_zh.text().endswith("（改）") and not editor.is_dirty()
     return opening, saving
 

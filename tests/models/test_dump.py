@@ -30,6 +30,7 @@ from models.timeutil import at
 from models.trips import Trip
 from tests.factories import World, item_draft, make_trip, make_world
 from tests.pgserver import PgServer
+from tests.statements import recorded
 
 NOW = datetime(2023, 11, 30, 18, 0, tzinfo=UTC)
 
@@ -193,8 +194,6 @@ def test_the_dump_is_read_and_written_a_chunk_at_a_time(
     document's text, on either back end."""
     from contextlib import contextmanager
 
-    from sqlalchemy import event
-
     import models.dump as dump
 
     fill(sessions)
@@ -222,16 +221,8 @@ def test_the_dump_is_read_and_written_a_chunk_at_a_time(
         return real_execute(self, statement, *args, **kwargs)
 
     monkeypatch.setattr(Session, "execute", execute)
-    statements: list[str] = []
-    engine = sessions.kw["bind"]
-    listen = (engine, "before_cursor_execute")
-    record = lambda *a: statements.append(a[2])  # noqa: E731
-    event.listen(*listen, record)
-    try:
-        with sessions() as s:
-            counts = write_dump(s, tmp_path / "campaign.json", now=NOW)
-    finally:
-        event.remove(*listen, record)
+    with sessions() as s, recorded(s) as statements:
+        counts = write_dump(s, tmp_path / "campaign.json", now=NOW)
     with sessions() as s:
         whole = document_text(dump_document(s, now=NOW))
     assert (tmp_path / "campaign.json").read_text(encoding="utf-8") == whole

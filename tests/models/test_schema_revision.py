@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from alembic.script import ScriptDirectory
-from sqlalchemy import event, text
+from sqlalchemy import text
 
 from models.database import (
     alembic_config,
@@ -18,6 +18,7 @@ from models.database import (
     schema_revision,
 )
 from models.errors import DatabaseError
+from tests.statements import recorded
 
 
 def test_the_revisions_read_from_the_files_are_alembics() -> None:
@@ -31,14 +32,9 @@ def test_a_database_at_the_newest_schema_opens_with_one_look_at_its_revision(db_
     engine, _ = open_database(db_url)
     engine.dispose()
     engine = create_db_engine(db_url)
-    statements: list[str] = []
-
-    def seen(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
-        statements.append(statement)
-
-    event.listen(engine, "before_cursor_execute", seen)
     try:
-        migrate(engine)  # SQLite's table_info pragma looks for the table, PostgreSQL's catalog
+        with recorded(engine) as statements:
+            migrate(engine)  # SQLite's table_info pragma looks for the table, PostgreSQL's catalog
         assert [s for s in statements if "alembic_version" in s
                 and not s.startswith("PRAGMA")] == [
             "SELECT version_num FROM alembic_version"]

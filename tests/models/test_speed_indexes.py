@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 import pytest
-from sqlalchemy import Connection, event, func, select, text
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from models import queries
@@ -16,6 +16,7 @@ from models.conflicts import open_conflicts
 from models.leads import Lead
 from models.operations.leads import LeadDraft, create_lead
 from tests.factories import make_trip, make_world
+from tests.statements import sent
 
 FULL_SCANS = ("SCAN trips", "SCAN themed_events", "SCAN leads", "Seq Scan")
 # either end of a range serves: the planner picks the one it expects to read fewer rows
@@ -38,20 +39,10 @@ def filled(sessions: sessionmaker[Session]) -> sessionmaker[Session]:
 def captured(sessions: sessionmaker[Session], action: Callable[[Session], Any],
              table: str) -> list[tuple[str, Any]]:
     """The SELECTs on ``table`` that ``action`` sends, with their parameters."""
-    seen: list[tuple[str, Any]] = []
-    with sessions() as session:
-        engine = session.get_bind()
-
-        def on_statement(_conn: Connection, _cursor: object, statement: str, parameters: Any,
-                         *_args: object) -> None:
-            if statement.lstrip().upper().startswith("SELECT") and f"FROM {table}" in statement:
-                seen.append((statement, parameters))
-
-        event.listen(engine, "before_cursor_execute", on_statement)
-        try:
-            action(session)
-        finally:
-            event.remove(engine, "before_cursor_execute", on_statement)
+    with sessions() as session, sent(session) as statements:
+        action(session)
+    seen = [(s.statement, s.parameters) for s in statements
+            if s.statement.lstrip().upper().startswith("SELECT") and f"FROM {table}" in s.statement]
     assert seen
     return seen
 
