@@ -360,14 +360,6 @@
         <translation>着色依据</translation>
     </message>
     <message>
-        <source>Region</source>
-        <translation>区域</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>类型</translation>
-    </message>
-    <message>
         <source>Local time</source>
         <translation>当地时间</translation>
     </message>
@@ -386,6 +378,17 @@
     <message>
         <source>Week {n}</source>
         <translation>第{n}周</translation>
+    </message>
+</context>
+<context>
+    <name>ColourByBox</name>
+    <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
     </message>
 </context>
 <context>
@@ -3713,14 +3716,6 @@
     <message>
         <source>Colour by</source>
         <translation>着色依据</translation>
-    </message>
-    <message>
-        <source>Region</source>
-        <translation>区域</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>类型</translation>
     </message>
     <message>
         <source>Zoom out (Ctrl+-, Ctrl+wheel)</source>
