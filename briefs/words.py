@@ -53,6 +53,10 @@ class Words:
     def __call__(self, zh: str, en: str) -> str:
         return en if self.en else zh
 
+    def other(self, zh: str, en: str) -> str:
+        """The other language's of the two: a name's form beside the one printed."""
+        return zh if self.en else en
+
     @property
     def none(self) -> str:
         """What an empty section or cell says."""
