@@ -19,7 +19,6 @@ from briefs.fonts import active_coverage
 from briefs.geometry import FRAME_WIDTH
 from briefs.styles import CJK_CANNOT_START, HEAD_FILL, MUTED, NAVY, RULE, ZEBRA, Styles
 from briefs.words import Words, esc
-from models.rows import PersonRow
 
 
 class Para(Paragraph):
@@ -86,11 +85,6 @@ def bilingual(zh: str, en: str, w: Words) -> Markup:
     if w.en:
         return Markup(esc(en))
     return Markup(f'{esc(zh)}<br/><font size="7" color="{MUTED.hexval()}">{esc(en)}</font>')
-
-
-def person_and_title(person: PersonRow | None, w: Words) -> str:
-    """A person's name and position: "郭一鸣 副市长" ("" for nobody)."""
-    return f"{person.name(w.lang)} {person.title(w.lang)}".strip() if person else ""
 
 
 def name_with_other(primary: str, other: str) -> Markup:

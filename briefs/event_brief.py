@@ -8,17 +8,7 @@ from datetime import date
 
 from reportlab.platypus import Flowable, Paragraph
 
-from briefs.blocks import (
-    Markup,
-    bullets,
-    empty,
-    facts,
-    grid,
-    name_with_other,
-    person_and_title,
-    prose,
-    text,
-)
+from briefs.blocks import Markup, bullets, empty, facts, grid, name_with_other, prose, text
 from briefs.contents import contents_page
 from briefs.data import EventBrief
 from briefs.layout import CoverFact, build_pdf, cover, sections
@@ -97,7 +87,7 @@ def _cover(data: EventBrief, k: Kit) -> list[Flowable]:
             CoverFact("时间", "When", _when(e, w)),
             CoverFact("地点", "Venue", place),
             CoverFact("主办单位", "Host unit", e.host_unit.name(w.lang) if e.host_unit else ""),
-            CoverFact("出席领导", "Leader", person_and_title(e.lead_person, w)),
+            CoverFact("出席领导", "Leader", w.person(e.lead_person)),
             CoverFact("状态", "Status", e.status.label(w.lang)),
         ],
         banner,
@@ -128,7 +118,7 @@ def _overview(e: EventDetail, k: Kit) -> list[Flowable]:
         ("城市", "City", " · ".join(x for x in (
             e.city.name(w.lang) if e.city else "", e.region.name(w.lang) if e.region else "") if x)),
         ("主办单位", "Host unit", e.host_unit.name(w.lang) if e.host_unit else ""),
-        ("出席领导", "Leader", person_and_title(e.lead_person, w)),
+        ("出席领导", "Leader", w.person(e.lead_person)),
         ("容纳人数", "Capacity", capacity),
         ("来宾", "Guests", guests),
         ("重点产业", "Industries", w("、", ", ").join(i.name(w.lang) for i in e.industries)),

@@ -10,16 +10,7 @@ from datetime import date, datetime, timedelta
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph
 
-from briefs.blocks import (
-    Markup,
-    bullets,
-    empty,
-    facts,
-    grid,
-    name_with_other,
-    person_and_title,
-    prose,
-)
+from briefs.blocks import Markup, bullets, empty, facts, grid, name_with_other, prose
 from briefs.contents import contents_page
 from briefs.data import TripBrief
 from briefs.layout import CoverFact, build_pdf, cover, sections
@@ -94,7 +85,7 @@ def _cover(data: TripBrief, k: Kit) -> list[Flowable]:
                       else f"{w.span(t.start_date, t.end_date)} ({w.days(_length(t))})"),
             CoverFact("区域", "Region", t.region.name(w.lang)
                       + (f" · {_cities(t, w)}" if t.cities else "")),
-            CoverFact("带队领导", "Leader", person_and_title(t.leader, w)),
+            CoverFact("带队领导", "Leader", w.person(t.leader)),
             CoverFact("责任单位", "Host unit", t.host_unit.name(w.lang) if t.host_unit else ""),
             CoverFact("状态", "Status", t.status.label(w.lang)),
         ],
@@ -118,7 +109,7 @@ def _overview(data: TripBrief, k: Kit) -> list[Flowable]:
         ("城市（时区）", "Cities (zone)", w("、", ", ").join(
             f"{c.name(w.lang)}（{w.zone(c.timezone)}）" if not w.en
             else f"{c.name(w.lang)} ({w.zone(c.timezone)})" for c in t.cities)),
-        ("带队领导", "Leader", person_and_title(t.leader, w)),
+        ("带队领导", "Leader", w.person(t.leader)),
         ("责任单位", "Host unit", t.host_unit.name(w.lang) if t.host_unit else ""),
         ("团组人数", "Delegation", w(f"{len(t.members)} 人", f"{len(t.members)} people")),
         ("行程事项", "Itinerary", w(f"{len(t.items)} 项，其中企业拜访 {len(visits)} 场",
