@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from briefs.blocks import empty, grid
 from briefs.charts import industry_chart, monthly_activity_chart, monthly_money_chart, progress_chart
 from briefs.contents import contents_page
 from briefs.data import CampaignReport, Totals
-from briefs.layout import CoverFact, build_pdf, cover
+from briefs.layout import CoverFact, build_pdf, cover, sections
 from briefs.options import BriefOptions, Kit, kit
 from briefs.profiles import conflict_section, measure_value
 from briefs.styles import MUTED
@@ -20,7 +20,7 @@ from models.enums import UnitKind
 from models.progress import Breakdown, LeaderboardRow
 from models.wording import board_count, board_money
 
-PAGE_REST = 80 * mm
+PAGE_REST = 80 * mm  # a section starts on a new page unless this much room is left
 MONTH_TOP = 10  # units shown per monthly leaderboard
 
 
@@ -32,40 +32,33 @@ def render_campaign(data: CampaignReport, options: BriefOptions) -> bytes:
     story: list[Flowable] = [
         *_cover(data, k),
         *contents_page(),
-        CondPageBreak(PAGE_REST),
-        *_targets(data, k),
-        CondPageBreak(PAGE_REST),
-        *_months(data, k),
-        CondPageBreak(PAGE_REST),
-        *_breakdown(data.progress.by_region, k, ("分区域情况", "By region"), ("区域", "Region"),
-                    data.totals),
-        CondPageBreak(PAGE_REST),
-        *_breakdown(data.progress.by_industry, k, ("分产业情况", "By industry"),
-                    ("产业", "Industry"), data.totals, overlapping=True),
-        Spacer(1, 4 * mm),
-        industry_chart(data.progress.by_industry, k.font.name, w),
-        CondPageBreak(PAGE_REST),
-        *_leaderboards(data, k),
-        CondPageBreak(PAGE_REST),
-        *_flagships(data, k),
-        CondPageBreak(PAGE_REST),
-        *_trips(data, k),
-        CondPageBreak(PAGE_REST),
-        *_events(data, k),
-        CondPageBreak(PAGE_REST),
-        *conflict_section(data.conflicts, k),
+        *sections(
+            _targets(data, k),
+            _months(data, k),
+            _breakdown(data.progress.by_region, k, ("分区域情况", "By region"),
+                       ("区域", "Region"), data.totals),
+            [*_breakdown(data.progress.by_industry, k, ("分产业情况", "By industry"),
+                         ("产业", "Industry"), data.totals, overlapping=True),
+             Spacer(1, 4 * mm),
+             industry_chart(data.progress.by_industry, k.font.name, w)],
+            _leaderboards(data, k),
+            _flagships(data, k),
+            _trips(data, k),
+            _events(data, k),
+            conflict_section(data.conflicts, k),
+            rest=PAGE_REST,
+        ),
     ]
     return build_pdf(story, k.meta(title, f"{c.year} {c.name_zh} {c.name_en}".strip()))
 
 
 def _cover(data: CampaignReport, k: Kit) -> list[Flowable]:
     c, w = data.progress.campaign, k.w
-    subtitle = c.name_en if not w.en else c.name_zh
     done = {m.key: m for m in data.progress.measures}
     money = done.get("investment_cny")
     return cover(
         k.s, w, w("招商工作进展报告", "Campaign progress report"),
-        c.name(w.lang), subtitle if subtitle != c.name(w.lang) else "",
+        c.name(w.lang), w.other(c.name_zh, c.name_en),
         [
             CoverFact("年度", "Year", str(c.year)),
             CoverFact("口号", "Slogan", c.slogan_text(w.lang)),

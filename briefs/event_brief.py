@@ -6,13 +6,12 @@ import re
 from collections import Counter
 from datetime import date
 
-from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph
+from reportlab.platypus import Flowable, Paragraph
 
 from briefs.blocks import Markup, bullets, empty, facts, grid, name_with_other, prose, text
 from briefs.contents import contents_page
 from briefs.data import EventBrief
-from briefs.layout import CoverFact, build_pdf, cover
+from briefs.layout import CoverFact, build_pdf, cover, sections
 from briefs.options import BriefOptions, Kit, kit
 from briefs.profiles import (
     conflict_section,
@@ -30,7 +29,6 @@ from models.rows import EventDetail, PersonRow, SessionRow
 from models.timeutil import BEIJING
 from models.wording import utc_offset
 
-PAGE_REST = 70 * mm
 COMING = (RsvpState.ACCEPTED, RsvpState.ATTENDED, RsvpState.TENTATIVE, RsvpState.INVITED)
 _DUTY = re.compile(r"^\s*[-•·*]?\s*([^：:]{1,40})[：:]\s*(.+)$")
 
@@ -45,27 +43,18 @@ def render_event(data: EventBrief, options: BriefOptions) -> bytes:
     story: list[Flowable] = [
         *_cover(data, k),
         *contents_page(),
-        CondPageBreak(PAGE_REST),
-        *_overview(e, k),
-        CondPageBreak(PAGE_REST),
-        *rundown(e, k),
-        *staff_posts(e, k),
-        CondPageBreak(PAGE_REST),
-        *_agenda(e, k),
-        CondPageBreak(PAGE_REST),
-        *vip_seating(e, k),
-        CondPageBreak(PAGE_REST),
-        *_invitations(e, k),
-        CondPageBreak(PAGE_REST),
-        *_responsibilities(e, k),
-        CondPageBreak(PAGE_REST),
-        *_contacts(e, k),
-        CondPageBreak(PAGE_REST),
-        *_profiles(data, k),
-        CondPageBreak(PAGE_REST),
-        *pitch_section(data.pitch, k, highlight=[i.id for i in e.industries]),
-        CondPageBreak(PAGE_REST),
-        *conflict_section(data.conflicts, k),
+        *sections(
+            _overview(e, k),
+            [*rundown(e, k), *staff_posts(e, k)],
+            _agenda(e, k),
+            vip_seating(e, k),
+            _invitations(e, k),
+            _responsibilities(e, k),
+            _contacts(e, k),
+            _profiles(data, k),
+            pitch_section(data.pitch, k, highlight=[i.id for i in e.industries]),
+            conflict_section(data.conflicts, k),
+        ),
     ]
     return build_pdf(story, k.meta(title, f"{e.code} {e.title_zh} {e.title_en}".strip()))
 
@@ -88,19 +77,17 @@ def _cover(data: EventBrief, k: Kit) -> list[Flowable]:
     banner = ""
     if e.status is EventStatus.CANCELLED:
         banner = w(f"本活动已取消：{e.cancel_reason}", f"This event is cancelled: {e.cancel_reason}")
-    subtitle = e.title_en if not w.en else e.title_zh
     place = " · ".join(x for x in (e.venue, e.city.name(w.lang) if e.city else "") if x)
     return cover(
         k.s, w, w("活动工作方案 · 专题招商活动", "Run-of-show · themed investment event"),
-        e.title(w.lang), subtitle if subtitle != e.title(w.lang) else "",
+        e.title(w.lang), w.other(e.title_zh, e.title_en),
         [
             CoverFact("编号", "Code", e.code),
             CoverFact("类型", "Kind", e.kind.label(w.lang)),
             CoverFact("时间", "When", _when(e, w)),
             CoverFact("地点", "Venue", place),
             CoverFact("主办单位", "Host unit", e.host_unit.name(w.lang) if e.host_unit else ""),
-            CoverFact("出席领导", "Leader", f"{e.lead_person.name(w.lang)} "
-                      f"{e.lead_person.title(w.lang)}".strip() if e.lead_person else ""),
+            CoverFact("出席领导", "Leader", w.person(e.lead_person)),
             CoverFact("状态", "Status", e.status.label(w.lang)),
         ],
         banner,
@@ -123,7 +110,7 @@ def _overview(e: EventDetail, k: Kit) -> list[Flowable]:
     guests = w(f"确认出席 {confirmed} 人（邀请 {len(e.invitations)} 家机构）",
                f"{confirmed} confirmed guests ({len(e.invitations)} organisations invited)")
     story: list[Flowable] = [k.outline.section("概况", "Overview"), facts([
-        ("名称", "Title", name_with_other(e.title(w.lang), e.title_en if not w.en else e.title_zh)),
+        ("名称", "Title", name_with_other(e.title(w.lang), w.other(e.title_zh, e.title_en))),
         ("编号", "Code", e.code),
         ("类型", "Kind", e.kind.label(w.lang)),
         ("时间", "When", when),
@@ -131,8 +118,7 @@ def _overview(e: EventDetail, k: Kit) -> list[Flowable]:
         ("城市", "City", " · ".join(x for x in (
             e.city.name(w.lang) if e.city else "", e.region.name(w.lang) if e.region else "") if x)),
         ("主办单位", "Host unit", e.host_unit.name(w.lang) if e.host_unit else ""),
-        ("出席领导", "Leader", f"{e.lead_person.name(w.lang)} {e.lead_person.title(w.lang)}".strip()
-         if e.lead_person else ""),
+        ("出席领导", "Leader", w.person(e.lead_person)),
         ("容纳人数", "Capacity", capacity),
         ("来宾", "Guests", guests),
         ("重点产业", "Industries", w("、", ", ").join(i.name(w.lang) for i in e.industries)),

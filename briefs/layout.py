@@ -19,6 +19,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
+    CondPageBreak,
     Flowable,
     Frame,
     NextPageTemplate,
@@ -43,6 +44,13 @@ from briefs.geometry import (
 )
 from briefs.styles import ACCENT, MUTED, NAVY, RULE, Styles
 from briefs.words import Words, esc
+
+SECTION_REST = 70 * mm  # a section starts on a new page unless this much room is left
+
+
+def sections(*parts: Sequence[Flowable], rest: float = SECTION_REST) -> list[Flowable]:
+    """The parts one after another, each on a new page unless ``rest`` is left on the page."""
+    return [flowable for part in parts for flowable in (CondPageBreak(rest), *part)]
 
 
 @dataclass(frozen=True)
@@ -74,10 +82,11 @@ def cover(
     facts: Sequence[CoverFact],
     banner: str = "",
 ) -> list[Flowable]:
-    """The cover page's flowables (the page itself draws the mark, issuer and date)."""
+    """The cover page's flowables (the page itself draws the mark, issuer and date); the
+    subtitle (the title in the other language) is left out when it says the title again."""
     story: list[Flowable] = [Spacer(1, 38 * mm), Paragraph(esc(kicker), styles.cover_kicker),
                              Spacer(1, 4 * mm), text(title, styles.cover_title)]
-    if subtitle:
+    if subtitle and subtitle != title:
         story.append(text(subtitle, styles.cover_subtitle))
     if banner:
         story += [Spacer(1, 3 * mm), text(banner, styles.mark)]

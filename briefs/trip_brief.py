@@ -13,7 +13,7 @@ from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph
 from briefs.blocks import Markup, bullets, empty, facts, grid, name_with_other, prose
 from briefs.contents import contents_page
 from briefs.data import TripBrief
-from briefs.layout import CoverFact, build_pdf, cover
+from briefs.layout import CoverFact, build_pdf, cover, sections
 from briefs.options import BriefOptions, Kit, kit
 from briefs.pocket import checklist, hotel_name, pocket_overview
 from briefs.profiles import (
@@ -45,31 +45,24 @@ def render_trip(data: TripBrief, options: BriefOptions) -> bytes:
     story: list[Flowable] = [
         *_cover(data, k),
         *contents_page(),
-        CondPageBreak(PAGE_REST),
-        *_overview(data, k),
+        *sections(_overview(data, k)),
         PageBreak(),  # the pocket overview has a page of its own, to fold and carry
         *pocket_overview(t, k),
         PageBreak(),
         *_roster(t, k),
-        CondPageBreak(PAGE_REST),
-        *_itinerary(t, k),
-        CondPageBreak(PAGE_REST),
-        *_organisations(data, k),
-        CondPageBreak(PAGE_REST),
-        *pitch_section(data.pitch, k, highlight=[i.id for i in t.industries]),
-        CondPageBreak(PAGE_REST),
-        *_logistics(t, k),
-        CondPageBreak(PAGE_REST),
-        *_emergency(t, k),
-        CondPageBreak(PAGE_REST),
-        *checklist(t, k, len(data.conflicts), data.pitch.campaign.duty_phone),
-        CondPageBreak(PAGE_REST),
-        *conflict_section(data.conflicts, k),
+        *sections(
+            _itinerary(t, k),
+            _organisations(data, k),
+            pitch_section(data.pitch, k, highlight=[i.id for i in t.industries]),
+            _logistics(t, k),
+            _emergency(t, k),
+            checklist(t, k, len(data.conflicts), data.pitch.campaign.duty_phone),
+            conflict_section(data.conflicts, k),
+        ),
     ]
     return build_pdf(story, k.meta(title, f"{t.code} {t.title_zh} {t.title_en}".strip()))
 
 
-PAGE_REST = 70 * mm  # a section starts on a new page unless this much room is left
 PROFILE_REST = 110 * mm  # the same for each organisation's profile
 
 
@@ -82,11 +75,9 @@ def _cover(data: TripBrief, k: Kit) -> list[Flowable]:
     banner = ""
     if t.status is TripStatus.CANCELLED:
         banner = w(f"本次活动已取消：{t.cancel_reason}", f"This trip is cancelled: {t.cancel_reason}")
-    subtitle = t.title_en if not w.en else t.title_zh
-    leader = t.leader
     return cover(
         k.s, w, w("出访工作手册 · 推广活动", "Delegation brief · promotion trip"),
-        t.title(w.lang), subtitle if subtitle != t.title(w.lang) else "",
+        t.title(w.lang), w.other(t.title_zh, t.title_en),
         [
             CoverFact("编号", "Code", t.code),
             CoverFact("日期", "Dates",
@@ -94,8 +85,7 @@ def _cover(data: TripBrief, k: Kit) -> list[Flowable]:
                       else f"{w.span(t.start_date, t.end_date)} ({w.days(_length(t))})"),
             CoverFact("区域", "Region", t.region.name(w.lang)
                       + (f" · {_cities(t, w)}" if t.cities else "")),
-            CoverFact("带队领导", "Leader",
-                      f"{leader.name(w.lang)} {leader.title(w.lang)}".strip() if leader else ""),
+            CoverFact("带队领导", "Leader", w.person(t.leader)),
             CoverFact("责任单位", "Host unit", t.host_unit.name(w.lang) if t.host_unit else ""),
             CoverFact("状态", "Status", t.status.label(w.lang)),
         ],
@@ -112,15 +102,14 @@ def _overview(data: TripBrief, k: Kit) -> list[Flowable]:
     visits = [i for i in t.items if i.kind is ItemKind.COMPANY_VISIT]
     story: list[Flowable] = [k.outline.section("概况", "Overview")]
     story.append(facts([
-        ("名称", "Title", name_with_other(t.title(w.lang), t.title_en if not w.en else t.title_zh)),
+        ("名称", "Title", name_with_other(t.title(w.lang), w.other(t.title_zh, t.title_en))),
         ("编号", "Code", t.code),
         ("日期", "Dates", f"{w.span(t.start_date, t.end_date)} · {w.days(_length(t))}"),
         ("区域", "Region", t.region.name(w.lang)),
         ("城市（时区）", "Cities (zone)", w("、", ", ").join(
             f"{c.name(w.lang)}（{w.zone(c.timezone)}）" if not w.en
             else f"{c.name(w.lang)} ({w.zone(c.timezone)})" for c in t.cities)),
-        ("带队领导", "Leader", f"{t.leader.name(w.lang)} {t.leader.title(w.lang)}".strip()
-         if t.leader else ""),
+        ("带队领导", "Leader", w.person(t.leader)),
         ("责任单位", "Host unit", t.host_unit.name(w.lang) if t.host_unit else ""),
         ("团组人数", "Delegation", w(f"{len(t.members)} 人", f"{len(t.members)} people")),
         ("行程事项", "Itinerary", w(f"{len(t.items)} 项，其中企业拜访 {len(visits)} 场",

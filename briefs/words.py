@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 from briefs.fonts import active_coverage
@@ -24,6 +25,9 @@ from models.wording import (
     short_day,
     zone_name,
 )
+
+if TYPE_CHECKING:
+    from models.rows import PersonRow
 
 # "法兰克福洲际酒店 (InterContinental Frankfurt)": Chinese, then the English in brackets
 _BILINGUAL = re.compile(r"^(.*[\u2e80-\u9fff].*?)\s*[（(]([^()（）]*[A-Za-z][^()（）]*)[)）]$")
@@ -52,6 +56,14 @@ class Words:
 
     def __call__(self, zh: str, en: str) -> str:
         return en if self.en else zh
+
+    def other(self, zh: str, en: str) -> str:
+        """The other language's of the two: a name's form beside the one printed."""
+        return zh if self.en else en
+
+    def person(self, person: PersonRow | None) -> str:
+        """A person's name and position: "郭一鸣 副市长" ("" for nobody)."""
+        return f"{person.name(self.lang)} {person.title(self.lang)}".strip() if person else ""
 
     @property
     def none(self) -> str:

@@ -28,6 +28,7 @@ from typing_extensions import override
 
 from desktop.calendar.actions import Permits, move_entry, open_entry, read_permits, reload_on
 from desktop.calendar.banner import Banner
+from desktop.calendar.colour_box import ColourByBox
 from desktop.calendar.filters import FilterBar
 from desktop.calendar.legend import Legend
 from desktop.calendar.mark_reads import MarkReads
@@ -194,11 +195,8 @@ class TimelineView(QWidget):
         bar.addWidget(self.group_box)
         bar.addSpacing(8)
         bar.addWidget(QLabel(self.tr("Colour by")))
-        self.colour_box = QComboBox()
-        self.colour_box.addItem(self.tr("Region"), ColourBy.REGION.value)
-        self.colour_box.addItem(self.tr("Type"), ColourBy.TYPE.value)
-        self.colour_box.currentIndexChanged.connect(
-            lambda _i: self.set_colour_by(ColourBy(self.colour_box.currentData())))
+        self.colour_box = ColourByBox()
+        self.colour_box.chosen.connect(self.set_colour_by)
         bar.addWidget(self.colour_box)
         bar.addSpacing(8)
         zoom_out = QToolButton()
@@ -235,7 +233,7 @@ class TimelineView(QWidget):
 
     def set_colour_by(self, colour_by: ColourBy) -> None:
         self.canvas.colour_by = colour_by
-        self.colour_box.setCurrentIndex(self.colour_box.findData(colour_by.value))
+        self.colour_box.set_value(colour_by)
         self.refresh()
 
     def set_filters(self, filters: Filters) -> None:

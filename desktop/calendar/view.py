@@ -33,6 +33,7 @@ from desktop.calendar.actions import (
 )
 from desktop.calendar.agenda import AgendaView
 from desktop.calendar.banner import Banner
+from desktop.calendar.colour_box import ColourByBox
 from desktop.calendar.filters import FilterBar
 from desktop.calendar.legend import Legend
 from desktop.calendar.mark_reads import MarkReads
@@ -183,11 +184,8 @@ class CalendarView(QWidget):
             lambda b: self.set_view(CalendarMode(b.property("mode"))))
         bar.addSpacing(12)
         bar.addWidget(QLabel(self.tr("Colour by")))
-        self.colour_box = QComboBox()
-        self.colour_box.addItem(self.tr("Region"), ColourBy.REGION.value)
-        self.colour_box.addItem(self.tr("Type"), ColourBy.TYPE.value)
-        self.colour_box.currentIndexChanged.connect(
-            lambda _i: self.set_colour_by(ColourBy(self.colour_box.currentData())))
+        self.colour_box = ColourByBox()
+        self.colour_box.chosen.connect(self.set_colour_by)
         bar.addWidget(self.colour_box)
         self.time_box = QComboBox()
         self.time_box.addItem(self.tr("Local time"), TimeMode.LOCAL.value)
@@ -226,7 +224,7 @@ class CalendarView(QWidget):
 
     def set_colour_by(self, colour_by: ColourBy) -> None:
         self.colour_by = colour_by
-        self.colour_box.setCurrentIndex(self.colour_box.findData(colour_by.value))
+        self.colour_box.set_value(colour_by)
         self.refresh()
 
     def set_filters(self, filters: Filters) -> None:

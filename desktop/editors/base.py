@@ -6,9 +6,10 @@ undoable command (``build_command``). Saving goes through :func:`desktop.editors
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
@@ -36,13 +37,19 @@ from desktop.errors_text import describe
 from desktop.history.dialog import HistoryDialog, open_history
 from desktop.undo.base import PlannerCommand
 from models.audit.history import last_change
-from models.errors import NotFoundError
+from models.changes import RecordKind
+from models.errors import NotFoundError, PlannerError
+from models.language import Lang
 from models.queries import current_campaign
 from models.record_types import RecordType
 from models.working_days import next_working_day
 from planning.dates import campaign_today
 
+if TYPE_CHECKING:
+    from models.checks import Conflict
+
 HIDDEN_FIELDS = {"uuid", "campaign_id"}
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -58,6 +65,11 @@ class Stored:
 def shown_fields(draft: Any) -> dict[str, Any]:
     """A draft's fields for the conflict dialog (internal ones left out)."""
     return {f.name: getattr(draft, f.name) for f in fields(draft) if f.name not in HIDDEN_FIELDS}
+
+
+def copy_titles(title_zh: str, title_en: str) -> tuple[str, str]:
+    """A copy's titles: "…（副本）" and "… (copy)" (no English title stays none)."""
+    return f"{title_zh}（副本）", f"{title_en} (copy)" if title_en else ""
 
 
 def last_saved(session: Session, record_type: RecordType, record_id: int) -> tuple[str, datetime | None]:
@@ -230,6 +242,20 @@ class EditorDialog(QDialog):
         if retry_possible:
             message += "\n" + self.tr("Press Save to try again.")
         self.errors.show_banner(message)
+
+    def run_showing_problem(self, action: Callable[[], T]) -> T | None:
+        """What ``action`` returns; None when it raises a PlannerError, said in the banner."""
+        try:
+            return action()
+        except PlannerError as exc:
+            self.show_problem(describe(exc, self.lang), False)
+            return None
+
+    def warn_finding(self, finding: Conflict, kind: RecordKind, record_id: int) -> None:
+        """A finding of the checks beside the field it is about: "严重：…"."""
+        colon = ": " if self.lang is Lang.EN else "："
+        self.errors.warn(finding.field_for(kind, record_id), colon.join(
+            (finding.severity.label(self.lang), finding.text(self.lang))))
 
     # --- actions ---------------------------------------------------------------------------
 

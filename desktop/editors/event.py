@@ -8,23 +8,26 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 from sqlalchemy.orm import Session
 
 from desktop.context import AppContext
-from desktop.editors.base import EditorDialog
-from desktop.editors.form import CheckList, EnumCombo, Form, IdCombo, error_label, keep_duration
+from desktop.editors.base import EditorDialog, copy_titles
+from desktop.editors.form import (
+    CheckList,
+    EnumCombo,
+    Form,
+    IdCombo,
+    button_row,
+    error_label,
+    keep_duration,
+)
 from desktop.editors.form_dialog import FormDialog
 from desktop.editors.invitation_table import InvitationTable
 from desktop.editors.item_dialog import datetime_edit, to_qdatetime, wall_clock
@@ -33,8 +36,8 @@ from desktop.editors.own_unit import keep_to_own_unit, own_unit
 from desktop.editors.produced_projects import ProducedProjects
 from desktop.editors.run_of_show import RunOfShowTab
 from desktop.editors.session_dialog import SessionDialog
+from desktop.editors.timed_rows import delete_row, put_row, rows_view, selected_row
 from desktop.editors.zone_combo import ZoneCombo
-from desktop.errors_text import describe
 from desktop.formatting import fmt_datetime
 from desktop.tables.agenda import AgendaTableModel
 from desktop.undo.base import PlannerCommand
@@ -43,8 +46,7 @@ from models import rules
 from models.changes import RecordKind
 from models.checks import Conflict, run_checks
 from models.enums import EventKind, EventStatus, RegionKind
-from models.errors import PlannerError, ValidationError
-from models.language import Lang
+from models.errors import ValidationError
 from models.lookups import Lookups, load_lookups
 from models.operations.events import EventDraft, SessionDraft, event_draft
 from models.queries import event_detail, get_event
@@ -164,25 +166,13 @@ class EventEditor(EditorDialog):
     def _build_agenda(self) -> None:
         page = QWidget()
         self.agenda = AgendaTableModel(self.lang, self.lookups, self.loaded.timezone, self)
-        self.agenda_view = QTableView(page)
-        self.agenda_view.setModel(self.agenda)
-        self.agenda_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.agenda_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.agenda_view.verticalHeader().hide()
-        self.agenda_view.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
-        self.agenda_view.horizontalHeader().setStretchLastSection(True)
-        self.agenda_view.doubleClicked.connect(lambda _i: self.edit_session())
+        self.agenda_view = rows_view(self.agenda, page, self.edit_session)
         label = error_label(page)
-        buttons = QHBoxLayout()
-        for text, slot in ((self.tr("Add session…"), self.add_session),
-                           (self.tr("Edit session…"), self.edit_session),
-                           (self.tr("Delete session"), self.delete_session),
-                           (self.tr("Project from this meeting…"), self.project_from_session)):
-            button = QPushButton(text, page)
-            button.clicked.connect(slot)
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        buttons = button_row(page, (
+            (self.tr("Add session…"), self.add_session),
+            (self.tr("Edit session…"), self.edit_session),
+            (self.tr("Delete session"), self.delete_session),
+            (self.tr("Project from this meeting…"), self.project_from_session)))
         layout = QVBoxLayout(page)
         layout.addWidget(label)
         layout.addWidget(self.agenda_view, 1)
@@ -246,9 +236,7 @@ class EventEditor(EditorDialog):
         self.tabs.setTabEnabled(self.projects_tab, self.event_id is not None)
         self.clear_errors()
         for c in conflicts:
-            colon = ": " if self.lang is Lang.EN else "："
-            self.errors.warn(c.field_for(RecordKind.EVENT, self.event_id or -1),
-                             colon.join((c.severity.label(self.lang), c.text(self.lang))))
+            self.warn_finding(c, RecordKind.EVENT, self.event_id or -1)
 
     def _show_cancel_reason(self) -> None:
         """The reason is asked for and shown only while the status is 已取消."""
@@ -309,20 +297,13 @@ class EventEditor(EditorDialog):
 
     def project_from_session(self) -> LeadEditor | None:
         """A new project prefilled from the selected (saved) agenda session."""
-        n = self._selected_session()
+        n = selected_row(self.agenda_view)
         if n < 0:
             self.show_problem(self.tr("Select a session in the agenda first."), False)
             return None
-        try:
-            row = self.agenda.rows()[n]
-            return self.projects.from_meeting(session_uuid=row.uuid or "", title=row.title_zh)
-        except PlannerError as exc:
-            self.show_problem(describe(exc, self.lang), False)
-            return None
-
-    def _selected_session(self) -> int:
-        rows = self.agenda_view.selectionModel().selectedRows()
-        return rows[0].row() if rows else -1
+        row = self.agenda.row_at(n)
+        return self.run_showing_problem(lambda: self.projects.from_meeting(
+            session_uuid=row.uuid or "", title=row.title_zh))
 
     def _session_dialog(self, draft: SessionDraft, title: str, at_row: int) -> SessionDialog:
         zone = rules.timezone_name("timezone", self.zone.zone())
@@ -331,14 +312,7 @@ class EventEditor(EditorDialog):
 
         def accept(d: FormDialog) -> bool:
             assert isinstance(d, SessionDialog)
-            rows = self.agenda.rows()
-            new = d.draft()
-            if at_row < 0:
-                rows.append(new)
-            else:
-                rows[at_row] = new
-            rows.sort(key=lambda s: s.starts_at)
-            self.agenda.set_rows(rows)
+            put_row(self.agenda, d.draft(), at_row)
             return True
 
         dialog.accept_with = accept
@@ -356,17 +330,13 @@ class EventEditor(EditorDialog):
         return self._session_dialog(draft, self.tr("New agenda session"), -1)
 
     def edit_session(self) -> SessionDialog | None:
-        n = self._selected_session()
+        n = selected_row(self.agenda_view)
         if n < 0:
             return None
         return self._session_dialog(self.agenda.row_at(n), self.tr("Agenda session"), n)
 
     def delete_session(self) -> None:
-        n = self._selected_session()
-        if n >= 0:
-            rows = self.agenda.rows()
-            del rows[n]
-            self.agenda.set_rows(rows)
+        delete_row(self.agenda, selected_row(self.agenda_view))
 
     # --- saving ----------------------------------------------------------------------------
 
@@ -416,9 +386,9 @@ class EventEditor(EditorDialog):
         return event_draft(session, record_id), get_event(session, record_id).revision
 
     def copy_command(self, theirs: EventDraft) -> PlannerCommand:
+        title_zh, title_en = copy_titles(theirs.title_zh, theirs.title_en)
         copy = replace(theirs, code=None, uuid=None, status=EventStatus.DRAFT,
-                       cancel_reason="", title_zh=f"{theirs.title_zh}（副本）",
-                       title_en=f"{theirs.title_en} (copy)" if theirs.title_en else "",
+                       cancel_reason="", title_zh=title_zh, title_en=title_en,
                        sessions=[replace(x, uuid=None) for x in theirs.sessions or []])
         return CreateEvent(self.ctx, copy)
 

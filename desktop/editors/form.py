@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from enum import Enum
 from typing import Any, TypeVar
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QPlainTextEdit,
+    QPushButton,
     QSizePolicy,
     QTabWidget,
     QVBoxLayout,
@@ -412,3 +413,14 @@ def row(*widgets: QWidget) -> QWidget:
     for widget in widgets:
         layout.addWidget(widget)
     return box
+
+
+def button_row(parent: QWidget, buttons: Iterable[tuple[str, Callable[[], object]]]) -> QHBoxLayout:
+    """A line of push buttons, each calling its slot, packed to the left."""
+    layout = QHBoxLayout()
+    for text, slot in buttons:
+        button = QPushButton(text, parent)
+        button.clicked.connect(slot)
+        layout.addWidget(button)
+    layout.addStretch(1)
+    return layout

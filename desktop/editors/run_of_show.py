@@ -4,8 +4,9 @@ and what each responsible unit does. Rows are edited in place; saving the event 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, timedelta
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, Signal
@@ -14,17 +15,15 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDateTimeEdit,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPushButton,
     QTableWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.editors.form import IdCombo, error_label
+from desktop.editors.form import IdCombo, button_row, error_label
 from desktop.editors.item_dialog import to_qdatetime, wall_clock
 from models.language import Lang
 from models.lookups import Lookups
@@ -32,6 +31,7 @@ from models.operations.events import StaffPostDraft, UnitDutyDraft, VipSeatDraft
 from models.timeutil import local_to_utc
 
 translate = QCoreApplication.translate
+DraftT = TypeVar("DraftT")
 
 
 def _time_edit(moment: datetime, zone: str) -> QDateTimeEdit:
@@ -66,15 +66,11 @@ class RowTable(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setDefaultSectionSize(30)
         self.table.verticalHeader().hide()
-        buttons = QHBoxLayout()
-        for text, slot in ((add_label, lambda: self.on_add()),
-                           (translate("RowTable", "Remove"), self.remove_selected),
-                           (translate("RowTable", "Move up"), lambda: self.move_selected(-1)),
-                           (translate("RowTable", "Move down"), lambda: self.move_selected(1))):
-            button = QPushButton(text, self)
-            button.clicked.connect(slot)
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        buttons = button_row(self, (
+            (add_label, lambda: self.on_add()),
+            (translate("RowTable", "Remove"), self.remove_selected),
+            (translate("RowTable", "Move up"), lambda: self.move_selected(-1)),
+            (translate("RowTable", "Move down"), lambda: self.move_selected(1))))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table, 1)
@@ -123,6 +119,17 @@ class RowTable(QWidget):
              write: Callable[[list[object]], None]) -> None:
         """The buttons add, and rows move, through the subclass's own typed methods."""
         self.on_add, self.read, self.write = on_add, read, write
+
+    def refill(self, add: Callable[[DraftT], None], values: Iterable[DraftT]) -> None:
+        """The rows of ``values`` (each added by ``add``) in place of those shown, the first in
+        view; ``changed`` once at the end."""
+        self.blockSignals(True)
+        self.table.setRowCount(0)
+        for draft in values:
+            add(draft)
+        self.show_top()
+        self.blockSignals(False)
+        self.changed.emit()
 
     def show_top(self) -> None:
         """After loading: the first rows in view, nothing selected, fields from their start."""
@@ -220,13 +227,7 @@ class StaffPostTable(RowTable):
         return out
 
     def set_values(self, values: list[StaffPostDraft]) -> None:
-        self.blockSignals(True)
-        self.table.setRowCount(0)
-        for draft in values:
-            self.add(draft)
-        self.show_top()
-        self.blockSignals(False)
-        self.changed.emit()
+        self.refill(self.add, values)
 
 
 class VipSeatTable(RowTable):
@@ -268,13 +269,7 @@ class VipSeatTable(RowTable):
         return out
 
     def set_values(self, values: list[VipSeatDraft]) -> None:
-        self.blockSignals(True)
-        self.table.setRowCount(0)
-        for draft in values:
-            self.add(draft)
-        self.show_top()
-        self.blockSignals(False)
-        self.changed.emit()
+        self.refill(self.add, values)
 
 
 class UnitDutyTable(RowTable):
@@ -310,13 +305,7 @@ class UnitDutyTable(RowTable):
         return out
 
     def set_values(self, values: list[UnitDutyDraft]) -> None:
-        self.blockSignals(True)
-        self.table.setRowCount(0)
-        for draft in values:
-            self.add(draft)
-        self.show_top()
-        self.blockSignals(False)
-        self.changed.emit()
+        self.refill(self.add, values)
 
 
 class RunOfShowTab(QWidget):

@@ -13,28 +13,24 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGridLayout,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 from sqlalchemy.orm import Session
 
 from desktop.context import AppContext
-from desktop.editors.base import EditorDialog
+from desktop.editors.base import EditorDialog, copy_titles
 from desktop.editors.delegation_table import DelegationTable
 from desktop.editors.form import (
     CheckList,
     EnumCombo,
     Form,
     IdCombo,
+    button_row,
     date_edit,
     date_of,
     error_label,
@@ -45,6 +41,7 @@ from desktop.editors.item_dialog import ItemDialog
 from desktop.editors.lead import LeadEditor
 from desktop.editors.own_unit import keep_to_own_unit, own_unit
 from desktop.editors.produced_projects import ProducedProjects
+from desktop.editors.timed_rows import delete_row, put_row, rows_view, selected_row
 from desktop.errors_text import describe
 from desktop.lookups import leader_choices, organisation_choices
 from desktop.tables.itinerary import ItineraryTableModel
@@ -55,7 +52,6 @@ from models.changes import RecordKind
 from models.checks import Conflict, run_checks
 from models.enums import ItemKind, RegionKind, TripStatus
 from models.errors import PlannerError
-from models.language import Lang
 from models.lookups import Lookups, load_lookups
 from models.operations.items import ItemDraft
 from models.operations.trips import TripDraft, delegation, trip_draft
@@ -201,30 +197,18 @@ class TripEditor(EditorDialog):
     def _build_itinerary(self) -> None:
         page = QWidget()
         self.itinerary = ItineraryTableModel(self.lang, self.lookups, self)
-        self.items_view = QTableView(page)
-        self.items_view.setModel(self.itinerary)
-        self.items_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.items_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.items_view.verticalHeader().hide()
-        self.items_view.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
-        self.items_view.horizontalHeader().setStretchLastSection(True)
-        self.items_view.doubleClicked.connect(lambda _i: self.edit_item())
+        self.items_view = rows_view(self.itinerary, page, self.edit_item)
         self.items_label = error_label(page)
         hint = QLabel(self.tr("Times are entered in the local time of each place; Beijing time "
                               "is shown beside them."))
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #5f6b7a;")
-        buttons = QHBoxLayout()
-        for text, slot in ((self.tr("Add item…"), self.add_item),
-                           (self.tr("Edit item…"), self.edit_item),
-                           (self.tr("Duplicate item"), self.duplicate_item),
-                           (self.tr("Delete item"), self.delete_item),
-                           (self.tr("Project from this meeting…"), self.project_from_item)):
-            button = QPushButton(text, page)
-            button.clicked.connect(slot)
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        buttons = button_row(page, (
+            (self.tr("Add item…"), self.add_item),
+            (self.tr("Edit item…"), self.edit_item),
+            (self.tr("Duplicate item"), self.duplicate_item),
+            (self.tr("Delete item"), self.delete_item),
+            (self.tr("Project from this meeting…"), self.project_from_item)))
         layout = QVBoxLayout(page)
         layout.addWidget(hint)
         layout.addWidget(self.items_label)
@@ -317,16 +301,13 @@ class TripEditor(EditorDialog):
 
     def project_from_item(self) -> LeadEditor | None:
         """A new project prefilled from the selected (saved) itinerary item."""
-        n = self._selected_item()
+        n = selected_row(self.items_view)
         if n < 0:
             self.show_problem(self.tr("Select a meeting in the itinerary first."), False)
             return None
-        try:
-            row = self.itinerary.rows()[n]
-            return self.projects.from_meeting(item_uuid=row.uuid or "", title=row.title_zh)
-        except PlannerError as exc:
-            self.show_problem(describe(exc, self.lang), False)
-            return None
+        row = self.itinerary.row_at(n)
+        return self.run_showing_problem(lambda: self.projects.from_meeting(
+            item_uuid=row.uuid or "", title=row.title_zh))
 
     def _show_cancel_reason(self) -> None:
         """The reason is asked for and shown only while the status is 已取消."""
@@ -368,9 +349,7 @@ class TripEditor(EditorDialog):
         self.itinerary.warnings = {}
         trip_id = self.detail.id if self.detail else -1
         for c in conflicts:
-            colon = ": " if self.lang is Lang.EN else "："
-            text = colon.join((c.severity.label(self.lang), c.text(self.lang)))
-            self.errors.warn(c.field_for(RecordKind.TRIP, trip_id), text)
+            self.warn_finding(c, RecordKind.TRIP, trip_id)
             items: list[int | None] = [x.id for x in c.concerns if x.kind is RecordKind.ITEM]
             items = items or [c.item_id]
             for item_id in items:
@@ -398,10 +377,6 @@ class TripEditor(EditorDialog):
         return [(people[pid].name(self.lang), pid) for pid in self.delegation.person_ids()
                 if pid in people]
 
-    def _selected_item(self) -> int:
-        rows = self.items_view.selectionModel().selectedRows()
-        return rows[0].row() if rows else -1
-
     def _new_item(self) -> ItemDraft:
         cities = [c for c in self.lookups.cities if c.id in self.cities.values()]
         zone = cities[0].timezone if cities else BEIJING_TZ
@@ -412,56 +387,37 @@ class TripEditor(EditorDialog):
                          timezone=zone, city_id=cities[0].id if cities else None,
                          attendee_ids=[leader] if leader in self.delegation.person_ids() else [])
 
-    def add_item(self) -> ItemDialog:
-        dialog = ItemDialog(self._new_item(), self.lookups, self._members(), self.lang,
-                            self.tr("New itinerary item"), self)
+    def _item_dialog(self, draft: ItemDraft, title: str, at_row: int) -> ItemDialog:
+        dialog = ItemDialog(draft, self.lookups, self._members(), self.lang, title, self)
 
         def accept(d: FormDialog) -> bool:
             assert isinstance(d, ItemDialog)
-            self._put_item(d.draft(), -1)
+            self._put_item(d.draft(), at_row)
             return True
 
         dialog.accept_with = accept
         dialog.open()
         return dialog
+
+    def add_item(self) -> ItemDialog:
+        return self._item_dialog(self._new_item(), self.tr("New itinerary item"), -1)
 
     def edit_item(self) -> ItemDialog | None:
-        n = self._selected_item()
+        n = selected_row(self.items_view)
         if n < 0:
             return None
-        dialog = ItemDialog(self.itinerary.row_at(n), self.lookups, self._members(), self.lang,
-                            self.tr("Itinerary item"), self)
-
-        def accept(d: FormDialog) -> bool:
-            assert isinstance(d, ItemDialog)
-            self._put_item(d.draft(), n)
-            return True
-
-        dialog.accept_with = accept
-        dialog.open()
-        return dialog
+        return self._item_dialog(self.itinerary.row_at(n), self.tr("Itinerary item"), n)
 
     def _put_item(self, draft: ItemDraft, at_row: int) -> None:
-        rows = self.itinerary.rows()
-        if at_row < 0:
-            rows.append(draft)
-        else:
-            rows[at_row] = draft
-        rows.sort(key=lambda d: d.starts_at)
-        self.itinerary.set_rows(rows)
-        self.items_view.selectRow(rows.index(draft))
+        self.items_view.selectRow(put_row(self.itinerary, draft, at_row))
 
     def duplicate_item(self) -> None:
-        n = self._selected_item()
+        n = selected_row(self.items_view)
         if n >= 0:
             self._put_item(replace(self.itinerary.row_at(n), uuid=None, outcome=""), -1)
 
     def delete_item(self) -> None:
-        n = self._selected_item()
-        if n >= 0:
-            rows = self.itinerary.rows()
-            del rows[n]
-            self.itinerary.set_rows(rows)
+        delete_row(self.itinerary, selected_row(self.items_view))
 
     # --- saving ----------------------------------------------------------------------------
 
@@ -509,9 +465,9 @@ class TripEditor(EditorDialog):
         return trip_draft(session, record_id), get_trip(session, record_id).revision
 
     def copy_command(self, theirs: TripDraft) -> PlannerCommand:
+        title_zh, title_en = copy_titles(theirs.title_zh, theirs.title_en)
         copy = replace(theirs, code=None, uuid=None, status=TripStatus.DRAFT, cancel_reason="",
-                       title_zh=f"{theirs.title_zh}（副本）",
-                       title_en=f"{theirs.title_en} (copy)" if theirs.title_en else "",
+                       title_zh=title_zh, title_en=title_en,
                        items=[replace(i, uuid=None) for i in theirs.items or []])
         return CreateTrip(self.ctx, copy)
 

@@ -27,6 +27,7 @@ from desktop.context import AppContext
 from desktop.editors.opening import Editors
 from desktop.editors.saving import save
 from desktop.editors.stage_dialog import StageMoveDialog, needs_details
+from desktop.pages.confirm_buttons import allow_confirming, confirm_buttons
 from desktop.pages.entity_page import EntityPage
 from desktop.pages.filter_bar import narrow_filters
 from desktop.pages.projects_board import PipelineBoard
@@ -36,7 +37,6 @@ from desktop.tables.row_model import ROW_ROLE
 from desktop.undo.confirmations import ConfirmResult
 from desktop.undo.leads import DeleteLead, MoveLead
 from models import queries
-from models.accounts.permissions import may_confirm
 from models.accounts.signed_in import SignedIn
 from models.changes import RecordKind
 from models.enums import LeadStage
@@ -129,14 +129,9 @@ class ProjectsPage(EntityPage):
         self.list_button.setChecked(True)
         modes.idToggled.connect(self._mode_toggled)
         second.addSpacing(12)
-        self.confirm_button = QPushButton(self.tr("Con&firm"), self)
-        self.confirm_button.setToolTip(self.tr(
+        self.confirm_button, self.unconfirm_button = confirm_buttons(self, self.tr(
             "Confirm the selected signed project: the leaderboard and the report count it "
-            "(Ctrl+Shift+K; undo with Ctrl+Z)"))
-        self.confirm_button.setShortcut("Ctrl+Shift+K")
-        self.confirm_button.clicked.connect(lambda: self.confirm_selected(True))
-        self.unconfirm_button = QPushButton(self.tr("Unconfirm"), self)
-        self.unconfirm_button.clicked.connect(lambda: self.confirm_selected(False))
+            "(Ctrl+Shift+K; undo with Ctrl+Z)"), self.confirm_selected)
         second.addWidget(self.confirm_button)
         second.addWidget(self.unconfirm_button)
         second.addSpacing(12)
@@ -311,12 +306,7 @@ class ProjectsPage(EntityPage):
     def set_account(self, account: SignedIn | None) -> None:
         """Confirming is a planner's: the buttons are off for unit and viewer accounts."""
         super().set_account(account)
-        allowed = account is None or may_confirm(account)
-        for button in (self.confirm_button, self.unconfirm_button):
-            button.setEnabled(allowed)
-        if not allowed:
-            self.confirm_button.setToolTip(self.tr("Only planners and admins confirm results"))
-            self.unconfirm_button.setToolTip(self.tr("Only planners and admins confirm results"))
+        allow_confirming((self.confirm_button, self.unconfirm_button), account)
 
     def confirm_selected(self, confirm: bool = True) -> None:
         """Confirm (or take back the confirmation of) the selected project's result."""

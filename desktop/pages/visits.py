@@ -33,6 +33,7 @@ from desktop.editors.opening import Editors
 from desktop.editors.saving import save
 from desktop.editors.target_dialog import TargetDialog
 from desktop.editors.visit_dialogs import RecordVisitDialog, TeamDialog, VisitDialog
+from desktop.pages.confirm_buttons import allow_confirming, confirm_buttons
 from desktop.pages.entity_page import EntityPage
 from desktop.pages.filter_bar import narrow_filters
 from desktop.tables.row_model import ROW_ROLE, RowFilterProxy, RowTableModel
@@ -46,7 +47,6 @@ from desktop.undo.confirmations import ConfirmResult
 from desktop.undo.steering import UnmarkTargets
 from desktop.undo.visits import DeleteVisit
 from models import queries
-from models.accounts.permissions import may_confirm
 from models.accounts.signed_in import SignedIn
 from models.changes import RecordKind
 from models.enums import VisitStatus
@@ -128,14 +128,9 @@ class VisitsPage(EntityPage):
             button = QPushButton(text, self)
             button.clicked.connect(slot)
             buttons.addWidget(button)
-        self.confirm_button = QPushButton(self.tr("Con&firm"), self)
-        self.confirm_button.setToolTip(self.tr(
+        self.confirm_button, self.unconfirm_button = confirm_buttons(self, self.tr(
             "Confirm that the selected visit was done: the leaderboard counts it "
-            "(Ctrl+Shift+K; undo with Ctrl+Z)"))
-        self.confirm_button.setShortcut("Ctrl+Shift+K")
-        self.confirm_button.clicked.connect(lambda: self.confirm_selected(True))
-        self.unconfirm_button = QPushButton(self.tr("Unconfirm"), self)
-        self.unconfirm_button.clicked.connect(lambda: self.confirm_selected(False))
+            "(Ctrl+Shift+K; undo with Ctrl+Z)"), self.confirm_selected)
         buttons.addWidget(self.confirm_button)
         buttons.addWidget(self.unconfirm_button)
         self.summary = QLabel(self)
@@ -307,12 +302,7 @@ class VisitsPage(EntityPage):
     def set_account(self, account: SignedIn | None) -> None:
         """Confirming is a planner's: the buttons are off for unit and viewer accounts."""
         super().set_account(account)
-        allowed = account is None or may_confirm(account)
-        for button in (self.confirm_button, self.unconfirm_button):
-            button.setEnabled(allowed)
-        if not allowed:
-            self.confirm_button.setToolTip(self.tr("Only planners and admins confirm results"))
-            self.unconfirm_button.setToolTip(self.tr("Only planners and admins confirm results"))
+        allow_confirming((self.confirm_button, self.unconfirm_button), account)
 
     def confirm_selected(self, confirm: bool = True) -> None:
         """Confirm (or take back the confirmation of) the selected visit."""

@@ -360,14 +360,6 @@
         <translation>着色依据</translation>
     </message>
     <message>
-        <source>Region</source>
-        <translation>区域</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>类型</translation>
-    </message>
-    <message>
         <source>Local time</source>
         <translation>当地时间</translation>
     </message>
@@ -386,6 +378,17 @@
     <message>
         <source>Week {n}</source>
         <translation>第{n}周</translation>
+    </message>
+</context>
+<context>
+    <name>ColourByBox</name>
+    <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
     </message>
 </context>
 <context>
@@ -558,6 +561,21 @@
     <message>
         <source>Unconfirm %1</source>
         <translation>取消确认 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmButtons</name>
+    <message>
+        <source>Con&amp;firm</source>
+        <translation>确认(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Unconfirm</source>
+        <translation>取消确认</translation>
+    </message>
+    <message>
+        <source>Only planners and admins confirm results</source>
+        <translation>只有计划员和管理员可以确认成果</translation>
     </message>
 </context>
 <context>
@@ -2992,16 +3010,8 @@
         <translation>每位挂点领导或每条产业链（链长）的项目、推广活动和总部拜访</translation>
     </message>
     <message>
-        <source>Con&amp;firm</source>
-        <translation>确认(&amp;F)</translation>
-    </message>
-    <message>
         <source>Confirm the selected signed project: the leaderboard and the report count it (Ctrl+Shift+K; undo with Ctrl+Z)</source>
         <translation>确认所选已签约项目：英雄榜和进展报告随即计入（Ctrl+Shift+K；Ctrl+Z 撤销）</translation>
-    </message>
-    <message>
-        <source>Unconfirm</source>
-        <translation>取消确认</translation>
     </message>
     <message>
         <source>Amount</source>
@@ -3056,10 +3066,6 @@
     <message>
         <source>signed flagship projects %1 of %2</source>
         <translation>已签约龙头项目 %1 / %2</translation>
-    </message>
-    <message>
-        <source>Only planners and admins confirm results</source>
-        <translation>只有计划员和管理员可以确认成果</translation>
     </message>
     <message>
         <source>Select a project first.</source>
@@ -3712,14 +3718,6 @@
         <translation>着色依据</translation>
     </message>
     <message>
-        <source>Region</source>
-        <translation>区域</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>类型</translation>
-    </message>
-    <message>
         <source>Zoom out (Ctrl+-, Ctrl+wheel)</source>
         <translation>缩小（Ctrl+-、Ctrl+滚轮）</translation>
     </message>
@@ -4285,16 +4283,8 @@
         <translation>记录拜访结果(&amp;R)…</translation>
     </message>
     <message>
-        <source>Con&amp;firm</source>
-        <translation>确认(&amp;F)</translation>
-    </message>
-    <message>
         <source>Confirm that the selected visit was done: the leaderboard counts it (Ctrl+Shift+K; undo with Ctrl+Z)</source>
         <translation>确认所选拜访已完成：英雄榜随即计入（Ctrl+Shift+K；Ctrl+Z 撤销）</translation>
-    </message>
-    <message>
-        <source>Unconfirm</source>
-        <translation>取消确认</translation>
     </message>
     <message>
         <source>Team</source>
@@ -4363,10 +4353,6 @@
     <message>
         <source>Select a visit first.</source>
         <translation>请先选择一次拜访。</translation>
-    </message>
-    <message>
-        <source>Only planners and admins confirm results</source>
-        <translation>只有计划员和管理员可以确认成果</translation>
     </message>
     <message>
         <source>Delete visit</source>

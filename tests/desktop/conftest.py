@@ -1,5 +1,6 @@
 """Desktop fixtures: settings in a temporary file, a context on a small world or the sample,
-the main window, and the one blocking question (confirm) answered at the boundary."""
+the main window, and the blocking questions (confirm, the save-as file dialog) answered at the
+boundary."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -29,6 +31,21 @@ def private_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "settings.ini"
     monkeypatch.setenv(SETTINGS_ENV, str(path))
     return path
+
+
+@pytest.fixture
+def save_as(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[Path]:
+    """QFileDialog.getSaveFileName answers with files in tmp_path (no extension given)."""
+    asked: list[Path] = []
+
+    def answer(_parent: object, _title: str, suggested: str, _filter: str = "",
+               *args: object, **kwargs: object) -> tuple[str, str]:
+        target = tmp_path / Path(suggested).stem
+        asked.append(target)
+        return str(target), _filter
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(answer))
+    return asked
 
 
 @pytest.fixture

@@ -12,31 +12,12 @@ from pytestqt.qtbot import QtBot
 from desktop.documents.pdf_preview import PdfPreview
 from desktop.main_window import MainWindow
 from tests.desktop.conftest import Small
-
-
-@pytest.fixture
-def save_as(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[Path]:
-    """QFileDialog.getSaveFileName answers with files in tmp_path (no extension given)."""
-    asked: list[Path] = []
-
-    def answer(_parent: object, _title: str, suggested: str, _filter: str = "",
-               *args: object, **kwargs: object) -> tuple[str, str]:
-        target = tmp_path / Path(suggested).stem
-        asked.append(target)
-        return str(target), _filter
-
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(answer))
-    return asked
+from tests.desktop.window_jobs import BRIEF_WAIT, export_trip, trip_brief, wait_for
 
 
 def test_export_the_selected_trip(window: MainWindow, small: Small, save_as: list[Path],
                                   qtbot: QtBot) -> None:
-    window.show_page("trips")
-    window.trips.select_id(small.trip.id)
-    job = window.export_selection()
-    assert job is not None
-    with qtbot.waitSignal(job.finished, timeout=10_000):
-        pass
+    export_trip(window, small, qtbot)
     written = save_as[0].with_suffix(".ics")
     text = written.read_text(encoding="utf-8")
     assert text.startswith("BEGIN:VCALENDAR")
@@ -47,10 +28,7 @@ def test_export_the_selected_trip(window: MainWindow, small: Small, save_as: lis
 def test_export_the_whole_campaign(window: MainWindow, small: Small, save_as: list[Path],
                                    qtbot: QtBot) -> None:
     window.show_page("events")
-    job = window.export_selection()  # nothing selected: the whole campaign
-    assert job is not None
-    with qtbot.waitSignal(job.finished, timeout=10_000):
-        pass
+    wait_for(window.export_selection(), qtbot)  # nothing selected: the whole campaign
     text = save_as[0].with_suffix(".ics").read_text(encoding="utf-8")
     assert "新能源汽车产业峰会" in text and "拜访博世" in text
 
@@ -66,15 +44,8 @@ def test_cancelled_file_dialog_writes_nothing(window: MainWindow, small: Small,
 
 def test_brief_preview_and_save_as_pdf(window: MainWindow, small: Small, save_as: list[Path],
                                        qtbot: QtBot) -> None:
-    window.show_page("trips")
-    window.trips.select_id(small.trip.id)
-    job = window.brief()
-    assert job is not None
-    with qtbot.waitSignal(job.finished, timeout=30_000):
-        pass
-    previews = window.findChildren(PdfPreview)
-    assert len(previews) == 1
-    preview = previews[0]
+    preview = trip_brief(window, small, qtbot)
+    assert len(window.findChildren(PdfPreview)) == 1
     assert preview.document.pageCount() >= 1
     path = preview.save_pdf()
     assert path is not None and path.suffix == ".pdf"
@@ -86,10 +57,7 @@ def test_brief_preview_and_save_as_pdf(window: MainWindow, small: Small, save_as
 def test_event_brief(window: MainWindow, small: Small, qtbot: QtBot) -> None:
     window.show_page("events")
     window.events.select_id(small.event.id)
-    job = window.brief()
-    assert job is not None
-    with qtbot.waitSignal(job.finished, timeout=30_000):
-        pass
+    wait_for(window.brief(), qtbot, BRIEF_WAIT)
     preview = window.findChildren(PdfPreview)[0]
     text = preview.document.getAllText(0).text()
     assert "新能源汽车产业峰会" in text
@@ -98,13 +66,7 @@ def test_event_brief(window: MainWindow, small: Small, qtbot: QtBot) -> None:
 def test_printing_the_brief(window: MainWindow, small: Small, tmp_path: Path,
                             qtbot: QtBot) -> None:
     """What Print sends to a printer, here a PDF printer (the print dialog is the boundary)."""
-    window.show_page("trips")
-    window.trips.select_id(small.trip.id)
-    job = window.brief()
-    assert job is not None
-    with qtbot.waitSignal(job.finished, timeout=30_000):
-        pass
-    preview = window.findChildren(PdfPreview)[0]
+    preview = trip_brief(window, small, qtbot)
     printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     target = tmp_path / "printed.pdf"
@@ -119,10 +81,7 @@ def test_export_the_selected_persons_own_schedule(window: MainWindow, small: Sma
     window.show_page("people")
     assert window.people.select_id(small.world.leader_id)
     assert window.export_action.isEnabled()
-    job = window.export_selection()
-    assert job is not None
-    with qtbot.waitSignal(job.finished, timeout=10_000):
-        pass
+    wait_for(window.export_selection(), qtbot)
     written = save_as[0].with_suffix(".ics")
     text = written.read_text(encoding="utf-8")
     assert text.startswith("BEGIN:VCALENDAR")
@@ -134,10 +93,7 @@ def test_person_export_leaves_out_events_they_have_no_part_in(
         window: MainWindow, small: Small, save_as: list[Path], qtbot: QtBot) -> None:
     window.show_page("people")
     assert window.people.select_id(small.world.staff_id)  # in the trip, not at the event
-    job = window.export_selection()
-    assert job is not None
-    with qtbot.waitSignal(job.finished, timeout=10_000):
-        pass
+    wait_for(window.export_selection(), qtbot)
     text = save_as[0].with_suffix(".ics").read_text(encoding="utf-8")
     assert small.trip.code in text
     assert "新能源汽车产业峰会" not in text
@@ -153,13 +109,7 @@ def test_the_preview_leaves_out_personal_data_on_request(window: MainWindow, sma
             person = session.get(Person, member.person_id)
             assert person is not None
             person.phone = "+86 139 0000 1234"
-    window.show_page("trips")
-    window.trips.select_id(small.trip.id)
-    job = window.brief()
-    assert job is not None
-    with qtbot.waitSignal(job.finished, timeout=30_000):
-        pass
-    preview = window.findChildren(PdfPreview)[0]
+    preview = trip_brief(window, small, qtbot)
     assert preview.redact.isVisibleTo(preview) and not preview.redact.isChecked()
     full = preview.pdf
     preview.redact.setChecked(True)
@@ -181,10 +131,7 @@ def test_the_units_page_prints_the_months_leaderboard(window: MainWindow, small:
     units.period.setCurrentIndex(units.period.findData(3))
     assert units.month() == 3
     assert window.brief_action.isEnabled()
-    job = window.brief()
-    assert job is not None
-    with qtbot.waitSignal(job.finished, timeout=30_000):
-        pass
+    wait_for(window.brief(), qtbot, BRIEF_WAIT)
     preview = window.findChildren(PdfPreview)[0]
     assert "英雄榜" in preview.document.getAllText(0).text()
     assert preview.file_name.startswith(f"leaderboard-{units.year}-03-")

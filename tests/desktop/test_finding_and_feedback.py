@@ -14,7 +14,6 @@ from PySide6.QtCore import QDate, QEvent, QPointF, Qt, QUrl
 from PySide6.QtWidgets import (
     QApplication,
     QDialogButtonBox,
-    QFileDialog,
     QMessageBox,
     QProgressDialog,
     QPushButton,
@@ -29,7 +28,6 @@ from desktop.calendar.navigator import GoToDateDialog
 from desktop.calendar.view import CalendarMode, CalendarView
 from desktop.calendar.week import HOUR_H
 from desktop.documents import saved_notice
-from desktop.documents.pdf_preview import PdfPreview
 from desktop.documents.saved_notice import SavedNotice
 from desktop.editors.event import EventEditor
 from desktop.editors.organisation import OrganisationEditor
@@ -44,6 +42,7 @@ from models.trips import ItineraryItem
 from planning.entries import EntryKind
 from tests.desktop.conftest import Small
 from tests.desktop.planning_world import Plan, context, make_plan
+from tests.desktop.window_jobs import export_trip, trip_brief, wait_for
 
 
 @pytest.fixture(autouse=True)
@@ -70,20 +69,6 @@ def opened(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     monkeypatch.setattr(saved_notice, "open_url", record)
     return urls
-
-
-@pytest.fixture
-def save_as(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[Path]:
-    asked: list[Path] = []
-
-    def answer(_parent: object, _title: str, suggested: str, _filter: str = "",
-               *args: object, **kwargs: object) -> tuple[str, str]:
-        target = tmp_path / Path(suggested).stem
-        asked.append(target)
-        return str(target), _filter
-
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(answer))
-    return asked
 
 
 # --- search -------------------------------------------------------------------------------------
@@ -121,12 +106,7 @@ def test_a_suggestion_chosen_with_enter_opens_only_that_record(window: MainWindo
 def test_an_exported_calendar_says_what_was_written_and_opens_folder_or_file(
         window: MainWindow, small: Small, save_as: list[Path], opened: list[str],
         qtbot: QtBot) -> None:
-    window.show_page("trips")
-    window.trips.select_id(small.trip.id)
-    job = window.export_selection()
-    assert job is not None
-    with qtbot.waitSignal(job.finished, timeout=10_000):
-        pass
+    export_trip(window, small, qtbot)
     written = save_as[0].with_suffix(".ics")
     events = written.read_text(encoding="utf-8").count("BEGIN:VEVENT")
     notice = window.findChild(SavedNotice)
@@ -143,21 +123,12 @@ def test_an_exported_calendar_says_what_was_written_and_opens_folder_or_file(
 
 def test_a_saved_brief_and_sheet_say_what_was_written(window: MainWindow, small: Small,
                                                       save_as: list[Path], qtbot: QtBot) -> None:
-    window.show_page("trips")
-    window.trips.select_id(small.trip.id)
-    job = window.brief()
-    assert job is not None
-    with qtbot.waitSignal(job.finished, timeout=30_000):
-        pass
-    preview = window.findChildren(PdfPreview)[0]
+    preview = trip_brief(window, small, qtbot)
     path = preview.save_pdf()
     assert preview.saved_notice is not None and path is not None
     assert preview.saved_notice.text() == f"已保存简报，共 {preview.document.pageCount()} 页"
     preview.close()
-    job = window.export_list()
-    assert job is not None
-    with qtbot.waitSignal(job.finished, timeout=10_000):
-        pass
+    wait_for(window.export_list(), qtbot)
     notices = [n for n in window.findChildren(SavedNotice) if n.text().startswith("已导出")]
     assert notices and notices[-1].text() == "已导出 1 行"
 
