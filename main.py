@@ -48,10 +48,15 @@ def settle_collector(batch: bool = False) -> None:
     ``batch`` (a command, not the window): collect less often, as mypy does for the same
     reason, a command's objects mostly living to its end (a brief's fonts and ReportLab,
     an export's rows): a brief spent a fifth of its time in the collector. The window keeps
-    Python's thresholds: rarer collections would be longer pauses under the user's hand."""
-    gc.freeze()
-    if batch:
-        gc.set_threshold(200_000, 30, 30)
+    Python's thresholds: rarer collections would be longer pauses under the user's hand.
+
+    The first call freezes; a later one (the window after the first run's question) only
+    makes sure the collector runs. What start-up left unreachable is frozen with the rest:
+    a few dozen objects, more after a schema migration (once per upgrade)."""
+    if not gc.get_freeze_count():  # once: later garbage (a first run's sample) is collected
+        gc.freeze()
+        if batch:
+            gc.set_threshold(200_000, 30, 30)
     gc.enable()
 
 

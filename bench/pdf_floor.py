@@ -35,7 +35,7 @@ def reportlab_floor(pages: int, font_path: str | None) -> bytes:
         story.append(Paragraph(f"第 {page + 1} 页：东莞招商推介活动工作手册", style))
         story += [Paragraph("围绕新能源汽车、智能移动终端产业链精准招商，拜访目标企业，"
                             "宣介东莞投资环境，推动重点项目签约落地。" * 2, style)
-                  for _ in range(12)]
+                  for _ in range(10)]  # and the table: one A4 page
         story.append(Table([[Paragraph(f"09:{k:02d}", style), Paragraph("拜访企业 会见总经理", style)]
                             for k in range(8)], style=[("FONT", (0, 0), (-1, -1), name)]))
         story.append(PageBreak())

@@ -115,15 +115,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             ok = (0, 3, 5) if words[0] == "check" else (0,)
             runs: list[Run] = []
             floors: list[Run] = []
+            work: list[Run] = []  # a brief's: ReportLab alone setting the same pages
+            pages = 0
             for _ in range(args.repeat):
                 runs.append(run_once(command, ok, args.checkout))
                 floors.append(run_once(python_imports(needs)))
+                if words[0] == "brief":
+                    pages = page_count(Path(words[-1].format(out=out)).read_bytes())
+                    work.append(run_once([python(), "-m", "bench.pdf_floor", str(pages),
+                                          _font()]))
             _row(what, label, runs, floors, f"`import {needs}`")
-            if words[0] == "brief":  # and against ReportLab setting the same pages alone
-                pdf = Path(words[-1].format(out=out)).read_bytes()
-                pages = page_count(pdf)
-                work = [run_once([python(), "-m", "bench.pdf_floor", str(pages), _font()])
-                        for _ in range(args.repeat)]
+            if work:
                 _row(what, label, runs, work,
                      f"ReportLab setting {pages} pages of Chinese, same font")
     return 0

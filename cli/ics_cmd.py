@@ -124,8 +124,9 @@ class ExportCommand:
 def _write_stdout(ctx: Context, parts: Iterable[bytes]) -> None:
     """The bytes as they are (CRLF, UTF-8), whatever the console's code page or newline mode.
 
-    The calendar is rendered whole first (in memory, in a temporary file past 16 MB): an error
-    while rendering writes nothing, not half a calendar into the file stdout goes to."""
+    The calendar is rendered whole first (in memory, in a temporary file past 16 MB, which
+    then needs that much room in the temporary folder): an error while rendering writes
+    nothing, not half a calendar into the file stdout goes to."""
     from calendars import write_parts
 
     with tempfile.SpooledTemporaryFile(max_size=16 * 2**20) as spool:

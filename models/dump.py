@@ -27,7 +27,7 @@ from models.atomic_write import atomic_file
 from models.audit.chain import head_to_newest
 from models.base import Base, UTCDateTime
 from models.database import known_revisions, stored_revision
-from models.errors import ValidationError
+from models.errors import DatabaseError, ValidationError
 
 FORMAT = "campaign-planner-dump"
 VERSION = 1
@@ -44,8 +44,15 @@ def _tables() -> list[Table]:
     return [t for t in every_table().sorted_tables if t.name not in NOT_DUMPED]
 
 
-def _schema(session: Session) -> str | None:
-    return stored_revision(session.connection())
+def _schema(session: Session) -> str:
+    """The schema's revision the dump records; a database without one (no table, several
+    rows) is not dumped: its dump could not be told apart from a newer program's."""
+    revision = stored_revision(session.connection())
+    if revision is None:
+        raise DatabaseError("数据库没有唯一的结构版本（alembic_version），无法导出；请先运行 init",
+                            "The database has no single schema revision (alembic_version) to "
+                            "dump; run init first")
+    return revision
 
 
 # --- values -----------------------------------------------------------------------------------

@@ -36,3 +36,14 @@ def test_start_up_leaves_the_collector_on_with_its_objects_frozen() -> None:
     done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True,
                           text=True, timeout=60, check=True)
     assert done.stdout.strip() == "True True (700, 10, 10)"  # the window: Python's own
+
+
+def test_a_second_settling_freezes_nothing_more() -> None:
+    """The window settles before the first run's question and again once shown: what the first
+    run made in between is left to the collector, not frozen."""
+    probe = ("import gc, main; gc.disable(); main.settle_collector(); n = gc.get_freeze_count(); "
+             "junk = [[] for _ in range(1000)]; main.settle_collector(); "
+             "print(gc.isenabled(), gc.get_freeze_count() == n)")
+    done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True,
+                          text=True, timeout=60, check=True)
+    assert done.stdout.strip() == "True True"

@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bench import run, scale_data, verbs
+from bench.pdf_floor import page_count, reportlab_floor
 from cli.app import run as run_cli
 from cli.context import Context
 from models.audit.table import AuditEntry
@@ -204,3 +205,5 @@ def test_the_verbs_bench_pairs_a_brief_with_reportlab_setting_its_pages(
     assert "`import sqlalchemy, reportlab.platypus`" in rows[0]
     pages = re.search(r"ReportLab setting (\d+) pages of Chinese", rows[1])
     assert pages is not None and int(pages.group(1)) >= 1
+    for count in (1, 3):  # the floor sets as many pages as it says
+        assert page_count(reportlab_floor(count, None)) == count

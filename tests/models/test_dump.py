@@ -9,16 +9,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from models.audit.chain import ChainReport, verify_chain
 from models.audit.history import record_history
 from models.audit.table import AuditEntry
-from models.database import open_database
+from models.database import head_revision, open_database
 from models.dump import document_text, dump_document, load_document, read_dump, write_dump
 from models.enums import EventKind, LeadStage, RsvpState
-from models.errors import ValidationError
+from models.errors import DatabaseError, ValidationError
 from models.operations.directory import PersonDraft, create_person
 from models.operations.events import EventDraft, InvitationDraft, SessionDraft, create_event
 from models.operations.items import delete_item, move_item
@@ -122,6 +122,21 @@ def test_dump_and_load_round_trip_on_each_back_end(sessions: sessionmaker[Sessio
         create_person(s, PersonDraft("载入后新同事"))
     with sessions() as s:
         assert verify_chain(s.connection()) == ChainReport(counts["audit_log"] + 1)
+
+
+def test_a_database_without_one_schema_revision_is_not_dumped(sessions: sessionmaker[Session],
+                                                               tmp_path: Path) -> None:
+    """Two rows in ``alembic_version`` (or none): no dump a later load would take for a newer
+    program's; the schema recorded otherwise is the database's own."""
+    with sessions() as s:
+        assert dump_document(s, now=NOW)["schema"] == head_revision()
+    with sessions.begin() as s:
+        s.execute(text("INSERT INTO alembic_version (version_num) VALUES ('0001')"))
+    with sessions() as s, pytest.raises(DatabaseError, match="alembic_version"):
+        write_dump(s, tmp_path / "x.json", now=NOW)
+    assert not (tmp_path / "x.json").exists()
+    with sessions.begin() as s:
+        s.execute(text("DELETE FROM alembic_version WHERE version_num = '0001'"))
 
 
 def test_faulty_documents_are_refused_and_nothing_is_written(sessions: sessionmaker[Session],
