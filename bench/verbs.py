@@ -107,9 +107,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for index, url in enumerate(args.db):
         label = args.label[index] if index < len(args.label) else url
-        for what, words, needs in VERBS:
+        for what, words, verb_needs in VERBS:
             if only and what.split()[0] not in only and what not in only:
                 continue
+            # on PostgreSQL a verb needs the driver too: psycopg is imported by the floor
+            needs = verb_needs + (", psycopg" if url.startswith("postgresql") else "")
             command = [python(), "main.py", "--db", url,
                        *(w.format(out=out) for w in words)]
             ok = (0, 3, 5) if words[0] == "check" else (0,)
