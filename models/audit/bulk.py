@@ -35,6 +35,7 @@ from sqlalchemy import Table, bindparam, func, insert, select, update
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Mapper, Session
 from sqlalchemy.orm.util import identity_key
+from sqlalchemy.sql import Executable
 
 from models.audit.actor import current_actor
 from models.audit.chain import AUDIT_TABLE, HEAD_TABLE, jsonb_text, last_hash, read_head, row_hash
@@ -162,15 +163,22 @@ def _insert_unnested(session: Session, table: Table, rows: Sequence[Mapping[str,
     """PostgreSQL: ``INSERT ... SELECT FROM unnest(column arrays)``: one array parameter a
     column, not one placeholder a cell (the driver parses a statement of 20,000 placeholders
     slowly); the ids in the order of ``rows``, matched by UUID."""
-    names = sorted({name for row in rows for name in row}, key=list(table.c.keys()).index)
-    arrays = [bindparam(f"cells_{position}", [row.get(name) for row in rows],
-                        type_=ARRAY(table.c[name].type))
+    names = tuple(sorted({name for row in rows for name in row},
+                         key=list(table.c.keys()).index))
+    cells = {f"cells_{position}": [row.get(name) for row in rows]
+             for position, name in enumerate(names)}
+    ids: dict[str, int] = {uuid: ident for uuid, ident in session.execute(
+        _unnested_insert(table, names), cells)}
+    return [ids[row["uuid"]] for row in rows]
+
+
+@cache  # the same statement for every batch of a table's rows (the values go with the call)
+def _unnested_insert(table: Table, names: tuple[str, ...]) -> Executable:
+    arrays = [bindparam(f"cells_{position}", type_=ARRAY(table.c[name].type))
               for position, name in enumerate(names)]
     source = func.unnest(*arrays).table_valued(*names).render_derived()
-    statement = (insert(table).from_select(names, select(*(source.c[name] for name in names)))
-                 .returning(table.c.uuid, table.c.id))
-    ids: dict[str, int] = {uuid: ident for uuid, ident in session.execute(statement)}
-    return [ids[row["uuid"]] for row in rows]
+    return (insert(table).from_select(names, select(*(source.c[name] for name in names)))
+            .returning(table.c.uuid, table.c.id))
 
 
 def _write_history(session: Session, described: Sequence[dict[str, Any]], now: Any) -> None:
@@ -294,17 +302,22 @@ def _update_unnested(session: Session, table: Table, rows: Sequence[Mapping[str,
                      ) -> set[int]:
     """PostgreSQL: one ``UPDATE ... FROM unnest(column arrays)`` where id and revision match;
     the ids it wrote."""
-    names = list(rows[0])
+    names = tuple(rows[0])
+    cells = {f"cells_{position}": [row[name] for row in rows]
+             for position, name in enumerate(names)}
+    return set(session.scalars(_unnested_update(table, names), cells))
+
+
+@cache  # the same statement for every batch of a table's edits (the values go with the call)
+def _unnested_update(table: Table, names: tuple[str, ...]) -> Executable:
     types = {"cp_id": table.c.id.type, "cp_revision": table.c.revision.type}
-    arrays = [bindparam(f"cells_{position}", [row[name] for row in rows],
-                        type_=ARRAY(types.get(name) or table.c[name].type))
+    arrays = [bindparam(f"cells_{position}", type_=ARRAY(types.get(name) or table.c[name].type))
               for position, name in enumerate(names)]
     source = func.unnest(*arrays).table_valued(*names).render_derived(name="cp_edits")
-    statement = (update(table)
-                 .where(table.c.id == source.c.cp_id, table.c.revision == source.c.cp_revision)
-                 .values({name: source.c[name] for name in names if not name.startswith("cp_")})
-                 .returning(table.c.id))
-    return set(session.scalars(statement))
+    return (update(table)
+            .where(table.c.id == source.c.cp_id, table.c.revision == source.c.cp_revision)
+            .values({name: source.c[name] for name in names if not name.startswith("cp_")})
+            .returning(table.c.id))
 
 
 def _moved(session: Session, table: Table,
