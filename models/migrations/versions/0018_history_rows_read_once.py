@@ -19,8 +19,12 @@ database works each row out:
   next row of the same transaction hashes from it without looking that row up. Otherwise as
   0015: the first row of a transaction goes on from the head, under the same advisory lock,
   held to the commit, and a tip set by hand can only make the next rows hash from another
-  hash, which ``history --verify`` reports as a broken chain. A tip of 0015's form that the
-  upgrading transaction set is given its row's hash (and a downgrade takes the hash off).
+  hash, which ``history --verify`` reports as a broken chain. Two calls a row are gone: the
+  ``id`` column's sequence is named in the function (found once, at the upgrade, instead of
+  ``pg_get_serial_sequence`` a row: the ids are the same), and ``cp_audit_restoring()`` is
+  asked only when ``campaign_planner.restoring`` is on (its answer is false otherwise). A tip
+  of 0015's form that the upgrading transaction set is given its row's hash (and a downgrade
+  takes the hash off).
 - ``cp_audit_chain_head`` (replaced): reads the tip in its new form (the newest row of the
   transaction moves the head at commit, as before).
 """
@@ -127,10 +131,14 @@ CREATE OR REPLACE FUNCTION cp_audit_chain() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = {schema}, pg_temp AS $$
 DECLARE
   previous text;
-  restoring boolean := cp_audit_restoring();
+  restoring boolean := false;
   tip text := coalesce(current_setting('campaign_planner.chain_tip', true), '');
   mine text := txid_current()::text || ':';
 BEGIN
+  -- cp_audit_restoring() (its checks cost, a call a row) only when the setting asks for it
+  IF coalesce(current_setting('campaign_planner.restoring', true), '') = 'on' THEN
+    restoring := cp_audit_restoring();
+  END IF;
   PERFORM pg_advisory_xact_lock(hashtext('campaign_planner.audit_log'));
   IF restoring AND NEW.row_hash IS NOT NULL THEN  -- a loaded dump keeps its rows as they were
     UPDATE audit_chain_head SET last_id = NEW.id, last_hash = NEW.row_hash
@@ -139,7 +147,7 @@ BEGIN
     RETURN NEW;
   END IF;
   IF NOT restoring THEN
-    NEW.id := nextval(pg_get_serial_sequence('audit_log', 'id'));
+    NEW.id := nextval({sequence}::regclass);  -- the id column's own, found at the upgrade
     NEW.at := clock_timestamp() AT TIME ZONE 'UTC';
     NEW.actor := session_user;
   END IF;
@@ -177,6 +185,10 @@ def _schema() -> str:
     return str(op.get_bind().execute(sa.text("SELECT current_schema()")).scalar_one())
 
 
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
 def _functions_of(name: str) -> str:
     path = Path(__file__).with_name(name)
     spec = importlib.util.spec_from_file_location(f'cp_migration_{name[:4]}', path)
@@ -206,7 +218,9 @@ def upgrade() -> None:
     if bind.dialect.name != 'postgresql':
         return
     # straight to the driver (the functions' text holds colons), its percent signs doubled
-    bind.exec_driver_sql(FUNCTIONS.format(schema=f'"{_schema()}"').replace('%', '%%'))
+    sequence = bind.execute(sa.text("SELECT pg_get_serial_sequence('audit_log', 'id')")).scalar_one()
+    bind.exec_driver_sql(FUNCTIONS.format(schema=f'"{_schema()}"', sequence=_literal(sequence))
+                         .replace('%', '%%'))
     bind.exec_driver_sql(TIP_WITH_HASH)
 
 
