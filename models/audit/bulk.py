@@ -31,16 +31,19 @@ from functools import cache
 from typing import Any, cast
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Table, bindparam, func, insert, select, update
+from sqlalchemy import Dialect, Table, Text, bindparam, func, insert, select, update
+from sqlalchemy import cast as sql_cast
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Mapper, Session
 from sqlalchemy.orm.util import identity_key
 from sqlalchemy.sql import Executable
+from sqlalchemy.types import TypeEngine
 
 from models.audit.actor import current_actor
 from models.audit.chain import AUDIT_TABLE, HEAD_TABLE, jsonb_text, last_hash, read_head, row_hash
 from models.audit.inspection import composition_parent, many_to_one, tracked_collections
 from models.audit.labels import RECORD_LABEL_KEYS, is_empty, record_label
+from models.audit.pg_arrays import array_text
 from models.audit.recording import SKIPPED_FIELDS, plain_value, set_notes
 from models.audit.table import CREATE, UPDATE
 from models.base import Base, new_uuid, utcnow
@@ -165,16 +168,30 @@ def _insert_unnested(session: Session, table: Table, rows: Sequence[Mapping[str,
     slowly); the ids in the order of ``rows``, matched by UUID."""
     names = tuple(sorted({name for row in rows for name in row},
                          key=list(table.c.keys()).index))
-    cells = {f"cells_{position}": [row.get(name) for row in rows]
+    dialect = session.get_bind().dialect
+    cells = {f"cells_{position}": array_text([row.get(name) for row in rows],
+                                             _processor(table.c[name].type, dialect))
              for position, name in enumerate(names)}
     ids: dict[str, int] = {uuid: ident for uuid, ident in session.execute(
         _unnested_insert(table, names), cells)}
     return [ids[row["uuid"]] for row in rows]
 
 
+def _processor(column_type: TypeEngine[Any], dialect: Dialect) -> Callable[[Any], Any] | None:
+    """The column type's bind processing (a UTC instant made naive, an enum by its stored
+    text), as SQLAlchemy applies it to a parameter of that type."""
+    return column_type.dialect_impl(dialect).bind_processor(dialect)
+
+
+def _array(name: str, column_type: TypeEngine[Any]) -> Any:
+    """A parameter holding an array's text (:func:`array_text`), read as an array of the
+    column's type."""
+    return sql_cast(bindparam(name, type_=Text()), ARRAY(column_type))
+
+
 @cache  # the same statement for every batch of a table's rows (the values go with the call)
 def _unnested_insert(table: Table, names: tuple[str, ...]) -> Executable:
-    arrays = [bindparam(f"cells_{position}", type_=ARRAY(table.c[name].type))
+    arrays = [_array(f"cells_{position}", table.c[name].type)
               for position, name in enumerate(names)]
     source = func.unnest(*arrays).table_valued(*names).render_derived()
     return (insert(table).from_select(names, select(*(source.c[name] for name in names)))
@@ -303,15 +320,21 @@ def _update_unnested(session: Session, table: Table, rows: Sequence[Mapping[str,
     """PostgreSQL: one ``UPDATE ... FROM unnest(column arrays)`` where id and revision match;
     the ids it wrote."""
     names = tuple(rows[0])
-    cells = {f"cells_{position}": [row[name] for row in rows]
+    dialect = session.get_bind().dialect
+    cells = {f"cells_{position}": array_text([row[name] for row in rows],
+                                             _processor(_edit_type(table, name), dialect))
              for position, name in enumerate(names)}
     return set(session.scalars(_unnested_update(table, names), cells))
 
 
+def _edit_type(table: Table, name: str) -> TypeEngine[Any]:
+    return {"cp_id": table.c.id.type, "cp_revision": table.c.revision.type}.get(
+        name) or table.c[name].type
+
+
 @cache  # the same statement for every batch of a table's edits (the values go with the call)
 def _unnested_update(table: Table, names: tuple[str, ...]) -> Executable:
-    types = {"cp_id": table.c.id.type, "cp_revision": table.c.revision.type}
-    arrays = [bindparam(f"cells_{position}", type_=ARRAY(types.get(name) or table.c[name].type))
+    arrays = [_array(f"cells_{position}", _edit_type(table, name))
               for position, name in enumerate(names)]
     source = func.unnest(*arrays).table_valued(*names).render_derived(name="cp_edits")
     return (update(table)
