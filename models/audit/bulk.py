@@ -31,7 +31,7 @@ from functools import cache
 from typing import Any, cast
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Dialect, Table, Text, bindparam, func, insert, select, update
+from sqlalchemy import Dialect, Table, Text, any_, bindparam, func, insert, select, update
 from sqlalchemy import cast as sql_cast
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Mapper, Session
@@ -52,6 +52,7 @@ from models.record_types import kind_label
 from models.timeutil import BEIJING_TZ
 
 IN_CHUNK = 500  # ids per IN (...) list when reading the labels of linked records
+ANY_CHUNK = 5000  # PostgreSQL: ids per = ANY(array) when reading rows to edit
 
 
 def created_content(mapper: Mapper[Any], values: Mapping[str, Any],
@@ -225,16 +226,23 @@ def _write_history(session: Session, described: Sequence[dict[str, Any]], now: A
 
 def read_rows(session: Session, model: type[Base], ids: Sequence[int]) -> dict[int, dict[str, Any]]:
     """The rows of ``model`` with ``ids`` as plain values by attribute key (no ORM object),
-    ``IN_CHUNK`` ids a query: what an edit in bulk compares its new values with."""
+    ``IN_CHUNK`` ids a query (PostgreSQL: ``ANY_CHUNK`` ids in one array parameter): what an
+    edit in bulk compares its new values with."""
     mapper = model.__mapper__
     table = cast(Table, model.__table__)
-    columns = [attr.columns[0].label(attr.key) for attr in mapper.column_attrs]
+    keys = [attr.key for attr in mapper.column_attrs]
+    statement = select(*(attr.columns[0] for attr in mapper.column_attrs))
     wanted = sorted(set(ids))
+    postgres = session.get_bind().dialect.name == "postgresql"
+    step = ANY_CHUNK if postgres else IN_CHUNK
+    where = (table.c.id == any_(bindparam("cp_ids", type_=ARRAY(table.c.id.type))) if postgres
+             else table.c.id.in_(bindparam("cp_ids", expanding=True)))
     found: dict[int, dict[str, Any]] = {}
-    for start in range(0, len(wanted), IN_CHUNK):
-        for row in session.execute(select(*columns).where(
-                table.c.id.in_(wanted[start:start + IN_CHUNK]))).mappings():
-            found[row["id"]] = dict(row)
+    position = keys.index("id")
+    for start in range(0, len(wanted), step):
+        for row in session.execute(statement.where(where),
+                                   {"cp_ids": wanted[start:start + step]}):
+            found[row[position]] = dict(zip(keys, row, strict=True))
     return found
 
 
