@@ -72,7 +72,11 @@ def created_content(mapper: Mapper[Any], values: Mapping[str, Any],
             if not is_empty(shown):
                 out[link] = [None, shown]
             continue
-        shown = value if type(value) is str else plain_value(value, zone)
+        if type(value) is str:  # most fields: shown as they are, unless empty
+            if value:
+                out[key] = [None, value]
+            continue
+        shown = plain_value(value, zone)
         if not is_empty(shown):
             out[key] = [None, shown]
     return out
