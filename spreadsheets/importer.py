@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 from models.errors import PlannerError, ValidationError
 from models.language import Lang
 from models.operations.bulk import BulkRefusedError, Update
+from spreadsheets.collector import collector_held
 from spreadsheets.columns import map_columns
 from spreadsheets.leads import LeadRecords
 from spreadsheets.lookups import Directory
@@ -73,6 +74,11 @@ def plan_import(session: Session, kind: ImportKind | str, table: Table | SheetFi
     in memory is the errors and each row's identity (to find repeats).
     """
     kind = import_kind(kind)
+    with collector_held():  # the rows' objects are freed by their counts (collector.py)
+        return _plan(session, kind, table)
+
+
+def _plan(session: Session, kind: ImportKind, table: Table | SheetFile) -> ImportPlan:
     records = RECORDS[kind](session, Directory(session))
     columns = map_columns(table.headers, records.columns)
     records.use_columns(columns)
@@ -261,10 +267,11 @@ def apply_import(session: Session, plan: ImportPlan) -> SheetImportReport:
     records = RECORDS[plan.kind]
     created: list[int] = []
     updated: list[int] = []
-    for chunk in plan.spool.chunks():  # one chunk of planned rows in memory at a time
-        made, changed = _write_chunk(session, plan, records, chunk)
-        created += made
-        updated += changed
+    with collector_held():  # the rows' objects are freed by their counts (collector.py)
+        for chunk in plan.spool.chunks():  # one chunk of planned rows in memory at a time
+            made, changed = _write_chunk(session, plan, records, chunk)
+            created += made
+            updated += changed
     return SheetImportReport(plan.kind, tuple(created), tuple(updated),
                              plan.count(Action.UNCHANGED), len(plan.skipped))
 

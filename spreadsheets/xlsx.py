@@ -6,11 +6,12 @@ writers leave it out), and builds each shared or inline string through its descr
 ``Text`` object. An import reads the values only, once through: :class:`Book` opens the package
 with openpyxl's reader parts (content types, workbook and its 1900 or 1904 date base, styles
 and their date formats) without that pass, and reads a sheet with openpyxl's worksheet parser
-(``WorkSheetParser``: cell references, numbers, dates, booleans, formulas' cached values). The
-one thing done here is the text of a string that is a single ``<t>`` element, the common case,
-taken from the element directly; any other string (rich-text runs, phonetic runs) still goes
-through openpyxl's ``Text``, so every value equals what openpyxl's own reading gives
-(``tests/spreadsheets/test_xlsx.py`` compares them on the same files).
+(``WorkSheetParser``: cell references, numbers, dates, booleans, formulas' cached values). What
+is done here is the common case, a text cell: a shared string, a formula's text, or an inline
+string that is a single ``<t>`` element, with its column from a plain ``A1`` reference (or
+counted after the row's last cell), read directly; any other string (rich-text runs, phonetic
+runs) and every other cell still goes through openpyxl, so every value equals what openpyxl's
+own reading gives (``tests/spreadsheets/test_xlsx.py`` compares them on the same files).
 
 Imported where a workbook is read, not before: openpyxl is not loaded by a command that does
 not read one.
@@ -25,6 +26,7 @@ from zipfile import ZipFile
 from openpyxl.cell.text import Text
 from openpyxl.reader.excel import ExcelReader
 from openpyxl.styles.stylesheet import apply_stylesheet
+from openpyxl.utils import column_index_from_string
 from openpyxl.worksheet._reader import WorkSheetParser
 from openpyxl.xml.constants import SHEET_MAIN_NS
 from openpyxl.xml.functions import iterparse
@@ -112,16 +114,51 @@ def string_table(src: IO[bytes]) -> list[str]:
     return strings
 
 
+_V = f"{{{SHEET_MAIN_NS}}}v"
+_COLUMNS: dict[str, int] = {}  # column letters -> number, as openpyxl reads a reference
+
+
+def _column(reference: str) -> int | None:
+    """The column of a plain ``A1`` reference (letters, then the row's digits), else None."""
+    letters = reference.rstrip("0123456789")
+    if not letters or len(letters) == len(reference):
+        return None
+    column = _COLUMNS.get(letters)
+    if column is None:
+        try:
+            column = column_index_from_string(letters)
+        except ValueError:
+            return None
+        _COLUMNS[letters] = column
+    return column
+
+
 class _Cells(WorkSheetParser):
-    """openpyxl's worksheet parser; an inline string of one ``<t>`` is read directly."""
+    """openpyxl's worksheet parser; a shared string, a formula's text and an inline string of
+    one ``<t>`` are read directly (the others, numbers and dates among them, by openpyxl)."""
+
+    col_counter: int  # openpyxl's: the column of the row's last cell read
 
     def parse_cell(self, element: Any) -> dict[str, Any]:
-        if element.get("t") == "inlineStr":
+        kind = element.get("t")
+        if kind == "s" or kind == "str":
+            value = element.findtext(_V, None) or None
+            if kind == "s" and value is not None:
+                value = self.shared_strings[int(value)]
+        elif kind == "inlineStr":
             child = element.find(_IS)
-            if child is not None and len(child) == 1 and child[0].tag == _T:
-                text = child[0].text or ""
-                element.remove(child)  # what is left (reference, style) is openpyxl's to read
-                cell: dict[str, Any] = super().parse_cell(element)
-                cell["value"], cell["data_type"] = text, "s"
-                return cell
-        return super().parse_cell(element)
+            if child is None or len(child) != 1 or child[0].tag != _T:
+                return super().parse_cell(element)  # runs: openpyxl's Text
+            value = child[0].text or ""
+        else:
+            return super().parse_cell(element)
+        # the column as openpyxl counts it, from a plain reference or after the last cell
+        reference = element.get("r")
+        if reference:
+            column = _column(reference)
+            if column is None:
+                return super().parse_cell(element)  # a reference out of the common form
+        else:
+            column = self.col_counter + 1
+        self.col_counter = column
+        return {"column": column, "value": value, "data_type": "s"}

@@ -31,15 +31,19 @@ from functools import cache
 from typing import Any, cast
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Table, bindparam, func, insert, select, update
+from sqlalchemy import Dialect, Table, Text, any_, bindparam, func, insert, select, update
+from sqlalchemy import cast as sql_cast
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Mapper, Session
 from sqlalchemy.orm.util import identity_key
+from sqlalchemy.sql import Executable
+from sqlalchemy.types import TypeEngine
 
 from models.audit.actor import current_actor
 from models.audit.chain import AUDIT_TABLE, HEAD_TABLE, jsonb_text, last_hash, read_head, row_hash
 from models.audit.inspection import composition_parent, many_to_one, tracked_collections
 from models.audit.labels import RECORD_LABEL_KEYS, is_empty, record_label
+from models.audit.pg_arrays import array_text
 from models.audit.recording import SKIPPED_FIELDS, plain_value, set_notes
 from models.audit.table import CREATE, UPDATE
 from models.base import Base, new_uuid, utcnow
@@ -48,6 +52,7 @@ from models.record_types import kind_label
 from models.timeutil import BEIJING_TZ
 
 IN_CHUNK = 500  # ids per IN (...) list when reading the labels of linked records
+ANY_CHUNK = 5000  # PostgreSQL: ids per = ANY(array) when reading rows to edit
 
 
 def created_content(mapper: Mapper[Any], values: Mapping[str, Any],
@@ -67,7 +72,11 @@ def created_content(mapper: Mapper[Any], values: Mapping[str, Any],
             if not is_empty(shown):
                 out[link] = [None, shown]
             continue
-        shown = value if type(value) is str else plain_value(value, zone)
+        if type(value) is str:  # most fields: shown as they are, unless empty
+            if value:
+                out[key] = [None, value]
+            continue
+        shown = plain_value(value, zone)
         if not is_empty(shown):
             out[key] = [None, shown]
     return out
@@ -162,15 +171,36 @@ def _insert_unnested(session: Session, table: Table, rows: Sequence[Mapping[str,
     """PostgreSQL: ``INSERT ... SELECT FROM unnest(column arrays)``: one array parameter a
     column, not one placeholder a cell (the driver parses a statement of 20,000 placeholders
     slowly); the ids in the order of ``rows``, matched by UUID."""
-    names = sorted({name for row in rows for name in row}, key=list(table.c.keys()).index)
-    arrays = [bindparam(f"cells_{position}", [row.get(name) for row in rows],
-                        type_=ARRAY(table.c[name].type))
+    names = tuple(sorted({name for row in rows for name in row},
+                         key=list(table.c.keys()).index))
+    dialect = session.get_bind().dialect
+    cells = {f"cells_{position}": array_text([row.get(name) for row in rows],
+                                             _processor(table.c[name].type, dialect))
+             for position, name in enumerate(names)}
+    ids: dict[str, int] = {uuid: ident for uuid, ident in session.execute(
+        _unnested_insert(table, names), cells)}
+    return [ids[row["uuid"]] for row in rows]
+
+
+def _processor(column_type: TypeEngine[Any], dialect: Dialect) -> Callable[[Any], Any] | None:
+    """The column type's bind processing (a UTC instant made naive, an enum by its stored
+    text), as SQLAlchemy applies it to a parameter of that type."""
+    return column_type.dialect_impl(dialect).bind_processor(dialect)
+
+
+def _array(name: str, column_type: TypeEngine[Any]) -> Any:
+    """A parameter holding an array's text (:func:`array_text`), read as an array of the
+    column's type."""
+    return sql_cast(bindparam(name, type_=Text()), ARRAY(column_type))
+
+
+@cache  # the same statement for every batch of a table's rows (the values go with the call)
+def _unnested_insert(table: Table, names: tuple[str, ...]) -> Executable:
+    arrays = [_array(f"cells_{position}", table.c[name].type)
               for position, name in enumerate(names)]
     source = func.unnest(*arrays).table_valued(*names).render_derived()
-    statement = (insert(table).from_select(names, select(*(source.c[name] for name in names)))
-                 .returning(table.c.uuid, table.c.id))
-    ids: dict[str, int] = {uuid: ident for uuid, ident in session.execute(statement)}
-    return [ids[row["uuid"]] for row in rows]
+    return (insert(table).from_select(names, select(*(source.c[name] for name in names)))
+            .returning(table.c.uuid, table.c.id))
 
 
 def _write_history(session: Session, described: Sequence[dict[str, Any]], now: Any) -> None:
@@ -200,16 +230,23 @@ def _write_history(session: Session, described: Sequence[dict[str, Any]], now: A
 
 def read_rows(session: Session, model: type[Base], ids: Sequence[int]) -> dict[int, dict[str, Any]]:
     """The rows of ``model`` with ``ids`` as plain values by attribute key (no ORM object),
-    ``IN_CHUNK`` ids a query: what an edit in bulk compares its new values with."""
+    ``IN_CHUNK`` ids a query (PostgreSQL: ``ANY_CHUNK`` ids in one array parameter): what an
+    edit in bulk compares its new values with."""
     mapper = model.__mapper__
     table = cast(Table, model.__table__)
-    columns = [attr.columns[0].label(attr.key) for attr in mapper.column_attrs]
+    keys = [attr.key for attr in mapper.column_attrs]
+    statement = select(*(attr.columns[0] for attr in mapper.column_attrs))
     wanted = sorted(set(ids))
+    postgres = session.get_bind().dialect.name == "postgresql"
+    step = ANY_CHUNK if postgres else IN_CHUNK
+    where = (table.c.id == any_(bindparam("cp_ids", type_=ARRAY(table.c.id.type))) if postgres
+             else table.c.id.in_(bindparam("cp_ids", expanding=True)))
     found: dict[int, dict[str, Any]] = {}
-    for start in range(0, len(wanted), IN_CHUNK):
-        for row in session.execute(select(*columns).where(
-                table.c.id.in_(wanted[start:start + IN_CHUNK]))).mappings():
-            found[row["id"]] = dict(row)
+    position = keys.index("id")
+    for start in range(0, len(wanted), step):
+        for row in session.execute(statement.where(where),
+                                   {"cp_ids": wanted[start:start + step]}):
+            found[row[position]] = dict(zip(keys, row, strict=True))
     return found
 
 
@@ -294,17 +331,28 @@ def _update_unnested(session: Session, table: Table, rows: Sequence[Mapping[str,
                      ) -> set[int]:
     """PostgreSQL: one ``UPDATE ... FROM unnest(column arrays)`` where id and revision match;
     the ids it wrote."""
-    names = list(rows[0])
-    types = {"cp_id": table.c.id.type, "cp_revision": table.c.revision.type}
-    arrays = [bindparam(f"cells_{position}", [row[name] for row in rows],
-                        type_=ARRAY(types.get(name) or table.c[name].type))
+    names = tuple(rows[0])
+    dialect = session.get_bind().dialect
+    cells = {f"cells_{position}": array_text([row[name] for row in rows],
+                                             _processor(_edit_type(table, name), dialect))
+             for position, name in enumerate(names)}
+    return set(session.scalars(_unnested_update(table, names), cells))
+
+
+def _edit_type(table: Table, name: str) -> TypeEngine[Any]:
+    return {"cp_id": table.c.id.type, "cp_revision": table.c.revision.type}.get(
+        name) or table.c[name].type
+
+
+@cache  # the same statement for every batch of a table's edits (the values go with the call)
+def _unnested_update(table: Table, names: tuple[str, ...]) -> Executable:
+    arrays = [_array(f"cells_{position}", _edit_type(table, name))
               for position, name in enumerate(names)]
     source = func.unnest(*arrays).table_valued(*names).render_derived(name="cp_edits")
-    statement = (update(table)
-                 .where(table.c.id == source.c.cp_id, table.c.revision == source.c.cp_revision)
-                 .values({name: source.c[name] for name in names if not name.startswith("cp_")})
-                 .returning(table.c.id))
-    return set(session.scalars(statement))
+    return (update(table)
+            .where(table.c.id == source.c.cp_id, table.c.revision == source.c.cp_revision)
+            .values({name: source.c[name] for name in names if not name.startswith("cp_")})
+            .returning(table.c.id))
 
 
 def _moved(session: Session, table: Table,

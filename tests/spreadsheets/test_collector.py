@@ -1,0 +1,49 @@
+"""An import holds the cycle collector back while it works, and gives it back as it was."""
+
+from __future__ import annotations
+
+import gc
+import weakref
+
+import pytest
+
+from spreadsheets.collector import collector_held
+
+
+class _Node:
+    def __init__(self) -> None:
+        self.me = self  # a reference cycle: only the collector frees it
+
+
+def test_the_collector_is_held_inside_and_back_after() -> None:
+    assert gc.isenabled()
+    with collector_held():
+        assert not gc.isenabled()
+        assert gc.get_freeze_count() > 0  # the objects alive at the start, out of its view
+        with collector_held():  # nested: still held when the inner one ends
+            pass
+        assert not gc.isenabled()
+        cycle = _Node()
+        gone = weakref.ref(cycle)
+        del cycle
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == 0
+    gc.collect()
+    assert gone() is None  # a cycle made meanwhile is collected after
+
+
+def test_an_error_inside_gives_the_collector_back() -> None:
+    with pytest.raises(ValueError), collector_held():
+        raise ValueError("刷新")
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == 0
+
+
+def test_a_collector_switched_off_before_stays_off() -> None:
+    gc.disable()
+    try:
+        with collector_held():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
