@@ -4,10 +4,10 @@ Reading, checking and writing a sheet makes millions of small objects (cells, dr
 parameter lists) that are freed by their reference counts, never by the collector; yet the
 collector runs every few hundred allocations, and now and then (several times a 20,000-row
 import) walks every object of the process, the loaded modules and mappers included. That was
-about a third of the CPU of a 20,000-row import (1.4 s of ~4.3). :func:`collector_held` moves
-the objects alive at its start out of the collector's view (``gc.freeze``) and stops its runs
-until it ends; then the objects come back (``gc.unfreeze``) and the collector is as it was. A
-reference cycle made meanwhile is collected after, by the next run.
+about a third of the CPU of a 20,000-row import (1.4 s of ~4.3). :func:`collector_held` stops its runs
+until it ends; then the collector is as it was. A reference cycle made meanwhile is collected
+after, by the next run. What the program froze at start (``main.settle_collector``) stays
+frozen: the hold neither freezes nor unfreezes anything.
 """
 
 from __future__ import annotations
@@ -31,14 +31,11 @@ def collector_held() -> Iterator[None]:
         if _holders == 0:
             _was_enabled = gc.isenabled()
             gc.disable()
-            gc.freeze()
         _holders += 1
     try:
         yield
     finally:
         with _lock:
             _holders -= 1
-            if _holders == 0:
-                gc.unfreeze()
-                if _was_enabled:
-                    gc.enable()
+            if _holders == 0 and _was_enabled:
+                gc.enable()
