@@ -40,6 +40,7 @@ from models.audit.history import last_change
 from models.changes import RecordKind
 from models.errors import NotFoundError, PlannerError
 from models.language import Lang
+from models.lookups import Lookups, load_lookups
 from models.queries import current_campaign
 from models.record_types import RecordType
 from models.working_days import next_working_day
@@ -136,6 +137,14 @@ class EditorDialog(QDialog):
             except NotFoundError:
                 return None
         return self._campaign_year
+
+    def lookups_or_read(self, given: Lookups | None) -> Lookups:
+        """The pickers' lists given by the caller (the window keeps them), or read now in a
+        session of their own (an editor opened alone: tests, a dialog of a dialog)."""
+        if given is not None:
+            return given
+        with self.ctx.sessions() as session:
+            return load_lookups(session)
 
     def new_record_day(self, today: date | None = None) -> date:
         """The day a new trip or event starts on: the next working day after today as seen

@@ -47,7 +47,7 @@ from models.changes import RecordKind
 from models.checks import Conflict, run_checks
 from models.enums import EventKind, EventStatus, RegionKind
 from models.errors import ValidationError
-from models.lookups import Lookups, load_lookups
+from models.lookups import Lookups
 from models.operations.events import EventDraft, SessionDraft, event_draft
 from models.queries import event_detail, get_event
 from models.record_types import RecordType
@@ -82,10 +82,7 @@ class EventEditor(EditorDialog):
         self.event_id = event_id
         self.revision = 0
         self.code = ""
-        if lookups is None:
-            with ctx.sessions() as session:
-                lookups = load_lookups(session)
-        self.lookups = lookups
+        self.lookups = self.lookups_or_read(lookups)
         self.loaded = new_event_draft(self.lookups, day or self.new_record_day(today), at)
         unit = own_unit(ctx)
         if unit is not None and event_id is None:  # a unit account hosts its own unit's events

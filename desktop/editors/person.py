@@ -20,7 +20,7 @@ from desktop.undo.base import PlannerCommand
 from desktop.undo.directory import CreatePerson, EditPerson
 from models.changes import RecordKind
 from models.enums import PersonKind
-from models.lookups import Lookups, load_lookups
+from models.lookups import Lookups
 from models.operations.directory import PersonDraft, person_draft
 from models.queries import get_person
 from models.record_types import RecordType
@@ -34,10 +34,7 @@ class PersonEditor(DirectoryEditor):
     def __init__(self, ctx: AppContext, person_id: int | None = None,
                  parent: QWidget | None = None, lookups: Lookups | None = None) -> None:
         super().__init__(ctx, person_id, PersonDraft(""), parent)
-        if lookups is None:
-            with ctx.sessions() as session:
-                lookups = load_lookups(session)
-        self.lookups = lookups
+        self.lookups = self.lookups_or_read(lookups)
         self._build()
         self.steering: SteeringPanel | None = None
         if person_id is not None:  # what the person steers: projects, trips, visits

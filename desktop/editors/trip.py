@@ -52,7 +52,7 @@ from models.changes import RecordKind
 from models.checks import Conflict, run_checks
 from models.enums import ItemKind, RegionKind, TripStatus
 from models.errors import PlannerError
-from models.lookups import Lookups, load_lookups
+from models.lookups import Lookups
 from models.operations.items import ItemDraft
 from models.operations.trips import TripDraft, delegation, trip_draft
 from models.queries import get_trip, loaded_trip
@@ -98,10 +98,7 @@ class TripEditor(EditorDialog):
         self.revision = 0
         self.code = ""
         self.detail: TripDetail | None = None
-        if lookups is None:
-            with ctx.sessions() as session:
-                lookups = load_lookups(session)
-        self.lookups = lookups
+        self.lookups = self.lookups_or_read(lookups)
         self.loaded = new_trip_draft(self.lookups, day or self.new_record_day(today))
         unit = own_unit(ctx)
         if unit is not None and trip_id is None:  # a unit account plans its own unit's trips
