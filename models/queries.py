@@ -256,6 +256,21 @@ def list_trips(
         stmt.execution_options(yield_per=ROWS_PER_CHUNK))]  # objects let go chunk by chunk
 
 
+def trip_refs(session: Session) -> list[Ref]:
+    """Every trip as a ``Ref`` (its titles and code) by start and code, what a picker lists:
+    one statement of four columns (5,000 trips at ten years of history, no mapped object)."""
+    return [Ref(ident, zh, en, code) for ident, code, zh, en in session.execute(
+        select(Trip.id, Trip.code, Trip.title_zh, Trip.title_en)
+        .order_by(Trip.start_date, Trip.code))]
+
+
+def event_refs(session: Session) -> list[Ref]:
+    """Every themed event as a ``Ref`` by start and code, as :func:`trip_refs`."""
+    return [Ref(ident, zh, en, code) for ident, code, zh, en in session.execute(
+        select(ThemedEvent.id, ThemedEvent.code, ThemedEvent.title_zh, ThemedEvent.title_en)
+        .order_by(ThemedEvent.starts_at, ThemedEvent.code))]
+
+
 def trip_details(
     session: Session,
     *,

@@ -72,8 +72,8 @@ class LeadEditor(EditorDialog):
             self.loaded = replace(self.loaded, unit_id=unit)
         with ctx.sessions() as session:
             self.lookups = lookups or load_lookups(session)
-            self.trips = queries.list_trips(session)
-            self.events = queries.list_events(session)
+            self.trips = queries.trip_refs(session)  # the pickers: codes and titles only
+            self.events = queries.event_refs(session)
         self._build()
         self.reload()
         keep_to_own_unit(self.unit, unit, self.loaded.unit_id, lead_id is None)
@@ -104,9 +104,9 @@ class LeadEditor(EditorDialog):
         self.first_contact = optional_date_edit()
         self.signed_on = optional_date_edit()
         self.funds = yi_box(0)
-        self.source_trip = IdCombo(((f"{t.code}  {t.title(lang)}", t.id) for t in self.trips),
+        self.source_trip = IdCombo(((f"{t.code}  {t.name(lang)}", t.id) for t in self.trips),
                                    none_label=self.tr("(none)"))
-        self.source_event = IdCombo(((f"{e.code}  {e.title(lang)}", e.id) for e in self.events),
+        self.source_event = IdCombo(((f"{e.code}  {e.name(lang)}", e.id) for e in self.events),
                                     none_label=self.tr("(none)"))
         self.meeting = QLineEdit()
         self.meeting.setReadOnly(True)

@@ -150,6 +150,23 @@ def test_the_people_are_the_orm_builders_rows(sample: sessionmaker[Session]) -> 
     assert any(p.unit for p in rows) and any(p.organisation for p in rows)
 
 
+def test_the_pickers_trips_and_events_are_the_lists_codes_and_titles(
+        sample: sessionmaker[Session]) -> None:
+    """A project's source trip and event pickers: every trip and event, in the lists' order,
+    each in one statement of four columns (no mapped object)."""
+    with sample() as s:
+        trips, events = queries.list_trips(s), queries.list_events(s)
+    with sample() as s:
+        with recorded(s) as seen:
+            trip_refs, event_refs = queries.trip_refs(s), queries.event_refs(s)
+        assert len(s.identity_map) == 0 and len(seen) == 2
+    assert [(r.id, r.code, r.name_zh, r.name_en) for r in trip_refs] == [
+        (t.id, t.code, t.title_zh, t.title_en) for t in trips]
+    assert [(r.id, r.code, r.name_zh, r.name_en) for r in event_refs] == [
+        (e.id, e.code, e.title_zh, e.title_en) for e in events]
+    assert len(trip_refs) >= 30 and len(event_refs) >= 30
+
+
 def test_the_rows_are_the_same_whatever_the_chunk(sample: sessionmaker[Session],
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     with sample() as s:
