@@ -34,8 +34,8 @@ from desktop.settings import AppSettings
 from desktop.worker import Job, Progress, run_in_background
 from models.changes import OpChanges, RecordKind
 from models.enums import EventKind, ItemKind
-from models.queries import list_events, list_trips
-from models.rows import EventRow, TripRow
+from models.queries import event_refs, trip_refs
+from models.rows import Ref
 from spreadsheets.children import (
     ChildImportRefusedError,
     ChildKind,
@@ -100,7 +100,7 @@ class CalendarImportDialog(_ImportDialog):
 
     PREVIEW_LINES = 40
 
-    def __init__(self, ctx: AppContext, path: Path, trips: list[TripRow], selected: str | None,
+    def __init__(self, ctx: AppContext, path: Path, trips: list[Ref], selected: str | None,
                  parent: QWidget) -> None:
         super().__init__(self.tr("Import calendar"), path, parent)
         self.ctx = ctx
@@ -109,8 +109,7 @@ class CalendarImportDialog(_ImportDialog):
         self.into_trip = QRadioButton(self.tr("Into the itinerary of the trip:"))
         self.trip = QComboBox()
         for row in trips:
-            title = row.title_en if ctx.lang == "en" else row.title_zh
-            self.trip.addItem(f"{row.code}  {title}", row.code)
+            self.trip.addItem(f"{row.code}  {row.name(ctx.lang)}", row.code)
         self.as_events = QRadioButton(self.tr("As themed events"))
         group = QButtonGroup(self)
         group.addButton(self.into_trip)
@@ -210,7 +209,7 @@ def import_calendar(ctx: AppContext, settings: AppSettings, parent: QWidget,
     if path is None:
         return None
     with ctx.sessions() as session:
-        trips = list_trips(session)
+        trips = trip_refs(session)  # codes and titles: thousands at ten years
     dialog = CalendarImportDialog(ctx, path, trips, selected_trip, parent)
     dialog.open()
     return dialog
@@ -225,7 +224,7 @@ class SheetImportDialog(_ImportDialog):
     applies it."""
 
     def __init__(self, ctx: AppContext, path: Path, parent: QWidget,
-                 trips: Sequence[TripRow] = (), events: Sequence[EventRow] = ()) -> None:
+                 trips: Sequence[Ref] = (), events: Sequence[Ref] = ()) -> None:
         super().__init__(self.tr("Import spreadsheet"), path, parent)
         self.ctx = ctx
         self.plan: spreadsheets.ImportPlan | ChildPlan | None = None
@@ -261,7 +260,7 @@ class SheetImportDialog(_ImportDialog):
     def _kind_changed(self) -> None:
         kind = self.kind.currentData()
         self.parent_record.clear()
-        records: Sequence[TripRow | EventRow] = ()
+        records: Sequence[Ref] = ()
         if kind in (ChildKind.DELEGATION, ChildKind.ITINERARY):
             self.parent_label.setText(self.tr("Into the trip:"))
             records = self.trips
@@ -269,8 +268,7 @@ class SheetImportDialog(_ImportDialog):
             self.parent_label.setText(self.tr("Into the event:"))
             records = self.events
         for row in records:
-            title = row.title_en if self.ctx.lang == "en" and row.title_en else row.title_zh
-            self.parent_record.addItem(f"{row.code}  {title}", row.code)
+            self.parent_record.addItem(f"{row.code}  {row.name(self.ctx.lang)}", row.code)
         self.parent_label.setVisible(bool(records))
         self.parent_record.setVisible(bool(records))
 
@@ -352,7 +350,7 @@ def import_spreadsheet(ctx: AppContext, settings: AppSettings,
     if path is None:
         return None
     with ctx.sessions() as session:
-        trips, events = list_trips(session), list_events(session)
+        trips, events = trip_refs(session), event_refs(session)
     dialog = SheetImportDialog(ctx, path, parent, trips, events)
     dialog.open()
     return dialog
