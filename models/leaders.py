@@ -13,13 +13,16 @@ from models import queries
 from models.campaign import Campaign, Industry
 from models.enums import PersonKind, VisitStatus
 from models.errors import NotFoundError
-from models.leads import SIGNED_STAGES
+from models.leads import SIGNED_STAGES, HqVisit, Lead
+from models.list_columns import lead_rows, visit_rows
+from models.organisations import Organisation
 from models.people import Person
 from models.row_builders import ref
 from models.rows import HqVisitRow, LeadRow, Ref, TripRow
 from models.teams import ChainLeader, Team
 from models.trips import Trip, TripMember, trip_industries
-from models.visits import list_visits
+
+_VISITED = HqVisit.status.in_([VisitStatus.PLANNED, VisitStatus.DONE])  # a steering view's visits
 
 
 @dataclass(frozen=True)
@@ -75,19 +78,19 @@ def leader_view(session: Session, person_id: int) -> SteeringView:
         raise NotFoundError(f"找不到人员 {person_id}", f"No person with id {person_id}")
     subject = ref(person)
     assert subject is not None
-    chains = tuple(r for c in session.scalars(select(ChainLeader).where(
-        ChainLeader.person_id == person_id, ChainLeader.campaign_id == _campaign_id(session)))
-        if (r := ref(c.industry)) is not None)
-    projects = tuple(x for x in queries.list_leads(session)
-                     if x.leader is not None and x.leader.id == person_id)
-    trip_ids = set(session.scalars(select(Trip.id).where(or_(
-        Trip.leader_id == person_id, Trip.members.any(TripMember.person_id == person_id)))))
-    trips = tuple(t for t in queries.list_trips(session) if t.id in trip_ids)
-    team_ids = set(session.scalars(select(Team.id).where(or_(
-        Team.leader_id == person_id, Team.members.any(Person.id == person_id)))))
-    visits = tuple(v for v in list_visits(session, statuses=(VisitStatus.PLANNED,
-                                                               VisitStatus.DONE))
-                   if v.team_id in team_ids)
+    chains = tuple(r for industry in session.scalars(
+        select(Industry).join(ChainLeader, ChainLeader.industry_id == Industry.id)
+        .where(ChainLeader.person_id == person_id,
+               ChainLeader.campaign_id == _campaign_id(session))
+        .order_by(Industry.position, Industry.id))
+        if (r := ref(industry)) is not None)
+    # each list filtered in SQL: at ten years 20,000 projects, 5,000 trips, 10,000 visits
+    projects = tuple(lead_rows(session, [Lead.leader_id == person_id]))
+    trips = tuple(queries.list_trips(session, among=or_(
+        Trip.leader_id == person_id, Trip.members.any(TripMember.person_id == person_id))))
+    teams = select(Team.id).where(or_(Team.leader_id == person_id,
+                                      Team.members.any(Person.id == person_id)))
+    visits = tuple(visit_rows(session, [_VISITED, HqVisit.team_id.in_(teams)]))
     return SteeringView(subject, None, chains, projects, trips, visits)
 
 
@@ -97,13 +100,10 @@ def chain_view(session: Session, industry_id: int) -> SteeringView:
         raise NotFoundError(f"找不到产业 {industry_id}", f"No industry with id {industry_id}")
     subject = ref(industry)
     assert subject is not None
-    projects = tuple(x for x in queries.list_leads(session)
-                     if x.industry is not None and x.industry.id == industry_id)
-    trip_ids = set(session.scalars(select(trip_industries.c.trip_id).where(
-        trip_industries.c.industry_id == industry_id)))
-    trips = tuple(t for t in queries.list_trips(session) if t.id in trip_ids)
-    visits = tuple(v for v in list_visits(session, statuses=(VisitStatus.PLANNED,
-                                                               VisitStatus.DONE))
-                   if v.industry is not None and v.industry.id == industry_id)
+    projects = tuple(lead_rows(session, [Lead.industry_id == industry_id]))
+    trips = tuple(queries.list_trips(session, among=Trip.id.in_(
+        select(trip_industries.c.trip_id).where(trip_industries.c.industry_id == industry_id))))
+    companies = select(Organisation.id).where(Organisation.industry_id == industry_id)
+    visits = tuple(visit_rows(session, [_VISITED, HqVisit.organisation_id.in_(companies)]))
     return SteeringView(subject, chain_leaders(session).get(industry_id), (), projects, trips,
                         visits)

@@ -249,8 +249,13 @@ def list_trips(
     statuses: Iterable[TripStatus] | None = None,
     start: date | None = None,
     end: date | None = None,
+    among: ColumnElement[bool] | None = None,
 ) -> list[TripRow]:
+    """The trips by start and code; ``among``: only those for which it holds (a leader's, an
+    industry's: a few of the 5,000 of ten years)."""
     stmt = _trip_filters(select(Trip), region_id, statuses, start, end)
+    if among is not None:
+        stmt = stmt.where(among)
     stmt = stmt.options(*loader_options("TRIP_LIST_OPTS")).order_by(Trip.start_date, Trip.code)
     return [trip_row(t) for t in session.scalars(
         stmt.execution_options(yield_per=ROWS_PER_CHUNK))]  # objects let go chunk by chunk
