@@ -444,5 +444,15 @@ def list_leads(
     return lead_rows(session, criteria)
 
 
+def lead_row(session: Session, lead_id: int) -> LeadRow:
+    """One project's row, as :func:`list_leads` gives it (its few statements, not 20,000 rows)."""
+    from models.list_columns import lead_rows
+
+    found = lead_rows(session, [Lead.id == lead_id])
+    if not found:
+        raise NotFoundError(f"找不到项目 {lead_id}", f"No lead with id {lead_id}")
+    return found[0]
+
+
 def list_hq_visits(session: Session, *, organisation_id: int | None = None) -> list[HqVisitRow]:
     return list_visits(session, organisation_id=organisation_id)

@@ -144,7 +144,7 @@ class LeadEditor(EditorDialog):
                 lead = get_lead(session, self.lead_id)
                 self.revision = lead.revision
                 self.loaded = lead_draft(session, self.lead_id)
-                row = next(x for x in queries.list_leads(session) if x.id == self.lead_id)
+                row = queries.lead_row(session, self.lead_id)
             self.heading.setText(self.tr("Project %1: %2").replace("%1", row.code)
                                  .replace("%2", row.title(self.lang)))
             self.meeting.setText(row.source_meeting)

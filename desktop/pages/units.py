@@ -21,6 +21,7 @@ from models.changes import RecordKind
 from models.enums import UnitKind
 from models.errors import NotFoundError
 from models.progress import LeaderboardRow, leaderboard
+from models.visits import list_visits
 from models.wording import board_money, unconfirmed_results
 
 
@@ -80,8 +81,7 @@ class UnitsPage(EntityPage):
         lang = self.lang
         with self.ctx.sessions() as session:
             leads = queries.list_leads(session, unit_id=row.unit.id)
-            visits = [v for v in queries.list_hq_visits(session)
-                      if v.unit is not None and v.unit.id == row.unit.id]
+            visits = list_visits(session, unit_id=row.unit.id)
         period = self.period.currentText()
         credited = self.tr("Projects credited to the unit")
         visited = self.tr("HQ visits in the campaign")

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, joinedload, sessionmaker
 from models import list_columns, queries
 from models.campaign import Campaign, Unit
 from models.enums import VisitStatus
+from models.errors import NotFoundError
 from models.events import AgendaSession, ThemedEvent
 from models.leads import HqVisit, Lead
 from models.organisations import Organisation
@@ -165,6 +166,19 @@ def test_the_pickers_trips_and_events_are_the_lists_codes_and_titles(
     assert [(r.id, r.code, r.name_zh, r.name_en) for r in event_refs] == [
         (e.id, e.code, e.title_zh, e.title_en) for e in events]
     assert len(trip_refs) >= 30 and len(event_refs) >= 30
+
+
+def test_one_projects_row_is_its_row_of_the_list(sample: sessionmaker[Session]) -> None:
+    with sample() as s:
+        rows = queries.list_leads(s)
+        some = rows[:: max(1, len(rows) // 7)]
+        for row in some:
+            with recorded(s) as seen:
+                assert queries.lead_row(s, row.id) == row
+            assert len(seen) < 10  # the same few statements, not the whole list
+        with pytest.raises(NotFoundError):
+            queries.lead_row(s, max(r.id for r in rows) + 1)
+    assert len(some) >= 5
 
 
 def test_the_rows_are_the_same_whatever_the_chunk(sample: sessionmaker[Session],
