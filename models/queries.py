@@ -36,6 +36,7 @@ from models.rows import (
     EventDetail,
     EventRow,
     HqVisitRow,
+    LeadChoice,
     LeadRow,
     OrganisationRow,
     PersonRow,
@@ -442,6 +443,14 @@ def list_leads(
     if sources:
         criteria.append(or_(*sources))
     return lead_rows(session, criteria)
+
+
+def lead_choices(session: Session) -> list[LeadChoice]:
+    """Every project by code as a picker lists it: one statement of five columns (20,000
+    projects at ten years of history, where :func:`list_leads` builds whole rows)."""
+    return [LeadChoice(*row) for row in session.execute(
+        select(Lead.id, Lead.code, Lead.title_zh, Lead.title_en, Lead.organisation_id)
+        .order_by(Lead.code))]
 
 
 def lead_row(session: Session, lead_id: int) -> LeadRow:

@@ -464,6 +464,20 @@ class LeadRow:
 
 
 @dataclass(frozen=True, slots=True)
+class LeadChoice:
+    """A project as a picker lists it (a visit's follow-up): its code, titles and company."""
+
+    id: int
+    code: str
+    title_zh: str
+    title_en: str
+    organisation_id: int
+
+    def title(self, lang: Lang = Lang.ZH) -> str:
+        return pick(self.title_zh, self.title_en, lang)
+
+
+@dataclass(frozen=True, slots=True)
 class HqVisitRow:
     id: int
     organisation: Ref

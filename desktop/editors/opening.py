@@ -139,7 +139,7 @@ class Editors(QObject):
         """An HQ visit's dialog (from the calendar or a leader's view); one per visit."""
         from desktop.editors.visit_dialogs import VisitDialog
         from models.operations.teams import get_visit, visit_draft
-        from models.queries import list_leads
+        from models.queries import lead_choices
         from models.visits import list_teams
 
         if visit_id in self.visits:
@@ -151,7 +151,7 @@ class Editors(QObject):
             draft = visit_draft(session, visit_id)
             revision = get_visit(session, visit_id).revision
             teams = list_teams(session)
-            leads = list_leads(session)
+            leads = lead_choices(session)  # the follow-up picker: codes and titles
         dialog = VisitDialog(self.ctx, self.lookups.get(), teams, leads, draft, revision,
                              self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

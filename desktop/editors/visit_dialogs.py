@@ -21,14 +21,14 @@ from models.enums import VisitStatus
 from models.lookups import Lookups
 from models.operations.leads import today
 from models.operations.teams import TeamDraft, VisitDraft, english_team_name
-from models.rows import LeadRow, TeamRow
+from models.rows import LeadChoice, TeamRow
 
 
 class VisitDialog(FormDialog):
     """Plan a visit (team, organisation, day, place) or edit one."""
 
     def __init__(self, ctx: AppContext, lookups: Lookups, teams: list[TeamRow],
-                 leads: list[LeadRow], draft: VisitDraft | None = None, revision: int = 0,
+                 leads: list[LeadChoice], draft: VisitDraft | None = None, revision: int = 0,
                  parent: QWidget | None = None) -> None:
         super().__init__("", ctx.lang, parent)
         lang = ctx.lang
@@ -114,10 +114,10 @@ class RecordVisitDialog(VisitDialog):
     """Record a planned visit as done: the day, the outcome, the follow-up project."""
 
     def __init__(self, ctx: AppContext, lookups: Lookups, teams: list[TeamRow],
-                 leads: list[LeadRow], draft: VisitDraft, revision: int,
+                 leads: list[LeadChoice], draft: VisitDraft, revision: int,
                  parent: QWidget | None = None) -> None:
         # the follow-up project is one of the visited organisation's, or none
-        own = [x for x in leads if x.organisation.id == draft.organisation_id] or leads
+        own = [x for x in leads if x.organisation_id == draft.organisation_id] or leads
         super().__init__(ctx, lookups, teams, own, draft, revision, parent)
         self.setWindowTitle(self.tr("Record the visit"))
         self.status.set_value(VisitStatus.DONE)

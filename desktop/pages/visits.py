@@ -53,7 +53,7 @@ from models.enums import VisitStatus
 from models.errors import PlannerError
 from models.leads import HqVisit
 from models.operations.teams import team_draft, visit_draft
-from models.rows import HqVisitRow, TargetRow, TeamRow
+from models.rows import HqVisitRow, LeadChoice, TargetRow, TeamRow
 from models.visits import VisitsOverview, list_teams, list_visits, visits_overview
 
 
@@ -261,10 +261,10 @@ class VisitsPage(EntityPage):
 
     # --- actions --------------------------------------------------------------------------
 
-    def _choices(self) -> tuple[Any, list[TeamRow], list[Any]]:
+    def _choices(self) -> tuple[Any, list[TeamRow], list[LeadChoice]]:
         with self.ctx.sessions() as session:
             return (self.editors.lookups.get(), list_teams(session),
-                    queries.list_leads(session))
+                    queries.lead_choices(session))
 
     def new_record(self) -> QWidget:
         lookups, teams, leads = self._choices()

@@ -168,6 +168,17 @@ def test_the_pickers_trips_and_events_are_the_lists_codes_and_titles(
     assert len(trip_refs) >= 30 and len(event_refs) >= 30
 
 
+def test_the_follow_up_picker_lists_every_project_of_the_list(
+        sample: sessionmaker[Session]) -> None:
+    with sample() as s:
+        rows = queries.list_leads(s)
+        with recorded(s) as seen:
+            choices = queries.lead_choices(s)
+    assert len(seen) == 1 and len(choices) == len(rows) >= 20
+    assert [(c.id, c.code, c.title_zh, c.title_en, c.organisation_id) for c in choices] == [
+        (r.id, r.code, r.title_zh, r.title_en, r.organisation.id) for r in rows]
+
+
 def test_one_projects_row_is_its_row_of_the_list(sample: sessionmaker[Session]) -> None:
     with sample() as s:
         rows = queries.list_leads(s)
