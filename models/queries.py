@@ -8,7 +8,7 @@ from functools import cache
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, func, or_, select
-from sqlalchemy.orm import Session, joinedload, selectinload
+from sqlalchemy.orm import QueryableAttribute, Session, joinedload, selectinload
 
 from models.campaign import Campaign, City, Industry, Region, Unit
 from models.enums import EventStatus, TripStatus
@@ -262,19 +262,21 @@ def list_trips(
         stmt.execution_options(yield_per=ROWS_PER_CHUNK))]  # objects let go chunk by chunk
 
 
-def trip_refs(session: Session) -> list[Ref]:
-    """Every trip as a ``Ref`` (its titles and code) by start and code, what a picker lists:
-    one statement of four columns (5,000 trips at ten years of history, no mapped object)."""
+def _titled_refs(session: Session, record: type[Trip] | type[ThemedEvent],
+                 starts: QueryableAttribute[Any]) -> list[Ref]:
+    """Every record as a ``Ref`` (its titles and code) by start and code, what a picker lists:
+    one statement of four columns (5,000 trips or events at ten years, no mapped object)."""
     return [Ref(ident, zh, en, code) for ident, code, zh, en in session.execute(
-        select(Trip.id, Trip.code, Trip.title_zh, Trip.title_en)
-        .order_by(Trip.start_date, Trip.code))]
+        select(record.id, record.code, record.title_zh, record.title_en)
+        .order_by(starts, record.code))]
+
+
+def trip_refs(session: Session) -> list[Ref]:
+    return _titled_refs(session, Trip, Trip.start_date)
 
 
 def event_refs(session: Session) -> list[Ref]:
-    """Every themed event as a ``Ref`` by start and code, as :func:`trip_refs`."""
-    return [Ref(ident, zh, en, code) for ident, code, zh, en in session.execute(
-        select(ThemedEvent.id, ThemedEvent.code, ThemedEvent.title_zh, ThemedEvent.title_en)
-        .order_by(ThemedEvent.starts_at, ThemedEvent.code))]
+    return _titled_refs(session, ThemedEvent, ThemedEvent.starts_at)
 
 
 def trip_details(
@@ -453,7 +455,7 @@ def lead_choices(session: Session) -> list[LeadChoice]:
         .order_by(Lead.code))]
 
 
-def lead_row(session: Session, lead_id: int) -> LeadRow:
+def get_lead_row(session: Session, lead_id: int) -> LeadRow:
     """One project's row, as :func:`list_leads` gives it (its few statements, not 20,000 rows)."""
     from models.list_columns import lead_rows
 

@@ -167,13 +167,17 @@ _PLACE_NAMES = {
 _CITY_STATES = {"香港", "hong kong", "澳门", "澳門", "macau", "macao", "新加坡", "singapore"}
 
 
-@cache
 def _locale(lang: Lang) -> Locale:
-    """CLDR's data for ``lang``, loaded (with babel) when a name is first asked for: most
+    return _cldr("en_GB" if lang == Lang.EN else "zh_Hans_CN")
+
+
+@cache
+def _cldr(name: str) -> Locale:
+    """CLDR's data for a locale, loaded (with babel) when a name is first asked for: most
     commands and the window's start name no zone or country."""
     from babel import Locale
 
-    return Locale.parse("en_GB" if lang == Lang.EN else "zh_Hans_CN")
+    return Locale.parse(name)
 
 
 def country_name(code: str, lang: Lang) -> str:

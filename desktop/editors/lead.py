@@ -141,10 +141,9 @@ class LeadEditor(EditorDialog):
     def reload(self) -> None:
         if self.lead_id is not None:
             with self.ctx.sessions() as session:
-                lead = get_lead(session, self.lead_id)
-                self.revision = lead.revision
+                row = queries.get_lead_row(session, self.lead_id)
+                self.revision = row.revision
                 self.loaded = lead_draft(session, self.lead_id)
-                row = queries.lead_row(session, self.lead_id)
             self.heading.setText(self.tr("Project %1: %2").replace("%1", row.code)
                                  .replace("%2", row.title(self.lang)))
             self.meeting.setText(row.source_meeting)

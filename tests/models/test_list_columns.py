@@ -185,10 +185,10 @@ def test_one_projects_row_is_its_row_of_the_list(sample: sessionmaker[Session]) 
         some = rows[:: max(1, len(rows) // 7)]
         for row in some:
             with recorded(s) as seen:
-                assert queries.lead_row(s, row.id) == row
+                assert queries.get_lead_row(s, row.id) == row
             assert len(seen) < 10  # the same few statements, not the whole list
         with pytest.raises(NotFoundError):
-            queries.lead_row(s, max(r.id for r in rows) + 1)
+            queries.get_lead_row(s, max(r.id for r in rows) + 1)
     assert len(some) >= 5
 
 
