@@ -133,6 +133,16 @@ class ViewSwitching(QMainWindow):
         key = self.current_key()
         return self.page(key).widget if key is not None else self.stack.currentWidget()
 
+    def when_filled(self, then: Callable[[], None]) -> None:
+        """``then`` once the view shown is filled: at once, or when its worker thread's rows
+        are shown (the pages' ``loading`` flag and ``loaded`` signal)."""
+        shown = self.stack.currentWidget()
+        loaded = getattr(shown, "loaded", None)
+        if getattr(shown, "loading", False) and loaded is not None:
+            loaded.connect(then, Qt.ConnectionType.SingleShotConnection)
+        else:
+            then()
+
     def current_entity_page(self) -> EntityPage | None:
         key = self.current_key()
         if key is None or not self.page(key).table:

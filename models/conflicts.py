@@ -9,6 +9,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from models import tables
 from models.checks import checks_plan, run_checks
 from models.checks.acks import apply_acks
 from models.checks.finding import Concern, Conflict
@@ -18,9 +19,7 @@ from models.checks.settings import CheckSettings, load_settings
 from models.checks.targets import targets
 from models.checks.travel import items_outside
 from models.enums import EventStatus, Severity, TripStatus
-from models.events import ThemedEvent
 from models.timeutil import BEIJING_TZ, local_to_utc
-from models.trips import Trip
 
 _ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.NOTE: 2}
 
@@ -72,15 +71,16 @@ def _clashes(loaded: Loaded, settings: CheckSettings, trip_codes: set[str] | Non
 
 def _open_codes(session: Session, start: date, end: date) -> tuple[set[str], set[str]]:
     """The trips and events between two days (Beijing time) neither cancelled nor done."""
+    trip, event = tables.trips.c, tables.themed_events.c
     trip_codes = set(session.scalars(
-        select(Trip.code).where(Trip.end_date >= start, Trip.start_date <= end,
-                                Trip.status.notin_([TripStatus.CANCELLED, TripStatus.DONE]))))
+        select(trip.code).where(trip.end_date >= start, trip.start_date <= end,
+                                trip.status.notin_([TripStatus.CANCELLED, TripStatus.DONE]))))
     since = local_to_utc(datetime.combine(start, time.min), BEIJING_TZ)
     until = local_to_utc(datetime.combine(end + timedelta(days=1), time.min), BEIJING_TZ)
     event_codes = set(session.scalars(
-        select(ThemedEvent.code).where(
-            ThemedEvent.ends_at >= since, ThemedEvent.starts_at < until,
-            ThemedEvent.status.notin_([EventStatus.CANCELLED, EventStatus.DONE]))))
+        select(event.code).where(
+            event.ends_at >= since, event.starts_at < until,
+            event.status.notin_([EventStatus.CANCELLED, EventStatus.DONE]))))
     return trip_codes, event_codes
 
 

@@ -9,15 +9,19 @@ from datetime import date
 from sqlalchemy import case, func, literal, select
 from sqlalchemy.orm import Session
 
-from models.campaign import Industry, Region, Unit
+from models import tables
 from models.enums import EventStatus, ItemKind, LeadStage, TripStatus, VisitStatus
-from models.events import ThemedEvent
 from models.language import Lang
-from models.leads import HqVisit, Lead
-from models.queries import current_campaign
-from models.row_builders import campaign_row
+from models.queries import current_campaign_row
 from models.rows import CampaignRow, Ref
-from models.trips import ItineraryItem, Trip, trip_industries
+
+# Read through the tables (Core): the dashboard's first read configures no mapper.
+TRIP = tables.trips.c
+EVENT = tables.themed_events.c
+LEAD = tables.leads.c
+VISIT = tables.hq_visits.c
+ITEM = tables.itinerary_items.c
+CITY = tables.cities.c
 
 COUNTED_STAGES = (LeadStage.SIGNED, LeadStage.CONSTRUCTION, LeadStage.FUNDS_IN,
                   LeadStage.PRODUCTION)
@@ -76,44 +80,44 @@ class Progress:
 
 
 def campaign_progress(session: Session, year: int | None = None) -> Progress:
-    c = current_campaign(session, year)
+    c = current_campaign_row(session, year)
     cid = c.id
-    trip_counts = dict(session.execute(
-        select(Trip.status, func.count()).where(Trip.campaign_id == cid).group_by(Trip.status)
+    trip_counts: dict[TripStatus, int] = dict(session.execute(
+        select(TRIP.status, func.count()).where(TRIP.campaign_id == cid).group_by(TRIP.status)
     ).all())
-    event_counts = dict(session.execute(
-        select(ThemedEvent.status, func.count()).where(ThemedEvent.campaign_id == cid)
-        .group_by(ThemedEvent.status)
+    event_counts: dict[EventStatus, int] = dict(session.execute(
+        select(EVENT.status, func.count()).where(EVENT.campaign_id == cid)
+        .group_by(EVENT.status)
     ).all())
-    visit_counts = dict(session.execute(
-        select(HqVisit.status, func.count()).where(HqVisit.campaign_id == cid)
-        .group_by(HqVisit.status)
+    visit_counts: dict[VisitStatus, int] = dict(session.execute(
+        select(VISIT.status, func.count()).where(VISIT.campaign_id == cid)
+        .group_by(VISIT.status)
     ).all())
     visits_unconfirmed = session.scalar(
-        select(func.count()).select_from(HqVisit)
-        .where(HqVisit.campaign_id == cid, HqVisit.status == VisitStatus.DONE,
-               HqVisit.confirmed_at.is_(None))) or 0
+        select(func.count()).select_from(tables.hq_visits)
+        .where(VISIT.campaign_id == cid, VISIT.status == VisitStatus.DONE,
+               VISIT.confirmed_at.is_(None))) or 0
     visits = visit_counts.get(VisitStatus.DONE, 0) - visits_unconfirmed
     visits_live = visit_counts.get(VisitStatus.DONE, 0) + visit_counts.get(VisitStatus.PLANNED, 0)
     trip_visits_done = session.scalar(
-        select(func.count()).select_from(ItineraryItem).join(Trip)
-        .where(Trip.campaign_id == cid, ItineraryItem.kind == ItemKind.COMPANY_VISIT,
-               Trip.status == TripStatus.DONE)
+        select(func.count()).select_from(tables.itinerary_items).join(tables.trips)
+        .where(TRIP.campaign_id == cid, ITEM.kind == ItemKind.COMPANY_VISIT,
+               TRIP.status == TripStatus.DONE)
     ) or 0
     trip_visits_planned = session.scalar(
-        select(func.count()).select_from(ItineraryItem).join(Trip)
-        .where(Trip.campaign_id == cid, ItineraryItem.kind == ItemKind.COMPANY_VISIT,
-               Trip.status != TripStatus.CANCELLED)
+        select(func.count()).select_from(tables.itinerary_items).join(tables.trips)
+        .where(TRIP.campaign_id == cid, ITEM.kind == ItemKind.COMPANY_VISIT,
+               TRIP.status != TripStatus.CANCELLED)
     ) or 0
     flag = c.flagship_threshold_cny
     # by stage and confirmation, summed in the database: a few rows whatever the number of
     # projects; (stage, confirmed, amount, flagship count)
-    confirmed_col = Lead.confirmed_at.is_not(None)
+    confirmed_col = LEAD.confirmed_at.is_not(None)
     by_stage = [(s, bool(k), int(a), int(f)) for s, k, a, f in session.execute(
-        select(Lead.stage, confirmed_col, func.coalesce(func.sum(Lead.amount_cny), 0),
-               func.count(case((Lead.amount_cny >= flag, 1))) if flag
+        select(LEAD.stage, confirmed_col, func.coalesce(func.sum(LEAD.amount_cny), 0),
+               func.count(case((LEAD.amount_cny >= flag, 1))) if flag
                else literal(0))
-        .where(Lead.campaign_id == cid).group_by(Lead.stage, confirmed_col)
+        .where(LEAD.campaign_id == cid).group_by(LEAD.stage, confirmed_col)
     ).all()]
     signed = sum(a for s, k, a, _f in by_stage if k and s in COUNTED_STAGES)
     waiting_cny = sum(a for s, k, a, _f in by_stage if not k and s in COUNTED_STAGES)
@@ -137,34 +141,33 @@ def campaign_progress(session: Session, year: int | None = None) -> Progress:
         Measure("flagship_projects", "战略性旗舰项目", "Flagship projects",
                 c.target_flagship_projects, flagship_done, flagship_all, flagship_waiting),
     )
-    return Progress(campaign_row(c), measures, _by_region(session, cid),
+    return Progress(c, measures, _by_region(session, cid),
                     _by_industry(session, cid), _by_month(session, cid))
 
 
 def _by_region(session: Session, cid: int) -> tuple[Breakdown, ...]:
-    trips = dict(session.execute(
-        select(Trip.region_id, func.count()).where(
-            Trip.campaign_id == cid, Trip.status != TripStatus.CANCELLED
-        ).group_by(Trip.region_id)
+    trips: dict[int, int] = dict(session.execute(
+        select(TRIP.region_id, func.count()).where(
+            TRIP.campaign_id == cid, TRIP.status != TripStatus.CANCELLED
+        ).group_by(TRIP.region_id)
     ).all())
-    from models.campaign import City
-
-    events = dict(session.execute(
-        select(City.region_id, func.count()).select_from(ThemedEvent).join(City)
-        .where(ThemedEvent.campaign_id == cid, ThemedEvent.status != EventStatus.CANCELLED)
-        .group_by(City.region_id)
+    events: dict[int, int] = dict(session.execute(
+        select(CITY.region_id, func.count()).select_from(tables.themed_events)
+        .join(tables.cities)
+        .where(EVENT.campaign_id == cid, EVENT.status != EventStatus.CANCELLED)
+        .group_by(CITY.region_id)
     ).all())
     lead_rows = list(session.execute(
-        select(Trip.region_id, Lead.amount_cny, Lead.stage, Lead.confirmed_at)
-        .join(Trip, Lead.source_trip_id == Trip.id)
-        .where(Lead.campaign_id == cid)
+        select(TRIP.region_id, LEAD.amount_cny, LEAD.stage, LEAD.confirmed_at)
+        .join(tables.trips, LEAD.source_trip_id == TRIP.id)
+        .where(LEAD.campaign_id == cid)
     ).all())
     # a lead from a themed event counts under the region of the event's city
     lead_rows += session.execute(
-        select(City.region_id, Lead.amount_cny, Lead.stage, Lead.confirmed_at)
-        .join(ThemedEvent, Lead.source_event_id == ThemedEvent.id)
-        .join(City, ThemedEvent.city_id == City.id)
-        .where(Lead.campaign_id == cid, Lead.source_trip_id.is_(None))
+        select(CITY.region_id, LEAD.amount_cny, LEAD.stage, LEAD.confirmed_at)
+        .join(tables.themed_events, LEAD.source_event_id == EVENT.id)
+        .join(tables.cities, EVENT.city_id == CITY.id)
+        .where(LEAD.campaign_id == cid, LEAD.source_trip_id.is_(None))
     ).all()
     leads: dict[int, int] = defaultdict(int)
     signed: dict[int, int] = defaultdict(int)
@@ -173,30 +176,32 @@ def _by_region(session: Session, cid: int) -> tuple[Breakdown, ...]:
         if stage in COUNTED_STAGES and confirmed_at is not None:
             signed[rid] += amount
     out = []
-    for r in session.scalars(select(Region).order_by(Region.position, Region.id)):
+    region = tables.regions.c
+    for r in session.execute(select(region.id, region.name_zh, region.name_en, region.code)
+                             .order_by(region.position, region.id)):
         out.append(Breakdown(Ref(r.id, r.name_zh, r.name_en, r.code), trips.get(r.id, 0),
                              events.get(r.id, 0), leads[r.id], signed[r.id]))
     return tuple(out)
 
 
 def _by_industry(session: Session, cid: int) -> tuple[Breakdown, ...]:
+    industry = tables.industries.c
     trips: dict[int, int] = dict(session.execute(
-        select(trip_industries.c.industry_id, func.count()).join(Trip)
-        .where(Trip.campaign_id == cid, Trip.status != TripStatus.CANCELLED)
-        .group_by(trip_industries.c.industry_id)
+        select(tables.trip_industries.c.industry_id, func.count()).join(tables.trips)
+        .where(TRIP.campaign_id == cid, TRIP.status != TripStatus.CANCELLED)
+        .group_by(tables.trip_industries.c.industry_id)
     ).all())
-    from models.events import event_industries
-
     events: dict[int, int] = dict(session.execute(
-        select(event_industries.c.industry_id, func.count()).join(ThemedEvent)
-        .where(ThemedEvent.campaign_id == cid, ThemedEvent.status != EventStatus.CANCELLED)
-        .group_by(event_industries.c.industry_id)
+        select(tables.event_industries.c.industry_id, func.count())
+        .join(tables.themed_events)
+        .where(EVENT.campaign_id == cid, EVENT.status != EventStatus.CANCELLED)
+        .group_by(tables.event_industries.c.industry_id)
     ).all())
     leads: dict[int, int] = defaultdict(int)
     signed: dict[int, int] = defaultdict(int)
     for iid, amount, stage, confirmed_at in session.execute(
-        select(Lead.industry_id, Lead.amount_cny, Lead.stage, Lead.confirmed_at)
-        .where(Lead.campaign_id == cid)
+        select(LEAD.industry_id, LEAD.amount_cny, LEAD.stage, LEAD.confirmed_at)
+        .where(LEAD.campaign_id == cid)
     ):
         if iid is None:
             continue
@@ -206,24 +211,26 @@ def _by_industry(session: Session, cid: int) -> tuple[Breakdown, ...]:
     return tuple(
         Breakdown(Ref(i.id, i.name_zh, i.name_en, i.code), trips.get(i.id, 0),
                   events.get(i.id, 0), leads[i.id], signed[i.id])
-        for i in session.scalars(select(Industry).order_by(Industry.position, Industry.id))
+        for i in session.execute(select(industry.id, industry.name_zh, industry.name_en,
+                                        industry.code)
+                                 .order_by(industry.position, industry.id))
     )
 
 
 def _by_month(session: Session, cid: int) -> tuple[tuple[int, int, int, int], ...]:
     months = {m: [0, 0, 0] for m in range(1, 13)}
     for (start,) in session.execute(
-        select(Trip.start_date).where(Trip.campaign_id == cid, Trip.status != TripStatus.CANCELLED)
+        select(TRIP.start_date).where(TRIP.campaign_id == cid, TRIP.status != TripStatus.CANCELLED)
     ):
         months[start.month][0] += 1
     for (start,) in session.execute(
-        select(ThemedEvent.starts_at).where(ThemedEvent.campaign_id == cid,
-                                            ThemedEvent.status != EventStatus.CANCELLED)
+        select(EVENT.starts_at).where(EVENT.campaign_id == cid,
+                                            EVENT.status != EventStatus.CANCELLED)
     ):
         months[start.month][1] += 1
     for signed_on, amount, stage, confirmed_at in session.execute(
-        select(Lead.signed_on, Lead.amount_cny, Lead.stage, Lead.confirmed_at)
-        .where(Lead.campaign_id == cid)
+        select(LEAD.signed_on, LEAD.amount_cny, LEAD.stage, LEAD.confirmed_at)
+        .where(LEAD.campaign_id == cid)
     ):
         if signed_on is not None and stage in COUNTED_STAGES and confirmed_at is not None:
             months[signed_on.month][2] += amount
@@ -241,8 +248,8 @@ def leaderboard(session: Session, year: int, month: int | None = None) -> list[L
     end = date(year + (1 if (month or 12) == 12 else 0), ((month or 12) % 12) + 1, 1)
     stats: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0, 0, 0])
     for unit_id, amount, funds, stage, confirmed_at in session.execute(
-        select(Lead.unit_id, Lead.amount_cny, Lead.funds_in_cny, Lead.stage, Lead.confirmed_at)
-        .where(Lead.signed_on >= start, Lead.signed_on < end)
+        select(LEAD.unit_id, LEAD.amount_cny, LEAD.funds_in_cny, LEAD.stage, LEAD.confirmed_at)
+        .where(LEAD.signed_on >= start, LEAD.signed_on < end)
     ):
         if unit_id is None or stage not in COUNTED_STAGES:
             continue
@@ -254,14 +261,16 @@ def leaderboard(session: Session, year: int, month: int | None = None) -> list[L
         stats[unit_id][1] += amount
         stats[unit_id][3] += funds
     for unit_id, confirmed, n in session.execute(
-        select(HqVisit.unit_id, HqVisit.confirmed_at.is_not(None), func.count()).where(
-            HqVisit.visited_on >= start, HqVisit.visited_on < end,
-            HqVisit.status == VisitStatus.DONE,
-        ).group_by(HqVisit.unit_id, HqVisit.confirmed_at.is_not(None))
+        select(VISIT.unit_id, VISIT.confirmed_at.is_not(None), func.count()).where(
+            VISIT.visited_on >= start, VISIT.visited_on < end,
+            VISIT.status == VisitStatus.DONE,
+        ).group_by(VISIT.unit_id, VISIT.confirmed_at.is_not(None))
     ):
         if unit_id is not None:
             stats[unit_id][2 if confirmed else 6] += n
-    units = {u.id: u for u in session.scalars(select(Unit))}
+    unit = tables.units.c
+    units = {u.id: u for u in session.execute(
+        select(unit.id, unit.name_zh, unit.name_en, unit.kind))}
     ordered = sorted(
         units.values(),
         key=lambda u: (-stats[u.id][1], -stats[u.id][0], -stats[u.id][2], u.name_zh),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import fields
 from datetime import date
 from functools import cache
 from typing import Any
@@ -10,6 +11,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import QueryableAttribute, Session, joinedload, selectinload
 
+from models import tables
 from models.campaign import Campaign, City, Industry, Region, Unit
 from models.enums import EventStatus, TripStatus
 from models.errors import NotFoundError
@@ -154,33 +156,52 @@ def loader_options(name: str) -> tuple[Any, ...]:
 # --- queries --------------------------------------------------------------------------------
 
 
-def current_campaign(session: Session, year: int | None = None) -> Campaign:
-    """The campaign of ``year``, or the newest one."""
-    stmt = select(Campaign)
-    stmt = stmt.where(Campaign.year == year) if year else stmt.order_by(Campaign.year.desc())
-    campaign = session.scalars(stmt.limit(1)).first()
-    if campaign is None and year:
-        years = "、".join(str(y) for y in session.scalars(select(Campaign.year).order_by(Campaign.year)))
-        raise NotFoundError(
+def _campaign_of(stmt: Select[Any], year: int | None) -> Select[Any]:
+    """``stmt`` narrowed to the campaign of ``year``, or to the newest one."""
+    column = tables.campaigns.c.year
+    return (stmt.where(column == year) if year else stmt.order_by(column.desc())).limit(1)
+
+
+def _no_campaign(session: Session, year: int | None) -> NotFoundError:
+    if year:
+        column = tables.campaigns.c.year
+        years = "、".join(str(y) for y in session.scalars(select(column).order_by(column)))
+        return NotFoundError(
             f"没有 {year} 年的招商活动计划（已有：{years or '无'}）",
             f"There is no campaign for {year} (there are: {years or 'none'})",
         )
+    return NotFoundError(
+        "数据库中还没有招商活动年度计划，请先运行 init --sample 或新建计划。",
+        "The database holds no campaign yet: run 'init --sample' or create one.",
+    )
+
+
+def current_campaign(session: Session, year: int | None = None) -> Campaign:
+    """The campaign of ``year``, or the newest one."""
+    campaign = session.scalars(_campaign_of(select(Campaign), year)).first()
     if campaign is None:
-        raise NotFoundError(
-            "数据库中还没有招商活动年度计划，请先运行 init --sample 或新建计划。",
-            "The database holds no campaign yet: run 'init --sample' or create one.",
-        )
+        raise _no_campaign(session, year)
     return campaign
+
+
+_CAMPAIGN_COLUMNS = tuple(tables.campaigns.c[f.name] for f in fields(CampaignRow))
+
+
+def current_campaign_row(session: Session, year: int | None = None) -> CampaignRow:
+    """:func:`current_campaign` as its row, read from the table: no mapper is configured."""
+    found = session.execute(_campaign_of(select(*_CAMPAIGN_COLUMNS), year)).first()
+    if found is None:
+        raise _no_campaign(session, year)
+    return CampaignRow(*found)
 
 
 def newest_campaign_name(session: Session) -> tuple[str, str | None] | None:
     """The newest campaign's Chinese and English names, None when there is no campaign.
 
-    Asked of the table, not of the mapped class, so that the window's start (its title, the
-    first-run question) does not configure every mapper on the window's thread (~0.1 s): the
-    first view's read does that on a worker thread while the window paints."""
-    table = Campaign.__table__
-    stmt = select(table.c.name_zh, table.c.name_en).order_by(table.c.year.desc()).limit(1)
+    Read from the table (``models.tables``), so that the window's start (its title, the
+    first-run question) configures no mapper."""
+    column = tables.campaigns.c
+    stmt = select(column.name_zh, column.name_en).order_by(column.year.desc()).limit(1)
     found = session.execute(stmt).first()
     return None if found is None else (found.name_zh, found.name_en)
 

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from models.conflicts import Conflict, open_checks
 from models.progress import LeaderboardRow, Progress, campaign_progress, leaderboard
-from models.queries import current_campaign
+from models.queries import current_campaign_row
 from planning.dates import campaign_today
 from planning.entries import CalendarEntry, TimeMode, sort_key
 from planning.feed import Filters, load_entries
@@ -42,7 +42,7 @@ def upcoming_entries(session: Session, today: date, days: int = FORTNIGHT) -> li
 def read_dashboard(session: Session, real_today: date, chosen: date | None = None) -> DashboardData:
     """The newest campaign seen from ``chosen``, or from ``real_today`` moved into the campaign's
     year (``planning.dates.campaign_today``). No campaign: ``NotFoundError``."""
-    year = current_campaign(session).year
+    year = current_campaign_row(session).year
     today = chosen if chosen is not None else campaign_today(real_today, year)
     board = [row for row in leaderboard(session, year, today.month)
              if row.signed_leads or row.hq_visits or row.unconfirmed_leads

@@ -17,18 +17,34 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import ColumnElement, and_, exists, or_, select
 from sqlalchemy.orm import Session
 
-from models.campaign import City, Industry, Region, Unit
+from models import tables
 from models.enums import PersonKind, VisitStatus
-from models.events import AgendaSession, ThemedEvent, event_industries, session_speakers
-from models.leads import HqVisit
-from models.organisations import Organisation
-from models.people import Person
-from models.row_builders import region_row
 from models.rows import Ref, RegionRow
-from models.teams import TargetHq, Team
+from models.tables import (
+    event_industries,
+    item_attendees,
+    session_speakers,
+    team_members,
+    trip_industries,
+)
 from models.timeutil import BEIJING_TZ
-from models.trips import ItineraryItem, Trip, TripMember, item_attendees, trip_industries
 from planning.entries import CalendarEntry, EntryKind
+
+# The tables' columns: Core statements, so that the dashboard's first read configures no mapper.
+CITY = tables.cities.c
+INDUSTRY = tables.industries.c
+REGION = tables.regions.c
+UNIT = tables.units.c
+AGENDA = tables.agenda_sessions.c
+EVENT = tables.themed_events.c
+VISIT = tables.hq_visits.c
+ORGANISATION = tables.organisations.c
+PERSON = tables.people.c
+TARGET = tables.target_hqs.c
+TEAM = tables.teams.c
+ITEM = tables.itinerary_items.c
+TRIP = tables.trips.c
+MEMBER = tables.trip_members.c
 
 # The widest offsets a place can have: a day in any zone lies within these UTC bounds.
 _EARLIEST_OFFSET = timedelta(hours=14)
@@ -77,13 +93,14 @@ class _Lookup:
     @classmethod
     def load(cls, session: Session) -> _Lookup:
         return cls(
-            {r.id: region_row(r) for r in session.scalars(select(Region))},
+            {r.id: RegionRow(*r) for r in session.execute(
+                select(REGION.id, REGION.code, REGION.name_zh, REGION.name_en, REGION.kind))},
             {cid: (Ref(cid, zh, en), rid) for cid, zh, en, rid in session.execute(
-                select(City.id, City.name_zh, City.name_en, City.region_id))},
+                select(CITY.id, CITY.name_zh, CITY.name_en, CITY.region_id))},
             {uid: Ref(uid, zh, en) for uid, zh, en in session.execute(
-                select(Unit.id, Unit.name_zh, Unit.name_en))},
+                select(UNIT.id, UNIT.name_zh, UNIT.name_en))},
             {iid: Ref(iid, zh, en, code) for iid, zh, en, code in session.execute(
-                select(Industry.id, Industry.name_zh, Industry.name_en, Industry.code))},
+                select(INDUSTRY.id, INDUSTRY.name_zh, INDUSTRY.name_en, INDUSTRY.code))},
         )
 
     def unit(self, unit_id: int | None) -> Ref | None:
@@ -96,14 +113,14 @@ class _Lookup:
 def filter_choices(session: Session) -> FilterChoices:
     lookup = _Lookup.load(session)
     regions = sorted(lookup.regions.values(), key=lambda r: r.id)
-    positions = dict(session.execute(select(Region.id, Region.position)).all())
+    positions = dict(session.execute(select(REGION.id, REGION.position)).all())
     regions.sort(key=lambda r: (positions.get(r.id, 0), r.id))
-    industry_order = session.scalars(select(Industry.id).order_by(Industry.position, Industry.id))
+    industry_order = session.scalars(select(INDUSTRY.id).order_by(INDUSTRY.position, INDUSTRY.id))
     kinds = [PersonKind.CITY_LEADER, PersonKind.BUREAU_STAFF, PersonKind.UNIT_STAFF,
              PersonKind.DELEGATE]
     people = sorted(
-        session.execute(select(Person.id, Person.name_zh, Person.name_en, Person.kind)
-                        .where(Person.kind.in_(kinds))),
+        session.execute(select(PERSON.id, PERSON.name_zh, PERSON.name_en, PERSON.kind)
+                        .where(PERSON.kind.in_(kinds))),
         key=lambda p: (kinds.index(p[3]), p[1], p[0]),
     )
     return FilterChoices(
@@ -148,26 +165,27 @@ def _visits(session: Session, first: date, last: date, f: Filters, lookup: _Look
     """Planned HQ visits as whole days, titled by the company, coded by the team."""
     if f.status not in (None, VisitStatus.PLANNED.value):
         return []
-    stmt = (select(HqVisit.id, HqVisit.uuid, HqVisit.revision, HqVisit.visited_on,
-                   HqVisit.place, HqVisit.unit_id, Organisation.name_zh, Organisation.name_en,
-                   Organisation.industry_id, Team.name, Team.leader_id, TargetHq.region_id,
-                   Team.name_en)
-            .join(Organisation, HqVisit.organisation_id == Organisation.id)
-            .outerjoin(Team, HqVisit.team_id == Team.id)
-            .outerjoin(TargetHq, (TargetHq.organisation_id == HqVisit.organisation_id)
-                       & (TargetHq.campaign_id == HqVisit.campaign_id))
-            .where(HqVisit.status == VisitStatus.PLANNED, HqVisit.visited_on >= first,
-                   HqVisit.visited_on <= last)
-            .order_by(HqVisit.visited_on, HqVisit.id))
+    stmt = (select(VISIT.id, VISIT.uuid, VISIT.revision, VISIT.visited_on,
+                   VISIT.place, VISIT.unit_id, ORGANISATION.name_zh, ORGANISATION.name_en,
+                   ORGANISATION.industry_id, TEAM.name, TEAM.leader_id, TARGET.region_id,
+                   TEAM.name_en)
+            .join(tables.organisations, VISIT.organisation_id == ORGANISATION.id)
+            .outerjoin(tables.teams, VISIT.team_id == TEAM.id)
+            .outerjoin(tables.target_hqs, (TARGET.organisation_id == VISIT.organisation_id)
+                       & (TARGET.campaign_id == VISIT.campaign_id))
+            .where(VISIT.status == VisitStatus.PLANNED, VISIT.visited_on >= first,
+                   VISIT.visited_on <= last)
+            .order_by(VISIT.visited_on, VISIT.id))
     if f.unit_id is not None:
-        stmt = stmt.where(HqVisit.unit_id == f.unit_id)
+        stmt = stmt.where(VISIT.unit_id == f.unit_id)
     if f.industry_id is not None:
-        stmt = stmt.where(Organisation.industry_id == f.industry_id)
+        stmt = stmt.where(ORGANISATION.industry_id == f.industry_id)
     if f.region_id is not None:
-        stmt = stmt.where(TargetHq.region_id == f.region_id)
+        stmt = stmt.where(TARGET.region_id == f.region_id)
     if f.person_id is not None:
-        stmt = stmt.where(or_(Team.leader_id == f.person_id,
-                              Team.members.any(Person.id == f.person_id)))
+        stmt = stmt.where(or_(TEAM.leader_id == f.person_id,
+                              exists().where(team_members.c.team_id == TEAM.id,
+                                             team_members.c.person_id == f.person_id)))
     rows = session.execute(stmt).all()
     people.fetch(r[10] for r in rows)
     beijing = ZoneInfo(BEIJING_TZ)
@@ -198,7 +216,7 @@ class _PeopleNames:
         wanted = {i for i in ids if i is not None and i not in self._names}
         if wanted:
             for pid, zh, en in self._session.execute(
-                select(Person.id, Person.name_zh, Person.name_en).where(Person.id.in_(wanted))
+                select(PERSON.id, PERSON.name_zh, PERSON.name_en).where(PERSON.id.in_(wanted))
             ):
                 self._names[pid] = Ref(pid, zh, en)
 
@@ -209,18 +227,18 @@ class _PeopleNames:
 def _trip_conditions(f: Filters) -> list[ColumnElement[bool]]:
     conds: list[ColumnElement[bool]] = []
     if f.region_id is not None:
-        conds.append(Trip.region_id == f.region_id)
+        conds.append(TRIP.region_id == f.region_id)
     if f.unit_id is not None:
-        conds.append(Trip.host_unit_id == f.unit_id)
+        conds.append(TRIP.host_unit_id == f.unit_id)
     if f.status is not None:
-        conds.append(Trip.status == f.status)
+        conds.append(TRIP.status == f.status)
     if f.industry_id is not None:
-        conds.append(exists().where(trip_industries.c.trip_id == Trip.id,
+        conds.append(exists().where(trip_industries.c.trip_id == TRIP.id,
                                     trip_industries.c.industry_id == f.industry_id))
     if f.person_id is not None:
         conds.append(or_(
-            Trip.leader_id == f.person_id,
-            exists().where(TripMember.trip_id == Trip.id, TripMember.person_id == f.person_id),
+            TRIP.leader_id == f.person_id,
+            exists().where(MEMBER.trip_id == TRIP.id, MEMBER.person_id == f.person_id),
         ))
     return conds
 
@@ -246,10 +264,10 @@ def _chunks(ids: list[int], size: int = 900) -> Iterable[list[int]]:
 def _trips(session: Session, first: date, last: date, f: Filters, lookup: _Lookup,
            people: _PeopleNames) -> list[CalendarEntry]:
     rows = session.execute(
-        select(Trip.id, Trip.uuid, Trip.revision, Trip.code, Trip.title_zh, Trip.title_en, Trip.status,
-               Trip.region_id, Trip.leader_id, Trip.host_unit_id, Trip.start_date, Trip.end_date)
-        .where(Trip.end_date >= first, Trip.start_date <= last, *_trip_conditions(f))
-        .order_by(Trip.start_date, Trip.code)
+        select(TRIP.id, TRIP.uuid, TRIP.revision, TRIP.code, TRIP.title_zh, TRIP.title_en, TRIP.status,
+               TRIP.region_id, TRIP.leader_id, TRIP.host_unit_id, TRIP.start_date, TRIP.end_date)
+        .where(TRIP.end_date >= first, TRIP.start_date <= last, *_trip_conditions(f))
+        .order_by(TRIP.start_date, TRIP.code)
     ).all()
     people.fetch(r[8] for r in rows)
     industries = _industries_of(session, trip_industries.c.trip_id,
@@ -274,29 +292,29 @@ def _items(session: Session, first: date, last: date, f: Filters, lookup: _Looku
     if f.person_id is not None:
         # The person's own items, and the items of their trips that list no attendees
         # (the whole delegation goes).
-        attends = exists().where(item_attendees.c.item_id == ItineraryItem.id,
+        attends = exists().where(item_attendees.c.item_id == ITEM.id,
                                  item_attendees.c.person_id == f.person_id)
-        anyone = exists().where(item_attendees.c.item_id == ItineraryItem.id)
+        anyone = exists().where(item_attendees.c.item_id == ITEM.id)
         conds.append(or_(attends, ~anyone))
     # The trips first (a date index on the trips' 5,000 rows), then their items by trip
     # (ix_itinerary_items_trip_starts): given the dates alone, SQLite read the items through
     # their start index, every item that starts before the window's end (all of them for a
     # recent month: 50,000 at ten years of history).
-    near = (Trip.end_date >= first - timedelta(days=1), Trip.start_date <= last + timedelta(days=1))
-    trip_ids = list(session.scalars(select(Trip.id).where(*near, *trip_conds)))
+    near = (TRIP.end_date >= first - timedelta(days=1), TRIP.start_date <= last + timedelta(days=1))
+    trip_ids = list(session.scalars(select(TRIP.id).where(*near, *trip_conds)))
     rows: list[Any] = []
     pieces = list(_chunks(trip_ids))
     for chunk in pieces:
         rows += session.execute(
-            select(ItineraryItem.id, ItineraryItem.uuid, ItineraryItem.revision,
-                   ItineraryItem.kind, ItineraryItem.title_zh, ItineraryItem.title_en,
-                   ItineraryItem.starts_at, ItineraryItem.ends_at, ItineraryItem.timezone,
-                   ItineraryItem.city_id, ItineraryItem.place, Trip.id, Trip.code, Trip.status,
-                   Trip.region_id, Trip.leader_id, Trip.host_unit_id)
-            .join(Trip, ItineraryItem.trip_id == Trip.id)
-            .where(ItineraryItem.trip_id.in_(chunk), *near,
-                   ItineraryItem.starts_at < hi, ItineraryItem.ends_at > lo, *conds)
-            .order_by(ItineraryItem.starts_at, ItineraryItem.id)
+            select(ITEM.id, ITEM.uuid, ITEM.revision,
+                   ITEM.kind, ITEM.title_zh, ITEM.title_en,
+                   ITEM.starts_at, ITEM.ends_at, ITEM.timezone,
+                   ITEM.city_id, ITEM.place, TRIP.id, TRIP.code, TRIP.status,
+                   TRIP.region_id, TRIP.leader_id, TRIP.host_unit_id)
+            .join(tables.trips, ITEM.trip_id == TRIP.id)
+            .where(ITEM.trip_id.in_(chunk), *near,
+                   ITEM.starts_at < hi, ITEM.ends_at > lo, *conds)
+            .order_by(ITEM.starts_at, ITEM.id)
         ).all()
     if len(pieces) > 1:  # read in chunks: one order again
         rows.sort(key=lambda r: (r[6], r[0]))
@@ -313,21 +331,21 @@ def _items(session: Session, first: date, last: date, f: Filters, lookup: _Looku
 def _event_conditions(f: Filters) -> list[ColumnElement[bool]]:
     conds: list[ColumnElement[bool]] = []
     if f.region_id is not None:
-        conds.append(City.region_id == f.region_id)
+        conds.append(CITY.region_id == f.region_id)
     if f.unit_id is not None:
-        conds.append(ThemedEvent.host_unit_id == f.unit_id)
+        conds.append(EVENT.host_unit_id == f.unit_id)
     if f.status is not None:
-        conds.append(ThemedEvent.status == f.status)
+        conds.append(EVENT.status == f.status)
     if f.industry_id is not None:
-        conds.append(exists().where(event_industries.c.event_id == ThemedEvent.id,
+        conds.append(exists().where(event_industries.c.event_id == EVENT.id,
                                     event_industries.c.industry_id == f.industry_id))
     if f.person_id is not None:
         speaks = exists().where(
-            AgendaSession.event_id == ThemedEvent.id,
-            session_speakers.c.session_id == AgendaSession.id,
+            AGENDA.event_id == EVENT.id,
+            session_speakers.c.session_id == AGENDA.id,
             session_speakers.c.person_id == f.person_id,
         )
-        conds.append(or_(ThemedEvent.lead_person_id == f.person_id, speaks))
+        conds.append(or_(EVENT.lead_person_id == f.person_id, speaks))
     return conds
 
 
@@ -335,14 +353,14 @@ def _events(session: Session, first: date, last: date, f: Filters, lookup: _Look
             people: _PeopleNames) -> list[CalendarEntry]:
     lo, hi = utc_window(first, last)
     rows = session.execute(
-        select(ThemedEvent.id, ThemedEvent.uuid, ThemedEvent.revision, ThemedEvent.code, ThemedEvent.kind,
-               ThemedEvent.title_zh, ThemedEvent.title_en, ThemedEvent.starts_at,
-               ThemedEvent.ends_at, ThemedEvent.timezone, ThemedEvent.city_id,
-               ThemedEvent.venue, ThemedEvent.status, ThemedEvent.lead_person_id,
-               ThemedEvent.host_unit_id)
-        .outerjoin(City, ThemedEvent.city_id == City.id)
-        .where(and_(ThemedEvent.starts_at < hi, ThemedEvent.ends_at > lo), *_event_conditions(f))
-        .order_by(ThemedEvent.starts_at, ThemedEvent.code)
+        select(EVENT.id, EVENT.uuid, EVENT.revision, EVENT.code, EVENT.kind,
+               EVENT.title_zh, EVENT.title_en, EVENT.starts_at,
+               EVENT.ends_at, EVENT.timezone, EVENT.city_id,
+               EVENT.venue, EVENT.status, EVENT.lead_person_id,
+               EVENT.host_unit_id)
+        .outerjoin(tables.cities, EVENT.city_id == CITY.id)
+        .where(and_(EVENT.starts_at < hi, EVENT.ends_at > lo), *_event_conditions(f))
+        .order_by(EVENT.starts_at, EVENT.code)
     ).all()
     people.fetch(r[13] for r in rows)
     industries = _industries_of(session, event_industries.c.event_id,

@@ -21,12 +21,17 @@ from models.enums import Severity
 from models.errors import NotFoundError, ValidationError
 from models.events import ThemedEvent
 from models.people import Person
+from models.tables import table_of
 from models.trips import ItineraryItem, Trip
 
 _TABLES: dict[RecordKind, type[Trip | ItineraryItem | ThemedEvent | Person | Campaign]] = {
     RecordKind.TRIP: Trip, RecordKind.ITEM: ItineraryItem, RecordKind.EVENT: ThemedEvent,
     RecordKind.PERSON: Person, RecordKind.CAMPAIGN: Campaign,
 }
+
+# read through the tables (Core): the dashboard's findings configure no mapper
+ITEM = table_of(ItineraryItem).c
+ACK = table_of(CheckAck).c
 
 
 def revisions(session: Session, findings: Iterable[Conflict]) -> dict[tuple[RecordKind, int], str]:
@@ -41,16 +46,17 @@ def revisions(session: Session, findings: Iterable[Conflict]) -> dict[tuple[Reco
         model = _TABLES.get(kind)
         if model is None or not ids:
             continue
+        column = table_of(model).c
         for record_id, revision in session.execute(
-                select(model.id, model.revision).where(model.id.in_(ids))):
+                select(column.id, column.revision).where(column.id.in_(ids))):
             out[(kind, record_id)] = str(revision)
     trip_ids = wanted.get(RecordKind.TRIP, set())
     if trip_ids:
         items: dict[int, list[str]] = defaultdict(list)
         for trip_id, item_id, revision in session.execute(
-                select(ItineraryItem.trip_id, ItineraryItem.id, ItineraryItem.revision)
-                .where(ItineraryItem.trip_id.in_(trip_ids))
-                .order_by(ItineraryItem.trip_id, ItineraryItem.id)):
+                select(ITEM.trip_id, ITEM.id, ITEM.revision)
+                .where(ITEM.trip_id.in_(trip_ids))
+                .order_by(ITEM.trip_id, ITEM.id)):
             items[trip_id].append(f"{item_id}.{revision}")
         for trip_id in trip_ids:
             if (RecordKind.TRIP, trip_id) in out:
@@ -72,7 +78,9 @@ def apply_acks(session: Session, findings: Sequence[Conflict]) -> list[Conflict]
         return list(findings)
     # every acknowledgement (a few hundred), not an IN list of every finding's id: ten years
     # give 20,000 findings, near SQLite's limit of 32,766 parameters a statement
-    acks = {a.finding_id: a for a in session.scalars(select(CheckAck)) if a.finding_id in ids}
+    acks = {a.finding_id: a for a in session.execute(
+        select(ACK.finding_id, ACK.fingerprint, ACK.acked_by, ACK.acked_at, ACK.reason))
+        if a.finding_id in ids}
     if not acks:
         return list(findings)
     revs = revisions(session, [f for f in findings if f.id in acks])

@@ -19,11 +19,18 @@ from typing import NamedTuple
 from sqlalchemy import ColumnElement, select, true
 from sqlalchemy.orm import Session
 
-from models.campaign import City, Region
+from models import tables
 from models.enums import EventStatus, ItemKind, RegionKind, TripStatus
-from models.events import ThemedEvent
-from models.people import Person
-from models.trips import ItineraryItem, Trip, TripMember, item_attendees, trip_cities
+from models.tables import item_attendees, trip_cities
+
+# the tables' columns: Core statements, so that the dashboard's checks configure no mapper
+CITY = tables.cities.c
+REGION = tables.regions.c
+PERSON = tables.people.c
+TRIP = tables.trips.c
+MEMBER = tables.trip_members.c
+ITEM = tables.itinerary_items.c
+EVENT = tables.themed_events.c
 
 
 class PlanCity(NamedTuple):
@@ -113,8 +120,8 @@ def _cities(session: Session) -> dict[int, PlanCity]:
     """Every city (a few hundred at most): one statement, one row each."""
     conn = session.connection()
     return {r.id: PlanCity(r.id, r.name_zh, r.name_en, r.country_code, r.timezone)
-            for r in conn.execute(select(City.id, City.name_zh, City.name_en,
-                                            City.country_code, City.timezone))}
+            for r in conn.execute(select(CITY.id, CITY.name_zh, CITY.name_en,
+                                            CITY.country_code, CITY.timezone))}
 
 
 def read_trips(session: Session, early: date | None, late: date | None,
@@ -127,11 +134,11 @@ def read_trips(session: Session, early: date | None, late: date | None,
     known = people.by_id
     conn = session.connection()
     where: list[ColumnElement[bool]] = [
-        Trip.status != TripStatus.CANCELLED,
-        Trip.end_date >= early if early is not None else true(),
-        Trip.start_date <= late if late is not None else true(),
+        TRIP.status != TripStatus.CANCELLED,
+        TRIP.end_date >= early if early is not None else true(),
+        TRIP.start_date <= late if late is not None else true(),
     ]
-    ids = select(Trip.id).where(*where).scalar_subquery()
+    ids = select(TRIP.id).where(*where).scalar_subquery()
     trip_cities_: dict[int, list[PlanCity]] = defaultdict(list)
     for trip_id, city_id in conn.execute(
             select(trip_cities.c.trip_id, trip_cities.c.city_id)
@@ -140,30 +147,30 @@ def read_trips(session: Session, early: date | None, late: date | None,
         trip_cities_[trip_id].append(cities[city_id])
     members: dict[int, list[PlanMember]] = defaultdict(list)
     for trip_id, person_id, name_zh, name_en in conn.execute(
-            select(TripMember.trip_id, TripMember.person_id, Person.name_zh, Person.name_en)
-            .join(Person, Person.id == TripMember.person_id)
-            .where(TripMember.trip_id.in_(ids))
-            .order_by(TripMember.trip_id, TripMember.position, TripMember.person_id)):
+            select(MEMBER.trip_id, MEMBER.person_id, PERSON.name_zh, PERSON.name_en)
+            .join(tables.people, PERSON.id == MEMBER.person_id)
+            .where(MEMBER.trip_id.in_(ids))
+            .order_by(MEMBER.trip_id, MEMBER.position, MEMBER.person_id)):
         person = known.get(person_id) or people.add(person_id, name_zh, name_en)
         members[trip_id].append(PlanMember(person_id, person))
     attendees: dict[int, list[PlanPerson]] = defaultdict(list)
     for item_id, person_id, name_zh, name_en in conn.execute(
-            select(item_attendees.c.item_id, Person.id, Person.name_zh, Person.name_en)
-            .join(Person, Person.id == item_attendees.c.person_id)
-            .join(ItineraryItem, ItineraryItem.id == item_attendees.c.item_id)
-            .where(ItineraryItem.trip_id.in_(ids))
-            .order_by(item_attendees.c.item_id, Person.id)):
+            select(item_attendees.c.item_id, PERSON.id, PERSON.name_zh, PERSON.name_en)
+            .join(tables.people, PERSON.id == item_attendees.c.person_id)
+            .join(tables.itinerary_items, ITEM.id == item_attendees.c.item_id)
+            .where(ITEM.trip_id.in_(ids))
+            .order_by(item_attendees.c.item_id, PERSON.id)):
         person = known.get(person_id) or people.add(person_id, name_zh, name_en)
         attendees[item_id].append(person)
     items: dict[int, list[PlanItem]] = defaultdict(list)
     for trip_id, item_id, kind, title_zh, title_en, starts_at, ends_at, zone, city_id, place \
             in conn.execute(
-            select(ItineraryItem.trip_id, ItineraryItem.id, ItineraryItem.kind,
-                   ItineraryItem.title_zh, ItineraryItem.title_en, ItineraryItem.starts_at,
-                   ItineraryItem.ends_at, ItineraryItem.timezone, ItineraryItem.city_id,
-                   ItineraryItem.place)
-            .where(ItineraryItem.trip_id.in_(ids))
-            .order_by(ItineraryItem.trip_id, ItineraryItem.starts_at, ItineraryItem.id)):
+            select(ITEM.trip_id, ITEM.id, ITEM.kind,
+                   ITEM.title_zh, ITEM.title_en, ITEM.starts_at,
+                   ITEM.ends_at, ITEM.timezone, ITEM.city_id,
+                   ITEM.place)
+            .where(ITEM.trip_id.in_(ids))
+            .order_by(ITEM.trip_id, ITEM.starts_at, ITEM.id)):
         items[trip_id].append(PlanItem(
             item_id, kind, title_zh, title_en, starts_at, ends_at, zone, city_id,
             cities.get(city_id) if city_id is not None else None, place,
@@ -171,11 +178,11 @@ def read_trips(session: Session, early: date | None, late: date | None,
     regions: dict[RegionKind, PlanRegion] = {}
     out: list[PlanTrip] = []
     for r in conn.execute(
-            select(Trip.id, Trip.code, Trip.title_zh, Trip.title_en, Trip.start_date,
-                   Trip.end_date, Trip.leader_id, Person.name_zh, Person.name_en, Region.kind)
-            .outerjoin(Person, Person.id == Trip.leader_id)
-            .outerjoin(Region, Region.id == Trip.region_id)
-            .where(*where).order_by(Trip.start_date, Trip.code)):
+            select(TRIP.id, TRIP.code, TRIP.title_zh, TRIP.title_en, TRIP.start_date,
+                   TRIP.end_date, TRIP.leader_id, PERSON.name_zh, PERSON.name_en, REGION.kind)
+            .outerjoin(tables.people, PERSON.id == TRIP.leader_id)
+            .outerjoin(tables.regions, REGION.id == TRIP.region_id)
+            .where(*where).order_by(TRIP.start_date, TRIP.code)):
         region = regions.setdefault(r.kind, PlanRegion(r.kind)) if r.kind is not None else None
         out.append(PlanTrip(
             r.id, r.code, r.title_zh, r.title_en, r.start_date, r.end_date, r.leader_id,
@@ -195,15 +202,15 @@ def read_events(session: Session, early: datetime | None, late: datetime | None,
     conn = session.connection()
     out: list[PlanEvent] = []
     for r in conn.execute(
-            select(ThemedEvent.id, ThemedEvent.code, ThemedEvent.title_zh, ThemedEvent.title_en,
-                   ThemedEvent.venue, ThemedEvent.starts_at, ThemedEvent.ends_at,
-                   ThemedEvent.timezone, ThemedEvent.city_id, ThemedEvent.lead_person_id,
-                   Person.name_zh, Person.name_en)
-            .outerjoin(Person, Person.id == ThemedEvent.lead_person_id)
-            .where(ThemedEvent.status != EventStatus.CANCELLED)
-            .where(ThemedEvent.ends_at >= early if early is not None else true())
-            .where(ThemedEvent.starts_at <= late if late is not None else true())
-            .order_by(ThemedEvent.starts_at, ThemedEvent.code)):
+            select(EVENT.id, EVENT.code, EVENT.title_zh, EVENT.title_en,
+                   EVENT.venue, EVENT.starts_at, EVENT.ends_at,
+                   EVENT.timezone, EVENT.city_id, EVENT.lead_person_id,
+                   PERSON.name_zh, PERSON.name_en)
+            .outerjoin(tables.people, PERSON.id == EVENT.lead_person_id)
+            .where(EVENT.status != EventStatus.CANCELLED)
+            .where(EVENT.ends_at >= early if early is not None else true())
+            .where(EVENT.starts_at <= late if late is not None else true())
+            .order_by(EVENT.starts_at, EVENT.code)):
         out.append(PlanEvent(
             r.id, r.code, r.title_zh, r.title_en, r.venue, r.starts_at, r.ends_at, r.timezone,
             cities.get(r.city_id) if r.city_id is not None else None, r.lead_person_id,

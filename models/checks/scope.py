@@ -10,9 +10,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.checks.plan import PlanEvent, PlanTrip, read_plan
-from models.events import ThemedEvent
+from models.tables import themed_events, trips
 from models.timeutil import BEIJING_TZ, zone_info
-from models.trips import Trip
+
+TRIP = trips.c
+EVENT = themed_events.c
 
 
 @dataclass(frozen=True)
@@ -83,13 +85,12 @@ def window(
     days: list[date] = []
     if trip_codes:
         for start, end in session.execute(
-            select(Trip.start_date, Trip.end_date).where(Trip.code.in_(trip_codes))
+            select(TRIP.start_date, TRIP.end_date).where(TRIP.code.in_(trip_codes))
         ):
             days += [start, end]
     if event_codes:
         for start_at, end_at in session.execute(
-            select(ThemedEvent.starts_at, ThemedEvent.ends_at)
-            .where(ThemedEvent.code.in_(event_codes))
+            select(EVENT.starts_at, EVENT.ends_at).where(EVENT.code.in_(event_codes))
         ):
             days += [start_at.date(), end_at.date()]
     if not days:

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from models.checks.records import CheckSetting
 from models.errors import ValidationError
+from models.tables import table_of
 
 # Friday–Saturday weekends (Iran: Friday alone); the Gulf states that moved to Saturday–Sunday
 # (UAE 2022) are not listed.
@@ -66,7 +67,8 @@ INT_KEYS = ("transfer_minutes", "transfer_minutes_between_cities",
 
 
 def load_settings(session: Session) -> CheckSettings:
-    rows = {r.key: r.value for r in session.scalars(select(CheckSetting))}
+    setting = table_of(CheckSetting).c  # Core: configures no mapper (the dashboard's read)
+    rows = {r.key: r.value for r in session.execute(select(setting.key, setting.value))}
     settings = CheckSettings()
     for key in INT_KEYS:
         if isinstance(rows.get(key), int):

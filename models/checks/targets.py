@@ -8,48 +8,54 @@ from collections.abc import Sequence
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from models.campaign import Campaign, Industry, Region
+from models import tables
 from models.changes import RecordKind
 from models.checks.finding import Concern, Conflict
 from models.enums import ConflictKind, EventStatus, RegionKind, Severity, TripStatus
-from models.events import ThemedEvent, event_industries
-from models.trips import Trip, trip_industries
+from models.tables import event_industries, trip_industries
+
+# read through the tables (Core): the dashboard's findings configure no mapper
+CAMPAIGN = tables.campaigns.c
+REGION = tables.regions.c
+INDUSTRY = tables.industries.c
+TRIP = tables.trips.c
+EVENT = tables.themed_events.c
 
 
 def targets(session: Session, years: Sequence[int] | None = None) -> list[Conflict]:
     """Per campaign (of ``years``, or all): planned trips and events against the targets, and
     the regions and key industries the plan leaves out. Counted in the database: seven
     statements however many campaigns and trips."""
-    query = select(Campaign.id, Campaign.year, Campaign.target_trips,
-                   Campaign.target_events).order_by(Campaign.year)
+    query = select(CAMPAIGN.id, CAMPAIGN.year, CAMPAIGN.target_trips,
+                   CAMPAIGN.target_events).order_by(CAMPAIGN.year)
     if years is not None:
-        query = query.where(Campaign.year.in_(years))
+        query = query.where(CAMPAIGN.year.in_(years))
     campaigns = session.execute(query).all()
     if not campaigns:
         return []
-    regions = session.execute(select(Region.id, Region.code, Region.name_zh, Region.name_en)
-                              .where(Region.kind != RegionKind.LOCAL)
-                              .order_by(Region.position, Region.id)).all()
-    industries = session.execute(select(Industry.id, Industry.code, Industry.name_zh,
-                                        Industry.name_en)
-                                 .order_by(Industry.position, Industry.id)).all()
-    live_trips = Trip.status != TripStatus.CANCELLED
-    live_events = ThemedEvent.status != EventStatus.CANCELLED
+    regions = session.execute(select(REGION.id, REGION.code, REGION.name_zh, REGION.name_en)
+                              .where(REGION.kind != RegionKind.LOCAL)
+                              .order_by(REGION.position, REGION.id)).all()
+    industries = session.execute(select(INDUSTRY.id, INDUSTRY.code, INDUSTRY.name_zh,
+                                        INDUSTRY.name_en)
+                                 .order_by(INDUSTRY.position, INDUSTRY.id)).all()
+    live_trips = TRIP.status != TripStatus.CANCELLED
+    live_events = EVENT.status != EventStatus.CANCELLED
     trip_counts = {campaign_id: count for campaign_id, count in session.execute(
-        select(Trip.campaign_id, func.count()).where(live_trips).group_by(Trip.campaign_id))}
+        select(TRIP.campaign_id, func.count()).where(live_trips).group_by(TRIP.campaign_id))}
     event_counts = {campaign_id: count for campaign_id, count in session.execute(
-        select(ThemedEvent.campaign_id, func.count()).where(live_events)
-        .group_by(ThemedEvent.campaign_id))}
+        select(EVENT.campaign_id, func.count()).where(live_events)
+        .group_by(EVENT.campaign_id))}
     visited: dict[int, set[int]] = defaultdict(set)
     for campaign_id, region_id in session.execute(
-            select(Trip.campaign_id, Trip.region_id).where(live_trips).distinct()):
+            select(TRIP.campaign_id, TRIP.region_id).where(live_trips).distinct()):
         visited[campaign_id].add(region_id)
     covered_by: dict[int, set[int]] = defaultdict(set)
     for campaign_id, industry_id in session.execute(
-            select(Trip.campaign_id, trip_industries.c.industry_id)
-            .join(trip_industries, trip_industries.c.trip_id == Trip.id).where(live_trips)
-            .union(select(ThemedEvent.campaign_id, event_industries.c.industry_id)
-                   .join(event_industries, event_industries.c.event_id == ThemedEvent.id)
+            select(TRIP.campaign_id, trip_industries.c.industry_id)
+            .join(trip_industries, trip_industries.c.trip_id == TRIP.id).where(live_trips)
+            .union(select(EVENT.campaign_id, event_industries.c.industry_id)
+                   .join(event_industries, event_industries.c.event_id == EVENT.id)
                    .where(live_events))):
         covered_by[campaign_id].add(industry_id)
     out: list[Conflict] = []

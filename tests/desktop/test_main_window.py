@@ -213,6 +213,24 @@ def test_the_window_shows_before_the_dashboard_is_read(ctx: AppContext, small: S
         remove_translators(app, installed)
 
 
+def test_what_waits_for_the_first_view_runs_once_it_is_filled(ctx: AppContext, small: Small,
+                                                              qtbot: QtBot) -> None:
+    """``when_filled``: after the worker's rows are shown (the mappers configured aside by
+    ``desktop.app``), at once when the view shown is already filled."""
+    ctx.background_loading = True
+    window = MainWindow(ctx, AppSettings())
+    qtbot.addWidget(window)
+    calls: list[bool] = []
+    window.show()
+    assert window.dashboard.loading
+    with qtbot.waitSignal(window.dashboard.loaded, timeout=10_000):
+        window.when_filled(lambda: calls.append(window.dashboard.loading))
+        assert calls == []  # still loading
+    assert calls == [False]
+    window.when_filled(lambda: calls.append(window.dashboard.loading))
+    assert calls == [False, False]  # filled: at once
+
+
 def test_closing_the_window_asks_about_unsaved_edits(ctx: AppContext, small: Small,
                                                      monkeypatch: pytest.MonkeyPatch,
                                                      qtbot: QtBot) -> None:
