@@ -54,6 +54,7 @@ from bench.measure import (
     python_imports,
     repeat_process,
 )
+from bench.verbs import VERBS
 from models.database import resolve_url
 
 RESULTS = ROOT / "bench" / "RESULTS.md"
@@ -121,23 +122,9 @@ class Runner:
         self.say("command-line verbs")
         out = self.work / "out"
         out.mkdir(exist_ok=True)
-        sqlalchemy = "sqlalchemy"
-        verbs: list[tuple[str, list[str], str]] = [
-            ("init (schema up to date)", ["init"], "sqlalchemy, alembic"),
-            ("list trips --json", ["list", "trips", "--json"], sqlalchemy),
-            ("list organisations", ["list", "organisations"], sqlalchemy),
-            ("show TRIP-2023-001", ["show", "TRIP-2023-001"], sqlalchemy),
-            ("check", ["check"], sqlalchemy),
-            ("history TRIP-2023-001", ["history", "TRIP-2023-001"], sqlalchemy),
-            ("export-ics --all", ["export-ics", "--all", "-o", str(out / "all.ics")],
-             "sqlalchemy, icalendar"),
-            ("brief --trip TRIP-2023-001", ["brief", "--trip", "TRIP-2023-001", "--date",
-                                           "2023-12-31", "-o", str(out / "trip.pdf")],
-             "sqlalchemy, reportlab.platypus"),
-            ("brief --campaign", ["brief", "--campaign", "--date", "2023-12-31", "-o",
-                                  str(out / "campaign.pdf")], "sqlalchemy, reportlab.platypus"),
-            ("dump", ["dump", str(out / "dump.json")], "sqlalchemy, json"),
-        ]
+        # the verbs and their floors of ``bench.verbs``: one list
+        verbs = [(what, [w.format(out=out) for w in words], needs)
+                 for what, words, needs in VERBS]
         if self.quick:
             verbs = [v for v in verbs if v[0] in ("list trips --json", "check",
                                                   "export-ics --all")]

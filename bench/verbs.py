@@ -10,6 +10,12 @@ Prints one Markdown table row per verb and database: medians, ratios, peak memor
 gets a second row against the work it cannot skip: ReportLab alone (with SQLAlchemy imported)
 setting as many pages of Chinese with the same font (``bench.pdf_floor``), the floor the issue's
 first table gave the brief.
+
+What a verb needs to import: SQLAlchemy's ORM (``sqlalchemy.orm``), whatever it reads, since
+the records' schema is declared with it (``models``: the product's stack); ICS and PDF verbs add
+icalendar or ReportLab, PostgreSQL adds psycopg. The issue's first table paired ``list trips``
+with ``import sqlalchemy`` alone: that ratio is printed too (last column), measured in the same
+minutes, for comparison with the figures before this floor was chosen (2026-12-03).
 """
 
 from __future__ import annotations
@@ -30,22 +36,23 @@ from bench.pdf_floor import page_count
 
 # (what, arguments, what the verb needs to import: its floor)
 VERBS: tuple[tuple[str, tuple[str, ...], str], ...] = (
-    ("init (schema up to date)", ("init",), "sqlalchemy"),
-    ("list trips --json", ("list", "trips", "--json"), "sqlalchemy"),
-    ("list organisations", ("list", "organisations"), "sqlalchemy"),
-    ("show TRIP-2023-001", ("show", "TRIP-2023-001"), "sqlalchemy"),
-    ("check", ("check",), "sqlalchemy"),
-    ("history TRIP-2023-001", ("history", "TRIP-2023-001"), "sqlalchemy"),
+    ("init (schema up to date)", ("init",), "sqlalchemy.orm"),
+    ("list trips --json", ("list", "trips", "--json"), "sqlalchemy.orm"),
+    ("list organisations", ("list", "organisations"), "sqlalchemy.orm"),
+    ("show TRIP-2023-001", ("show", "TRIP-2023-001"), "sqlalchemy.orm"),
+    ("check", ("check",), "sqlalchemy.orm"),
+    ("history TRIP-2023-001", ("history", "TRIP-2023-001"), "sqlalchemy.orm"),
     ("export-ics --trip TRIP-2023-001", ("export-ics", "--trip", "TRIP-2023-001", "-o",
-                                         "{out}/trip.ics"), "sqlalchemy, icalendar"),
+                                         "{out}/trip.ics"), "sqlalchemy.orm, icalendar"),
     ("export-ics --all", ("export-ics", "--all", "-o", "{out}/all.ics"),
-     "sqlalchemy, icalendar"),
+     "sqlalchemy.orm, icalendar"),
     ("brief --trip TRIP-2023-001", ("brief", "--trip", "TRIP-2023-001", "--date", "2023-12-31",
-                                    "-o", "{out}/trip.pdf"), "sqlalchemy, reportlab.platypus"),
+                                    "-o", "{out}/trip.pdf"), "sqlalchemy.orm, reportlab.platypus"),
     ("brief --campaign", ("brief", "--campaign", "--date", "2023-12-31", "-o",
-                          "{out}/campaign.pdf"), "sqlalchemy, reportlab.platypus"),
-    ("dump", ("dump", "{out}/dump.json"), "sqlalchemy, json"),
+                          "{out}/campaign.pdf"), "sqlalchemy.orm, reportlab.platypus"),
+    ("dump", ("dump", "{out}/dump.json"), "sqlalchemy.orm, json"),
 )
+ALONE = "sqlalchemy"  # the issue's first floor, printed for comparison
 
 
 @dataclass(frozen=True)
@@ -73,12 +80,14 @@ def _median(values: Sequence[float]) -> float:
     return statistics.median(values)
 
 
-def _row(what: str, label: str, runs: Sequence[Run], floors: Sequence[Run], floor: str) -> None:
+def _row(what: str, label: str, runs: Sequence[Run], floors: Sequence[Run], floor: str,
+         alone: Sequence[Run] = ()) -> None:
     wall, floor_wall = _median([r.wall for r in runs]), _median([r.wall for r in floors])
     cpu, floor_cpu = _median([r.cpu for r in runs]), _median([r.cpu for r in floors])
+    versus = f"{wall / _median([r.wall for r in alone]):.2f}×" if alone else ""
     print(f"| `{what}` | {label} | {wall:.2f} s | {floor_wall:.2f} s ({floor}) | "
-          f"{wall / floor_wall:.1f}× | {cpu:.2f} s | {floor_cpu:.2f} s | {cpu / floor_cpu:.1f}× "
-          f"| {len(runs)} | {max(r.peak_mib for r in runs):.0f} MiB |", flush=True)
+          f"{wall / floor_wall:.2f}× | {cpu:.2f} s | {floor_cpu:.2f} s | {cpu / floor_cpu:.2f}× "
+          f"| {len(runs)} | {max(r.peak_mib for r in runs):.0f} MiB | {versus} |", flush=True)
 
 
 def _font() -> str:
@@ -103,8 +112,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     compile_sources()  # as installed: the verbs measured do not compile the program again
     out = Path(tempfile.mkdtemp(prefix="bench-verbs-"))
     print("| verb | database | wall median | floor wall | ratio | CPU median | floor CPU "
-          "| CPU ratio | runs | peak RSS |")
-    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+          f"| CPU ratio | runs | peak RSS | wall ratio to `import {ALONE}` |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for index, url in enumerate(args.db):
         label = args.label[index] if index < len(args.label) else url
         for what, words, verb_needs in VERBS:
@@ -117,16 +126,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             ok = (0, 3, 5) if words[0] == "check" else (0,)
             runs: list[Run] = []
             floors: list[Run] = []
+            alone: list[Run] = []  # the issue's first floor, for comparison
             work: list[Run] = []  # a brief's: ReportLab alone setting the same pages
             pages = 0
             for _ in range(args.repeat):
                 runs.append(run_once(command, ok, args.checkout))
                 floors.append(run_once(python_imports(needs)))
+                alone.append(run_once(python_imports(ALONE + needs.removeprefix(verb_needs))))
                 if words[0] == "brief":
                     pages = page_count(Path(words[-1].format(out=out)).read_bytes())
                     work.append(run_once([python(), "-m", "bench.pdf_floor", str(pages),
                                           _font()]))
-            _row(what, label, runs, floors, f"`import {needs}`")
+            _row(what, label, runs, floors, f"`import {needs}`", alone)
             if work:
                 _row(what, label, runs, work,
                      f"ReportLab setting {pages} pages of Chinese, same font")

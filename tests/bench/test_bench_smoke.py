@@ -202,7 +202,7 @@ def test_the_verbs_bench_pairs_a_brief_with_reportlab_setting_its_pages(
     assert verbs.main(["--db", url, "--repeat", "1", "--only", "brief --trip TRIP-2023-001"]) == 0
     rows = [line for line in capsys.readouterr().out.splitlines() if line.startswith("| `")]
     assert [row.split(" | ")[0] for row in rows] == ["| `brief --trip TRIP-2023-001`"] * 2
-    assert "`import sqlalchemy, reportlab.platypus`" in rows[0]
+    assert "`import sqlalchemy.orm, reportlab.platypus`" in rows[0]
     pages = re.search(r"ReportLab setting (\d+) pages of Chinese", rows[1])
     assert pages is not None and int(pages.group(1)) >= 1
     for count in (1, 3):  # the floor sets as many pages as it says
