@@ -70,11 +70,9 @@ class IdCombo(QComboBox):
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.setMaxVisibleItems(20)
-        pairs = list(choices)
-        self._ids: list[int | None] = ([None] if none_label is not None else []) + [
-            ident for _label, ident in pairs]
-        self.addItems(([none_label] if none_label is not None else []) + [
-            label for label, _ident in pairs])
+        self._none_label = none_label
+        self._ids: list[int | None] = []
+        self.set_choices(choices)
         completer = self.completer()
         assert completer is not None
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -82,6 +80,17 @@ class IdCombo(QComboBox):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setMinimumContentsLength(14)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+
+    def set_choices(self, choices: Iterable[tuple[str, int]]) -> None:
+        """Offer these (label, id) pairs (after "none", if offered) instead; the chosen one stays
+        chosen when it is among them, else "none" (or the first) is."""
+        chosen = self.value() if self._ids else None
+        pairs = list(choices)
+        none = [self._none_label] if self._none_label is not None else []
+        self.clear()
+        self._ids = [None] * len(none) + [ident for _label, ident in pairs]
+        self.addItems(none + [label for label, _ident in pairs])
+        self.set_value(chosen)
 
     def value(self) -> int | None:
         index = self.findText(self.currentText(), Qt.MatchFlag.MatchExactly)

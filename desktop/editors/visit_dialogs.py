@@ -53,8 +53,8 @@ class VisitDialog(FormDialog):
                             none_label=self.tr("(the team's unit)"))
         self.outcome = QPlainTextEdit()
         self.outcome.setFixedHeight(70)
-        self.follow_up = IdCombo(((f"{x.code}  {x.title(lang)}", x.id) for x in leads),
-                                 none_label=self.tr("(none)"))
+        self.leads = leads
+        self.follow_up = IdCombo((), none_label=self.tr("(none)"))
         self.notes = QPlainTextEdit()
         self.notes.setFixedHeight(60)
         self.form.field(self.tr("Team"), self.team, "team_id")
@@ -73,12 +73,28 @@ class VisitDialog(FormDialog):
         self.unit.set_value(d.unit_id)
         keep_to_own_unit(self.unit, unit, d.unit_id, draft is None)
         self.outcome.setPlainText(d.outcome)
+        self._offer_follow_ups(d.follow_up_lead_id)
         self.follow_up.set_value(d.follow_up_lead_id)
+        self.organisation.currentIndexChanged.connect(lambda _i: self._offer_follow_ups())
         self.notes.setPlainText(d.notes)
         self.status.currentIndexChanged.connect(lambda _i: self._status_changed())
         self._status_changed()
         self.resize(560, self.sizeHint().height())
         self.accept_with = lambda _dialog: self._save()
+
+    def _offer_follow_ups(self, kept: int | None = None) -> None:
+        """The follow-up projects offered: the chosen organisation's (and the one already
+        chosen), not the campaign's thousands; every project while no organisation is chosen
+        or the chosen one has none (type to search them)."""
+        kept = kept if kept is not None else self.follow_up.value()
+        organisation = self.organisation.value()
+        own = [x for x in self.leads
+               if (organisation is not None and x.organisation_id == organisation) or x.id == kept]
+        if not any(x.organisation_id == organisation for x in own):
+            own = self.leads
+        lang = self.ctx.lang
+        self.follow_up.set_choices((f"{x.code}  {x.title(lang)}", x.id) for x in own)
+        self.follow_up.set_value(kept)
 
     def _status_changed(self) -> None:
         done = self.status.value() is VisitStatus.DONE
@@ -116,9 +132,8 @@ class RecordVisitDialog(VisitDialog):
     def __init__(self, ctx: AppContext, lookups: Lookups, teams: list[TeamRow],
                  leads: list[LeadChoice], draft: VisitDraft, revision: int,
                  parent: QWidget | None = None) -> None:
-        # the follow-up project is one of the visited organisation's, or none
-        own = [x for x in leads if x.organisation_id == draft.organisation_id] or leads
-        super().__init__(ctx, lookups, teams, own, draft, revision, parent)
+        # the follow-up project is one of the visited organisation's (VisitDialog), or none
+        super().__init__(ctx, lookups, teams, leads, draft, revision, parent)
         self.setWindowTitle(self.tr("Record the visit"))
         self.status.set_value(VisitStatus.DONE)
         for widget in (self.team, self.organisation, self.unit):

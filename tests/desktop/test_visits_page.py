@@ -252,3 +252,35 @@ def test_filter_labels_are_not_clipped_in_english(small: Small, db_url: str, tea
         if combo.parent() is page and combo.itemText(0).startswith(("All", "Any")):
             text = combo.itemText(0)
             assert combo.width() > combo.fontMetrics().horizontalAdvance(text) + 16, text
+
+
+def test_the_follow_up_picker_offers_the_chosen_organisations_projects(
+        sample_ctx: AppContext, qtbot: QtBot) -> None:
+    """Not the campaign's thousands: the organisation's own projects (and the one chosen);
+    all of them, to search by typing, while the organisation has none."""
+    from models.lookups import load_lookups
+    from models.queries import lead_choices
+
+    with sample_ctx.sessions() as s:
+        lookups = load_lookups(s)
+        leads = lead_choices(s)
+    by_organisation: dict[int, list[int]] = {}
+    for lead in leads:
+        by_organisation.setdefault(lead.organisation_id, []).append(lead.id)
+    company, own = max(by_organisation.items(), key=lambda kv: len(kv[1]))
+    without = next(o.id for o in lookups.organisations if o.id not in by_organisation)
+    dialog = VisitDialog(sample_ctx, lookups, [], leads)
+    qtbot.addWidget(dialog)
+    offered = lambda: [dialog.follow_up.itemText(i) for i in range(dialog.follow_up.count())]  # noqa: E731
+    assert len(offered()) == len(leads) + 1  # no organisation yet: every project, and "none"
+    dialog.organisation.set_value(company)
+    assert len(own) >= 1 and len(offered()) == len(own) + 1
+    assert offered()[1:] == [f"{x.code}  {x.title(sample_ctx.lang)}" for x in leads
+                             if x.organisation_id == company]  # after "none"
+    dialog.status.set_value(VisitStatus.DONE)
+    dialog.follow_up.set_value(own[-1])
+    dialog.organisation.set_value(without)  # no project of its own: all, the chosen one kept
+    assert len(offered()) == len(leads) + 1 and dialog.follow_up.value() == own[-1]
+    dialog.organisation.set_value(company)
+    assert len(offered()) == len(own) + 1 and dialog.follow_up.value() == own[-1]
+    assert dialog.draft().follow_up_lead_id == own[-1]
