@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QThreadPool, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from sqlalchemy import Engine
@@ -19,7 +20,6 @@ from desktop.context import AppContext
 from desktop.i18n import install_translators, remove_translators
 from desktop.main_window import MainWindow
 from desktop.settings import APPLICATION, ORGANISATION, AppSettings
-from desktop.worker import start_job
 from models.database import default_url, open_database, resolve_url, shown_url
 from models.errors import DatabaseError, SignInError
 from models.language import Lang
@@ -29,6 +29,8 @@ log = logging.getLogger(__name__)
 
 UI_FONTS = ["Microsoft YaHei UI", "PingFang SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei",
             "Source Han Sans SC"]
+# how long quitting waits for the jobs still running (a read, an export the user cancelled)
+JOBS_AT_EXIT_MS = 5_000
 
 
 def application() -> QApplication:
@@ -68,11 +70,13 @@ def open_signed_in(url: str, lang: Lang, parent: QWidget | None = None) -> Opene
     return Opened(engine, sessions, url)
 
 
-def _configure_records_aside(window: MainWindow) -> None:
+def _configure_records_aside() -> None:
     """The first view reads tables, not records (``models.tables``): SQLAlchemy configures its
-    mappers (~45 ms) here, on a worker, rather than on the window's thread for the first editor
-    opened."""
-    start_job(lambda _progress: configure_records(), window)
+    mappers (~45 ms) here, on a thread of its own, rather than on the window's thread for the
+    first editor opened. A plain thread, not a job: it reports nothing to the window, and the
+    interpreter waits for it at exit (a job still running while the window is destroyed emits
+    to a dying object)."""
+    threading.Thread(target=configure_records, name="configure-records").start()
 
 
 def run_desktop(db_url: str | None, lang: str | None,
@@ -118,8 +122,11 @@ def run_desktop(db_url: str | None, lang: str | None,
         started()
         # after the filled view's paint: the update it asked for is a posted event, handled
         # before a zero timer
-        window.when_filled(lambda: QTimer.singleShot(0, lambda: _configure_records_aside(window)))
+        window.when_filled(lambda: QTimer.singleShot(0, _configure_records_aside))
         code = app.exec()
+        # the jobs still running (a read the user did not wait for) end while the window they
+        # report to is alive: one finishing as it is destroyed crashed the process
+        QThreadPool.globalInstance().waitForDone(JOBS_AT_EXIT_MS)
     finally:
         engine.dispose()
         del translators
