@@ -1,33 +1,27 @@
-"""Themed events with their agendas read column by column: the same frozen rows as
-``queries.event_details(contacts=False)`` without building an ORM object for any of them (see
-:mod:`models.trip_columns`): twelve statements whatever the number of events."""
+"""Themed events, and themed events with their agendas, read column by column: the same frozen
+rows as ``row_builders.event_row`` and ``event_detail_row`` give of the mapped records, without
+building an ORM object for any of them (see :mod:`models.trip_columns`): twelve statements
+whatever the number of events (thirteen with the invited organisations' contacts).
+
+Written on the tables (:mod:`models.tables`): reading through it configures no mapper."""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
-from models.campaign import Campaign, City, Industry, Region, Unit
-from models.events import (
-    AgendaSession,
-    Invitation,
-    StaffPost,
-    ThemedEvent,
-    UnitDuty,
-    VipSeat,
-    event_industries,
-    session_speakers,
-)
-from models.organisations import Organisation
+from models import tables
 from models.rows import (
     CityRow,
     EventDetail,
+    EventRow,
     InvitationRow,
     OrganisationRow,
+    PersonRow,
     Ref,
     RegionRow,
     SessionRow,
@@ -35,93 +29,161 @@ from models.rows import (
     UnitDutyRow,
     VipSeatRow,
 )
+from models.tables import event_industries, session_speakers
 from models.trip_columns import (
     ORGANISATION_COLUMNS,
     ORGANISATION_INDUSTRY,
+    contacts_of,
     organisation_of,
     people_by_id,
     ref_of,
+    region_rows,
+    unit_refs_of,
 )
 
-_EVENT = (ThemedEvent.id, ThemedEvent.uuid, ThemedEvent.revision, ThemedEvent.updated_at,
-          ThemedEvent.code, Campaign.year, ThemedEvent.kind, ThemedEvent.title_zh,
-          ThemedEvent.title_en, ThemedEvent.venue, ThemedEvent.city_id, ThemedEvent.timezone,
-          ThemedEvent.starts_at, ThemedEvent.ends_at, ThemedEvent.host_unit_id,
-          ThemedEvent.lead_person_id, ThemedEvent.capacity, ThemedEvent.status,
-          ThemedEvent.description, ThemedEvent.responsibilities, ThemedEvent.cancel_reason,
-          ThemedEvent.notes, ThemedEvent.external_uid)
-_SESSION = (AgendaSession.id, AgendaSession.event_id, AgendaSession.uuid, AgendaSession.revision,
-            AgendaSession.updated_at, AgendaSession.title_zh, AgendaSession.title_en,
-            AgendaSession.starts_at, AgendaSession.ends_at, AgendaSession.room,
-            AgendaSession.notes)
+CAMPAIGN = tables.campaigns.c
+CITY = tables.cities.c
+INDUSTRY = tables.industries.c
+UNIT = tables.units.c
+ORGANISATION = tables.organisations.c
+EVENT = tables.themed_events.c
+AGENDA = tables.agenda_sessions.c
+INVITATION = tables.invitations.c
+POST = tables.staff_posts.c
+SEAT = tables.vip_seats.c
+DUTY = tables.unit_duties.c
+
+# what an event's row shows (EventRow), then what its detail adds
+_EVENT_ROW = (EVENT.id, EVENT.uuid, EVENT.revision, EVENT.updated_at, EVENT.code, CAMPAIGN.year,
+              EVENT.kind, EVENT.title_zh, EVENT.title_en, EVENT.venue, EVENT.city_id,
+              EVENT.timezone, EVENT.starts_at, EVENT.ends_at, EVENT.host_unit_id,
+              EVENT.lead_person_id, EVENT.capacity, EVENT.status)
+_EVENT = (*_EVENT_ROW, EVENT.description, EVENT.responsibilities, EVENT.cancel_reason,
+          EVENT.notes, EVENT.external_uid)
+_SESSION = (AGENDA.id, AGENDA.event_id, AGENDA.uuid, AGENDA.revision, AGENDA.updated_at,
+            AGENDA.title_zh, AGENDA.title_en, AGENDA.starts_at, AGENDA.ends_at, AGENDA.room,
+            AGENDA.notes)
+
+
+def _city_rows(session: Session, events: Sequence[Any]) -> dict[int, CityRow]:
+    """The cities the events are in, by id."""
+    city_ids = sorted({e.city_id for e in events if e.city_id is not None})
+    if not city_ids:
+        return {}
+    return {r[0]: CityRow(*r) for r in session.execute(
+        select(CITY.id, CITY.name_zh, CITY.name_en, CITY.country_code, CITY.timezone,
+               CITY.region_id).where(CITY.id.in_(city_ids)))}
+
+
+def _event_fields(e: Any, cities: dict[int, CityRow], regions: dict[int, RegionRow],
+                  units: dict[int, Ref], people: dict[int, PersonRow]) -> dict[str, Any]:
+    """What an event's row holds (``row_builders._event_fields``), from a row of
+    ``_EVENT_ROW``."""
+    city = cities.get(e.city_id) if e.city_id is not None else None
+    return dict(
+        id=e.id, uuid=e.uuid, revision=e.revision, updated_at=e.updated_at, code=e.code,
+        campaign_year=e.year, kind=e.kind, title_zh=e.title_zh, title_en=e.title_en,
+        venue=e.venue, city=city, region=regions[city.region_id] if city else None,
+        timezone=e.timezone, starts_at=e.starts_at, ends_at=e.ends_at,
+        host_unit=units.get(e.host_unit_id) if e.host_unit_id is not None else None,
+        lead_person=people[e.lead_person_id] if e.lead_person_id is not None else None,
+        capacity=e.capacity, status=e.status)
+
+
+def event_rows(session: Session, criteria: Iterable[ColumnElement[bool]] = ()
+               ) -> list[EventRow]:
+    """The events for which every one of ``criteria`` (on the tables' columns, the events'
+    and their cities') holds, by start and code: rows equal to ``row_builders.event_row`` of
+    each, in five statements (the events, the regions, their cities, units and lead people)
+    whatever their number."""
+    events = session.execute(
+        select(*_EVENT_ROW).select_from(tables.themed_events)
+        .join(tables.campaigns, CAMPAIGN.id == EVENT.campaign_id)
+        .outerjoin(tables.cities, CITY.id == EVENT.city_id)
+        .where(*criteria).order_by(EVENT.starts_at, EVENT.code)).all()
+    if not events:
+        return []
+    regions = region_rows(session)
+    cities = _city_rows(session, events)
+    units = unit_refs_of(session, (e.host_unit_id for e in events))
+    people = people_by_id(session, {e.lead_person_id for e in events
+                                    if e.lead_person_id is not None})
+    return [EventRow(**_event_fields(e, cities, regions, units, people)) for e in events]
 
 
 def event_calendar_details(session: Session, ids: Sequence[int]) -> list[EventDetail]:
     """The events ``ids`` with their agendas, invitations and run-of-show rows, ordered by start
-    and code: rows equal to ``queries.event_details(ids, contacts=False)``, read as columns."""
+    and code, the invited organisations without their contacts (a calendar names them only):
+    rows equal to ``row_builders.event_detail_row(event, contacts=False)``, read as columns."""
+    return event_column_details(session, ids, contacts=False)
+
+
+def event_column_details(session: Session, ids: Sequence[int], *, contacts: bool = True
+                         ) -> list[EventDetail]:
+    """The events ``ids`` with their agendas, invitations and run-of-show rows, ordered by start
+    and code: rows equal to ``row_builders.event_detail_row(event, contacts=contacts)`` of each,
+    read as columns in twelve statements (thirteen with the invited organisations'
+    contacts)."""
     if not ids:
         return []
     wanted = sorted(set(ids))
     events = session.execute(
-        select(*_EVENT).join(Campaign, Campaign.id == ThemedEvent.campaign_id)
-        .where(ThemedEvent.id.in_(wanted))
-        .order_by(ThemedEvent.starts_at, ThemedEvent.code)).all()
-    regions = {r.id: RegionRow(r.id, r.code, r.name_zh, r.name_en, r.kind) for r in
-               session.execute(select(Region.id, Region.code, Region.name_zh, Region.name_en,
-                                      Region.kind))}
-    city_ids = sorted({e.city_id for e in events if e.city_id is not None})
-    cities = {r[0]: CityRow(*r) for r in session.execute(
-        select(City.id, City.name_zh, City.name_en, City.country_code, City.timezone,
-               City.region_id).where(City.id.in_(city_ids)))} if city_ids else {}
+        select(*_EVENT).select_from(tables.themed_events)
+        .join(tables.campaigns, CAMPAIGN.id == EVENT.campaign_id)
+        .where(EVENT.id.in_(wanted))
+        .order_by(EVENT.starts_at, EVENT.code)).all()
+    regions = region_rows(session)
+    cities = _city_rows(session, events)
     industries: dict[int, list[Ref]] = defaultdict(list)
-    for r in session.execute(select(event_industries.c.event_id, Industry.id, Industry.name_zh,
-                                    Industry.name_en, Industry.code)
-                             .join(Industry, Industry.id == event_industries.c.industry_id)
+    for r in session.execute(select(event_industries.c.event_id, INDUSTRY.id, INDUSTRY.name_zh,
+                                    INDUSTRY.name_en, INDUSTRY.code)
+                             .join(tables.industries,
+                                   INDUSTRY.id == event_industries.c.industry_id)
                              .where(event_industries.c.event_id.in_(wanted))
-                             .order_by(event_industries.c.event_id, Industry.position,
-                                       Industry.id)):
+                             .order_by(event_industries.c.event_id, INDUSTRY.position,
+                                       INDUSTRY.id)):
         industries[r[0]].append(Ref(r[1], r[2], r[3], r[4] or ""))
     speaking: dict[int, list[int]] = defaultdict(list)
     for session_id, person_id in session.execute(
             select(session_speakers.c.session_id, session_speakers.c.person_id)
-            .join(AgendaSession, AgendaSession.id == session_speakers.c.session_id)
-            .where(AgendaSession.event_id.in_(wanted))
+            .join(tables.agenda_sessions, AGENDA.id == session_speakers.c.session_id)
+            .where(AGENDA.event_id.in_(wanted))
             .order_by(session_speakers.c.session_id, session_speakers.c.person_id)):
         speaking[session_id].append(person_id)
+    invited = session.execute(
+        select(INVITATION.event_id, *ORGANISATION_COLUMNS, INVITATION.rsvp,
+               INVITATION.guests, INVITATION.notes)
+        .join(tables.organisations, ORGANISATION.id == INVITATION.organisation_id)
+        .outerjoin(ORGANISATION_INDUSTRY, ORGANISATION_INDUSTRY.c.id == ORGANISATION.industry_id)
+        .where(INVITATION.event_id.in_(wanted))
+        .order_by(INVITATION.event_id, INVITATION.organisation_id)).all()
+    their_contacts = contacts_of(session, {r[1] for r in invited}) if contacts else None
     invitations: dict[int, list[InvitationRow]] = defaultdict(list)
     organisations: dict[int, OrganisationRow] = {}  # one row for each organisation invited
-    for r in session.execute(
-            select(Invitation.event_id, *ORGANISATION_COLUMNS, Invitation.rsvp,
-                   Invitation.guests, Invitation.notes)
-            .join(Organisation, Organisation.id == Invitation.organisation_id)
-            .outerjoin(ORGANISATION_INDUSTRY, ORGANISATION_INDUSTRY.id == Organisation.industry_id)
-            .where(Invitation.event_id.in_(wanted))
-            .order_by(Invitation.event_id, Invitation.organisation_id)):
-        values: tuple[Any, ...] = tuple(r)  # the event, the organisation, rsvp, guests, notes
-        invitations[values[0]].append(InvitationRow(organisation_of(values[:-3], organisations),
-                                                       *values[-3:]))
+    for invitation in invited:
+        values: tuple[Any, ...] = tuple(invitation)  # the event, the organisation, rsvp, guests, notes
+        invitations[values[0]].append(InvitationRow(
+            organisation_of(values[:-3], organisations, their_contacts), *values[-3:]))
     posts = session.execute(
-        select(StaffPost.event_id, StaffPost.post, StaffPost.room, StaffPost.person_id,
-               StaffPost.starts_at, StaffPost.ends_at, StaffPost.duty, StaffPost.post_en,
-               StaffPost.room_en, StaffPost.duty_en)
-        .where(StaffPost.event_id.in_(wanted))
-        .order_by(StaffPost.event_id, StaffPost.position, StaffPost.id)).all()
+        select(POST.event_id, POST.post, POST.room, POST.person_id, POST.starts_at,
+               POST.ends_at, POST.duty, POST.post_en, POST.room_en, POST.duty_en)
+        .where(POST.event_id.in_(wanted))
+        .order_by(POST.event_id, POST.position, POST.id)).all()
     seats = session.execute(
-        select(VipSeat.event_id, VipSeat.person_id, VipSeat.organisation_id, Organisation.name_zh,
-               Organisation.name_en, VipSeat.title, VipSeat.table_no, VipSeat.seat_no)
-        .outerjoin(Organisation, Organisation.id == VipSeat.organisation_id)
-        .where(VipSeat.event_id.in_(wanted))
-        .order_by(VipSeat.event_id, VipSeat.position, VipSeat.id)).all()
+        select(SEAT.event_id, SEAT.person_id, SEAT.organisation_id, ORGANISATION.name_zh,
+               ORGANISATION.name_en, SEAT.title, SEAT.table_no, SEAT.seat_no)
+        .select_from(tables.vip_seats)
+        .outerjoin(tables.organisations, ORGANISATION.id == SEAT.organisation_id)
+        .where(SEAT.event_id.in_(wanted))
+        .order_by(SEAT.event_id, SEAT.position, SEAT.id)).all()
     duties = session.execute(
-        select(UnitDuty.event_id, UnitDuty.unit_id, Unit.name_zh, Unit.name_en, UnitDuty.duty,
-               UnitDuty.contact_person_id)
-        .join(Unit, Unit.id == UnitDuty.unit_id)
-        .where(UnitDuty.event_id.in_(wanted))
-        .order_by(UnitDuty.event_id, UnitDuty.position, UnitDuty.id)).all()
-    unit_ids = sorted({e.host_unit_id for e in events if e.host_unit_id is not None})
-    units = {r.id: Ref(r.id, r.name_zh, r.name_en, "") for r in session.execute(
-        select(Unit.id, Unit.name_zh, Unit.name_en).where(Unit.id.in_(unit_ids)))} \
-        if unit_ids else {}
+        select(DUTY.event_id, DUTY.unit_id, UNIT.name_zh, UNIT.name_en, DUTY.duty,
+               DUTY.contact_person_id)
+        .select_from(tables.unit_duties)
+        .join(tables.units, UNIT.id == DUTY.unit_id)
+        .where(DUTY.event_id.in_(wanted))
+        .order_by(DUTY.event_id, DUTY.position, DUTY.id)).all()
+    units = unit_refs_of(session, (e.host_unit_id for e in events))
     people = people_by_id(
         session, {e.lead_person_id for e in events if e.lead_person_id is not None}
         | {p for persons in speaking.values() for p in persons}
@@ -130,8 +192,8 @@ def event_calendar_details(session: Session, ids: Sequence[int]) -> list[EventDe
         | {d.contact_person_id for d in duties if d.contact_person_id is not None})
     sessions_of: dict[int, list[SessionRow]] = defaultdict(list)
     for s in session.execute(  # built as the cursor gives them: the raw rows are not all held
-            select(*_SESSION).where(AgendaSession.event_id.in_(wanted))
-            .order_by(AgendaSession.event_id, AgendaSession.starts_at, AgendaSession.id)):
+            select(*_SESSION).where(AGENDA.event_id.in_(wanted))
+            .order_by(AGENDA.event_id, AGENDA.starts_at, AGENDA.id)):
         sessions_of[s.event_id].append(SessionRow(
             s.id, s.uuid, s.revision, s.updated_at, s.title_zh, s.title_en, s.starts_at,
             s.ends_at, s.room, tuple(people[p] for p in speaking.get(s.id, ())), s.notes))
@@ -152,15 +214,9 @@ def event_calendar_details(session: Session, ids: Sequence[int]) -> list[EventDe
             people[d.contact_person_id] if d.contact_person_id is not None else None))
     details = []
     for e in events:
-        city = cities.get(e.city_id) if e.city_id is not None else None
         details.append(EventDetail(
-            id=e.id, uuid=e.uuid, revision=e.revision, updated_at=e.updated_at, code=e.code,
-            campaign_year=e.year, kind=e.kind, title_zh=e.title_zh, title_en=e.title_en,
-            venue=e.venue, city=city, region=regions[city.region_id] if city else None,
-            timezone=e.timezone, starts_at=e.starts_at, ends_at=e.ends_at,
-            host_unit=units.get(e.host_unit_id) if e.host_unit_id is not None else None,
-            lead_person=people[e.lead_person_id] if e.lead_person_id is not None else None,
-            capacity=e.capacity, status=e.status, industries=tuple(industries.get(e.id, ())),
+            **_event_fields(e, cities, regions, units, people),
+            industries=tuple(industries.get(e.id, ())),
             sessions=tuple(sessions_of.get(e.id, ())),
             invitations=tuple(invitations.get(e.id, ())), description=e.description,
             responsibilities=e.responsibilities, cancel_reason=e.cancel_reason, notes=e.notes,

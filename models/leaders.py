@@ -6,23 +6,30 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import or_, select
+from sqlalchemy import exists, or_, select
 from sqlalchemy.orm import Session
 
-from models import queries
+from models import queries, tables
 from models.campaign import Campaign, Industry
 from models.enums import PersonKind, VisitStatus
 from models.errors import NotFoundError
-from models.leads import SIGNED_STAGES, HqVisit, Lead
+from models.leads import SIGNED_STAGES
 from models.list_columns import lead_rows, visit_rows
-from models.organisations import Organisation
 from models.people import Person
 from models.row_builders import ref
 from models.rows import HqVisitRow, LeadRow, Ref, TripRow
-from models.teams import ChainLeader, Team
-from models.trips import Trip, TripMember, trip_industries
+from models.tables import team_members, trip_industries
+from models.teams import ChainLeader
 
-_VISITED = HqVisit.status.in_([VisitStatus.PLANNED, VisitStatus.DONE])  # a steering view's visits
+# the lists of a view are read through the tables' columns (no mapper configured by them)
+LEAD = tables.leads.c
+VISIT = tables.hq_visits.c
+TRIP = tables.trips.c
+MEMBER = tables.trip_members.c
+TEAM = tables.teams.c
+ORGANISATION = tables.organisations.c
+
+_VISITED = VISIT.status.in_([VisitStatus.PLANNED, VisitStatus.DONE])  # a steering view's visits
 
 
 @dataclass(frozen=True)
@@ -85,12 +92,14 @@ def leader_view(session: Session, person_id: int) -> SteeringView:
         .order_by(Industry.position, Industry.id))
         if (r := ref(industry)) is not None)
     # each list filtered in SQL: at ten years 20,000 projects, 5,000 trips, 10,000 visits
-    projects = tuple(lead_rows(session, [Lead.leader_id == person_id]))
+    projects = tuple(lead_rows(session, [LEAD.leader_id == person_id]))
     trips = tuple(queries.list_trips(session, among=or_(
-        Trip.leader_id == person_id, Trip.members.any(TripMember.person_id == person_id))))
-    teams = select(Team.id).where(or_(Team.leader_id == person_id,
-                                      Team.members.any(Person.id == person_id)))
-    visits = tuple(visit_rows(session, [_VISITED, HqVisit.team_id.in_(teams)]))
+        TRIP.leader_id == person_id,
+        exists().where(MEMBER.trip_id == TRIP.id, MEMBER.person_id == person_id))))
+    teams = select(TEAM.id).where(or_(
+        TEAM.leader_id == person_id,
+        exists().where(team_members.c.team_id == TEAM.id, team_members.c.person_id == person_id)))
+    visits = tuple(visit_rows(session, [_VISITED, VISIT.team_id.in_(teams)]))
     return SteeringView(subject, None, chains, projects, trips, visits)
 
 
@@ -100,10 +109,10 @@ def chain_view(session: Session, industry_id: int) -> SteeringView:
         raise NotFoundError(f"找不到产业 {industry_id}", f"No industry with id {industry_id}")
     subject = ref(industry)
     assert subject is not None
-    projects = tuple(lead_rows(session, [Lead.industry_id == industry_id]))
-    trips = tuple(queries.list_trips(session, among=Trip.id.in_(
+    projects = tuple(lead_rows(session, [LEAD.industry_id == industry_id]))
+    trips = tuple(queries.list_trips(session, among=TRIP.id.in_(
         select(trip_industries.c.trip_id).where(trip_industries.c.industry_id == industry_id))))
-    companies = select(Organisation.id).where(Organisation.industry_id == industry_id)
-    visits = tuple(visit_rows(session, [_VISITED, HqVisit.organisation_id.in_(companies)]))
+    companies = select(ORGANISATION.id).where(ORGANISATION.industry_id == industry_id)
+    visits = tuple(visit_rows(session, [_VISITED, VISIT.organisation_id.in_(companies)]))
     return SteeringView(subject, chain_leaders(session).get(industry_id), (), projects, trips,
                         visits)

@@ -10,6 +10,10 @@ plain ``SELECT``s of the columns the rows hold, the names joined in; the small t
 industries, regions) are read whole once and each of their records is one shared ``Ref``.
 The main statement is still read a chunk at a time (``yield_per``): the tuples of one chunk
 are let go once its rows are built.
+
+Every statement is written on the tables (:mod:`models.tables`), not on the mapped classes:
+importing this module and reading through it configures no mapper (a sixth of a short
+command's run), and the ``criteria`` given are the tables' columns too (``tables.leads.c``).
 """
 
 from __future__ import annotations
@@ -20,19 +24,28 @@ from sys import intern
 from typing import Any
 
 from sqlalchemy import ColumnElement, Executable, Result, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
-from models.campaign import Campaign, City, Industry, Region, Unit
-from models.events import AgendaSession, ThemedEvent
-from models.leads import HqVisit, Lead, LeadStageChange
-from models.organisations import Organisation
-from models.people import Person
+from models import tables
 from models.row_builders import ROWS_PER_CHUNK, shared_ref
 from models.rows import HqVisitRow, LeadRow, OrganisationRow, PersonRow, Ref, StageStep
-from models.teams import Team
-from models.trips import ItineraryItem, Trip
 from models.visits import city_names, target_regions
 from models.wording import city_in_english
+
+CAMPAIGN = tables.campaigns.c
+UNIT = tables.units.c
+INDUSTRY = tables.industries.c
+REGION = tables.regions.c
+LEAD = tables.leads.c
+STEP = tables.lead_stage_changes.c
+VISIT = tables.hq_visits.c
+ORGANISATION = tables.organisations.c
+PERSON = tables.people.c
+TEAM = tables.teams.c
+TRIP = tables.trips.c
+EVENT = tables.themed_events.c
+ITEM = tables.itinerary_items.c
+AGENDA = tables.agenda_sessions.c
 
 
 def _execute(session: Session, stmt: Executable) -> Result[*tuple[Any, ...]]:
@@ -52,15 +65,15 @@ def _refs(session: Session, *columns: Any) -> dict[int, Ref]:
 
 
 def unit_refs(session: Session) -> dict[int, Ref]:
-    return _refs(session, Unit.id, Unit.name_zh, Unit.name_en)
+    return _refs(session, UNIT.id, UNIT.name_zh, UNIT.name_en)
 
 
 def industry_refs(session: Session) -> dict[int, Ref]:
-    return _refs(session, Industry.id, Industry.name_zh, Industry.name_en, Industry.code)
+    return _refs(session, INDUSTRY.id, INDUSTRY.name_zh, INDUSTRY.name_en, INDUSTRY.code)
 
 
 def region_refs(session: Session) -> dict[int, Ref]:
-    return _refs(session, Region.id, Region.name_zh, Region.name_en, Region.code)
+    return _refs(session, REGION.id, REGION.name_zh, REGION.name_en, REGION.code)
 
 
 class _Named:
@@ -94,17 +107,17 @@ def _english(cities: dict[str, str]) -> Callable[[str], str]:
 
 # --- projects -------------------------------------------------------------------------------
 
-_ORGANISATION = aliased(Organisation)
-_LEADER = aliased(Person)
-_EVENT_CITY = aliased(City)
-_LEAD = (Lead.id, Lead.uuid, Lead.revision, Lead.code, Lead.title_zh, Lead.title_en,
-         Lead.organisation_id, _ORGANISATION.name_zh, _ORGANISATION.name_en, Lead.industry_id,
-         Lead.amount_cny, Lead.stage, Lead.unit_id, Trip.code, Trip.region_id,
-         ThemedEvent.code, _EVENT_CITY.region_id,
-         Lead.first_contact_on, Lead.signed_on, Lead.funds_in_cny, Lead.notes,
-         Lead.source_item_id, ItineraryItem.title_zh, Lead.source_session_id,
-         AgendaSession.title_zh, Lead.leader_id, _LEADER.name_zh, _LEADER.name_en,
-         Lead.confirmed_at, Lead.confirmed_by)
+_ORGANISATION = tables.organisations.alias("lead_organisation")
+_LEADER = tables.people.alias("lead_leader")
+_EVENT_CITY = tables.cities.alias("event_city")
+_LEAD = (LEAD.id, LEAD.uuid, LEAD.revision, LEAD.code, LEAD.title_zh, LEAD.title_en,
+         LEAD.organisation_id, _ORGANISATION.c.name_zh, _ORGANISATION.c.name_en,
+         LEAD.industry_id, LEAD.amount_cny, LEAD.stage, LEAD.unit_id, TRIP.code, TRIP.region_id,
+         EVENT.code, _EVENT_CITY.c.region_id,
+         LEAD.first_contact_on, LEAD.signed_on, LEAD.funds_in_cny, LEAD.notes,
+         LEAD.source_item_id, ITEM.title_zh, LEAD.source_session_id,
+         AGENDA.title_zh, LEAD.leader_id, _LEADER.c.name_zh, _LEADER.c.name_en,
+         LEAD.confirmed_at, LEAD.confirmed_by)
 
 
 def lead_rows(session: Session, criteria: Iterable[ColumnElement[bool]] = ()) -> list[LeadRow]:
@@ -112,26 +125,25 @@ def lead_rows(session: Session, criteria: Iterable[ColumnElement[bool]] = ()) ->
     ``row_builders.lead_row`` of each (the newest campaign's flagship threshold), in six
     statements whatever their number."""
     where = list(criteria)
-    threshold = session.scalar(select(Campaign.flagship_threshold_cny)
-                               .order_by(Campaign.year.desc()).limit(1)) or 0
+    threshold = session.scalar(select(CAMPAIGN.flagship_threshold_cny)
+                               .order_by(CAMPAIGN.year.desc()).limit(1)) or 0
     units, industries, regions = unit_refs(session), industry_refs(session), region_refs(session)
-    steps = select(LeadStageChange.lead_id, LeadStageChange.stage, LeadStageChange.changed_on,
-                   LeadStageChange.changed_by, LeadStageChange.reason)
+    steps = select(STEP.lead_id, STEP.stage, STEP.changed_on, STEP.changed_by, STEP.reason)
     if where:
-        steps = steps.where(LeadStageChange.lead_id.in_(select(Lead.id).where(*where)))
+        steps = steps.where(STEP.lead_id.in_(select(LEAD.id).where(*where)))
     history: dict[int, list[StageStep]] = defaultdict(list)
     for lead_id, stage, on, by, reason in _execute(session, steps.order_by(
-            LeadStageChange.lead_id, LeadStageChange.changed_on, LeadStageChange.id)):
+            STEP.lead_id, STEP.changed_on, STEP.id)):
         history[lead_id].append(StageStep(stage, on, by, reason))
-    stmt = (select(*_LEAD)
-            .join(_ORGANISATION, _ORGANISATION.id == Lead.organisation_id)
-            .outerjoin(Trip, Trip.id == Lead.source_trip_id)
-            .outerjoin(ThemedEvent, ThemedEvent.id == Lead.source_event_id)
-            .outerjoin(_EVENT_CITY, _EVENT_CITY.id == ThemedEvent.city_id)
-            .outerjoin(ItineraryItem, ItineraryItem.id == Lead.source_item_id)
-            .outerjoin(AgendaSession, AgendaSession.id == Lead.source_session_id)
-            .outerjoin(_LEADER, _LEADER.id == Lead.leader_id)
-            .where(*where).order_by(Lead.code)
+    stmt = (select(*_LEAD).select_from(tables.leads)
+            .join(_ORGANISATION, _ORGANISATION.c.id == LEAD.organisation_id)
+            .outerjoin(tables.trips, TRIP.id == LEAD.source_trip_id)
+            .outerjoin(tables.themed_events, EVENT.id == LEAD.source_event_id)
+            .outerjoin(_EVENT_CITY, _EVENT_CITY.c.id == EVENT.city_id)
+            .outerjoin(tables.itinerary_items, ITEM.id == LEAD.source_item_id)
+            .outerjoin(tables.agenda_sessions, AGENDA.id == LEAD.source_session_id)
+            .outerjoin(_LEADER, _LEADER.c.id == LEAD.leader_id)
+            .where(*where).order_by(LEAD.code)
             .execution_options(yield_per=ROWS_PER_CHUNK))
     organisation, leader = _Named(), _Named()
     rows = []
@@ -160,28 +172,28 @@ def lead_rows(session: Session, criteria: Iterable[ColumnElement[bool]] = ()) ->
 
 # --- HQ visits ------------------------------------------------------------------------------
 
-_VISITED = aliased(Organisation)
-_FOLLOW_UP = aliased(Lead)
-_VISIT = (HqVisit.id, HqVisit.organisation_id, _VISITED.name_zh, _VISITED.name_en,
-          _VISITED.industry_id, HqVisit.unit_id, HqVisit.visited_on, HqVisit.team_id, Team.name,
-          Team.name_en, Trip.code, HqVisit.notes, HqVisit.uuid, HqVisit.revision,
-          HqVisit.status, HqVisit.place, HqVisit.outcome, _FOLLOW_UP.code, HqVisit.updated_at,
-          HqVisit.confirmed_at, HqVisit.confirmed_by)
+_VISITED = tables.organisations.alias("visited")
+_FOLLOW_UP = tables.leads.alias("follow_up")
+_VISIT = (VISIT.id, VISIT.organisation_id, _VISITED.c.name_zh, _VISITED.c.name_en,
+          _VISITED.c.industry_id, VISIT.unit_id, VISIT.visited_on, VISIT.team_id, TEAM.name,
+          TEAM.name_en, TRIP.code, VISIT.notes, VISIT.uuid, VISIT.revision,
+          VISIT.status, VISIT.place, VISIT.outcome, _FOLLOW_UP.c.code, VISIT.updated_at,
+          VISIT.confirmed_at, VISIT.confirmed_by)
 
 
 def visit_rows(session: Session, criteria: Iterable[ColumnElement[bool]] = ()) -> list[HqVisitRow]:
     """The visits for which every one of ``criteria`` holds, by day and id: rows equal to
     ``row_builders.hq_visit_row`` of each (the newest campaign's targets, the cities directory),
-    in six statements whatever their number."""
+    in five statements whatever their number."""
     targets = target_regions(session)
     english = _english(city_names(session))
     units, industries = unit_refs(session), industry_refs(session)
-    stmt = (select(*_VISIT)
-            .join(_VISITED, _VISITED.id == HqVisit.organisation_id)
-            .outerjoin(Team, Team.id == HqVisit.team_id)
-            .outerjoin(Trip, Trip.id == HqVisit.trip_id)
-            .outerjoin(_FOLLOW_UP, _FOLLOW_UP.id == HqVisit.follow_up_lead_id)
-            .where(*criteria).order_by(HqVisit.visited_on, HqVisit.id)
+    stmt = (select(*_VISIT).select_from(tables.hq_visits)
+            .join(_VISITED, _VISITED.c.id == VISIT.organisation_id)
+            .outerjoin(tables.teams, TEAM.id == VISIT.team_id)
+            .outerjoin(tables.trips, TRIP.id == VISIT.trip_id)
+            .outerjoin(_FOLLOW_UP, _FOLLOW_UP.c.id == VISIT.follow_up_lead_id)
+            .where(*criteria).order_by(VISIT.visited_on, VISIT.id)
             .execution_options(yield_per=ROWS_PER_CHUNK))
     organisation = _Named()
     rows = []
@@ -206,21 +218,21 @@ def visit_rows(session: Session, criteria: Iterable[ColumnElement[bool]] = ()) -
 
 # --- organisations --------------------------------------------------------------------------
 
-_PERSON_UNIT = aliased(Unit)
-_EMPLOYER = aliased(Organisation)
-_CONTACT = (Person.id, Person.uuid, Person.revision, Person.name_zh, Person.name_en, Person.kind,
-            Person.title_zh, Person.title_en, Person.unit_id, _PERSON_UNIT.name_zh,
-            _PERSON_UNIT.name_en, Person.organisation_id, _EMPLOYER.name_zh, _EMPLOYER.name_en,
-            Person.phone, Person.email, Person.languages, Person.notes, Person.mobile_abroad,
-            Person.passport_number, Person.passport_expires, Person.visa_status,
-            Person.dietary)
+_PERSON_UNIT = tables.units.alias("person_unit")
+_EMPLOYER = tables.organisations.alias("employer")
+_CONTACT = (PERSON.id, PERSON.uuid, PERSON.revision, PERSON.name_zh, PERSON.name_en, PERSON.kind,
+            PERSON.title_zh, PERSON.title_en, PERSON.unit_id, _PERSON_UNIT.c.name_zh,
+            _PERSON_UNIT.c.name_en, PERSON.organisation_id, _EMPLOYER.c.name_zh,
+            _EMPLOYER.c.name_en, PERSON.phone, PERSON.email, PERSON.languages, PERSON.notes,
+            PERSON.mobile_abroad, PERSON.passport_number, PERSON.passport_expires,
+            PERSON.visa_status, PERSON.dietary)
 _ORGANISATION_ROW = (
-    Organisation.id, Organisation.uuid, Organisation.revision, Organisation.name_zh,
-    Organisation.name_en, Organisation.kind, Organisation.industry_id,
-    Organisation.fortune_global_500_rank, Organisation.china_top_500_rank, Organisation.hq_city,
-    Organisation.hq_country, Organisation.website, Organisation.talking_points,
-    Organisation.notes, Organisation.business, Organisation.revenue_cny, Organisation.employees,
-    Organisation.china_presence, Organisation.gba_presence)
+    ORGANISATION.id, ORGANISATION.uuid, ORGANISATION.revision, ORGANISATION.name_zh,
+    ORGANISATION.name_en, ORGANISATION.kind, ORGANISATION.industry_id,
+    ORGANISATION.fortune_global_500_rank, ORGANISATION.china_top_500_rank, ORGANISATION.hq_city,
+    ORGANISATION.hq_country, ORGANISATION.website, ORGANISATION.talking_points,
+    ORGANISATION.notes, ORGANISATION.business, ORGANISATION.revenue_cny, ORGANISATION.employees,
+    ORGANISATION.china_presence, ORGANISATION.gba_presence)
 
 
 def organisation_rows(session: Session, criteria: Iterable[ColumnElement[bool]] = ()
@@ -232,7 +244,7 @@ def organisation_rows(session: Session, criteria: Iterable[ColumnElement[bool]] 
     english = _english(city_names(session))
     industries = industry_refs(session)
     contacts = _contacts(session, where)
-    stmt = (select(*_ORGANISATION_ROW).where(*where).order_by(Organisation.id)
+    stmt = (select(*_ORGANISATION_ROW).where(*where).order_by(ORGANISATION.id)
             .execution_options(yield_per=ROWS_PER_CHUNK))
     rows = []
     for (ident, uuid, revision, name_zh, name_en, kind, industry_id, fortune_rank, china_rank,
@@ -250,13 +262,13 @@ def organisation_rows(session: Session, criteria: Iterable[ColumnElement[bool]] 
 
 def _contacts(session: Session, where: list[ColumnElement[bool]]) -> dict[int, list[PersonRow]]:
     """The people of the organisations ``where`` holds for (all with none), by id."""
-    stmt = (select(*_CONTACT)
-            .join(_EMPLOYER, _EMPLOYER.id == Person.organisation_id)
-            .outerjoin(_PERSON_UNIT, _PERSON_UNIT.id == Person.unit_id))
+    stmt = (select(*_CONTACT).select_from(tables.people)
+            .join(_EMPLOYER, _EMPLOYER.c.id == PERSON.organisation_id)
+            .outerjoin(_PERSON_UNIT, _PERSON_UNIT.c.id == PERSON.unit_id))
     if where:
-        stmt = stmt.where(Person.organisation_id.in_(select(Organisation.id).where(*where)))
+        stmt = stmt.where(PERSON.organisation_id.in_(select(ORGANISATION.id).where(*where)))
     out: dict[int, list[PersonRow]] = defaultdict(list)
-    for row in _person_rows(session, stmt.order_by(Person.id)):
+    for row in _person_rows(session, stmt.order_by(PERSON.id)):
         assert row.organisation is not None  # joined to its organisation
         out[row.organisation.id].append(row)
     return out
@@ -265,10 +277,10 @@ def _contacts(session: Session, where: list[ColumnElement[bool]]) -> dict[int, l
 def person_rows(session: Session) -> list[PersonRow]:
     """Every person, by kind then id: rows equal to ``row_builders.person_row`` of each, in
     one statement (the people page at ten years: 3,000 rows, no mapped object)."""
-    stmt = (select(*_CONTACT)
-            .outerjoin(_EMPLOYER, _EMPLOYER.id == Person.organisation_id)
-            .outerjoin(_PERSON_UNIT, _PERSON_UNIT.id == Person.unit_id)
-            .order_by(Person.kind, Person.id)
+    stmt = (select(*_CONTACT).select_from(tables.people)
+            .outerjoin(_EMPLOYER, _EMPLOYER.c.id == PERSON.organisation_id)
+            .outerjoin(_PERSON_UNIT, _PERSON_UNIT.c.id == PERSON.unit_id)
+            .order_by(PERSON.kind, PERSON.id)
             .execution_options(yield_per=ROWS_PER_CHUNK))
     return list(_person_rows(session, stmt))
 

@@ -12,26 +12,15 @@ from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import QueryableAttribute, Session, joinedload, selectinload
 
 from models import tables
-from models.campaign import Campaign, City, Industry, Region, Unit
+from models.campaign import Campaign, City
 from models.enums import EventStatus, TripStatus
 from models.errors import NotFoundError
-from models.events import AgendaSession, Invitation, StaffPost, ThemedEvent, UnitDuty, VipSeat
+from models.event_columns import event_column_details, event_rows
+from models.events import ThemedEvent
 from models.leads import Lead
 from models.organisations import Organisation
 from models.people import Person
-from models.row_builders import (
-    ROWS_PER_CHUNK,
-    campaign_row,
-    city_row,
-    event_detail_row,
-    event_row,
-    organisation_row,
-    person_row,
-    region_row,
-    trip_detail_row,
-    trip_row,
-    unit_row,
-)
+from models.row_builders import organisation_row, person_row
 from models.rows import (
     CampaignRow,
     CityRow,
@@ -48,12 +37,20 @@ from models.rows import (
     TripRow,
     UnitRow,
 )
+from models.trip_columns import trip_column_details, trip_rows
 from models.trips import ItineraryItem, Trip, TripMember
 from models.visits import city_names, list_visits
 
+# The tables' columns: the lists and details read through them configure no mapper.
+TRIP = tables.trips.c
+EVENT = tables.themed_events.c
+REGION = tables.regions.c
+
 # --- loader options -------------------------------------------------------------------------
 # Built on first use, not at import: a loader option configures every mapper (about 0.1 s, the
-# "self" time importtime gave this module), which only a query needs.
+# "self" time importtime gave this module), which only a query needs. What loads records to
+# change them uses these; the lists and details read columns (models.trip_columns,
+# models.event_columns, models.list_columns) and configure no mapper.
 
 
 @cache
@@ -91,60 +88,17 @@ def _loader_options() -> dict[str, tuple[Any, ...]]:
         selectinload(Trip.items).options(
             selectinload(ItineraryItem.attendees), selectinload(ItineraryItem.counterparts)),
     )
-    # what a calendar file shows of a trip: the targets' names without their contacts, the items
-    # without their counterparts (thousands of people fewer to read at ten years of history)
-    trip_calendar_opts = (
-        *trip_list_opts,
-        selectinload(Trip.cities),
-        selectinload(Trip.industries),
-        selectinload(Trip.targets).joinedload(Organisation.industry),
-        selectinload(Trip.members).joinedload(TripMember.person).options(*person_opts),
-        selectinload(Trip.items).options(
-            joinedload(ItineraryItem.city),
-            joinedload(ItineraryItem.organisation),
-            selectinload(ItineraryItem.attendees).options(*person_opts),
-        ),
-    )
     event_list_opts = (
         joinedload(ThemedEvent.campaign),
         joinedload(ThemedEvent.city).joinedload(City.region),
         joinedload(ThemedEvent.host_unit),
         joinedload(ThemedEvent.lead_person).options(*person_opts),
     )
-    run_of_show_opts = (  # the rows event_row reads, each kind in one statement
-        selectinload(ThemedEvent.staff_posts).joinedload(StaffPost.person).options(*person_opts),
-        selectinload(ThemedEvent.vip_seats).options(
-            joinedload(VipSeat.person).options(*person_opts), joinedload(VipSeat.organisation)),
-        selectinload(ThemedEvent.unit_duties).options(
-            joinedload(UnitDuty.unit), joinedload(UnitDuty.contact).options(*person_opts)),
-    )
-    event_detail_opts = (
-        *event_list_opts,
-        selectinload(ThemedEvent.industries),
-        selectinload(ThemedEvent.sessions).selectinload(AgendaSession.speakers).options(*person_opts),
-        selectinload(ThemedEvent.invitations).joinedload(Invitation.organisation).options(
-            joinedload(Organisation.industry),
-            selectinload(Organisation.contacts).options(*person_opts),
-        ),
-        *run_of_show_opts,
-    )
-    # an event's details without the invited organisations' contacts (calendars: names only)
-    event_calendar_opts = (
-        *event_list_opts,
-        selectinload(ThemedEvent.industries),
-        selectinload(ThemedEvent.sessions).selectinload(AgendaSession.speakers).options(*person_opts),
-        selectinload(ThemedEvent.invitations).joinedload(Invitation.organisation)
-        .joinedload(Organisation.industry),
-        *run_of_show_opts,
-    )
     return {
         "TRIP_LIST_OPTS": trip_list_opts,
         "TRIP_DETAIL_OPTS": trip_detail_opts,
-        "TRIP_CALENDAR_OPTS": trip_calendar_opts,
         "TRIP_SAVE_OPTS": trip_save_opts,
         "EVENT_LIST_OPTS": event_list_opts,
-        "EVENT_DETAIL_OPTS": event_detail_opts,
-        "EVENT_CALENDAR_OPTS": event_calendar_opts,
     }
 
 
@@ -207,61 +161,73 @@ def newest_campaign_name(session: Session) -> tuple[str, str | None] | None:
 
 
 def campaigns(session: Session) -> list[CampaignRow]:
-    return [campaign_row(c) for c in session.scalars(select(Campaign).order_by(Campaign.year))]
+    return [CampaignRow(*r) for r in session.execute(
+        select(*_CAMPAIGN_COLUMNS).order_by(tables.campaigns.c.year))]
+
+
+_REGION_COLUMNS = (REGION.id, REGION.code, REGION.name_zh, REGION.name_en, REGION.kind)
 
 
 def regions(session: Session) -> list[RegionRow]:
-    stmt = select(Region).order_by(Region.position, Region.id)
-    return [region_row(r) for r in session.scalars(stmt)]
+    stmt = select(*_REGION_COLUMNS).order_by(REGION.position, REGION.id)
+    return [RegionRow(*r) for r in session.execute(stmt)]
 
 
 def cities(session: Session) -> list[CityRow]:
-    return [city_row(c) for c in session.scalars(select(City).order_by(City.region_id, City.id))]
+    city = tables.cities.c
+    return [CityRow(*r) for r in session.execute(
+        select(city.id, city.name_zh, city.name_en, city.country_code, city.timezone,
+               city.region_id).order_by(city.region_id, city.id))]
 
 
 def units(session: Session) -> list[UnitRow]:
-    return [unit_row(u) for u in session.scalars(select(Unit).order_by(Unit.kind, Unit.id))]
+    unit = tables.units.c
+    return [UnitRow(*r) for r in session.execute(
+        select(unit.id, unit.name_zh, unit.name_en, unit.kind).order_by(unit.kind, unit.id))]
 
 
 def industries(session: Session) -> list[Ref]:
-    stmt = select(Industry).order_by(Industry.position, Industry.id)
-    return [Ref(i.id, i.name_zh, i.name_en, i.code) for i in session.scalars(stmt)]
+    industry = tables.industries.c
+    stmt = (select(industry.id, industry.name_zh, industry.name_en, industry.code)
+            .order_by(industry.position, industry.id))
+    return [Ref(*r) for r in session.execute(stmt)]
 
 
-def find_region(session: Session, text: str) -> Region:
-    """A region by code, Chinese or English name (case-insensitive)."""
+def find_region(session: Session, text: str) -> RegionRow:
+    """A region by code, Chinese or English name (case-insensitive), read from the table."""
     needle = text.strip()
-    stmt = select(Region).where(
+    stmt = select(*_REGION_COLUMNS).where(
         or_(
-            func.lower(Region.code) == needle.lower(),
-            Region.name_zh == needle,
-            func.lower(Region.name_en) == needle.lower(),
+            func.lower(REGION.code) == needle.lower(),
+            REGION.name_zh == needle,
+            func.lower(REGION.name_en) == needle.lower(),
         )
     )
-    region = session.scalars(stmt).first()
+    region = session.execute(stmt).first()
     if region is None:
-        known = ", ".join(f"{r.code} {r.name_zh}" for r in session.scalars(select(Region)))
+        known = ", ".join(f"{code} {zh}" for code, zh in session.execute(
+            select(REGION.code, REGION.name_zh)))
         raise NotFoundError(f"没有名为“{needle}”的区域（可选：{known}）",
                             f"No region called '{needle}' (known: {known})")
-    return region
+    return RegionRow(*region)
 
 
 def _trip_filters(
-    stmt: Select[Trip],
     region_id: int | None,
     statuses: Iterable[TripStatus] | None,
     start: date | None,
     end: date | None,
-) -> Select[Trip]:
+) -> list[ColumnElement[bool]]:
+    conds: list[ColumnElement[bool]] = []
     if region_id is not None:
-        stmt = stmt.where(Trip.region_id == region_id)
+        conds.append(TRIP.region_id == region_id)
     if statuses:
-        stmt = stmt.where(Trip.status.in_(list(statuses)))
+        conds.append(TRIP.status.in_(list(statuses)))
     if start is not None:
-        stmt = stmt.where(Trip.end_date >= start)
+        conds.append(TRIP.end_date >= start)
     if end is not None:
-        stmt = stmt.where(Trip.start_date <= end)
-    return stmt
+        conds.append(TRIP.start_date <= end)
+    return conds
 
 
 def list_trips(
@@ -274,13 +240,13 @@ def list_trips(
     among: ColumnElement[bool] | None = None,
 ) -> list[TripRow]:
     """The trips by start and code; ``among``: only those for which it holds (a leader's, an
-    industry's: a few of the 5,000 of ten years)."""
-    stmt = _trip_filters(select(Trip), region_id, statuses, start, end)
+    industry's: a few of the 5,000 of ten years), written on ``tables.trips``' columns. Read as
+    columns (:func:`models.trip_columns.trip_rows`): the rows ``row_builders.trip_row`` builds,
+    no mapper configured."""
+    conds = _trip_filters(region_id, statuses, start, end)
     if among is not None:
-        stmt = stmt.where(among)
-    stmt = stmt.options(*loader_options("TRIP_LIST_OPTS")).order_by(Trip.start_date, Trip.code)
-    return [trip_row(t) for t in session.scalars(
-        stmt.execution_options(yield_per=ROWS_PER_CHUNK))]  # objects let go chunk by chunk
+        conds.append(among)
+    return trip_rows(session, conds)
 
 
 def _titled_refs(session: Session, record: type[Trip] | type[ThemedEvent],
@@ -310,22 +276,21 @@ def trip_details(
     end: date | None = None,
     contacts: bool = True,
 ) -> list[TripDetail]:
-    """The trips' details; ``contacts=False`` leaves out the targets' contacts and the items'
-    counterparts (a calendar shows neither: thousands of people fewer to load)."""
-    stmt = _trip_filters(select(Trip), region_id, statuses, start, end)
+    """The trips' details by start and code; ``contacts=False`` leaves out the targets' contacts
+    and the items' counterparts (a calendar shows neither: thousands of people fewer to read).
+    Read as columns (:mod:`models.trip_columns`): the rows ``row_builders.trip_detail_row``
+    builds, no mapper configured."""
+    conds = _trip_filters(region_id, statuses, start, end)
     if ids is not None:
-        stmt = stmt.where(Trip.id.in_(list(ids)))
-    stmt = stmt.options(*loader_options("TRIP_DETAIL_OPTS" if contacts else "TRIP_CALENDAR_OPTS"))
-    stmt = stmt.order_by(Trip.start_date, Trip.code)
-    return [trip_detail_row(t, contacts=contacts) for t in session.scalars(stmt).unique()]
+        conds.append(TRIP.id.in_(list(ids)))
+    wanted = list(session.scalars(select(TRIP.id).where(*conds)))
+    return trip_column_details(session, wanted, contacts=contacts)
 
 
 def trip_calendar_details(session: Session, ids: Sequence[int]) -> list[TripDetail]:
-    """``trip_details(ids=ids, contacts=False)`` read as columns, without ORM objects: what a
-    calendar of ten years of itineraries needs (:mod:`models.trip_columns`)."""
-    from models.trip_columns import trip_calendar_details as read
-
-    return read(session, ids)
+    """``trip_details(ids=ids, contacts=False)``: what a calendar of ten years of itineraries
+    needs (:mod:`models.trip_columns`)."""
+    return trip_column_details(session, ids, contacts=False)
 
 
 def get_trip(session: Session, code_or_id: str | int, *options: Any) -> Trip:
@@ -356,7 +321,15 @@ def loaded_trip(session: Session, code_or_id: str | int) -> Trip:
 
 
 def trip_detail(session: Session, code_or_id: str | int) -> TripDetail:
-    return trip_detail_row(loaded_trip(session, code_or_id))
+    """A trip's detail, with its targets' contacts and its items' counterparts: the row
+    ``row_builders.trip_detail_row`` builds of :func:`loaded_trip`, read as columns (no mapper
+    configured)."""
+    where = (TRIP.id == code_or_id if isinstance(code_or_id, int)
+             else func.upper(TRIP.code) == code_or_id.strip().upper())
+    ident = session.scalar(select(TRIP.id).where(where).limit(1))
+    if ident is None:
+        raise NotFoundError(f"找不到推广活动 {code_or_id}", f"No promotion trip {code_or_id}")
+    return trip_column_details(session, [ident])[0]
 
 
 def list_events(
@@ -365,34 +338,31 @@ def list_events(
     region_id: int | None = None,
     statuses: Iterable[EventStatus] | None = None,
 ) -> list[EventRow]:
-    stmt = select(ThemedEvent).options(*loader_options("EVENT_LIST_OPTS"))
-    if region_id is not None:
-        stmt = stmt.join(ThemedEvent.city).where(City.region_id == region_id)
+    """The events by start and code, read as columns (:func:`models.event_columns.event_rows`):
+    the rows ``row_builders.event_row`` builds, no mapper configured."""
+    conds: list[ColumnElement[bool]] = []
+    if region_id is not None:  # an event without a city is in no region
+        conds.append(tables.cities.c.region_id == region_id)
     if statuses:
-        stmt = stmt.where(ThemedEvent.status.in_(list(statuses)))
-    stmt = stmt.order_by(ThemedEvent.starts_at, ThemedEvent.code)
-    return [event_row(e) for e in session.scalars(
-        stmt.execution_options(yield_per=ROWS_PER_CHUNK))]  # objects let go chunk by chunk
+        conds.append(EVENT.status.in_(list(statuses)))
+    return event_rows(session, conds)
 
 
 def event_details(session: Session, ids: Sequence[int] | None = None, *,
                   contacts: bool = True) -> list[EventDetail]:
-    """The events' details; ``contacts=False`` leaves out the invited organisations' contacts
-    (a calendar names the organisations only: thousands of people fewer to load)."""
-    stmt = select(ThemedEvent).options(
-        *loader_options("EVENT_DETAIL_OPTS" if contacts else "EVENT_CALENDAR_OPTS"))
+    """The events' details by start and code; ``contacts=False`` leaves out the invited
+    organisations' contacts (a calendar names the organisations only: thousands of people fewer
+    to read). Read as columns (:mod:`models.event_columns`): the rows
+    ``row_builders.event_detail_row`` builds, no mapper configured."""
+    stmt = select(EVENT.id)
     if ids is not None:
-        stmt = stmt.where(ThemedEvent.id.in_(list(ids)))
-    stmt = stmt.order_by(ThemedEvent.starts_at, ThemedEvent.code)
-    return [event_detail_row(e, contacts=contacts) for e in session.scalars(stmt).unique()]
+        stmt = stmt.where(EVENT.id.in_(list(ids)))
+    return event_column_details(session, list(session.scalars(stmt)), contacts=contacts)
 
 
 def event_calendar_details(session: Session, ids: Sequence[int]) -> list[EventDetail]:
-    """``event_details(ids, contacts=False)`` read as columns, without ORM objects
-    (:mod:`models.event_columns`)."""
-    from models.event_columns import event_calendar_details as read
-
-    return read(session, ids)
+    """``event_details(ids, contacts=False)`` (:mod:`models.event_columns`)."""
+    return event_column_details(session, ids, contacts=False)
 
 
 def get_event(session: Session, code_or_id: str | int) -> ThemedEvent:
@@ -408,8 +378,14 @@ def get_event(session: Session, code_or_id: str | int) -> ThemedEvent:
 
 
 def event_detail(session: Session, code_or_id: str | int) -> EventDetail:
-    event = get_event(session, code_or_id)
-    return event_details(session, ids=[event.id])[0]
+    """An event's detail, with the invited organisations' contacts, read as columns (no mapper
+    configured)."""
+    where = (EVENT.id == code_or_id if isinstance(code_or_id, int)
+             else func.upper(EVENT.code) == code_or_id.strip().upper())
+    ident = session.scalar(select(EVENT.id).where(where).limit(1))
+    if ident is None:
+        raise NotFoundError(f"找不到专题活动 {code_or_id}", f"No themed event {code_or_id}")
+    return event_column_details(session, [ident])[0]
 
 
 def list_people(session: Session) -> list[PersonRow]:
@@ -451,18 +427,19 @@ def list_leads(
     columns (:mod:`models.list_columns`): the rows ``row_builders.lead_row`` builds."""
     from models.list_columns import lead_rows
 
+    lead = tables.leads.c
     criteria: list[ColumnElement[bool]] = []
     if organisation_id is not None:
-        criteria.append(Lead.organisation_id == organisation_id)
+        criteria.append(lead.organisation_id == organisation_id)
     if unit_id is not None:
-        criteria.append(Lead.unit_id == unit_id)
+        criteria.append(lead.unit_id == unit_id)
     sources = []
     if source_trip_code:
-        sources.append(Lead.source_trip_id == select(Trip.id).where(
-            Trip.code == source_trip_code).scalar_subquery())
+        sources.append(lead.source_trip_id == select(TRIP.id).where(
+            TRIP.code == source_trip_code).scalar_subquery())
     if source_event_code:
-        sources.append(Lead.source_event_id == select(ThemedEvent.id).where(
-            ThemedEvent.code == source_event_code).scalar_subquery())
+        sources.append(lead.source_event_id == select(EVENT.id).where(
+            EVENT.code == source_event_code).scalar_subquery())
     if sources:
         criteria.append(or_(*sources))
     return lead_rows(session, criteria)
@@ -480,7 +457,7 @@ def get_lead_row(session: Session, lead_id: int) -> LeadRow:
     """One project's row, as :func:`list_leads` gives it (its few statements, not 20,000 rows)."""
     from models.list_columns import lead_rows
 
-    found = lead_rows(session, [Lead.id == lead_id])
+    found = lead_rows(session, [tables.leads.c.id == lead_id])
     if not found:
         raise NotFoundError(f"找不到项目 {lead_id}", f"No lead with id {lead_id}")
     return found[0]

@@ -20,16 +20,26 @@ from sqlalchemy.orm import configure_mappers
 
 from models.base import Base
 from models.campaign import Campaign, City, Industry, Region, Unit
-from models.events import AgendaSession, ThemedEvent, event_industries, session_speakers
-from models.leads import HqVisit, Lead
+from models.events import (
+    AgendaSession,
+    Invitation,
+    StaffPost,
+    ThemedEvent,
+    UnitDuty,
+    VipSeat,
+    event_industries,
+    session_speakers,
+)
+from models.leads import HqVisit, Lead, LeadStageChange
 from models.organisations import Organisation
 from models.people import Person
-from models.teams import TargetHq, Team, team_members
+from models.teams import ChainLeader, TargetHq, Team, team_members
 from models.trips import (
     ItineraryItem,
     Trip,
     TripMember,
     item_attendees,
+    item_counterparts,
     trip_cities,
     trip_industries,
     trip_targets,
@@ -57,28 +67,39 @@ trip_members = table_of(TripMember)
 itinerary_items = table_of(ItineraryItem)
 themed_events = table_of(ThemedEvent)
 agenda_sessions = table_of(AgendaSession)
+invitations = table_of(Invitation)
+staff_posts = table_of(StaffPost)
+vip_seats = table_of(VipSeat)
+unit_duties = table_of(UnitDuty)
 leads = table_of(Lead)
+lead_stage_changes = table_of(LeadStageChange)
 hq_visits = table_of(HqVisit)
 organisations = table_of(Organisation)
 people = table_of(Person)
 teams = table_of(Team)
 target_hqs = table_of(TargetHq)
+chain_leaders = table_of(ChainLeader)
 
 __all__ = [
     "agenda_sessions",
     "campaigns",
+    "chain_leaders",
     "cities",
     "configure_records",
     "event_industries",
     "hq_visits",
     "industries",
+    "invitations",
     "item_attendees",
+    "item_counterparts",
     "itinerary_items",
+    "lead_stage_changes",
     "leads",
     "organisations",
     "people",
     "regions",
     "session_speakers",
+    "staff_posts",
     "table_of",
     "target_hqs",
     "team_members",
@@ -89,5 +110,7 @@ __all__ = [
     "trip_members",
     "trip_targets",
     "trips",
+    "unit_duties",
     "units",
+    "vip_seats",
 ]

@@ -1,76 +1,97 @@
-"""Trips with their itineraries read column by column: the same frozen rows as
-``queries.trip_details(contacts=False)`` without building an ORM object for any of them.
+"""Trips, and trips with their itineraries, read column by column: the same frozen rows as
+``row_builders.trip_row`` and ``trip_detail_row`` give of the mapped records, without building
+an ORM object for any of them.
 
 A calendar of ten years of history holds tens of thousands of itinerary items; loading each as a
 mapped object (identity map, relationship collections, then a row built from it) cost more than
 rendering it. Here each kind of row is one plain ``SELECT`` of the columns the rows hold, and
-the rows are assembled from tuples: ten statements whatever the number of trips.
+the rows are assembled from tuples: ten statements whatever the number of trips (twelve with
+the targets' contacts and the items' counterparts).
+
+The statements are written on the tables (:mod:`models.tables`), not on the mapped classes:
+importing this module and reading through it configures no mapper (~45 ms, a sixth of a short
+command's run such as ``list trips`` or ``show TRIP-…``).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import ColumnElement, Table, select
+from sqlalchemy.orm import Session
 
-from models.campaign import Campaign, City, Industry, Region, Unit
-from models.organisations import Organisation
-from models.people import Person
-from models.rows import CityRow, ItemRow, MemberRow, OrganisationRow, PersonRow, Ref, RegionRow, TripDetail
-from models.trips import (
-    ItineraryItem,
-    Trip,
-    TripMember,
+from models import tables
+from models.rows import (
+    CityRow,
+    ItemRow,
+    MemberRow,
+    OrganisationRow,
+    PersonRow,
+    Ref,
+    RegionRow,
+    TripDetail,
+    TripRow,
+)
+from models.tables import (
     item_attendees,
+    item_counterparts,
     trip_cities,
     trip_industries,
     trip_targets,
 )
 from models.wording import city_in_english
 
-_TRIP = (Trip.id, Trip.uuid, Trip.revision, Trip.updated_at, Trip.code, Campaign.year,
-         Trip.title_zh, Trip.title_en, Trip.region_id, Trip.start_date, Trip.end_date, Trip.status,
-         Trip.leader_id, Trip.host_unit_id, Trip.purpose, Trip.key_messages, Trip.logistics,
-         Trip.emergency_contacts, Trip.cancel_reason, Trip.notes)
-_CITY = (City.id, City.name_zh, City.name_en, City.country_code, City.timezone, City.region_id)
-_ITEM_CITY = aliased(City)
-_ITEM_ORGANISATION = aliased(Organisation)
-_ITEM = (ItineraryItem.id, ItineraryItem.trip_id, ItineraryItem.uuid, ItineraryItem.revision,
-         ItineraryItem.updated_at, ItineraryItem.kind, ItineraryItem.title_zh,
-         ItineraryItem.title_en, ItineraryItem.starts_at, ItineraryItem.ends_at,
-         ItineraryItem.timezone, ItineraryItem.city_id, _ITEM_CITY.name_zh.label("city_zh"),
-         _ITEM_CITY.name_en.label("city_en"), _ITEM_CITY.country_code.label("city_country"),
-         _ITEM_CITY.timezone.label("city_zone"), _ITEM_CITY.region_id.label("city_region"),
-         ItineraryItem.place, ItineraryItem.organisation_id,
-         _ITEM_ORGANISATION.name_zh.label("organisation_zh"),
-         _ITEM_ORGANISATION.name_en.label("organisation_en"),
-         ItineraryItem.notes, ItineraryItem.outcome, ItineraryItem.all_day,
-         ItineraryItem.external_uid, ItineraryItem.arrival_timezone, ItineraryItem.carrier,
-         ItineraryItem.service_number, ItineraryItem.from_place, ItineraryItem.from_code,
-         ItineraryItem.from_terminal, ItineraryItem.to_place, ItineraryItem.to_code,
-         ItineraryItem.to_terminal, ItineraryItem.booking_ref, ItineraryItem.seat_class,
-         ItineraryItem.meeting_point, ItineraryItem.address, ItineraryItem.phone,
-         ItineraryItem.ask, ItineraryItem.offer)
-_PERSON_UNIT = aliased(Unit)
-_PERSON_ORGANISATION = aliased(Organisation)
-_PERSON = (Person.id, Person.uuid, Person.revision, Person.name_zh, Person.name_en, Person.kind,
-           Person.title_zh, Person.title_en, Person.unit_id, _PERSON_UNIT.name_zh,
-           _PERSON_UNIT.name_en, Person.organisation_id, _PERSON_ORGANISATION.name_zh,
-           _PERSON_ORGANISATION.name_en, Person.phone, Person.email, Person.languages,
-           Person.notes, Person.mobile_abroad, Person.passport_number, Person.passport_expires,
-           Person.visa_status, Person.dietary)
-ORGANISATION_INDUSTRY = aliased(Industry)
+CAMPAIGN = tables.campaigns.c
+REGION = tables.regions.c
+CITY = tables.cities.c
+UNIT = tables.units.c
+INDUSTRY = tables.industries.c
+ORGANISATION = tables.organisations.c
+PERSON = tables.people.c
+TRIP = tables.trips.c
+MEMBER = tables.trip_members.c
+ITEM = tables.itinerary_items.c
+
+# what a trip's row shows (TripRow), then what its detail adds
+_TRIP_ROW = (TRIP.id, TRIP.uuid, TRIP.revision, TRIP.updated_at, TRIP.code, CAMPAIGN.year,
+             TRIP.title_zh, TRIP.title_en, TRIP.region_id, TRIP.start_date, TRIP.end_date,
+             TRIP.status, TRIP.leader_id, TRIP.host_unit_id)
+_TRIP = (*_TRIP_ROW, TRIP.purpose, TRIP.key_messages, TRIP.logistics, TRIP.emergency_contacts,
+         TRIP.cancel_reason, TRIP.notes)
+_CITY = (CITY.id, CITY.name_zh, CITY.name_en, CITY.country_code, CITY.timezone, CITY.region_id)
+_ITEM_CITY = tables.cities.alias("item_city")
+_ITEM_ORGANISATION = tables.organisations.alias("item_organisation")
+_ITEM = (ITEM.id, ITEM.trip_id, ITEM.uuid, ITEM.revision, ITEM.updated_at, ITEM.kind,
+         ITEM.title_zh, ITEM.title_en, ITEM.starts_at, ITEM.ends_at, ITEM.timezone, ITEM.city_id,
+         _ITEM_CITY.c.name_zh.label("city_zh"), _ITEM_CITY.c.name_en.label("city_en"),
+         _ITEM_CITY.c.country_code.label("city_country"),
+         _ITEM_CITY.c.timezone.label("city_zone"), _ITEM_CITY.c.region_id.label("city_region"),
+         ITEM.place, ITEM.organisation_id,
+         _ITEM_ORGANISATION.c.name_zh.label("organisation_zh"),
+         _ITEM_ORGANISATION.c.name_en.label("organisation_en"),
+         ITEM.notes, ITEM.outcome, ITEM.all_day, ITEM.external_uid, ITEM.arrival_timezone,
+         ITEM.carrier, ITEM.service_number, ITEM.from_place, ITEM.from_code, ITEM.from_terminal,
+         ITEM.to_place, ITEM.to_code, ITEM.to_terminal, ITEM.booking_ref, ITEM.seat_class,
+         ITEM.meeting_point, ITEM.address, ITEM.phone, ITEM.ask, ITEM.offer)
+_PERSON_UNIT = tables.units.alias("person_unit")
+_PERSON_ORGANISATION = tables.organisations.alias("person_organisation")
+_PERSON = (PERSON.id, PERSON.uuid, PERSON.revision, PERSON.name_zh, PERSON.name_en, PERSON.kind,
+           PERSON.title_zh, PERSON.title_en, PERSON.unit_id, _PERSON_UNIT.c.name_zh,
+           _PERSON_UNIT.c.name_en, PERSON.organisation_id, _PERSON_ORGANISATION.c.name_zh,
+           _PERSON_ORGANISATION.c.name_en, PERSON.phone, PERSON.email, PERSON.languages,
+           PERSON.notes, PERSON.mobile_abroad, PERSON.passport_number, PERSON.passport_expires,
+           PERSON.visa_status, PERSON.dietary)
+ORGANISATION_INDUSTRY = tables.industries.alias("organisation_industry")
 ORGANISATION_COLUMNS = (  # an organisation without its contacts, for organisation_of
-    Organisation.id, Organisation.uuid, Organisation.revision, Organisation.name_zh,
-    Organisation.name_en, Organisation.kind, Organisation.industry_id,
-    ORGANISATION_INDUSTRY.name_zh, ORGANISATION_INDUSTRY.name_en, ORGANISATION_INDUSTRY.code,
-    Organisation.fortune_global_500_rank, Organisation.china_top_500_rank, Organisation.hq_city,
-    Organisation.hq_country, Organisation.website, Organisation.talking_points,
-    Organisation.notes, Organisation.business, Organisation.revenue_cny, Organisation.employees,
-    Organisation.china_presence, Organisation.gba_presence)
+    ORGANISATION.id, ORGANISATION.uuid, ORGANISATION.revision, ORGANISATION.name_zh,
+    ORGANISATION.name_en, ORGANISATION.kind, ORGANISATION.industry_id,
+    ORGANISATION_INDUSTRY.c.name_zh, ORGANISATION_INDUSTRY.c.name_en, ORGANISATION_INDUSTRY.c.code,
+    ORGANISATION.fortune_global_500_rank, ORGANISATION.china_top_500_rank, ORGANISATION.hq_city,
+    ORGANISATION.hq_country, ORGANISATION.website, ORGANISATION.talking_points,
+    ORGANISATION.notes, ORGANISATION.business, ORGANISATION.revenue_cny, ORGANISATION.employees,
+    ORGANISATION.china_presence, ORGANISATION.gba_presence)
 
 
 def ref_of(ident: int | None, name_zh: str | None, name_en: str | None, code: str | None = ""
@@ -89,22 +110,39 @@ def _person(r: Sequence[Any]) -> PersonRow:
                      visa_status=visa_status, dietary=dietary)
 
 
+def _people(session: Session, where: ColumnElement[bool]) -> list[PersonRow]:
+    """The people for whom ``where`` holds, by id, each with its unit and organisation."""
+    stmt = (select(*_PERSON).select_from(tables.people)
+            .outerjoin(_PERSON_UNIT, _PERSON_UNIT.c.id == PERSON.unit_id)
+            .outerjoin(_PERSON_ORGANISATION, _PERSON_ORGANISATION.c.id == PERSON.organisation_id)
+            .where(where).order_by(PERSON.id))
+    return [_person(r) for r in session.execute(stmt)]
+
+
 def people_by_id(session: Session, ids: set[int]) -> dict[int, PersonRow]:
     if not ids:
         return {}
-    stmt = (select(*_PERSON)
-            .outerjoin(_PERSON_UNIT, _PERSON_UNIT.id == Person.unit_id)
-            .outerjoin(_PERSON_ORGANISATION, _PERSON_ORGANISATION.id == Person.organisation_id)
-            .where(Person.id.in_(sorted(ids))))
-    return {r[0]: _person(r) for r in session.execute(stmt)}
+    return {p.id: p for p in _people(session, PERSON.id.in_(sorted(ids)))}
 
 
-def organisation_of(r: Sequence[Any], seen: dict[int, OrganisationRow] | None = None
+def contacts_of(session: Session, organisation_ids: set[int]) -> dict[int, tuple[PersonRow, ...]]:
+    """Each organisation's contacts (its people, by id, as ``Organisation.contacts``)."""
+    if not organisation_ids:
+        return {}
+    found: dict[int, list[PersonRow]] = defaultdict(list)
+    for person in _people(session, PERSON.organisation_id.in_(sorted(organisation_ids))):
+        assert person.organisation is not None
+        found[person.organisation.id].append(person)
+    return {org_id: tuple(people) for org_id, people in found.items()}
+
+
+def organisation_of(r: Sequence[Any], seen: dict[int, OrganisationRow] | None = None,
+                    contacts: dict[int, tuple[PersonRow, ...]] | None = None
                     ) -> OrganisationRow:
-    """An organisation (without contacts) from a row that starts with its parent's id and
-    then holds the columns of ``ORGANISATION_COLUMNS``; the row already in ``seen`` for the
-    same organisation (one row shared by every trip or event naming it), else a new one kept
-    there."""
+    """An organisation from a row that starts with its parent's id and then holds the columns of
+    ``ORGANISATION_COLUMNS``, with its ``contacts`` (none when not given); the row already in
+    ``seen`` for the same organisation (one row shared by every trip or event naming it), else
+    a new one kept there."""
     if seen is not None:
         known = seen.get(r[1])
         if known is not None:
@@ -115,7 +153,8 @@ def organisation_of(r: Sequence[Any], seen: dict[int, OrganisationRow] | None = 
     row = OrganisationRow(
         ident, uuid, revision, name_zh, name_en, kind,
         ref_of(industry_id, industry_zh, industry_en, industry_code), fortune_rank, china_rank,
-        hq_city, hq_country, website, talking_points, notes, (), business=business,
+        hq_city, hq_country, website, talking_points, notes,
+        contacts.get(ident, ()) if contacts is not None else (), business=business,
         revenue_cny=revenue, employees=employees, china_presence=china_presence,
         gba_presence=gba_presence, hq_city_en=city_in_english(hq_city))
     if seen is not None:
@@ -123,59 +162,104 @@ def organisation_of(r: Sequence[Any], seen: dict[int, OrganisationRow] | None = 
     return row
 
 
+def region_rows(session: Session) -> dict[int, RegionRow]:
+    """Every region (a few dozen) by id."""
+    return {r.id: RegionRow(r.id, r.code, r.name_zh, r.name_en, r.kind) for r in
+            session.execute(select(REGION.id, REGION.code, REGION.name_zh, REGION.name_en,
+                                   REGION.kind))}
+
+
+def unit_refs_of(session: Session, ids: Iterable[int | None]) -> dict[int, Ref]:
+    """The units ``ids`` (Nones left out) by id."""
+    wanted = sorted({i for i in ids if i is not None})
+    if not wanted:
+        return {}
+    return {r.id: Ref(r.id, r.name_zh, r.name_en, "") for r in session.execute(
+        select(UNIT.id, UNIT.name_zh, UNIT.name_en).where(UNIT.id.in_(wanted)))}
+
+
+def _trip_fields(t: Any, regions: dict[int, RegionRow], units: dict[int, Ref],
+                 people: dict[int, PersonRow]) -> dict[str, Any]:
+    """What a trip's row holds (``row_builders._trip_fields``), from a row of ``_TRIP_ROW``."""
+    return dict(
+        id=t.id, uuid=t.uuid, revision=t.revision, updated_at=t.updated_at, code=t.code,
+        campaign_year=t.year, title_zh=t.title_zh, title_en=t.title_en,
+        region=regions[t.region_id], start_date=t.start_date, end_date=t.end_date,
+        status=t.status, leader=people[t.leader_id] if t.leader_id is not None else None,
+        host_unit=units.get(t.host_unit_id) if t.host_unit_id is not None else None)
+
+
+def trip_rows(session: Session, criteria: Iterable[ColumnElement[bool]] = ()) -> list[TripRow]:
+    """The trips for which every one of ``criteria`` (on the tables' columns) holds, by start
+    and code: rows equal to ``row_builders.trip_row`` of each, in four statements (the trips,
+    the regions, their units, their leaders) whatever their number."""
+    trips = session.execute(
+        select(*_TRIP_ROW).select_from(tables.trips)
+        .join(tables.campaigns, CAMPAIGN.id == TRIP.campaign_id)
+        .where(*criteria).order_by(TRIP.start_date, TRIP.code)).all()
+    if not trips:
+        return []
+    regions = region_rows(session)
+    units = unit_refs_of(session, (t.host_unit_id for t in trips))
+    people = people_by_id(session, {t.leader_id for t in trips if t.leader_id is not None})
+    return [TripRow(**_trip_fields(t, regions, units, people)) for t in trips]
+
+
 def trip_calendar_details(session: Session, ids: Sequence[int]) -> list[TripDetail]:
+    """The trips ``ids`` with their itineraries, ordered by start date and code, without the
+    targets' contacts and the items' counterparts (a calendar shows neither): rows equal to
+    ``row_builders.trip_detail_row(trip, contacts=False)``, read in ten statements."""
+    return trip_column_details(session, ids, contacts=False)
+
+
+def trip_column_details(session: Session, ids: Sequence[int], *, contacts: bool = True
+                        ) -> list[TripDetail]:
     """The trips ``ids`` with their itineraries, ordered by start date and code: rows equal to
-    ``queries.trip_details(ids=ids, contacts=False)`` (the targets without their contacts, the
-    items without their counterparts), read as columns in ten statements."""
+    ``row_builders.trip_detail_row(trip, contacts=contacts)`` of each, read as columns in ten
+    statements (twelve with the targets' contacts and the items' counterparts)."""
     if not ids:
         return []
     wanted = sorted(set(ids))
     trips = session.execute(
-        select(*_TRIP).join(Campaign, Campaign.id == Trip.campaign_id)
-        .where(Trip.id.in_(wanted)).order_by(Trip.start_date, Trip.code)).all()
-    regions = {r.id: RegionRow(r.id, r.code, r.name_zh, r.name_en, r.kind) for r in
-               session.execute(select(Region.id, Region.code, Region.name_zh, Region.name_en,
-                                      Region.kind))}
-    unit_ids = sorted({t.host_unit_id for t in trips if t.host_unit_id is not None})
-    units = {r.id: Ref(r.id, r.name_zh, r.name_en, "") for r in session.execute(
-        select(Unit.id, Unit.name_zh, Unit.name_en).where(Unit.id.in_(unit_ids)))} \
-        if unit_ids else {}
+        select(*_TRIP).select_from(tables.trips)
+        .join(tables.campaigns, CAMPAIGN.id == TRIP.campaign_id)
+        .where(TRIP.id.in_(wanted)).order_by(TRIP.start_date, TRIP.code)).all()
+    regions = region_rows(session)
+    units = unit_refs_of(session, (t.host_unit_id for t in trips))
     cities: dict[int, list[CityRow]] = defaultdict(list)
-    for r in session.execute(select(trip_cities.c.trip_id, *_CITY)
-                             .join(City, City.id == trip_cities.c.city_id)
+    for c in session.execute(select(trip_cities.c.trip_id, *_CITY)
+                             .join(tables.cities, CITY.id == trip_cities.c.city_id)
                              .where(trip_cities.c.trip_id.in_(wanted))
-                             .order_by(trip_cities.c.trip_id, City.id)):
-        cities[r[0]].append(CityRow(*r[1:]))
+                             .order_by(trip_cities.c.trip_id, CITY.id)):
+        cities[c[0]].append(CityRow(*c[1:]))
     industries: dict[int, list[Ref]] = defaultdict(list)
-    for r in session.execute(select(trip_industries.c.trip_id, Industry.id, Industry.name_zh,
-                                    Industry.name_en, Industry.code)
-                             .join(Industry, Industry.id == trip_industries.c.industry_id)
+    for r in session.execute(select(trip_industries.c.trip_id, INDUSTRY.id, INDUSTRY.name_zh,
+                                    INDUSTRY.name_en, INDUSTRY.code)
+                             .join(tables.industries, INDUSTRY.id == trip_industries.c.industry_id)
                              .where(trip_industries.c.trip_id.in_(wanted))
-                             .order_by(trip_industries.c.trip_id, Industry.position, Industry.id)):
+                             .order_by(trip_industries.c.trip_id, INDUSTRY.position, INDUSTRY.id)):
         industries[r[0]].append(Ref(r[1], r[2], r[3], r[4] or ""))
+    target_rows = session.execute(
+        select(trip_targets.c.trip_id, *ORGANISATION_COLUMNS)
+        .join(tables.organisations, ORGANISATION.id == trip_targets.c.organisation_id)
+        .outerjoin(ORGANISATION_INDUSTRY, ORGANISATION_INDUSTRY.c.id == ORGANISATION.industry_id)
+        .where(trip_targets.c.trip_id.in_(wanted))
+        .order_by(trip_targets.c.trip_id, ORGANISATION.id)).all()
+    their_contacts = contacts_of(session, {r[1] for r in target_rows}) if contacts else None
     targets: dict[int, list[OrganisationRow]] = defaultdict(list)
     organisations: dict[int, OrganisationRow] = {}  # one row for each organisation
-    for r in session.execute(select(trip_targets.c.trip_id, *ORGANISATION_COLUMNS)
-                             .join(Organisation, Organisation.id == trip_targets.c.organisation_id)
-                             .outerjoin(ORGANISATION_INDUSTRY,
-                                        ORGANISATION_INDUSTRY.id == Organisation.industry_id)
-                             .where(trip_targets.c.trip_id.in_(wanted))
-                             .order_by(trip_targets.c.trip_id, Organisation.id)):
-        targets[r[0]].append(organisation_of(r, organisations))
+    for target in target_rows:
+        targets[target[0]].append(organisation_of(target, organisations, their_contacts))
     members = session.execute(
-        select(TripMember.trip_id, TripMember.person_id, TripMember.role)
-        .where(TripMember.trip_id.in_(wanted))
-        .order_by(TripMember.trip_id, TripMember.position, TripMember.person_id)).all()
-    attending: dict[int, list[int]] = defaultdict(list)
-    for item_id, person_id in session.execute(
-            select(item_attendees.c.item_id, item_attendees.c.person_id)
-            .join(ItineraryItem, ItineraryItem.id == item_attendees.c.item_id)
-            .where(ItineraryItem.trip_id.in_(wanted))
-            .order_by(item_attendees.c.item_id, item_attendees.c.person_id)):
-        attending[item_id].append(person_id)
+        select(MEMBER.trip_id, MEMBER.person_id, MEMBER.role)
+        .where(MEMBER.trip_id.in_(wanted))
+        .order_by(MEMBER.trip_id, MEMBER.position, MEMBER.person_id)).all()
+    attending = _people_of_items(session, item_attendees, wanted)
+    meeting = _people_of_items(session, item_counterparts, wanted) if contacts else {}
     people = people_by_id(session, {t.leader_id for t in trips if t.leader_id is not None}
-                     | {m.person_id for m in members}
-                     | {p for persons in attending.values() for p in persons})
+                          | {m.person_id for m in members}
+                          | {p for persons in attending.values() for p in persons}
+                          | {p for persons in meeting.values() for p in persons})
     members_of: dict[int, list[MemberRow]] = defaultdict(list)
     for m in members:
         members_of[m.trip_id].append(MemberRow(people[m.person_id], m.role))
@@ -183,10 +267,11 @@ def trip_calendar_details(session: Session, ids: Sequence[int]) -> list[TripDeta
     items_of: dict[int, list[ItemRow]] = defaultdict(list)
     cities_by_id: dict[int, CityRow] = {}  # one row for each city the items name
     for i in session.execute(  # built as the cursor gives them: the raw rows are not all held
-            select(*_ITEM).outerjoin(_ITEM_CITY, _ITEM_CITY.id == ItineraryItem.city_id)
-            .outerjoin(_ITEM_ORGANISATION, _ITEM_ORGANISATION.id == ItineraryItem.organisation_id)
-            .where(ItineraryItem.trip_id.in_(wanted))
-            .order_by(ItineraryItem.trip_id, ItineraryItem.starts_at, ItineraryItem.id)):
+            select(*_ITEM).select_from(tables.itinerary_items)
+            .outerjoin(_ITEM_CITY, _ITEM_CITY.c.id == ITEM.city_id)
+            .outerjoin(_ITEM_ORGANISATION, _ITEM_ORGANISATION.c.id == ITEM.organisation_id)
+            .where(ITEM.trip_id.in_(wanted))
+            .order_by(ITEM.trip_id, ITEM.starts_at, ITEM.id)):
         trip_uuid, trip_code = trip_keys[i.trip_id]
         city = None
         if i.city_id is not None:
@@ -203,17 +288,28 @@ def trip_calendar_details(session: Session, ids: Sequence[int]) -> list[TripDeta
             service_number=i.service_number, from_place=i.from_place, from_code=i.from_code,
             from_terminal=i.from_terminal, to_place=i.to_place, to_code=i.to_code,
             to_terminal=i.to_terminal, booking_ref=i.booking_ref, seat_class=i.seat_class,
-            meeting_point=i.meeting_point, address=i.address, phone=i.phone, ask=i.ask,
+            meeting_point=i.meeting_point, address=i.address, phone=i.phone,
+            counterparts=tuple(people[p] for p in meeting.get(i.id, ())), ask=i.ask,
             offer=i.offer))
     return [TripDetail(
-        id=t.id, uuid=t.uuid, revision=t.revision, updated_at=t.updated_at, code=t.code,
-        campaign_year=t.year, title_zh=t.title_zh, title_en=t.title_en,
-        region=regions[t.region_id], start_date=t.start_date, end_date=t.end_date,
-        status=t.status, leader=people[t.leader_id] if t.leader_id is not None else None,
-        host_unit=units.get(t.host_unit_id) if t.host_unit_id is not None else None,
+        **_trip_fields(t, regions, units, people),
         cities=tuple(cities.get(t.id, ())), industries=tuple(industries.get(t.id, ())),
         targets=tuple(targets.get(t.id, ())), members=tuple(members_of.get(t.id, ())),
         items=tuple(items_of.get(t.id, ())), purpose=t.purpose, key_messages=t.key_messages,
         logistics=t.logistics, emergency_contacts=t.emergency_contacts,
         cancel_reason=t.cancel_reason, notes=t.notes,
     ) for t in trips]
+
+
+def _people_of_items(session: Session, link: Table, trip_ids: list[int]) -> dict[int, list[int]]:
+    """Item id → the ids of its people through the association table ``link`` (attendees,
+    counterparts), by id as the items' relationships order them, for the items of the trips
+    ``trip_ids``."""
+    found: dict[int, list[int]] = defaultdict(list)
+    for item_id, person_id in session.execute(
+            select(link.c.item_id, link.c.person_id)
+            .join(tables.itinerary_items, ITEM.id == link.c.item_id)
+            .where(ITEM.trip_id.in_(trip_ids))
+            .order_by(link.c.item_id, link.c.person_id)):
+        found[item_id].append(person_id)
+    return found

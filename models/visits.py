@@ -9,11 +9,12 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
-from models.campaign import Campaign, City
+from models import tables
+from models.campaign import Campaign
 from models.enums import VisitStatus
 from models.errors import NotFoundError
 from models.leads import HqVisit
-from models.row_builders import ref
+from models.row_builders import ref, shared_ref
 from models.rows import CoverageRow, HqVisitRow, Ref, TargetRow, TeamRow
 from models.teams import TargetHq, Team
 
@@ -23,11 +24,16 @@ def _campaign_id(session: Session) -> int | None:
 
 
 def target_regions(session: Session) -> dict[int, Ref | None]:
-    """The newest campaign's target organisations and their regions."""
-    cid = _campaign_id(session)
-    stmt = select(TargetHq).where(TargetHq.campaign_id == cid).options(
-        joinedload(TargetHq.region))
-    return {t.organisation_id: ref(t.region) for t in session.scalars(stmt)}
+    """The newest campaign's target organisations and their regions (read from the tables:
+    no mapper is configured)."""
+    campaign, target, region = tables.campaigns.c, tables.target_hqs.c, tables.regions.c
+    newest = select(campaign.id).order_by(campaign.year.desc()).limit(1).scalar_subquery()
+    stmt = (select(target.organisation_id, region.id, region.name_zh, region.name_en, region.code)
+            .select_from(tables.target_hqs)
+            .outerjoin(tables.regions, region.id == target.region_id)
+            .where(target.campaign_id == newest))
+    return {org_id: None if rid is None else shared_ref(rid, zh, en, code or "")
+            for org_id, rid, zh, en, code in session.execute(stmt)}
 
 
 def list_visits(session: Session, *, organisation_id: int | None = None,
@@ -37,21 +43,23 @@ def list_visits(session: Session, *, organisation_id: int | None = None,
     ``row_builders.hq_visit_row`` builds."""
     from models.list_columns import visit_rows
 
+    visit = tables.hq_visits.c
     criteria: list[ColumnElement[bool]] = []
     if organisation_id is not None:
-        criteria.append(HqVisit.organisation_id == organisation_id)
+        criteria.append(visit.organisation_id == organisation_id)
     if team_id is not None:
-        criteria.append(HqVisit.team_id == team_id)
+        criteria.append(visit.team_id == team_id)
     if unit_id is not None:
-        criteria.append(HqVisit.unit_id == unit_id)
+        criteria.append(visit.unit_id == unit_id)
     if statuses is not None:
-        criteria.append(HqVisit.status.in_(list(statuses)))
+        criteria.append(visit.status.in_(list(statuses)))
     return visit_rows(session, criteria)
 
 
 def city_names(session: Session) -> dict[str, str]:
     """The cities directory: each city's Chinese name → its English name (where it has one)."""
-    return {zh: en for zh, en in session.execute(select(City.name_zh, City.name_en)) if en}
+    city = tables.cities.c
+    return {zh: en for zh, en in session.execute(select(city.name_zh, city.name_en)) if en}
 
 
 def _counts(session: Session) -> dict[tuple[int, VisitStatus], int]:

@@ -13,6 +13,7 @@ from calendars import ExportScope, export_ics
 from models import queries
 from models.language import Lang
 from models.rows import TripDetail
+from tests.orm_rows import orm_trip_details
 
 SCOPES = [
     (ExportScope(all_=True), Lang.ZH),
@@ -24,7 +25,7 @@ SCOPES = [
 
 
 def _orm_loader(session: Session, ids: Sequence[int]) -> list[TripDetail]:
-    return queries.trip_details(session, ids=ids, contacts=False) if ids else []
+    return orm_trip_details(session, ids, contacts=False) if ids else []
 
 
 @pytest.mark.parametrize(("scope", "lang"), SCOPES)

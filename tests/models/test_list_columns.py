@@ -215,7 +215,8 @@ def test_the_same_statements_for_one_row_or_every_one(sample: sessionmaker[Sessi
                 _counted(s, lambda: list_columns.organisation_rows(s, [Organisation.id == org_id])),
                 _counted(s, lambda: queries.list_organisations(s))),
         }
-    expected = {"leads": 6, "visits": 6, "organisations": 4}
+    # visits: the newest campaign's targets are read in one statement with their regions
+    expected = {"leads": 6, "visits": 5, "organisations": 4}
     for kind, ((few, some), (every, rows)) in counts.items():
         assert len(some) < len(rows), kind
         assert few == every == expected[kind], kind
