@@ -20,6 +20,7 @@ from models.conflicts import Conflict, find_conflicts
 from models.enums import EventStatus, TripStatus, UnitKind, VisitStatus
 from models.errors import ValidationError
 from models.language import Lang
+from models.list_columns import lead_rows, organisation_rows
 from models.progress import LeaderboardRow, Measure, Progress, campaign_progress, leaderboard
 from models.rows import (
     CampaignRow,
@@ -35,7 +36,8 @@ from models.rows import (
 from models.timeutil import local_date
 
 # What a brief reads is asked of the tables (models.tables) and of the column readers
-# (models.list_columns): collecting a brief configures no mapper.
+# (models.list_columns, models.trip_columns, models.event_columns through models.queries):
+# collecting a brief configures no mapper.
 LEAD = tables.leads.c
 TRIP = tables.trips.c
 EVENT = tables.themed_events.c
@@ -140,8 +142,6 @@ def collect_trip(session: Session, code: str) -> TripBrief:
     visited = [i.organisation.id for i in trip.items
                if i.organisation is not None and i.organisation.id not in orgs]
     if visited:  # the organisations the items visit, after the targets, in the items' order
-        from models.list_columns import organisation_rows
-
         found = {o.id: o for o in organisation_rows(
             session, [tables.organisations.c.id.in_(sorted(set(visited)))])}
         for ident in visited:
@@ -200,8 +200,6 @@ def _lead_rows(session: Session, threshold: int, *criteria: ColumnElement[bool]
                ) -> list[LeadRow]:
     """The projects for which every one of ``criteria`` holds, by code, flagged against the
     brief's campaign's ``threshold`` (``lead_rows`` flags them against the newest campaign's)."""
-    from models.list_columns import lead_rows
-
     return [r if r.is_flagship == (flagship := threshold > 0 and r.amount_cny >= threshold)
             else replace(r, is_flagship=flagship) for r in lead_rows(session, criteria)]
 
