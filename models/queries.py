@@ -20,7 +20,7 @@ from models.events import ThemedEvent
 from models.leads import Lead
 from models.organisations import Organisation
 from models.people import Person
-from models.row_builders import organisation_row, person_row
+from models.row_builders import organisation_row
 from models.rows import (
     CampaignRow,
     CityRow,
@@ -37,7 +37,7 @@ from models.rows import (
     TripRow,
     UnitRow,
 )
-from models.trip_columns import trip_column_details, trip_rows
+from models.trip_columns import people_by_id, trip_column_details, trip_rows
 from models.trips import ItineraryItem, Trip, TripMember
 from models.visits import city_names, list_visits
 
@@ -429,10 +429,11 @@ def list_people(session: Session) -> list[PersonRow]:
 
 
 def get_person(session: Session, person_id: int) -> PersonRow:
-    person = session.get(Person, person_id)
+    """One person's row, read as columns (:func:`models.trip_columns.people_by_id`)."""
+    person = people_by_id(session, {person_id}).get(person_id)
     if person is None:
         raise NotFoundError(f"找不到人员 {person_id}", f"No person with id {person_id}")
-    return person_row(person)
+    return person
 
 
 def list_organisations(session: Session) -> list[OrganisationRow]:

@@ -32,9 +32,11 @@ BRIEF_DAY = ("--date", "2023-12-31")
 @pytest.mark.parametrize("argv", [
     ("history", "TRIP-2023-001"),
     ("history", "EVT-2023-001", "--json"),
+    ("history", "--person", "58"),
     ("export-ics", "--trip", "TRIP-2023-001", "-o", "{out}/trip.ics"),
     ("export-ics", "--all", "-o", "{out}/all.ics"),
     ("export-ics", "--region", "EUUS", "--status", "done", "-o", "{out}/region.ics"),
+    ("export-ics", "--person", "9", "-o", "{out}/person.ics"),
     ("brief", "--trip", "TRIP-2023-001", *BRIEF_DAY, "-o", "{out}/trip.pdf"),
     ("brief", "--campaign", *BRIEF_DAY, "-o", "{out}/campaign.pdf"),
     ("brief", "--event", "EVT-2023-001", *BRIEF_DAY, "-o", "{out}/event.pdf"),
