@@ -8,22 +8,20 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.orm import Session
 
-from models import queries
+from models import queries, tables
 from models.checks import run_checks
 from models.conflicts import Conflict, find_conflicts
 from models.enums import EventStatus, TripStatus, UnitKind, VisitStatus
 from models.errors import ValidationError
-from models.events import Invitation, ThemedEvent
 from models.language import Lang
-from models.leads import HqVisit, Lead
+from models.list_columns import lead_rows, organisation_rows
 from models.progress import LeaderboardRow, Measure, Progress, campaign_progress, leaderboard
-from models.row_builders import campaign_row, lead_row
 from models.rows import (
     CampaignRow,
     EventDetail,
@@ -36,7 +34,18 @@ from models.rows import (
     pick,
 )
 from models.timeutil import local_date
-from models.trips import ItineraryItem, Trip
+
+# What a brief reads is asked of the tables (models.tables) and of the column readers
+# (models.list_columns, models.trip_columns, models.event_columns through models.queries):
+# collecting a brief configures no mapper.
+LEAD = tables.leads.c
+TRIP = tables.trips.c
+EVENT = tables.themed_events.c
+ITEM = tables.itinerary_items.c
+VISIT = tables.hq_visits.c
+INVITATION = tables.invitations.c
+UNIT = tables.units.c
+TEAM = tables.teams.c
 
 HISTORY_SHOWN = 12  # earlier contacts printed per organisation (the latest ones)
 
@@ -130,9 +139,13 @@ def collect_trip(session: Session, code: str) -> TripBrief:
     trip = queries.trip_detail(session, code)
     pitch = _pitch(session, trip.campaign_year)
     orgs = {o.id: o for o in trip.targets}
-    for item in trip.items:
-        if item.organisation is not None and item.organisation.id not in orgs:
-            orgs[item.organisation.id] = queries.get_organisation(session, item.organisation.id)
+    visited = [i.organisation.id for i in trip.items
+               if i.organisation is not None and i.organisation.id not in orgs]
+    if visited:  # the organisations the items visit, after the targets, in the items' order
+        found = {o.id: o for o in organisation_rows(
+            session, [tables.organisations.c.id.in_(sorted(set(visited)))])}
+        for ident in visited:
+            orgs.setdefault(ident, found[ident])
     profiles = _profiles(session, list(orgs.values()), before=trip.start_date,
                          threshold=pitch.campaign.flagship_threshold_cny, skip_trip=trip.id)
     conflicts = [c for c in run_checks(session, trip_codes={trip.code}) if c.is_open]
@@ -166,31 +179,29 @@ def collect_campaign(session: Session, year: int | None = None) -> CampaignRepor
              if t.campaign_year == y]
     events = [e for e in queries.list_events(session) if e.campaign_year == y]
     threshold = campaign.flagship_threshold_cny
-    flagship = session.scalars(
-        select(Lead)
-        .where(Lead.campaign_id == campaign.id, Lead.amount_cny >= threshold)
-        .options(*_LEAD_OPTS)
-        .order_by(Lead.amount_cny.desc(), Lead.code)
-    ).unique().all() if threshold > 0 else []
+    flagship = sorted(_lead_rows(session, threshold, LEAD.campaign_id == campaign.id,
+                                 LEAD.amount_cny >= threshold),
+                      key=lambda lead: (-lead.amount_cny, lead.code)) if threshold > 0 else []
     conflicts = find_conflicts(session, trip_codes={t.code for t in trips},
                                event_codes={e.code for e in events})
     measures = {m.key: m for m in progress.measures}
     totals = Totals(
         trips=measures["trips"].planned, events=measures["events"].planned,
-        leads=session.scalar(select(func.count()).select_from(Lead)
-                             .where(Lead.campaign_id == campaign.id)) or 0,
+        leads=session.scalar(select(func.count()).select_from(tables.leads)
+                             .where(LEAD.campaign_id == campaign.id)) or 0,
         signed_cny=measures["investment_cny"].done,
     )
     return CampaignReport(progress, totals, tuple(year_board), months, tuple(trips),
                           tuple(events),
-                          tuple(lead_row(x, threshold) for x in flagship),
-                          tuple(conflicts))
+                          tuple(flagship), tuple(conflicts))
 
 
-_LEAD_OPTS = (
-    joinedload(Lead.organisation), joinedload(Lead.industry), joinedload(Lead.unit),
-    joinedload(Lead.source_trip), joinedload(Lead.source_event),
-)
+def _lead_rows(session: Session, threshold: int, *criteria: ColumnElement[bool]
+               ) -> list[LeadRow]:
+    """The projects for which every one of ``criteria`` holds, by code, flagged against the
+    brief's campaign's ``threshold`` (``lead_rows`` flags them against the newest campaign's)."""
+    return [r if r.is_flagship == (flagship := threshold > 0 and r.amount_cny >= threshold)
+            else replace(r, is_flagship=flagship) for r in lead_rows(session, criteria)]
 
 
 def _pitch(session: Session, year: int) -> CityPitch:
@@ -215,11 +226,8 @@ def _profiles(
     for org_id, record in _earlier_contacts(session, org_ids, before, skip_trip, skip_event):
         history[org_id].append(record)
     leads: dict[int, list[LeadRow]] = defaultdict(list)
-    for lead in session.scalars(
-        select(Lead).where(Lead.organisation_id.in_(org_ids)).options(*_LEAD_OPTS)
-        .order_by(Lead.code)
-    ).unique():
-        leads[lead.organisation_id].append(lead_row(lead, threshold))
+    for lead in _lead_rows(session, threshold, LEAD.organisation_id.in_(org_ids)):
+        leads[lead.organisation.id].append(lead)
     profiles = []
     for o in orgs:
         records = sorted(history[o.id], key=lambda r: (r.on, r.code, r.what_zh))
@@ -236,48 +244,53 @@ def _earlier_contacts(
     skip_event: int | None,
 ) -> Iterable[tuple[int, ContactRecord]]:
     items = session.execute(
-        select(ItineraryItem, Trip.code)
-        .join(Trip, ItineraryItem.trip_id == Trip.id)
-        .where(ItineraryItem.organisation_id.in_(org_ids), Trip.status != TripStatus.CANCELLED)
+        select(ITEM.organisation_id, ITEM.trip_id, ITEM.starts_at, ITEM.timezone, ITEM.kind,
+               ITEM.title_zh, ITEM.title_en, ITEM.outcome, TRIP.code)
+        .join(tables.trips, ITEM.trip_id == TRIP.id)
+        .where(ITEM.organisation_id.in_(org_ids), TRIP.status != TripStatus.CANCELLED)
+        .order_by(ITEM.id)
     ).all()
-    for item, code in items:
-        day = local_date(item.starts_at, item.timezone)
-        if item.trip_id == skip_trip or day >= before or item.organisation_id is None:
+    for org_id, trip_id, starts_at, zone, kind, title_zh, title_en, outcome, code in items:
+        day = local_date(starts_at, zone)
+        if trip_id == skip_trip or day >= before or org_id is None:
             continue
-        yield item.organisation_id, ContactRecord(
-            day, item.kind.zh, item.kind.en, code, item.title_zh, item.title_en, item.outcome,
-            item.outcome,
-        )
-    visits = session.scalars(
-        select(HqVisit).where(HqVisit.organisation_id.in_(org_ids), HqVisit.visited_on < before,
-                              HqVisit.status == VisitStatus.DONE)
-        .options(joinedload(HqVisit.unit), joinedload(HqVisit.team))
-    ).unique()
-    for visit in visits:
-        unit = visit.unit
-        yield visit.organisation_id, ContactRecord(
-            visit.visited_on, "总部拜访", "HQ visit", "",
-            " ".join(x for x in (unit.name_zh if unit else "", visit.team_name) if x),
-            " ".join(x for x in (pick(unit.name_zh, unit.name_en, Lang.EN) if unit else "",
-                                 pick(visit.team_name, visit.team.name_en if visit.team else "",
-                                      Lang.EN)) if x),
-            visit.notes, visit.notes,
+        yield org_id, ContactRecord(day, kind.zh, kind.en, code, title_zh, title_en, outcome,
+                                    outcome)
+    visits = session.execute(
+        select(VISIT.organisation_id, VISIT.visited_on, VISIT.notes, UNIT.name_zh, UNIT.name_en,
+               TEAM.name, TEAM.name_en)
+        .outerjoin(tables.units, UNIT.id == VISIT.unit_id)
+        .outerjoin(tables.teams, TEAM.id == VISIT.team_id)
+        .where(VISIT.organisation_id.in_(org_ids), VISIT.visited_on < before,
+               VISIT.status == VisitStatus.DONE)
+        .order_by(VISIT.id)
+    ).all()
+    for org_id, visited_on, notes, unit_zh, unit_en, team_zh, team_en in visits:
+        team_name = team_zh or ""  # "" for a visit without a team (HqVisit.team_name)
+        yield org_id, ContactRecord(
+            visited_on, "总部拜访", "HQ visit", "",
+            " ".join(x for x in (unit_zh or "", team_name) if x),
+            " ".join(x for x in (pick(unit_zh, unit_en, Lang.EN) if unit_zh is not None else "",
+                                 pick(team_name, team_en or "", Lang.EN)) if x),
+            notes, notes,
         )
     invitations = session.execute(
-        select(Invitation, ThemedEvent)
-        .join(ThemedEvent, Invitation.event_id == ThemedEvent.id)
-        .where(Invitation.organisation_id.in_(org_ids),
-               ThemedEvent.status != EventStatus.CANCELLED)
+        select(INVITATION.organisation_id, INVITATION.notes, INVITATION.rsvp, EVENT.id,
+               EVENT.starts_at, EVENT.timezone, EVENT.code, EVENT.title_zh, EVENT.title_en)
+        .join(tables.themed_events, INVITATION.event_id == EVENT.id)
+        .where(INVITATION.organisation_id.in_(org_ids), EVENT.status != EventStatus.CANCELLED)
+        .order_by(INVITATION.event_id, INVITATION.organisation_id)
     ).all()
-    for invitation, event in invitations:
-        day = local_date(event.starts_at, event.timezone)
-        if event.id == skip_event or day >= before:
+    for (org_id, invitation_notes, rsvp, event_id, starts_at, zone, code, title_zh,
+         title_en) in invitations:
+        day = local_date(starts_at, zone)
+        if event_id == skip_event or day >= before:
             continue
-        notes = f"；{invitation.notes}" if invitation.notes else ""
-        notes_en = f"; {invitation.notes}" if invitation.notes else ""
-        yield invitation.organisation_id, ContactRecord(
-            day, "受邀活动", "Event invitation", event.code, event.title_zh, event.title_en,
-            invitation.rsvp.zh + notes, invitation.rsvp.en + notes_en,
+        notes = f"；{invitation_notes}" if invitation_notes else ""
+        notes_en = f"; {invitation_notes}" if invitation_notes else ""
+        yield org_id, ContactRecord(
+            day, "受邀活动", "Event invitation", code, title_zh, title_en,
+            rsvp.zh + notes, rsvp.en + notes_en,
         )
 
 
@@ -322,7 +335,7 @@ def collect_leaderboard(session: Session, year: int, month: int) -> MonthlyLeade
     """The leaderboard of ``month`` of ``year`` (the campaign of that year must exist)."""
     if not 1 <= month <= 12:
         raise ValidationError("month", f"月份应为 1–12：{month}", f"the month must be 1 to 12: {month}")
-    campaign = queries.current_campaign(session, year)
+    campaign = queries.current_campaign_row(session, year)
     board = leaderboard(session, year, month)
     to_date: dict[int, list[int]] = defaultdict(lambda: [0])
     for m in range(1, month + 1):
@@ -339,18 +352,17 @@ def collect_leaderboard(session: Session, year: int, month: int) -> MonthlyLeade
     after = date(year + (month == 12), month % 12 + 1, 1)
     trips: dict[int, int] = defaultdict(int)
     for host_id, n in session.execute(
-        select(Trip.host_unit_id, func.count())
-        .where(Trip.campaign_id == campaign.id, Trip.status != TripStatus.CANCELLED,
-               Trip.start_date >= first, Trip.start_date < after)
-        .group_by(Trip.host_unit_id)
+        select(TRIP.host_unit_id, func.count())
+        .where(TRIP.campaign_id == campaign.id, TRIP.status != TripStatus.CANCELLED,
+               TRIP.start_date >= first, TRIP.start_date < after)
+        .group_by(TRIP.host_unit_id)
     ):
         if host_id is not None:
             trips[host_id] += n
     events: dict[int, int] = defaultdict(int)
     for event_host, starts_at, zone in session.execute(
-        select(ThemedEvent.host_unit_id, ThemedEvent.starts_at, ThemedEvent.timezone)
-        .where(ThemedEvent.campaign_id == campaign.id,
-               ThemedEvent.status != EventStatus.CANCELLED)
+        select(EVENT.host_unit_id, EVENT.starts_at, EVENT.timezone)
+        .where(EVENT.campaign_id == campaign.id, EVENT.status != EventStatus.CANCELLED)
     ):
         if event_host is not None and first <= local_date(starts_at, zone) < after:
             events[event_host] += 1
@@ -361,4 +373,4 @@ def collect_leaderboard(session: Session, year: int, month: int) -> MonthlyLeade
                  r.unconfirmed_leads, r.unconfirmed_cny, r.unconfirmed_visits)
         for r in board
     )
-    return MonthlyLeaderboard(campaign_row(campaign), year, month, rows)
+    return MonthlyLeaderboard(campaign, year, month, rows)

@@ -5,21 +5,24 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import ColumnElement, false, func, or_, select
+from sqlalchemy import ColumnElement, Table, exists, false, func, or_, select
 from sqlalchemy.orm import Session
 
 from calendars.scope import ExportScope
-from models import queries
-from models.campaign import Campaign, City, Industry, Unit
+from models import queries, tables
 from models.enums import TripStatus, VisitStatus
 from models.errors import NotFoundError, ValidationError
-from models.events import AgendaSession, ThemedEvent
 from models.language import Lang
-from models.people import Person
 from models.rows import EventDetail, HqVisitRow, ItemRow, SessionRow, TripDetail
-from models.teams import Team
-from models.trips import Trip, TripMember
 from models.visits import get_team, list_visits
+
+# Which trips and events a scope covers is asked of the tables (models.tables): choosing them
+# configures no mapper.
+TRIP = tables.trips.c
+EVENT = tables.themed_events.c
+AGENDA = tables.agenda_sessions.c
+CITY = tables.cities.c
+TEAM = tables.teams.c
 
 
 @dataclass(frozen=True)
@@ -69,9 +72,11 @@ def _visits(session: Session, scope: ExportScope) -> tuple[HqVisitRow, ...]:
     if scope.team_id is not None:
         team_ids.add(scope.team_id)
     if scope.person_id is not None:
-        team_ids |= set(session.scalars(select(Team.id).where(or_(
-            Team.leader_id == scope.person_id,
-            Team.members.any(Person.id == scope.person_id)))))
+        members = tables.team_members.c
+        team_ids |= set(session.scalars(select(TEAM.id).where(or_(
+            TEAM.leader_id == scope.person_id,
+            exists().where(members.team_id == TEAM.id,
+                           members.person_id == scope.person_id)))))
     if not team_ids:
         return ()
     return tuple(v for v in list_visits(session, statuses=(VisitStatus.PLANNED,
@@ -95,15 +100,20 @@ def _statuses(values: tuple[str, ...]) -> list[str]:
 
 def _check_exists(session: Session, scope: ExportScope) -> None:
     for code in scope.trip_codes:
-        queries.get_trip(session, code)
+        queries.trip_ref(session, code)
     for code in scope.event_codes:
-        queries.get_event(session, code)
+        queries.event_ref(session, code)
     if scope.person_id is not None:
         queries.get_person(session, scope.person_id)
-    if scope.industry_id is not None and session.get(Industry, scope.industry_id) is None:
+    if scope.industry_id is not None and not _exists(session, tables.industries,
+                                                     scope.industry_id):
         raise NotFoundError(f"找不到产业 {scope.industry_id}", f"No industry {scope.industry_id}")
-    if scope.unit_id is not None and session.get(Unit, scope.unit_id) is None:
+    if scope.unit_id is not None and not _exists(session, tables.units, scope.unit_id):
         raise NotFoundError(f"找不到责任单位 {scope.unit_id}", f"No unit {scope.unit_id}")
+
+
+def _exists(session: Session, table: Table, ident: int) -> bool:
+    return session.scalar(select(table.c.id).where(table.c.id == ident)) is not None
 
 
 def _upper(codes: tuple[str, ...]) -> list[str]:
@@ -112,59 +122,66 @@ def _upper(codes: tuple[str, ...]) -> list[str]:
 
 def _trip_ids(session: Session, scope: ExportScope, region_id: int | None,
               statuses: list[str]) -> list[int]:
-    stmt = select(Trip.id)
+    stmt = select(TRIP.id)
     if not scope.selects_everything:
         chosen: list[ColumnElement[bool]] = [false()]
         if scope.trip_codes:
-            chosen.append(func.upper(Trip.code).in_(_upper(scope.trip_codes)))
+            chosen.append(func.upper(TRIP.code).in_(_upper(scope.trip_codes)))
         if scope.person_id is not None:
             pid = scope.person_id
-            chosen.append(Trip.leader_id == pid)
-            chosen.append(Trip.members.any(TripMember.person_id == pid))
+            member = tables.trip_members.c
+            chosen.append(TRIP.leader_id == pid)
+            chosen.append(exists().where(member.trip_id == TRIP.id, member.person_id == pid))
         stmt = stmt.where(or_(*chosen))
     if region_id is not None:
-        stmt = stmt.where(Trip.region_id == region_id)
+        stmt = stmt.where(TRIP.region_id == region_id)
     if scope.industry_id is not None:
-        stmt = stmt.where(Trip.industries.any(Industry.id == scope.industry_id))
+        industry = tables.trip_industries.c
+        stmt = stmt.where(exists().where(industry.trip_id == TRIP.id,
+                                         industry.industry_id == scope.industry_id))
     if scope.unit_id is not None:
-        stmt = stmt.where(Trip.host_unit_id == scope.unit_id)
+        stmt = stmt.where(TRIP.host_unit_id == scope.unit_id)
     if statuses:
-        stmt = stmt.where(Trip.status.in_(statuses))
+        stmt = stmt.where(TRIP.status.in_(statuses))
     if scope.start is not None:
-        stmt = stmt.where(Trip.end_date >= scope.start)
+        stmt = stmt.where(TRIP.end_date >= scope.start)
     if scope.end is not None:
-        stmt = stmt.where(Trip.start_date <= scope.end)
+        stmt = stmt.where(TRIP.start_date <= scope.end)
     return list(session.scalars(stmt))
 
 
 def _event_ids(session: Session, scope: ExportScope, region_id: int | None,
                statuses: list[str]) -> list[int]:
-    stmt = select(ThemedEvent.id)
+    stmt = select(EVENT.id)
     if not scope.selects_everything:
         chosen: list[ColumnElement[bool]] = [false()]
         if scope.event_codes:
-            chosen.append(func.upper(ThemedEvent.code).in_(_upper(scope.event_codes)))
+            chosen.append(func.upper(EVENT.code).in_(_upper(scope.event_codes)))
         if scope.person_id is not None:
             pid = scope.person_id
-            chosen.append(ThemedEvent.lead_person_id == pid)
-            chosen.append(ThemedEvent.sessions.any(
-                AgendaSession.speakers.any(Person.id == pid)))
+            speaker = tables.session_speakers.c
+            chosen.append(EVENT.lead_person_id == pid)
+            chosen.append(exists().where(
+                AGENDA.event_id == EVENT.id,
+                exists().where(speaker.session_id == AGENDA.id, speaker.person_id == pid)))
         stmt = stmt.where(or_(*chosen))
     if region_id is not None:
-        stmt = stmt.where(ThemedEvent.city.has(City.region_id == region_id))
+        stmt = stmt.where(exists().where(CITY.id == EVENT.city_id, CITY.region_id == region_id))
     if scope.industry_id is not None:
-        stmt = stmt.where(ThemedEvent.industries.any(Industry.id == scope.industry_id))
+        industry = tables.event_industries.c
+        stmt = stmt.where(exists().where(industry.event_id == EVENT.id,
+                                         industry.industry_id == scope.industry_id))
     if scope.unit_id is not None:
-        stmt = stmt.where(ThemedEvent.host_unit_id == scope.unit_id)
+        stmt = stmt.where(EVENT.host_unit_id == scope.unit_id)
     if statuses:
-        stmt = stmt.where(ThemedEvent.status.in_(statuses))
+        stmt = stmt.where(EVENT.status.in_(statuses))
     # the dates are local to each event's zone, the columns in UTC: a day's margin either side
     # (no zone is more than 14 hours off UTC), the exact overlap is checked on the rows
     if scope.start is not None:
-        stmt = stmt.where(ThemedEvent.ends_at >= datetime.combine(
+        stmt = stmt.where(EVENT.ends_at >= datetime.combine(
             scope.start - timedelta(days=1), time(), UTC))
     if scope.end is not None:
-        stmt = stmt.where(ThemedEvent.starts_at < datetime.combine(
+        stmt = stmt.where(EVENT.starts_at < datetime.combine(
             scope.end + timedelta(days=2), time(), UTC))
     return list(session.scalars(stmt))
 
@@ -204,17 +221,17 @@ def _name(session: Session, scope: ExportScope) -> tuple[str, str]:
         parts_zh.append(f"{team.name}总部拜访")
         parts_en.append(f"HQ visits of {team.label(Lang.EN)}")
     for code in scope.trip_codes:
-        trip = queries.get_trip(session, code)
-        parts_zh.append(f"{trip.code} {trip.title_zh}")
-        parts_en.append(f"{trip.code} {trip.title_en or trip.title_zh}")
+        trip = queries.trip_ref(session, code)
+        parts_zh.append(f"{trip.code} {trip.name_zh}")
+        parts_en.append(f"{trip.code} {trip.name_en or trip.name_zh}")
     for code in scope.event_codes:
-        event = queries.get_event(session, code)
-        parts_zh.append(f"{event.code} {event.title_zh}")
-        parts_en.append(f"{event.code} {event.title_en or event.title_zh}")
+        event = queries.event_ref(session, code)
+        parts_zh.append(f"{event.code} {event.name_zh}")
+        parts_en.append(f"{event.code} {event.name_en or event.name_zh}")
     if scope.selects_everything:
-        campaign = session.scalars(select(Campaign).order_by(Campaign.year.desc())).first()
-        parts_zh.append(campaign.name_zh if campaign else "招商活动日程")
-        parts_en.append(campaign.name_en or campaign.name_zh if campaign
+        campaign = queries.newest_campaign_name(session)
+        parts_zh.append(campaign[0] if campaign else "招商活动日程")
+        parts_en.append(campaign[1] or campaign[0] if campaign
                         else "Investment promotion calendar")
     if scope.region:
         region = queries.find_region(session, scope.region)

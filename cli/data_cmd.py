@@ -19,10 +19,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cli.context import Context, UsageError
+from models import tables
 from models.audit.chain import verify_chain
 from models.audit.history import AuditRow, find_record, record_history
 from models.audit.labels import describe_value, field_label, local_time
-from models.audit.table import AuditEntry
 from models.directory_lookup import find_organisation, find_person
 from models.errors import NotFoundError
 from models.language import Lang
@@ -194,10 +194,11 @@ def _directory_id(session: Session, record_type: RecordType, given: str) -> tupl
         row = find(session, given)
     except NotFoundError:
         text = given.strip()
-        cond = AuditEntry.record_id == int(text) if text.isdigit() else AuditEntry.record_label == text
-        gone = session.execute(select(AuditEntry.record_id, AuditEntry.record_label)
-                               .where(AuditEntry.record_type == record_type, cond)
-                               .order_by(AuditEntry.id.desc())).first()
+        audit = tables.audit_log.c
+        cond = audit.record_id == int(text) if text.isdigit() else audit.record_label == text
+        gone = session.execute(select(audit.record_id, audit.record_label)
+                               .where(audit.record_type == record_type, cond)
+                               .order_by(audit.id.desc())).first()
         if gone is None:
             raise
         return int(gone.record_id), str(gone.record_label)

@@ -4,14 +4,23 @@ candidates so that the user can give the id instead."""
 
 from __future__ import annotations
 
-from sqlalchemy import or_, select
+from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import Session
 
+from models import tables
 from models.errors import NotFoundError, ValidationError
-from models.organisations import Organisation
-from models.people import Person
-from models.row_builders import organisation_row, person_row
 from models.rows import OrganisationRow, PersonRow
+from models.trip_columns import (
+    ORGANISATION_COLUMNS,
+    ORGANISATION_INDUSTRY,
+    organisation_of,
+    people_by_id,
+)
+
+# Read from the tables (models.tables) and built by the column readers (models.trip_columns):
+# finding a person or an organisation configures no mapper.
+PERSON = tables.people.c
+ORGANISATION = tables.organisations.c
 
 MAX_CANDIDATES = 8  # named in the message; more are counted
 
@@ -20,21 +29,23 @@ def find_person(session: Session, text: str) -> PersonRow:
     """The person with this id, or the one person with this exact Chinese or English name."""
     needle = text.strip()
     if needle.isdigit():
-        person = session.get(Person, int(needle))
+        person = people_by_id(session, {int(needle)}).get(int(needle))
         if person is None:
             raise NotFoundError(f"人员名录中没有编号为 {needle} 的人员",
                                 f"No person with the id {needle}")
-        return person_row(person)
-    found = list(session.scalars(
-        select(Person).where(or_(Person.name_zh == needle, Person.name_en == needle))
-        .order_by(Person.id)))
+        return person
+    ids = list(session.scalars(
+        select(PERSON.id).where(or_(PERSON.name_zh == needle, PERSON.name_en == needle))
+        .order_by(PERSON.id)))
+    people = people_by_id(session, set(ids))
+    found = [people[i] for i in ids]
     if not found:
         raise NotFoundError(f"人员名录中没有“{needle}”", f"No person named '{needle}'")
     if len(found) > 1:
         zh, en = _candidates([(p.id, p.name_zh, p.name_en, p.title_zh, p.title_en) for p in found])
         raise ValidationError("person", f"人员名录中有 {len(found)} 位“{needle}”，请用编号：{zh}",
                               f"{len(found)} people are named '{needle}'; give the id: {en}")
-    return person_row(found[0])
+    return found[0]
 
 
 def find_organisation(session: Session, text: str) -> OrganisationRow:
@@ -42,15 +53,13 @@ def find_organisation(session: Session, text: str) -> OrganisationRow:
     English name."""
     needle = text.strip()
     if needle.isdigit():
-        org = session.get(Organisation, int(needle))
-        if org is None:
+        by_id = _organisations(session, ORGANISATION.id == int(needle))
+        if not by_id:
             raise NotFoundError(f"机构名录中没有编号为 {needle} 的机构",
                                 f"No organisation with the id {needle}")
-        return organisation_row(org)
-    found = list(session.scalars(
-        select(Organisation)
-        .where(or_(Organisation.name_zh == needle, Organisation.name_en == needle))
-        .order_by(Organisation.id)))
+        return by_id[0]
+    found = _organisations(session, or_(ORGANISATION.name_zh == needle,
+                                        ORGANISATION.name_en == needle))
     if not found:
         raise NotFoundError(f"机构名录中没有“{needle}”", f"No organisation named '{needle}'")
     if len(found) > 1:
@@ -58,7 +67,17 @@ def find_organisation(session: Session, text: str) -> OrganisationRow:
         raise ValidationError("organisation",
                               f"机构名录中有 {len(found)} 家“{needle}”，请用编号：{zh}",
                               f"{len(found)} organisations are named '{needle}'; give the id: {en}")
-    return organisation_row(found[0])
+    return found[0]
+
+
+def _organisations(session: Session, where: ColumnElement[bool]) -> list[OrganisationRow]:
+    """The organisations for which ``where`` holds, by id, without their contacts: the rows
+    ``row_builders.organisation_row`` builds."""
+    stmt = (select(ORGANISATION.id, *ORGANISATION_COLUMNS).select_from(tables.organisations)
+            .outerjoin(ORGANISATION_INDUSTRY,
+                       ORGANISATION_INDUSTRY.c.id == ORGANISATION.industry_id)
+            .where(where).order_by(ORGANISATION.id))
+    return [organisation_of(r) for r in session.execute(stmt)]
 
 
 def _candidates(rows: list[tuple[int, str, str, str, str]]) -> tuple[str, str]:

@@ -8,7 +8,7 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy import ColumnElement, Select, Table, func, or_, select
 from sqlalchemy.orm import QueryableAttribute, Session, joinedload, selectinload
 
 from models import tables
@@ -20,7 +20,7 @@ from models.events import ThemedEvent
 from models.leads import Lead
 from models.organisations import Organisation
 from models.people import Person
-from models.row_builders import organisation_row, person_row
+from models.row_builders import organisation_row
 from models.rows import (
     CampaignRow,
     CityRow,
@@ -37,7 +37,7 @@ from models.rows import (
     TripRow,
     UnitRow,
 )
-from models.trip_columns import trip_column_details, trip_rows
+from models.trip_columns import people_by_id, trip_column_details, trip_rows
 from models.trips import ItineraryItem, Trip, TripMember
 from models.visits import city_names, list_visits
 
@@ -303,8 +303,40 @@ def get_trip(session: Session, code_or_id: str | int, *options: Any) -> Trip:
                  else func.upper(Trip.code) == code_or_id.strip().upper())
         trip = session.scalars(select(Trip).where(where).options(*options)).unique().first()
     if trip is None:
-        raise NotFoundError(f"找不到推广活动 {code_or_id}", f"No promotion trip {code_or_id}")
+        raise _no_trip(code_or_id)
     return trip
+
+
+def _no_trip(code_or_id: str | int) -> NotFoundError:
+    return NotFoundError(f"找不到推广活动 {code_or_id}", f"No promotion trip {code_or_id}")
+
+
+def _titled_ref(session: Session, table: Table, code_or_id: str | int) -> Ref | None:
+    """The trip or event (``table``) of a code (any case) or an id as a ``Ref``, None when
+    there is none: read from the table, no mapper configured."""
+    column = table.c
+    where = (column.id == code_or_id if isinstance(code_or_id, int)
+             else func.upper(column.code) == code_or_id.strip().upper())
+    found = session.execute(select(column.id, column.title_zh, column.title_en, column.code)
+                            .where(where).limit(1)).first()
+    return None if found is None else Ref(*found)
+
+
+def trip_ref(session: Session, code_or_id: str | int) -> Ref:
+    """:func:`get_trip` as the trip's id, titles and code (a ``Ref``: ``name_zh`` and
+    ``name_en`` hold the titles), for what only finds or names the trip (a calendar)."""
+    found = _titled_ref(session, tables.trips, code_or_id)
+    if found is None:
+        raise _no_trip(code_or_id)
+    return found
+
+
+def event_ref(session: Session, code_or_id: str | int) -> Ref:
+    """:func:`get_event` as the event's id, titles and code (a ``Ref``), read from the table."""
+    found = _titled_ref(session, tables.themed_events, code_or_id)
+    if found is None:
+        raise NotFoundError(f"找不到专题活动 {code_or_id}", f"No themed event {code_or_id}")
+    return found
 
 
 def loaded_trip(session: Session, code_or_id: str | int) -> Trip:
@@ -397,10 +429,11 @@ def list_people(session: Session) -> list[PersonRow]:
 
 
 def get_person(session: Session, person_id: int) -> PersonRow:
-    person = session.get(Person, person_id)
+    """One person's row, read as columns (:func:`models.trip_columns.people_by_id`)."""
+    person = people_by_id(session, {person_id}).get(person_id)
     if person is None:
         raise NotFoundError(f"找不到人员 {person_id}", f"No person with id {person_id}")
-    return person_row(person)
+    return person
 
 
 def list_organisations(session: Session) -> list[OrganisationRow]:

@@ -18,6 +18,7 @@ from typing import cast
 from sqlalchemy import Table
 from sqlalchemy.orm import configure_mappers
 
+from models.audit.table import AuditEntry
 from models.base import Base
 from models.campaign import Campaign, City, Industry, Region, Unit
 from models.events import (
@@ -79,9 +80,11 @@ people = table_of(Person)
 teams = table_of(Team)
 target_hqs = table_of(TargetHq)
 chain_leaders = table_of(ChainLeader)
+audit_log = table_of(AuditEntry)
 
 __all__ = [
     "agenda_sessions",
+    "audit_log",
     "campaigns",
     "chain_leaders",
     "cities",

@@ -6,20 +6,22 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, or_, select
+from sqlalchemy import ColumnElement, Row, Table, or_, select
 from sqlalchemy.orm import Session
 
+from models import tables
 from models.audit.labels import action_label
-from models.audit.table import AuditEntry
 from models.errors import NotFoundError
-from models.events import ThemedEvent
 from models.language import Lang
-from models.leads import Lead
 from models.record_types import RecordType
-from models.trips import Trip
 
-# the records a code names, and the record types they are kept under
-_CODED = ((Trip, RecordType.TRIPS), (ThemedEvent, RecordType.THEMED_EVENTS), (Lead, RecordType.LEADS))
+# Read from the tables (models.tables), not the records: the history verb configures no mapper.
+AUDIT = tables.audit_log.c
+
+# the tables a code names, and the record types they are kept under
+_CODED: tuple[tuple[Table, RecordType], ...] = (
+    (tables.trips, RecordType.TRIPS), (tables.themed_events, RecordType.THEMED_EVENTS),
+    (tables.leads, RecordType.LEADS))
 
 
 @dataclass(frozen=True)
@@ -51,7 +53,8 @@ class AuditRow:
         return action_label(self.action, lang)
 
 
-def audit_row(entry: AuditEntry) -> AuditRow:
+def audit_row(entry: Row[Any]) -> AuditRow:
+    """The row of a history entry: a row of the ``audit_log`` table (every column)."""
     changes = tuple(FieldChange(k, v[0], v[1]) for k, v in (entry.changes or {}).items()
                     if isinstance(v, list) and len(v) == 2)
     parent_type = RecordType(entry.parent_type) if entry.parent_type else None
@@ -65,28 +68,29 @@ def record_history(session: Session, record_type: RecordType, record_id: int,
     """The changes of one record (and of its parts: a trip's items), oldest first."""
     if RecordType.parse(record_type) is None:  # a table name typed by a person
         raise NotFoundError(f"没有这种记录：{record_type}", f"No such kind of record: {record_type}")
-    condition: ColumnElement[bool] = (AuditEntry.record_type == record_type) & (
-        AuditEntry.record_id == record_id)
+    condition: ColumnElement[bool] = (AUDIT.record_type == record_type) & (
+        AUDIT.record_id == record_id)
     if with_parts:
-        condition = or_(condition, (AuditEntry.parent_type == record_type)
-                        & (AuditEntry.parent_id == record_id))
-    entries = session.scalars(select(AuditEntry).where(condition)
-                              .order_by(AuditEntry.at, AuditEntry.id)).all()
+        condition = or_(condition, (AUDIT.parent_type == record_type)
+                        & (AUDIT.parent_id == record_id))
+    entries = session.execute(select(tables.audit_log).where(condition)
+                              .order_by(AUDIT.at, AUDIT.id)).all()
     return [audit_row(e) for e in entries]
 
 
 def find_record(session: Session, code: str) -> tuple[RecordType, int, str]:
     """(record_type, id, label) of a trip, event or lead code, even a deleted one."""
     wanted = code.strip().upper()
-    for cls, record_type in _CODED:
-        row = session.execute(select(cls.id, cls.code).where(cls.code == wanted)).first()
+    for table, record_type in _CODED:
+        row = session.execute(select(table.c.id, table.c.code)
+                              .where(table.c.code == wanted)).first()
         if row is not None:
             return record_type, row.id, row.code
     gone = session.execute(
-        select(AuditEntry.record_type, AuditEntry.record_id, AuditEntry.record_label)
-        .where(AuditEntry.record_label == wanted,
-               AuditEntry.record_type.in_([record_type for _cls, record_type in _CODED]))
-        .order_by(AuditEntry.id.desc())
+        select(AUDIT.record_type, AUDIT.record_id, AUDIT.record_label)
+        .where(AUDIT.record_label == wanted,
+               AUDIT.record_type.in_([record_type for _table, record_type in _CODED]))
+        .order_by(AUDIT.id.desc())
     ).first()
     if gone is not None:
         return RecordType(gone.record_type), gone.record_id, gone.record_label
@@ -95,9 +99,9 @@ def find_record(session: Session, code: str) -> tuple[RecordType, int, str]:
 
 def last_change(session: Session, record_type: RecordType, record_id: int) -> AuditRow | None:
     """The newest change of a record: who saved the version a conflict is about."""
-    entry = session.scalars(
-        select(AuditEntry)
-        .where(AuditEntry.record_type == record_type, AuditEntry.record_id == record_id)
-        .order_by(AuditEntry.id.desc())
+    entry = session.execute(
+        select(tables.audit_log)
+        .where(AUDIT.record_type == record_type, AUDIT.record_id == record_id)
+        .order_by(AUDIT.id.desc()).limit(1)
     ).first()
     return audit_row(entry) if entry is not None else None

@@ -169,13 +169,24 @@ def _column_type(record_type: str, field: str) -> Any:
     return table.c[field].type
 
 
+# The collections a record's history holds as lists of parts (dicts), by the record's table and
+# the field, and the parts' table: what ``models.audit.inspection.tracked_collections`` records
+# of a collection that is not a many-to-many link. Written out, not read from the mappers, which
+# would configure them all (~45 ms) to show a history; tests/models/test_audit.py compares it
+# with the mappings.
+PART_TABLES: dict[tuple[str, str], str] = {
+    ("regions", "cities"): "cities",
+    ("trips", "members"): "trip_members",
+    ("leads", "stage_changes"): "lead_stage_changes",
+    ("themed_events", "invitations"): "invitations",
+    ("themed_events", "staff_posts"): "event_staff_posts",
+    ("themed_events", "vip_seats"): "event_vip_seats",
+    ("themed_events", "unit_duties"): "event_unit_duties",
+}
+
+
 def _part_table(record_type: str, field: str) -> str | None:
-    for mapper in Base.registry.mappers:
-        if mapper.persist_selectable.name == record_type:  # type: ignore[attr-defined]
-            rel = mapper.relationships.get(field)
-            if rel is not None:
-                return str(rel.mapper.persist_selectable.name)  # type: ignore[attr-defined]
-    return None
+    return PART_TABLES.get((record_type, field))
 
 
 def describe_value(record_type: str, field: str, value: Any, lang: Lang = Lang.ZH) -> str:

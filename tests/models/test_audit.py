@@ -8,12 +8,14 @@ from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import func, select, text
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, configure_mappers, sessionmaker
 
 from models.audit import actor
 from models.audit.history import AuditRow, find_record, record_history
-from models.audit.labels import describe_value, field_label
+from models.audit.inspection import tracked_collections
+from models.audit.labels import PART_TABLES, describe_value, field_label
 from models.audit.table import AuditEntry
+from models.base import Base
 from models.enums import EventKind, MemberRole, RsvpState, TripStatus
 from models.errors import NotFoundError, ValidationError
 from models.language import Lang
@@ -201,3 +203,15 @@ def test_who_comes_from_the_session_the_program_or_the_system(
 def test_unknown_kind_of_record_is_refused(sessions: sessionmaker[Session]) -> None:
     with sessions() as s, pytest.raises(NotFoundError):
         record_history(s, "invoices", 1)
+
+
+def test_the_written_out_part_tables_are_the_mappings_collections_of_parts() -> None:
+    """``labels.PART_TABLES`` (read without configuring the mappers) is what the mappings say:
+    every collection the history records as parts, and the table of its parts."""
+    configure_mappers()
+    found = {(mapper.local_table.name, rel.key): rel.mapper.local_table.name
+             for mapper in Base.registry.mappers for rel in tracked_collections(mapper)
+             if rel.secondary is None}
+    assert found == PART_TABLES
+    assert describe_value("trips", "members", [{"person": "王建国", "role": "leader"}]) == (
+        "王建国（团长）")  # the role read as the parts table's enum
