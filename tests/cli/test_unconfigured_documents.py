@@ -5,26 +5,11 @@ of a short command's run)."""
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-
-SCRIPT = """
-import io, json, sys
-from cli.app import run
-from cli.context import Context
-from models.base import Base
-out, err = io.StringIO(), io.StringIO()
-code = run(sys.argv[2:], ctx=Context(db_url=sys.argv[1], out=out, err=err))
-print(json.dumps({"code": code, "printed": len(out.getvalue()),
-                  "configured": sorted(m.class_.__name__ for m in Base.registry.mappers
-                                       if m.configured)}))
-"""
+from tests.cli.fresh_command import run_fresh
 
 BRIEF_DAY = ("--date", "2023-12-31")
 
@@ -46,10 +31,8 @@ def test_a_history_calendar_or_brief_configures_no_mapper(
     sample_url: str, tmp_path: Path, argv: tuple[str, ...],
 ) -> None:
     words = [w.format(out=tmp_path) for w in argv]
-    done = subprocess.run([sys.executable, "-c", SCRIPT, sample_url, "--db", sample_url, *words],
-                          cwd=ROOT, capture_output=True, text=True, check=True, timeout=120)
-    result = json.loads(done.stdout.strip().splitlines()[-1])
-    assert result["code"] == 0 and result["printed"] > 20
+    ran = run_fresh(sample_url, *words)
+    assert ran.code == 0 and ran.printed > 20
     if "-o" in words:
         assert Path(words[words.index("-o") + 1]).stat().st_size > 1000
-    assert result["configured"] == []
+    assert ran.configured == []
