@@ -7,7 +7,6 @@ import logging
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import pytest
 from PySide6.QtCore import QMessageLogContext, QtMsgType
@@ -124,34 +123,45 @@ def test_the_window_refuses_a_missing_database_file(tmp_path: Path, private_sett
     assert not missing.parent.exists()
 
 
-def test_quitting_while_the_first_view_loads_waits_for_its_read(
-        sample_url: str, private_settings: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+QUIT_AT_ONCE = """
+import json, sys
+from PySide6.QtCore import QThreadPool, QTimer
+from PySide6.QtWidgets import QApplication
+from desktop import app
+
+shown = []
+
+
+class QuitAtOnce(app.MainWindow):
+    def show(self):
+        super().show()
+        shown.append(self.dashboard.loading)
+        QTimer.singleShot(0, QApplication.quit)
+
+
+app.MainWindow = QuitAtOnce
+code = app.run_desktop(sys.argv[1], "zh")
+print(json.dumps({"code": code, "loading": shown,
+                  "running": QThreadPool.globalInstance().activeThreadCount()}))
+"""
+
+
+def test_quitting_while_the_first_view_loads_waits_for_its_read(sample_url: str,
+                                                                tmp_path: Path) -> None:
     """Quit as soon as the window shows, the dashboard's read still on its worker: the program
     ends cleanly, no job left running to report to a window being destroyed (a job finishing
-    as the window went crashed the process, once in four quick starts and quits)."""
-    from PySide6.QtCore import QLocale, QThreadPool, QTimer
-    from PySide6.QtWidgets import QApplication
+    as the window went crashed the process, once in four quick starts and quits). A fresh
+    interpreter, as the program starts."""
+    import json
+    import os
+    import subprocess
 
-    from desktop import app
-
-    class QuitAtOnce(app.MainWindow):
-        def show(self) -> None:
-            super().show()
-            self.loading_when_shown = self.dashboard.loading
-            QTimer.singleShot(0, QApplication.quit)
-
-    windows: list[QuitAtOnce] = []
-
-    def made(*args: Any) -> QuitAtOnce:
-        windows.append(QuitAtOnce(*args))
-        return windows[-1]
-
-    monkeypatch.setattr(app, "MainWindow", made)
-    locale = QLocale()
-    try:
-        assert app.run_desktop(sample_url, "zh") == 0
-    finally:
-        QLocale.setDefault(locale)
-    assert windows and windows[0].loading_when_shown  # it quit with the read under way
-    assert QThreadPool.globalInstance().activeThreadCount() == 0
-    windows[0].deleteLater()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", QUIT_AT_ONCE, sample_url], env=env,
+                          cwd=Path(__file__).resolve().parents[2], capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["code"] == 0
+    assert result["loading"] == [True]  # it quit with the read under way
+    assert result["running"] == 0  # and waited for it
