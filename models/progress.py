@@ -74,12 +74,16 @@ class LeaderboardRow:
 class Progress:
     campaign: CampaignRow
     measures: tuple[Measure, ...]
-    by_region: tuple[Breakdown, ...]
+    by_region: tuple[Breakdown, ...]  # () when not asked for (campaign_progress)
     by_industry: tuple[Breakdown, ...]
     by_month: tuple[tuple[int, int, int, int], ...]  # (month, trips, events, signed_cny)
 
 
-def campaign_progress(session: Session, year: int | None = None) -> Progress:
+def campaign_progress(session: Session, year: int | None = None,
+                      breakdowns: bool = True) -> Progress:
+    """The campaign's measures against its targets and its months; ``breakdowns``: its
+    regions and industries too (the campaign report's; the dashboard shows none: nine
+    statements fewer)."""
     c = current_campaign_row(session, year)
     cid = c.id
     trip_counts: dict[TripStatus, int] = dict(session.execute(
@@ -141,8 +145,8 @@ def campaign_progress(session: Session, year: int | None = None) -> Progress:
         Measure("flagship_projects", "战略性旗舰项目", "Flagship projects",
                 c.target_flagship_projects, flagship_done, flagship_all, flagship_waiting),
     )
-    return Progress(c, measures, _by_region(session, cid),
-                    _by_industry(session, cid), _by_month(session, cid))
+    return Progress(c, measures, _by_region(session, cid) if breakdowns else (),
+                    _by_industry(session, cid) if breakdowns else (), _by_month(session, cid))
 
 
 def _by_region(session: Session, cid: int) -> tuple[Breakdown, ...]:

@@ -51,7 +51,7 @@ def read_dashboard(session: Session, real_today: date, chosen: date | None = Non
     return DashboardData(
         year=year,
         today=today,
-        progress=campaign_progress(session, year),
+        progress=campaign_progress(session, year, breakdowns=False),  # none shown
         upcoming=tuple(upcoming_entries(session, today)),
         conflicts=tuple(conflicts),
         findings=tuple(findings),

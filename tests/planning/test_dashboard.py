@@ -84,3 +84,22 @@ def test_the_board_keeps_units_with_results_this_month(sessions: sessionmaker[Se
 def test_no_campaign_yet(sessions: sessionmaker[Session]) -> None:
     with sessions() as s, pytest.raises(NotFoundError):
         read_dashboard(s, date(2023, 3, 20))
+
+
+@pytest.mark.parametrize("day", [date(2023, 1, 9), date(2023, 6, 1), date(2023, 11, 20)])
+def test_the_dashboard_reads_what_it_shows_in_a_bounded_number_of_statements(
+        sample_sessions: sessionmaker[Session], day: date) -> None:
+    """Whatever the day (what varies is which checks have records to read): the progress
+    without the campaign report's breakdowns by region and industry (the dashboard shows
+    neither: 55 statements before), the fortnight, the open checks, the board."""
+    from models.progress import campaign_progress
+    from tests.statements import recorded
+
+    with sample_sessions() as s:
+        with recorded(s) as statements:
+            data = read_dashboard(s, date(2026, 12, 3), day)
+        assert data.progress.by_region == () and data.progress.by_industry == ()
+        full = campaign_progress(s, data.year)
+    assert full.measures == data.progress.measures and full.by_month == data.progress.by_month
+    assert full.by_region and full.by_industry
+    assert 40 <= len(statements) <= 46
