@@ -9,7 +9,9 @@ floor …), and both are timed by wall clock and by the CPU seconds the child pr
 Prints one Markdown table row per verb and database: medians, ratios, peak memory. A ``brief``
 gets a second row against the work it cannot skip: ReportLab alone (with SQLAlchemy imported)
 setting as many pages of Chinese with the same font (``bench.pdf_floor``), the floor the issue's
-first table gave the brief.
+first table gave the brief. ``export-ics --all`` and ``dump`` get one too
+(``bench.work_floors``): icalendar alone setting as many events, and every row of every table
+read and written as JSON lines.
 
 What a verb needs to import: SQLAlchemy's ORM (``sqlalchemy.orm``), whatever it reads, since
 the records' schema is declared with it (``models``: the product's stack); ICS and PDF verbs add
@@ -127,8 +129,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             runs: list[Run] = []
             floors: list[Run] = []
             alone: list[Run] = []  # the issue's first floor, for comparison
-            work: list[Run] = []  # a brief's: ReportLab alone setting the same pages
-            pages = 0
+            # the work a brief, a whole calendar or a dump cannot skip (bench.pdf_floor,
+            # bench.work_floors): a second row
+            work: list[Run] = []
+            work_floor = ""
             for _ in range(args.repeat):
                 runs.append(run_once(command, ok, args.checkout))
                 floors.append(run_once(python_imports(needs)))
@@ -137,10 +141,18 @@ def main(argv: Sequence[str] | None = None) -> int:
                     pages = page_count(Path(words[-1].format(out=out)).read_bytes())
                     work.append(run_once([python(), "-m", "bench.pdf_floor", str(pages),
                                           _font()]))
+                    work_floor = f"ReportLab setting {pages} pages of Chinese, same font"
+                elif what == "export-ics --all":
+                    events = Path(words[-1].format(out=out)).read_bytes().count(b"BEGIN:VEVENT")
+                    work.append(run_once([python(), "-m", "bench.work_floors", "ics",
+                                          str(events)]))
+                    work_floor = f"icalendar alone setting {events:,} events"
+                elif words[0] == "dump":
+                    work.append(run_once([python(), "-m", "bench.work_floors", "dump", url]))
+                    work_floor = "every row of every table read and written as JSON"
             _row(what, label, runs, floors, f"`import {needs}`", alone)
             if work:
-                _row(what, label, runs, work,
-                     f"ReportLab setting {pages} pages of Chinese, same font")
+                _row(what, label, runs, work, work_floor)
     return 0
 
 

@@ -58,7 +58,12 @@ def _schema(session: Session) -> str:
 # --- values -----------------------------------------------------------------------------------
 
 
+_PLAIN = frozenset({str, int, float, bool, type(None)})  # written as they are (most values)
+
+
 def _encode(value: Any) -> Any:
+    if type(value) in _PLAIN:  # not isinstance: a str or int enum is encoded below
+        return value
     if isinstance(value, PyEnum):
         return value.value
     if isinstance(value, datetime):

@@ -207,3 +207,21 @@ def test_the_verbs_bench_pairs_a_brief_with_reportlab_setting_its_pages(
     assert pages is not None and int(pages.group(1)) >= 1
     for count in (1, 3):  # the floor sets as many pages as it says
         assert page_count(reportlab_floor(count, None)) == count
+
+
+def test_the_verbs_bench_pairs_a_calendar_and_a_dump_with_their_work(
+        tiny: tuple[str, dict[str, int]], capsys: pytest.CaptureFixture[str]) -> None:
+    """``export-ics --all`` with icalendar alone setting as many events, ``dump`` with every
+    row read and written as JSON (``bench.work_floors``), each beside its import floor."""
+    from bench.work_floors import dump_floor, ics_floor
+
+    url, _counts = tiny
+    assert verbs.main(["--db", url, "--repeat", "1", "--only", "export-ics --all,dump"]) == 0
+    rows = [line for line in capsys.readouterr().out.splitlines() if line.startswith("| `")]
+    assert [row.split(" | ")[0] for row in rows] == (["| `export-ics --all`"] * 2
+                                                     + ["| `dump`"] * 2)
+    events = re.search(r"icalendar alone setting ([\d,]+) events", rows[1])
+    assert events is not None and int(events.group(1).replace(",", "")) >= 1
+    assert "every row of every table read and written as JSON" in rows[3]
+    assert ics_floor(3).count(b"BEGIN:VEVENT") == 3  # the floor sets as many as it says
+    assert len(dump_floor(url).splitlines()) > 100
