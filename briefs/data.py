@@ -33,19 +33,8 @@ from models.rows import (
     TripRow,
     pick,
 )
+from models.tables import EVENT, INVITATION, ITEM, LEAD, TEAM, TRIP, UNIT, VISIT
 from models.timeutil import local_date
-
-# What a brief reads is asked of the tables (models.tables) and of the column readers
-# (models.list_columns, models.trip_columns, models.event_columns through models.queries):
-# collecting a brief configures no mapper.
-LEAD = tables.leads.c
-TRIP = tables.trips.c
-EVENT = tables.themed_events.c
-ITEM = tables.itinerary_items.c
-VISIT = tables.hq_visits.c
-INVITATION = tables.invitations.c
-UNIT = tables.units.c
-TEAM = tables.teams.c
 
 HISTORY_SHOWN = 12  # earlier contacts printed per organisation (the latest ones)
 

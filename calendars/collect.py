@@ -14,15 +14,8 @@ from models.enums import TripStatus, VisitStatus
 from models.errors import NotFoundError, ValidationError
 from models.language import Lang
 from models.rows import EventDetail, HqVisitRow, ItemRow, SessionRow, TripDetail
+from models.tables import AGENDA, CITY, EVENT, TEAM, TRIP
 from models.visits import get_team, list_visits
-
-# Which trips and events a scope covers is asked of the tables (models.tables): choosing them
-# configures no mapper.
-TRIP = tables.trips.c
-EVENT = tables.themed_events.c
-AGENDA = tables.agenda_sessions.c
-CITY = tables.cities.c
-TEAM = tables.teams.c
 
 
 @dataclass(frozen=True)

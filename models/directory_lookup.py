@@ -10,17 +10,13 @@ from sqlalchemy.orm import Session
 from models import tables
 from models.errors import NotFoundError, ValidationError
 from models.rows import OrganisationRow, PersonRow
+from models.tables import ORGANISATION, PERSON
 from models.trip_columns import (
     ORGANISATION_COLUMNS,
     ORGANISATION_INDUSTRY,
     organisation_of,
     people_by_id,
 )
-
-# Read from the tables (models.tables) and built by the column readers (models.trip_columns):
-# finding a person or an organisation configures no mapper.
-PERSON = tables.people.c
-ORGANISATION = tables.organisations.c
 
 MAX_CANDIDATES = 8  # named in the message; more are counted
 

@@ -29,7 +29,21 @@ from models.rows import (
     UnitDutyRow,
     VipSeatRow,
 )
-from models.tables import event_industries, session_speakers
+from models.tables import (
+    AGENDA,
+    CAMPAIGN,
+    CITY,
+    DUTY,
+    EVENT,
+    INDUSTRY,
+    INVITATION,
+    ORGANISATION,
+    POST,
+    SEAT,
+    UNIT,
+    event_industries,
+    session_speakers,
+)
 from models.trip_columns import (
     ORGANISATION_COLUMNS,
     ORGANISATION_INDUSTRY,
@@ -40,18 +54,6 @@ from models.trip_columns import (
     region_rows,
     unit_refs_of,
 )
-
-CAMPAIGN = tables.campaigns.c
-CITY = tables.cities.c
-INDUSTRY = tables.industries.c
-UNIT = tables.units.c
-ORGANISATION = tables.organisations.c
-EVENT = tables.themed_events.c
-AGENDA = tables.agenda_sessions.c
-INVITATION = tables.invitations.c
-POST = tables.staff_posts.c
-SEAT = tables.vip_seats.c
-DUTY = tables.unit_duties.c
 
 # what an event's row shows (EventRow), then what its detail adds
 _EVENT_ROW = (EVENT.id, EVENT.uuid, EVENT.revision, EVENT.updated_at, EVENT.code, CAMPAIGN.year,

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import exists, or_, select
 from sqlalchemy.orm import Session
 
-from models import queries, tables
+from models import queries
 from models.campaign import Campaign, Industry
 from models.enums import PersonKind, VisitStatus
 from models.errors import NotFoundError
@@ -18,16 +18,8 @@ from models.list_columns import lead_rows, visit_rows
 from models.people import Person
 from models.row_builders import ref
 from models.rows import HqVisitRow, LeadRow, Ref, TripRow
-from models.tables import team_members, trip_industries
+from models.tables import LEAD, MEMBER, ORGANISATION, TEAM, TRIP, VISIT, team_members, trip_industries
 from models.teams import ChainLeader
-
-# the lists of a view are read through the tables' columns (no mapper configured by them)
-LEAD = tables.leads.c
-VISIT = tables.hq_visits.c
-TRIP = tables.trips.c
-MEMBER = tables.trip_members.c
-TEAM = tables.teams.c
-ORGANISATION = tables.organisations.c
 
 _VISITED = VISIT.status.in_([VisitStatus.PLANNED, VisitStatus.DONE])  # a steering view's visits
 

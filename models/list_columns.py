@@ -29,23 +29,24 @@ from sqlalchemy.orm import Session
 from models import tables
 from models.row_builders import ROWS_PER_CHUNK, shared_ref
 from models.rows import HqVisitRow, LeadRow, OrganisationRow, PersonRow, Ref, StageStep
+from models.tables import (
+    AGENDA,
+    CAMPAIGN,
+    EVENT,
+    INDUSTRY,
+    ITEM,
+    LEAD,
+    ORGANISATION,
+    PERSON,
+    REGION,
+    STEP,
+    TEAM,
+    TRIP,
+    UNIT,
+    VISIT,
+)
 from models.visits import city_names, target_regions
 from models.wording import city_in_english
-
-CAMPAIGN = tables.campaigns.c
-UNIT = tables.units.c
-INDUSTRY = tables.industries.c
-REGION = tables.regions.c
-LEAD = tables.leads.c
-STEP = tables.lead_stage_changes.c
-VISIT = tables.hq_visits.c
-ORGANISATION = tables.organisations.c
-PERSON = tables.people.c
-TEAM = tables.teams.c
-TRIP = tables.trips.c
-EVENT = tables.themed_events.c
-ITEM = tables.itinerary_items.c
-AGENDA = tables.agenda_sessions.c
 
 
 def _execute(session: Session, stmt: Executable) -> Result[*tuple[Any, ...]]:

@@ -14,14 +14,7 @@ from models.enums import EventStatus, ItemKind, LeadStage, TripStatus, VisitStat
 from models.language import Lang
 from models.queries import current_campaign_row
 from models.rows import CampaignRow, Ref
-
-# Read through the tables (Core): the dashboard's first read configures no mapper.
-TRIP = tables.trips.c
-EVENT = tables.themed_events.c
-LEAD = tables.leads.c
-VISIT = tables.hq_visits.c
-ITEM = tables.itinerary_items.c
-CITY = tables.cities.c
+from models.tables import CITY, EVENT, ITEM, LEAD, TRIP, VISIT
 
 COUNTED_STAGES = (LeadStage.SIGNED, LeadStage.CONSTRUCTION, LeadStage.FUNDS_IN,
                   LeadStage.PRODUCTION)

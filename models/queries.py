@@ -37,14 +37,10 @@ from models.rows import (
     TripRow,
     UnitRow,
 )
+from models.tables import EVENT, REGION, TRIP
 from models.trip_columns import people_by_id, trip_column_details, trip_rows
 from models.trips import ItineraryItem, Trip, TripMember
 from models.visits import city_names, list_visits
-
-# The tables' columns: the lists and details read through them configure no mapper.
-TRIP = tables.trips.c
-EVENT = tables.themed_events.c
-REGION = tables.regions.c
 
 # --- loader options -------------------------------------------------------------------------
 # Built on first use, not at import: a loader option configures every mapper (about 0.1 s, the

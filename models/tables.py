@@ -82,7 +82,53 @@ target_hqs = table_of(TargetHq)
 chain_leaders = table_of(ChainLeader)
 audit_log = table_of(AuditEntry)
 
+# Their columns, as the reads name them (``TRIP.start_date``): one home, not a copy a module.
+CAMPAIGN = campaigns.c
+REGION = regions.c
+CITY = cities.c
+UNIT = units.c
+INDUSTRY = industries.c
+TRIP = trips.c
+MEMBER = trip_members.c
+ITEM = itinerary_items.c
+EVENT = themed_events.c
+AGENDA = agenda_sessions.c
+INVITATION = invitations.c
+POST = staff_posts.c
+SEAT = vip_seats.c
+DUTY = unit_duties.c
+LEAD = leads.c
+STEP = lead_stage_changes.c
+VISIT = hq_visits.c
+ORGANISATION = organisations.c
+PERSON = people.c
+TEAM = teams.c
+TARGET = target_hqs.c
+AUDIT = audit_log.c
+
 __all__ = [
+    "AGENDA",
+    "AUDIT",
+    "CAMPAIGN",
+    "CITY",
+    "DUTY",
+    "EVENT",
+    "INDUSTRY",
+    "INVITATION",
+    "ITEM",
+    "LEAD",
+    "MEMBER",
+    "ORGANISATION",
+    "PERSON",
+    "POST",
+    "REGION",
+    "SEAT",
+    "STEP",
+    "TARGET",
+    "TEAM",
+    "TRIP",
+    "UNIT",
+    "VISIT",
     "agenda_sessions",
     "audit_log",
     "campaigns",

@@ -35,6 +35,16 @@ from models.rows import (
     TripRow,
 )
 from models.tables import (
+    CAMPAIGN,
+    CITY,
+    INDUSTRY,
+    ITEM,
+    MEMBER,
+    ORGANISATION,
+    PERSON,
+    REGION,
+    TRIP,
+    UNIT,
     item_attendees,
     item_counterparts,
     trip_cities,
@@ -42,17 +52,6 @@ from models.tables import (
     trip_targets,
 )
 from models.wording import city_in_english
-
-CAMPAIGN = tables.campaigns.c
-REGION = tables.regions.c
-CITY = tables.cities.c
-UNIT = tables.units.c
-INDUSTRY = tables.industries.c
-ORGANISATION = tables.organisations.c
-PERSON = tables.people.c
-TRIP = tables.trips.c
-MEMBER = tables.trip_members.c
-ITEM = tables.itinerary_items.c
 
 # what a trip's row shows (TripRow), then what its detail adds
 _TRIP_ROW = (TRIP.id, TRIP.uuid, TRIP.revision, TRIP.updated_at, TRIP.code, CAMPAIGN.year,

@@ -21,6 +21,20 @@ from models import tables
 from models.enums import PersonKind, VisitStatus
 from models.rows import Ref, RegionRow
 from models.tables import (
+    AGENDA,
+    CITY,
+    EVENT,
+    INDUSTRY,
+    ITEM,
+    MEMBER,
+    ORGANISATION,
+    PERSON,
+    REGION,
+    TARGET,
+    TEAM,
+    TRIP,
+    UNIT,
+    VISIT,
     event_industries,
     item_attendees,
     session_speakers,
@@ -29,22 +43,6 @@ from models.tables import (
 )
 from models.timeutil import BEIJING_TZ
 from planning.entries import CalendarEntry, EntryKind
-
-# The tables' columns: Core statements, so that the dashboard's first read configures no mapper.
-CITY = tables.cities.c
-INDUSTRY = tables.industries.c
-REGION = tables.regions.c
-UNIT = tables.units.c
-AGENDA = tables.agenda_sessions.c
-EVENT = tables.themed_events.c
-VISIT = tables.hq_visits.c
-ORGANISATION = tables.organisations.c
-PERSON = tables.people.c
-TARGET = tables.target_hqs.c
-TEAM = tables.teams.c
-ITEM = tables.itinerary_items.c
-TRIP = tables.trips.c
-MEMBER = tables.trip_members.c
 
 # The widest offsets a place can have: a day in any zone lies within these UTC bounds.
 _EARLIEST_OFFSET = timedelta(hours=14)

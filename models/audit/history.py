@@ -14,9 +14,7 @@ from models.audit.labels import action_label
 from models.errors import NotFoundError
 from models.language import Lang
 from models.record_types import RecordType
-
-# Read from the tables (models.tables), not the records: the history verb configures no mapper.
-AUDIT = tables.audit_log.c
+from models.tables import AUDIT
 
 # the tables a code names, and the record types they are kept under
 _CODED: tuple[tuple[Table, RecordType], ...] = (

@@ -21,7 +21,7 @@ from models.enums import Severity
 from models.errors import NotFoundError, ValidationError
 from models.events import ThemedEvent
 from models.people import Person
-from models.tables import table_of
+from models.tables import ITEM, table_of
 from models.trips import ItineraryItem, Trip
 
 _TABLES: dict[RecordKind, type[Trip | ItineraryItem | ThemedEvent | Person | Campaign]] = {
@@ -30,7 +30,6 @@ _TABLES: dict[RecordKind, type[Trip | ItineraryItem | ThemedEvent | Person | Cam
 }
 
 # read through the tables (Core): the dashboard's findings configure no mapper
-ITEM = table_of(ItineraryItem).c
 ACK = table_of(CheckAck).c
 
 

@@ -21,16 +21,7 @@ from sqlalchemy.orm import Session
 
 from models import tables
 from models.enums import EventStatus, ItemKind, RegionKind, TripStatus
-from models.tables import item_attendees, trip_cities
-
-# the tables' columns: Core statements, so that the dashboard's checks configure no mapper
-CITY = tables.cities.c
-REGION = tables.regions.c
-PERSON = tables.people.c
-TRIP = tables.trips.c
-MEMBER = tables.trip_members.c
-ITEM = tables.itinerary_items.c
-EVENT = tables.themed_events.c
+from models.tables import CITY, EVENT, ITEM, MEMBER, PERSON, REGION, TRIP, item_attendees, trip_cities
 
 
 class PlanCity(NamedTuple):

@@ -10,11 +10,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.checks.plan import PlanEvent, PlanTrip, read_plan
-from models.tables import themed_events, trips
+from models.tables import EVENT, TRIP
 from models.timeutil import BEIJING_TZ, zone_info
-
-TRIP = trips.c
-EVENT = themed_events.c
 
 
 @dataclass(frozen=True)

@@ -8,18 +8,10 @@ from collections.abc import Sequence
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from models import tables
 from models.changes import RecordKind
 from models.checks.finding import Concern, Conflict
 from models.enums import ConflictKind, EventStatus, RegionKind, Severity, TripStatus
-from models.tables import event_industries, trip_industries
-
-# read through the tables (Core): the dashboard's findings configure no mapper
-CAMPAIGN = tables.campaigns.c
-REGION = tables.regions.c
-INDUSTRY = tables.industries.c
-TRIP = tables.trips.c
-EVENT = tables.themed_events.c
+from models.tables import CAMPAIGN, EVENT, INDUSTRY, REGION, TRIP, event_industries, trip_industries
 
 
 def targets(session: Session, years: Sequence[int] | None = None) -> list[Conflict]:
