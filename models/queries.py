@@ -352,12 +352,7 @@ def trip_detail(session: Session, code_or_id: str | int) -> TripDetail:
     """A trip's detail, with its targets' contacts and its items' counterparts: the row
     ``row_builders.trip_detail_row`` builds of :func:`loaded_trip`, read as columns (no mapper
     configured)."""
-    where = (TRIP.id == code_or_id if isinstance(code_or_id, int)
-             else func.upper(TRIP.code) == code_or_id.strip().upper())
-    ident = session.scalar(select(TRIP.id).where(where).limit(1))
-    if ident is None:
-        raise NotFoundError(f"找不到推广活动 {code_or_id}", f"No promotion trip {code_or_id}")
-    return trip_column_details(session, [ident])[0]
+    return trip_column_details(session, [trip_ref(session, code_or_id).id])[0]
 
 
 def list_events(
@@ -408,12 +403,7 @@ def get_event(session: Session, code_or_id: str | int) -> ThemedEvent:
 def event_detail(session: Session, code_or_id: str | int) -> EventDetail:
     """An event's detail, with the invited organisations' contacts, read as columns (no mapper
     configured)."""
-    where = (EVENT.id == code_or_id if isinstance(code_or_id, int)
-             else func.upper(EVENT.code) == code_or_id.strip().upper())
-    ident = session.scalar(select(EVENT.id).where(where).limit(1))
-    if ident is None:
-        raise NotFoundError(f"找不到专题活动 {code_or_id}", f"No themed event {code_or_id}")
-    return event_column_details(session, [ident])[0]
+    return event_column_details(session, [event_ref(session, code_or_id).id])[0]
 
 
 def list_people(session: Session) -> list[PersonRow]:
