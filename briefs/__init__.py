@@ -32,7 +32,9 @@ The desktop's print/preview actions and the ``brief`` command call exactly this:
 
 from __future__ import annotations
 
-from briefs.campaign_report import render_campaign
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 from briefs.data import (
     CampaignReport,
     EventBrief,
@@ -43,13 +45,27 @@ from briefs.data import (
     collect_leaderboard,
     collect_trip,
 )
-from briefs.event_brief import render_event
 from briefs.fonts import FontInfo, find_cjk_font
 from briefs.glyphs import GlyphWarning
 from briefs.kinds import BriefKind, PreparedBrief, prepare
-from briefs.leaderboard import render_leaderboard
 from briefs.options import BriefOptions
-from briefs.trip_brief import render_trip
+
+if TYPE_CHECKING:
+    from briefs.campaign_report import render_campaign
+    from briefs.event_brief import render_event
+    from briefs.leaderboard import render_leaderboard
+    from briefs.trip_brief import render_trip
+
+# each kind's renderer, imported on first use (a trip's brief needs no chart of the campaign's)
+_RENDERERS = {"render_campaign": "briefs.campaign_report", "render_event": "briefs.event_brief",
+              "render_leaderboard": "briefs.leaderboard", "render_trip": "briefs.trip_brief"}
+
+
+def __getattr__(name: str) -> Any:
+    module = _RENDERERS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'briefs' has no attribute {name!r}")
+    return getattr(import_module(module), name)
 
 __all__ = [
     "BriefKind",

@@ -2,7 +2,9 @@
 
 The ``brief`` command and the window's preview both call :func:`prepare`: it reads the document's
 data inside the caller's session and returns the renderer bound to it, to run after the session is
-closed (rendering does not touch the database).
+closed (rendering does not touch the database). Each kind's renderer is imported when a brief
+of that kind is prepared: a trip's brief loads neither the campaign report's charts nor the
+run-of-show.
 """
 
 from __future__ import annotations
@@ -14,13 +16,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from briefs.campaign_report import render_campaign
 from briefs.data import collect_campaign, collect_event, collect_leaderboard, collect_trip
-from briefs.event_brief import render_event
 from briefs.glyphs import GlyphWarning, unprintable
-from briefs.leaderboard import render_leaderboard
 from briefs.options import BriefOptions
-from briefs.trip_brief import render_trip
 from models.errors import ValidationError
 
 
@@ -55,9 +53,17 @@ def prepare(session: Session, kind: BriefKind, code: str = "", year: int | None 
         if year is None or month is None:
             raise ValidationError("month", "英雄榜需要年份和月份（YYYY-MM）",
                                   "a leaderboard needs a year and a month (YYYY-MM)")
+        from briefs.leaderboard import render_leaderboard
+
         return PreparedBrief(collect_leaderboard(session, year, month), render_leaderboard)
     if kind is BriefKind.TRIP:
+        from briefs.trip_brief import render_trip
+
         return PreparedBrief(collect_trip(session, code), render_trip)
     if kind is BriefKind.EVENT:
+        from briefs.event_brief import render_event
+
         return PreparedBrief(collect_event(session, code), render_event)
+    from briefs.campaign_report import render_campaign
+
     return PreparedBrief(collect_campaign(session, year), render_campaign)

@@ -34,7 +34,10 @@ print(json.dumps({"code": code, "modules": sorted(m for m in sys.modules if "." 
 # submodules a reading command on SQLite does not need: the history's flush listeners
 # (installed by a session's first flush) and SQLAlchemy's PostgreSQL dialect
 WATCHED = ("models.audit.recording", "models.operations.confirmations",
-           "sqlalchemy.dialects.postgresql")
+           "sqlalchemy.dialects.postgresql",
+           # the other kinds' renderers: a trip's brief needs neither the campaign report (its
+           # charts) nor the run-of-show
+           "briefs.campaign_report", "briefs.charts", "briefs.event_brief", "briefs.trip_brief")
 SCRIPT = f"WATCHED = {WATCHED!r}\n" + SCRIPT
 
 
@@ -148,6 +151,9 @@ def test_a_brief_loads_no_calendar_sheet_or_alembic(sample_url: str, tmp_path: P
     assert not modules & {"icalendar", "calendars", "openpyxl", "spreadsheets", "alembic",
                           "PySide6"}
     assert verbs == {"cli.brief_cmd"}
+    code, watched = _watched(sample_url, "brief", "--trip", "TRIP-2023-001", "-o",
+                             str(tmp_path / "b.pdf"))
+    assert code == 0 and watched == {"briefs.trip_brief"}
 
 
 def test_the_checks_load_the_holidays_and_no_document_library(sample_url: str,
