@@ -25,9 +25,9 @@ from models.enums import VisitStatus
 from models.errors import NotFoundError
 from models.language import Lang
 from models.leaders import SteeringView, chain_view, find_industry, find_leader, leader_view
-from models.leads import Lead
 from models.operations.items import TRAVEL_FIELDS
 from models.rows import EventDetail, HqVisitRow, ItemRow, LeadRow, PersonRow, TeamRow, TripDetail
+from models.tables import LEAD
 from models.visits import find_team, get_team, list_visits
 from models.wording import money, utc_offset
 
@@ -57,9 +57,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             data = event_detail_json(event)
             data["conflicts"] = [c.text(ctx.lang) for c in conflicts]
             text = _event_text(event, ctx.lang) + _conflict_text(data["conflicts"])
-        elif (lead_id := session.scalar(select(Lead.id).where(
-                func.upper(Lead.code) == code))) is not None:
-            lead = next(x for x in queries.list_leads(session) if x.id == lead_id)
+        elif (lead_id := session.scalar(select(LEAD.id).where(
+                func.upper(LEAD.code) == code))) is not None:
+            lead = queries.get_lead_row(session, lead_id)
             data = lead_json(lead)
             text = _lead_text(lead, ctx.lang)
         else:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import threading
 from collections.abc import Callable
@@ -20,6 +21,7 @@ from desktop.context import AppContext
 from desktop.i18n import install_translators, remove_translators
 from desktop.main_window import MainWindow
 from desktop.settings import APPLICATION, ORGANISATION, AppSettings
+from desktop.worker import Job
 from models.database import default_url, open_database, resolve_url, shown_url
 from models.errors import DatabaseError, SignInError
 from models.language import Lang
@@ -29,8 +31,8 @@ log = logging.getLogger(__name__)
 
 UI_FONTS = ["Microsoft YaHei UI", "PingFang SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei",
             "Source Han Sans SC"]
-# how long quitting waits for the jobs still running (a read, an export the user cancelled)
-JOBS_AT_EXIT_MS = 5_000
+# how long quitting waits for the jobs still running (asked to stop: a read, an export)
+JOBS_AT_EXIT_MS = 30_000
 
 
 def application() -> QApplication:
@@ -79,6 +81,20 @@ def _configure_records_aside() -> None:
     threading.Thread(target=configure_records, name="configure-records").start()
 
 
+def _end_jobs(window: QWidget, code: int) -> None:
+    """The jobs still running when the window closes (a read nobody waits for, an export) are
+    asked to stop and waited for while the window they report to is alive: one finishing as it
+    was destroyed crashed the process. One still running after ``JOBS_AT_EXIT_MS`` (work that
+    cannot stop half-way) ends with the process, which quits at once rather than tear down the
+    objects it uses (a file it writes is replaced whole or not at all: ``atomic_write``)."""
+    for job in window.findChildren(Job):
+        job.cancel()
+    if not QThreadPool.globalInstance().waitForDone(JOBS_AT_EXIT_MS):
+        log.warning("quitting with background work still running")
+        logging.shutdown()
+        os._exit(code)
+
+
 def run_desktop(db_url: str | None, lang: str | None,
                 started: Callable[[], None] = lambda: None) -> int:
     """The window on ``db_url`` (else the settings', else the default database).
@@ -124,9 +140,7 @@ def run_desktop(db_url: str | None, lang: str | None,
         # before a zero timer
         window.when_filled(lambda: QTimer.singleShot(0, _configure_records_aside))
         code = app.exec()
-        # the jobs still running (a read the user did not wait for) end while the window they
-        # report to is alive: one finishing as it is destroyed crashed the process
-        QThreadPool.globalInstance().waitForDone(JOBS_AT_EXIT_MS)
+        _end_jobs(window, code)
     finally:
         engine.dispose()
         del translators

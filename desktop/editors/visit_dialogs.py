@@ -73,20 +73,25 @@ class VisitDialog(FormDialog):
         self.unit.set_value(d.unit_id)
         keep_to_own_unit(self.unit, unit, d.unit_id, draft is None)
         self.outcome.setPlainText(d.outcome)
-        self._offer_follow_ups(d.follow_up_lead_id)
-        self.follow_up.set_value(d.follow_up_lead_id)
-        self.organisation.currentIndexChanged.connect(lambda _i: self._offer_follow_ups())
+        self._offer_follow_ups(d.follow_up_lead_id)  # the visit's own, whoever's it is
+        self.organisation.currentIndexChanged.connect(lambda _i: self._organisation_changed())
         self.notes.setPlainText(d.notes)
         self.status.currentIndexChanged.connect(lambda _i: self._status_changed())
         self._status_changed()
         self.resize(560, self.sizeHint().height())
         self.accept_with = lambda _dialog: self._save()
 
-    def _offer_follow_ups(self, kept: int | None = None) -> None:
-        """The follow-up projects offered: the chosen organisation's (and the one already
-        chosen), not the campaign's thousands; every project while no organisation is chosen
-        or the chosen one has none (type to search them)."""
-        kept = kept if kept is not None else self.follow_up.value()
+    def _organisation_changed(self) -> None:
+        """Another organisation: its projects, the one chosen kept only if it is one of them
+        (a visit to B does not follow up A's project)."""
+        chosen, organisation = self.follow_up.value(), self.organisation.value()
+        self._offer_follow_ups(chosen if any(
+            x.id == chosen and x.organisation_id == organisation for x in self.leads) else None)
+
+    def _offer_follow_ups(self, kept: int | None) -> None:
+        """The follow-up projects offered: the chosen organisation's (and ``kept``, chosen),
+        not the campaign's thousands; every project while no organisation is chosen or the
+        chosen one has none (type to search them)."""
         organisation = self.organisation.value()
         own = [x for x in self.leads
                if (organisation is not None and x.organisation_id == organisation) or x.id == kept]

@@ -128,20 +128,33 @@ import json, sys
 from PySide6.QtCore import QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication
 from desktop import app
+from desktop.worker import start_job
 
-shown = []
+shown, stopped = [], []
+
+
+def endless(progress):  # an export that stops only when asked (its progress raises)
+    import time
+    try:
+        for step in range(6000):
+            progress(step, 6000)
+            time.sleep(0.01)
+    except BaseException:
+        stopped.append(True)
+        raise
 
 
 class QuitAtOnce(app.MainWindow):
     def show(self):
         super().show()
         shown.append(self.dashboard.loading)
+        start_job(endless, self)
         QTimer.singleShot(0, QApplication.quit)
 
 
 app.MainWindow = QuitAtOnce
 code = app.run_desktop(sys.argv[1], "zh")
-print(json.dumps({"code": code, "loading": shown,
+print(json.dumps({"code": code, "loading": shown, "stopped": stopped,
                   "running": QThreadPool.globalInstance().activeThreadCount()}))
 """
 
@@ -150,8 +163,8 @@ def test_quitting_while_the_first_view_loads_waits_for_its_read(sample_url: str,
                                                                 tmp_path: Path) -> None:
     """Quit as soon as the window shows, the dashboard's read still on its worker: the program
     ends cleanly, no job left running to report to a window being destroyed (a job finishing
-    as the window went crashed the process, once in four quick starts and quits). A fresh
-    interpreter, as the program starts."""
+    as the window went crashed the process, once in four quick starts and quits); a job that
+    would run for a minute is asked to stop. A fresh interpreter, as the program starts."""
     import json
     import os
     import subprocess
@@ -165,3 +178,4 @@ def test_quitting_while_the_first_view_loads_waits_for_its_read(sample_url: str,
     assert result["code"] == 0
     assert result["loading"] == [True]  # it quit with the read under way
     assert result["running"] == 0  # and waited for it
+    assert result["stopped"] == [True]  # the endless job was asked to stop, and stopped

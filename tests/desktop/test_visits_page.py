@@ -279,8 +279,32 @@ def test_the_follow_up_picker_offers_the_chosen_organisations_projects(
                              if x.organisation_id == company]  # after "none"
     dialog.status.set_value(VisitStatus.DONE)
     dialog.follow_up.set_value(own[-1])
-    dialog.organisation.set_value(without)  # no project of its own: all, the chosen one kept
-    assert len(offered()) == len(leads) + 1 and dialog.follow_up.value() == own[-1]
-    dialog.organisation.set_value(company)
-    assert len(offered()) == len(own) + 1 and dialog.follow_up.value() == own[-1]
     assert dialog.draft().follow_up_lead_id == own[-1]
+    dialog.organisation.set_value(without)  # no project of its own: all, but not the other's
+    assert len(offered()) == len(leads) + 1 and dialog.follow_up.value() is None
+    assert dialog.draft().follow_up_lead_id is None
+    dialog.organisation.set_value(company)
+    assert len(offered()) == len(own) + 1 and dialog.follow_up.value() is None
+    dialog.follow_up.set_value(own[-1])
+    dialog.organisation.set_value(company)  # chosen again: nothing changes
+    assert dialog.follow_up.value() == own[-1]
+
+
+def test_an_existing_visit_keeps_its_follow_up_whoever_s_project_it_is(
+        sample_ctx: AppContext, qtbot: QtBot) -> None:
+    """Opened on a visit whose follow-up project is another organisation's (saved so before):
+    shown and kept as it is, until the user changes the organisation."""
+    from models.lookups import load_lookups
+    from models.queries import lead_choices
+
+    with sample_ctx.sessions() as s:
+        lookups = load_lookups(s)
+        leads = lead_choices(s)
+    other = leads[0]
+    visited = next(o.id for o in lookups.organisations if o.id != other.organisation_id)
+    draft = VisitDraft(visited, date(2023, 5, 8), status=VisitStatus.DONE,
+                       follow_up_lead_id=other.id)
+    dialog = VisitDialog(sample_ctx, lookups, [], leads, draft, revision=1)
+    qtbot.addWidget(dialog)
+    assert dialog.follow_up.value() == other.id
+    assert dialog.draft() == draft
