@@ -13,7 +13,7 @@ from models import rules
 from models.campaign import Campaign
 from models.changes import OpChanges, OpResult, RecordKind
 from models.errors import ConcurrentEditError, ValidationError
-from models.queries import current_campaign
+from models.queries import current_campaign, current_campaign_row
 from models.row_builders import campaign_row
 from models.rows import CampaignRow
 
@@ -48,7 +48,7 @@ NUMBERS: dict[str, tuple[str, str]] = {
 
 def campaign_draft(session: Session, year: int | None = None) -> CampaignDraft:
     """The settings of the campaign of ``year`` (the newest one when not given)."""
-    c = current_campaign(session, year)
+    c = current_campaign_row(session, year)  # its row: reading it configures no mapper
     return CampaignDraft(**{f.name: getattr(c, f.name) for f in fields(CampaignDraft)})
 
 

@@ -21,6 +21,7 @@ from tests.cli.fresh_command import run_fresh
     ("show", "TRIP-2023-001"),
     ("show", "EVT-2023-001", "--json"),
     ("show", "LEAD-2023-001"),
+    ("campaign", "show"),
 ])
 def test_a_listing_or_showing_verb_configures_no_mapper(sample_url: str,
                                                         argv: tuple[str, ...]) -> None:
