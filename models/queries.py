@@ -38,7 +38,7 @@ from models.rows import (
     UnitRow,
 )
 from models.tables import EVENT, REGION, TRIP
-from models.trip_columns import people_by_id, trip_column_details, trip_rows
+from models.trip_columns import REGION_ROW, people_by_id, trip_column_details, trip_rows
 from models.trips import ItineraryItem, Trip, TripMember
 from models.visits import city_names, list_visits
 
@@ -161,11 +161,10 @@ def campaigns(session: Session) -> list[CampaignRow]:
         select(*_CAMPAIGN_COLUMNS).order_by(tables.campaigns.c.year))]
 
 
-_REGION_COLUMNS = (REGION.id, REGION.code, REGION.name_zh, REGION.name_en, REGION.kind)
 
 
 def regions(session: Session) -> list[RegionRow]:
-    stmt = select(*_REGION_COLUMNS).order_by(REGION.position, REGION.id)
+    stmt = select(*REGION_ROW).order_by(REGION.position, REGION.id)
     return [RegionRow(*r) for r in session.execute(stmt)]
 
 
@@ -192,7 +191,7 @@ def industries(session: Session) -> list[Ref]:
 def find_region(session: Session, text: str) -> RegionRow:
     """A region by code, Chinese or English name (case-insensitive), read from the table."""
     needle = text.strip()
-    stmt = select(*_REGION_COLUMNS).where(
+    stmt = select(*REGION_ROW).where(
         or_(
             func.lower(REGION.code) == needle.lower(),
             REGION.name_zh == needle,

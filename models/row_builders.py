@@ -33,7 +33,6 @@ from models.rows import (
     TripDetail,
     TripRow,
     UnitDutyRow,
-    UnitRow,
     VipSeatRow,
 )
 from models.trips import ItineraryItem, Trip
@@ -72,10 +71,6 @@ def region_row(r: Region) -> RegionRow:
 
 def city_row(c: City) -> CityRow:
     return CityRow(c.id, c.name_zh, c.name_en, c.country_code, c.timezone, c.region_id)
-
-
-def unit_row(u: Unit) -> UnitRow:
-    return UnitRow(u.id, u.name_zh, u.name_en, u.kind)
 
 
 def person_row(p: Person) -> PersonRow:

@@ -161,11 +161,12 @@ def organisation_of(r: Sequence[Any], seen: dict[int, OrganisationRow] | None = 
     return row
 
 
+REGION_ROW = (REGION.id, REGION.code, REGION.name_zh, REGION.name_en, REGION.kind)  # RegionRow's
+
+
 def region_rows(session: Session) -> dict[int, RegionRow]:
     """Every region (a few dozen) by id."""
-    return {r.id: RegionRow(r.id, r.code, r.name_zh, r.name_en, r.kind) for r in
-            session.execute(select(REGION.id, REGION.code, REGION.name_zh, REGION.name_en,
-                                   REGION.kind))}
+    return {r.id: RegionRow(*r) for r in session.execute(select(*REGION_ROW))}
 
 
 def unit_refs_of(session: Session, ids: Iterable[int | None]) -> dict[int, Ref]:

@@ -42,6 +42,7 @@ from models.tables import (
     trip_industries,
 )
 from models.timeutil import BEIJING_TZ
+from models.trip_columns import region_rows
 from planning.entries import CalendarEntry, EntryKind
 
 # The widest offsets a place can have: a day in any zone lies within these UTC bounds.
@@ -91,8 +92,7 @@ class _Lookup:
     @classmethod
     def load(cls, session: Session) -> _Lookup:
         return cls(
-            {r.id: RegionRow(*r) for r in session.execute(
-                select(REGION.id, REGION.code, REGION.name_zh, REGION.name_en, REGION.kind))},
+            region_rows(session),
             {cid: (Ref(cid, zh, en), rid) for cid, zh, en, rid in session.execute(
                 select(CITY.id, CITY.name_zh, CITY.name_en, CITY.region_id))},
             {uid: Ref(uid, zh, en) for uid, zh, en in session.execute(
