@@ -19,8 +19,9 @@ from pathlib import Path
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-from reportlab.pdfbase.ttfonts import TTFError, TTFont
+from reportlab.pdfbase.ttfonts import TTFError
 
+from briefs.font_faces import load_ttfont
 from models.language import Lang
 
 CID_FALLBACK = "STSong-Light"
@@ -96,7 +97,7 @@ def _try_register(path: str, index: int) -> str | None:
     if not os.path.isfile(path):
         return None
     try:
-        font = TTFont(name, path, subfontIndex=index)
+        font = load_ttfont(name, path, index)
     except (TTFError, OSError, ValueError, IndexError, KeyError):
         return None
     if ord("中") not in font.face.charToGlyph or ord("A") not in font.face.charToGlyph:
@@ -196,7 +197,7 @@ def fallback_fonts() -> tuple[tuple[str, frozenset[int]], ...]:
             font = pdfmetrics.getFont(name)
         elif os.path.isfile(path):
             try:
-                font = TTFont(name, path)
+                font = load_ttfont(name, path, 0)
             except (TTFError, OSError, ValueError, IndexError, KeyError):
                 continue
             pdfmetrics.registerFont(font)

@@ -11,7 +11,6 @@ missing, unreadable or unwritable file only means the package is asked again.
 from __future__ import annotations
 
 import json
-import os
 import threading
 from dataclasses import dataclass, field
 from datetime import date
@@ -20,8 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from models.atomic_write import write_bytes_atomic
+from models.user_cache import CACHE_ENV, cache_folder
 
-CACHE_ENV = "CAMPAIGN_PLANNER_CACHE"  # the cache folder (tests); else the user's cache folder
+__all__ = ["CACHE_ENV", "cache_file", "holiday_table", "supported_languages"]
 
 _lock = threading.Lock()  # the dashboard's and the calendar's worker threads ask at once
 
@@ -48,14 +48,7 @@ def _version() -> str:
 
 def cache_file() -> Path:
     """Where the tables are kept: a file per installed version of ``holidays``."""
-    folder = os.environ.get(CACHE_ENV)
-    if not folder:
-        import platformdirs
-
-        from models.database import APP_AUTHOR, APP_NAME
-
-        folder = platformdirs.user_cache_dir(APP_NAME, APP_AUTHOR)
-    return Path(folder) / f"holidays-{_version()}.json"
+    return cache_folder() / f"holidays-{_version()}.json"
 
 
 def _store() -> _Store:

@@ -1,0 +1,131 @@
+"""The brief font's parsed metrics, kept in the cache folder: the same font, the same PDF."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import shutil
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+import pytest
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+
+from briefs import font_faces
+from briefs.font_faces import kept_file, load_ttfont
+from models.user_cache import CACHE_ENV
+
+WQY = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+needs_wqy = pytest.mark.skipif(not WQY.exists(), reason="fonts-wqy-microhei is not installed")
+needs_dejavu = pytest.mark.skipif(not DEJAVU.exists(), reason="fonts-dejavu-core is not installed")
+
+
+@pytest.fixture(autouse=True)
+def _cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv(CACHE_ENV, str(folder))
+    return folder
+
+
+class _Parses:
+    """Counts the fonts ReportLab parses through ``load_ttfont``."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.count = 0
+        parse = font_faces._parse
+
+        def counting(name: str, path: str, index: int) -> TTFont:
+            self.count += 1
+            return parse(name, path, index)
+
+        monkeypatch.setattr(font_faces, "_parse", counting)
+
+
+def _comparable(font: TTFont) -> tuple[dict[str, Any], dict[str, Any]]:
+    face = {k: v for k, v in font.face.__dict__.items() if k not in ("_pdfScale", "_pos")}
+    own = {k: v for k, v in font.__dict__.items() if k not in ("face", "state", "encoding")}
+    return {**own, "encoding": vars(font.encoding)}, face
+
+
+def _pdf(font: TTFont, text: str) -> bytes:
+    """A page of ``text`` set in ``font`` (registered under its name for this page)."""
+    pdfmetrics.registerFont(font)
+    out = BytesIO()
+    canvas = Canvas(out, invariant=1)
+    canvas.setFont(font.fontName, 12)
+    canvas.drawString(72, 720, text)
+    canvas.showPage()
+    canvas.save()
+    return out.getvalue()
+
+
+@needs_dejavu
+def test_a_font_is_parsed_once_then_loaded_as_it_was(monkeypatch: pytest.MonkeyPatch) -> None:
+    parses = _Parses(monkeypatch)
+    first = load_ttfont("CacheTest", str(DEJAVU), 0)
+    kept = kept_file(str(DEJAVU), 0)
+    assert parses.count == 1 and kept is not None and kept.is_file()
+    second = load_ttfont("CacheTest", str(DEJAVU), 0)
+    assert parses.count == 1  # read from the cache folder, not parsed
+    assert _comparable(second) == _comparable(first)
+    assert second.face._ttf_data == DEJAVU.read_bytes()
+    for units in (0, 1, 977, 2048):
+        assert second.face._pdfScale(units) == first.face._pdfScale(units)
+    assert second.stringWidth("Hello 123", 10) == first.stringWidth("Hello 123", 10)
+
+
+@needs_wqy
+def test_a_cached_font_prints_the_same_pdf_byte_for_byte(monkeypatch: pytest.MonkeyPatch) -> None:
+    parses = _Parses(monkeypatch)
+    text = "东莞招商推介 Delegation brief 2023-03-18 09:30 «香港»"
+    parsed = _pdf(load_ttfont("CacheTestCJK", str(WQY), 0), text)
+    cached = _pdf(load_ttfont("CacheTestCJK", str(WQY), 0), text)
+    assert parses.count == 1
+    assert cached == parsed
+    assert b"FontFile2" in cached  # embedded, as before
+
+
+@needs_dejavu
+def test_a_damaged_or_foreign_cache_file_is_parsed_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    parses = _Parses(monkeypatch)
+    expected = _comparable(load_ttfont("CacheTest", str(DEJAVU), 0))
+    kept = kept_file(str(DEJAVU), 0)
+    assert kept is not None
+    for damage in (b"not a pickle", kept.read_bytes()[:1000],
+                   pickle.dumps({"font": {}, "face": {}}),
+                   pickle.dumps(os.system),  # only a font's own types are let in
+                   pickle.dumps([1, 2, 3])):
+        kept.write_bytes(damage)
+        before = parses.count
+        font = load_ttfont("CacheTest", str(DEJAVU), 0)
+        assert parses.count == before + 1
+        assert _comparable(font) == expected
+        assert _comparable(load_ttfont("CacheTest", str(DEJAVU), 0)) == expected  # rewritten
+        assert parses.count == before + 1
+
+
+@needs_dejavu
+def test_a_changed_font_file_is_kept_anew(tmp_path: Path) -> None:
+    copy = tmp_path / "font.ttf"
+    shutil.copy(DEJAVU, copy)
+    before = kept_file(str(copy), 0)
+    os.utime(copy, ns=(1_700_000_000_000_000_000, 1_700_000_000_000_000_000))
+    assert kept_file(str(copy), 0) != before
+    assert kept_file(str(copy), 1) != kept_file(str(copy), 0)
+    assert kept_file(str(tmp_path / "missing.ttf"), 0) is None
+
+
+@needs_dejavu
+def test_an_unwritable_cache_folder_only_means_parsing(
+        _cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _cache.parent.mkdir(parents=True, exist_ok=True)
+    _cache.write_text("a file where the folder would be", encoding="utf-8")
+    parses = _Parses(monkeypatch)
+    for _ in range(2):
+        font = load_ttfont("CacheTest", str(DEJAVU), 0)
+        assert font.stringWidth("A", 10) > 0
+    assert parses.count == 2
