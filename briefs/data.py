@@ -194,7 +194,7 @@ def _lead_rows(session: Session, threshold: int, *criteria: ColumnElement[bool]
 
 
 def _pitch(session: Session, year: int) -> CityPitch:
-    progress = campaign_progress(session, year)
+    progress = campaign_progress(session, year, breakdowns=False)  # the pitch shows neither
     return CityPitch(progress.campaign, progress.measures, tuple(queries.industries(session)))
 
 

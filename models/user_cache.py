@@ -3,8 +3,12 @@ the brief font's parsed metrics). Anything in it may be deleted; it is rebuilt w
 
 from __future__ import annotations
 
+import json
 import os
+from collections.abc import Callable
 from pathlib import Path
+
+from models.atomic_write import write_bytes_atomic
 
 CACHE_ENV = "CAMPAIGN_PLANNER_CACHE"  # the cache folder (tests); else the user's cache folder
 
@@ -19,3 +23,35 @@ def cache_folder() -> Path:
 
         folder = platformdirs.user_cache_dir(APP_NAME, APP_AUTHOR)
     return Path(folder)
+
+
+def kept_mapping(name: str, make: Callable[[], dict[str, str]]) -> dict[str, str]:
+    """``make()``, kept in the cache folder as ``name`` (a JSON file; put in the name the
+    versions the mapping depends on). A missing, damaged or unwritable file only means ``make``
+    is called again; the file is written whole or not at all."""
+    path = cache_folder() / name
+    try:
+        kept = json.loads(path.read_text(encoding="utf-8"))
+        if isinstance(kept, dict) and all(isinstance(k, str) and isinstance(v, str)
+                                          for k, v in kept.items()):
+            return kept
+    except (OSError, ValueError):
+        pass
+    made = make()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_bytes_atomic(path, json.dumps(made, ensure_ascii=False, sort_keys=True)
+                           .encode("utf-8"))
+    except OSError:
+        pass  # a read-only profile, a full disk: made again next run
+    return made
+
+
+def package_version(package: str) -> str:
+    """The installed version of ``package`` ("unknown" when it has no metadata)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(package)
+    except PackageNotFoundError:
+        return "unknown"

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from models.atomic_write import write_bytes_atomic
-from models.user_cache import CACHE_ENV, cache_folder
+from models.user_cache import CACHE_ENV, cache_folder, package_version
 
 __all__ = ["CACHE_ENV", "cache_file", "holiday_table", "supported_languages"]
 
@@ -38,12 +38,7 @@ _stores: dict[Path, _Store] = {}
 
 @cache
 def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("holidays")
-    except PackageNotFoundError:
-        return "unknown"
+    return package_version("holidays")
 
 
 def cache_file() -> Path:
