@@ -17,6 +17,7 @@ from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from briefs.fonts import active_coverage
 from briefs.geometry import FRAME_WIDTH
+from briefs.hyphenation import hyphenate
 from briefs.styles import CJK_CANNOT_START, HEAD_FILL, MUTED, NAVY, RULE, ZEBRA, Styles
 from briefs.words import Words, esc
 
@@ -41,7 +42,6 @@ class Markup(str):
 
 
 CELL_PAD = 4
-HYPHENATION = "en_GB"  # pyphen's dictionary for English words in narrow columns
 CJK_START = 0x2E80  # CJK radicals; everything Chinese (and full-width punctuation) is above
 Cell: TypeAlias = str | Flowable
 Header: TypeAlias = tuple[str, str]  # (zh, en)
@@ -76,7 +76,7 @@ def _words_fit(value: str, style: ParagraphStyle, width: float) -> bool:
 @functools.lru_cache(maxsize=64)
 def _latin(style: ParagraphStyle) -> ParagraphStyle:
     return ParagraphStyle(f"{style.name}-latin", parent=style, wordWrap=None, splitLongWords=1,
-                          hyphenationLang=HYPHENATION, embeddedHyphenation=1,
+                          hyphenationLang=hyphenate, embeddedHyphenation=1,
                           uriWasteReduce=0.3)
 
 

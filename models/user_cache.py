@@ -3,14 +3,32 @@ the brief font's parsed metrics). Anything in it may be deleted; it is rebuilt w
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any, TypeVar, cast
 
 from models.atomic_write import write_bytes_atomic
 
+T = TypeVar("T")
+
 CACHE_ENV = "CAMPAIGN_PLANNER_CACHE"  # the cache folder (tests); else the user's cache folder
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cycle collector paused while a kept value's many small objects are made: it
+    would otherwise walk them again and again (a kept font or dictionary loads 3× slower)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def cache_folder() -> Path:
@@ -25,16 +43,15 @@ def cache_folder() -> Path:
     return Path(folder)
 
 
-def kept_mapping(name: str, make: Callable[[], dict[str, str]]) -> dict[str, str]:
-    """``make()``, kept in the cache folder as ``name`` (a JSON file; put in the name the
-    versions the mapping depends on). A missing, damaged or unwritable file only means ``make``
-    is called again; the file is written whole or not at all."""
+def kept_json(name: str, make: Callable[[], T], fits: Callable[[Any], bool]) -> T:
+    """``make()`` (a value JSON can hold), kept in the cache folder as ``name``: put in the name
+    the versions the value depends on. A missing or unwritable file, or one whose contents do
+    not ``fit``, only means ``make`` is called again; the file is written whole or not at all."""
     path = cache_folder() / name
     try:
         kept = json.loads(path.read_text(encoding="utf-8"))
-        if isinstance(kept, dict) and all(isinstance(k, str) and isinstance(v, str)
-                                          for k, v in kept.items()):
-            return kept
+        if fits(kept):
+            return cast(T, kept)
     except (OSError, ValueError):
         pass
     made = make()
@@ -45,6 +62,12 @@ def kept_mapping(name: str, make: Callable[[], dict[str, str]]) -> dict[str, str
     except OSError:
         pass  # a read-only profile, a full disk: made again next run
     return made
+
+
+def kept_mapping(name: str, make: Callable[[], dict[str, str]]) -> dict[str, str]:
+    """A mapping of text to text, kept as :func:`kept_json` keeps a value."""
+    return kept_json(name, make, lambda kept: isinstance(kept, dict) and all(
+        isinstance(k, str) and isinstance(v, str) for k, v in kept.items()))
 
 
 def package_version(package: str) -> str:

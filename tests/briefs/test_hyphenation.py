@@ -1,0 +1,87 @@
+"""English words in narrow columns are hyphenated; pyphen's dictionary is read only when a word
+needs it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyphen
+import pytest
+from reportlab.lib.styles import ParagraphStyle
+
+from briefs import hyphenation
+from briefs.blocks import text
+from briefs.hyphenation import HYPHENATION, hyphenate
+from models.user_cache import CACHE_ENV
+
+STYLE = ParagraphStyle("hyphenation-test", fontName="Helvetica", fontSize=10, leading=12)
+
+
+@pytest.fixture(autouse=True)
+def _unread() -> Iterator[None]:
+    hyphenation._hyphenator.cache_clear()
+    yield
+    hyphenation._hyphenator.cache_clear()
+
+
+def _lines(paragraph: object) -> list[str]:
+    return [" ".join(line[1]) for line in paragraph.blPara.lines]  # type: ignore[attr-defined]
+
+
+def test_a_long_english_word_is_hyphenated_in_a_narrow_column() -> None:
+    para = text("InterContinental representatives", STYLE)
+    para.wrap(60, 500)
+    lines = _lines(para)
+    assert len(lines) > 1 and any(line.endswith("-") for line in lines)
+    assert "".join(x.rstrip("-") for x in " ".join(lines).split()) == \
+        "InterContinentalrepresentatives"
+    assert hyphenation._hyphenator.cache_info().currsize == 1  # read for that word
+    pairs = list(hyphenate("representatives"))
+    assert pairs and all(head + tail == "representatives" for head, tail in pairs)
+
+
+def test_text_that_fits_never_reads_the_dictionary() -> None:
+    for value in ("Hong Kong Convention and Exhibition Centre", "东莞招商推介活动工作手册，拜访目标企业",
+                  "3月24日 星期五"):
+        text(value, STYLE, width=300).wrap(300, 500)
+    assert hyphenation._hyphenator.cache_info().currsize == 0
+
+
+def test_the_parsed_patterns_are_kept_and_hyphenate_as_pyphen_does(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "cache"))
+    path = pyphen.LANGUAGES[HYPHENATION]
+    monkeypatch.setattr(pyphen, "hdcache", {})
+    words = ("representatives", "InterContinental", "internationalisation", "Guangdong")
+    ours = [list(hyphenate(w)) for w in words]
+    parsed = pyphen.HyphDict(path)
+    expected = [list(pyphen.Pyphen(filename=path, cache=False).iterate(w)) for w in words]
+    assert ours == expected
+    kept = list((tmp_path / "cache").glob(f"hyphenation-{HYPHENATION}-*.json"))
+    assert len(kept) == 1
+
+    hyphenation._hyphenator.cache_clear()
+    monkeypatch.setattr(pyphen, "hdcache", {})
+
+    def no_parsing(_path: object) -> None:
+        raise AssertionError("the kept patterns should have been read")
+
+    monkeypatch.setattr(hyphenation, "_parsed", no_parsing)
+    assert [list(hyphenate(w)) for w in words] == expected
+    loaded = pyphen.hdcache[path]
+    assert loaded.patterns == parsed.patterns and loaded.maxlen == parsed.maxlen
+
+
+def test_damaged_patterns_are_parsed_again(tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv(CACHE_ENV, str(folder))
+    monkeypatch.setattr(pyphen, "hdcache", {})
+    folder.mkdir()
+    name = f"hyphenation-{HYPHENATION}-{pyphen.__version__}.json"
+    (folder / name).write_text('{"maxlen": 3, "patterns": {"ab": [0, ["x"]]}}', encoding="utf-8")
+    ours = list(hyphenate("representatives"))
+    assert ours == list(pyphen.Pyphen(filename=pyphen.LANGUAGES[HYPHENATION], cache=False)
+                        .iterate("representatives"))
+    assert '"x"' not in (folder / name).read_text(encoding="utf-8")  # written anew
