@@ -24,8 +24,8 @@ import pytest
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from models.checks.holiday_tables import CACHE_ENV
 from models.database import open_database
+from models.user_cache import CACHE_ENV
 from tests.pgserver import PgServer, PgUnavailableError, find_server
 
 BACKENDS = ("sqlite", "postgresql")
@@ -79,6 +79,14 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 
 def _ci() -> bool:
     return os.environ.get("CI", "").strip().lower() in ("1", "true", "yes")
+
+
+@pytest.fixture
+def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A cache folder of the test's own, not yet made: what the program keeps starts empty."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv(CACHE_ENV, str(folder))
+    return folder
 
 
 @pytest.fixture(scope="session")

@@ -16,7 +16,6 @@ from reportlab.pdfgen.canvas import Canvas
 
 from briefs import font_faces
 from briefs.font_faces import kept_file, load_ttfont
-from models.user_cache import CACHE_ENV
 
 WQY = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
@@ -24,11 +23,7 @@ needs_wqy = pytest.mark.skipif(not WQY.exists(), reason="fonts-wqy-microhei is n
 needs_dejavu = pytest.mark.skipif(not DEJAVU.exists(), reason="fonts-dejavu-core is not installed")
 
 
-@pytest.fixture(autouse=True)
-def _cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv(CACHE_ENV, str(folder))
-    return folder
+pytestmark = pytest.mark.usefixtures("own_cache")
 
 
 class _Parses:
@@ -121,9 +116,9 @@ def test_a_changed_font_file_is_kept_anew(tmp_path: Path) -> None:
 
 @needs_dejavu
 def test_an_unwritable_cache_folder_only_means_parsing(
-        _cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    _cache.parent.mkdir(parents=True, exist_ok=True)
-    _cache.write_text("a file where the folder would be", encoding="utf-8")
+        own_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    own_cache.parent.mkdir(parents=True, exist_ok=True)
+    own_cache.write_text("a file where the folder would be", encoding="utf-8")
     parses = _Parses(monkeypatch)
     for _ in range(2):
         font = load_ttfont("CacheTest", str(DEJAVU), 0)

@@ -13,7 +13,6 @@ from reportlab.lib.styles import ParagraphStyle
 from briefs import hyphenation
 from briefs.blocks import text
 from briefs.hyphenation import HYPHENATION, hyphenate
-from models.user_cache import CACHE_ENV
 
 STYLE = ParagraphStyle("hyphenation-test", fontName="Helvetica", fontSize=10, leading=12)
 
@@ -49,8 +48,7 @@ def test_text_that_fits_never_reads_the_dictionary() -> None:
 
 
 def test_the_parsed_patterns_are_kept_and_hyphenate_as_pyphen_does(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "cache"))
+        own_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = pyphen.LANGUAGES[HYPHENATION]
     monkeypatch.setattr(pyphen, "hdcache", {})
     words = ("representatives", "InterContinental", "internationalisation", "Guangdong")
@@ -58,7 +56,7 @@ def test_the_parsed_patterns_are_kept_and_hyphenate_as_pyphen_does(
     parsed = pyphen.HyphDict(path)
     expected = [list(pyphen.Pyphen(filename=path, cache=False).iterate(w)) for w in words]
     assert ours == expected
-    kept = list((tmp_path / "cache").glob(f"hyphenation-{HYPHENATION}-*.json"))
+    kept = list(own_cache.glob(f"hyphenation-{HYPHENATION}-*.json"))
     assert len(kept) == 1
 
     hyphenation._hyphenator.cache_clear()
@@ -73,10 +71,9 @@ def test_the_parsed_patterns_are_kept_and_hyphenate_as_pyphen_does(
     assert loaded.patterns == parsed.patterns and loaded.maxlen == parsed.maxlen
 
 
-def test_damaged_patterns_are_parsed_again(tmp_path: Path,
+def test_damaged_patterns_are_parsed_again(own_cache: Path,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv(CACHE_ENV, str(folder))
+    folder = own_cache
     monkeypatch.setattr(pyphen, "hdcache", {})
     folder.mkdir()
     name = f"hyphenation-{HYPHENATION}-{pyphen.__version__}.json"
