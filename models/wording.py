@@ -186,14 +186,23 @@ def country_name(code: str, lang: Lang) -> str:
     if key in _PLACE_NAMES:
         zh, en = _PLACE_NAMES[key]
         return en if lang == Lang.EN else zh
-    return str(_locale(lang).territories.get(key, code))
+    return _cldr_name("territories", key, lang) or code
 
 
 def language_names(codes: str, lang: Lang) -> str:
     """``zh,en`` → ``中文、英语`` / ``Chinese, English`` (CLDR); unknown codes stay as written."""
-    names = [str(_locale(lang).languages.get(c.strip().lower().replace("-", "_"), c.strip()))
+    names = [_cldr_name("languages", c.strip().lower().replace("-", "_"), lang) or c.strip()
              for c in codes.replace("，", ",").replace("、", ",").split(",") if c.strip()]
     return ("、" if lang != Lang.EN else ", ").join(names)
+
+
+def _cldr_name(table: str, code: str, lang: Lang) -> str:
+    """CLDR's name of a territory or a language (``table``) in ``lang``, "" for none; kept in
+    the cache folder, since reading CLDR's data for a language takes babel 30 ms a process."""
+    from models.user_cache import kept_text, package_version
+
+    return kept_text(f"cldr-names-{package_version('babel')}.json", f"{table}|{lang.value}|{code}",
+                     lambda: str(getattr(_locale(lang), table).get(code, "")))
 
 
 def countries(lang: Lang) -> list[tuple[str, str]]:
@@ -224,13 +233,25 @@ def zone_name(zone: str, lang: Lang, moment: datetime | None = None) -> str:
         tz = ZoneInfo(zone)
     except (ZoneInfoNotFoundError, ValueError):
         return zone
+    local = moment.astimezone(tz) if moment is not None else None
+    # what babel's name depends on: the zone, the language, standard or daylight time (or
+    # neither without a moment) and, for a zone CLDR does not name, the offset then
+    key = (f"{zone}|{lang.value}|{'daylight' if local.dst() else 'standard'}|{local.utcoffset()}"
+           if local is not None else f"{zone}|{lang.value}|generic")
+    from models.user_cache import kept_text, package_version
+
+    return kept_text(f"zone-names-{package_version('babel')}.json", key,
+                     lambda: _cldr_zone_name(zone, tz, lang, local))
+
+
+def _cldr_zone_name(zone: str, tz: ZoneInfo, lang: Lang, local: datetime | None) -> str:
+    """babel's name of the zone (reading CLDR's data for the language: 35 ms the first time
+    in a process; :func:`zone_name` keeps each name in the cache folder)."""
     from babel.dates import get_timezone_name
 
     try:
-        if moment is not None:
-            name = get_timezone_name(moment.astimezone(tz), width="long", locale=_locale(lang))
-        else:
-            name = get_timezone_name(tz, width="long", locale=_locale(lang))
+        name = get_timezone_name(local if local is not None else tz, width="long",
+                                 locale=_locale(lang))
     except (LookupError, ValueError):
         return zone
     return str(name) or zone

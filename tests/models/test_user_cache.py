@@ -3,11 +3,14 @@ when damaged."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
-from models import wording
+from models import user_cache, wording
+from models.language import Lang
 from models.user_cache import cache_folder, kept_mapping, package_version
 
 pytestmark = pytest.mark.usefixtures("own_cache")
@@ -61,3 +64,48 @@ def test_cldr_cities_are_kept_per_babel_version(own_cache: Path) -> None:
     finally:
         wording._cldr_cities.cache_clear()
     assert package_version("no-such-package-here") == "unknown"
+
+
+ZONES = ("Europe/Berlin", "America/New_York", "Asia/Tokyo", "Asia/Shanghai", "UTC",
+         "Asia/Kolkata", "Australia/Lord_Howe", "America/St_Johns", "Antarctica/Troll",
+         "Etc/GMT+5", "Europe/Moscow", "Africa/Casablanca", "No/Such_Zone")
+
+
+def test_zone_names_are_kept_and_read_as_babel_gives_them(own_cache: Path) -> None:
+    moments: list[datetime | None] = [None, datetime(2023, 1, 15, 12, tzinfo=UTC),
+                                      datetime(2023, 7, 15, 12, tzinfo=UTC),
+                                      datetime(1995, 7, 1, tzinfo=UTC)]
+    asked = [(z, lang, m) for z in ZONES for lang in (Lang.ZH, Lang.EN) for m in moments]
+    first = [wording.zone_name(z, lang, m) for z, lang, m in asked]
+    kept = list(own_cache.glob("zone-names-*.json"))
+    assert len(kept) == 1 and "中欧夏令时间" in kept[0].read_text(encoding="utf-8")
+    user_cache._texts.clear()  # as a new process: read from the file
+    assert [wording.zone_name(z, lang, m) for z, lang, m in asked] == first
+    for (z, lang, m), name in zip(asked, first, strict=True):
+        if z == "No/Such_Zone":
+            assert name == z
+            continue
+        tz = ZoneInfo(z)
+        assert name == wording._cldr_zone_name(z, tz, lang, m.astimezone(tz) if m else None)
+    assert wording.zone_name("Europe/Berlin", Lang.ZH, moments[2]) == "中欧夏令时间"
+    assert wording.zone_name("Europe/Berlin", Lang.EN, moments[1]) == "Central European Standard Time"
+
+
+def test_country_and_language_names_are_kept_as_cldr_gives_them(own_cache: Path) -> None:
+    from babel import Locale
+
+    countries = ("DE", "JP", "US", "HK", "FR", "XK", "ZZ9")
+    languages = "zh,en,de,ja,yue,pt-BR,xx"
+    first = ([wording.country_name(c, lang) for c in countries for lang in (Lang.ZH, Lang.EN)],
+             [wording.language_names(languages, lang) for lang in (Lang.ZH, Lang.EN)])
+    assert list(own_cache.glob("cldr-names-*.json"))
+    user_cache._texts.clear()  # as a new process: read from the file
+    again = ([wording.country_name(c, lang) for c in countries for lang in (Lang.ZH, Lang.EN)],
+             [wording.language_names(languages, lang) for lang in (Lang.ZH, Lang.EN)])
+    assert again == first
+    zh, en = Locale.parse("zh_Hans_CN"), Locale.parse("en_GB")
+    assert first[0][0:2] == [zh.territories["DE"], en.territories["DE"]] == ["德国", "Germany"]
+    assert first[0][-2:] == ["ZZ9", "ZZ9"]  # an unknown code stays as written
+    assert first[1][1].split(", ") == [str(en.languages.get(c.replace("-", "_").lower(), c))
+                                       for c in languages.split(",")]
+    assert first[1][0].startswith("中文、英语、德语、日语")
