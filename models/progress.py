@@ -73,11 +73,13 @@ class Progress:
 
 
 def campaign_progress(session: Session, year: int | None = None,
-                      breakdowns: bool = True) -> Progress:
+                      breakdowns: bool = True, *, campaign: CampaignRow | None = None
+                      ) -> Progress:
     """The campaign's measures against its targets and its months; ``breakdowns``: its
     regions and industries too (the campaign report's; the dashboard shows none: nine
-    statements fewer)."""
-    c = current_campaign_row(session, year)
+    statements fewer). ``campaign``: the campaign's row when the caller has read it (the
+    dashboard), not read again."""
+    c = campaign if campaign is not None else current_campaign_row(session, year)
     cid = c.id
     # one statement a table, each counting by status (or stage) and month at once: a few
     # dozen rows whatever the number of records, and six statements to compile, not eleven
