@@ -14,7 +14,7 @@ from models.checks import checks_plan, run_checks
 from models.checks.acks import apply_acks
 from models.checks.finding import Concern, Conflict
 from models.checks.people import leaders_away, people_double_booked, venues_double_booked
-from models.checks.scope import Loaded, load, window
+from models.checks.scope import Loaded, days_window, load, window
 from models.checks.settings import CheckSettings, load_settings
 from models.checks.targets import targets
 from models.checks.travel import items_outside
@@ -30,7 +30,7 @@ __all__ = [
 
 def find_conflicts(
     session: Session, *, trip_codes: set[str] | None = None, event_codes: set[str] | None = None,
-    since: date | None = None,
+    since: date | None = None, span: tuple[date, date] | None = None,
 ) -> list[Conflict]:
     """The clashes of the campaign, or only those touching the given trips or events.
 
@@ -38,8 +38,11 @@ def find_conflicts(
     years of history are not read to check the coming weeks. With codes, only the records
     whose dates overlap the wanted ones are read: every rule is about overlapping times.
     The scheduling checks (holidays, hours, travel legs, targets) are :func:`run_checks`.
+    ``span``: the days the codes' records span when the caller read them with the codes
+    (:func:`models.checks.scope.days_window`), not read again.
     """
-    span = window(session, trip_codes, event_codes)
+    if span is None:
+        span = window(session, trip_codes, event_codes)
     since, last = _conflict_days(span, since)
     return _clashes(load(session, since, last, margin_days=0), load_settings(session),
                     trip_codes, event_codes)
@@ -69,19 +72,30 @@ def _clashes(loaded: Loaded, settings: CheckSettings, trip_codes: set[str] | Non
     return [c for c in found if wanted.intersection(c.codes)]
 
 
-def _open_codes(session: Session, start: date, end: date) -> tuple[set[str], set[str]]:
-    """The trips and events between two days (Beijing time) neither cancelled nor done."""
+def _open_records(session: Session, start: date,
+                  end: date) -> tuple[set[str], set[str], tuple[date, date]]:
+    """The codes of the trips and events between two days (Beijing time) neither cancelled nor
+    done, and the days they span as :func:`window` gives them, read with the codes (not a
+    second time by code for the window)."""
     trip, event = tables.trips.c, tables.themed_events.c
-    trip_codes = set(session.scalars(
-        select(trip.code).where(trip.end_date >= start, trip.start_date <= end,
-                                trip.status.notin_([TripStatus.CANCELLED, TripStatus.DONE]))))
+    days: list[date] = []
+    trip_codes: set[str] = set()
+    for code, first, last in session.execute(
+            select(trip.code, trip.start_date, trip.end_date).where(
+                trip.end_date >= start, trip.start_date <= end,
+                trip.status.notin_([TripStatus.CANCELLED, TripStatus.DONE]))):
+        trip_codes.add(code)
+        days += [first, last]
     since = local_to_utc(datetime.combine(start, time.min), BEIJING_TZ)
     until = local_to_utc(datetime.combine(end + timedelta(days=1), time.min), BEIJING_TZ)
-    event_codes = set(session.scalars(
-        select(event.code).where(
-            event.ends_at >= since, event.starts_at < until,
-            event.status.notin_([EventStatus.CANCELLED, EventStatus.DONE]))))
-    return trip_codes, event_codes
+    event_codes: set[str] = set()
+    for code, starts_at, ends_at in session.execute(
+            select(event.code, event.starts_at, event.ends_at).where(
+                event.ends_at >= since, event.starts_at < until,
+                event.status.notin_([EventStatus.CANCELLED, EventStatus.DONE]))):
+        event_codes.add(code)
+        days += [starts_at.date(), ends_at.date()]
+    return trip_codes, event_codes, days_window(days)
 
 
 def _by_severity(found: list[Conflict]) -> list[Conflict]:
@@ -94,11 +108,11 @@ def open_conflicts(session: Session, start: date, end: date) -> list[Conflict]:
 
     A trip or event still under way on ``start`` counts; what happened before it does not.
     """
-    trip_codes, event_codes = _open_codes(session, start, end)
+    trip_codes, event_codes, days = _open_records(session, start, end)
     if not trip_codes and not event_codes:
         return []
     return _by_severity(find_conflicts(session, trip_codes=trip_codes, event_codes=event_codes,
-                                       since=start))
+                                       since=start, span=days))
 
 
 def _findings(session: Session, start: date, end: date, found: list[Conflict]) -> list[Conflict]:
@@ -111,10 +125,12 @@ def _findings(session: Session, start: date, end: date, found: list[Conflict]) -
 def open_findings(session: Session, start: date, end: date) -> list[Conflict]:
     """Every check's findings nobody acknowledged, for the trips and events still to come
     between two days (as :func:`open_conflicts`), errors first, then warnings, then notes."""
-    trip_codes, event_codes = _open_codes(session, start, end)
+    trip_codes, event_codes, days = _open_records(session, start, end)
     found: list[Conflict] = []
     if trip_codes or event_codes:
-        found = run_checks(session, trip_codes=trip_codes, event_codes=event_codes, since=start)
+        loaded, _span = checks_plan(session, trip_codes, event_codes, since=start, span=days)
+        found = run_checks(session, trip_codes=trip_codes, event_codes=event_codes, since=start,
+                           loaded=loaded)
     return _findings(session, start, end, found)
 
 
@@ -122,11 +138,11 @@ def open_checks(session: Session, start: date,
                 end: date) -> tuple[list[Conflict], list[Conflict]]:
     """:func:`open_conflicts` and :func:`open_findings` of the same days, the plan read once
     (the dashboard shows both): the clashes are looked for in what the checks read."""
-    trip_codes, event_codes = _open_codes(session, start, end)
+    trip_codes, event_codes, days = _open_records(session, start, end)
     if not trip_codes and not event_codes:
         return [], _findings(session, start, end, [])
     settings = load_settings(session)
-    loaded, span = checks_plan(session, trip_codes, event_codes, since=start)
+    loaded, span = checks_plan(session, trip_codes, event_codes, since=start, span=days)
     found = run_checks(session, trip_codes=trip_codes, event_codes=event_codes, since=start,
                        settings=settings, loaded=loaded)
     since, last = _conflict_days(span, start)

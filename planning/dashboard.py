@@ -42,7 +42,8 @@ def upcoming_entries(session: Session, today: date, days: int = FORTNIGHT) -> li
 def read_dashboard(session: Session, real_today: date, chosen: date | None = None) -> DashboardData:
     """The newest campaign seen from ``chosen``, or from ``real_today`` moved into the campaign's
     year (``planning.dates.campaign_today``). No campaign: ``NotFoundError``."""
-    year = current_campaign_row(session).year
+    campaign = current_campaign_row(session)
+    year = campaign.year
     today = chosen if chosen is not None else campaign_today(real_today, year)
     board = [row for row in leaderboard(session, year, today.month)
              if row.signed_leads or row.hq_visits or row.unconfirmed_leads
@@ -51,7 +52,7 @@ def read_dashboard(session: Session, real_today: date, chosen: date | None = Non
     return DashboardData(
         year=year,
         today=today,
-        progress=campaign_progress(session, year, breakdowns=False),  # none shown
+        progress=campaign_progress(session, breakdowns=False, campaign=campaign),  # none shown
         upcoming=tuple(upcoming_entries(session, today)),
         conflicts=tuple(conflicts),
         findings=tuple(findings),

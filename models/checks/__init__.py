@@ -50,12 +50,15 @@ def _month_end(day: date) -> date:
 def checks_plan(
     session: Session, trip_codes: Collection[str] | None = None,
     event_codes: Collection[str] | None = None, since: date | None = None,
-    until: date | None = None,
+    until: date | None = None, span: tuple[date, date] | None = None,
 ) -> tuple[Loaded, tuple[date, date] | None]:
     """What :func:`run_checks` reads for these records or days, and the days (with a day's
-    margin) the wanted records span (``None`` for no codes)."""
-    span = window(session, {*trip_codes} if trip_codes is not None else None,
-                  {*event_codes} if event_codes is not None else None)
+    margin) the wanted records span (``None`` for no codes); ``span``: those days when the
+    caller read them with the codes (:func:`models.checks.scope.days_window`), not read
+    again."""
+    if span is None:
+        span = window(session, {*trip_codes} if trip_codes is not None else None,
+                      {*event_codes} if event_codes is not None else None)
     first, last = since, until
     if span is not None:
         first = max(first, span[0]) if first else span[0]

@@ -16,12 +16,14 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import NamedTuple
 
-from sqlalchemy import ColumnElement, select, true
+from sqlalchemy import ColumnElement, ScalarSelect, select, true
 from sqlalchemy.orm import Session
 
 from models import tables
 from models.enums import EventStatus, ItemKind, RegionKind, TripStatus
 from models.tables import CITY, EVENT, ITEM, MEMBER, PERSON, REGION, TRIP, item_attendees, trip_cities
+
+MAX_LISTED_IDS = 900  # below SQLite's oldest limit of 999 parameters a statement
 
 
 class PlanCity(NamedTuple):
@@ -129,7 +131,18 @@ def read_trips(session: Session, early: date | None, late: date | None,
         TRIP.end_date >= early if early is not None else true(),
         TRIP.start_date <= late if late is not None else true(),
     ]
-    ids = select(TRIP.id).where(*where).scalar_subquery()
+    trip_rows = conn.execute(
+        select(TRIP.id, TRIP.code, TRIP.title_zh, TRIP.title_en, TRIP.start_date,
+               TRIP.end_date, TRIP.leader_id, PERSON.name_zh, PERSON.name_en, REGION.kind)
+        .outerjoin(tables.people, PERSON.id == TRIP.leader_id)
+        .outerjoin(tables.regions, REGION.id == TRIP.region_id)
+        .where(*where).order_by(TRIP.start_date, TRIP.code)).all()
+    # the trips' ids as they are when a few hundred at most (the dashboard's weeks): the
+    # database then reads no trip again, where it scanned ten years of trips for each of the
+    # four statements below; the whole plan (ten thousand ids) keeps the subquery
+    ids: Sequence[int] | ScalarSelect[int] = (
+        [r.id for r in trip_rows] if len(trip_rows) <= MAX_LISTED_IDS
+        else select(TRIP.id).where(*where).scalar_subquery())
     trip_cities_: dict[int, list[PlanCity]] = defaultdict(list)
     for trip_id, city_id in conn.execute(
             select(trip_cities.c.trip_id, trip_cities.c.city_id)
@@ -168,12 +181,7 @@ def read_trips(session: Session, early: date | None, late: date | None,
             tuple(attendees.pop(item_id, ()))))
     regions: dict[RegionKind, PlanRegion] = {}
     out: list[PlanTrip] = []
-    for r in conn.execute(
-            select(TRIP.id, TRIP.code, TRIP.title_zh, TRIP.title_en, TRIP.start_date,
-                   TRIP.end_date, TRIP.leader_id, PERSON.name_zh, PERSON.name_en, REGION.kind)
-            .outerjoin(tables.people, PERSON.id == TRIP.leader_id)
-            .outerjoin(tables.regions, REGION.id == TRIP.region_id)
-            .where(*where).order_by(TRIP.start_date, TRIP.code)):
+    for r in trip_rows:
         region = regions.setdefault(r.kind, PlanRegion(r.kind)) if r.kind is not None else None
         out.append(PlanTrip(
             r.id, r.code, r.title_zh, r.title_en, r.start_date, r.end_date, r.leader_id,

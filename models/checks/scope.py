@@ -90,6 +90,12 @@ def window(
             select(EVENT.starts_at, EVENT.ends_at).where(EVENT.code.in_(event_codes))
         ):
             days += [start_at.date(), end_at.date()]
+    return days_window(days)
+
+
+def days_window(days: Sequence[date]) -> tuple[date, date]:
+    """The days (with a day's margin for time zones) spanned by the wanted records' first and
+    last days (an event's as UTC dates), as :func:`window` reads them."""
     if not days:
         return date.max - timedelta(days=2), date.min + timedelta(days=2)  # matches nothing
     return min(days) - timedelta(days=1), max(days) + timedelta(days=1)

@@ -84,3 +84,21 @@ def test_the_dashboard_reads_its_conflicts_and_findings_once_and_finds_the_same(
         clashes += len(together[0])
         findings += len(together[1])
     assert clashes > 0 and findings > clashes  # the comparison compared something
+
+
+def test_the_trips_ids_listed_or_as_a_subquery_give_the_same_findings(
+        n_and_2n: tuple[sessionmaker[Session], sessionmaker[Session]],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A few hundred trips are read again by their ids, more through the trips' subquery:
+    the same plan either way, for the whole database and for a window of days."""
+    from models.checks import plan
+
+    sessions = n_and_2n[0]  # 550 trips: listed
+    with sessions() as session:
+        listed = (run_checks(session), open_checks(session, date(2023, 3, 1), date(2023, 12, 31)))
+    monkeypatch.setattr(plan, "MAX_LISTED_IDS", 0)
+    with sessions() as session:
+        through_subquery = (run_checks(session),
+                            open_checks(session, date(2023, 3, 1), date(2023, 12, 31)))
+    assert listed == through_subquery
+    assert listed[0] and listed[1][1]

@@ -94,3 +94,16 @@ def test_a_damaged_entry_in_a_valid_file_is_asked_again(folder: Path) -> None:
     kept = json.loads(path.read_text(encoding="utf-8"))
     assert kept["tables"]["IT|2023|"]["2023-04-25"] and isinstance(kept["languages"]["FR"], list)
     assert not list(folder.glob("*.tmp")) and not list(folder.glob(".*.tmp"))
+
+
+def test_the_file_is_named_after_the_installed_version() -> None:
+    """Read from the ``.dist-info`` folder's name, it is the version the package's metadata
+    gives."""
+    from importlib.metadata import version
+
+    from models.checks.holiday_tables import _version
+    from models.user_cache import package_version
+
+    assert _version() == version("holidays")
+    for package in ("babel", "pyphen", "reportlab", "sqlalchemy"):  # the other kept files'
+        assert package_version(package) == version(package)
