@@ -12,7 +12,7 @@ from desktop.editors.saving import save
 from desktop.editors.stage_dialog import cny, yi_box
 from desktop.undo.campaign import EditCampaign
 from models.operations.campaign import CampaignDraft, campaign_draft
-from models.queries import current_campaign
+from models.queries import current_campaign_row
 
 
 def _count(value: int) -> QSpinBox:
@@ -28,7 +28,7 @@ class CampaignDialog(FormDialog):
         super().__init__(self.tr("Campaign"), ctx.lang, parent)
         self.ctx = ctx
         with ctx.sessions() as session:
-            campaign = current_campaign(session)
+            campaign = current_campaign_row(session)
             self.year, self.revision = campaign.year, campaign.revision
             self.before = campaign_draft(session, self.year)
         d = self.before

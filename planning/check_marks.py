@@ -7,16 +7,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from models.changes import RecordKind
 from models.checks import Conflict, run_checks
 from models.checks.calendars import country_name, public_holiday
 from models.checks.holidays import trip_places
-from models.enums import Severity, TripStatus
+from models.checks.plan import read_trips
+from models.enums import Severity
 from models.language import Lang
-from models.trips import Trip
 from planning.entries import CalendarEntry, EntryKind
 
 _RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.NOTE: 2}
@@ -91,12 +90,8 @@ def read_marks(session: Session, first: date, last: date, lang: Lang,
 
 def destination_holidays(session: Session, first: date, last: date,
                          lang: Lang) -> dict[date, tuple[str, ...]]:
-    trips = session.scalars(
-        select(Trip).where(Trip.end_date >= first, Trip.start_date <= last,
-                           Trip.status != TripStatus.CANCELLED)
-        .options(selectinload(Trip.cities), selectinload(Trip.items))).all()
     found: dict[date, list[str]] = {}
-    for trip in trips:
+    for trip in read_trips(session, first, last):  # by start and code; the records' tables
         for day, countries in trip_places(trip).items():
             if not first <= day <= last:
                 continue

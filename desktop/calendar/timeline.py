@@ -50,7 +50,7 @@ from desktop.worker import Progress, start_job
 from models.changes import OpChanges
 from models.enums import TripStatus
 from models.errors import NotFoundError
-from models.queries import current_campaign
+from models.queries import current_campaign_row
 from planning.check_marks import CheckMarks, read_marks
 from planning.entries import CalendarEntry, EntryKind
 from planning.feed import FilterChoices, Filters, filter_choices, load_entries
@@ -286,7 +286,7 @@ class TimelineView(QWidget):
     def _campaign_year(self) -> int:
         try:
             with self.ctx.sessions() as session:
-                return current_campaign(session).year
+                return current_campaign_row(session).year
         except NotFoundError:
             return self.today.year
 

@@ -49,7 +49,7 @@ from models.changes import OpChanges
 from models.checks.calendars import calendar_last_year
 from models.enums import TripStatus
 from models.errors import NotFoundError
-from models.queries import current_campaign
+from models.queries import current_campaign_row
 from models.rows import RegionRow
 from planning.check_marks import CheckMarks, read_marks
 from planning.dates import campaign_today, month_name, span_label, years_beyond_china_table
@@ -72,6 +72,7 @@ _PAGE = {CalendarMode.MONTH: 0, CalendarMode.WEEK: 1, CalendarMode.WORK_WEEK: 1,
 
 class CalendarView(QWidget):
     marks_loaded = Signal()  # the checks' marks of the month shown are painted
+    loaded = Signal()  # the same moment, under the name every view's filling is awaited by
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -203,7 +204,7 @@ class CalendarView(QWidget):
         """Today, seen from the campaign's year (a past campaign opens on the same date then)."""
         try:
             with self.ctx.sessions() as session:
-                year: int | None = current_campaign(session).year
+                year: int | None = current_campaign_row(session).year
         except NotFoundError:
             year = None
         return campaign_today(self.today, year)
@@ -322,10 +323,17 @@ class CalendarView(QWidget):
         """The checks' marks of the entries shown are being read on a worker thread."""
         return self.mark_reads.loading
 
+    @property
+    def loading(self) -> bool:
+        """Not filled yet: the marks are still read (``MainWindow.when_filled`` waits for
+        ``loaded``, so that the window's configuring of the records does not compete with it)."""
+        return self.marks_loading
+
     def _marks_arrived(self, marks: CheckMarks) -> None:
         self.month.marks = marks
         self.month.update()
         self.marks_loaded.emit()
+        self.loaded.emit()
 
     def _note_unknown_years(self, first: date, last: date) -> None:
         """Say so when the days shown fall in a year whose 调休 (moved working days) the

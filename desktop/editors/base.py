@@ -41,7 +41,7 @@ from models.changes import RecordKind
 from models.errors import NotFoundError, PlannerError
 from models.language import Lang
 from models.lookups import Lookups, load_lookups
-from models.queries import current_campaign
+from models.queries import current_campaign_row
 from models.record_types import RecordType
 from models.working_days import next_working_day
 from planning.dates import campaign_today
@@ -133,7 +133,7 @@ class EditorDialog(QDialog):
         if self._campaign_year is None:
             try:
                 with self.ctx.sessions() as session:
-                    self._campaign_year = current_campaign(session).year
+                    self._campaign_year = current_campaign_row(session).year
             except NotFoundError:
                 return None
         return self._campaign_year

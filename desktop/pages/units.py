@@ -60,7 +60,7 @@ class UnitsPage(EntityPage):
 
         def read(session: Session) -> list[LeaderboardRow]:
             try:
-                self.year = queries.current_campaign(session).year
+                self.year = queries.current_campaign_row(session).year
             except NotFoundError:
                 return []
             return leaderboard(session, self.year, month)

@@ -12,11 +12,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from desktop.context import AppContext
 from desktop.main_window import MainWindow
-from desktop.settings import AppSettings
+from desktop.settings import SETTINGS_ENV, AppSettings
 from tests.desktop.conftest import Small
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -67,11 +68,14 @@ NEVER_AT_START = {
 }
 
 
-def printed(script: str, *args: str, settings: Path | None = None) -> Any:
+def printed(script: str, *args: str, settings: Path | None = None,
+            settings_file: Path | None = None) -> Any:
     """What ``script`` printed last, as JSON, run by a fresh interpreter offscreen."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     if settings is not None:
         env["XDG_CONFIG_HOME"] = str(settings)
+    if settings_file is not None:
+        env[SETTINGS_ENV] = str(settings_file)
     done = subprocess.run([sys.executable, "-c", script, *args], cwd=ROOT, env=env,
                           capture_output=True, text=True, check=True, timeout=180)
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -100,6 +104,18 @@ def test_the_started_window_loads_only_its_first_view(small: Small, db_url: str,
         assert "sqlalchemy.dialects.postgresql" not in modules
     # the dashboard reads tables (models.tables): SQLAlchemy has configured no mapper yet, the
     # window does it on a worker once the view is filled (desktop.app)
+    assert started["configured"] == []
+
+
+@pytest.mark.parametrize("view", ["calendar", "timeline"])
+def test_a_calendar_as_the_first_view_configures_no_mapper(small: Small, db_url: str,
+                                                           tmp_path: Path, view: str) -> None:
+    """Left on the calendar or the year timeline, the window starts on it: its campaign year,
+    entries and checks' marks (destination holidays too) are read from the tables."""
+    ini = tmp_path / "settings.ini"
+    ini.write_text(f"[window]\nlast_view={view}\n", encoding="utf-8")
+    started = printed(START, db_url, settings_file=ini)
+    assert f"desktop.calendar.{'view' if view == 'calendar' else 'timeline'}" in started["modules"]
     assert started["configured"] == []
 
 
