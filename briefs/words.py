@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
+from html import escape as _html_escape
 from typing import TYPE_CHECKING
-from xml.sax.saxutils import escape
 
 from briefs.fonts import active_coverage
 from models.language import Lang
@@ -38,7 +38,7 @@ def esc(text: str) -> str:
     While a brief renders, characters its font lacks are set in a fallback font (emoji,
     symbols), and a character no font has becomes a visible marker (``briefs.fonts``).
     """
-    lines = escape(text.strip()).splitlines()
+    lines = _html_escape(text.strip(), quote=False).splitlines()  # &, <, > as saxutils did
     joined = "<br/>".join(lines)
     cov = active_coverage()
     return cov.markup(joined) if cov is not None else joined
