@@ -16,9 +16,7 @@ font holds (its names and its encoding), nothing else.
 from __future__ import annotations
 
 import hashlib
-import io
 import os
-import pickle
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -28,8 +26,7 @@ from weakref import WeakKeyDictionary
 import reportlab
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFace
 
-from models.atomic_write import write_bytes_atomic
-from models.user_cache import cache_folder, collector_paused
+from models.user_cache import cache_folder, read_pickle, write_pickle
 
 FORMAT = 1  # of the kept file: raised when what is kept changes
 _NOT_KEPT = ("_ttf_data", "_pdfScale", "_pos")  # the file's bytes (read again), a closure, a cursor
@@ -75,22 +72,8 @@ def kept_file(path: str, index: int) -> Path | None:
     return cache_folder() / "fonts" / f"{Path(path).stem}-{index}-{digest}.pickle"
 
 
-class _PlainUnpickler(pickle.Unpickler):
-    def find_class(self, module: str, name: str) -> Any:
-        found = _ALLOWED.get((module, name))
-        if found is None:
-            raise pickle.UnpicklingError(f"{module}.{name} is not part of a parsed font")
-        return found
-
-
 def _read(kept: Path) -> dict[str, Any] | None:
-    """The kept state, or None (its ~200,000 small objects made with the collector paused)."""
-    try:
-        with collector_paused():
-            state = _PlainUnpickler(io.BytesIO(kept.read_bytes())).load()
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError,
-            IndexError, KeyError, ImportError, MemoryError):
-        return None
+    state = read_pickle(kept, _ALLOWED)
     if not (isinstance(state, dict) and isinstance(state.get("font"), dict)
             and isinstance(state.get("face"), dict)):
         return None
@@ -100,12 +83,7 @@ def _read(kept: Path) -> dict[str, Any] | None:
 def _keep(kept: Path, font: TTFont) -> None:
     face = {k: v for k, v in font.face.__dict__.items() if k not in _NOT_KEPT}
     own = {k: v for k, v in font.__dict__.items() if k not in ("face", "state")}
-    try:
-        data = pickle.dumps({"font": own, "face": face}, protocol=pickle.HIGHEST_PROTOCOL)
-        kept.parent.mkdir(parents=True, exist_ok=True)
-        write_bytes_atomic(kept, data)
-    except (OSError, pickle.PicklingError, TypeError, AttributeError):
-        pass  # a read-only profile, a full disk: the font is parsed again next run
+    write_pickle(kept, {"font": own, "face": face})
 
 
 def _rebuilt(name: str, path: str, state: dict[str, Any]) -> TTFont:

@@ -7,10 +7,12 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
+import io
 import json
 import os
+import pickle
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
@@ -66,6 +68,50 @@ def kept_json(name: str, make: Callable[[], T], fits: Callable[[Any], bool]) -> 
                            .encode("utf-8"))
     except OSError:
         pass  # a read-only profile, a full disk: made again next run
+    return made
+
+
+def read_pickle(path: Path, allowed: Mapping[tuple[str, str], Any] | None = None) -> Any:
+    """The value pickled in ``path`` (written by :func:`write_pickle`), None when it is missing
+    or damaged. Only plain values are made, and the classes ``allowed`` names by (module,
+    name): a file naming anything else is refused. Its objects are made with the cycle
+    collector paused (:func:`collector_paused`)."""
+    known = allowed or {}
+
+    class Plain(pickle.Unpickler):
+        def find_class(self, module: str, name: str) -> Any:
+            found = known.get((module, name))
+            if found is None:
+                raise pickle.UnpicklingError(f"{module}.{name} is not kept here")
+            return found
+
+    try:
+        with collector_paused():
+            return Plain(io.BytesIO(path.read_bytes())).load()
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError,
+            IndexError, KeyError, ImportError, MemoryError):
+        return None
+
+
+def write_pickle(path: Path, value: Any) -> None:
+    """``value`` pickled into ``path``, whole or not at all; nothing when it cannot be (a
+    read-only profile, a full disk: it is made again next run)."""
+    try:
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_bytes_atomic(path, data)
+    except (OSError, pickle.PicklingError, TypeError, AttributeError):
+        pass
+
+
+def kept_value(name: str, make: Callable[[], T], fits: Callable[[Any], bool]) -> T:
+    """:func:`kept_json` for a larger value of plain types, pickled (loads 3× faster)."""
+    path = cache_folder() / name
+    kept = read_pickle(path)
+    if kept is not None and fits(kept):
+        return cast(T, kept)
+    made = make()
+    write_pickle(path, made)
     return made
 
 

@@ -3,6 +3,7 @@ needs it."""
 
 from __future__ import annotations
 
+import pickle
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -56,7 +57,7 @@ def test_the_parsed_patterns_are_kept_and_hyphenate_as_pyphen_does(
     parsed = pyphen.HyphDict(path)
     expected = [list(pyphen.Pyphen(filename=path, cache=False).iterate(w)) for w in words]
     assert ours == expected
-    kept = list(own_cache.glob(f"hyphenation-{HYPHENATION}-*.json"))
+    kept = list(own_cache.glob(f"hyphenation-{HYPHENATION}-*.pickle"))
     assert len(kept) == 1
 
     hyphenation._hyphenator.cache_clear()
@@ -76,9 +77,10 @@ def test_damaged_patterns_are_parsed_again(own_cache: Path,
     folder = own_cache
     monkeypatch.setattr(pyphen, "hdcache", {})
     folder.mkdir()
-    name = f"hyphenation-{HYPHENATION}-{pyphen.__version__}.json"
-    (folder / name).write_text('{"maxlen": 3, "patterns": {"ab": [0, ["x"]]}}', encoding="utf-8")
+    name = f"hyphenation-{HYPHENATION}-{pyphen.__version__}.pickle"
+    damaged = {"maxlen": 3, "patterns": {"ab": (0, ("x",))}}
+    (folder / name).write_bytes(pickle.dumps(damaged))
     ours = list(hyphenate("representatives"))
     assert ours == list(pyphen.Pyphen(filename=pyphen.LANGUAGES[HYPHENATION], cache=False)
                         .iterate("representatives"))
-    assert '"x"' not in (folder / name).read_text(encoding="utf-8")  # written anew
+    assert pickle.loads((folder / name).read_bytes()) != damaged  # written anew
