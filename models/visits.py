@@ -6,8 +6,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, func, select
-from sqlalchemy.orm import Session, joinedload, selectinload
+from sqlalchemy import ColumnElement, func, select, true
+from sqlalchemy.orm import Session, joinedload
 
 from models import tables
 from models.campaign import Campaign
@@ -62,10 +62,13 @@ def city_names(session: Session) -> dict[str, str]:
     return {zh: en for zh, en in session.execute(select(city.name_zh, city.name_en)) if en}
 
 
-def _counts(session: Session) -> dict[tuple[int, VisitStatus], int]:
-    rows = session.execute(select(HqVisit.team_id, HqVisit.status, func.count())
-                           .where(HqVisit.team_id.is_not(None))
-                           .group_by(HqVisit.team_id, HqVisit.status))
+def _counts(session: Session, team_ids: Iterable[int] | None = None
+            ) -> dict[tuple[int, VisitStatus], int]:
+    visit = tables.hq_visits.c
+    where = visit.team_id.in_(list(team_ids)) if team_ids is not None else \
+        visit.team_id.is_not(None)
+    rows = session.execute(select(visit.team_id, visit.status, func.count())
+                           .where(where).group_by(visit.team_id, visit.status))
     return {(team, status): n for team, status, n in rows if team is not None}
 
 
@@ -79,13 +82,43 @@ def team_row(team: Team, counts: dict[tuple[int, VisitStatus], int]) -> TeamRow:
 
 
 def list_teams(session: Session, *, unit_id: int | None = None) -> list[TeamRow]:
-    stmt = select(Team).options(joinedload(Team.leader), joinedload(Team.unit),
-                                selectinload(Team.members))
-    if unit_id is not None:
-        stmt = stmt.where(Team.unit_id == unit_id)
-    counts = _counts(session)
-    teams = session.scalars(stmt).unique()
-    return sorted((team_row(t, counts) for t in teams), key=lambda r: _natural(r.name))
+    """The teams (of a unit), in their names' natural order, read from the tables: the rows
+    :func:`team_row` builds from the records."""
+    rows = _team_rows(session, tables.teams.c.unit_id == unit_id if unit_id is not None
+                      else None)
+    return sorted(rows, key=lambda r: _natural(r.name))
+
+
+def _team_rows(session: Session, where: ColumnElement[bool] | None) -> list[TeamRow]:
+    """Teams by id with their leader, unit, members (by position) and visits counted: three
+    statements."""
+    team, unit = tables.teams.c, tables.units.c
+    leader = tables.people.alias("leader")
+    stmt = (select(team.id, team.uuid, team.revision, team.name, team.leader_id,
+                   leader.c.name_zh.label("leader_zh"), leader.c.name_en.label("leader_en"),
+                   team.unit_id, unit.name_zh.label("unit_zh"), unit.name_en.label("unit_en"),
+                   team.target_visits, team.notes, team.name_en)
+            .outerjoin(leader, leader.c.id == team.leader_id)
+            .outerjoin(tables.units, unit.id == team.unit_id).order_by(team.id))
+    rows = session.execute(stmt if where is None else stmt.where(where)).all()
+    ids = [r.id for r in rows]
+    members: dict[int, list[Ref]] = defaultdict(list)
+    person, member = tables.people.c, tables.team_members.c
+    for team_id, person_id, name_zh, name_en in session.execute(
+            select(member.team_id, person.id, person.name_zh, person.name_en)
+            .join(tables.people, person.id == member.person_id)
+            .where(member.team_id.in_(ids) if where is not None else true())
+            .order_by(member.team_id, member.position, member.person_id)) if ids else ():
+        members[team_id].append(shared_ref(person_id, name_zh, name_en, ""))
+    counts = _counts(session, ids if where is not None else None) if ids else {}
+    return [TeamRow(
+        r.id, r.uuid, r.revision, r.name,
+        shared_ref(r.leader_id, r.leader_zh, r.leader_en, "") if r.leader_id is not None
+        else None,
+        shared_ref(r.unit_id, r.unit_zh, r.unit_en, "") if r.unit_id is not None else None,
+        tuple(members.get(r.id, ())), r.target_visits,
+        counts.get((r.id, VisitStatus.DONE), 0), counts.get((r.id, VisitStatus.PLANNED), 0),
+        r.notes, r.name_en) for r in rows]
 
 
 def _natural(name: str) -> tuple[str, int, str]:
@@ -94,21 +127,23 @@ def _natural(name: str) -> tuple[str, int, str]:
     return (name.split(digits[0])[0] if digits else name, int(digits[0]) if digits else 0, name)
 
 
-def find_team(session: Session, text: str) -> Team:
-    """A team by its Chinese or English name (spaces and case ignored)."""
+def find_team(session: Session, text: str) -> TeamRow:
+    """A team by its Chinese or English name (spaces and case ignored), read from the table."""
     wanted = "".join(text.split()).casefold()
-    for team in session.scalars(select(Team).order_by(Team.id)) if wanted else ():
-        if wanted in ("".join(team.name.split()).casefold(),
-                      "".join(team.name_en.split()).casefold()):
-            return team
+    team = tables.teams.c
+    for team_id, name, name_en in session.execute(
+            select(team.id, team.name, team.name_en).order_by(team.id)) if wanted else ():
+        if wanted in ("".join(name.split()).casefold(), "".join(name_en.split()).casefold()):
+            return get_team(session, team_id)
     raise NotFoundError(f"找不到小分队“{text.strip()}”", f"No team named “{text.strip()}”")
 
 
 def get_team(session: Session, team_id: int) -> TeamRow:
-    team = session.get(Team, team_id)
-    if team is None:
+    """One team as :func:`list_teams` gives it."""
+    found = _team_rows(session, tables.teams.c.id == team_id)
+    if not found:
         raise NotFoundError(f"找不到小分队 {team_id}", f"No team with id {team_id}")
-    return team_row(team, _counts(session))
+    return found[0]
 
 
 def _visit_state(session: Session) -> tuple[set[int], set[int]]:

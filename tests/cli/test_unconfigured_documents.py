@@ -22,6 +22,7 @@ BRIEF_DAY = ("--date", "2023-12-31")
     ("export-ics", "--all", "-o", "{out}/all.ics"),
     ("export-ics", "--region", "EUUS", "--status", "done", "-o", "{out}/region.ics"),
     ("export-ics", "--person", "9", "-o", "{out}/person.ics"),
+    ("export-ics", "--team", "第7小分队", "-o", "{out}/team.ics"),
     ("brief", "--trip", "TRIP-2023-001", *BRIEF_DAY, "-o", "{out}/trip.pdf"),
     ("brief", "--campaign", *BRIEF_DAY, "-o", "{out}/campaign.pdf"),
     ("brief", "--event", "EVT-2023-001", *BRIEF_DAY, "-o", "{out}/event.pdf"),

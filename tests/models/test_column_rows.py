@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bench import scale_data
@@ -142,3 +142,33 @@ def test_the_event_loader_gives_the_orm_loaders_rows(sessions: sessionmaker[Sess
     assert count == one[0] == 12 and len(one[1]) == 1 and full_count == 13
     assert rows == orm_rows and in_region == orm_in_region and 0 < len(in_region) < len(rows)
     assert done and all(e.status is EventStatus.DONE for e in done)
+
+
+def test_the_teams_read_as_columns_are_the_records_rows(db_url: str,
+                                                        sessions: sessionmaker[Session]) -> None:
+    """``list_teams``, ``get_team`` and ``find_team`` read the tables: the rows ``team_row``
+    builds from the records, in three statements for one team or a hundred."""
+    from models.leads import HqVisit
+    from models.sample import load_sample
+    from models.teams import Team
+    from models.visits import _natural, find_team, get_team, list_teams, team_row
+
+    with sessions.begin() as session:
+        load_sample(session)  # 100 teams with their leaders, members and visits
+    with sessions() as session:
+        counts = {(t, s): n for t, s, n in session.execute(
+            select(HqVisit.team_id, HqVisit.status, func.count())
+            .where(HqVisit.team_id.is_not(None)).group_by(HqVisit.team_id, HqVisit.status))
+            if t is not None}
+        orm = sorted((team_row(t, counts) for t in session.scalars(select(Team))),
+                     key=lambda r: _natural(r.name))
+        assert len(orm) >= 10 and any(r.members for r in orm) and any(r.done_visits for r in orm)
+        statements, columns = _counted(session, lambda: list_teams(session))
+        assert columns == orm and statements == 3  # the teams, their members, their visits
+        unit = next(r.unit for r in orm if r.unit is not None)
+        assert list_teams(session, unit_id=unit.id) == [r for r in orm if r.unit == unit]
+        for row in orm[:5]:
+            assert get_team(session, row.id) == row
+            assert find_team(session, f" {row.name_en or row.name} ".upper()) == row
+        with pytest.raises(NotFoundError):
+            get_team(session, 10**6)

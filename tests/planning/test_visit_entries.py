@@ -27,7 +27,8 @@ def test_planned_visits_are_whole_day_entries_with_their_filter(
         assert not [e for e in load_entries(s, first, last, Filters(status="done"))
                     if e.kind is EntryKind.VISIT]
         team = find_team(s, "第7小分队")
-        leader = team.leader_id
+        assert team.leader is not None
+        leader = team.leader.id
         mine = [e for e in load_entries(s, first, last, Filters(person_id=leader))
                 if e.kind is EntryKind.VISIT]
         assert mine and {e.code for e in mine} == {"第7小分队"}
