@@ -10,16 +10,27 @@ from sqlalchemy import exists, or_, select
 from sqlalchemy.orm import Session
 
 from models import queries
-from models.campaign import Campaign, Industry
 from models.enums import PersonKind, VisitStatus
 from models.errors import NotFoundError
 from models.leads import SIGNED_STAGES
 from models.list_columns import lead_rows, visit_rows
-from models.people import Person
-from models.row_builders import ref
+from models.row_builders import shared_ref
 from models.rows import HqVisitRow, LeadRow, Ref, TripRow
-from models.tables import LEAD, MEMBER, ORGANISATION, TEAM, TRIP, VISIT, team_members, trip_industries
-from models.teams import ChainLeader
+from models.tables import (
+    CAMPAIGN,
+    INDUSTRY,
+    LEAD,
+    MEMBER,
+    ORGANISATION,
+    PERSON,
+    TEAM,
+    TRIP,
+    VISIT,
+    people,
+    team_members,
+    trip_industries,
+)
+from models.tables import chain_leaders as chain_leader_table
 
 _VISITED = VISIT.status.in_([VisitStatus.PLANNED, VisitStatus.DONE])  # a steering view's visits
 
@@ -41,48 +52,60 @@ class SteeringView:
 
 
 def _campaign_id(session: Session) -> int | None:
-    return session.scalar(select(Campaign.id).order_by(Campaign.year.desc()).limit(1))
+    return session.scalar(select(CAMPAIGN.id).order_by(CAMPAIGN.year.desc()).limit(1))
+
+
+def _person_ref(ident: int, name_zh: str, name_en: str) -> Ref:
+    return shared_ref(ident, name_zh, name_en, "")
 
 
 def chain_leaders(session: Session) -> dict[int, Ref]:
     """Industry id -> its chain leader, in the newest campaign."""
-    stmt = select(ChainLeader).where(ChainLeader.campaign_id == _campaign_id(session))
-    return {c.industry_id: r for c in session.scalars(stmt) if (r := ref(c.person)) is not None}
+    chain = chain_leader_table.c
+    rows = session.execute(
+        select(chain.industry_id, PERSON.id, PERSON.name_zh, PERSON.name_en)
+        .join(people, PERSON.id == chain.person_id)
+        .where(chain.campaign_id == _campaign_id(session)).order_by(chain.industry_id))
+    return {industry_id: _person_ref(*person) for industry_id, *person in rows}
 
 
 def city_leaders(session: Session) -> list[Ref]:
-    people = session.scalars(select(Person).where(Person.kind == PersonKind.CITY_LEADER)
-                             .order_by(Person.id))
-    return [r for p in people if (r := ref(p)) is not None]
+    return [_person_ref(*r) for r in session.execute(
+        select(PERSON.id, PERSON.name_zh, PERSON.name_en)
+        .where(PERSON.kind == PersonKind.CITY_LEADER).order_by(PERSON.id))]
 
 
-def find_leader(session: Session, text: str) -> Person | None:
+def find_leader(session: Session, text: str) -> Ref | None:
     """A city leader by exact Chinese or English name, or None."""
     wanted = text.strip()
-    return session.scalars(select(Person).where(
-        Person.kind == PersonKind.CITY_LEADER,
-        or_(Person.name_zh == wanted, Person.name_en == wanted))).first()
+    found = session.execute(select(PERSON.id, PERSON.name_zh, PERSON.name_en).where(
+        PERSON.kind == PersonKind.CITY_LEADER,
+        or_(PERSON.name_zh == wanted, PERSON.name_en == wanted)).order_by(PERSON.id)).first()
+    return _person_ref(*found) if found is not None else None
 
 
-def find_industry(session: Session, text: str) -> Industry | None:
+def find_industry(session: Session, text: str) -> Ref | None:
     wanted = text.strip()
-    return session.scalars(select(Industry).where(or_(
-        Industry.code == wanted.upper(), Industry.name_zh == wanted,
-        Industry.name_en == wanted))).first()
+    found = session.execute(_INDUSTRY_REF.where(or_(
+        INDUSTRY.code == wanted.upper(), INDUSTRY.name_zh == wanted,
+        INDUSTRY.name_en == wanted)).order_by(INDUSTRY.id)).first()
+    return shared_ref(*found) if found is not None else None
+
+
+_INDUSTRY_REF = select(INDUSTRY.id, INDUSTRY.name_zh, INDUSTRY.name_en, INDUSTRY.code)
 
 
 def leader_view(session: Session, person_id: int) -> SteeringView:
-    person = session.get(Person, person_id)
-    if person is None:
+    found = session.execute(select(PERSON.id, PERSON.name_zh, PERSON.name_en)
+                            .where(PERSON.id == person_id)).first()
+    if found is None:
         raise NotFoundError(f"找不到人员 {person_id}", f"No person with id {person_id}")
-    subject = ref(person)
-    assert subject is not None
-    chains = tuple(r for industry in session.scalars(
-        select(Industry).join(ChainLeader, ChainLeader.industry_id == Industry.id)
-        .where(ChainLeader.person_id == person_id,
-               ChainLeader.campaign_id == _campaign_id(session))
-        .order_by(Industry.position, Industry.id))
-        if (r := ref(industry)) is not None)
+    subject = _person_ref(*found)
+    chain = chain_leader_table.c
+    chains = tuple(shared_ref(*r) for r in session.execute(
+        _INDUSTRY_REF.join(chain_leader_table, chain.industry_id == INDUSTRY.id)
+        .where(chain.person_id == person_id, chain.campaign_id == _campaign_id(session))
+        .order_by(INDUSTRY.position, INDUSTRY.id)))
     # each list filtered in SQL: at ten years 20,000 projects, 5,000 trips, 10,000 visits
     projects = tuple(lead_rows(session, [LEAD.leader_id == person_id]))
     trips = tuple(queries.list_trips(session, among=or_(
@@ -96,11 +119,10 @@ def leader_view(session: Session, person_id: int) -> SteeringView:
 
 
 def chain_view(session: Session, industry_id: int) -> SteeringView:
-    industry = session.get(Industry, industry_id)
-    if industry is None:
+    found = session.execute(_INDUSTRY_REF.where(INDUSTRY.id == industry_id)).first()
+    if found is None:
         raise NotFoundError(f"找不到产业 {industry_id}", f"No industry with id {industry_id}")
-    subject = ref(industry)
-    assert subject is not None
+    subject = shared_ref(*found)
     projects = tuple(lead_rows(session, [LEAD.industry_id == industry_id]))
     trips = tuple(queries.list_trips(session, among=TRIP.id.in_(
         select(trip_industries.c.trip_id).where(trip_industries.c.industry_id == industry_id))))
