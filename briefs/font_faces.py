@@ -19,16 +19,19 @@ import hashlib
 import os
 import sys
 from collections.abc import Callable
+from fnmatch import fnmatch
 from pathlib import Path
 from typing import Any
 from weakref import WeakKeyDictionary
 
 import reportlab
+from reportlab import rl_config
+from reportlab.pdfbase import ttfonts
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFace
 
 from models.user_cache import cache_folder, read_pickle, write_pickle
 
-FORMAT = 1  # of the kept file: raised when what is kept changes
+FORMAT = 2  # of the kept file: raised when what is kept changes
 _NOT_KEPT = ("_ttf_data", "_pdfScale", "_pos")  # the file's bytes (read again), a closure, a cursor
 _ALLOWED = {
     ("reportlab.pdfbase.ttfonts", "TTFNameBytes"): TTFNameBytes,
@@ -40,14 +43,15 @@ def load_ttfont(name: str, path: str, index: int) -> TTFont:
     """``TTFont(name, path, subfontIndex=index)``, from the cache when this font was parsed before.
 
     Raises what ``TTFont`` raises for a file that is not a usable font."""
-    kept = kept_file(path, index)
-    if kept is not None:
-        state = _read(kept)
+    found = _kept(path, index)
+    kept = found[0] if found is not None else None
+    if found is not None:
+        state = _read(found[0])
         if state is not None:
             try:
-                return _rebuilt(name, path, state)
-            except (OSError, KeyError, TypeError, AttributeError, ValueError):
-                pass  # a file whose contents do not fit: parsed again below
+                return _rebuilt(name, path, found[1], state)
+            except Exception:  # a kept face that does not fit, however: parsed again below
+                pass
     font = _parse(name, path, index)
     if kept is not None:
         _keep(kept, font)
@@ -61,6 +65,12 @@ def _parse(name: str, path: str, index: int) -> TTFont:
 def kept_file(path: str, index: int) -> Path | None:
     """Where the parsed face of ``path`` (face ``index`` of a collection) is kept; None when the
     font file cannot be looked at."""
+    found = _kept(path, index)
+    return found[0] if found is not None else None
+
+
+def _kept(path: str, index: int) -> tuple[Path, int] | None:
+    """:func:`kept_file` and the font file's size."""
     try:
         real = os.path.realpath(path)
         stat = os.stat(real)
@@ -69,39 +79,44 @@ def kept_file(path: str, index: int) -> Path | None:
     key = "|".join(map(str, (FORMAT, real, index, stat.st_size, stat.st_mtime_ns,
                              reportlab.Version, sys.version_info[:2])))
     digest = hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:24]
-    return cache_folder() / "fonts" / f"{Path(path).stem}-{index}-{digest}.pickle"
+    return cache_folder() / "fonts" / f"{Path(path).stem}-{index}-{digest}.pickle", stat.st_size
 
 
 def _read(kept: Path) -> dict[str, Any] | None:
     state = read_pickle(kept, _ALLOWED)
-    if not (isinstance(state, dict) and isinstance(state.get("font"), dict)
-            and isinstance(state.get("face"), dict)):
+    if not (isinstance(state, dict) and isinstance(state.get("face"), dict)):
         return None
     return state
 
 
 def _keep(kept: Path, font: TTFont) -> None:
+    """The parsed face only: the font's own settings are the run's (see :func:`_rebuilt`)."""
     face = {k: v for k, v in font.face.__dict__.items() if k not in _NOT_KEPT}
-    own = {k: v for k, v in font.__dict__.items() if k not in ("face", "state")}
-    write_pickle(kept, {"font": own, "face": face})
+    write_pickle(kept, {"face": face})
 
 
-def _rebuilt(name: str, path: str, state: dict[str, Any]) -> TTFont:
+def _rebuilt(name: str, path: str, size: int, state: dict[str, Any]) -> TTFont:
     """The font as ``TTFont.__init__`` leaves it: the kept attributes, the file's bytes read
     again, the scale ReportLab computes from the units per em, and no document's state yet."""
     face = TTFontFace.__new__(TTFontFace)
     face.__dict__.update(state["face"])
     with open(path, "rb") as file:
         face._ttf_data = file.read()
+    if len(face._ttf_data) != size:
+        raise ValueError("the font file changed since it was looked at")
+    face.filename = path  # as this run names it
     face._pos = 0
     face._pdfScale = _scale(int(face.unitsPerEm))
     if not isinstance(face.charToGlyph, dict) or not isinstance(face.glyphPos, list):
         raise TypeError("not a parsed face")
+    # what TTFont.__init__ sets from the run's settings (rl_config, uharfbuzz installed or not)
     font = TTFont.__new__(TTFont)
-    font.__dict__.update(state["font"])
     font.fontName = name
     font.face = face
+    font.encoding = TTEncoding()
     font.state = WeakKeyDictionary()
+    font._asciiReadable = rl_config.ttfAsciiReadable
+    font.shapable = not any(fnmatch(name, glob) for glob in ttfonts.unShapedFontGlob or ())
     return font
 
 

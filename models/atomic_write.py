@@ -42,11 +42,18 @@ def atomic_file(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
         raise
 
 
+def _read_umask() -> int:
+    umask = os.umask(0)  # the only way to read it is to set it: done once, at import
+    os.umask(umask)
+    return umask
+
+
+_UMASK = _read_umask()  # read here, not per write: worker threads write the cache files too
+
+
 def _default_mode(target: Path) -> int:
     """The existing file's mode, or 0666 less the process umask for a new file."""
     try:
         return target.stat().st_mode & 0o7777
     except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+        return 0o666 & ~_UMASK

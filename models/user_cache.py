@@ -59,7 +59,7 @@ def kept_json(name: str, make: Callable[[], T], fits: Callable[[Any], bool]) -> 
         kept = json.loads(path.read_text(encoding="utf-8"))
         if fits(kept):
             return cast(T, kept)
-    except (OSError, ValueError):
+    except Exception:  # a damaged file, however damaged, is made again
         pass
     made = make()
     try:
@@ -88,8 +88,7 @@ def read_pickle(path: Path, allowed: Mapping[tuple[str, str], Any] | None = None
     try:
         with collector_paused():
             return Plain(io.BytesIO(path.read_bytes())).load()
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError,
-            IndexError, KeyError, ImportError, MemoryError):
+    except Exception:  # damage raises anything: OverflowError, EOFError, …
         return None
 
 
@@ -154,8 +153,8 @@ _texts: dict[Path, dict[str, str]] = {}  # each file's texts, read once a proces
 
 def kept_text(name: str, key: str, make: Callable[[], str]) -> str:
     """The text kept for ``key`` in the cache file ``name`` (text → text, filled a key at a
-    time); a key not yet kept is made (``make``) and the file written anew, whole. Safe to ask
-    from several threads."""
+    time); a key not yet kept is made (``make``) and the file written anew, whole (an empty
+    text is not kept). Safe to ask from several threads."""
     path = cache_folder() / name
     with _texts_lock:
         texts = _texts.get(path)
@@ -165,6 +164,8 @@ def kept_text(name: str, key: str, make: Callable[[], str]) -> str:
     if found is not None:
         return found
     made = make()
+    if not made:
+        return made  # nothing to keep (a code CLDR does not know: typed text stays out)
     with _texts_lock:
         texts[key] = made
         try:
@@ -179,7 +180,7 @@ def kept_text(name: str, key: str, make: Callable[[], str]) -> str:
 def _read_texts(path: Path) -> dict[str, str]:
     try:
         kept = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except Exception:  # RecursionError for a deeply nested file, …
         return {}
     if not isinstance(kept, dict):
         return {}

@@ -196,12 +196,16 @@ def language_names(codes: str, lang: Lang) -> str:
     return ("、" if lang != Lang.EN else ", ").join(names)
 
 
+KEPT_FORMAT = 1  # of the names kept in the cache folder: raised when how they are made changes
+
+
 def _cldr_name(table: str, code: str, lang: Lang) -> str:
     """CLDR's name of a territory or a language (``table``) in ``lang``, "" for none; kept in
     the cache folder, since reading CLDR's data for a language takes babel 30 ms a process."""
     from models.user_cache import kept_text, package_version
 
-    return kept_text(f"cldr-names-{package_version('babel')}.json", f"{table}|{lang.value}|{code}",
+    return kept_text(f"cldr-names-{package_version('babel')}-{KEPT_FORMAT}.json",
+                     f"{table}|{lang.value}|{code}",
                      lambda: str(getattr(_locale(lang), table).get(code, "")))
 
 
@@ -210,7 +214,14 @@ def countries(lang: Lang) -> list[tuple[str, str]]:
     by the name in ``lang``."""
     codes = [str(c) for c in _locale(Lang.EN).territories if len(str(c)) == 2
              and str(c).isalpha() and c not in ("ZZ", "EU", "EZ", "UN", "QO", "XA", "XB")]
-    return sorted(((country_name(c, lang), c) for c in codes), key=lambda pair: pair[0])
+    territories = _locale(lang).territories  # read whole here: the editor's list, not kept
+
+    def name(code: str) -> str:
+        if code in _PLACE_NAMES:
+            return _PLACE_NAMES[code][1 if lang == Lang.EN else 0]
+        return str(territories.get(code, code))
+
+    return sorted(((name(c), c) for c in codes), key=lambda pair: pair[0])
 
 
 def language_codes(text: str) -> str:
@@ -240,7 +251,7 @@ def zone_name(zone: str, lang: Lang, moment: datetime | None = None) -> str:
            if local is not None else f"{zone}|{lang.value}|generic")
     from models.user_cache import kept_text, package_version
 
-    return kept_text(f"zone-names-{package_version('babel')}.json", key,
+    return kept_text(f"zone-names-{package_version('babel')}-{KEPT_FORMAT}.json", key,
                      lambda: _cldr_zone_name(zone, tz, lang, local))
 
 
@@ -331,7 +342,7 @@ def _cldr_cities() -> dict[str, str]:
     folder: reading CLDR's Chinese and English data takes babel ~35 ms, a brief's data once."""
     from models.user_cache import kept_mapping, package_version
 
-    return kept_mapping(f"cldr-cities-{package_version('babel')}.json", _read_cldr_cities)
+    return kept_mapping(f"cldr-cities-{package_version('babel')}-{KEPT_FORMAT}.json", _read_cldr_cities)
 
 
 def _read_cldr_cities() -> dict[str, str]:

@@ -22,6 +22,7 @@ from planning.entries import CalendarEntry
 
 class MarkReads(QObject):
     arrived = Signal(object)  # the CheckMarks of the latest read
+    settled = Signal()  # no read under way any more: arrived, failed or dropped
 
     def __init__(self, ctx: AppContext, banner: Banner, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -46,14 +47,18 @@ class MarkReads(QObject):
     def drop(self) -> None:
         """The read under way is of entries no longer shown: its marks are not wanted."""
         self._generation += 1
-        self.loading = False
+        if self.loading:
+            self.loading = False
+            self.settled.emit()
 
     def _read(self, generation: int, marks: CheckMarks) -> None:
         if generation == self._generation:
             self.loading = False
             self.arrived.emit(marks)
+            self.settled.emit()
 
     def _failed(self, generation: int, exc: BaseException) -> None:
         if generation == self._generation:
             self.loading = False
             self.banner.show_message(describe(exc, self.ctx.lang))
+            self.settled.emit()

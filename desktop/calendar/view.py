@@ -72,7 +72,7 @@ _PAGE = {CalendarMode.MONTH: 0, CalendarMode.WEEK: 1, CalendarMode.WORK_WEEK: 1,
 
 class CalendarView(QWidget):
     marks_loaded = Signal()  # the checks' marks of the month shown are painted
-    loaded = Signal()  # the same moment, under the name every view's filling is awaited by
+    loaded = Signal()  # the marks' read is over (arrived, failed or dropped): the view is filled
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -107,6 +107,7 @@ class CalendarView(QWidget):
         self.banner = Banner()
         self.mark_reads = MarkReads(ctx, self.banner, self)
         self.mark_reads.arrived.connect(self._marks_arrived)
+        self.mark_reads.settled.connect(self.loaded)
         self.table_note = QLabel()  # when China's moved working days are not known for a year
         self.table_note.setObjectName("tableNote")
         self.table_note.setWordWrap(True)
@@ -333,7 +334,6 @@ class CalendarView(QWidget):
         self.month.marks = marks
         self.month.update()
         self.marks_loaded.emit()
-        self.loaded.emit()
 
     def _note_unknown_years(self, first: date, last: date) -> None:
         """Say so when the days shown fall in a year whose 调休 (moved working days) the

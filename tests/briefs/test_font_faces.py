@@ -90,7 +90,9 @@ def test_a_damaged_or_foreign_cache_file_is_parsed_again(monkeypatch: pytest.Mon
     expected = _comparable(load_ttfont("CacheTest", str(DEJAVU), 0))
     kept = kept_file(str(DEJAVU), 0)
     assert kept is not None
-    for damage in (b"not a pickle", kept.read_bytes()[:1000],
+    whole = kept.read_bytes()
+    for damage in (b"not a pickle", whole[:1000],
+                   whole[:10] + b"\xff" + whole[11:],  # a frame's length: OverflowError
                    pickle.dumps({"font": {}, "face": {}}),
                    pickle.dumps(os.system),  # only a font's own types are let in
                    pickle.dumps([1, 2, 3])):
@@ -124,3 +126,16 @@ def test_an_unwritable_cache_folder_only_means_parsing(
         font = load_ttfont("CacheTest", str(DEJAVU), 0)
         assert font.stringWidth("A", 10) > 0
     assert parses.count == 2
+
+
+@needs_dejavu
+def test_a_kept_font_takes_the_runs_own_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What TTFont sets from ReportLab's settings is the run's, not the kept file's."""
+    from reportlab import rl_config
+
+    load_ttfont("CacheTest", str(DEJAVU), 0)  # kept with the default settings
+    monkeypatch.setattr(rl_config, "ttfAsciiReadable", 0)
+    fresh = TTFont("CacheTest", str(DEJAVU))
+    kept = load_ttfont("CacheTest", str(DEJAVU), 0)
+    assert kept._asciiReadable == fresh._asciiReadable == 0
+    assert _comparable(kept) == _comparable(fresh)

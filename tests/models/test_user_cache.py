@@ -58,7 +58,7 @@ def test_cldr_cities_are_kept_per_babel_version(own_cache: Path) -> None:
     wording._cldr_cities.cache_clear()
     try:
         assert wording.city_in_english("芝加哥") == "Chicago"
-        assert (own_cache / f"cldr-cities-{package_version('babel')}.json").is_file()
+        assert (own_cache / f"cldr-cities-{package_version('babel')}-{wording.KEPT_FORMAT}.json").is_file()
         wording._cldr_cities.cache_clear()
         assert wording._cldr_cities() == wording._read_cldr_cities()
     finally:
@@ -106,6 +106,15 @@ def test_country_and_language_names_are_kept_as_cldr_gives_them(own_cache: Path)
     zh, en = Locale.parse("zh_Hans_CN"), Locale.parse("en_GB")
     assert first[0][0:2] == [zh.territories["DE"], en.territories["DE"]] == ["德国", "Germany"]
     assert first[0][-2:] == ["ZZ9", "ZZ9"]  # an unknown code stays as written
+    kept = next(own_cache.glob("cldr-names-*.json")).read_text(encoding="utf-8")
+    assert "ZZ9" not in kept and "|xx" not in kept and "|de" in kept  # typed codes stay out
     assert first[1][1].split(", ") == [str(en.languages.get(c.replace("-", "_").lower(), c))
                                        for c in languages.split(",")]
     assert first[1][0].startswith("中文、英语、德语、日语")
+
+
+def test_the_country_list_writes_nothing(own_cache: Path) -> None:
+    """The editor's list of every country reads CLDR whole: hundreds of names, no file."""
+    names = dict((code, name) for name, code in wording.countries(Lang.ZH))
+    assert names["DE"] == "德国" and names["HK"] == "中国香港" and len(names) > 200
+    assert [n for n, _ in wording.countries(Lang.EN)][:1] and not list(own_cache.glob("*"))
