@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from PySide6.QtCore import QThreadPool
 from pytestqt.qtbot import QtBot
 
 from desktop.calendar import mark_reads
@@ -48,3 +49,4 @@ def test_a_dropped_read_fills_the_calendar(qtbot: QtBot, calendar: CalendarView)
     with qtbot.waitSignal(calendar.loaded, timeout=1_000):
         calendar.mark_reads.drop()
     assert not calendar.loading
+    assert QThreadPool.globalInstance().waitForDone(20_000)  # the dropped read ends here
