@@ -62,13 +62,18 @@ def kept_json(name: str, make: Callable[[], T], fits: Callable[[Any], bool]) -> 
     except Exception:  # a damaged file, however damaged, is made again
         pass
     made = make()
+    _write_json(path, made)
+    return made
+
+
+def _write_json(path: Path, value: Any) -> None:
+    """``value`` as UTF-8 JSON in ``path``, whole or not at all."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_bytes_atomic(path, json.dumps(made, ensure_ascii=False, sort_keys=True)
+        write_bytes_atomic(path, json.dumps(value, ensure_ascii=False, sort_keys=True)
                            .encode("utf-8"))
     except OSError:
         pass  # a read-only profile, a full disk: made again next run
-    return made
 
 
 def read_pickle(path: Path, allowed: Mapping[tuple[str, str], Any] | None = None) -> Any:
@@ -168,12 +173,7 @@ def kept_text(name: str, key: str, make: Callable[[], str]) -> str:
         return made  # nothing to keep (a code CLDR does not know: typed text stays out)
     with _texts_lock:
         texts[key] = made
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            write_bytes_atomic(path, json.dumps(texts, ensure_ascii=False, sort_keys=True)
-                               .encode("utf-8"))
-        except OSError:
-            pass  # a read-only profile, a full disk: made again next run
+        _write_json(path, texts)
     return made
 
 
