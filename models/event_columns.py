@@ -50,6 +50,7 @@ from models.trip_columns import (
     contacts_of,
     organisation_of,
     people_by_id,
+    people_linked,
     ref_of,
     region_rows,
     unit_refs_of,
@@ -145,13 +146,8 @@ def event_column_details(session: Session, ids: Sequence[int], *, contacts: bool
                              .order_by(event_industries.c.event_id, INDUSTRY.position,
                                        INDUSTRY.id)):
         industries[r[0]].append(Ref(r[1], r[2], r[3], r[4] or ""))
-    speaking: dict[int, list[int]] = defaultdict(list)
-    for session_id, person_id in session.execute(
-            select(session_speakers.c.session_id, session_speakers.c.person_id)
-            .join(tables.agenda_sessions, AGENDA.id == session_speakers.c.session_id)
-            .where(AGENDA.event_id.in_(wanted))
-            .order_by(session_speakers.c.session_id, session_speakers.c.person_id)):
-        speaking[session_id].append(person_id)
+    speaking = people_linked(session, session_speakers.c.session_id,
+                             session_speakers.c.person_id, AGENDA.event_id, wanted)
     invited = session.execute(
         select(INVITATION.event_id, *ORGANISATION_COLUMNS, INVITATION.rsvp,
                INVITATION.guests, INVITATION.notes)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from sqlalchemy import case, extract, func, literal, select
+from sqlalchemy import Column, case, extract, func, literal, select
 from sqlalchemy.orm import Session
 
 from models import tables
@@ -72,6 +73,22 @@ class Progress:
     by_month: tuple[tuple[int, int, int, int], ...]  # (month, trips, events, signed_cny)
 
 
+def _by_status_and_month(session: Session, status: Column[Any], day: Column[Any],
+                         campaign: Column[int], cid: int, cancelled: object,
+                         months: dict[int, list[int]], slot: int) -> dict[Any, int]:
+    """Records of the campaign counted by status; those not ``cancelled`` added to
+    ``months[month][slot]`` (one statement, grouped by status and the month of ``day``)."""
+    counts: dict[Any, int] = defaultdict(int)
+    month_of = extract("month", day)
+    for state, month, n in session.execute(
+            select(status, month_of, func.count()).where(campaign == cid)
+            .group_by(status, month_of)):
+        counts[state] += n
+        if state is not cancelled:
+            months[int(month)][slot] += n
+    return counts
+
+
 def campaign_progress(session: Session, year: int | None = None,
                       breakdowns: bool = True, *, campaign: CampaignRow | None = None
                       ) -> Progress:
@@ -83,25 +100,12 @@ def campaign_progress(session: Session, year: int | None = None,
     cid = c.id
     # one statement a table, each counting by status (or stage) and month at once: a few
     # dozen rows whatever the number of records, and six statements to compile, not eleven
-    trip_counts: dict[TripStatus, int] = defaultdict(int)
     months = {m: [0, 0, 0] for m in range(1, 13)}  # trips, events, signed CNY
-    trip_month = extract("month", TRIP.start_date)
-    for status, month, n in session.execute(
-        select(TRIP.status, trip_month, func.count()).where(TRIP.campaign_id == cid)
-        .group_by(TRIP.status, trip_month)
-    ):
-        trip_counts[status] += n
-        if status is not TripStatus.CANCELLED:
-            months[int(month)][0] += n
-    event_counts: dict[EventStatus, int] = defaultdict(int)
-    event_month = extract("month", EVENT.starts_at)  # of the instant in UTC, as stored
-    for status, month, n in session.execute(
-        select(EVENT.status, event_month, func.count()).where(EVENT.campaign_id == cid)
-        .group_by(EVENT.status, event_month)
-    ):
-        event_counts[status] += n
-        if status is not EventStatus.CANCELLED:
-            months[int(month)][1] += n
+    trip_counts = _by_status_and_month(session, TRIP.status, TRIP.start_date, TRIP.campaign_id,
+                                       cid, TripStatus.CANCELLED, months, 0)
+    # events by the month of their start instant in UTC, as stored
+    event_counts = _by_status_and_month(session, EVENT.status, EVENT.starts_at,
+                                        EVENT.campaign_id, cid, EventStatus.CANCELLED, months, 1)
     visit_counts: dict[VisitStatus, int] = {}
     visits_unconfirmed = 0
     for status, n, unconfirmed in session.execute(

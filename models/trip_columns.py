@@ -19,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Table, select
+from sqlalchemy import Column, ColumnElement, select
 from sqlalchemy.orm import Session
 
 from models import tables
@@ -254,8 +254,11 @@ def trip_column_details(session: Session, ids: Sequence[int], *, contacts: bool 
         select(MEMBER.trip_id, MEMBER.person_id, MEMBER.role)
         .where(MEMBER.trip_id.in_(wanted))
         .order_by(MEMBER.trip_id, MEMBER.position, MEMBER.person_id)).all()
-    attending = _people_of_items(session, item_attendees, wanted)
-    meeting = _people_of_items(session, item_counterparts, wanted) if contacts else {}
+    attending = people_linked(session, item_attendees.c.item_id, item_attendees.c.person_id,
+                              ITEM.trip_id, wanted)
+    meeting = people_linked(session, item_counterparts.c.item_id,
+                            item_counterparts.c.person_id, ITEM.trip_id, wanted) \
+        if contacts else {}
     people = people_by_id(session, {t.leader_id for t in trips if t.leader_id is not None}
                           | {m.person_id for m in members}
                           | {p for persons in attending.values() for p in persons}
@@ -301,15 +304,17 @@ def trip_column_details(session: Session, ids: Sequence[int], *, contacts: bool 
     ) for t in trips]
 
 
-def _people_of_items(session: Session, link: Table, trip_ids: list[int]) -> dict[int, list[int]]:
-    """Item id → the ids of its people through the association table ``link`` (attendees,
-    counterparts), by id as the items' relationships order them, for the items of the trips
-    ``trip_ids``."""
+def people_linked(session: Session, child: Column[int], person: Column[int],
+                  parent: Column[int], parent_ids: Sequence[int]) -> dict[int, list[int]]:
+    """Child id → the ids of its people, by id as the records' relationships order them,
+    through an association table's ``child`` and ``person`` columns, for the children whose
+    ``parent`` column (of the child's table) is one of ``parent_ids``: an itinerary item's
+    attendees or counterparts for some trips, an agenda session's speakers for some events."""
+    children = parent.table
+    child_id = children.c.id
     found: dict[int, list[int]] = defaultdict(list)
-    for item_id, person_id in session.execute(
-            select(link.c.item_id, link.c.person_id)
-            .join(tables.itinerary_items, ITEM.id == link.c.item_id)
-            .where(ITEM.trip_id.in_(trip_ids))
-            .order_by(link.c.item_id, link.c.person_id)):
-        found[item_id].append(person_id)
+    for child_key, person_id in session.execute(
+            select(child, person).join(children, child_id == child)
+            .where(parent.in_(parent_ids)).order_by(child, person)):
+        found[child_key].append(person_id)
     return found
