@@ -50,22 +50,6 @@ def _user_cache_folder() -> str:
     return platformdirs.user_cache_dir(APP_NAME, APP_AUTHOR)
 
 
-def kept_json(name: str, make: Callable[[], T], fits: Callable[[Any], bool]) -> T:
-    """``make()`` (a value JSON can hold), kept in the cache folder as ``name``: put in the name
-    the versions the value depends on. A missing or unwritable file, or one whose contents do
-    not ``fit``, only means ``make`` is called again; the file is written whole or not at all."""
-    path = cache_folder() / name
-    try:
-        kept = json.loads(path.read_text(encoding="utf-8"))
-        if fits(kept):
-            return cast(T, kept)
-    except Exception:  # a damaged file, however damaged, is made again
-        pass
-    made = make()
-    _write_json(path, made)
-    return made
-
-
 def _write_json(path: Path, value: Any) -> None:
     """``value`` as UTF-8 JSON in ``path``, whole or not at all."""
     try:
@@ -109,7 +93,10 @@ def write_pickle(path: Path, value: Any) -> None:
 
 
 def kept_value(name: str, make: Callable[[], T], fits: Callable[[Any], bool]) -> T:
-    """:func:`kept_json` for a larger value of plain types, pickled (loads 3× faster)."""
+    """``make()`` (a value of plain types), kept in the cache folder as ``name``: put in the
+    name the versions the value depends on. A missing or unwritable file, or one whose contents
+    do not ``fit``, only means ``make`` is called again; the file is written whole or not at
+    all."""
     path = cache_folder() / name
     kept = read_pickle(path)
     if kept is not None and fits(kept):
@@ -120,8 +107,8 @@ def kept_value(name: str, make: Callable[[], T], fits: Callable[[Any], bool]) ->
 
 
 def kept_mapping(name: str, make: Callable[[], dict[str, str]]) -> dict[str, str]:
-    """A mapping of text to text, kept as :func:`kept_json` keeps a value."""
-    return kept_json(name, make, lambda kept: isinstance(kept, dict) and all(
+    """A mapping of text to text, kept as :func:`kept_value` keeps a value."""
+    return kept_value(name, make, lambda kept: isinstance(kept, dict) and all(
         isinstance(k, str) and isinstance(v, str) for k, v in kept.items()))
 
 

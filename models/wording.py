@@ -342,7 +342,7 @@ def _cldr_cities() -> dict[str, str]:
     folder: reading CLDR's Chinese and English data takes babel ~35 ms, a brief's data once."""
     from models.user_cache import kept_mapping, package_version
 
-    return kept_mapping(f"cldr-cities-{package_version('babel')}-{KEPT_FORMAT}.json", _read_cldr_cities)
+    return kept_mapping(f"cldr-cities-{package_version('babel')}-{KEPT_FORMAT}.pickle", _read_cldr_cities)
 
 
 def _read_cldr_cities() -> dict[str, str]:
