@@ -40,4 +40,4 @@ def test_a_closed_dialog_gives_the_keyboard_back_to_its_window(qtbot: QtBot) -> 
         qtbot.waitUntil(lambda: window.activated > 0)
         qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     finally:
-        app.removeEventFilter(keeper)
+        app.focusChanged.disconnect(keeper.focus_changed)
