@@ -20,7 +20,7 @@ from tests.statements import sent
 
 FULL_SCANS = ("SCAN trips", "SCAN themed_events", "SCAN leads", "Seq Scan")
 # either end of a range serves: the planner picks the one it expects to read fewer rows
-TRIP_DATES = ("ix_trips_end_date", "ix_trips_start_date")
+TRIP_DATES = ("ix_trips_ends_starts", "ix_trips_end_date", "ix_trips_start_date")
 EVENT_DATES = ("ix_themed_events_ends_starts", "ix_themed_events_starts_at")
 
 
@@ -106,3 +106,16 @@ def test_the_history_rows_waiting_for_their_hash_are_found_by_their_index(
             assert_uses(plan(filled, statement, parameters), "ix_audit_log_unhashed")
             return
     raise AssertionError("no query for the unhashed rows")
+
+
+def test_projects_signed_in_a_month_use_their_index(filled: sessionmaker[Session]) -> None:
+    """The leaderboard counts the projects signed between two days (on the way to the first
+    filled window): through the index on the signing date, not by reading every project."""
+    from models.progress import leaderboard
+
+    found = [(statement, parameters) for statement, parameters
+             in captured(filled, lambda s: leaderboard(s, 2023, 5), "leads")
+             if "signed_on >=" in statement]
+    assert found
+    for statement, parameters in found:
+        assert_uses(plan(filled, statement, parameters), "ix_leads_signed_on")
