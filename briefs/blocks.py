@@ -18,23 +18,9 @@ from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 from briefs.fonts import active_coverage
 from briefs.geometry import FRAME_WIDTH
 from briefs.hyphenation import hyphenate
+from briefs.paragraphs import Para
 from briefs.styles import CJK_CANNOT_START, HEAD_FILL, MUTED, NAVY, RULE, ZEBRA, Styles
 from briefs.words import Words, esc
-
-
-class Para(Paragraph):
-    """A paragraph that breaks its lines once per width. A table measures every cell, then
-    measures it again to draw it (and again after a page break): the same text at the same
-    width gives the same lines, and breaking Chinese lines is most of a brief's time."""
-
-    _laid_out_at: float | None = None
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
-        if availWidth == self._laid_out_at and "blPara" in self.__dict__:  # split drops it
-            return self.width, self.height
-        size: tuple[float, float] = super().wrap(availWidth, availHeight)
-        self._laid_out_at = availWidth if size[0] else None
-        return size
 
 
 class Markup(str):
@@ -132,7 +118,7 @@ def _joined(style: ParagraphStyle) -> ParagraphStyle:
 def empty(s: Styles, w: Words, note: str = "") -> Paragraph:
     """What an empty section shows: "（无）" / "None", with an optional reason."""
     tail = (f" — {esc(note)}" if w.en else esc(note)) if note else ""
-    return Paragraph(f'<font color="{MUTED.hexval()}">{w.none}{tail}</font>', s.body)
+    return Para(f'<font color="{MUTED.hexval()}">{w.none}{tail}</font>', s.body)
 
 
 def _cell(value: Cell, style: ParagraphStyle, width: float | None = None) -> Flowable:
@@ -192,7 +178,7 @@ def grid(
     head_styles = [s.cell_head_right if i in right else s.cell_head for i in range(len(headers))]
     if w.en:  # English headers wrap at spaces (hyphenated), never inside a word
         head_styles = [_latin(x) for x in head_styles]
-    head = [Paragraph(bilingual(zh, en, w), head_styles[i])
+    head = [Para(bilingual(zh, en, w), head_styles[i])
             for i, (zh, en) in enumerate(headers)]
     total = sum(widths)
     columns = [FRAME_WIDTH * x / total for x in widths]
@@ -239,7 +225,7 @@ def facts(pairs: Sequence[tuple[str, str, Cell]], s: Styles, w: Words,
         cell: Flowable | list[Flowable] = (_long_cell(shown, s.cell, value_width)
                 if isinstance(shown, str) and not isinstance(shown, Markup)
                 and len(shown) > LONG_CELL else _cell(shown, s.cell, value_width))
-        rows.append([Paragraph(label, s.cell_head), cell])
+        rows.append([Para(label, s.cell_head), cell])
     table = Table(rows, colWidths=[FRAME_WIDTH * label_width, FRAME_WIDTH * (1 - label_width)],
                   hAlign="LEFT", splitInRow=1)
     table.setStyle(TableStyle([
@@ -256,8 +242,8 @@ def facts(pairs: Sequence[tuple[str, str, Cell]], s: Styles, w: Words,
 def bullets(items: Sequence[str], s: Styles, w: Words) -> list[Flowable]:
     if not items:
         return [empty(s, w)]
-    return [Paragraph(item if isinstance(item, Markup) else esc(item), s.bullet,
-                      bulletText="•") for item in items]
+    return [Para(item if isinstance(item, Markup) else esc(item), s.bullet,
+                 bulletText="•") for item in items]
 
 
 class CheckBox(Flowable):

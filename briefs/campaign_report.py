@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from briefs.blocks import empty, grid
 from briefs.charts import industry_chart, monthly_activity_chart, monthly_money_chart, progress_chart
@@ -13,6 +13,7 @@ from briefs.contents import contents_page
 from briefs.data import CampaignReport, Totals
 from briefs.layout import CoverFact, build_pdf, cover, sections
 from briefs.options import BriefOptions, Kit, kit
+from briefs.paragraphs import Para
 from briefs.profiles import conflict_section, measure_value
 from briefs.styles import MUTED
 from briefs.words import esc, unconfirmed_cell
@@ -87,15 +88,15 @@ def _targets(data: CampaignReport, k: Kit) -> list[Flowable]:
                      w.percent(m.planned / m.target) if m.target else ""])
     return [
         k.outline.section("全年目标完成情况", "Progress against the targets"),
-        Paragraph(esc(w("“已完成”指已办结的活动和已签约（含动工、资金到位、投产）的项目；"
-                        "签约项目和总部拜访须经规划人员确认才计入，未确认的列在“待确认”；"
-                        "“已安排”另含计划中、未取消的活动和在谈项目。",
-                        "'Done' counts completed trips and events and signed projects "
-                        "(including construction, funds in and production); signed projects "
-                        "and HQ visits count once a planner confirms them, and those not yet "
-                        "confirmed are shown apart as 'unconfirmed'; 'planned' adds "
-                        "everything scheduled or under negotiation that is not cancelled.")),
-                  s.note),
+        Para(esc(w("“已完成”指已办结的活动和已签约（含动工、资金到位、投产）的项目；"
+                   "签约项目和总部拜访须经规划人员确认才计入，未确认的列在“待确认”；"
+                   "“已安排”另含计划中、未取消的活动和在谈项目。",
+                   "'Done' counts completed trips and events and signed projects "
+                   "(including construction, funds in and production); signed projects "
+                   "and HQ visits count once a planner confirms them, and those not yet "
+                   "confirmed are shown apart as 'unconfirmed'; 'planned' adds "
+                   "everything scheduled or under negotiation that is not cancelled.")),
+             s.note),
         grid([("目标项", "Measure"), ("全年目标", "Target"), ("已完成", "Done"),
               ("已安排", "Planned"), ("待确认", "Unconfirmed"), ("完成率", "Done %"),
               ("安排率", "Planned %")],
@@ -144,13 +145,13 @@ def _breakdown(rows: Sequence[Breakdown], k: Kit, title: tuple[str, str],
                  w.money(totals.signed_cny)])
     story: list[Flowable] = [k.outline.section(*title)]
     if overlapping:
-        story.append(Paragraph(esc(w(
+        story.append(Para(esc(w(
             f"一场活动可涉及多个{column[0]}，分别计入各{column[0]}，因此各行之和可大于合计；"
             "合计按每场活动、每个项目计一次。",
             f"A trip or event of several {column[1].lower()} entries counts under each, so the "
             "rows may add up to more than the total, which counts each record once.")), s.note))
     if rest is not None:
-        story.append(Paragraph(esc(w(
+        story.append(Para(esc(w(
             f"项目线索按来源推广活动的{column[0]}归类；"
             f"“未归入任何{column[0]}”一行为未关联或无法归类的活动与项目，合计与全年目标一致。"
             if column[0] == "区域" else
@@ -202,16 +203,16 @@ def _leaderboards(data: CampaignReport, k: Kit) -> list[Flowable]:
     rest = len(data.year_board) - len(scoring)
     story: list[Flowable] = [
         k.outline.section("责任单位英雄榜", "Leaderboard of responsible units"),
-        Paragraph(esc(w("按签约投资额排名，其次为签约项目数、总部拜访数。",
-                        "Ranked by investment signed, then projects signed, then HQ visits.")),
-                  s.note),
+        Para(esc(w("按签约投资额排名，其次为签约项目数、总部拜访数。",
+                   "Ranked by investment signed, then projects signed, then HQ visits.")),
+             s.note),
         k.outline.sub(w(f"{data.progress.campaign.year} 年全年", f"The year {data.progress.campaign.year}")),
         _board(scoring, k),
     ]
     if rest:
-        story.append(Paragraph(esc(w(f"其余 {rest} 个责任单位本年度暂无签约或总部拜访记录。",
-                                     f"The other {rest} units have no signed project or HQ "
-                                     "visit this year.")), s.muted))
+        story.append(Para(esc(w(f"其余 {rest} 个责任单位本年度暂无签约或总部拜访记录。",
+                                f"The other {rest} units have no signed project or HQ "
+                                "visit this year.")), s.muted))
     quiet = [board.month for board in data.months if not board.rows]
     for board in data.months:
         if not board.rows:
@@ -220,12 +221,12 @@ def _leaderboards(data: CampaignReport, k: Kit) -> list[Flowable]:
                                   f"{data.progress.campaign.year}")),
                   _board(board.rows[:MONTH_TOP], k)]
         if len(board.rows) > MONTH_TOP:
-            story.append(Paragraph(esc(w(f"另有 {len(board.rows) - MONTH_TOP} 个单位有成绩，未列出。",
-                                         f"{len(board.rows) - MONTH_TOP} more units scored.")),
-                                   s.muted))
+            story.append(Para(esc(w(f"另有 {len(board.rows) - MONTH_TOP} 个单位有成绩，未列出。",
+                                    f"{len(board.rows) - MONTH_TOP} more units scored.")),
+                              s.muted))
     if quiet:
-        story.append(Paragraph(esc(w("暂无成绩的月份：", "Months without results: ")
-                                   + w("、", ", ").join(w.month(m) for m in quiet)), s.muted))
+        story.append(Para(esc(w("暂无成绩的月份：", "Months without results: ")
+                              + w("、", ", ").join(w.month(m) for m in quiet)), s.muted))
     return story
 
 
@@ -234,9 +235,9 @@ def _flagships(data: CampaignReport, k: Kit) -> list[Flowable]:
     c = data.progress.campaign
     story: list[Flowable] = [k.outline.section("旗舰项目", "Flagship projects")]
     if c.flagship_threshold_cny:
-        story.append(Paragraph(esc(w(f"单个项目投资额 ≥ {w.money(c.flagship_threshold_cny)}。",
-                                     f"Projects of {w.money(c.flagship_threshold_cny)} or more.")),
-                               s.note))
+        story.append(Para(esc(w(f"单个项目投资额 ≥ {w.money(c.flagship_threshold_cny)}。",
+                                f"Projects of {w.money(c.flagship_threshold_cny)} or more.")),
+                          s.note))
     else:
         return [*story, empty(s, w, w("未设定旗舰项目门槛。", "no flagship threshold is set."))]
     story.append(grid(

@@ -17,6 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, PageBreak, Paragraph
 
 from briefs.geometry import FRAME_HEIGHT, MARGIN_TOP, MARGIN_X, PAGE_HEIGHT, PAGE_WIDTH, fit
+from briefs.paragraphs import Para
 from briefs.styles import INK, MUTED, NAVY, Styles
 from briefs.words import Words, esc
 
@@ -36,7 +37,7 @@ class ContentsEntry:
     key: str
 
 
-class Heading(Paragraph):
+class Heading(Para):
     """A heading that enters the table of contents and the PDF outline."""
 
     def __init__(self, markup: str, main: str, aside: str, level: int, key: str,
@@ -89,9 +90,9 @@ class Outline:
     def minor(self, zh: str, en: str) -> Paragraph:
         """A third-level heading (not in the contents), English small beside the Chinese."""
         if self.words.en:
-            return Paragraph(esc(en), self.styles.h3)
-        return Paragraph(f'{esc(zh)} <font size="8.5" color="{MUTED.hexval()}">{esc(en)}</font>',
-                         self.styles.h3)
+            return Para(esc(en), self.styles.h3)
+        return Para(f'{esc(zh)} <font size="8.5" color="{MUTED.hexval()}">{esc(en)}</font>',
+                    self.styles.h3)
 
 
 class ContentsSlot(Flowable):

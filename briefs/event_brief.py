@@ -6,13 +6,14 @@ import re
 from collections import Counter
 from datetime import date
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from briefs.blocks import Markup, bullets, empty, facts, grid, name_with_other, prose, text
 from briefs.contents import contents_page
 from briefs.data import EventBrief
 from briefs.layout import CoverFact, build_pdf, cover, sections
 from briefs.options import BriefOptions, Kit, kit
+from briefs.paragraphs import Para
 from briefs.profiles import (
     conflict_section,
     contacts_table,
@@ -126,7 +127,7 @@ def _overview(e: EventDetail, k: Kit) -> list[Flowable]:
          + (f" — {e.cancel_reason}" if e.status is EventStatus.CANCELLED else "")),
     ], s, w)]
     if e.capacity is not None and confirmed > e.capacity:
-        story.append(Paragraph(
+        story.append(Para(
             f'<font color="{ACCENT.hexval()}">'
             + esc(w(f"注意：确认来宾 {confirmed} 人，超出场地容量 {e.capacity} 人。",
                     f"Note: {confirmed} confirmed guests exceed the capacity of {e.capacity}."))
@@ -156,7 +157,7 @@ def _agenda(e: EventDetail, k: Kit) -> list[Flowable]:
         return [*story, empty(s, w)]
     note = w("时间均为当地时间", "Times are local") + (
         w("，右侧为对应的北京时间。", "; Beijing time beside them.") if beijing else w("。", "."))
-    story.append(Paragraph(esc(note), s.note))
+    story.append(Para(esc(note), s.note))
     days: dict[date, list[SessionRow]] = {}
     for session in sorted(e.sessions, key=lambda x: (x.starts_at, x.id)):
         days.setdefault(session.starts_at.astimezone(tz).date(), []).append(session)
@@ -165,7 +166,7 @@ def _agenda(e: EventDetail, k: Kit) -> list[Flowable]:
     widths = [1.1] + ([1.0] if beijing else []) + [2.6, 1.6, 2.3]
     for day, sessions in days.items():
         if len(days) > 1:
-            story.append(Paragraph(esc(w.short_day(day)), s.day))
+            story.append(Para(esc(w.short_day(day)), s.day))
         rows = []
         for x in sessions:
             start, end = x.starts_at.astimezone(tz), x.ends_at.astimezone(tz)

@@ -25,7 +25,6 @@ from reportlab.platypus import (
     NextPageTemplate,
     PageBreak,
     PageTemplate,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -42,6 +41,7 @@ from briefs.geometry import (
     PAGE_WIDTH,
     fit,
 )
+from briefs.paragraphs import Para
 from briefs.styles import ACCENT, MUTED, NAVY, RULE, Styles
 from briefs.words import Words, esc
 
@@ -84,7 +84,7 @@ def cover(
 ) -> list[Flowable]:
     """The cover page's flowables (the page itself draws the mark, issuer and date); the
     subtitle (the title in the other language) is left out when it says the title again."""
-    story: list[Flowable] = [Spacer(1, 38 * mm), Paragraph(esc(kicker), styles.cover_kicker),
+    story: list[Flowable] = [Spacer(1, 38 * mm), Para(esc(kicker), styles.cover_kicker),
                              Spacer(1, 4 * mm), text(title, styles.cover_title)]
     if subtitle and subtitle != title:
         story.append(text(subtitle, styles.cover_subtitle))
@@ -96,7 +96,7 @@ def cover(
         label = fact.label_en if words.en else (
             f'{esc(fact.label_zh)}<br/><font size="8" color="{MUTED.hexval()}">'
             f"{esc(fact.label_en)}</font>")
-        rows.append([Paragraph(label, styles.cell_head),
+        rows.append([Para(label, styles.cell_head),
                      text(fact.value or words.none, styles.cover_meta)])
     table = Table(rows, colWidths=[38 * mm, FRAME_WIDTH - 38 * mm], hAlign="LEFT")
     table.setStyle(TableStyle([

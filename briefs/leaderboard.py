@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from briefs.blocks import empty, grid
 from briefs.data import BoardRow, MonthlyLeaderboard
 from briefs.layout import CoverFact, build_pdf, cover
 from briefs.options import BriefOptions, Kit, kit
+from briefs.paragraphs import Para
 from briefs.styles import MUTED
 from briefs.words import esc, unconfirmed_cell
 from models.enums import UnitKind
@@ -52,24 +53,24 @@ def render_leaderboard(data: MonthlyLeaderboard, options: BriefOptions) -> bytes
                        sum(r.unconfirmed_visits for r in data.rows), w) or w.none),
                    CoverFact("数据截至", "Data as of", w.day(k.options.generated_on)),
                ]),
-        Paragraph(esc(w("按当月签约投资额排名，其次为签约项目数、总部拜访数。“签约”为当月签约项目数，"
-                        "“拜访”为总部拜访数，“出访”“活动”为本单位负责的推广活动和主办的专题活动；"
-                        "“全年累计”为 1 月至当月签约投资额及其在全市的名次。签约项目和总部拜访须经规划人员"
-                        "确认才计入排名，未确认的列在“待确认”。",
-                        "Ranked by the investment signed in the month, then projects signed, "
-                        "then HQ visits; 'year to date' is the investment signed from January "
-                        "to this month and its rank. Signed projects and HQ visits count once "
-                        "a planner confirms them; those not yet confirmed are shown apart "
-                        "('unconfirmed').")), k.s.note),
+        Para(esc(w("按当月签约投资额排名，其次为签约项目数、总部拜访数。“签约”为当月签约项目数，"
+                   "“拜访”为总部拜访数，“出访”“活动”为本单位负责的推广活动和主办的专题活动；"
+                   "“全年累计”为 1 月至当月签约投资额及其在全市的名次。签约项目和总部拜访须经规划人员"
+                   "确认才计入排名，未确认的列在“待确认”。",
+                   "Ranked by the investment signed in the month, then projects signed, "
+                   "then HQ visits; 'year to date' is the investment signed from January "
+                   "to this month and its rank. Signed projects and HQ visits count once "
+                   "a planner confirms them; those not yet confirmed are shown apart "
+                   "('unconfirmed').")), k.s.note),
     ]
     for zh, en, kinds in GROUPS:
         rows = [r for r in scoring if r.kind in kinds]
         story += [k.outline.section(zh, en), _table(rows, k)]
         quiet = sum(1 for r in data.rows if r.kind in kinds) - len(rows)
         if quiet:
-            story.append(Paragraph(esc(w(f"其余 {quiet} 个单位本月暂无成绩。",
-                                         f"The other {quiet} units have no result this month.")),
-                                   k.s.muted))
+            story.append(Para(esc(w(f"其余 {quiet} 个单位本月暂无成绩。",
+                                    f"The other {quiet} units have no result this month.")),
+                              k.s.muted))
     return build_pdf(story, k.meta(title, f"{data.campaign.name_zh} {title}"))
 
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from briefs.blocks import CheckBox, Markup, empty, facts, grid, name_with_other, prose, text
 from briefs.data import CityPitch, OrganisationProfile
 from briefs.options import Kit
+from briefs.paragraphs import Para
 from briefs.styles import ACCENT, AMBER
 from briefs.words import esc
 from models.conflicts import Conflict
@@ -86,7 +87,7 @@ def organisation_profile(profile: OrganisationProfile, k: Kit,
               contacts_table(org.contacts, k)]
     story += [k.outline.minor("往来记录", "Earlier contacts")]
     if profile.history_total > len(profile.history):
-        note = Paragraph(esc(w(
+        note = Para(esc(w(
             f"共 {profile.history_total} 次，列出最近 {len(profile.history)} 次。",
             f"{profile.history_total} in all; the latest {len(profile.history)} are listed.")),
             s.note)
@@ -122,8 +123,8 @@ def pitch_section(pitch: CityPitch, k: Kit, highlight: Sequence[int] = ()) -> li
     story: list[Flowable] = [k.outline.section("城市推介", "The city's pitch")]
     if c.slogan:
         slogan = esc(c.slogan_text(w.lang))
-        story.append(Paragraph(f'<font size="15" color="{ACCENT.hexval()}">{slogan}</font>',
-                               s.body))
+        story.append(Para(f'<font size="15" color="{ACCENT.hexval()}">{slogan}</font>',
+                          s.body))
     story.append(text(c.name(w.lang), s.body))
     story.append(k.outline.minor("全年目标与进展", "Targets for the year and progress"))
     rows = []
@@ -156,9 +157,9 @@ def conflict_section(conflicts: Sequence[Conflict], k: Kit) -> list[Flowable]:
     if not conflicts:
         story.append(empty(s, w, w("系统未发现冲突或提醒。", "the planner found no conflicts or warnings.")))
         return story
-    story.append(Paragraph(esc(w(f"系统发现 {len(conflicts)} 项，请逐项核实后勾选。",
-                                 f"The planner found {len(conflicts)} item(s); check each one "
-                                 "and tick it.")), s.body))
+    story.append(Para(esc(w(f"系统发现 {len(conflicts)} 项，请逐项核实后勾选。",
+                            f"The planner found {len(conflicts)} item(s); check each one "
+                            "and tick it.")), s.body))
     rows = []
     for c in conflicts:
         colour = ACCENT if c.severity is Severity.ERROR else AMBER

@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from itertools import groupby
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from briefs.blocks import Markup, grid, name_with_other
 from briefs.options import Kit
+from briefs.paragraphs import Para
 from briefs.styles import MUTED
 from briefs.words import Words, esc, hm
 from models.rows import EventDetail, PersonRow, StaffPostRow, VipSeatRow
@@ -64,16 +65,16 @@ def rundown(e: EventDetail, k: Kit) -> list[Flowable]:
     story: list[Flowable] = [k.outline.section("活动流程", "Minute-by-minute rundown")]
     beats = _beats(e, k)
     if not beats:
-        return [*story, Paragraph(esc(w("（尚无议程和工作岗位）", "(no agenda and no staff posts yet)")),
-                                  s.body)]
-    story.append(Paragraph(esc(w("时间均为活动当地时间；“到岗”为工作人员到达岗位的时间。",
-                                 "Times are the event's local time; \"on post\" is when the staff "
-                                 "take their posts.")), s.note))
+        return [*story, Para(esc(w("（尚无议程和工作岗位）", "(no agenda and no staff posts yet)")),
+                             s.body)]
+    story.append(Para(esc(w("时间均为活动当地时间；“到岗”为工作人员到达岗位的时间。",
+                            "Times are the event's local time; \"on post\" is when the staff "
+                            "take their posts.")), s.note))
     tz = e.local_start.tzinfo
     days = [(day, list(group)) for day, group in groupby(beats, key=lambda b: _day_of(b.starts_at, e))]
     for day, group in days:
         if len(days) > 1:
-            story.append(Paragraph(esc(w.short_day(day)), s.day))
+            story.append(Para(esc(w.short_day(day)), s.day))
         rows = [[f"{hm(b.starts_at.astimezone(tz))}–{hm(b.ends_at.astimezone(tz))}", b.what,
                  b.room, b.who] for b in group]
         story.append(grid([("时间", "Time"), ("流程", "What happens"), ("地点", "Room"),
@@ -113,7 +114,7 @@ def vip_seating(e: EventDetail, k: Kit) -> list[Flowable]:
     story: list[Flowable] = [k.outline.section("贵宾名单与座次", "Guests of honour and seating")]
     seats = sorted(e.vip_seats, key=_seat_key)
     if seats:
-        story.append(Paragraph(esc(w(
+        story.append(Para(esc(w(
             f"共 {len(seats)} 位贵宾。每桌 1 号为主人位，2 号为主宾位。",
             f"{len(seats)} guests of honour. Seat 1 of each table is the host's, seat 2 the chief "
             "guest's.")), s.note))

@@ -8,13 +8,14 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak
 
 from briefs.blocks import Markup, bullets, empty, facts, grid, name_with_other, prose
 from briefs.contents import contents_page
 from briefs.data import TripBrief
 from briefs.layout import CoverFact, build_pdf, cover, sections
 from briefs.options import BriefOptions, Kit, kit
+from briefs.paragraphs import Para
 from briefs.pocket import checklist, hotel_name, pocket_overview
 from briefs.profiles import (
     conflict_section,
@@ -236,8 +237,8 @@ def _itinerary(t: TripDetail, k: Kit) -> list[Flowable]:
     s, w = k.s, k.w
     story: list[Flowable] = [
         k.outline.section("日程安排", "Itinerary"),
-        Paragraph(esc(w("时间均为当地时间，右侧为对应的北京时间。",
-                        "Times are local; Beijing time is given beside them.")), s.note),
+        Para(esc(w("时间均为当地时间，右侧为对应的北京时间。",
+                   "Times are local; Beijing time is given beside them.")), s.note),
     ]
     sep = w("、", ", ")
     for n, (day, items) in enumerate(_days(t), start=1):
@@ -248,7 +249,7 @@ def _itinerary(t: TripDetail, k: Kit) -> list[Flowable]:
         label = w(f"第 {n} 天", f"Day {n}") if in_trip else w("行程日期之外", "Outside the trip")
         head = " · ".join(x for x in (label, w.short_day(day), sep.join(places), sep.join(zones))
                           if x)
-        story.append(Paragraph(esc(head), s.day))
+        story.append(Para(esc(head), s.day))
         rows = []
         for i in items:
             local = i.local_start
@@ -307,8 +308,8 @@ def _meetings(visits: Sequence[ItemRow], k: Kit) -> list[Flowable]:
         return []
     story: list[Flowable] = []
     for i in met:
-        story.append(Paragraph(esc(f"{w.short_day(i.local_start.date())} {hm(i.local_start)} "
-                                   f"{i.title(w.lang)}"), k.s.h3))
+        story.append(Para(esc(f"{w.short_day(i.local_start.date())} {hm(i.local_start)} "
+                              f"{i.title(w.lang)}"), k.s.h3))
         if i.counterparts:
             story.append(contacts_table(i.counterparts, k, with_org=True))
         story.append(facts([("我方诉求", "What we ask", i.ask),
@@ -429,9 +430,9 @@ def _logistics(t: TripDetail, k: Kit) -> list[Flowable]:
     hotels = [i for i in t.items if i.kind is ItemKind.HOTEL]
     story: list[Flowable] = [k.outline.section("后勤保障", "Logistics")]
     story += [k.outline.minor("交通（航班、火车、接送）", "Flights, trains and transfers"),
-              Paragraph(esc(w("出发、到达时间均为当地时间（到达按到达地时区）。",
-                              "Departure and arrival in local time, each in its own zone.")),
-                        s.note),
+              Para(esc(w("出发、到达时间均为当地时间（到达按到达地时区）。",
+                         "Departure and arrival in local time, each in its own zone.")),
+                   s.note),
               grid([("日期", "Date"), ("当地时间", "Local time"), ("北京时间", "Beijing time"),
                     ("班次", "Service"), ("出发 / 到达", "From / to"),
                     ("订座 / 备注", "Booking / notes")],
