@@ -21,7 +21,7 @@ from models.enums import EventStatus, TripStatus, UnitKind, VisitStatus
 from models.errors import ValidationError
 from models.language import Lang
 from models.list_columns import lead_rows, organisation_rows
-from models.progress import LeaderboardRow, Measure, Progress, campaign_progress, leaderboard
+from models.progress import LeaderboardRow, Measure, Progress, campaign_progress, leaderboards
 from models.rows import (
     CampaignRow,
     EventDetail,
@@ -157,9 +157,9 @@ def collect_campaign(session: Session, year: int | None = None) -> CampaignRepor
     progress = campaign_progress(session, year)
     campaign = progress.campaign
     y = campaign.year
-    year_board = leaderboard(session, y)
+    year_board, boards = leaderboards(session, y)
     months = tuple(
-        MonthBoard(m, tuple(r for r in leaderboard(session, y, m)
+        MonthBoard(m, tuple(r for r in boards[m]
                             if r.signed_leads or r.hq_visits or r.unconfirmed_leads
                             or r.unconfirmed_visits))
         for m in range(1, 13)
@@ -325,10 +325,11 @@ def collect_leaderboard(session: Session, year: int, month: int) -> MonthlyLeade
     if not 1 <= month <= 12:
         raise ValidationError("month", f"月份应为 1–12：{month}", f"the month must be 1 to 12: {month}")
     campaign = queries.current_campaign_row(session, year)
-    board = leaderboard(session, year, month)
+    _, boards = leaderboards(session, year)
+    board = boards[month]
     to_date: dict[int, list[int]] = defaultdict(lambda: [0])
     for m in range(1, month + 1):
-        for r in leaderboard(session, year, m):
+        for r in boards[m]:
             to_date[r.unit.id][0] += r.signed_cny
     ranked = sorted(to_date.items(), key=lambda kv: -kv[1][0])
     year_rank: dict[int, int] = {}

@@ -11,7 +11,7 @@ from models.enums import LeadStage, TripStatus, UnitKind
 from models.operations.directory import create_unit
 from models.operations.leads import LeadDraft, create_lead, lead_draft, record_hq_visit, update_lead
 from models.operations.trips import set_trip_status
-from models.progress import campaign_progress, leaderboard
+from models.progress import campaign_progress, leaderboard, leaderboards
 from tests.factories import confirm_results, make_trip, make_world
 
 
@@ -98,3 +98,24 @@ def test_unconfirmed_results_are_counted_apart_until_a_planner_confirms(
     with sessions() as s:
         changed = next(r for r in leaderboard(s, 2023, 5) if r.unit.name_zh == "长安镇")
     assert (changed.signed_cny, changed.unconfirmed_cny) == (0, 7_000_000_000)
+
+
+def test_the_year_and_its_months_ranked_in_one_read_are_the_leaderboards_one_by_one(
+        sample_sessions: sessionmaker[Session]) -> None:
+    """The campaign report's thirteen leaderboards come from three statements, and each is
+    the one ``leaderboard`` gives alone (confirmed and unconfirmed results, visits, ties)."""
+    from tests.statements import recorded
+
+    with sample_sessions() as session:
+        with recorded(session) as statements:
+            year, months = leaderboards(session, 2023)
+        assert len(statements) == 3
+        assert year == leaderboard(session, 2023)
+        assert set(months) == set(range(1, 13))
+        for month, rows in months.items():
+            assert rows == leaderboard(session, 2023, month), month
+        assert any(r.signed_leads for r in year) and any(r.hq_visits for r in year)
+        assert any(r.unconfirmed_leads or r.unconfirmed_visits for r in year)
+        # a month with results and one without: both ranked over every unit
+        assert any(r.signed_leads for r in months[3])
+        assert all(len(rows) == len(year) for rows in months.values())
