@@ -8,10 +8,12 @@ from dataclasses import dataclass
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from models import tables
 from models.accounts.names import AccountRole
 from models.accounts.table import Account
 from models.audit.actor import default_actor
 from models.language import Lang
+from models.tables import UNIT
 
 INFO_KEY = "signed_in"
 
@@ -70,13 +72,19 @@ def signed_in(session: Session) -> SignedIn:
 
 
 def _from_server(session: Session) -> SignedIn:
+    # the table's columns, not the record: asked as the window opens, reading an Account would
+    # configure every mapper there (~45 ms before the first paint)
+    account, unit = Account.__table__.c, UNIT
     with session.no_autoflush:  # asked from inside a flush too
         login, superuser = session.execute(text(
             "SELECT session_user, rolsuper FROM pg_roles WHERE rolname = session_user")).one()
-        account = session.scalars(select(Account).where(Account.login == login)).first()
-        if account is not None:
-            unit = account.unit.name_zh if account.unit is not None else ""
-            return SignedIn(account.login, account.name, account.role, account.unit_id, unit, True)
+        found = session.execute(
+            select(account.login, account.name, account.role, account.unit_id, unit.name_zh)
+            .outerjoin(tables.units, unit.id == account.unit_id)
+            .where(account.login == login)).first()
+        if found is not None:
+            return SignedIn(found.login, found.name, found.role, found.unit_id,
+                            found.name_zh or "", True)
     return SignedIn(str(login), str(login), AccountRole.ADMIN if superuser else AccountRole.VIEWER,
                     shared=True)
 

@@ -189,3 +189,20 @@ def test_the_server_refusal_is_one_clear_message(shared: Shared) -> None:
         _retitle(shared.other_trip, "绕过")(s)
     assert str(caught.value).startswith("无权修改 推广活动 " + shared.other_trip)
     assert _title(shared.sessions, shared.other_trip) == "日韩半导体推介"
+
+
+def test_each_account_signs_in_as_itself_from_the_tables(shared: Shared) -> None:
+    """Who is signed in is read from the accounts table (asked as the window opens, before its
+    first paint): the login, name, role and the unit's name, as the record has them."""
+    from models.accounts.signed_in import signed_in
+
+    for role, login in shared.logins.items():
+        with shared.login(role)() as session:
+            who = signed_in(session)
+            assert (who.login, who.role, who.shared) == (login, role, True)
+            assert who.name == f"测试{role.labels[0]}"
+            if role is AccountRole.UNIT:
+                assert (who.unit_id, who.unit_name) == (shared.world.unit_id, "松山湖高新区")
+                assert "松山湖高新区" in who.describe()
+            else:
+                assert (who.unit_id, who.unit_name) == (None, "")
