@@ -9,7 +9,7 @@ import threading
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QThreadPool, QTimer
+from PySide6.QtCore import QThreadPool
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from sqlalchemy import Engine
@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop import crash, first_run, focus_return
 from desktop.accounts.opened import Opened
+from desktop.after_paint import after_next_paint
 from desktop.context import AppContext
 from desktop.i18n import install_translators, remove_translators
 from desktop.main_window import MainWindow
@@ -136,9 +137,9 @@ def run_desktop(db_url: str | None, lang: str | None,
         window = MainWindow(ctx, settings)
         window.show()
         started()
-        # after the filled view's paint: the update it asked for is a posted event, handled
-        # before a zero timer
-        window.when_filled(lambda: QTimer.singleShot(0, _configure_records_aside))
+        # once the filled view has been painted (desktop/after_paint.py says why not sooner)
+        window.when_filled(lambda: after_next_paint(
+            (window, window.stack.currentWidget()), _configure_records_aside))
         code = app.exec()
         _end_jobs(window, code)
     finally:
