@@ -7,11 +7,12 @@ Every run of a verb is paired with a run of its floor in the same minute (verb, 
 floor …), and both are timed by wall clock and by the CPU seconds the child process used
 (``os.wait4``: user + system), which a busy machine inflates less than the wall clock.
 Prints one Markdown table row per verb and database: medians, ratios, peak memory. A ``brief``
-gets a second row against the work it cannot skip: ReportLab alone (with SQLAlchemy imported)
-setting as many pages of Chinese with the same font (``bench.pdf_floor``), the floor the issue's
-first table gave the brief. ``export-ics --all`` and ``dump`` get one too
-(``bench.work_floors``): icalendar alone setting as many events, and every row of every table
-read and written as JSON lines.
+gets a second row against the work it cannot skip: ReportLab alone (with SQLAlchemy's ORM and
+the database's driver imported, as every verb needs) setting as many pages of Chinese with the
+same font (``bench.pdf_floor``), the floor the issue's first table gave the brief.
+``export-ics --all`` and ``dump`` get one too (``bench.work_floors``): icalendar alone setting
+as many events (with the same imports), and every row of every table read and written as JSON
+lines.
 
 What a verb needs to import: SQLAlchemy's ORM (``sqlalchemy.orm``), whatever it reads, since
 the records' schema is declared with it (``models``: the product's stack); ICS and PDF verbs add
@@ -125,7 +126,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             if only and what.split()[0] not in only and what not in only:
                 continue
             # on PostgreSQL a verb needs the driver too: psycopg is imported by the floor
-            needs = verb_needs + (", psycopg" if url.startswith("postgresql") else "")
+            driver = ["psycopg"] if url.startswith("postgresql") else []
+            needs = verb_needs + "".join(f", {module}" for module in driver)
             command = [python(), "main.py", "--db", url,
                        *(w.format(out=out) for w in words)]
             ok = (0, 3, 5) if words[0] == "check" else (0,)
@@ -143,12 +145,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                 if words[0] == "brief":
                     pages = page_count(Path(words[-1].format(out=out)).read_bytes())
                     work.append(run_once([python(), "-m", "bench.pdf_floor", str(pages),
-                                          _font()]))
+                                          _font(), *driver]))
                     work_floor = f"ReportLab setting {pages} pages of Chinese, same font"
                 elif what == "export-ics --all":
                     events = Path(words[-1].format(out=out)).read_bytes().count(b"BEGIN:VEVENT")
                     work.append(run_once([python(), "-m", "bench.work_floors", "ics",
-                                          str(events)]))
+                                          str(events), *driver]))
                     work_floor = f"icalendar alone setting {events:,} events"
                 elif words[0] == "dump":
                     work.append(run_once([python(), "-m", "bench.work_floors", "dump", url]))

@@ -61,10 +61,15 @@ def dump_floor(url: str) -> str:
 
 
 def main(argv: list[str]) -> int:
+    """``ics EVENTS [MODULE …]`` (MODULE: ``psycopg`` on PostgreSQL) or ``dump URL``."""
+    import importlib
+
     import sqlalchemy.orm  # noqa: F401  (what both verbs import besides)
 
     what, arg = argv[0], argv[1]
     if what == "ics":
+        for module in argv[2:]:
+            importlib.import_module(module)
         ics_floor(int(arg))
     elif what == "dump":
         dump_floor(arg)
