@@ -192,7 +192,7 @@ def _board(rows: Sequence[LeaderboardRow], k: Kit) -> Flowable:
           board_count(r.signed_leads), board_money(r.signed_cny, w.lang), board_count(r.hq_visits),
           unconfirmed_cell(r.unconfirmed_leads, r.unconfirmed_cny, r.unconfirmed_visits, w),
           board_money(r.funds_in_cny, w.lang)] for r in rows],
-        [0.55, 2.3, 1.0, 0.75, 1.3, 0.75, 1.5, 1.2], k.s, w, right=(0, 3, 4, 5, 6, 7),
+        [0.55, 2.1, 1.2, 0.85, 1.3, 0.85, 1.3, 1.2], k.s, w, right=(0, 3, 4, 5, 6, 7),
     )
 
 
