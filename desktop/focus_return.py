@@ -4,21 +4,41 @@ A window manager usually does this; on a display without one (a kiosk, a remote 
 Xvfb) the focus fell to nothing when a question, a file dialog or an editor closed, and the
 window's shortcuts (Ctrl+N, Ctrl+Z, Ctrl+S) stopped working until a click.
 
-It listens to the application's ``focusChanged`` signal, which Qt emits when the keyboard
-focus moves, rather than filtering every event of the application: such a filter ran Python
-for each paint, resize and timer event, and while a worker thread held the interpreter, each
-of those events on the window's thread waited for it (~40 ms of the start at ten years of
-history, while the dashboard is read on a worker)."""
+It listens to two of the application's signals, which Qt emits only when the keyboard moves,
+rather than filtering every event of the application: such a filter ran Python for each paint,
+resize and timer event, and while a worker thread held the interpreter, each of those events
+on the window's thread waited for it (~40 ms of the start at ten years of history, while the
+dashboard is read on a worker).
+
+- ``focusWindowChanged``: a dialog's window that takes the keyboard is watched until it hides
+  (its ``visibleChanged``), whether or not anything in it can take the focus;
+- ``focusChanged``: the focus leaving a widget of a dialog for none, as the dialog closes."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QWindow
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+WATCHED = "campaignPlannerFocusReturn"  # set on a dialog's window once it is watched
 
 
 class FocusReturn(QObject):
-    """Connected to the application: when the focus leaves a dialog that has closed and no
-    window is active, its parent's window is activated again."""
+    """Connected to the application: when a dialog has closed and no window is active, its
+    parent's window is activated again."""
+
+    def focus_window_changed(self, window: QWindow | None) -> None:
+        if window is None or window.property(WATCHED):
+            return
+        dialog = next((w for w in QApplication.topLevelWidgets()
+                       if isinstance(w, QDialog) and w.windowHandle() == window), None)
+        parent = dialog.parentWidget() if dialog is not None else None
+        if dialog is None or parent is None:
+            return
+        window.setProperty(WATCHED, True)
+        back = parent.window()
+        window.visibleChanged.connect(
+            lambda visible: None if visible else self._soon(dialog, back))
 
     def focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
         if new is not None or old is None:
@@ -26,9 +46,11 @@ class FocusReturn(QObject):
         dialog = old.window()
         parent = dialog.parentWidget()
         if isinstance(dialog, QDialog) and parent is not None:
-            # the dialog still counts as visible while it hides: look once it has
-            back = parent.window()
-            QTimer.singleShot(0, lambda: self._activate(dialog, back))
+            self._soon(dialog, parent.window())
+
+    def _soon(self, dialog: QDialog, window: QWidget) -> None:
+        # the dialog still counts as visible while it hides: look once it has
+        QTimer.singleShot(0, lambda: self._activate(dialog, window))
 
     @staticmethod
     def _activate(dialog: QDialog, window: QWidget) -> None:
@@ -48,5 +70,12 @@ class FocusReturn(QObject):
 def install(app: QApplication) -> FocusReturn:
     """Keep the keyboard in the window after dialogs; the keeper lives as long as ``app``."""
     keeper = FocusReturn(app)
+    app.focusWindowChanged.connect(keeper.focus_window_changed)
     app.focusChanged.connect(keeper.focus_changed)
     return keeper
+
+
+def uninstall(app: QApplication, keeper: FocusReturn) -> None:
+    """Undo :func:`install` (tests)."""
+    app.focusWindowChanged.disconnect(keeper.focus_window_changed)
+    app.focusChanged.disconnect(keeper.focus_changed)

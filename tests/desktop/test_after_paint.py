@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.after_paint import after_next_paint
@@ -48,4 +48,42 @@ def test_the_work_still_runs_when_nothing_is_painted(qtbot: QtBot) -> None:
     after_next_paint((hidden,), lambda: done.append(True), fallback_ms=50)
     qtbot.waitUntil(lambda: bool(done), timeout=2_000)
     qtbot.wait(100)
+    assert done == [True]
+
+
+def test_a_table_repainting_only_its_viewport_counts_as_the_paint(qtbot: QtBot) -> None:
+    """A table's opaque viewport repaints without a paint event for the table or the window:
+    the window's repaint request is what is watched (else the work waited for the fallback)."""
+    window = QWidget()
+    table = QTableWidget(3, 2)
+    QVBoxLayout(window).addWidget(table)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.wait(50)
+    done: list[bool] = []
+    table.setItem(1, 1, QTableWidgetItem("东莞 TRIP-2023-001"))  # the rows arrive
+    after_next_paint((window, table), lambda: done.append(True), fallback_ms=60_000)
+    qtbot.waitUntil(lambda: bool(done), timeout=3_000)  # long before the fallback
+    assert done == [True]
+
+
+def test_a_watched_widget_deleted_before_the_paint_is_no_error(qtbot: QtBot) -> None:
+    window = QWidget()
+    child = QLabel("加载中", window)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    done: list[bool] = []
+    after_next_paint((window, child), lambda: done.append(True), fallback_ms=60_000)
+    child.deleteLater()
+    qtbot.wait(20)
+    window.update()
+    qtbot.waitUntil(lambda: bool(done), timeout=3_000)
+    assert done == [True]
+
+
+def test_with_nothing_to_watch_the_work_runs_at_once() -> None:
+    done: list[bool] = []
+    after_next_paint((None,), lambda: done.append(True))
     assert done == [True]

@@ -3,7 +3,7 @@ bare X display; tests/desktop/test_real_x_server.py drives the same on Xvfb)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop import focus_return
@@ -40,4 +40,30 @@ def test_a_closed_dialog_gives_the_keyboard_back_to_its_window(qtbot: QtBot) -> 
         qtbot.waitUntil(lambda: window.activated > 0)
         qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     finally:
-        app.focusChanged.disconnect(keeper.focus_changed)
+        focus_return.uninstall(app, keeper)
+
+
+def test_a_dialog_with_nothing_to_focus_gives_the_keyboard_back_too(qtbot: QtBot) -> None:
+    """A dialog that only shows text takes the window's keyboard but no widget's focus: its
+    window is watched until it hides."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    keeper = focus_return.install(app)
+    try:
+        window = Window()
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        notice = QDialog(window)
+        QVBoxLayout(notice).addWidget(QLabel("正在导出日历…"))
+        notice.open()
+        qtbot.waitExposed(notice)
+        notice.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is notice)
+        focused = QApplication.focusWidget()
+        assert focused is None or focused.window() is not notice  # no widget of it has the focus
+        notice.reject()
+        qtbot.waitUntil(lambda: window.activated > 0)
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    finally:
+        focus_return.uninstall(app, keeper)
