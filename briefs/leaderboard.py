@@ -27,6 +27,11 @@ GROUPS = (
      (UnitKind.DEPARTMENT, UnitKind.SOE)),
 )
 
+# the columns' shares of the width: a header keeps its word on one line in either language
+# (名次, "Signed", "Events"), and an English unit's name has room for two words a line
+ZH_WIDTHS = (0.55, 1.35, 0.55, 1.05, 0.68, 0.5, 0.55, 1.0, 1.45, 1.32)
+EN_WIDTHS = (0.5, 1.75, 0.65, 1.05, 0.65, 0.55, 0.65, 1.0, 1.4, 0.8)
+
 
 def render_leaderboard(data: MonthlyLeaderboard, options: BriefOptions) -> bytes:
     """The month's leaderboard as PDF bytes (same data and options, same bytes)."""
@@ -102,7 +107,7 @@ def _table(rows: Sequence[BoardRow], k: Kit) -> Flowable:
          ("签约投资额", "Investment"), ("拜访", "HQ visits"), ("出访", "Trips"),
          ("活动", "Events"), ("资金到位", "Funds in"), ("全年累计", "Year to date"),
          ("待确认", "Unconfirmed")],
-        body, [0.45, 1.45, 0.55, 1.05, 0.68, 0.5, 0.55, 1.0, 1.45, 1.32], k.s, w,
+        body, list(EN_WIDTHS if w.en else ZH_WIDTHS), k.s, w,
         right=(0, 2, 3, 4, 5, 6, 7, 8), extra=[("LINEABOVE", (0, -1), (-1, -1), 0.8, MUTED),
                                                ("SPAN", (0, -1), (1, -1)),
                                                ("ALIGN", (0, -1), (1, -1), "LEFT")])
