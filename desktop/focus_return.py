@@ -10,8 +10,10 @@ resize and timer event, and while a worker thread held the interpreter, each of 
 on the window's thread waited for it (~40 ms of the start at ten years of history, while the
 dashboard is read on a worker).
 
-- ``focusWindowChanged``: a dialog's window that takes the keyboard is watched until it hides
-  (its ``visibleChanged``), whether or not anything in it can take the focus;
+- ``focusWindowChanged``: the dialog that becomes the active window is watched until its window
+  hides (``visibleChanged``), whether or not anything in it can take the focus. It is looked
+  at after the signal, through ``activeWindow()``: reading the widgets while Qt changes the
+  focus crashed once, a window being destroyed meanwhile;
 - ``focusChanged``: the focus leaving a widget of a dialog for none, as the dialog closes."""
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QWindow
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
-WATCHED = "campaignPlannerFocusReturn"  # set on a dialog's window once it is watched
+WATCHED = "campaignPlannerFocusReturn"  # set on a dialog once its window is watched
 
 
 class FocusReturn(QObject):
@@ -28,16 +30,19 @@ class FocusReturn(QObject):
     parent's window is activated again."""
 
     def focus_window_changed(self, window: QWindow | None) -> None:
-        if window is None or window.property(WATCHED):
+        if window is not None:  # looked at once Qt is done changing the focus (the window
+            QTimer.singleShot(0, self._watch_active)  # passed may be going away meanwhile)
+
+    def _watch_active(self) -> None:
+        dialog = QApplication.activeWindow()
+        if not isinstance(dialog, QDialog) or dialog.property(WATCHED):
             return
-        dialog = next((w for w in QApplication.topLevelWidgets()
-                       if isinstance(w, QDialog) and w.windowHandle() == window), None)
-        parent = dialog.parentWidget() if dialog is not None else None
-        if dialog is None or parent is None:
+        parent, handle = dialog.parentWidget(), dialog.windowHandle()
+        if parent is None or handle is None:
             return
-        window.setProperty(WATCHED, True)
+        dialog.setProperty(WATCHED, True)
         back = parent.window()
-        window.visibleChanged.connect(
+        handle.visibleChanged.connect(
             lambda visible: None if visible else self._soon(dialog, back))
 
     def focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
