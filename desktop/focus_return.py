@@ -4,17 +4,16 @@ A window manager usually does this; on a display without one (a kiosk, a remote 
 Xvfb) the focus fell to nothing when a question, a file dialog or an editor closed, and the
 window's shortcuts (Ctrl+N, Ctrl+Z, Ctrl+S) stopped working until a click.
 
-It listens to two of the application's signals, which Qt emits only when the keyboard moves,
-rather than filtering every event of the application: such a filter ran Python for each paint,
-resize and timer event, and while a worker thread held the interpreter, each of those events
-on the window's thread waited for it (~40 ms of the start at ten years of history, while the
-dashboard is read on a worker).
+It listens to the application's ``focusWindowChanged`` signal, which Qt emits only when the
+keyboard moves to another window, rather than filtering every event of the application: such
+a filter ran Python for each paint, resize and timer event, and while a worker thread held the
+interpreter, each of those events on the window's thread waited for it (~40 ms of the start at
+ten years of history, while the dashboard is read on a worker).
 
-- ``focusWindowChanged``: the dialog that becomes the active window is watched until its window
-  hides (``visibleChanged``), whether or not anything in it can take the focus. It is looked
-  at after the signal, through ``activeWindow()``: reading the widgets while Qt changes the
-  focus crashed once, a window being destroyed meanwhile;
-- ``focusChanged``: the focus leaving a widget of a dialog for none, as the dialog closes."""
+The dialog that becomes the active window is watched until its window hides
+(``visibleChanged``), whether or not anything in it can take the focus. It is found after the
+signal, as ``activeWindow()``: nothing is read of the widgets while Qt changes the focus (a
+window may be going away meanwhile; reading every top-level widget there crashed once)."""
 
 from __future__ import annotations
 
@@ -30,8 +29,8 @@ class FocusReturn(QObject):
     parent's window is activated again."""
 
     def focus_window_changed(self, window: QWindow | None) -> None:
-        if window is not None:  # looked at once Qt is done changing the focus (the window
-            QTimer.singleShot(0, self._watch_active)  # passed may be going away meanwhile)
+        if window is not None:  # looked at once Qt is done changing the focus
+            QTimer.singleShot(0, self._watch_active)
 
     def _watch_active(self) -> None:
         dialog = QApplication.activeWindow()
@@ -44,14 +43,6 @@ class FocusReturn(QObject):
         back = parent.window()
         handle.visibleChanged.connect(
             lambda visible: None if visible else self._soon(dialog, back))
-
-    def focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
-        if new is not None or old is None:
-            return
-        dialog = old.window()
-        parent = dialog.parentWidget()
-        if isinstance(dialog, QDialog) and parent is not None:
-            self._soon(dialog, parent.window())
 
     def _soon(self, dialog: QDialog, window: QWidget) -> None:
         # the dialog still counts as visible while it hides: look once it has
@@ -76,11 +67,9 @@ def install(app: QApplication) -> FocusReturn:
     """Keep the keyboard in the window after dialogs; the keeper lives as long as ``app``."""
     keeper = FocusReturn(app)
     app.focusWindowChanged.connect(keeper.focus_window_changed)
-    app.focusChanged.connect(keeper.focus_changed)
     return keeper
 
 
 def uninstall(app: QApplication, keeper: FocusReturn) -> None:
     """Undo :func:`install` (tests)."""
     app.focusWindowChanged.disconnect(keeper.focus_window_changed)
-    app.focusChanged.disconnect(keeper.focus_changed)
