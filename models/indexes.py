@@ -8,6 +8,7 @@ in a database that already exists.
   dashboard, the export of a year; trips have an index on each of their dates as well, which
   the queries ordered by start date use; migration 0019 adds the trips' pair);
 - a trip's itinerary and an event's agenda in time order (editors, briefs, exports);
+- a campaign's trips' items of one kind (the progress's company visits; migration 0020);
 - projects of a campaign by stage (the dashboard's pipeline, the leaderboard);
 - projects signed in a month (the leaderboard, a month's progress; migration 0019);
 - the history rows not yet in the hash chain, found at once after each save
@@ -28,6 +29,7 @@ SPEED_INDEXES = (
     Index("ix_themed_events_ends_starts", ThemedEvent.ends_at, ThemedEvent.starts_at),
     Index("ix_trips_ends_starts", Trip.end_date, Trip.start_date),
     Index("ix_itinerary_items_trip_starts", ItineraryItem.trip_id, ItineraryItem.starts_at),
+    Index("ix_itinerary_items_trip_kind", ItineraryItem.trip_id, ItineraryItem.kind),
     Index("ix_agenda_sessions_event_starts", AgendaSession.event_id, AgendaSession.starts_at),
     Index("ix_leads_campaign_stage", Lead.campaign_id, Lead.stage),
     Index("ix_leads_signed_on", Lead.signed_on),
