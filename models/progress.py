@@ -295,28 +295,34 @@ def _unit_results(session: Session, start: date, end: date, by_month: bool
         figures[0] += 1
         figures[1] += amount
         figures[3] += funds
-    for unit_id, confirmed, visited_on, n in session.execute(
-        select(VISIT.unit_id, VISIT.confirmed_at.is_not(None), VISIT.visited_on, func.count())
+    keys = [VISIT.unit_id, VISIT.confirmed_at.is_not(None)]
+    if by_month:
+        keys.append(extract("month", VISIT.visited_on))
+    for unit_id, confirmed, *month, n in session.execute(
+        select(*keys, func.count())
         .where(VISIT.visited_on >= start, VISIT.visited_on < end,
                VISIT.status == VisitStatus.DONE)
-        .group_by(VISIT.unit_id, VISIT.confirmed_at.is_not(None), VISIT.visited_on)
+        .group_by(*keys)
     ):
         if unit_id is not None:
-            out[visited_on.month if by_month else None][unit_id][2 if confirmed else 6] += n
+            out[int(month[0]) if month else None][unit_id][2 if confirmed else 6] += n
     return out
 
 
-def _ranked(units: list[Any], stats: dict[int, list[int]]) -> list[LeaderboardRow]:
-    def figures(unit_id: int) -> list[int]:
-        return stats.get(unit_id) or [0] * 7
+NO_RESULTS = [0] * 7  # a unit's figures when it has none (read only)
 
-    ordered = sorted(units, key=lambda u: (-figures(u.id)[1], -figures(u.id)[0],
-                                           -figures(u.id)[2], u.name_zh))
+
+def _ranked(units: list[Any], stats: dict[int, list[int]]) -> list[LeaderboardRow]:
+    def by_results(u: Any) -> tuple[int, int, int, str]:
+        s = stats.get(u.id, NO_RESULTS)
+        return -s[1], -s[0], -s[2], u.name_zh
+
+    ordered = sorted(units, key=by_results)
     rows = []
     rank = 0
     previous: tuple[int, int, int] | None = None
     for position, u in enumerate(ordered, start=1):
-        s = figures(u.id)
+        s = stats.get(u.id, NO_RESULTS)
         key = (s[1], s[0], s[2])
         if key != previous:
             rank = position
