@@ -5,38 +5,35 @@ arrive runs *before* that paint. Work started there on a thread of its own (SQLA
 configuring its mappers, ~45 ms of Python) then held the interpreter while the window's thread
 laid out and painted the rows: the first filled paint came that much later.
 
-The window is told to repaint by an ``UpdateRequest`` event, which it receives whichever of
-its widgets asked (a table's or a calendar's opaque viewport paints without its page or the
-window getting a paint event of their own); the repaint happens while that event is handled."""
+The window is told to repaint by an ``UpdateRequest`` event, whichever of its widgets asked
+(a table's or a calendar's opaque viewport paints without its page or the window getting a
+paint event of their own), and the repaint happens while that event is handled: the work is
+started by a zero timer from there."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from contextlib import suppress
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 from typing_extensions import override
 
-PAINTING = (QEvent.Type.UpdateRequest, QEvent.Type.Paint)
-
 
 class AfterPaint(QObject):
-    """Calls ``then`` once: just after the next repaint of any of ``widgets`` (the window
-    first), or after ``fallback_ms`` when none is repainted (a minimised window)."""
+    """Calls ``then`` once: just after the window's next repaint, or after ``fallback_ms``
+    when it is not repainted (minimised). A Qt child of the window: it goes with it, and
+    then so does the work."""
 
-    def __init__(self, widgets: Sequence[QWidget], then: Callable[[], None],
-                 fallback_ms: int) -> None:
-        super().__init__(widgets[0])
-        self.widgets = list(widgets)
+    def __init__(self, window: QWidget, then: Callable[[], None], fallback_ms: int) -> None:
+        super().__init__(window)
+        self.window = window
         self.then: Callable[[], None] | None = then
-        for widget in self.widgets:
-            widget.installEventFilter(self)
+        window.installEventFilter(self)
         QTimer.singleShot(fallback_ms, self, self._run)
 
     @override
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in PAINTING and self.then is not None:
+        if event.type() == QEvent.Type.UpdateRequest and self.then is not None:
             QTimer.singleShot(0, self, self._run)  # once this repaint is over
         return False
 
@@ -44,20 +41,11 @@ class AfterPaint(QObject):
         then, self.then = self.then, None
         if then is None:
             return
-        for widget in self.widgets:
-            with suppress(RuntimeError):  # deleted in the meantime: nothing to remove
-                widget.removeEventFilter(self)
+        self.window.removeEventFilter(self)
         self.deleteLater()
         then()
 
 
-def after_next_paint(widgets: Sequence[QWidget | None], then: Callable[[], None],
-                     fallback_ms: int = 1000) -> None:
-    """``then`` once the window (``widgets[0]``) or one of the other ``widgets`` has been
-    repainted; at once when there is none to watch. The watcher belongs to the first widget,
-    as a Qt child: it goes with the window."""
-    watched = [w for w in widgets if w is not None]
-    if not watched:
-        then()
-        return
-    AfterPaint(watched, then, fallback_ms)
+def after_next_paint(window: QWidget, then: Callable[[], None], fallback_ms: int = 1000) -> None:
+    """``then`` once ``window`` (a top-level window) has been repainted."""
+    AfterPaint(window, then, fallback_ms)

@@ -138,8 +138,7 @@ def run_desktop(db_url: str | None, lang: str | None,
         window.show()
         started()
         # once the filled view has been painted (desktop/after_paint.py says why not sooner)
-        window.when_filled(lambda: after_next_paint(
-            (window, window.stack.currentWidget()), _configure_records_aside))
+        window.when_filled(lambda: after_next_paint(window, _configure_records_aside))
         code = app.exec()
         _end_jobs(window, code)
     finally:
