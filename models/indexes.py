@@ -5,9 +5,11 @@ SQLite and PostgreSQL in ``tests/models/test_speed_indexes.py``); migration 0010
 in a database that already exists.
 
 - events and trips overlapping a range (``ends_at >= … AND starts_at < …``: the checks, the
-  dashboard, the export of a year; trips have an index on each of their dates as well, which
-  the queries ordered by start date use; migration 0019 adds the trips' pair);
-- a trip's itinerary and an event's agenda in time order (editors, briefs, exports);
+  dashboard, the export of a year; trips have an index on their start date as well, which the
+  queries ordered by start date use; migration 0019 adds the trips' pair, and 0021 drops the
+  end date's own index, which the pair begins with);
+- a trip's itinerary and an event's agenda in time order (editors, briefs, exports; with the
+  next, it serves a trip's items, so the trip's own index went in migration 0021);
 - a campaign's trips' items of one kind (the progress's company visits; migration 0020);
 - projects of a campaign by stage (the dashboard's pipeline, the leaderboard);
 - projects signed in a month (the leaderboard, a month's progress; migration 0019);

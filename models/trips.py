@@ -59,7 +59,7 @@ class Trip(Editable, Base):
     title_en: Mapped[str] = mapped_column(String(200), default="")
     region_id: Mapped[int] = mapped_column(ForeignKey("regions.id"), index=True)
     start_date: Mapped[date] = mapped_column(Date, index=True)
-    end_date: Mapped[date] = mapped_column(Date, index=True)
+    end_date: Mapped[date] = mapped_column(Date)  # indexed with the start: models.indexes
     leader_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"), index=True)
     host_unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), index=True)
     status: Mapped[TripStatus] = mapped_column(default=TripStatus.DRAFT, index=True)
@@ -111,7 +111,7 @@ class ItineraryItem(Editable, Base):
     __tablename__ = "itinerary_items"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    trip_id: Mapped[int] = mapped_column(ForeignKey("trips.id", ondelete="CASCADE"), index=True)
+    trip_id: Mapped[int] = mapped_column(ForeignKey("trips.id", ondelete="CASCADE"))
     kind: Mapped[ItemKind]
     title_zh: Mapped[str] = mapped_column(String(200))
     title_en: Mapped[str] = mapped_column(String(200), default="")

@@ -20,7 +20,7 @@ from tests.statements import sent
 
 FULL_SCANS = ("SCAN trips", "SCAN themed_events", "SCAN leads", "Seq Scan")
 # either end of a range serves: the planner picks the one it expects to read fewer rows
-TRIP_DATES = ("ix_trips_ends_starts", "ix_trips_end_date", "ix_trips_start_date")
+TRIP_DATES = ("ix_trips_ends_starts", "ix_trips_start_date")
 EVENT_DATES = ("ix_themed_events_ends_starts", "ix_themed_events_starts_at")
 
 
