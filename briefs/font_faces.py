@@ -6,8 +6,10 @@ by every ``brief`` command and by the window's first preview, before a line is s
 face is written once to the program's cache folder (``models.user_cache``) without the font
 file's bytes, which are read again; later runs load it in a few milliseconds. Its name holds the
 font file's path, size and modification time and the versions of ReportLab and Python, so a
-changed font or an upgraded ReportLab is parsed anew. A missing, damaged or unwritable cache
-file only means the font is parsed as before; the PDF is the same byte for byte either way.
+changed font or an upgraded ReportLab is parsed anew, and the new file replaces the one kept for
+the same font file before (its name begins the same: the file's name, face and path). A
+missing, damaged or unwritable cache file only means the font is parsed as before; the PDF is
+the same byte for byte either way.
 
 The file is read by an unpickler that accepts plain values and the two ReportLab types a parsed
 font holds (its names and its encoding), nothing else.
@@ -15,13 +17,15 @@ font holds (its names and its encoding), nothing else.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
+import re
 import sys
 from collections.abc import Callable
 from fnmatch import fnmatch
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from weakref import WeakKeyDictionary
 
 import reportlab
@@ -29,7 +33,7 @@ from reportlab import rl_config
 from reportlab.pdfbase import ttfonts
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFace
 
-from models.user_cache import cache_folder, read_pickle, write_pickle
+from models.user_cache import cache_folder, drop_older, read_pickle, write_pickle
 
 FORMAT = 2  # of the kept file: raised when what is kept changes
 _NOT_KEPT = ("_ttf_data", "_pdfScale", "_pos")  # the file's bytes (read again), a closure, a cursor
@@ -44,17 +48,16 @@ def load_ttfont(name: str, path: str, index: int) -> TTFont:
 
     Raises what ``TTFont`` raises for a file that is not a usable font."""
     found = _kept(path, index)
-    kept = found[0] if found is not None else None
     if found is not None:
-        state = _read(found[0])
+        state = _read(found.path)
         if state is not None:
             try:
-                return _rebuilt(name, path, found[1], state)
+                return _rebuilt(name, path, found.size, state)
             except Exception:  # a kept face that does not fit, however: parsed again below
                 pass
     font = _parse(name, path, index)
-    if kept is not None:
-        _keep(kept, font)
+    if found is not None:
+        _keep(found, font)
     return font
 
 
@@ -66,20 +69,32 @@ def kept_file(path: str, index: int) -> Path | None:
     """Where the parsed face of ``path`` (face ``index`` of a collection) is kept; None when the
     font file cannot be looked at."""
     found = _kept(path, index)
-    return found[0] if found is not None else None
+    return found.path if found is not None else None
 
 
-def _kept(path: str, index: int) -> tuple[Path, int] | None:
-    """:func:`kept_file` and the font file's size."""
+class _Kept(NamedTuple):
+    path: Path  # the kept file
+    size: int  # of the font file
+    family: str  # how the names of the files kept for this font file begin
+
+
+def _kept(path: str, index: int) -> _Kept | None:
+    """:func:`kept_file`, the font file's size, and the kept files' family."""
     try:
         real = os.path.realpath(path)
         stat = os.stat(real)
     except OSError:
         return None
-    key = "|".join(map(str, (FORMAT, real, index, stat.st_size, stat.st_mtime_ns,
-                             reportlab.Version, sys.version_info[:2])))
-    digest = hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:24]
-    return cache_folder() / "fonts" / f"{Path(path).stem}-{index}-{digest}.pickle", stat.st_size
+    where = _digest(real, index)[:8]
+    family = f"{Path(path).stem}-{index}-{where}-"
+    digest = _digest(FORMAT, real, index, stat.st_size, stat.st_mtime_ns, reportlab.Version,
+                     sys.version_info[:2])[:20]
+    return _Kept(cache_folder() / "fonts" / f"{family}{digest}.pickle", stat.st_size, family)
+
+
+def _digest(*parts: object) -> str:
+    key = "|".join(map(str, parts))
+    return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def _read(kept: Path) -> dict[str, Any] | None:
@@ -89,10 +104,26 @@ def _read(kept: Path) -> dict[str, Any] | None:
     return state
 
 
-def _keep(kept: Path, font: TTFont) -> None:
-    """The parsed face only: the font's own settings are the run's (see :func:`_rebuilt`)."""
+def _keep(kept: _Kept, font: TTFont) -> None:
+    """The parsed face only: the font's own settings are the run's (see :func:`_rebuilt`);
+    the files kept for this font file before are removed."""
     face = {k: v for k, v in font.face.__dict__.items() if k not in _NOT_KEPT}
-    write_pickle(kept, {"face": face})
+    write_pickle(kept.path, {"face": face})
+    if kept.path.is_file():
+        drop_older(kept.path, kept.family)
+        _drop_unplaced(kept)
+
+
+def _drop_unplaced(kept: _Kept) -> None:
+    """The files kept for this font's name and face before their names held the font file's
+    place (``<name>-<face>-<24 hex>.pickle``, until 2026-12-03): no later run reads them."""
+    named = kept.family.rsplit("-", 2)[0] + "-"  # the family without the place
+    pattern = re.compile(re.escape(named) + "[0-9a-f]{24}[.]pickle")
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(kept.path.parent):
+            if pattern.fullmatch(entry.name):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
 
 
 def _rebuilt(name: str, path: str, size: int, state: dict[str, Any]) -> TTFont:

@@ -33,7 +33,7 @@ def _hyphenator() -> pyphen.Pyphen:
     if path not in pyphen.hdcache:
         with collector_paused():  # 14,000 patterns: see collector_paused
             kept = kept_value(f"hyphenation-{HYPHENATION}-{pyphen.__version__}.pickle",
-                              lambda: _parsed(path), _fits)
+                              lambda: _parsed(path), _fits, family=f"hyphenation-{HYPHENATION}-")
             if kept:
                 pyphen.hdcache[path] = _dictionary(kept)
     return pyphen.Pyphen(lang=HYPHENATION)

@@ -1,6 +1,10 @@
 """The program's cache folder: what it keeps between runs to start faster (the holiday tables,
 the brief font's parsed metrics and hyphenation patterns, CLDR's city and time-zone names).
-Anything in it may be deleted; it is made again when needed."""
+Anything in it may be deleted; it is made again when needed.
+
+Each kept file is named after a *family* (``cldr-names-``) and then the versions its contents
+depend on (of babel, of how it is made). A new version's file replaces its family's older
+files when it is written (:func:`drop_older`), so an upgrade does not leave them behind."""
 
 from __future__ import annotations
 
@@ -81,6 +85,24 @@ def read_pickle(path: Path, allowed: Mapping[tuple[str, str], Any] | None = None
         return None
 
 
+def drop_older(path: Path, family: str) -> None:
+    """Remove the files beside ``path`` whose names begin with ``family`` (the same kind of
+    value, kept for other versions), but not ``path`` itself nor a file being written (a
+    temporary file's name begins with a dot). Nothing when the folder cannot be read or a file
+    cannot be removed: it is tried again the next time one is written."""
+    if not path.name.startswith(family) or not family or family.startswith("."):
+        raise ValueError(f"{path.name!r} is not of the family {family!r}")
+    try:
+        entries = list(os.scandir(path.parent))
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith(family) and entry.name != path.name:
+            with contextlib.suppress(OSError):
+                if entry.is_file(follow_symlinks=False):
+                    os.unlink(entry.path)
+
+
 def write_pickle(path: Path, value: Any) -> None:
     """``value`` pickled into ``path``, whole or not at all; nothing when it cannot be (a
     read-only profile, a full disk: it is made again next run)."""
@@ -92,24 +114,28 @@ def write_pickle(path: Path, value: Any) -> None:
         pass
 
 
-def kept_value(name: str, make: Callable[[], T], fits: Callable[[Any], bool]) -> T:
-    """``make()`` (a value of plain types), kept in the cache folder as ``name``: put in the
-    name the versions the value depends on. A missing or unwritable file, or one whose contents
-    do not ``fit``, only means ``make`` is called again; the file is written whole or not at
-    all."""
+def kept_value(name: str, make: Callable[[], T], fits: Callable[[Any], bool], *,
+               family: str) -> T:
+    """``make()`` (a value of plain types), kept in the cache folder as ``name``: the
+    ``family`` prefix, then the versions the value depends on. A missing or unwritable file, or
+    one whose contents do not ``fit``, only means ``make`` is called again; the file is written
+    whole or not at all, and then replaces the family's other files."""
     path = cache_folder() / name
     kept = read_pickle(path)
     if kept is not None and fits(kept):
         return cast(T, kept)
     made = make()
     write_pickle(path, made)
+    if path.is_file():
+        drop_older(path, family)
     return made
 
 
-def kept_mapping(name: str, make: Callable[[], dict[str, str]]) -> dict[str, str]:
+def kept_mapping(name: str, make: Callable[[], dict[str, str]], *,
+                 family: str) -> dict[str, str]:
     """A mapping of text to text, kept as :func:`kept_value` keeps a value."""
     return kept_value(name, make, lambda kept: isinstance(kept, dict) and all(
-        isinstance(k, str) and isinstance(v, str) for k, v in kept.items()))
+        isinstance(k, str) and isinstance(v, str) for k, v in kept.items()), family=family)
 
 
 @functools.cache
@@ -143,10 +169,11 @@ _texts_lock = threading.Lock()
 _texts: dict[Path, dict[str, str]] = {}  # each file's texts, read once a process
 
 
-def kept_text(name: str, key: str, make: Callable[[], str]) -> str:
+def kept_text(name: str, key: str, make: Callable[[], str], *, family: str) -> str:
     """The text kept for ``key`` in the cache file ``name`` (text → text, filled a key at a
-    time); a key not yet kept is made (``make``) and the file written anew, whole (an empty
-    text is not kept). Safe to ask from several threads."""
+    time, named as :func:`kept_value` names its file); a key not yet kept is made (``make``)
+    and the file written anew, whole (an empty text is not kept), replacing the family's
+    other files. Safe to ask from several threads."""
     path = cache_folder() / name
     with _texts_lock:
         texts = _texts.get(path)
@@ -161,6 +188,8 @@ def kept_text(name: str, key: str, make: Callable[[], str]) -> str:
     with _texts_lock:
         texts[key] = made
         _write_json(path, texts)
+        if path.is_file():
+            drop_older(path, family)
     return made
 
 

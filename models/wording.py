@@ -206,7 +206,8 @@ def _cldr_name(table: str, code: str, lang: Lang) -> str:
 
     return kept_text(f"cldr-names-{package_version('babel')}-{KEPT_FORMAT}.json",
                      f"{table}|{lang.value}|{code}",
-                     lambda: str(getattr(_locale(lang), table).get(code, "")))
+                     lambda: str(getattr(_locale(lang), table).get(code, "")),
+                     family="cldr-names-")
 
 
 def countries(lang: Lang) -> list[tuple[str, str]]:
@@ -252,7 +253,7 @@ def zone_name(zone: str, lang: Lang, moment: datetime | None = None) -> str:
     from models.user_cache import kept_text, package_version
 
     return kept_text(f"zone-names-{package_version('babel')}-{KEPT_FORMAT}.json", key,
-                     lambda: _cldr_zone_name(zone, tz, lang, local))
+                     lambda: _cldr_zone_name(zone, tz, lang, local), family="zone-names-")
 
 
 def _cldr_zone_name(zone: str, tz: ZoneInfo, lang: Lang, local: datetime | None) -> str:
@@ -342,7 +343,8 @@ def _cldr_cities() -> dict[str, str]:
     folder: reading CLDR's Chinese and English data takes babel ~35 ms, a brief's data once."""
     from models.user_cache import kept_mapping, package_version
 
-    return kept_mapping(f"cldr-cities-{package_version('babel')}-{KEPT_FORMAT}.pickle", _read_cldr_cities)
+    return kept_mapping(f"cldr-cities-{package_version('babel')}-{KEPT_FORMAT}.pickle",
+                        _read_cldr_cities, family="cldr-cities-")
 
 
 def _read_cldr_cities() -> dict[str, str]:

@@ -19,10 +19,11 @@ from pathlib import Path
 from typing import Any
 
 from models.atomic_write import write_bytes_atomic
-from models.user_cache import CACHE_ENV, cache_folder, package_version
+from models.user_cache import CACHE_ENV, cache_folder, drop_older, package_version
 
 __all__ = ["CACHE_ENV", "cache_file", "holiday_table", "supported_languages"]
 
+FAMILY = "holidays-"  # the cache files' names: this, then the package's version
 _lock = threading.Lock()  # the dashboard's and the calendar's worker threads ask at once
 
 
@@ -43,7 +44,7 @@ def _version() -> str:
 
 def cache_file() -> Path:
     """Where the tables are kept: a file per installed version of ``holidays``."""
-    return cache_folder() / f"holidays-{_version()}.json"
+    return cache_folder() / f"{FAMILY}{_version()}.json"
 
 
 def _store() -> _Store:
@@ -70,7 +71,8 @@ def _save(store: _Store) -> None:
         store.path.parent.mkdir(parents=True, exist_ok=True)
         write_bytes_atomic(store.path, text.encode("utf-8"))
     except OSError:
-        pass  # a read-only profile, a full disk: the package is asked again next run
+        return  # a read-only profile, a full disk: the package is asked again next run
+    drop_older(store.path, FAMILY)  # an older version's tables
 
 
 def _days(kept: Any) -> dict[date, str] | None:

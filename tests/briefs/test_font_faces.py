@@ -117,6 +117,30 @@ def test_a_changed_font_file_is_kept_anew(tmp_path: Path) -> None:
 
 
 @needs_dejavu
+def test_a_changed_font_replaces_what_was_kept_for_it_alone(tmp_path: Path) -> None:
+    """The face kept for the font file before it changed goes; another font's stays, even one
+    with the same file name in another folder."""
+    copy, namesake = tmp_path / "font.ttf", tmp_path / "other" / "font.ttf"
+    namesake.parent.mkdir()
+    shutil.copy(DEJAVU, copy)
+    shutil.copy(DEJAVU, namesake)
+    load_ttfont("KeptBefore", str(copy), 0)
+    load_ttfont("Namesake", str(namesake), 0)
+    before, other = kept_file(str(copy), 0), kept_file(str(namesake), 0)
+    assert before is not None and other is not None and before.is_file() and other.is_file()
+    os.utime(copy, ns=(1_700_000_000_000_000_000, 1_700_000_000_000_000_000))
+    unplaced = before.parent / f"font-0-{'ab12' * 6}.pickle"  # named as until 2026-12-03
+    unplaced.write_bytes(b"kept before names held the place")
+    another_face = before.parent / f"font-1-{'ab12' * 6}.pickle"
+    another_face.write_bytes(b"kept for face 1")
+    load_ttfont("KeptAfter", str(copy), 0)
+    after = kept_file(str(copy), 0)
+    assert after is not None and after.is_file() and after != before
+    assert sorted(p.name for p in after.parent.iterdir()) == sorted(
+        [after.name, other.name, another_face.name])
+
+
+@needs_dejavu
 def test_an_unwritable_cache_folder_only_means_parsing(
         own_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     own_cache.parent.mkdir(parents=True, exist_ok=True)

@@ -12,7 +12,7 @@ import pytest
 
 from models import user_cache, wording
 from models.language import Lang
-from models.user_cache import cache_folder, kept_mapping, package_version
+from models.user_cache import cache_folder, drop_older, kept_mapping, package_version
 
 pytestmark = pytest.mark.usefixtures("own_cache")
 
@@ -29,9 +29,10 @@ class _Maker:
 def test_a_mapping_is_made_once_and_read_after(own_cache: Path) -> None:
     make = _Maker()
     assert cache_folder() == own_cache
-    assert kept_mapping("cities-1.pickle", make) == make()
+    assert kept_mapping("cities-1.pickle", make, family="cities-") == make()
     make.calls = 1
-    assert kept_mapping("cities-1.pickle", make) == {"芝加哥": "Chicago", "斯图加特": "Stuttgart"}
+    assert kept_mapping("cities-1.pickle", make, family="cities-") == {
+        "芝加哥": "Chicago", "斯图加特": "Stuttgart"}
     assert make.calls == 1
     assert "芝加哥".encode() in (own_cache / "cities-1.pickle").read_bytes()
 
@@ -42,8 +43,8 @@ def test_a_damaged_file_is_made_again_and_rewritten(own_cache: Path, damage: byt
     own_cache.mkdir(parents=True)
     (own_cache / "cities-1.pickle").write_bytes(damage)
     make = _Maker()
-    assert kept_mapping("cities-1.pickle", make)["芝加哥"] == "Chicago"
-    assert kept_mapping("cities-1.pickle", make)["芝加哥"] == "Chicago"
+    assert kept_mapping("cities-1.pickle", make, family="cities-")["芝加哥"] == "Chicago"
+    assert kept_mapping("cities-1.pickle", make, family="cities-")["芝加哥"] == "Chicago"
     assert make.calls == 1
 
 
@@ -52,15 +53,38 @@ def test_an_unwritable_folder_only_means_making_again(own_cache: Path) -> None:
     own_cache.write_text("a file where the folder would be", encoding="utf-8")
     make = _Maker()
     for _ in range(2):
-        assert kept_mapping("cities-1.pickle", make)["斯图加特"] == "Stuttgart"
+        assert kept_mapping("cities-1.pickle", make, family="cities-")["斯图加特"] == "Stuttgart"
     assert make.calls == 2
+
+
+def test_a_new_version_replaces_its_familys_older_files(own_cache: Path) -> None:
+    own_cache.mkdir(parents=True)
+    older = ["cities-0.pickle", "cities-0.json"]  # an older version's, an older format's
+    others = ["citizens-1.pickle", "zone-names-1.json", ".cities-1.pickle.x1y2.tmp"]
+    for name in older + others:
+        (own_cache / name).write_bytes(b"kept before")
+    (own_cache / "cities-old-folder").mkdir()  # not a file: left alone
+    assert kept_mapping("cities-1.pickle", _Maker(), family="cities-")["芝加哥"] == "Chicago"
+    assert sorted(p.name for p in own_cache.iterdir()) == sorted(
+        ["cities-1.pickle", "cities-old-folder", *others])
+    with pytest.raises(ValueError):
+        drop_older(own_cache / "cities-1.pickle", "zone-")
+
+
+def test_a_kept_text_file_replaces_its_familys_older_files(own_cache: Path) -> None:
+    own_cache.mkdir(parents=True)
+    (own_cache / "names-0.json").write_text('{"a": "older"}', encoding="utf-8")
+    (own_cache / "cities-0.pickle").write_bytes(b"another family")
+    assert user_cache.kept_text("names-1.json", "k", lambda: "新", family="names-") == "新"
+    assert sorted(p.name for p in own_cache.iterdir()) == ["cities-0.pickle", "names-1.json"]
 
 
 def test_cldr_cities_are_kept_per_babel_version(own_cache: Path) -> None:
     wording._cldr_cities.cache_clear()
     try:
         assert wording.city_in_english("芝加哥") == "Chicago"
-        assert (own_cache / f"cldr-cities-{package_version('babel')}-{wording.KEPT_FORMAT}.pickle").is_file()
+        name = f"cldr-cities-{package_version('babel')}-{wording.KEPT_FORMAT}.pickle"
+        assert [p.name for p in own_cache.glob("cldr-cities-*")] == [name]
         wording._cldr_cities.cache_clear()
         assert wording._cldr_cities() == wording._read_cldr_cities()
     finally:

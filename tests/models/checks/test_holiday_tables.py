@@ -96,6 +96,15 @@ def test_a_damaged_entry_in_a_valid_file_is_asked_again(folder: Path) -> None:
     assert not list(folder.glob("*.tmp")) and not list(folder.glob(".*.tmp"))
 
 
+def test_an_older_versions_file_is_removed_when_this_ones_is_written(folder: Path) -> None:
+    folder.mkdir(parents=True)
+    older = folder / "holidays-0.90.json"
+    older.write_text('{"tables": {}, "languages": {}}', encoding="utf-8")
+    holiday_tables._stores.clear()
+    assert holiday_table("FR", 2023, None)[date(2023, 7, 14)]
+    assert [p.name for p in folder.iterdir()] == [cache_file().name]
+
+
 def test_the_file_is_named_after_the_installed_version() -> None:
     """Read from the ``.dist-info`` folder's name, it is the version the package's metadata
     gives."""
