@@ -126,6 +126,18 @@ def repeat_process(argv: Sequence[str], env: Mapping[str, str], repeat: int,
     return [whole_process(argv, env, ready, ok=ok) for _ in range(repeat)]
 
 
+def alternated(commands: Sequence[tuple[Sequence[str], str | None]], env: Mapping[str, str],
+               repeat: int, ok: Sequence[int] = (0,)) -> list[list[Run]]:
+    """Each of ``commands`` (argv, the ``ready`` line or None) once in turn, ``repeat`` rounds:
+    a figure and its floor see the same minutes of a host whose speed moves (run one after the
+    other, a slow minute lands on one side). The runs of each command, in the given order."""
+    runs: list[list[Run]] = [[] for _ in commands]
+    for _ in range(repeat):
+        for found, (argv, ready) in zip(runs, commands, strict=True):
+            found.append(whole_process(argv, env, ready, ok=ok))
+    return runs
+
+
 def python_imports(modules: str) -> list[str]:
     """The floor of a command: Python importing what the command needs, nothing else."""
     return [python(), "-c", f"import {modules}"]

@@ -48,6 +48,7 @@ from bench import report, scale_data, sheets
 from bench.measure import (
     ROOT,
     Figure,
+    alternated,
     child_env,
     compile_sources,
     python,
@@ -99,9 +100,8 @@ class Runner:
         for name, url in self.databases():
             app = [python(), "-m", "bench.window_start", "app", "--db", url]
             floor = [python(), "-m", "bench.window_start", "floor", "--db", url]
-            shown = repeat_process(app, self.env, self.repeat, ready="SHOWN")
-            runs = repeat_process(app, self.env, self.repeat, ready="READY")
-            floors = repeat_process(floor, self.env, self.repeat, ready="READY")
+            shown, runs, floors = alternated(
+                [(app, "SHOWN"), (app, "READY"), (floor, "READY")], self.env, self.repeat)
             self.add(Figure(
                 "start", f"desktop start to the first painted window, still loading ({name} db)",
                 [r.seconds for r in shown],
@@ -128,18 +128,17 @@ class Runner:
         if self.quick:
             verbs = [v for v in verbs if v[0] in ("list trips --json", "check",
                                                   "export-ics --all")]
-        floors: dict[str, list[float]] = {}
         for name, url in self.databases():
             for what, args, needs in verbs:
                 argv = [python(), "main.py", "--db", url, *args]
                 # check exits 3 (open errors) or 5 (open warnings) when it finds some
                 ok = (0, 3, 5) if args[0] == "check" else (0,)
-                runs = repeat_process(argv, self.env, self.repeat, ok=ok)
-                if needs not in floors:
-                    floors[needs] = [r.seconds for r in repeat_process(
-                        python_imports(needs), self.env, self.repeat)]
+                # the verb and its floor in turn (``alternated``): the same minutes
+                runs, floor_runs = alternated([(argv, None), (python_imports(needs), None)],
+                                              self.env, self.repeat, ok=ok)
                 self.add(Figure("command line", f"`{what}` ({name} db)",
-                                [r.seconds for r in runs], f"`import {needs}`", floors[needs],
+                                [r.seconds for r in runs], f"`import {needs}`",
+                                [r.seconds for r in floor_runs],
                                 max(r.peak_mib for r in runs)))
                 self.commands[self.figures[-1].what] = argv
 
