@@ -162,7 +162,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             .order_by(func.count(ItineraryItem.id).desc(), Trip.id).limit(1)).first()
     trip_id = biggest.id if biggest else 1
     items = biggest.n if biggest else 0
-    window.editors.lookups.get()
+    # what the window reads ahead once its first view is painted (desktop.app: the lookups,
+    # the pickers' labels, the trip editor's statements), done before the user's first click
+    window.editors.read_ahead()
+    QThreadPool.globalInstance().waitForDone()
+    app.processEvents()
+    if not window.editors.lookups.loaded:
+        raise SystemExit("the lookups were not read ahead")
 
     def open_editor() -> None:
         editor = window.editors.open_trip(trip_id)
@@ -174,7 +180,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         app.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)  # the last one is gone
 
     report("open a trip's editor", open_editor, closed,
-           note=f"{items} itinerary items; pickers cached")
+           note=f"{items} itinerary items; read ahead as the window does after its first paint")
 
     trips = window.show_page("trips")
     assert isinstance(trips, EntityPage)

@@ -6,6 +6,7 @@ step). Conflicts found by ``models.conflicts`` are shown beside the fields they 
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from dataclasses import replace
 from datetime import date, timedelta
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.context import AppContext
@@ -43,7 +45,7 @@ from desktop.editors.own_unit import keep_to_own_unit, own_unit
 from desktop.editors.produced_projects import ProducedProjects
 from desktop.editors.timed_rows import delete_row, put_row, rows_view, selected_row
 from desktop.errors_text import describe
-from desktop.lookups import leader_choices, organisation_choices
+from desktop.lookups import city_choices, leader_choices, organisation_choices
 from desktop.tables.itinerary import ItineraryTableModel
 from desktop.undo.base import PlannerCommand
 from desktop.undo.trips import CreateTrip, EditTrip
@@ -51,16 +53,16 @@ from desktop.worker import Progress, start_job
 from models.changes import RecordKind
 from models.checks import Conflict, run_checks
 from models.enums import ItemKind, RegionKind, TripStatus
-from models.errors import PlannerError
+from models.errors import NotFoundError, PlannerError
 from models.lookups import Lookups
 from models.operations.items import ItemDraft
 from models.operations.trips import TripDraft, delegation, trip_draft
-from models.queries import get_trip, loaded_trip
+from models.queries import current_campaign_row, get_trip, list_leads, loaded_trip
 from models.record_types import RecordType
 from models.row_builders import trip_detail_row
 from models.rows import TripDetail
+from models.tables import TRIP
 from models.timeutil import BEIJING_TZ, at
-from models.wording import place_name
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +76,19 @@ def new_trip_draft(lookups: Lookups, start: date) -> TripDraft:
                   lookups.regions[0] if lookups.regions else None)
     return TripDraft(title_zh="", region_id=region.id if region else 0, start_date=start,
                      end_date=start + timedelta(days=6), items=[])
+
+
+def read_ahead(session: Session) -> None:
+    """What :meth:`TripEditor.reload` reads, for the newest trip, then dropped: SQLAlchemy
+    compiles the editor's statements once a process (~0.1 s), here on a worker thread
+    (``Editors.read_ahead``) rather than on the window's when the first trip is opened."""
+    with contextlib.suppress(NotFoundError):  # a database without a campaign yet
+        current_campaign_row(session)  # every editor's year (``EditorDialog.campaign_year``)
+    newest = session.scalar(select(func.max(TRIP.id)))
+    if newest is not None:
+        detail = trip_detail_row(loaded_trip(session, newest))
+        trip_draft(session, newest)
+        list_leads(session, source_trip_code=detail.code)  # its projects' tab
 
 
 def open_findings(session: Session, code: str) -> list[Conflict]:
@@ -170,11 +185,7 @@ class TripEditor(EditorDialog):
     def _build_destinations(self) -> None:
         lang = self.lang
         page = QWidget()
-        regions = {r.id: r for r in self.lookups.regions}
-        self.cities = CheckList(
-            (f"{place_name(c.name(lang), c.country_code, lang)} · "
-             f"{regions[c.region_id].name(lang) if c.region_id in regions else ''}", c.id)
-            for c in self.lookups.cities)
+        self.cities = CheckList(city_choices(self.lookups, lang))
         self.industries = CheckList((i.name(lang), i.id) for i in self.lookups.industries)
         self.targets = CheckList(organisation_choices(self.lookups, lang))
         grid = QGridLayout(page)
