@@ -142,7 +142,10 @@ def kept_mapping(name: str, make: Callable[[], dict[str, str]], *,
 def package_version(package: str) -> str:
     """The installed version of ``package``, to name what is kept after: from the name of the
     ``.dist-info`` folder beside it (a listing, 0.2 ms), else from its metadata (3-4 ms: the
-    installed packages are looked through and the metadata parsed); "unknown" without either."""
+    installed packages are looked through and the metadata parsed). A package installed
+    without its metadata (a frozen Windows build may leave it out) is named after its module
+    file's size and time instead ("unknown-…"), so that a new version of it still makes its
+    kept values anew; "unknown" for a package that is not there."""
     from importlib.util import find_spec
 
     spec = find_spec(package)
@@ -162,7 +165,14 @@ def package_version(package: str) -> str:
     try:
         return version(package)
     except PackageNotFoundError:
+        pass
+    if spec is None or not spec.origin:
         return "unknown"
+    try:
+        stat = os.stat(spec.origin)
+    except OSError:
+        return "unknown"
+    return f"unknown-{stat.st_size:x}-{stat.st_mtime_ns:x}"
 
 
 _texts_lock = threading.Lock()

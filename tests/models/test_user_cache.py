@@ -92,6 +92,23 @@ def test_cldr_cities_are_kept_per_babel_version(own_cache: Path) -> None:
     assert package_version("no-such-package-here") == "unknown"
 
 
+def test_a_package_without_metadata_is_named_after_its_file(tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch
+                                                            ) -> None:
+    """As a frozen build may install it: a new version of it is told apart all the same."""
+    module = tmp_path / "bare_package_here" / "__init__.py"
+    module.parent.mkdir()
+    module.write_text("VALUE = 1\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    package_version.cache_clear()
+    first = package_version("bare_package_here")
+    assert first.startswith("unknown-")
+    module.write_text("VALUE = 2  # the next version\n", encoding="utf-8")
+    package_version.cache_clear()
+    assert package_version("bare_package_here") not in (first, "unknown")
+    package_version.cache_clear()
+
+
 ZONES = ("Europe/Berlin", "America/New_York", "Asia/Tokyo", "Asia/Shanghai", "UTC",
          "Asia/Kolkata", "Australia/Lord_Howe", "America/St_Johns", "Antarctica/Troll",
          "Etc/GMT+5", "Europe/Moscow", "Africa/Casablanca", "No/Such_Zone")
