@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -23,6 +23,13 @@ from models.operations.events import EventDraft, InvitationDraft, SessionDraft, 
 from models.rows import EventRow, TripRow
 from models.timeutil import at
 from tests.factories import World, item_draft, make_trip, make_world
+
+
+@pytest.fixture(autouse=True)
+def _application(qapp: QApplication) -> QApplication:
+    """Every desktop test has the application, asked for or not: a test that makes a widget
+    without ``qtbot`` aborted its worker when it was the first on it to do so."""
+    return qapp
 
 
 @pytest.fixture(autouse=True)
