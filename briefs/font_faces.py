@@ -86,7 +86,7 @@ def _kept(path: str, index: int) -> _Kept | None:
     except OSError:
         return None
     where = _digest(real, index)[:8]
-    family = f"{Path(path).stem}-{index}-{where}-"
+    family = f"{Path(path).stem.lstrip('.') or 'font'}-{index}-{where}-"  # not hidden
     digest = _digest(FORMAT, real, index, stat.st_size, stat.st_mtime_ns, reportlab.Version,
                      sys.version_info[:2])[:20]
     return _Kept(cache_folder() / "fonts" / f"{family}{digest}.pickle", stat.st_size, family)
@@ -110,8 +110,9 @@ def _keep(kept: _Kept, font: TTFont) -> None:
     face = {k: v for k, v in font.face.__dict__.items() if k not in _NOT_KEPT}
     write_pickle(kept.path, {"face": face})
     if kept.path.is_file():
-        drop_older(kept.path, kept.family)
-        _drop_unplaced(kept)
+        with contextlib.suppress(OSError, ValueError):  # only tidying: never a failed font
+            drop_older(kept.path, kept.family)
+            _drop_unplaced(kept)
 
 
 def _drop_unplaced(kept: _Kept) -> None:

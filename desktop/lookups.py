@@ -99,19 +99,17 @@ class LookupCache(QObject):
         return self._lookups
 
 
-_labelled: dict[tuple[str, Lang], list[tuple[str, int]]] = {}
-_labelled_for: list[Lookups] = []  # the lookups the labels above were made from
-
-
 def _labels(lookups: Lookups, lang: Lang, what: str,
             make: Callable[[], list[tuple[str, int]]]) -> list[tuple[str, int]]:
-    if not _labelled_for or _labelled_for[0] is not lookups:  # new reference data: start over
-        _labelled.clear()
-        _labelled_for[:] = [lookups]
-    key = (what, lang)
-    if key not in _labelled:
-        _labelled[key] = make()
-    return _labelled[key]
+    """The labels ``make`` gives, made once per lookups and language and kept with the lookups
+    (``Lookups.made``): the read ahead's worker and the window's thread may both ask, each for
+    its own lookups; the first list kept is the one both get (``setdefault`` is atomic with a
+    key of plain text)."""
+    key = (what, lang.value)
+    found: list[tuple[str, int]] | None = lookups.made.get(key)
+    if found is None:
+        found = lookups.made.setdefault(key, make())
+    return found
 
 
 def organisation_choices(lookups: Lookups, lang: Lang) -> list[tuple[str, int]]:

@@ -4,8 +4,9 @@ people, organisations): ids and names only, read in bulk."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -44,6 +45,9 @@ class Lookups:
     industries: tuple[Ref, ...]
     people: tuple[PersonRef, ...]
     organisations: tuple[Ref, ...]
+    # what a caller makes once from these lookups and keeps with them (the window's pickers'
+    # labels: ``desktop.lookups``), keyed by text: filled from any thread with ``setdefault``
+    made: dict[tuple[str, str], Any] = field(default_factory=dict, compare=False, repr=False)
 
     @cached_property
     def _cities(self) -> dict[int, CityRow]:

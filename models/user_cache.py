@@ -16,6 +16,7 @@ import json
 import os
 import pickle
 import threading
+import time
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, TypeVar, cast
@@ -85,11 +86,18 @@ def read_pickle(path: Path, allowed: Mapping[tuple[str, str], Any] | None = None
         return None
 
 
+KEPT_SUFFIXES = (".json", ".pickle")  # what this module writes: nothing else is removed
+_STARTED = time.time()  # this process's start: a kept file written since is another's
+
+
 def drop_older(path: Path, family: str) -> None:
-    """Remove the files beside ``path`` whose names begin with ``family`` (the same kind of
-    value, kept for other versions), but not ``path`` itself nor a file being written (a
-    temporary file's name begins with a dot). Nothing when the folder cannot be read or a file
-    cannot be removed: it is tried again the next time one is written."""
+    """Remove the files beside ``path`` whose names begin with ``family`` and end as a kept
+    file does (the same kind of value, kept for other versions), but not ``path`` itself, nor a
+    file being written (a temporary file's name begins with a dot and ends in ``.tmp``), nor one
+    written since this process started: another version of the program running beside this one
+    keeps its own (they would otherwise remove each other's, turn about). Nothing when the
+    folder cannot be read or a file cannot be removed: it is tried again the next time one is
+    written."""
     if not path.name.startswith(family) or not family or family.startswith("."):
         raise ValueError(f"{path.name!r} is not of the family {family!r}")
     try:
@@ -97,9 +105,11 @@ def drop_older(path: Path, family: str) -> None:
     except OSError:
         return
     for entry in entries:
-        if entry.name.startswith(family) and entry.name != path.name:
+        if (entry.name.startswith(family) and entry.name.endswith(KEPT_SUFFIXES)
+                and entry.name != path.name):
             with contextlib.suppress(OSError):
-                if entry.is_file(follow_symlinks=False):
+                if (entry.is_file(follow_symlinks=False)
+                        and entry.stat(follow_symlinks=False).st_mtime < _STARTED):
                     os.unlink(entry.path)
 
 

@@ -133,11 +133,25 @@ def test_a_changed_font_replaces_what_was_kept_for_it_alone(tmp_path: Path) -> N
     unplaced.write_bytes(b"kept before names held the place")
     another_face = before.parent / f"font-1-{'ab12' * 6}.pickle"
     another_face.write_bytes(b"kept for face 1")
+    for kept_before in (before, other, unplaced, another_face):  # by an earlier run
+        os.utime(kept_before, (1_600_000_000, 1_600_000_000))
     load_ttfont("KeptAfter", str(copy), 0)
     after = kept_file(str(copy), 0)
     assert after is not None and after.is_file() and after != before
     assert sorted(p.name for p in after.parent.iterdir()) == sorted(
         [after.name, other.name, another_face.name])
+
+
+@needs_dejavu
+def test_a_hidden_font_file_is_kept_under_a_plain_name(tmp_path: Path) -> None:
+    """A font file whose name begins with a dot: its kept face is not a hidden file (one the
+    cache's tidying takes for a file being written), and the font loads."""
+    hidden = tmp_path / ".DejaVuSans.ttf"
+    shutil.copy(DEJAVU, hidden)
+    font = load_ttfont("HiddenFont", str(hidden), 0)
+    kept = kept_file(str(hidden), 0)
+    assert font.face.name and kept is not None and kept.is_file()
+    assert kept.name.startswith("DejaVuSans-0-")
 
 
 @needs_dejavu

@@ -8,6 +8,7 @@ import logging
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -22,7 +23,8 @@ from desktop.context import AppContext
 from desktop.editors.opening import Editors
 from desktop.lookups import city_choices, leader_choices, organisation_choices
 from models.language import Lang
-from models.lookups import load_lookups
+from models.lookups import NO_LOOKUPS, load_lookups
+from models.rows import Ref
 from tests.desktop.conftest import Small
 from tests.statements import recorded
 
@@ -105,6 +107,37 @@ def test_the_first_trip_editor_finds_what_it_needs_read_ahead(small: Small, db_u
     _settled()
 
 
+def test_the_first_saves_modules_are_imported_on_the_worker(
+        small: Small, db_url: str, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    import models.concurrency
+
+    threads: list[int] = []
+    monkeypatch.setattr(models.concurrency, "install_write_listeners",
+                        lambda: threads.append(threading.get_ident()))
+    editors = _editors(small, db_url, qtbot, background=True)
+    editors.read_ahead()
+    _settled()
+    assert len(threads) == 1 and threads[0] != threading.get_ident()
+
+
+def test_labels_are_kept_with_the_lookups_they_were_made_from() -> None:
+    """The read ahead's worker makes labels from its lookups while the window may make them
+    from fresher ones (an editor opened meanwhile): neither gets the other's."""
+    older = replace(NO_LOOKUPS, organisations=(Ref(1, "旧企业", "old org"),), made={})
+    fresh = replace(NO_LOOKUPS, organisations=(Ref(1, "旧企业", "old org"),
+                                               Ref(2, "新企业", "new org")), made={})
+    made_aside: list[list[tuple[str, int]]] = []
+    worker = threading.Thread(target=lambda: made_aside.append(
+        organisation_choices(older, Lang.EN)))
+    first = organisation_choices(fresh, Lang.EN)
+    worker.start()
+    worker.join()
+    assert made_aside == [[("old org", 1)]]
+    assert organisation_choices(fresh, Lang.EN) is first == [("old org", 1), ("new org", 2)]
+    assert organisation_choices(older, Lang.EN) is made_aside[0]
+    assert organisation_choices(fresh, Lang.ZH) == [("旧企业", 1), ("新企业", 2)]
+
+
 def test_nothing_is_read_ahead_without_background_loading(small: Small, db_url: str,
                                                           qtbot: QtBot) -> None:
     """Tests and screenshots load at once: no worker is left running behind them."""
@@ -136,7 +169,9 @@ def test_a_read_ahead_stops_when_the_window_closes(small: Small, db_url: str,
 
     editors = _editors(small, db_url, qtbot, background=True)
     editors.read_ahead()
-    for job in editors.findChildren(Job):
+    jobs = editors.findChildren(Job)  # the window's jobs: what desktop.app._end_jobs stops
+    assert jobs
+    for job in jobs:
         job.cancel()
     _settled()
     assert not editors.lookups.loaded

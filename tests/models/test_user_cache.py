@@ -3,6 +3,7 @@ when damaged."""
 
 from __future__ import annotations
 
+import os
 import pickle
 from datetime import UTC, datetime
 from pathlib import Path
@@ -57,12 +58,22 @@ def test_an_unwritable_folder_only_means_making_again(own_cache: Path) -> None:
     assert make.calls == 2
 
 
+EARLIER_RUN = 1_700_000_000  # 2023-11-14: a file an earlier run of the program wrote
+
+
+def _written_earlier(path: Path, data: bytes = b"kept before") -> Path:
+    path.write_bytes(data)
+    os.utime(path, (EARLIER_RUN, EARLIER_RUN))
+    return path
+
+
 def test_a_new_version_replaces_its_familys_older_files(own_cache: Path) -> None:
     own_cache.mkdir(parents=True)
     older = ["cities-0.pickle", "cities-0.json"]  # an older version's, an older format's
-    others = ["citizens-1.pickle", "zone-names-1.json", ".cities-1.pickle.x1y2.tmp"]
+    others = ["citizens-1.pickle", "zone-names-1.json", ".cities-1.pickle.x1y2.tmp",
+              "cities-2025.xlsx"]  # another family's, being written, not a kept file
     for name in older + others:
-        (own_cache / name).write_bytes(b"kept before")
+        _written_earlier(own_cache / name)
     (own_cache / "cities-old-folder").mkdir()  # not a file: left alone
     assert kept_mapping("cities-1.pickle", _Maker(), family="cities-")["芝加哥"] == "Chicago"
     assert sorted(p.name for p in own_cache.iterdir()) == sorted(
@@ -71,10 +82,19 @@ def test_a_new_version_replaces_its_familys_older_files(own_cache: Path) -> None
         drop_older(own_cache / "cities-1.pickle", "zone-")
 
 
+def test_another_version_running_beside_keeps_its_file(own_cache: Path) -> None:
+    """A file of the family written since this process started is another running version's
+    (an old window left open after an upgrade): removing it, each would remove the other's."""
+    own_cache.mkdir(parents=True)
+    (own_cache / "cities-0.pickle").write_bytes(b"written a moment ago by the other version")
+    assert kept_mapping("cities-1.pickle", _Maker(), family="cities-")["芝加哥"] == "Chicago"
+    assert sorted(p.name for p in own_cache.iterdir()) == ["cities-0.pickle", "cities-1.pickle"]
+
+
 def test_a_kept_text_file_replaces_its_familys_older_files(own_cache: Path) -> None:
     own_cache.mkdir(parents=True)
-    (own_cache / "names-0.json").write_text('{"a": "older"}', encoding="utf-8")
-    (own_cache / "cities-0.pickle").write_bytes(b"another family")
+    _written_earlier(own_cache / "names-0.json", b'{"a": "older"}')
+    _written_earlier(own_cache / "cities-0.pickle", b"another family")
     assert user_cache.kept_text("names-1.json", "k", lambda: "新", family="names-") == "新"
     assert sorted(p.name for p in own_cache.iterdir()) == ["cities-0.pickle", "names-1.json"]
 

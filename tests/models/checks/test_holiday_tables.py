@@ -100,6 +100,7 @@ def test_an_older_versions_file_is_removed_when_this_ones_is_written(folder: Pat
     folder.mkdir(parents=True)
     older = folder / "holidays-0.90.json"
     older.write_text('{"tables": {}, "languages": {}}', encoding="utf-8")
+    os.utime(older, (1_700_000_000, 1_700_000_000))  # by an earlier run of the program
     holiday_tables._stores.clear()
     assert holiday_table("FR", 2023, None)[date(2023, 7, 14)]
     assert [p.name for p in folder.iterdir()] == [cache_file().name]
