@@ -93,9 +93,14 @@ class IdCombo(QComboBox):
         self.set_value(chosen)
 
     def value(self) -> int | None:
-        index = self.findText(self.currentText(), Qt.MatchFlag.MatchExactly)
-        if index < 0:
-            index = self.currentIndex()
+        """The id of the chosen entry. Two entries may read the same (two people of one name):
+        the current one counts while its text is shown; a typed text picks the first entry
+        that reads so."""
+        index = self.currentIndex()
+        if not (0 <= index < self.count() and self.itemText(index) == self.currentText()):
+            typed = self.findText(self.currentText(), Qt.MatchFlag.MatchExactly)
+            if typed >= 0:
+                index = typed
         return self._ids[index] if 0 <= index < len(self._ids) else None
 
     def set_value(self, ident: int | None) -> None:
