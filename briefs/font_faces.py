@@ -109,22 +109,11 @@ def _keep(kept: _Kept, font: TTFont) -> None:
     the files kept for this font file before are removed."""
     face = {k: v for k, v in font.face.__dict__.items() if k not in _NOT_KEPT}
     write_pickle(kept.path, {"face": face})
-    if kept.path.is_file():
-        with contextlib.suppress(OSError, ValueError):  # only tidying: never a failed font
-            drop_older(kept.path, kept.family)
-            _drop_unplaced(kept)
-
-
-def _drop_unplaced(kept: _Kept) -> None:
-    """The files kept for this font's name and face before their names held the font file's
-    place (``<name>-<face>-<24 hex>.pickle``, until 2026-12-03): no later run reads them."""
-    named = kept.family.rsplit("-", 2)[0] + "-"  # the family without the place
-    pattern = re.compile(re.escape(named) + "[0-9a-f]{24}[.]pickle")
-    with contextlib.suppress(OSError):
-        for entry in os.scandir(kept.path.parent):
-            if pattern.fullmatch(entry.name):
-                with contextlib.suppress(OSError):
-                    os.unlink(entry.path)
+    # and the files of this font's name and face from before their names held the font
+    # file's place (``<name>-<face>-<24 hex>.pickle``, until 2026-12-03): no run reads them
+    unplaced = re.compile(re.escape(kept.family.rsplit("-", 2)[0] + "-") + "[0-9a-f]{24}[.]pickle")
+    with contextlib.suppress(OSError, ValueError):  # only tidying: never a failed font
+        drop_older(kept.path, kept.family, also=unplaced)
 
 
 def _rebuilt(name: str, path: str, size: int, state: dict[str, Any]) -> TTFont:

@@ -57,7 +57,7 @@ class LookupCache(QObject):
         if generation == self._generation and self._lookups is None:  # not changed since
             self._lookups = lookups
 
-    def read_ahead(self, then: Callable[[Session], object] | None = None) -> None:
+    def read_ahead(self, then: Callable[[Session], object]) -> None:
         """Read the lookups on a worker thread now, with the pickers' labels in the window's
         language, if no editor has asked for them yet: the window calls it once its first view
         is filled, so that the first editor opens without reading 20,000 organisations on the
@@ -72,11 +72,10 @@ class LookupCache(QObject):
             with sessions() as session:
                 lookups = load_lookups(session)
                 progress(1, 3)  # each step: stop here when the window is closing
-                if then is not None:
-                    try:
-                        then(session)
-                    except Exception as exc:  # only a head start: the editor reads it anyway
-                        log.info("reading ahead for the first editor failed: %s", exc)
+                try:
+                    then(session)
+                except Exception as exc:  # only a head start: the editor reads it anyway
+                    log.info("reading ahead for the first editor failed: %s", exc)
             progress(2, 3)
             for choices in (organisation_choices, leader_choices, city_choices):
                 choices(lookups, lang)

@@ -15,6 +15,7 @@ import io
 import json
 import os
 import pickle
+import re
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
@@ -90,27 +91,36 @@ KEPT_SUFFIXES = (".json", ".pickle")  # what this module writes: nothing else is
 _STARTED = time.time()  # this process's start: a kept file written since is another's
 
 
-def drop_older(path: Path, family: str) -> None:
-    """Remove the files beside ``path`` whose names begin with ``family`` and end as a kept
-    file does (the same kind of value, kept for other versions), but not ``path`` itself, nor a
-    file being written (a temporary file's name begins with a dot and ends in ``.tmp``), nor one
-    written since this process started: another version of the program running beside this one
-    keeps its own (they would otherwise remove each other's, turn about). Nothing when the
-    folder cannot be read or a file cannot be removed: it is tried again the next time one is
-    written."""
+_tidied: set[Path] = set()  # the kept files whose older versions were looked for already
+
+
+def drop_older(path: Path, family: str, also: re.Pattern[str] | None = None) -> None:
+    """Once ``path`` is written, remove the files beside it whose names begin with ``family``
+    and end as a kept file does (the same kind of value, kept for other versions), or match
+    ``also`` whole (an older naming of the family); once a process per file. Not ``path``
+    itself, nor a file being written (a temporary file's name begins with a dot and ends in
+    ``.tmp``), nor one written since this process started: another version of the program
+    running beside this one keeps its own (they would otherwise remove each other's, turn
+    about). Nothing when the folder cannot be read or a file cannot be removed: it is tried
+    again by the next process."""
     if not path.name.startswith(family) or not family or family.startswith("."):
         raise ValueError(f"{path.name!r} is not of the family {family!r}")
+    if path in _tidied or not path.is_file():
+        return
+    _tidied.add(path)
     try:
         entries = list(os.scandir(path.parent))
     except OSError:
         return
     for entry in entries:
-        if (entry.name.startswith(family) and entry.name.endswith(KEPT_SUFFIXES)
-                and entry.name != path.name):
-            with contextlib.suppress(OSError):
-                if (entry.is_file(follow_symlinks=False)
-                        and entry.stat(follow_symlinks=False).st_mtime < _STARTED):
-                    os.unlink(entry.path)
+        if entry.name == path.name or not (
+                (entry.name.startswith(family) and entry.name.endswith(KEPT_SUFFIXES))
+                or (also is not None and also.fullmatch(entry.name))):
+            continue
+        with contextlib.suppress(OSError):
+            if (entry.is_file(follow_symlinks=False)
+                    and entry.stat(follow_symlinks=False).st_mtime < _STARTED):
+                os.unlink(entry.path)
 
 
 def write_pickle(path: Path, value: Any) -> None:
@@ -136,8 +146,7 @@ def kept_value(name: str, make: Callable[[], T], fits: Callable[[Any], bool], *,
         return cast(T, kept)
     made = make()
     write_pickle(path, made)
-    if path.is_file():
-        drop_older(path, family)
+    drop_older(path, family)
     return made
 
 
@@ -208,8 +217,7 @@ def kept_text(name: str, key: str, make: Callable[[], str], *, family: str) -> s
     with _texts_lock:
         texts[key] = made
         _write_json(path, texts)
-        if path.is_file():
-            drop_older(path, family)
+        drop_older(path, family)
     return made
 
 

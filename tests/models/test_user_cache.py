@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import pickle
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -97,6 +98,22 @@ def test_a_kept_text_file_replaces_its_familys_older_files(own_cache: Path) -> N
     _written_earlier(own_cache / "cities-0.pickle", b"another family")
     assert user_cache.kept_text("names-1.json", "k", lambda: "新", family="names-") == "新"
     assert sorted(p.name for p in own_cache.iterdir()) == ["cities-0.pickle", "names-1.json"]
+
+
+def test_the_older_files_are_looked_for_once_a_process(own_cache: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """A text file is written anew for each new key: its folder is listed the first time."""
+    listed: list[object] = []
+    scandir = os.scandir
+
+    def listing(folder: Path) -> Iterator[os.DirEntry[str]]:
+        listed.append(folder)
+        return scandir(folder)
+
+    monkeypatch.setattr(user_cache.os, "scandir", listing)
+    for key in ("a", "b", "c"):
+        assert user_cache.kept_text("names-1.json", key, lambda: "文", family="names-") == "文"
+    assert len(listed) == 1
 
 
 def test_cldr_cities_are_kept_per_babel_version(own_cache: Path) -> None:
