@@ -31,8 +31,9 @@ from tests.statements import recorded
 pytestmark = pytest.mark.backends("sqlite", "postgresql")
 
 
-def _editors(small: Small, db_url: str, qtbot: QtBot, background: bool) -> Editors:
-    ctx = AppContext(small.sessions, db_url, Lang.EN)
+def _editors(sessions: sessionmaker[Session], db_url: str, qtbot: QtBot,
+             background: bool) -> Editors:
+    ctx = AppContext(sessions, db_url, Lang.EN)
     ctx.background_loading = background
     parent = QWidget()
     qtbot.addWidget(parent)
@@ -68,7 +69,7 @@ def _settled() -> None:
 
 def test_the_first_trip_editor_finds_what_it_needs_read_ahead(small: Small, db_url: str,
                                                               qtbot: QtBot) -> None:
-    editors = _editors(small, db_url, qtbot, background=True)
+    editors = _editors(small.sessions, db_url, qtbot, background=True)
     assert not editors.lookups.loaded
     with _no_warnings():
         editors.read_ahead()
@@ -114,7 +115,7 @@ def test_the_first_saves_modules_are_imported_on_the_worker(
     threads: list[int] = []
     monkeypatch.setattr(models.concurrency, "install_write_listeners",
                         lambda: threads.append(threading.get_ident()))
-    editors = _editors(small, db_url, qtbot, background=True)
+    editors = _editors(small.sessions, db_url, qtbot, background=True)
     editors.read_ahead()
     _settled()
     assert len(threads) == 1 and threads[0] != threading.get_ident()
@@ -141,7 +142,7 @@ def test_labels_are_kept_with_the_lookups_they_were_made_from() -> None:
 def test_nothing_is_read_ahead_without_background_loading(small: Small, db_url: str,
                                                           qtbot: QtBot) -> None:
     """Tests and screenshots load at once: no worker is left running behind them."""
-    editors = _editors(small, db_url, qtbot, background=False)
+    editors = _editors(small.sessions, db_url, qtbot, background=False)
     editors.read_ahead()
     _settled()
     assert not editors.lookups.loaded
@@ -151,10 +152,7 @@ def test_nothing_is_read_ahead_without_background_loading(small: Small, db_url: 
 def test_an_empty_database_is_read_ahead_too(sessions: sessionmaker[Session], db_url: str,
                                              qtbot: QtBot) -> None:
     """No campaign, no trip: the lookups (empty) come all the same, with no failure logged."""
-    ctx = AppContext(sessions, db_url, Lang.ZH)
-    parent = QWidget()
-    qtbot.addWidget(parent)
-    editors = Editors(ctx, parent)
+    editors = _editors(sessions, db_url, qtbot, background=True)
     with _no_warnings():
         editors.read_ahead()
         _settled()
@@ -167,7 +165,7 @@ def test_a_read_ahead_stops_when_the_window_closes(small: Small, db_url: str,
     and the read ahead stops after its current step instead of reading on."""
     from desktop.worker import Job
 
-    editors = _editors(small, db_url, qtbot, background=True)
+    editors = _editors(small.sessions, db_url, qtbot, background=True)
     editors.read_ahead()
     jobs = editors.findChildren(Job)  # the window's jobs: what desktop.app._end_jobs stops
     assert jobs
