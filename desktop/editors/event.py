@@ -39,6 +39,7 @@ from desktop.editors.session_dialog import SessionDialog
 from desktop.editors.timed_rows import delete_row, put_row, rows_view, selected_row
 from desktop.editors.zone_combo import ZoneCombo
 from desktop.formatting import fmt_datetime
+from desktop.lookups import leader_choices
 from desktop.tables.agenda import AgendaTableModel
 from desktop.undo.base import PlannerCommand
 from desktop.undo.events import CreateEvent, EditEvent
@@ -115,7 +116,8 @@ class EventEditor(EditorDialog):
         self.venue = QLineEdit()
         self.host_unit = IdCombo(((u.name(lang), u.id) for u in self.lookups.units),
                                  none_label=self.tr("(none)"))
-        self.lead_person = IdCombo(((p.name(lang), p.id) for p in self.lookups.people),
+        # name · position, as the trip's leader: two people of one name are told apart
+        self.lead_person = IdCombo(leader_choices(self.lookups, lang),
                                    none_label=self.tr("(not decided)"))
         self.capacity = QSpinBox()
         self.capacity.setRange(0, 100_000)

@@ -48,14 +48,16 @@ def test_an_event_led_by_one_of_two_namesakes_opens_unchanged_and_keeps_its_lead
     monkeypatch.setattr(QMessageBox, "question", question)
     with sessions.begin() as session:
         w = make_world(session)
-        people = [create_person(session, PersonDraft("王伟", PersonKind.BUREAU_STAFF)).value.id
-                  for _ in range(2)]
+        people = [create_person(session, PersonDraft("王伟", PersonKind.BUREAU_STAFF,
+                                                     title_zh=title)).value.id
+                  for title in ("科员", "副科长")]
         event = create_event(session, event_draft(w, lead_person_id=people[1])).value
     ctx = AppContext(sessions, "test", Lang.ZH)
     ctx.background_loading = False
     editor = EventEditor(ctx, event.id)
     qtbot.addWidget(editor)
     assert editor.lead_person.value() == people[1]
+    assert editor.lead_person.currentText() == "王伟 · 副科长"  # told apart by the position
     assert not editor.is_dirty()
     editor.title_zh.setText("新能源汽车产业峰会（第二届）")
     assert editor.save()
